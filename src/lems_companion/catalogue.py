@@ -61,9 +61,7 @@ class Symptom:
 def symptoms() -> tuple[Symptom, ...]:
     """Return every catalogue symptom in display order. Reads the catalogue file once."""
     raw = tomllib.loads(resources.files(__package__).joinpath("catalogue.toml").read_text("utf-8"))
-    items = tuple(
-        Symptom(**{**item, "hpo": tuple(item["hpo"])}) for item in raw["symptom"]
-    )
+    items = tuple(Symptom(**{**item, "hpo": tuple(item["hpo"])}) for item in raw["symptom"])
     ids = [item.id for item in items]
     if len(ids) != len(set(ids)):
         raise ValueError("catalogue.toml defines a symptom id twice")
@@ -90,7 +88,7 @@ def get(symptom_id: str) -> Symptom:
 
 
 def grouped() -> list[tuple[str, str, list[Symptom]]]:
-    """Return (group id, group title, symptoms) in display order; groups without symptoms omitted."""
+    """Return (group id, title, symptoms) in display order; groups with no symptoms omitted."""
     result = []
     for group, title in GROUP_TITLES.items():
         members = [item for item in symptoms() if item.group == group]

@@ -53,6 +53,7 @@ CONTEXT_LABELS: dict[str, str] = {
 }
 IMPROVED_LABELS: dict[str, str] = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
+
 def check_symptom_id(value: str) -> str:
     """Return the id unchanged; ValueError when it is not in the catalogue."""
     if value not in catalogue.symptom_ids():
@@ -64,9 +65,7 @@ def check_symptom_id(value: str) -> str:
 
 SymptomId = Annotated[str, AfterValidator(check_symptom_id)]
 # Strict numbers: a string such as "2" is a wrong type in JSON and is refused rather than guessed.
-Severity = Annotated[
-    int, Field(strict=True, ge=catalogue.MIN_SEVERITY, le=catalogue.MAX_SEVERITY)
-]
+Severity = Annotated[int, Field(strict=True, ge=catalogue.MIN_SEVERITY, le=catalogue.MAX_SEVERITY)]
 PositiveSeconds = Annotated[float, Field(strict=True, gt=0)]
 
 
@@ -151,7 +150,9 @@ def _require_datetime_text(value: Any) -> Any:
     # mistake, so only ISO 8601 text (or a datetime from Python callers) is accepted.
     if value is None or isinstance(value, (str, datetime)):
         return value
-    raise ValueError("must be an ISO 8601 date-time with a UTC offset, e.g. 2026-03-01T08:30:00+01:00")
+    raise ValueError(
+        "must be an ISO 8601 date-time with a UTC offset, e.g. 2026-03-01T08:30:00+01:00"
+    )
 
 
 def check_recorded_at(value: datetime, *, now: datetime | None = None) -> datetime:
@@ -258,7 +259,7 @@ class EntryPublic(EntryCreate):
 
 
 def describe_errors(error: ValidationError, *, prefix: str = "") -> list[str]:
-    """Return one readable line per problem, each naming the field, e.g. ``symptoms.fatigue: ...``."""
+    """Return one readable line per problem, naming its field: ``symptoms.fatigue: ...``."""
     lines = []
     for problem in error.errors():
         # Pydantic marks a bad dictionary key with a trailing "[key]"; the key itself says enough.

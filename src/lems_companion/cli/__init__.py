@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import typer
 
+from lems_companion.cli import diary as diary_cli
+from lems_companion.cli import server as server_cli
+from lems_companion.cli import users as users_cli
+from lems_companion.cli.common import build_settings
+
 app = typer.Typer(
     help="LEMS Companion: symptom diary, red-flag triage and clinician reports. "
     "Information, not diagnosis.",
@@ -12,7 +17,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Database URL (overrides LEMS_DATABASE_URL); default SQLite in the user data folder.",
+    ),
+) -> None:
+    ctx.obj = build_settings(db)
+
+
 # Sub-commands are registered below, one line each.
+app.command("serve")(server_cli.serve)
+app.command("demo")(server_cli.demo)
+app.add_typer(server_cli.db_app, name="db")
+app.add_typer(users_cli.app, name="user")
+app.add_typer(diary_cli.app, name="diary")
 
 
 def main() -> None:

@@ -1,0 +1,153 @@
+"""Accounts: users, password hashing, and the sessions behind web cookies and API tokens.
+
+Sessions live in the database rather than in signed cookies so that any number of app processes
+can serve one database without sharing a secret, and so that logging out revokes at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from lems_companion.dates import is_known_zone
+from lems_companion.storage.models import AuthSession, User
+
+# NIST SP 800-63B: at least 8 characters; no composition rules. The ceiling keeps hashing cheap.
+MIN_PASSWORD_CHARS = 8
+MAX_PASSWORD_CHARS = 1_000
+# 32 bytes = 256 bits of randomness for session and API tokens.
+TOKEN_BYTES = 32
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile).
+_hasher = PasswordHasher()
+# Verified against when the e-mail is unknown, so a missing account costs as much time as a
+# wrong password and the two cannot be told apart by timing.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+SessionKind = Literal["web", "api"]
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be met; the message is safe to show."""
+
+
+def normalise_email(email: str) -> str:
+    """Return the e-mail address in its canonical form; AccountError when it is not valid."""
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as error:
+        raise AccountError(f"email: {error}") from None
+
+
+def check_password_rules(password: str) -> None:
+    """Return nothing when the password is acceptable; AccountError saying why when not."""
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise AccountError(f"password: use at least {MIN_PASSWORD_CHARS} characters")
+    if len(password) > MAX_PASSWORD_CHARS:
+        raise AccountError(f"password: use at most {MAX_PASSWORD_CHARS} characters")
+
+
+def count_users(db: Session) -> int:
+    """Return how many accounts exist. One query."""
+    return db.scalar(select(func.count()).select_from(User)) or 0
+
+
+def find_user(db: Session, email: str) -> User | None:
+    """Return the user with this e-mail address; None when there is none. One query."""
+    try:
+        email = normalise_email(email)
+    except AccountError:
+        return None
+    return db.scalar(select(User).where(User.email == email))
+
+
+def create_user(db: Session, *, email: str, password: str, time_zone: str = "UTC") -> User:
+    """Return a new user (flushed, not committed); AccountError for a bad or taken address."""
+    email = normalise_email(email)
+    check_password_rules(password)
+    if not is_known_zone(time_zone):
+        raise AccountError(
+            f"time_zone: {time_zone!r} is not an IANA time zone such as Europe/London"
+        )
+    if db.scalar(select(User.id).where(User.email == email)) is not None:
+        raise AccountError("email: an account with this address already exists")
+    user = User(
+        email=email,
+        password_hash=_hasher.hash(password),
+        time_zone=time_zone,
+        created_at=datetime.now(UTC),
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Replace the user's password (the caller commits); AccountError when it breaks the rules."""
+    check_password_rules(password)
+    user.password_hash = _hasher.hash(password)
+
+
+def authenticate(db: Session, *, email: str, password: str) -> User | None:
+    """Return the user when the password matches; None otherwise. One query and one hash."""
+    user = find_user(db, email)
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(
+    db: Session, *, user: User, kind: SessionKind, days: int
+) -> tuple[str, AuthSession]:
+    """Return a new secret token and its stored session row; only the token's hash is kept."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    now = datetime.now(UTC)
+    row = AuthSession(
+        token_hash=_digest(token),
+        user_id=user.id,
+        kind=kind,
+        csrf_token=secrets.token_urlsafe(TOKEN_BYTES),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    db.add(row)
+    db.flush()
+    return token, row
+
+
+def resolve_session(
+    db: Session, token: str, *, kind: SessionKind
+) -> tuple[User, AuthSession] | None:
+    """Return the user and session for a live token of this kind; None when unknown or expired."""
+    row = db.scalar(
+        select(AuthSession).where(
+            AuthSession.token_hash == _digest(token), AuthSession.kind == kind
+        )
+    )
+    if row is None or row.expires_at <= datetime.now(UTC):
+        return None
+    user = db.get(User, row.user_id)
+    return (user, row) if user else None
+
+
+def end_session(db: Session, token: str) -> None:
+    """Delete the session behind this token; nothing happens when there is none."""
+    db.execute(delete(AuthSession).where(AuthSession.token_hash == _digest(token)))

@@ -1,0 +1,132 @@
+"""``lems diary``: add, list, import and export diary entries."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from pydantic import ValidationError
+
+from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.dates import parse_bound, zone
+from lems_companion.diary_io import ImportProblem, entry_json, parse_entries, to_csv, to_json
+from lems_companion.entries import EntryCreate, describe_errors
+from lems_companion.storage.database import session_scope, upgrade
+from lems_companion.storage.diary import add_entries, add_entry, list_entries, to_public
+
+app = typer.Typer(help="Add, list, import and export diary entries.", no_args_is_help=True)
+
+USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
+SINCE_OPTION = typer.Option(
+    None, "--since", help="First day to include (2026-03-01), in the owner's time zone."
+)
+UNTIL_OPTION = typer.Option(
+    None, "--until", help="Last day to include (2026-03-31), in the owner's time zone."
+)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
+def _bounds(
+    since: str | None, until: str | None, time_zone: str
+) -> tuple[datetime | None, datetime | None]:
+    tz = zone(time_zone)
+    try:
+        return (
+            parse_bound(since, tz=tz, end=False) if since else None,
+            parse_bound(until, tz=tz, end=True) if until else None,
+        )
+    except ValueError:
+        fail("--since and --until take a date (2026-03-01) or an ISO 8601 date-time")
+
+
+@app.command("add")
+def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
+    """Read one entry as JSON on stdin, store it and print it with its id."""
+    settings = settings_from(ctx)
+    try:
+        data = EntryCreate.model_validate_json(sys.stdin.read())
+    except ValidationError as error:
+        fail("the entry was not stored:\n  " + "\n  ".join(describe_errors(error)))
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        owner = require_user(db, user)
+        stored = to_public(add_entry(db, owner=owner, data=data))
+    print(json.dumps(entry_json(stored), indent=2, ensure_ascii=False))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    user: str = USER_OPTION,
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, oldest first."),
+) -> None:
+    """List the diary's entries, oldest first."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        owner = require_user(db, user)
+        start, end = _bounds(since, until, owner.time_zone)
+        entries = [to_public(row) for row in list_entries(db, owner=owner, since=start, until=end)]
+    if as_json:
+        print(to_json(entries))
+        return
+    for entry in entries:
+        symptoms = ", ".join(f"{key} {value}" for key, value in entry.symptoms.items() if value)
+        print(f"{entry.id:>6}  {entry.recorded_at:%Y-%m-%d %H:%M %z}  {symptoms or '-'}")
+    print(f"{len(entries)} entries")
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(
+        ..., help="A JSON array or JSON-lines file of entries; - for stdin."
+    ),
+    user: str = USER_OPTION,
+) -> None:
+    """Import entries from a file: all of them, or none when any line is wrong."""
+    settings = settings_from(ctx)
+    try:
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"cannot read {file}: {error}")
+    try:
+        items = parse_entries(text)
+    except ImportProblem as problem:
+        fail(f"nothing was imported from {file}:\n  " + str(problem).replace("\n", "\n  "))
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        owner = require_user(db, user)
+        add_entries(db, owner=owner, items=items)
+    print(f"imported {len(items)} entries for {user}")
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    user: str = USER_OPTION,
+    format_: ExportFormat = typer.Option(ExportFormat.json, "--format", help="json or csv."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here, not to stdout."),
+) -> None:
+    """Export every entry of the diary as JSON or CSV, oldest first."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        owner = require_user(db, user)
+        entries = [to_public(row) for row in list_entries(db, owner=owner)]
+    text = to_json(entries) + "\n" if format_ is ExportFormat.json else to_csv(entries)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {len(entries)} entries to {output}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Storage: tables, database sessions, migrations and the queries the app needs."""

@@ -1,0 +1,186 @@
+"""Diary queries: store, load, list, change and delete entries, always on behalf of a viewer.
+
+``load_entry`` is the one place that decides whether a viewer may reach an entry; every route and
+command goes through it, so none can forget the check.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, Literal
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.orm import Session
+
+from lems_companion.entries import EntryCreate, EntryPublic
+from lems_companion.storage.models import Entry, User
+
+Action = Literal["read", "write"]
+# Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+
+class NotFound(LookupError):
+    """The record does not exist or the viewer may not reach it; the two look the same."""
+
+
+class BadCursor(ValueError):
+    """A pagination cursor that this app did not produce."""
+
+
+def may_access(viewer: User, owner_id: int, action: Action) -> bool:
+    """Return True when the viewer may perform the action on the diary of this owner."""
+    # Only the owner for now; caregiver and clinician grants will be checked here.
+    del action
+    return viewer.id == owner_id
+
+
+def load_entry(db: Session, entry_id: int, *, viewer: User, action: Action = "read") -> Entry:
+    """Return the entry when the viewer may reach it; NotFound otherwise. One query."""
+    entry = db.get(Entry, entry_id)
+    if entry is None or not may_access(viewer, entry.user_id, action):
+        raise NotFound(f"no diary entry {entry_id}")
+    return entry
+
+
+def _fill(row: Entry, data: EntryCreate) -> None:
+    offset = data.recorded_at.utcoffset() or timedelta(0)
+    row.recorded_at = data.recorded_at
+    row.utc_offset_minutes = int(offset.total_seconds() // 60)
+    row.context = data.context
+    row.improved_after_moving = data.improved_after_moving
+    row.symptoms = dict(data.symptoms)
+    row.weight_kg = data.weight_kg
+    row.medications = [item.model_dump(mode="json") for item in data.medications]
+    row.home_tests = data.home_tests.model_dump(mode="json") if data.home_tests else None
+    row.note = data.note
+    row.updated_at = datetime.now(UTC)
+
+
+def add_entry(db: Session, *, owner: User, data: EntryCreate) -> Entry:
+    """Return a new entry for this owner (flushed so it has an id; the caller commits)."""
+    row = Entry(user_id=owner.id, created_at=datetime.now(UTC))
+    _fill(row, data)
+    db.add(row)
+    db.flush()
+    return row
+
+
+def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> list[Entry]:
+    """Return the new entries, added in one flush; all or nothing once the caller commits."""
+    now = datetime.now(UTC)
+    rows = []
+    for data in items:
+        row = Entry(user_id=owner.id, created_at=now)
+        _fill(row, data)
+        rows.append(row)
+    db.add_all(rows)
+    db.flush()
+    return rows
+
+
+def replace_entry(db: Session, row: Entry, data: EntryCreate) -> Entry:
+    """Return the entry with its content replaced by ``data`` (flushed)."""
+    _fill(row, data)
+    db.flush()
+    return row
+
+
+def delete_entry(db: Session, row: Entry) -> None:
+    """Delete the entry (flushed)."""
+    db.delete(row)
+    db.flush()
+
+
+def to_public(row: Entry) -> EntryPublic:
+    """Return the entry as the API shows it, with its time in the offset it was recorded in."""
+    local = row.recorded_at.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
+    return EntryPublic.model_validate(
+        {
+            "id": row.id,
+            "recorded_at": local,
+            "context": row.context,
+            "improved_after_moving": row.improved_after_moving,
+            "symptoms": row.symptoms or {},
+            "weight_kg": row.weight_kg,
+            "medications": row.medications or [],
+            "home_tests": row.home_tests,
+            "note": row.note,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of entries and the cursor of the next page (None on the last page)."""
+
+    items: list[Entry]
+    next_cursor: str | None
+
+
+def encode_cursor(row: Entry) -> str:
+    """Return an opaque cursor pointing just past this entry."""
+    raw = f"{row.recorded_at.astimezone(UTC).isoformat()}|{row.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """Return the (time, id) a cursor points past; BadCursor when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        when, entry_id = raw.split("|")
+        moment = datetime.fromisoformat(when)
+        if moment.tzinfo is None:
+            raise ValueError
+        return moment, int(entry_id)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise BadCursor("cursor: not a cursor returned by this API") from None
+
+
+def _owned_between(owner: User, since: datetime | None, until: datetime | None) -> Select[Any]:
+    query = select(Entry).where(Entry.user_id == owner.id)
+    if since is not None:
+        query = query.where(Entry.recorded_at >= since)
+    if until is not None:
+        query = query.where(Entry.recorded_at < until)
+    return query
+
+
+def list_entries(
+    db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
+) -> list[Entry]:
+    """Return the owner's entries in [since, until), oldest first; empty when none. One query."""
+    query = _owned_between(owner, since, until).order_by(Entry.recorded_at, Entry.id)
+    return list(db.scalars(query))
+
+
+def page_entries(
+    db: Session,
+    *,
+    owner: User,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    cursor: str | None = None,
+    limit: int = DEFAULT_PAGE_SIZE,
+) -> Page:
+    """Return a page of the owner's entries, newest first, by keyset (no OFFSET). One query."""
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    query = _owned_between(owner, since, until)
+    if cursor:
+        when, entry_id = decode_cursor(cursor)
+        query = query.where(
+            or_(
+                Entry.recorded_at < when,
+                and_(Entry.recorded_at == when, Entry.id < entry_id),
+            )
+        )
+    rows = list(
+        db.scalars(query.order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(limit + 1))
+    )
+    next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    return Page(items=rows[:limit], next_cursor=next_cursor)

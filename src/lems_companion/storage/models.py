@@ -1,0 +1,81 @@
+"""The tables. Only the storage layer imports these; the rest of the app uses entry schemas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from lems_companion.storage.types import JSONType, UTCDateTime
+
+# Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class User(Base):
+    """A person with an account: a patient today; caregivers and clinicians later via grants."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    entries: Mapped[list[Entry]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class AuthSession(Base):
+    """A signed-in web session or API token. Only a hash of the secret is stored."""
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "web" or "api"
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Entry(Base):
+    """One diary entry. Nested parts (symptoms, medications, home tests) are JSON documents:
+    they are always read and written with their entry, never queried on their own."""
+
+    __tablename__ = "entries"
+    # The timeline, the API listing and every analysis read one user's entries in time order.
+    __table_args__ = (Index("ix_entries_user_recorded", "user_id", "recorded_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The offset the person gave, so the entry is shown (and analysed) in their local time.
+    utc_offset_minutes: Mapped[int] = mapped_column()
+    context: Mapped[str | None] = mapped_column(String(20))
+    improved_after_moving: Mapped[str | None] = mapped_column(String(10))
+    symptoms: Mapped[dict[str, int]] = mapped_column(JSONType, default=dict)
+    weight_kg: Mapped[float | None] = mapped_column()
+    medications: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    home_tests: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(back_populates="entries")

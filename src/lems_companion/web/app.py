@@ -1,0 +1,81 @@
+"""The FastAPI application: pages, the JSON API, static files and error pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request, Response, status
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lems_companion import __version__
+from lems_companion.settings import Settings, get_settings
+from lems_companion.storage.diary import NotFound
+from lems_companion.web.deps import LoginRequired
+from lems_companion.web.routes import api, auth, diary
+from lems_companion.web.security import add_security_headers
+from lems_companion.web.templating import templates
+
+STATIC_DIR = Path(__file__).with_name("static")
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error_page(request: Request, status_code: int, message: str) -> Response:
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status_code": status_code, "message": message},
+        status_code=status_code,
+    )
+
+
+async def _not_found(request: Request, error: Exception) -> Response:
+    message = "Not found: there is no such entry in your diary."
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status.HTTP_404_NOT_FOUND)
+    return _error_page(request, status.HTTP_404_NOT_FOUND, message)
+
+
+async def _login_required(request: Request, error: Exception) -> Response:
+    assert isinstance(error, LoginRequired)
+    return RedirectResponse(f"/login?next={error.next_path}", status.HTTP_303_SEE_OTHER)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    if _wants_json(request) or request.url.path in ("/openapi.json",):
+        return JSONResponse(
+            {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+        )
+    message = (
+        error.detail if isinstance(error.detail, str) else "Something in the request was not right."
+    )
+    if error.status_code == status.HTTP_404_NOT_FOUND and message == "Not Found":
+        message = "Not found: there is no such page."
+    return _error_page(request, error.status_code, message)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Return the web application; settings default to those read from the environment."""
+    app = FastAPI(
+        title="LEMS Companion",
+        version=__version__,
+        description="Symptom diary API for Lambert-Eaton myasthenic syndrome. "
+        "Information, not diagnosis.",
+    )
+    app.state.settings = settings or get_settings()
+    app.middleware("http")(add_security_headers)
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(LoginRequired, _login_required)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for module in (auth, diary, api):
+        app.include_router(module.router)
+    return app
+
+
+__all__ = ["HTTPException", "create_app"]

@@ -1,0 +1,129 @@
+"""The JSON API under /api/v1: tokens (OAuth2 password flow) and diary entries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.security import OAuth2PasswordRequestForm
+from pydantic import BaseModel, ValidationError
+
+from lems_companion.accounts import authenticate, start_session
+from lems_companion.entries import EntryCreate, EntryPublic, EntryUpdate
+from lems_companion.storage.diary import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    BadCursor,
+    add_entry,
+    delete_entry,
+    load_entry,
+    page_entries,
+    replace_entry,
+    to_public,
+)
+from lems_companion.web.deps import ApiUser, DbSession, SettingsDep
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such entry in your diary."}}
+
+
+class Token(BaseModel):
+    """A bearer token for the API."""
+
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+
+
+class EntryPage(BaseModel):
+    """A page of entries, newest first, and the cursor of the next page (null on the last)."""
+
+    items: list[EntryPublic]
+    next_cursor: str | None
+
+
+@router.post(
+    "/token", response_model=Token, responses={401: {"description": "Wrong e-mail or password."}}
+)
+def issue_token(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbSession, settings: SettingsDep
+) -> Token:
+    """Exchange an e-mail (as `username`) and password for a bearer token."""
+    user = authenticate(db, email=form.username, password=form.password)
+    if user is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "That e-mail and password do not match an account.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    token, _ = start_session(db, user=user, kind="api", days=settings.session_days)
+    db.commit()
+    return Token(access_token=token, expires_in=settings.session_days * 24 * 3600)
+
+
+@router.post("/entries", response_model=EntryPublic, status_code=status.HTTP_201_CREATED)
+def create_entry(
+    data: EntryCreate, db: DbSession, user: ApiUser, response: Response
+) -> EntryPublic:
+    """Add an entry to your diary."""
+    row = add_entry(db, owner=user, data=data)
+    db.commit()
+    response.headers["Location"] = f"/api/v1/entries/{row.id}"
+    return to_public(row)
+
+
+@router.get("/entries", response_model=EntryPage)
+def list_entries(
+    db: DbSession,
+    user: ApiUser,
+    since: datetime | None = Query(
+        None, description="Only entries at or after this time (ISO 8601)."
+    ),
+    until: datetime | None = Query(None, description="Only entries before this time (ISO 8601)."),
+    cursor: str | None = Query(None, description="`next_cursor` of the previous page."),
+    limit: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Entries per page."),
+) -> EntryPage:
+    """List your entries, newest first, a page at a time."""
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and value.tzinfo is None:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_CONTENT, f"{name}: give a UTC offset, e.g. +00:00"
+            )
+    try:
+        page = page_entries(db, owner=user, since=since, until=until, cursor=cursor, limit=limit)
+    except BadCursor as error:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+    return EntryPage(items=[to_public(row) for row in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/entries/{entry_id}", response_model=EntryPublic, responses=NOT_FOUND)
+def get_entry(entry_id: int, db: DbSession, user: ApiUser) -> EntryPublic:
+    """Return one entry of your diary."""
+    return to_public(load_entry(db, entry_id, viewer=user))
+
+
+@router.patch("/entries/{entry_id}", response_model=EntryPublic, responses=NOT_FOUND)
+def update_entry(entry_id: int, change: EntryUpdate, db: DbSession, user: ApiUser) -> EntryPublic:
+    """Change some fields of an entry; fields left out keep their value, null clears one."""
+    row = load_entry(db, entry_id, viewer=user, action="write")
+    try:
+        merged = change.apply_to(to_public(row).as_create())
+    except ValidationError as error:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            jsonable_encoder(error.errors(include_url=False, include_context=False)),
+        ) from None
+    replace_entry(db, row, merged)
+    db.commit()
+    return to_public(row)
+
+
+@router.delete("/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+def remove_entry(entry_id: int, db: DbSession, user: ApiUser) -> Response:
+    """Delete an entry of your diary."""
+    delete_entry(db, load_entry(db, entry_id, viewer=user, action="write"))
+    db.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

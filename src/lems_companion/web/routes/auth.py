@@ -1,0 +1,151 @@
+"""Sign up, sign in and sign out of the web app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlparse
+
+from fastapi import APIRouter, Form, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from lems_companion.accounts import (
+    AccountError,
+    authenticate,
+    count_users,
+    create_user,
+    end_session,
+    start_session,
+)
+from lems_companion.dates import is_known_zone
+from lems_companion.settings import Settings
+from lems_companion.storage.models import User
+from lems_companion.web.deps import (
+    SESSION_COOKIE,
+    DbSession,
+    MaybeWebUser,
+    SettingsDep,
+    WebUserPosting,
+)
+from lems_companion.web.templating import templates
+
+router = APIRouter()
+
+
+def _safe_next(next_path: str) -> str:
+    """Return a local path to go to after signing in; the diary for anything else."""
+    parsed = urlparse(next_path)
+    if (
+        parsed.scheme
+        or parsed.netloc
+        or not next_path.startswith("/")
+        or next_path.startswith("//")
+    ):
+        return "/diary"
+    return next_path
+
+
+def _signed_in_redirect(db: DbSession, settings: Settings, user: User, target: str) -> Response:
+    token, _ = start_session(db, user=user, kind="web", days=settings.session_days)
+    db.commit()
+    response = RedirectResponse(target, status.HTTP_303_SEE_OTHER)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=settings.session_days * 24 * 3600,
+        httponly=True,
+        secure=settings.cookie_secure,
+        samesite="lax",
+    )
+    return response
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(
+    request: Request, db: DbSession, signed_in: MaybeWebUser, next: str = "/diary"
+) -> Response:
+    """Show the sign-in form; a database with no account sends the visitor to sign up."""
+    if signed_in:
+        return RedirectResponse(_safe_next(next), status.HTTP_303_SEE_OTHER)
+    if count_users(db) == 0:
+        return RedirectResponse("/signup", status.HTTP_303_SEE_OTHER)
+    return templates.TemplateResponse(request, "login.html", {"next": _safe_next(next)})
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    db: DbSession,
+    settings: SettingsDep,
+    email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/diary",
+) -> Response:
+    """Sign in and go to the page asked for; the form again with a message when it fails."""
+    user = authenticate(db, email=email, password=password)
+    if user is None:
+        return templates.TemplateResponse(
+            request,
+            "login.html",
+            {
+                "next": _safe_next(next),
+                "email": email,
+                "error": "That e-mail and password do not match an account.",
+            },
+            status_code=status.HTTP_401_UNAUTHORIZED,
+        )
+    return _signed_in_redirect(db, settings, user, _safe_next(next))
+
+
+@router.get("/signup", response_class=HTMLResponse)
+def signup_page(request: Request, db: DbSession, settings: SettingsDep) -> Response:
+    """Show the sign-up form, with a welcome when this is the very first account."""
+    first = count_users(db) == 0
+    if not (first or settings.open_signup):
+        return templates.TemplateResponse(
+            request, "signup_closed.html", status_code=status.HTTP_403_FORBIDDEN
+        )
+    return templates.TemplateResponse(request, "signup.html", {"first": first})
+
+
+@router.post("/signup", response_class=HTMLResponse)
+def signup(
+    request: Request,
+    db: DbSession,
+    settings: SettingsDep,
+    email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    password_again: Annotated[str, Form()] = "",
+    tz: Annotated[str, Form()] = "UTC",
+) -> Response:
+    """Create an account and sign in; the form again with the reason when it cannot."""
+    first = count_users(db) == 0
+    if not (first or settings.open_signup):
+        return templates.TemplateResponse(
+            request, "signup_closed.html", status_code=status.HTTP_403_FORBIDDEN
+        )
+    try:
+        if password != password_again:
+            raise AccountError("password_again: the two passwords differ")
+        user = create_user(
+            db, email=email, password=password, time_zone=tz if is_known_zone(tz) else "UTC"
+        )
+    except AccountError as error:
+        db.rollback()
+        field, _, message = str(error).partition(": ")
+        return templates.TemplateResponse(
+            request,
+            "signup.html",
+            {"first": first, "email": email, "errors": {field: message}},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    return _signed_in_redirect(db, settings, user, "/diary")
+
+
+@router.post("/logout")
+def logout(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+    """Sign out: the session ends on the server, not only in this browser."""
+    end_session(db, request.cookies.get(SESSION_COOKIE, ""))
+    db.commit()
+    response = RedirectResponse("/login", status.HTTP_303_SEE_OTHER)
+    response.delete_cookie(SESSION_COOKIE)
+    return response

@@ -1,0 +1,132 @@
+"""Diary pages: the timeline, the entry form, one entry, edit and delete."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from lems_companion.dates import zone
+from lems_companion.storage.diary import (
+    BadCursor,
+    add_entry,
+    delete_entry,
+    load_entry,
+    page_entries,
+    replace_entry,
+    to_public,
+)
+from lems_companion.web.deps import DbSession, MaybeWebUser, WebUser, WebUserPosting
+from lems_companion.web.forms import blank_form, form_from_entry, parse_entry_form
+from lems_companion.web.templating import templates
+
+router = APIRouter()
+
+
+@router.get("/")
+def home(signed_in: MaybeWebUser) -> Response:
+    """Send a signed-in person to their diary and anyone else to sign in."""
+    return RedirectResponse("/diary" if signed_in else "/login", status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/diary", response_class=HTMLResponse)
+def timeline(
+    request: Request, db: DbSession, signed_in: WebUser, cursor: str | None = None
+) -> Response:
+    """Show the diary newest first; with htmx, only the next page of entries."""
+    try:
+        page = page_entries(db, owner=signed_in.user, cursor=cursor)
+    except BadCursor as error:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+    context = {
+        "signed_in": signed_in,
+        "entries": [to_public(row) for row in page.items],
+        "next_cursor": page.next_cursor,
+        "tz": signed_in.user.time_zone,
+    }
+    template = "_timeline_items.html" if request.headers.get("HX-Request") else "diary.html"
+    return templates.TemplateResponse(request, template, context)
+
+
+@router.get("/entries/new", response_class=HTMLResponse)
+def new_entry_page(request: Request, signed_in: WebUser) -> Response:
+    """Show an empty entry form, timed now."""
+    now = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone))
+    return templates.TemplateResponse(
+        request,
+        "entry_form.html",
+        {"signed_in": signed_in, "form": blank_form(now=now), "entry_id": None},
+    )
+
+
+@router.post("/entries", response_class=HTMLResponse)
+async def create_entry(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+    """Save a new entry and show it; the form again, as typed, with messages when invalid."""
+    entry, form = parse_entry_form(await request.form(), default_time_zone=signed_in.user.time_zone)
+    if entry is None:
+        return templates.TemplateResponse(
+            request,
+            "entry_form.html",
+            {"signed_in": signed_in, "form": form, "entry_id": None},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    row = add_entry(db, owner=signed_in.user, data=entry)
+    db.commit()
+    return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/entries/{entry_id}", response_class=HTMLResponse)
+def show_entry(
+    request: Request, db: DbSession, signed_in: WebUser, entry_id: int, saved: bool = False
+) -> Response:
+    """Show one entry."""
+    row = load_entry(db, entry_id, viewer=signed_in.user)
+    return templates.TemplateResponse(
+        request,
+        "entry.html",
+        {
+            "signed_in": signed_in,
+            "entry": to_public(row),
+            "saved": saved,
+            "tz": signed_in.user.time_zone,
+        },
+    )
+
+
+@router.get("/entries/{entry_id}/edit", response_class=HTMLResponse)
+def edit_entry_page(request: Request, db: DbSession, signed_in: WebUser, entry_id: int) -> Response:
+    """Show the form filled in with the entry."""
+    row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
+    form = form_from_entry(to_public(row), time_zone=signed_in.user.time_zone)
+    return templates.TemplateResponse(
+        request, "entry_form.html", {"signed_in": signed_in, "form": form, "entry_id": entry_id}
+    )
+
+
+@router.post("/entries/{entry_id}/edit", response_class=HTMLResponse)
+async def edit_entry(
+    request: Request, db: DbSession, signed_in: WebUserPosting, entry_id: int
+) -> Response:
+    """Save the changed entry; the form again with messages when invalid (nothing changes)."""
+    row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
+    entry, form = parse_entry_form(await request.form(), default_time_zone=signed_in.user.time_zone)
+    if entry is None:
+        return templates.TemplateResponse(
+            request,
+            "entry_form.html",
+            {"signed_in": signed_in, "form": form, "entry_id": entry_id},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    replace_entry(db, row, entry)
+    db.commit()
+    return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/entries/{entry_id}/delete")
+def remove_entry(db: DbSession, signed_in: WebUserPosting, entry_id: int) -> Response:
+    """Delete the entry and go back to the diary."""
+    row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
+    delete_entry(db, row)
+    db.commit()
+    return RedirectResponse("/diary?deleted=1", status.HTTP_303_SEE_OTHER)

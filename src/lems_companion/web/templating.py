@@ -1,0 +1,36 @@
+"""Jinja2 set-up shared by every page: the catalogue, labels and the disclaimer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+
+from lems_companion import catalogue
+from lems_companion.dates import zone
+from lems_companion.entries import CONTEXT_LABELS, IMPROVED_LABELS
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+
+# Spec section 1: every page says the app informs and does not diagnose.
+DISCLAIMER = (
+    "LEMS Companion records and organises what you notice. It gives information, not a "
+    "diagnosis, and it does not replace your doctor. If you feel very unwell, get medical help."
+)
+
+
+def local_time(moment: datetime, time_zone: str) -> datetime:
+    """Return the moment in the named time zone."""
+    return moment.astimezone(zone(time_zone))
+
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR)
+templates.env.globals.update(
+    catalogue=catalogue,
+    severity_labels=catalogue.SEVERITY_LABELS,
+    context_labels=CONTEXT_LABELS,
+    improved_labels=IMPROVED_LABELS,
+    disclaimer=DISCLAIMER,
+)
+templates.env.filters["local"] = local_time
