@@ -1,0 +1,244 @@
+"""``lems score``: clinician scores and checks. Decision aids for clinicians, not diagnoses.
+
+Each command validates through the same domain models the web app uses (``lems_companion.
+clinical``), prints JSON with ``--json`` or a readable summary otherwise, and refuses bad input
+with a message on stderr and exit status 2, like any other usage error.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, NoReturn
+
+import typer
+from pydantic import BaseModel, ValidationError
+
+from lems_companion.clinical import DISCLAIMER, delta_p, edx, medicines, screening
+
+USAGE_ERROR = 2  # the exit status Click uses for a missing or invalid option
+
+app = typer.Typer(
+    help="Clinician scores and checks: DELTA-P, SCLC screening, EDX increment, medicines. "
+    "Decision aids, not diagnoses.",
+    no_args_is_help=True,
+)
+
+
+class Sex(StrEnum):
+    """Sex as DELTA-P uses it: erectile dysfunction only counts for men."""
+
+    male = "male"
+    female = "female"
+
+
+# Domain field names as the options that set them, so an error names what the user typed.
+_OPTION_NAMES = {
+    "age_at_onset": "--age-at-onset",
+    "sex": "--sex",
+    "smoker_at_onset": "--smoker/--non-smoker",
+    "weight_loss_percent": "--weight-loss-percent",
+    "bulbar": "--bulbar/--no-bulbar",
+    "erectile_dysfunction": "--erectile-dysfunction/--no-erectile-dysfunction",
+    "karnofsky": "--karnofsky",
+    "cmap_rest_mv": "--cmap-rest",
+    "cmap_after_exercise_mv": "--cmap-after-exercise",
+    "decrement_percent": "--decrement-percent",
+    "delta_p_score": "--delta-p",
+}
+
+
+def _refuse(error: ValidationError | ValueError) -> NoReturn:
+    """Print each problem on stderr, naming the option, and exit with the usage-error status."""
+    if isinstance(error, ValidationError):
+        for problem in error.errors():
+            field = ".".join(str(part) for part in problem["loc"])
+            option = _OPTION_NAMES.get(field, field)
+            message = problem["msg"].removeprefix("Value error, ")
+            typer.echo(f"Error: {option + ': ' if option else ''}{message}", err=True)
+    else:
+        typer.echo(f"Error: {error}", err=True)
+    raise typer.Exit(USAGE_ERROR)
+
+
+def _print_json(model: BaseModel | dict[str, Any]) -> None:
+    data = model.model_dump(mode="json") if isinstance(model, BaseModel) else model
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+_YES_NO = {True: "yes", False: "no"}
+_ITEM_LABELS = {
+    "bulbar": "Bulbar weakness (speech, swallowing, chewing or neck)",
+    "erectile_dysfunction": "Erectile dysfunction (men only)",
+    "weight_loss": f"Weight loss of {delta_p.WEIGHT_LOSS_THRESHOLD_PERCENT:g}% or more",
+    "tobacco": "Smoking at onset",
+    "age": f"Age at onset {delta_p.AGE_AT_ONSET_THRESHOLD} or over",
+    "karnofsky": f"Karnofsky score below {delta_p.KARNOFSKY_THRESHOLD}",
+}
+
+
+def delta_p_summary(result: delta_p.DeltaPResult) -> str:
+    """Return a readable DELTA-P summary naming both studies and saying it is no diagnosis."""
+    lines = [f"DELTA-P score: {result.score} of {delta_p.MAX_SCORE}"]
+    for key, scored in result.items.model_dump().items():
+        lines.append(f"  {_ITEM_LABELS[key]}: {_YES_NO[scored]}")
+    lines += [
+        "",
+        f"Prospective validation ({delta_p.VALIDATION_SOURCE}): the chance of small-cell lung "
+        f"cancer at this score was {result.sclc_probability_percent:g}%.",
+        result.derivation_note,
+        "",
+        "Suggested screening (months after diagnosis):",
+    ]
+    lines += [
+        f"  {step.months_after_diagnosis:>2}: {screening.TEST_LABELS[step.test]}"
+        for step in result.screening_plan
+    ]
+    lines += ["", screening.NEW_SYMPTOMS_NOTE, DISCLAIMER]
+    return "\n".join(lines)
+
+
+@app.command("delta-p")
+def delta_p_command(
+    age_at_onset: int = typer.Option(..., help="Age in years when the weakness began."),
+    sex: Sex = typer.Option(..., help="Erectile dysfunction only counts for men."),
+    smoker: bool = typer.Option(
+        ..., "--smoker/--non-smoker", help="Smoking tobacco at onset of weakness."
+    ),
+    weight_loss_percent: float = typer.Option(
+        ..., help="Weight lost at onset or within 3 months, in percent of body weight (0-50)."
+    ),
+    bulbar: bool = typer.Option(
+        ...,
+        "--bulbar/--no-bulbar",
+        help="Slurred speech, swallowing or chewing difficulty, or neck weakness within 3 months.",
+    ),
+    erectile_dysfunction: bool | None = typer.Option(
+        None,
+        "--erectile-dysfunction/--no-erectile-dysfunction",
+        help="Erectile dysfunction within 3 months; required for men, ignored for women.",
+    ),
+    karnofsky: int = typer.Option(
+        ..., help="Karnofsky performance score within 3 months: 0-100 in steps of 10."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Score DELTA-P: the chance that LEMS comes with small-cell lung cancer."""
+    try:
+        data = delta_p.DeltaPInput(
+            age_at_onset=age_at_onset,
+            sex=sex.value,
+            smoker_at_onset=smoker,
+            weight_loss_percent=weight_loss_percent,
+            bulbar=bulbar,
+            erectile_dysfunction=erectile_dysfunction,
+            karnofsky=karnofsky,
+        )
+    except ValidationError as error:
+        _refuse(error)
+    result = delta_p.score_delta_p(data)
+    if as_json:
+        _print_json(result)
+    else:
+        typer.echo(delta_p_summary(result))
+
+
+def edx_summary(result: edx.EdxResult) -> str:
+    """Return a readable EDX summary with each cut-off's published accuracy."""
+    lines = [f"CMAP increment after exercise: {result.increment_percent:.2f}%"]
+    for cutoff in result.cutoffs:
+        reached = "reached" if cutoff.met else "not reached"
+        lines.append(f"  Cut-off {cutoff.threshold_percent}%: {reached}")
+        lines += [
+            f"    sensitivity {study.sensitivity_percent}%, specificity "
+            f"{study.specificity_percent}% ({study.source})"
+            for study in cutoff.published
+        ]
+    if result.decrement is not None:
+        reached = "reached" if result.decrement.meets_10 else "not reached"
+        lines.append(
+            f"Decrement on {result.decrement.stimulation}: {result.decrement.decrement_percent:g}%"
+            f" (cut-off {result.decrement.threshold_percent}%: {reached})"
+        )
+    lines += ["", DISCLAIMER]
+    return "\n".join(lines)
+
+
+@app.command("edx")
+def edx_command(
+    cmap_rest: float = typer.Option(..., help="Resting CMAP amplitude in millivolts."),
+    cmap_after_exercise: float = typer.Option(
+        ..., help="CMAP amplitude right after 10 s of maximal contraction, in millivolts."
+    ),
+    decrement_percent: float | None = typer.Option(
+        None, help="Decrement on 2-5 Hz repetitive stimulation, in percent (optional)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Compute the CMAP increment after exercise and read it against the 60% and 100% cut-offs."""
+    try:
+        data = edx.EdxInput(
+            cmap_rest_mv=cmap_rest,
+            cmap_after_exercise_mv=cmap_after_exercise,
+            decrement_percent=decrement_percent,
+        )
+    except ValidationError as error:
+        _refuse(error)
+    result = edx.read_edx(data)
+    if as_json:
+        _print_json(result)
+    else:
+        typer.echo(edx_summary(result))
+
+
+@app.command("screening")
+def screening_command(
+    diagnosed: datetime = typer.Option(
+        ..., formats=["%Y-%m-%d"], help="Date of the LEMS diagnosis (YYYY-MM-DD)."
+    ),
+    delta_p_score: int = typer.Option(..., "--delta-p", help="DELTA-P score, 0-6."),
+    as_json: bool = typer.Option(False, "--json", help="Print the plan as JSON."),
+) -> None:
+    """Print the dated SCLC screening plan for a diagnosis date and DELTA-P score."""
+    try:
+        plan = screening.build_plan(diagnosed_on=diagnosed.date(), delta_p_score=delta_p_score)
+    except ValueError as error:
+        _refuse(error)
+    if as_json:
+        _print_json(plan)
+        return
+    typer.echo(f"SCLC screening plan (DELTA-P {plan.delta_p_score}, {plan.band} band)")
+    for item in plan.items:
+        typer.echo(f"  {item.due.isoformat()}  {item.label}: {item.reason}")
+    typer.echo(f"\n{plan.note}\n{DISCLAIMER}")
+
+
+@app.command("medicine")
+def medicine_command(
+    name: str = typer.Argument(..., help="The medicine as logged, e.g. 'Cipro 500 mg'."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Check a medicine name against the classes that can worsen LEMS weakness."""
+    cautions = medicines.cautions_for(name)
+    amifampridine = medicines.is_amifampridine(name)
+    if as_json:
+        _print_json(
+            {
+                "name": name,
+                "cautions": [caution.model_dump(mode="json") for caution in cautions],
+                "is_amifampridine": amifampridine,
+            }
+        )
+        return
+    if not cautions:
+        typer.echo(f"No caution found for {name!r} in the list of medicines that can worsen LEMS.")
+    for caution in cautions:
+        typer.echo(f"{caution.class_label} (matched {caution.matched_name!r}):")
+        typer.echo(f"  {caution.warning}\n  Source: {caution.source}")
+    if amifampridine:
+        typer.echo(
+            f"{name!r} is amifampridine: at most {medicines.AMIFAMPRIDINE_MAX_DAILY_MG:g} mg a "
+            f"day for adults ({medicines.AMIFAMPRIDINE_LABEL_SOURCE}). Any seizure is an "
+            "emergency."
+        )
