@@ -152,7 +152,7 @@ def edx_summary(result: edx.EdxResult) -> str:
         lines.append(f"  Cut-off {cutoff.threshold_percent}%: {reached}")
         lines += [
             f"    sensitivity {study.sensitivity_percent}%, specificity "
-            f"{study.specificity_percent}% ({study.source})"
+            f"{study.specificity_percent}%, {study.cohort} ({study.source})"
             for study in cutoff.published
         ]
     if result.decrement is not None:

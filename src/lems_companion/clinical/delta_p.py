@@ -51,12 +51,18 @@ DERIVATION_SOURCE = "Titulaer et al., J Clin Oncol 2011"
 # no summary range, so the note says so instead of inventing one.
 DERIVATION_LOW_MAX_SCORE = 1
 DERIVATION_MIDDLE_MAX_SCORE = 3
-_DERIVATION_LOW = "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) reported a 0-2.6% chance of SCLC for scores 0-1."
-_DERIVATION_MIDDLE = (
-    "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) gave no summary range for scores 2-3 in the figures this app uses; "
-    "see the paper for its per-score table."
+_DERIVATION_LOW = (
+    "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) reported a 0-2.6% chance of SCLC "
+    "for scores 0-1."
 )
-_DERIVATION_HIGH = "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) reported a 93.5-100% chance of SCLC for scores 4-6."
+_DERIVATION_MIDDLE = (
+    "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) gave no summary range for scores "
+    "2-3 in the figures this app uses; see the paper for its per-score table."
+)
+_DERIVATION_HIGH = (
+    "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) reported a 93.5-100% chance of "
+    "SCLC for scores 4-6."
+)
 
 Sex = Literal["male", "female"]
 

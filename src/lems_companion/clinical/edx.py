@@ -30,8 +30,10 @@ DECREMENT_CUTOFF_PERCENT = 10
 DECREMENT_STIMULATION = "2-5 Hz repetitive nerve stimulation"
 MAX_DECREMENT_PERCENT = 100.0
 
-SOURCE_OH_2005 = "Oh et al., Muscle Nerve 2005;32:515 (LEMS vs myasthenia gravis)"
-SOURCE_LIPKA_2020 = "Lipka et al., Muscle Nerve 2020 (independent cohort)"
+SOURCE_OH_2005 = "Oh et al., Muscle Nerve 2005;32:515"
+SOURCE_LIPKA_2020 = "Lipka et al., Muscle Nerve 2020"
+_VS_MG = "LEMS compared with myasthenia gravis"
+_INDEPENDENT = "independent cohort"
 
 
 class PublishedAccuracy(BaseModel):
@@ -41,6 +43,7 @@ class PublishedAccuracy(BaseModel):
 
     sensitivity_percent: int
     specificity_percent: int
+    cohort: str
     source: str
 
 
@@ -49,12 +52,22 @@ class PublishedAccuracy(BaseModel):
 # 99% in Lipka et al. 2020; the classic >=100% had 59% and 100% in Lipka et al. 2020.
 PUBLISHED_ACCURACY: dict[int, list[PublishedAccuracy]] = {
     INCREMENT_CUTOFF_60_PERCENT: [
-        PublishedAccuracy(sensitivity_percent=97, specificity_percent=99, source=SOURCE_OH_2005),
-        PublishedAccuracy(sensitivity_percent=78, specificity_percent=99, source=SOURCE_LIPKA_2020),
+        PublishedAccuracy(
+            sensitivity_percent=97, specificity_percent=99, cohort=_VS_MG, source=SOURCE_OH_2005
+        ),
+        PublishedAccuracy(
+            sensitivity_percent=78,
+            specificity_percent=99,
+            cohort=_INDEPENDENT,
+            source=SOURCE_LIPKA_2020,
+        ),
     ],
     INCREMENT_CUTOFF_100_PERCENT: [
         PublishedAccuracy(
-            sensitivity_percent=59, specificity_percent=100, source=SOURCE_LIPKA_2020
+            sensitivity_percent=59,
+            specificity_percent=100,
+            cohort=_INDEPENDENT,
+            source=SOURCE_LIPKA_2020,
         ),
     ],
 }
