@@ -56,9 +56,9 @@ def _refuse(error: ValidationError | ValueError) -> NoReturn:
             field = ".".join(str(part) for part in problem["loc"])
             option = _OPTION_NAMES.get(field, field)
             message = problem["msg"].removeprefix("Value error, ")
-            typer.echo(f"Error: {option + ': ' if option else ''}{message}", err=True)
+            typer.echo(f"error: {option + ': ' if option else ''}{message}", err=True)
     else:
-        typer.echo(f"Error: {error}", err=True)
+        typer.echo(f"error: {error}", err=True)
     raise typer.Exit(USAGE_ERROR)
 
 
@@ -125,6 +125,13 @@ def delta_p_command(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Score DELTA-P: the chance that LEMS comes with small-cell lung cancer."""
+    if sex is Sex.male and erectile_dysfunction is None:
+        _refuse(
+            ValueError(
+                "for men, give --erectile-dysfunction or --no-erectile-dysfunction "
+                "(it is ignored for women)"
+            )
+        )
     try:
         data = delta_p.DeltaPInput(
             age_at_onset=age_at_onset,

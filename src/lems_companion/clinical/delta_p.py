@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from lems_companion.clinical import screening
 
@@ -83,15 +83,19 @@ class DeltaPInput(BaseModel):
     erectile_dysfunction: bool | None = None
     karnofsky: Annotated[int, Field(strict=True, ge=MIN_KARNOFSKY, le=MAX_KARNOFSKY)]
 
-    @model_validator(mode="after")
-    def _check(self) -> DeltaPInput:
-        if self.karnofsky % KARNOFSKY_STEP:
+    @field_validator("karnofsky")
+    @classmethod
+    def _on_the_karnofsky_scale(cls, value: int) -> int:
+        if value % KARNOFSKY_STEP:
             raise ValueError(
-                f"karnofsky: {self.karnofsky} is not on the Karnofsky scale; "
-                "use a multiple of 10 from 0 to 100"
+                f"{value} is not on the Karnofsky scale; use a multiple of 10 from 0 to 100"
             )
+        return value
+
+    @model_validator(mode="after")
+    def _men_answer_erectile_dysfunction(self) -> DeltaPInput:
         if self.sex == "male" and self.erectile_dysfunction is None:
-            raise ValueError("erectile_dysfunction: say whether it was present (men only)")
+            raise ValueError("for men, say whether erectile dysfunction was present")
         return self
 
 
