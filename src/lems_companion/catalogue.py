@@ -47,6 +47,7 @@ class Symptom:
     question: str
     group: Group
     hpo: tuple[str, ...]
+    hpo_labels: tuple[str, ...]
     region: Region | None = None
     red_flag: str | None = None
     sex: Literal["male"] | None = None
@@ -61,7 +62,10 @@ class Symptom:
 def symptoms() -> tuple[Symptom, ...]:
     """Return every catalogue symptom in display order. Reads the catalogue file once."""
     raw = tomllib.loads(resources.files(__package__).joinpath("catalogue.toml").read_text("utf-8"))
-    items = tuple(Symptom(**{**item, "hpo": tuple(item["hpo"])}) for item in raw["symptom"])
+    items = tuple(
+        Symptom(**{**item, "hpo": tuple(item["hpo"]), "hpo_labels": tuple(item["hpo_labels"])})
+        for item in raw["symptom"]
+    )
     ids = [item.id for item in items]
     if len(ids) != len(set(ids)):
         raise ValueError("catalogue.toml defines a symptom id twice")

@@ -221,10 +221,11 @@ def parse_entry_form(
     if tests:
         data["home_tests"] = tests
     data["medications"], typed_medications = _medications(collect)
-    form_state = EntryForm(values=values, medications=[*typed_medications, {}])
-    if collect.errors:
-        form_state.errors = collect.errors
-        return None, form_state
+    # Text that is not a number is reported together with every other problem, so the person
+    # fixes the form in one go rather than one message at a time.
+    form_state = EntryForm(
+        values=values, medications=[*typed_medications, {}], errors=dict(collect.errors)
+    )
     try:
         entry = EntryCreate.model_validate(data)
     except ValidationError as error:
@@ -233,4 +234,4 @@ def parse_entry_form(
                 _field_of(problem["loc"]), problem["msg"].removeprefix("Value error, ")
             )
         return None, form_state
-    return entry, form_state
+    return (None, form_state) if form_state.errors else (entry, form_state)
