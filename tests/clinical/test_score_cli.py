@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from lems_companion.cli import app
+from lems_companion.clinical.medicines import CAUTION_CLASSES
 
 runner = CliRunner()
 
@@ -188,3 +190,12 @@ def test_medicine_without_a_caution_says_so() -> None:
     result = lems("score", "medicine", "aspirin")
     assert result.exit_code == 0
     assert "No caution found" in result.stdout
+
+
+def test_docs_cover_every_command_and_caution_class() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "clinical-tools.md").read_text("utf-8")
+    for command in ("delta-p", "edx", "screening", "medicine"):
+        assert f"lems score {command}" in docs
+    for caution_class in CAUTION_CLASSES:
+        assert f"`{caution_class.id}`" in docs
+    assert "not diagnoses" in docs
