@@ -143,6 +143,8 @@ def test_every_class_from_the_spec_is_covered() -> None:
         "3,4-DAP",
         "3 4 dap",
         "3,4 DAP 10mg",
+        "34DAP",
+        "3,4-Diaminopyridine phosphate",
         "Firdapse",
         "FIRDAPSE 10mg tablet",
         "Ruzurgi",
@@ -210,3 +212,8 @@ def test_a_lower_maximum_can_be_passed_for_children_under_45_kg() -> None:
 def test_seizure_rule_for_triage_is_an_emergency() -> None:
     assert AMIFAMPRIDINE_SEIZURE_RULE.flag == "seizure"
     assert AMIFAMPRIDINE_SEIZURE_RULE.level == "emergency"
+
+
+@pytest.mark.parametrize("logged", ["dapagliflozin 10mg", "3,4 dapagliflozin", "Mestinon 60"])
+def test_names_that_merely_contain_dap_are_not_amifampridine(logged: str) -> None:
+    assert is_amifampridine(logged) is False

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from lems_companion.cli import app
 from lems_companion.clinical.medicines import CAUTION_CLASSES

@@ -218,8 +218,9 @@ NEVER_MATCH: frozenset[str] = frozenset(
 # --- Amifampridine (3,4-diaminopyridine) ---------------------------------------------------
 
 AMIFAMPRIDINE_NAMES = _names("amifampridine diaminopyridine firdapse ruzurgi")
-# Matched inside the name with spaces and punctuation removed, so "3,4-DAP" and "3 4 dap" count.
-AMIFAMPRIDINE_COMPACT_NAMES: tuple[str, ...] = ("34dap", "34diaminopyridine")
+# "3,4-DAP", "3 4 dap", "34DAP", "3,4-diaminopyridine": the digits survive only in this pattern,
+# which must end at a word boundary so "3,4 dapagliflozin" is not read as 3,4-DAP.
+AMIFAMPRIDINE_PATTERN = re.compile(r"\b3\W*4\W*(dap|diaminopyridine)\b")
 # Fampridine (4-aminopyridine, used in multiple sclerosis) is a different medicine with a
 # similar name; it must not be counted as amifampridine.
 NOT_AMIFAMPRIDINE: frozenset[str] = frozenset(
@@ -301,10 +302,6 @@ class LoggedDose(Protocol):
     def dose_mg(self) -> float | None: ...
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
 def _words(text: str) -> list[str]:
     """Return the lower-case words of a name, without accents, numbers or dose units."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -371,8 +368,7 @@ def is_amifampridine(medicine_name: str) -> bool:
     words = _words(medicine_name)
     if any(word in NOT_AMIFAMPRIDINE for word in words):
         return False
-    compact = _compact(medicine_name.lower())
-    if any(name in compact for name in AMIFAMPRIDINE_COMPACT_NAMES):
+    if AMIFAMPRIDINE_PATTERN.search(medicine_name.lower()):
         return True
     return any(
         _close(candidate, name) for candidate in _candidates(words) for name in AMIFAMPRIDINE_NAMES
