@@ -31,7 +31,7 @@ MIN_KARNOFSKY = 0
 MAX_KARNOFSKY = 100
 KARNOFSKY_STEP = 10
 
-MAX_SCORE = 6
+MAX_SCORE = screening.DELTA_P_MAX_SCORE  # one point for each of six items
 
 # Probability of SCLC for each score in the prospective validation (Maddison et al., Sci Rep
 # 2020), in percent.
@@ -57,7 +57,7 @@ _DERIVATION_LOW = (
 )
 _DERIVATION_MIDDLE = (
     "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) gave no summary range for scores "
-    "2-3 in the figures this app uses; see the paper for its per-score table."
+    "2-3 in the figures this app uses; see the paper for its detailed results."
 )
 _DERIVATION_HIGH = (
     "The 2011 derivation (Titulaer et al., J Clin Oncol 2011) reported a 93.5-100% chance of "
