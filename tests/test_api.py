@@ -109,7 +109,7 @@ def test_the_listing_pages_newest_first_without_gaps_or_repeats(http: httpx.Clie
         cursor = page["next_cursor"]
         if cursor is None:
             break
-    assert seen == [f"2026-03-0{day}T08:00:00Z" for day in range(7, 0, -1)]
+    assert seen == [f"2026-03-0{day}T08:00:00+00:00" for day in range(7, 0, -1)]
 
 
 def test_the_listing_filters_by_time_and_refuses_a_forged_cursor(http: httpx.Client, patient: Persona) -> None:

@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     ValidationError,
     field_validator,
     model_validator,
@@ -44,6 +45,10 @@ TUG_TRIALS = 3
 MAX_TUG_SECONDS = 300.0
 MAX_GRIP_KG = 150.0
 
+# Written as +00:00 rather than Pydantic's "Z", so output always shows the offset as given.
+OffsetDatetime = Annotated[
+    AwareDatetime, PlainSerializer(lambda value: value.isoformat(), when_used="json")
+]
 Context = Literal["after_rest", "after_activity"]
 ImprovedAfterMoving = Literal["yes", "no", "unsure"]
 
@@ -78,7 +83,7 @@ class Medication(_Strict):
 
     name: Annotated[str, Field(min_length=1, max_length=MAX_MEDICATION_NAME_CHARS)]
     dose_mg: Annotated[float | None, Field(strict=True, gt=0, le=MAX_DOSE_MG)] = None
-    taken_at: AwareDatetime | None = None
+    taken_at: OffsetDatetime | None = None
 
     @field_validator("name")
     @classmethod
@@ -194,7 +199,7 @@ class _EntryFields(_Strict):
 class EntryCreate(_EntryFields):
     """A new diary entry as received from the form, the API, the CLI or an import."""
 
-    recorded_at: AwareDatetime
+    recorded_at: OffsetDatetime
 
     @field_validator("recorded_at", mode="before")
     @classmethod
@@ -212,7 +217,7 @@ class EntryCreate(_EntryFields):
 class EntryUpdate(_Strict):
     """A partial change to an entry: only the fields present are changed; null clears one."""
 
-    recorded_at: AwareDatetime | None = None
+    recorded_at: OffsetDatetime | None = None
     context: Context | None = None
     improved_after_moving: ImprovedAfterMoving | None = None
     symptoms: dict[SymptomId, Severity] | None = None
