@@ -44,7 +44,9 @@ def _postgres_available() -> bool:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """Yield the URL of a migrated, empty database of each kind, made for this test run."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'lems.sqlite3'}"
@@ -120,7 +122,9 @@ class LiveServer:
     def __init__(self, settings: Settings) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -160,7 +164,9 @@ def http(server: LiveServer) -> Iterator[httpx.Client]:
 
 def api_token(client: httpx.Client, persona: Persona) -> dict[str, str]:
     """Return the Authorization header of a fresh API token for this persona."""
-    response = client.post("/api/v1/token", data={"username": persona.email, "password": persona.password})
+    response = client.post(
+        "/api/v1/token", data={"username": persona.email, "password": persona.password}
+    )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 

@@ -24,7 +24,9 @@ def stored_entries(db_url: str) -> int:
         return db.scalar(select(func.count()).select_from(Entry)) or 0
 
 
-def test_a_token_is_issued_for_the_right_password_only(http: httpx.Client, patient: Persona) -> None:
+def test_a_token_is_issued_for_the_right_password_only(
+    http: httpx.Client, patient: Persona
+) -> None:
     assert api_token(http, patient)["Authorization"].startswith("Bearer ")
     wrong = http.post("/api/v1/token", data={"username": patient.email, "password": "nope-nope"})
     assert wrong.status_code == 401
@@ -33,10 +35,14 @@ def test_a_token_is_issued_for_the_right_password_only(http: httpx.Client, patie
 
 def test_entries_need_a_token(http: httpx.Client) -> None:
     assert http.get("/api/v1/entries").status_code == 401
-    assert http.get("/api/v1/entries", headers={"Authorization": "Bearer forged"}).status_code == 401
+    assert (
+        http.get("/api/v1/entries", headers={"Authorization": "Bearer forged"}).status_code == 401
+    )
 
 
-def test_an_entry_is_created_read_changed_and_deleted(http: httpx.Client, patient: Persona, db_url: str) -> None:
+def test_an_entry_is_created_read_changed_and_deleted(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
     auth = api_token(http, patient)
     created = http.post("/api/v1/entries", json=ENTRY, headers=auth)
     assert created.status_code == 201, created.text
@@ -47,7 +53,9 @@ def test_an_entry_is_created_read_changed_and_deleted(http: httpx.Client, patien
 
     assert http.get(f"/api/v1/entries/{body['id']}", headers=auth).json() == body
 
-    patched = http.patch(f"/api/v1/entries/{body['id']}", json={"weight_kg": 70.5, "note": None}, headers=auth)
+    patched = http.patch(
+        f"/api/v1/entries/{body['id']}", json={"weight_kg": 70.5, "note": None}, headers=auth
+    )
     assert patched.status_code == 200, patched.text
     assert patched.json()["weight_kg"] == 70.5
     assert patched.json()["note"] is None
@@ -72,7 +80,9 @@ def test_an_entry_is_created_read_changed_and_deleted(http: httpx.Client, patien
 def test_bad_entries_are_refused_naming_the_field_and_nothing_is_stored(
     http: httpx.Client, patient: Persona, db_url: str, change: dict[str, object], field: str
 ) -> None:
-    response = http.post("/api/v1/entries", json={**ENTRY, **change}, headers=api_token(http, patient))
+    response = http.post(
+        "/api/v1/entries", json={**ENTRY, **change}, headers=api_token(http, patient)
+    )
     assert response.status_code == 422
     assert field in str([problem["loc"] for problem in response.json()["detail"]])
     assert stored_entries(db_url) == 0
@@ -81,25 +91,47 @@ def test_bad_entries_are_refused_naming_the_field_and_nothing_is_stored(
 def test_a_bad_change_leaves_the_entry_as_it_was(http: httpx.Client, patient: Persona) -> None:
     auth = api_token(http, patient)
     entry_id = http.post("/api/v1/entries", json=ENTRY, headers=auth).json()["id"]
-    response = http.patch(f"/api/v1/entries/{entry_id}", json={"symptoms": {"fatigue": 9}, "note": "new"}, headers=auth)
+    response = http.patch(
+        f"/api/v1/entries/{entry_id}",
+        json={"symptoms": {"fatigue": 9}, "note": "new"},
+        headers=auth,
+    )
     assert response.status_code == 422
     assert http.get(f"/api/v1/entries/{entry_id}", headers=auth).json()["note"] == ENTRY["note"]
 
 
-def test_a_stranger_gets_404_for_someone_elses_entry(http: httpx.Client, patient: Persona, stranger: Persona) -> None:
-    entry_id = http.post("/api/v1/entries", json=ENTRY, headers=api_token(http, patient)).json()["id"]
+def test_a_stranger_gets_404_for_someone_elses_entry(
+    http: httpx.Client, patient: Persona, stranger: Persona
+) -> None:
+    entry_id = http.post("/api/v1/entries", json=ENTRY, headers=api_token(http, patient)).json()[
+        "id"
+    ]
     theirs = api_token(http, stranger)
     assert http.get(f"/api/v1/entries/{entry_id}", headers=theirs).status_code == 404
-    assert http.patch(f"/api/v1/entries/{entry_id}", json={"note": "mine now"}, headers=theirs).status_code == 404
+    assert (
+        http.patch(
+            f"/api/v1/entries/{entry_id}", json={"note": "mine now"}, headers=theirs
+        ).status_code
+        == 404
+    )
     assert http.delete(f"/api/v1/entries/{entry_id}", headers=theirs).status_code == 404
     assert http.get("/api/v1/entries", headers=theirs).json()["items"] == []
-    assert http.get(f"/api/v1/entries/{entry_id}", headers=api_token(http, patient)).json()["note"] == ENTRY["note"]
+    assert (
+        http.get(f"/api/v1/entries/{entry_id}", headers=api_token(http, patient)).json()["note"]
+        == ENTRY["note"]
+    )
 
 
-def test_the_listing_pages_newest_first_without_gaps_or_repeats(http: httpx.Client, patient: Persona) -> None:
+def test_the_listing_pages_newest_first_without_gaps_or_repeats(
+    http: httpx.Client, patient: Persona
+) -> None:
     auth = api_token(http, patient)
     for day in range(1, 8):
-        http.post("/api/v1/entries", json={**ENTRY, "recorded_at": f"2026-03-0{day}T08:00:00+00:00"}, headers=auth)
+        http.post(
+            "/api/v1/entries",
+            json={**ENTRY, "recorded_at": f"2026-03-0{day}T08:00:00+00:00"},
+            headers=auth,
+        )
     seen: list[str] = []
     cursor = None
     while True:
@@ -112,17 +144,25 @@ def test_the_listing_pages_newest_first_without_gaps_or_repeats(http: httpx.Clie
     assert seen == [f"2026-03-0{day}T08:00:00+00:00" for day in range(7, 0, -1)]
 
 
-def test_the_listing_filters_by_time_and_refuses_a_forged_cursor(http: httpx.Client, patient: Persona) -> None:
+def test_the_listing_filters_by_time_and_refuses_a_forged_cursor(
+    http: httpx.Client, patient: Persona
+) -> None:
     auth = api_token(http, patient)
     for day in (1, 2, 3):
-        http.post("/api/v1/entries", json={**ENTRY, "recorded_at": f"2026-03-0{day}T08:00:00+00:00"}, headers=auth)
+        http.post(
+            "/api/v1/entries",
+            json={**ENTRY, "recorded_at": f"2026-03-0{day}T08:00:00+00:00"},
+            headers=auth,
+        )
     page = http.get(
         "/api/v1/entries",
         params={"since": "2026-03-02T00:00:00+00:00", "until": "2026-03-03T00:00:00+00:00"},
         headers=auth,
     ).json()
     assert [item["recorded_at"][:10] for item in page["items"]] == ["2026-03-02"]
-    assert http.get("/api/v1/entries", params={"cursor": "garbage"}, headers=auth).status_code == 400
+    assert (
+        http.get("/api/v1/entries", params={"cursor": "garbage"}, headers=auth).status_code == 400
+    )
 
 
 def test_the_openapi_schema_documents_the_entry_routes(http: httpx.Client) -> None:

@@ -40,7 +40,9 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, timezone_id="Europe/Madrid")
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, timezone_id="Europe/Madrid"
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -74,13 +76,17 @@ def test_a_patient_signs_in_adds_an_entry_and_finds_it_in_the_timeline(
     expect(item).to_contain_text("First movement after resting")
 
 
-def test_the_form_uses_the_browsers_time_zone(phone: Page, server: LiveServer, patient: Persona) -> None:
+def test_the_form_uses_the_browsers_time_zone(
+    phone: Page, server: LiveServer, patient: Persona
+) -> None:
     sign_in(phone, server, patient)
     phone.goto(f"{server.url}/entries/new")
     assert phone.locator("input[name=tz]").input_value() == "Europe/Madrid"
 
 
-def test_the_entry_form_fits_a_phone_screen(phone: Page, server: LiveServer, patient: Persona) -> None:
+def test_the_entry_form_fits_a_phone_screen(
+    phone: Page, server: LiveServer, patient: Persona
+) -> None:
     sign_in(phone, server, patient)
     phone.goto(f"{server.url}/entries/new")
     page_width = phone.evaluate("document.documentElement.scrollWidth")
@@ -88,7 +94,9 @@ def test_the_entry_form_fits_a_phone_screen(phone: Page, server: LiveServer, pat
     expect(phone.get_by_role("button", name="Save entry")).to_be_in_viewport()
 
 
-def test_a_mistake_is_announced_and_focused(phone: Page, server: LiveServer, patient: Persona) -> None:
+def test_a_mistake_is_announced_and_focused(
+    phone: Page, server: LiveServer, patient: Persona
+) -> None:
     sign_in(phone, server, patient)
     phone.goto(f"{server.url}/entries/new")
     phone.get_by_text("Weight", exact=True).click()

@@ -29,7 +29,9 @@ def test_the_catalogue_holds_every_symptom_of_the_spec() -> None:
 
 
 @pytest.mark.parametrize("symptom", catalogue.symptoms(), ids=lambda item: item.id)
-def test_every_hpo_id_exists_and_its_label_fits(ontology: type[Ontology], symptom: catalogue.Symptom) -> None:
+def test_every_hpo_id_exists_and_its_label_fits(
+    ontology: type[Ontology], symptom: catalogue.Symptom
+) -> None:
     assert len(symptom.hpo) == len(symptom.hpo_labels)
     for hpo_id, label in zip(symptom.hpo, symptom.hpo_labels, strict=True):
         term = ontology.get_hpo_object(hpo_id)

@@ -37,9 +37,25 @@ def listed(db_url: str, email: str, *args: str) -> list[dict[str, object]]:
 
 
 def test_user_create_reads_the_password_from_stdin(db_url: str) -> None:
-    result = lems(db_url, "user", "create", "--email", "ana@example.org", "--password-stdin", stdin=f"{PASSWORD}\n")
+    result = lems(
+        db_url,
+        "user",
+        "create",
+        "--email",
+        "ana@example.org",
+        "--password-stdin",
+        stdin=f"{PASSWORD}\n",
+    )
     assert result.returncode == 0, result.stderr
-    again = lems(db_url, "user", "create", "--email", "ana@example.org", "--password-stdin", stdin=f"{PASSWORD}\n")
+    again = lems(
+        db_url,
+        "user",
+        "create",
+        "--email",
+        "ana@example.org",
+        "--password-stdin",
+        stdin=f"{PASSWORD}\n",
+    )
     assert again.returncode == 1
     assert "already exists" in again.stderr
 
@@ -56,13 +72,21 @@ def test_diary_add_prints_the_stored_entry_with_its_id(db_url: str, patient: Per
 @pytest.mark.parametrize(
     ("stdin", "message"),
     [
-        (json.dumps({**ENTRY, "symptoms": {"headache": 1}}), "symptoms.headache: unknown symptom id"),
-        (json.dumps({**ENTRY, "weight_kg": 900}), "weight_kg: Input should be less than or equal to 400"),
+        (
+            json.dumps({**ENTRY, "symptoms": {"headache": 1}}),
+            "symptoms.headache: unknown symptom id",
+        ),
+        (
+            json.dumps({**ENTRY, "weight_kg": 900}),
+            "weight_kg: Input should be less than or equal to 400",
+        ),
         ("{not json", "Invalid JSON"),
         ("", "Invalid JSON"),
     ],
 )
-def test_diary_add_refuses_bad_input_and_stores_nothing(db_url: str, patient: Persona, stdin: str, message: str) -> None:
+def test_diary_add_refuses_bad_input_and_stores_nothing(
+    db_url: str, patient: Persona, stdin: str, message: str
+) -> None:
     result = lems(db_url, "diary", "add", "--user", patient.email, stdin=stdin)
     assert result.returncode == 1
     assert message in result.stderr
@@ -76,7 +100,9 @@ def test_diary_add_for_an_unknown_user_says_how_to_create_one(db_url: str) -> No
     assert "lems user create --email nobody@example.org" in result.stderr
 
 
-def test_diary_list_is_oldest_first_and_filters_whole_days(db_url: str, patient: Persona, tmp_path: Path) -> None:
+def test_diary_list_is_oldest_first_and_filters_whole_days(
+    db_url: str, patient: Persona, tmp_path: Path
+) -> None:
     days = ["2026-03-03T23:30:00+00:00", "2026-03-01T08:00:00+00:00", "2026-03-02T12:00:00+00:00"]
     source = tmp_path / "entries.jsonl"
     source.write_text("\n".join(json.dumps({**ENTRY, "recorded_at": day}) for day in days))
@@ -85,12 +111,17 @@ def test_diary_list_is_oldest_first_and_filters_whole_days(db_url: str, patient:
     assert [item["recorded_at"] for item in everything] == sorted(days)
     # The patient lives in London (UTC in March): --until includes the whole of that day.
     window = listed(db_url, patient.email, "--since", "2026-03-02", "--until", "2026-03-03")
-    assert [item["recorded_at"] for item in window] == ["2026-03-02T12:00:00+00:00", "2026-03-03T23:30:00+00:00"]
+    assert [item["recorded_at"] for item in window] == [
+        "2026-03-02T12:00:00+00:00",
+        "2026-03-03T23:30:00+00:00",
+    ]
     bad = lems(db_url, "diary", "list", "--user", patient.email, "--since", "March", "--json")
     assert bad.returncode == 1 and "--since" in bad.stderr
 
 
-def test_import_is_all_or_nothing_and_names_the_line_and_field(db_url: str, patient: Persona, tmp_path: Path) -> None:
+def test_import_is_all_or_nothing_and_names_the_line_and_field(
+    db_url: str, patient: Persona, tmp_path: Path
+) -> None:
     source = tmp_path / "entries.json"
     source.write_text(
         "[\n"
@@ -108,18 +139,36 @@ def test_import_is_all_or_nothing_and_names_the_line_and_field(db_url: str, pati
     assert listed(db_url, patient.email) == []
 
 
-def test_import_accepts_a_json_array_and_export_gives_it_back(db_url: str, patient: Persona, tmp_path: Path) -> None:
+def test_import_accepts_a_json_array_and_export_gives_it_back(
+    db_url: str, patient: Persona, tmp_path: Path
+) -> None:
     source = tmp_path / "entries.json"
-    items = [{**ENTRY, "recorded_at": f"2026-03-0{day}T08:30:00+01:00", "note": f"day {day}"} for day in (1, 2)]
+    items = [
+        {**ENTRY, "recorded_at": f"2026-03-0{day}T08:30:00+01:00", "note": f"day {day}"}
+        for day in (1, 2)
+    ]
     source.write_text(json.dumps(items))
     result = lems(db_url, "diary", "import", "--user", patient.email, str(source))
     assert result.returncode == 0, result.stderr
-    exported = json.loads(lems(db_url, "diary", "export", "--user", patient.email, "--format", "json").stdout)
-    assert [{key: item[key] for key in ("recorded_at", "symptoms", "note")} for item in exported] == items
+    exported = json.loads(
+        lems(db_url, "diary", "export", "--user", patient.email, "--format", "json").stdout
+    )
+    assert [
+        {key: item[key] for key in ("recorded_at", "symptoms", "note")} for item in exported
+    ] == items
 
 
-def test_export_as_csv_has_one_row_per_entry_and_a_column_per_symptom(db_url: str, patient: Persona) -> None:
-    lems(db_url, "diary", "add", "--user", patient.email, stdin=json.dumps({**ENTRY, "note": "stairs, then rest"}))
+def test_export_as_csv_has_one_row_per_entry_and_a_column_per_symptom(
+    db_url: str, patient: Persona
+) -> None:
+    lems(
+        db_url,
+        "diary",
+        "add",
+        "--user",
+        patient.email,
+        stdin=json.dumps({**ENTRY, "note": "stairs, then rest"}),
+    )
     result = lems(db_url, "diary", "export", "--user", patient.email, "--format", "csv")
     assert result.returncode == 0, result.stderr
     import csv

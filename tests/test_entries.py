@@ -28,7 +28,9 @@ def test_a_full_entry_is_accepted_and_keeps_its_offset() -> None:
                 "improved_after_moving": "yes",
                 "symptoms": {"proximal_leg_weakness": 3, "dry_mouth": 1},
                 "weight_kg": 71.5,
-                "medications": [{"name": "Amifampridine", "dose_mg": 10, "taken_at": VALID["recorded_at"]}],
+                "medications": [
+                    {"name": "Amifampridine", "dose_mg": 10, "taken_at": VALID["recorded_at"]}
+                ],
                 "home_tests": {
                     "sit_to_stand_seconds": [4.1, 3.6, 3.2, 3.0, 2.9],
                     "tug_seconds": [15.2, 14.0, 13.1],
@@ -79,7 +81,9 @@ def test_a_time_more_than_a_day_ahead_is_refused_but_tomorrow_morning_is_not() -
     soon = datetime.now(UTC) + timedelta(hours=20)
     EntryCreate(recorded_at=soon)
     too_far = datetime.now(UTC) + timedelta(days=1, minutes=5)
-    assert problems({"recorded_at": too_far.isoformat()}) == ["recorded_at: is more than a day in the future"]
+    assert problems({"recorded_at": too_far.isoformat()}) == [
+        "recorded_at: is more than a day in the future"
+    ]
 
 
 def test_every_problem_is_reported_not_just_the_first() -> None:
@@ -95,7 +99,9 @@ def test_a_blank_note_and_empty_home_tests_are_stored_as_absent() -> None:
 
 def test_an_update_is_checked_against_the_whole_entry() -> None:
     current = EntryCreate.model_validate({**VALID, "weight_kg": 70.0, "note": "ok"})
-    changed = EntryUpdate.model_validate({"note": None, "symptoms": {"fatigue": 2}}).apply_to(current)
+    changed = EntryUpdate.model_validate({"note": None, "symptoms": {"fatigue": 2}}).apply_to(
+        current
+    )
     assert changed.note is None
     assert changed.weight_kg == 70.0
     assert changed.symptoms == {"fatigue": 2}

@@ -110,7 +110,9 @@ def test_entries_survive_a_restart_of_the_server(db_url: str, patient: Persona) 
     server = _start_server(db_url, port)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
-            again = client.get(f"/api/v1/entries/{created['id']}", headers=api_token(client, patient))
+            again = client.get(
+                f"/api/v1/entries/{created['id']}", headers=api_token(client, patient)
+            )
             assert again.status_code == 200
             assert json.dumps(again.json(), sort_keys=True) == json.dumps(created, sort_keys=True)
     finally:

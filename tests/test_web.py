@@ -42,7 +42,9 @@ def post_entry(http: httpx.Client, form: dict[str, object]) -> httpx.Response:
     return http.post("/entries", data={**form, "csrf_token": csrf_token(http)})
 
 
-def test_an_empty_database_invites_the_first_person_to_create_an_account(http: httpx.Client) -> None:
+def test_an_empty_database_invites_the_first_person_to_create_an_account(
+    http: httpx.Client,
+) -> None:
     response = http.get("/login")
     assert response.status_code == 303 and response.headers["location"] == "/signup"
     signup = page(http.get("/signup"))
@@ -52,7 +54,12 @@ def test_an_empty_database_invites_the_first_person_to_create_an_account(http: h
 def test_signing_up_signs_in_with_a_secure_session_cookie(http: httpx.Client, db_url: str) -> None:
     response = http.post(
         "/signup",
-        data={"email": "New@Example.org", "password": "long enough pw", "password_again": "long enough pw", "tz": "Europe/Paris"},
+        data={
+            "email": "New@Example.org",
+            "password": "long enough pw",
+            "password_again": "long enough pw",
+            "tz": "Europe/Paris",
+        },
     )
     assert response.status_code == 303
     cookie = response.headers["set-cookie"].lower()
@@ -60,10 +67,19 @@ def test_signing_up_signs_in_with_a_secure_session_cookie(http: httpx.Client, db
 
 
 def test_sign_up_mistakes_are_explained(http: httpx.Client, patient: Persona) -> None:
-    taken = http.post("/signup", data={"email": patient.email, "password": "long enough pw", "password_again": "long enough pw"})
+    taken = http.post(
+        "/signup",
+        data={
+            "email": patient.email,
+            "password": "long enough pw",
+            "password_again": "long enough pw",
+        },
+    )
     assert taken.status_code == 422
     assert "already exists" in page(taken).select_one(".error-summary").get_text()
-    short = http.post("/signup", data={"email": "x@example.org", "password": "short", "password_again": "short"})
+    short = http.post(
+        "/signup", data={"email": "x@example.org", "password": "short", "password_again": "short"}
+    )
     assert "at least 8 characters" in page(short).select_one("#password-error").get_text()
 
 
@@ -89,7 +105,9 @@ def test_the_form_asks_about_every_catalogue_symptom(http: httpx.Client, patient
             assert form.select_one(f"label[for='{radio['id']}']") is not None
 
 
-def test_a_new_entry_is_saved_in_the_persons_time_zone_and_shown(http: httpx.Client, patient: Persona) -> None:
+def test_a_new_entry_is_saved_in_the_persons_time_zone_and_shown(
+    http: httpx.Client, patient: Persona
+) -> None:
     web_sign_in(http, patient)
     response = post_entry(http, FORM)
     assert response.status_code == 303, page(response).select_one(".error-summary")
@@ -103,9 +121,13 @@ def test_a_new_entry_is_saved_in_the_persons_time_zone_and_shown(http: httpx.Cli
     assert "Needed the banister" in timeline.select_one(".timeline").get_text()
 
 
-def test_an_invalid_form_stores_nothing_and_keeps_what_was_typed(http: httpx.Client, patient: Persona, db_url: str) -> None:
+def test_an_invalid_form_stores_nothing_and_keeps_what_was_typed(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
     web_sign_in(http, patient)
-    response = post_entry(http, {**FORM, "weight_kg": "7000", "symptom_dry_mouth": "5", "grip_rest": "strong"})
+    response = post_entry(
+        http, {**FORM, "weight_kg": "7000", "symptom_dry_mouth": "5", "grip_rest": "strong"}
+    )
     assert response.status_code == 422
     form = page(response)
     assert form.select_one("#weight_kg")["aria-invalid"] == "true"
@@ -115,37 +137,51 @@ def test_an_invalid_form_stores_nothing_and_keeps_what_was_typed(http: httpx.Cli
     assert entry_count(db_url) == 0
 
 
-def test_a_form_without_its_csrf_token_is_refused(http: httpx.Client, patient: Persona, db_url: str) -> None:
+def test_a_form_without_its_csrf_token_is_refused(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
     web_sign_in(http, patient)
     response = http.post("/entries", data={**FORM, "csrf_token": "forged"})
     assert response.status_code == 403
     assert entry_count(db_url) == 0
 
 
-def test_an_entry_can_be_edited_and_deleted(http: httpx.Client, patient: Persona, db_url: str) -> None:
+def test_an_entry_can_be_edited_and_deleted(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
     web_sign_in(http, patient)
     location = post_entry(http, FORM).headers["location"]
     entry_path = location.split("?")[0]
     edit = page(http.get(f"{entry_path}/edit"))
     assert edit.select_one("#symptom_proximal_leg_weakness-2").has_attr("checked")
     assert edit.select_one("#weight_kg")["value"] == "71.5"
-    changed = http.post(f"{entry_path}/edit", data={**FORM, "symptom_proximal_leg_weakness": "3", "csrf_token": csrf_token(http)})
+    changed = http.post(
+        f"{entry_path}/edit",
+        data={**FORM, "symptom_proximal_leg_weakness": "3", "csrf_token": csrf_token(http)},
+    )
     assert changed.status_code == 303
-    assert "Hip and thigh weakness: severe" in page(http.get(entry_path)).select_one(".chips").get_text()
+    assert (
+        "Hip and thigh weakness: severe"
+        in page(http.get(entry_path)).select_one(".chips").get_text()
+    )
     deleted = http.post(f"{entry_path}/delete", data={"csrf_token": csrf_token(http)})
     assert deleted.status_code == 303
     assert http.get(entry_path).status_code == 404
     assert entry_count(db_url) == 0
 
 
-def test_a_stranger_gets_404_for_someone_elses_entry_page(http: httpx.Client, patient: Persona, stranger: Persona) -> None:
+def test_a_stranger_gets_404_for_someone_elses_entry_page(
+    http: httpx.Client, patient: Persona, stranger: Persona
+) -> None:
     web_sign_in(http, patient)
     entry_path = post_entry(http, FORM).headers["location"].split("?")[0]
     http.cookies.clear()
     web_sign_in(http, stranger)
     assert http.get(entry_path).status_code == 404
     assert http.get(f"{entry_path}/edit").status_code == 404
-    assert http.post(f"{entry_path}/delete", data={"csrf_token": csrf_token(http)}).status_code == 404
+    assert (
+        http.post(f"{entry_path}/delete", data={"csrf_token": csrf_token(http)}).status_code == 404
+    )
     assert "Needed the banister" not in http.get("/diary").text
 
 
@@ -157,7 +193,9 @@ def test_signing_out_ends_the_session_on_the_server(http: httpx.Client, patient:
     assert http.get("/diary").status_code == 303
 
 
-def test_pages_carry_security_headers_and_the_disclaimer(http: httpx.Client, patient: Persona) -> None:
+def test_pages_carry_security_headers_and_the_disclaimer(
+    http: httpx.Client, patient: Persona
+) -> None:
     web_sign_in(http, patient)
     response = http.get("/diary")
     assert "script-src 'self'" in response.headers["content-security-policy"]

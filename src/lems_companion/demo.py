@@ -115,7 +115,7 @@ def demo_entries(
             entries.append(
                 EntryCreate(
                     recorded_at=recorded_at,
-                    context=context,  # type: ignore[arg-type]
+                    context=context,
                     improved_after_moving=("yes" if rng.random() < 0.8 else "unsure")
                     if morning
                     else None,

@@ -9,7 +9,7 @@ import typer
 from sqlalchemy import func, make_url, select
 from sqlalchemy.orm import Session
 
-from lems_companion.accounts import create_user, find_user, set_password
+from lems_companion.accounts import AccountError, create_user, find_user, set_password
 from lems_companion.cli.common import fail, settings_from
 from lems_companion.demo import DEMO_EMAIL, demo_entries
 from lems_companion.settings import Settings
@@ -68,11 +68,14 @@ def demo(
     settings = settings_from(ctx)
     password = input() if password_stdin else None
     upgrade(settings.resolved_database_url)
-    with session_scope(settings.resolved_database_url) as db:
-        found = find_user(db, user)
-        if found is None and password is None:
-            password = secrets.token_urlsafe(DEMO_PASSWORD_BYTES)
-        _, added = load_demo(db, email=user, password=password)
+    try:
+        with session_scope(settings.resolved_database_url) as db:
+            found = find_user(db, user)
+            if found is None and password is None:
+                password = secrets.token_urlsafe(DEMO_PASSWORD_BYTES)
+            _, added = load_demo(db, email=user, password=password)
+    except AccountError as error:
+        fail(str(error))
     if added == 0:
         fail(f"{user} already has diary entries; the demo diary is only added to an empty diary")
     print(f"added {added} demo entries to {user}")
