@@ -1,0 +1,745 @@
+"""Words and phrases: what each red flag and LEMS symptom sounds like in a patient's own note.
+
+Everything here is a regular expression, matched case-insensitively (medspaCy compiles them with
+``re.IGNORECASE``) against the note with curly apostrophes straightened. Patterns aim at everyday
+phrasing and common misspellings rather than clinical vocabulary, because the notes are written
+by patients and carers (spec section 3, context rules: "misspellings and everyday phrasing ...
+flagged").
+
+Two kinds of pattern live here:
+
+* ``TARGETS``: what a mention *is* (a candidate red flag, or a LEMS symptom worth recording).
+* ``MODIFIERS``: ConText cues that change what a mention *means* (negated, about someone else,
+  hypothetical, long past, intended weight loss...). ``text.py`` turns them into ConText rules.
+
+Why regular expressions rather than a trained model: the notes are short, the app must work
+offline with no model download, and every pattern can be read and checked by a clinician.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- building blocks ------------------------------------------------------------------------------
+
+# One word and the space after it: lets a pattern skip a few filler words ("food keeps getting
+# stuck"). It never crosses punctuation, so a phrase cannot run on into the next clause, and it
+# refuses contrast words so "swallowing fine but breathing hard" does not join up.
+W = r"(?:(?!(?:but|though|however|although)\b)[\w'-]+\s+)"
+# The same without "and"/"or", for phrases where a list would join unrelated things
+# ("chest infection and a sore throat" is not chest pain).
+WN = r"(?:(?!(?:but|though|however|although|and|or|with)\b)[\w'-]+\s+)"
+
+SWALLOW = r"sw[ao]l{1,2}o?w?(?:e?ing|ed|s|in)?\b"  # swallow, swalow, swollowing, swalling
+BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
+BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, breathing...
+COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
+CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
+CHEST = r"\bche(?:s|ss)t\b"
+# "can't / hard to / trouble ..." in front of an action.
+CANT = (
+    r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|n't been able to|"
+    r"not been able to|struggl\w*(?: to| with)?|hard to|harder to|difficult to|tricky to|"
+    r"impossible to|an effort to|trouble|difficulty|difficulties|difficult|problems?|issues?|"
+    r"hard|harder|tough to|a job to|a struggle to)"
+)
+# Words after an action saying it is going badly ("swallowing is harder").
+GOING_BADLY = (
+    r"(?:hard|harder|difficult|difficulty|difficulties|tricky|a struggle|struggl\w*|an effort|"
+    r"effortful|a problem|problems?|trouble|issues?|worse|worsening|bad|poor|weak|weaker|slow|"
+    r"slower|off|awkward|tough|impossible|not right|not good|not great|a battle|a chore|"
+    r"going wrong|affected|problematic|laboured|labored|heavy|heavier|shallow|tight|tighter|"
+    r"strained|an issue)"
+)
+LINK = r"(?:(?:is|was|has been|have been|feels?|felt|seems?|getting|got|gets|became|a bit|bit|very|really|quite|more|so|a little|even|much|definitely|maybe|slightly)\s+)*"
+FOODS = (
+    r"(?:food|foods|drinks?|pills?|tablets?|capsules?|meds|medication|medicines?|bread|meat|"
+    r"rice|toast|bits|pieces|water|liquids?|fluids?|everything|sandwich\w*|mouthfuls?|bites?|"
+    r"chicken|potato\w*|crumbs|meals?|dinner|lunch|breakfast|supper|steak|pasta|biscuits?|"
+    r"cake|fish|soup|tea|coffee|milk|juice|apple|veg\w*|crisps|cereal)"
+)
+MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+# A duration of three weeks or more: spec section 3, persistent_cough ("cough for 3 weeks or
+# more"). Two weeks or ten days is deliberately not matched; "a few weeks" and a bare "weeks"
+# are, because the spec asks us to flag when in doubt.
+LONG_DURATION = (
+    r"(?:(?:[3-9]|[1-9]\d)\s*(?:\+\s*)?weeks?|(?:three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|many|a few|few|some)\s+weeks|weeks|(?:a|one|two|three|four|five|"
+    r"six|several|many|a few|few|some|a couple of|couple of|\d{1,2})\s+months?|months|"
+    r"a year|years|ages|a long time|so long|forever|(?:2[1-9]|[3-9]\d)\s+days|"
+    rf"since\s+(?:last\s+\w+|{MONTHS}\b|christmas|easter|new year|the (?:summer|winter|autumn|"
+    r"spring)))"
+)
+SIDE = (
+    r"(?:(?:down|on|in|of|along|all down|up)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:left|right|one)"
+    r"\s+(?:side|half)|(?:left|right|one)[- ]sided|one side of (?:my|the|his|her) body|"
+    r"(?:left|right) arm and (?:left |right |my )?leg|(?:left|right) leg and (?:left |right |my )?"
+    r"arm|half of (?:my|the|his|her) body)"
+)
+RELATIONS = (
+    r"(?:(?:late|elderly|old|little|older|younger|big|baby|step|best|grand)[- ]?)?"
+    r"(?:father|dad|daddy|mother|mum|mom|mummy|mommy|husband|wife|partner|spouse|son|daughter|"
+    r"brother|sister|child|children|kids?|boy|girl|baby|grandson|granddaughter|grandchild\w*|"
+    r"grandma|grandmother|granny|grandad|granddad|grandpa|grandfather|nan|nana|aunt|auntie|"
+    r"uncle|cousin|niece|nephew|friends?|neighbou?rs?|colleagues?|boss|flatmate|roommate|"
+    r"housemate|dog|cat|pets?|parents?|in-laws?|mother-in-law|father-in-law|family|relatives?|"
+    r"boyfriend|girlfriend|fianc\w*|twin|sibling\w*|mate|pal)"
+)
+# A word that cannot start a clause about the patient ("if", "in case"...), used in look-behinds.
+NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
+
+
+# --- targets --------------------------------------------------------------------------------------
+
+# Candidate red flags from free text. Labels are upper case (medspaCy compares labels that way).
+# Source of what each flag covers: clinical-spec.md section 3, table "Red flags".
+RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
+    "DYSPHAGIA": (
+        rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
+        rf"\b{SWALLOW}\s+{W}{{0,2}}{LINK}{GOING_BADLY}\b",
+        r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
+        r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
+        rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
+        r"multiple times|again and again|repeatedly|more than once|over and over|three times)\b",
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
+        r"caught|hung up|hanging)\b",
+        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+(?:in|at|on)\s+"
+        r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
+        r"windpipe|food ?pipe|chest)\b",
+        rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
+        r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
+        r"(?:my\s+|the\s+)?nose\b",
+        r"\bnasal regurgitation\b",
+        rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
+        r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
+        rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|hard to|struggl\w* to|difficult to|"
+        rf"trouble)\s+get(?:ting)?\s+(?:my\s+|the\s+|any\s+)?(?:{FOODS}|it|anything)\s+down\b",
+        r"\bdysphagi\w*",
+    ),
+    "CHOKING": (
+        CHOKE,
+        rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
+        r"(?:on|when|while|whilst|after|during|as|with|over|every time|each time|at|from)\s+"
+        r"(?:{W}){0,3}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
+        r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
+        r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
+        r"feeding)\b",
+        rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water)\s+{W}{{0,3}}(?:makes|made|make|"
+        rf"sets|set|starts|started)\s+me\s+(?:off\s+)?{W}{{0,1}}(?:{COUGH}|splutter\w*)",
+        r"\b(?:went|go|goes|going|gone|slipped|slips|slid)\s+down\s+(?:the\s+)?wrong\s+"
+        r"(?:way|hole|pipe|tube|route|side|throat)\b",
+        r"\bwrong (?:way|hole|pipe)\b",
+        r"\baspirat(?:e|ed|es|ing|ion)\b",
+    ),
+    "DYSPNEA": (
+        rf"\b{BREATH}e?l+e?s+(?:ness|nes)?\b",  # breathless, brethless, breathles
+        rf"\bshort(?:ness)?\s+(?:of|o|off)\s+{BREATH}e?\b",
+        r"\bshort[- ]winded\b",
+        rf"\bout\s+of\s+{BREATH}\b",
+        rf"\bcatch(?:ing|es)?\s+my\s+{BREATH}\b",
+        rf"\b(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|struggl\w* to|"
+        rf"hard to|harder to|difficult to|trouble|took\s+{W}{{0,3}}to|takes\s+{W}{{0,3}}to|"
+        rf"ages to)\s+{W}{{0,1}}get(?:ting)?\s+my\s+{BREATH}",
+        rf"\b(?:{CANT}|laboured|labored|heavy|shallow|noisy|rapid|weak)\s+{W}{{0,2}}{BREATHE}\b"
+        r"(?!\s+(?:through|out of|in through)\s+(?:my\s+|the\s+)?(?:nose|mouth))",
+        rf"\b{BREATHE}\s+{W}{{0,2}}{LINK}{GOING_BADLY}\b",
+        rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
+        rf"(?:{BREATH}|air)\b",
+        r"\bgasping\b",
+        r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
+        r"breath)\b",
+        r"\bair hunger\b",
+        r"\bwinded\b",
+        r"\bpuffed(?:\s+out)?\b",
+        r"\bhuffing and puffing\b",
+        r"\bpanting\b",
+        r"\bdyspn?o?ea\b",
+        r"\borthopn\w*",
+        r"\bstop(?:ped|s|ping)?\s+breathing\b",
+        rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|hard to|difficult to)\s+"
+        rf"{W}{{0,1}}(?:lie|lay|lying|laying|sleep)\s+(?:down\s+)?flat\b",
+        rf"\b(?:propped|prop myself|sleep\w* sitting|sit up|sat up)\s+{W}{{0,4}}(?:to\s+)?"
+        rf"{BREATHE}\b",
+        rf"\bpillows\s+to\s+(?:{BREATHE}|sleep)\b",
+        rf"\b(?:weak|feeble|pathetic|useless)\s+{COUGH}",
+        rf"\b{COUGH}\s+{W}{{0,3}}(?:too weak|so weak|not strong enough|feeble)\b",
+        rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to|hard to|"
+        rf"difficult to|trouble)\s+{W}{{0,1}}(?:{COUGH}\s+up|clear|shift|bring up|get up|"
+        rf"get rid of)\s+{W}{{0,2}}(?:phlegm|mucus|mucous|sputum|secretions|chest|gunk|catarrh|"
+        r"flem|phlem)\b",
+    ),
+    "SEIZURE": (
+        r"\bs(?:ei|ie|ee|e)(?:z|s)(?:ure|ures|ur|er|ers)\b",  # seizure, siezure, seizer
+        r"\bconvuls\w*",
+        r"\bepilep\w*\s+(?:fit|attack|seizure|episode|turn)s?\b",
+        r"\b(?:had|having|have|has|took|suffered|another|a|an|one|two|three|several|multiple|"
+        r"first)\s+(?:(?:big|small|short|long|proper|full[- ]blown|major|minor|bad|nasty|"
+        r"massive|sudden|epileptic|little|mini)\s+)?fits?\b(?!\s+(?:of|for|to|and well|and healthy"
+        r"|with|into|the|my|me|you|right|nicely|perfectly|well|in with))",
+        r"\b(?:was|been|were|started|start|began|begun|kept|keeps|went into)\s+fitting\b",
+        rf"\b(?:black\w*\s+out|passed\s+out|lost\s+consciousness|unconscious|collaps\w*)\s+"
+        rf"{W}{{0,4}}(?:shak\w*|shook|jerk\w*|twitch\w*|convuls\w*|stiff\w*)\b",
+        rf"\b(?:shak\w*|shook|jerk\w*|twitch\w*)\s+{W}{{0,4}}(?:black\w*\s+out|passed\s+out|"
+        r"lost\s+consciousness|unconscious)\b",
+    ),
+    "WEIGHT_LOSS": (
+        rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:weight|wieght|weigth|"
+        r"wight|kg|kgs|kilos?|kilograms?|pounds?|lbs?|stones?|st)\b",
+        r"\bweight[- ]?loss\b(?![- ]?(?:plan|programme|program|diet|injections?|jabs?|drugs?|"
+        r"medications?|meds|pills?|groups?|clubs?|goals?|targets?|journey|app|surgery|shakes?|"
+        r"regime|class|classes|coach|tablets?))",
+        rf"\bweight\s+{W}{{0,2}}(?:dropp\w*|drops?|going down|gone down|went down|down|"
+        r"falling|fell|fallen|coming off|decreas\w*|reduc\w*|less)\b",
+        r"\bweigh(?:ing)?\s+less\b",
+        rf"\b(?:clothes|trousers|jeans|belt|skirt|dress|rings?|waistband|pants|shirts?)\s+"
+        rf"{W}{{0,3}}(?:loose|looser|baggy|baggier|hanging off|falling (?:off|down))\b",
+        r"\b(?:getting|got|look\w*|much|so|lot|become|became)\s+(?:much\s+|a lot\s+|so\s+|"
+        r"really\s+)?(?:thinner|skinnier)\b",
+        r"\b(?:pounds|weight|kilos)\s+(?:are\s+|is\s+)?(?:just\s+)?(?:falling|dropping)\s+off\b",
+        r"\bskin and bones?\b",
+        r"\bwasting away\b",
+        rf"\bdropped\s+{W}{{0,2}}(?:dress|clothes|trouser|jeans)?\s*sizes?\b",
+        r"\bdropped\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d+(?:[.,]\d+)?\s*"
+        r"(?:kg|kgs|kilos?|pounds?|lbs?|stones?|st)\b",
+        r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
+    ),
+    "PERSISTENT_COUGH": (
+        rf"\b{COUGH}\s+{W}{{0,7}}{LONG_DURATION}\b",
+        rf"\b{LONG_DURATION}\s+(?:of\s+)?{W}{{0,3}}{COUGH}",
+        r"\b(?:chronic|persistent|constant|continuous|continual|nagging|lingering|ongoing|"
+        r"relentless|non[- ]?stop|never[- ]ending|long[- ]standing|long[- ]term|stubborn|"
+        rf"endless|recurring|recurrent|permanent|month[- ]long|week[- ]long)\s+{W}{{0,1}}{COUGH}",
+        rf"\b{COUGH}\s+{W}{{0,4}}(?:won'?t|will not|doesn'?t|does not|hasn'?t|has not|"
+        r"haven'?t|have not|isn'?t|is not|never|not|can'?t|cannot|just won'?t)\s+"
+        rf"{W}{{0,2}}(?:go(?:ne)? away|go|gone|clear\w*|shift\w*|stop\w*|settl\w*|budg\w*|"
+        r"get(?:ting)? better|improv\w*|eas(?:e|ed|ing)|let up|resolv\w*|lift\w*|disappear\w*|"
+        r"going)\b",
+        rf"\bstill\s+{W}{{0,3}}{COUGH}",
+        rf"\b{COUGH}\s+{W}{{0,2}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
+        r"with me|around|bad)\b",
+        rf"\b{COUGH}\s+{W}{{0,3}}keeps?\s+coming\s+back\b",
+        rf"\b{COUGH}\s+{W}{{0,2}}up\s+{W}{{0,3}}(?:blood\w*|red|pink|rusty)\b",
+        rf"\b{COUGH}\s+{W}{{0,4}}blood\w*",
+        rf"\bblood\w*\s+{W}{{0,3}}(?:in|on|with|when|while)\s+{W}{{0,2}}(?:phlegm|sputum|"
+        rf"spit|mucus|mucous|tissue|hanky|handkerchief|flem|phlem|{COUGH})",
+        rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
+        r"streaked|rusty)\b",
+        r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
+        r"\bh(?:a)?emoptysis\b",
+    ),
+    "CHEST_PAIN": (
+        rf"{CHEST}\s+{WN}{{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
+        r"tighness|pressure|discomfort|heav(?:y|iness)|squeez\w*|burn\w*|stabbing|twinge\w*|"
+        r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
+        rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
+        r"discomfort|heaviness|squeez\w*|burn\w*|stabbing|twinge\w*|crushing|cramp\w*|pangs?|"
+        rf"niggl\w*|throbb\w*|stitch)\s+{W}{{0,4}}(?:in|across|around|on|at|through|of|behind|"
+        rf"under|over|to)\s+{W}{{0,3}}{CHEST}",
+        rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
+        rf"tender)\s+{CHEST}",
+        r"\bangina\b",
+    ),
+    # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
+    "SEVERE_CHEST_PAIN": (r"\bheart attack\b", r"\bcardiac arrest\b"),
+    # Face droop, one-sided weakness or numbness, a stroke named outright: stroke_signs unless the
+    # note says it is gradual or long-standing (spec section 3: only *sudden* onset is FAST).
+    "STROKE": (
+        r"\b(?:a|mini|having|had|have|like|another|minor|small|major|possible|suspected)\s+"
+        r"(?:\w+\s+)?stroke\b(?!\s+(?:the|my|his|her|of))",
+        r"\bmini[- ]?stroke\b",
+        r"\btransient isch\w* attack\b",
+        rf"\b(?:face|mouth|smile|lip|lips|cheek)\s+{W}{{0,3}}(?:droop\w*|dropp\w*|sag\w*|"
+        r"lopsided|crooked|twisted|fell|fallen|slipp\w*|numb\w*|paralys\w*|frozen|dead|"
+        r"gone funny|went funny)\b",
+        rf"\b(?:droop\w*|sag\w*|numb\w*|lopsided|crooked|paralys\w*)\s+{W}{{0,3}}"
+        r"(?:face|mouth|smile)\b",
+        r"\b(?:one side of|side of)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:face|mouth)\b",
+        r"\bfacial\s+(?:droop\w*|weakness|palsy|numbness|paralysis)\b",
+        rf"\b(?:weak\w*|numb\w*|no feeling|lost feeling|dead|heavy|heaviness|paralys\w*|"
+        r"pins and needles|tingl\w*|can'?t move|cannot move|couldn'?t move|limp|floppy|useless|"
+        rf"gave way|give way|giving way)\s+{W}{{0,4}}{SIDE}",
+        rf"\b{SIDE}\s+(?:of\s+(?:my|the)\s+body\s+)?{W}{{0,3}}(?:weak\w*|numb\w*|dead|heavy|"
+        r"paralys\w*|gave way|tingl\w*|limp|floppy|useless)\b",
+    ),
+    # Slurred or garbled speech: stroke_signs only with a sudden onset, otherwise the LEMS symptom
+    # slurred_speech (spec section 3, last context rule).
+    "SPEECH": (
+        rf"\b(?:speech|speaking|talking|words?|voice|talk|speak)\s+{W}{{0,4}}(?:slurr?\w*|"
+        r"slured|slurd|garbl\w*|jumbl\w*|muddl\w*|mixed up|came out wrong|coming out wrong|"
+        r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny)\b",
+        r"\bslurr(?:ed|ing|s|y)?\b|\bslur(?:ed|s)?\b",
+        r"\bgarbled\b",
+        r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to)\s+"
+        r"(?:get|find)\s+(?:my\s+|the\s+)?words(?:\s+out)?\b",
+        r"\b(?:couldn'?t|could not|can'?t|cannot|unable to|not able to)\s+(?:speak|talk)\b",
+        r"\blost my (?:speech|voice|words)\b",
+    ),
+}
+
+# Flag each red-flag target label raises (STROKE and SPEECH are decided in text.py).
+TARGET_FLAG: dict[str, str] = {
+    "DYSPHAGIA": "dysphagia",
+    "CHOKING": "choking",
+    "DYSPNEA": "dyspnea",
+    "SEIZURE": "seizure",
+    "WEIGHT_LOSS": "weight_loss",
+    "PERSISTENT_COUGH": "persistent_cough",
+    "CHEST_PAIN": "chest_pain",
+    "SEVERE_CHEST_PAIN": "severe_chest_pain",
+    "STROKE": "stroke_signs",
+    "SPEECH": "stroke_signs",
+}
+
+# LEMS features worth recording (level `routine`), keyed by catalogue symptom id. Red-flag
+# symptoms are covered by RED_FLAG_TARGETS above; tests check every key is a catalogue id.
+# Source for the symptoms: clinical-spec.md section 2 (catalogue), section 3 (`routine` level).
+SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
+    "proximal_leg_weakness": (
+        rf"\b(?:legs?|hips?|thighs?|knees?)\s+{W}{{0,3}}(?:weak\w*|heavy|like jelly|jelly|"
+        r"wobbly|gave way|give way|giving way|buckl\w*|tired|tire|tiring|shaky|useless|"
+        r"like lead)\b",
+        rf"\b(?:weak\w*|heavy|wobbly|jelly|tired|shaky)\s+{W}{{0,2}}(?:legs?|hips?|thighs?)\b",
+        rf"\b{CANT}\s+{W}{{0,3}}(?:get(?:ting)? up|stand(?:ing)? up|rising|rise|"
+        r"get(?:ting)? out of|climb\w*|stairs|steps|kerbs?|curbs?)\b",
+    ),
+    "proximal_arm_weakness": (
+        rf"\b(?:arms?|shoulders?)\s+{W}{{0,3}}(?:weak\w*|heavy|tired|tire|tiring|like lead|"
+        r"useless|shaky)\b",
+        rf"\b(?:weak\w*|heavy|tired)\s+{W}{{0,2}}(?:arms?|shoulders?)\b",
+        rf"\b{CANT}\s+{W}{{0,3}}(?:lift\w*|rais\w*|reach\w*|brush\w*|wash\w*|comb\w*|hang\w*|"
+        r"hold\w* my arms)\b",
+    ),
+    "distal_weakness": (
+        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)\s+{W}{{0,3}}(?:weak\w*|clumsy|"
+        r"useless)\b",
+        rf"\b(?:weak\w*)\s+{W}{{0,2}}(?:hands?|grip|fingers|feet|foot|ankles?)\b",
+        rf"\b{CANT}\s+{W}{{0,3}}(?:open\w* (?:a |the )?jars?|grip\w*|do up buttons|turn keys?)\b",
+        r"\b(?:dropp\w*|drop) things\b",
+        r"\bfoot drop\b",
+    ),
+    "neck_weakness": (
+        rf"\bneck\s+{W}{{0,3}}(?:weak\w*|tired|flop\w*|aching|aches|heavy)\b",
+        rf"\b(?:{CANT})\s+{W}{{0,2}}hold\w*\s+(?:my\s+)?head\s+up\b",
+        r"\bhead\s+(?:feels\s+)?(?:heavy|droop\w*|drops|dropping|flop\w*)\b",
+    ),
+    "muscle_aches": (
+        rf"\bmuscles?\s+{W}{{0,3}}(?:ach\w*|sore|stiff\w*|hurt\w*|pain\w*|cramp\w*|tender)\b",
+        r"\b(?:aching|achy|sore|stiff|painful|tender)\s+muscles?\b",
+        r"\bmyalgia\b",
+        r"\b(?:aching|achy|stiff) all over\b",
+        r"\bcramps?\b",
+    ),
+    "fatigue": (
+        r"\b(?:tired|tiredness|exhausted|exhaustion|fatigue\w*|fatigued|worn out|wiped out|"
+        r"no energy|drained|knackered|shattered|weary|lethargic|run down|sleepy|drowsy)\b",
+    ),
+    "falls": (
+        r"\b(?:fell|fall|falls|falling|fallen|near[- ]falls?|nearly fell|almost fell|tripped|"
+        r"tripping|stumbl\w*|lost my balance|lose my balance|losing my balance)\b"
+        r"(?!\s+asleep)",
+    ),
+    "dry_mouth": (
+        r"\bdry mouth\b",
+        rf"\bmouth\s+{W}{{0,2}}(?:dry|parched|like sandpaper)\b",
+        r"\bmetallic taste\b",
+        r"\b(?:dry|parched) (?:throat|lips|tongue)\b",
+        r"\bxerostomia\b",
+    ),
+    "constipation": (
+        r"\bconstipat\w*",
+        rf"\bbowels?\s+{W}{{0,2}}(?:slow|sluggish|not moving|haven'?t moved|blocked|stuck)\b",
+        r"\b(?:haven'?t|hasn'?t|not)\s+(?:been able to\s+)?(?:been|gone|go)\s+(?:to the\s+)?"
+        r"(?:toilet|loo|bathroom)\b",
+        r"\bhard stools?\b",
+    ),
+    "erectile_dysfunction": (
+        r"\berectile\b",
+        r"\berections?\b",
+        r"\bimpoten\w*",
+    ),
+    "dizziness_on_standing": (
+        r"\bdizz\w*",
+        r"\blight[- ]?head\w*",
+        r"\b(?:woozy|giddy|head ?rush)\b",
+        r"\b(?:felt|feel|feeling|went|nearly|almost)\s+faint\w*",
+        r"\bgrey(?:ed)? out\b|\bgray(?:ed)? out\b",
+    ),
+    "reduced_sweating": (
+        r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+)?less\b",
+        r"\b(?:less|reduced|little|hardly any|barely any) sweat\w*",
+        r"\b(?:hardly|barely|don'?t|doesn'?t|can'?t|not|never)\s+sweat\w*",
+        r"\b(?:hypohidrosis|anhidrosis)\b",
+    ),
+    "blurred_vision": (
+        r"\bblurr?\w*",
+        rf"\b(?:vision|eyesight|sight|eyes)\s+{W}{{0,2}}(?:fuzzy|hazy|misty|cloudy|out of focus)\b",
+        r"\b(?:fuzzy|hazy|misty|cloudy) vision\b",
+        r"\b(?:can'?t|cannot|couldn'?t|hard to|struggl\w* to) focus\b",
+    ),
+    "drooping_eyelids": (
+        rf"\b(?:eye ?lids?|lids?|eyes?)\s+{W}{{0,3}}(?:droop\w*|heavy|hooded|closing|sagg\w*|"
+        r"half[- ]closed|half[- ]shut|dropp\w*)\b",
+        rf"\b(?:droop\w*|heavy|sagg\w*)\s+{W}{{0,1}}(?:eye ?lids?|lids?|eyes?)\b",
+        r"\bptosis\b",
+    ),
+    "double_vision": (
+        r"\bdouble vision\b",
+        r"\bseeing (?:double|two of|things twice)\b",
+        r"\bsee(?:ing)? (?:two|2) of\b",
+        r"\bdiplopia\b",
+        rf"\bvision\s+{W}{{0,2}}double\b",
+    ),
+    "slurred_speech": (
+        rf"\b(?:speech|voice|talking|speaking)\s+{W}{{0,3}}(?:nasal|weak\w*|fad\w*|hoarse|quiet|"
+        r"faint|tired|tires|tiring|goes|going|went)\b",
+        r"\bnasal (?:speech|voice)\b",
+        rf"\b(?:{CANT})\s+{W}{{0,1}}(?:speaking|talking|to speak|to talk|with speech)\b",
+    ),
+    "chewing_difficulty": (
+        rf"\bjaw\s+{W}{{0,3}}(?:tired|tires|tiring|ache\w*|aching|weak\w*|fatigu\w*|gives out|"
+        r"gave out|drops|dropping)\b",
+        rf"\b(?:{CANT}|tired|tiring|tires)\s+{W}{{0,3}}chew\w*",
+        rf"\bchew\w*\s+{W}{{0,3}}{LINK}(?:hard|harder|difficult|tiring|tough|an effort|a struggle|"
+        r"tires|exhausting|slow)\b",
+    ),
+    "tingling": (
+        r"\btingl\w*",
+        r"\bpins and needles\b",
+        r"\bnumb(?:ness)?\b",
+        r"\bpar(?:a)?esthesi\w*",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A ConText cue: a category, the direction it reaches, its patterns and what stops it."""
+
+    category: str
+    direction: str  # FORWARD, BACKWARD, BIDIRECTIONAL or PSEUDO (matches but modifies nothing)
+    patterns: tuple[str, ...]
+    terminated_by: frozenset[str] = frozenset()
+    max_scope: int | None = None  # in tokens; None means the whole sentence
+    allowed_types: frozenset[str] | None = None  # target labels it may modify; None means all
+
+
+# Labels of the LEMS-symptom targets, e.g. "SYMPTOM_DRY_MOUTH".
+SYMPTOM_LABEL_PREFIX = "SYMPTOM_"
+
+# --- context cues ---------------------------------------------------------------------------------
+# Source for every category: clinical-spec.md section 3, "Context rules for free text". The names
+# of the categories follow ConText (Harkema et al., J Biomed Inform 2009) where one exists.
+
+# How far a negation reaches, in tokens: enough for "no difficulty swallowing, choking,
+# breathlessness or chest pain", short enough not to swallow an unrelated later clause.
+NEGATION_REACH = 10
+# How far back "X normal", "X: none" reaches: the word right before it, not the clause before.
+NORMAL_REACH = 4
+
+# Phrases that would otherwise look like a cue: kept as PSEUDO so the longer match wins (medspaCy
+# keeps the longest of overlapping matches) and the shorter cue inside it has no effect.
+PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Hedges are flagged (spec section 3: "hedged or uncertain ... flagged").
+    r"\bnot (?:sure|certain|entirely|quite|too sure|convinced|only|just)\b",
+    r"\b(?:don'?t|do not|didn'?t|did not) (?:know|think|remember|realise|realize)\b",
+    r"\bno (?:doubt|idea|wonder)\b",
+    # Still present: "no better", "not improving", "hasn't gone away".
+    r"\bno (?:better|easier|change|improvement|different|relief|end|less|worse)\b",
+    r"\bnot (?:much |any |really |getting |feeling )?(?:better|improving|improved|easing|"
+    r"eased|easier|great|good|well|right|normal|helping|helped|as bad|too bad|so bad|that bad|"
+    r"gone|going away|cleared|clearing|stopped|settled|shifting)\b",
+    r"\b(?:has|have|had|is|was|did|does|do|wo|will|would)(?:n'?t| not) (?:go(?:ne)? away|go down|"
+    r"clear\w*|stop\w*|settl\w*|improv\w*|get(?:ting)? better|shift\w*|budg\w*|eas\w*|lift\w*|"
+    r"resolv\w*|let up|help\w*|work\w*)\b",
+    r"\b(?:n'?t|not) been able\b|\bnot able\b|\bno longer able\b|\bno longer (?:can|could)\b",
+    r"\b(?:can|could|would|will) not\b",
+    r"\bnever (?:seem\w*|quite|able|really|fully|(?:felt|been|had|known|experienced) "
+    r"(?:so|this|such|as|anything like))\b",
+    # Ongoing rather than past: "since last year", "for the last year".
+    rf"\bsince\s+(?:last\s+\w+|(?:\w+\s+){{1,2}}ago|{MONTHS}\b|(?:19|20)\d\d)",
+    r"\b(?:for|over|during|in|throughout)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:years?|months?|"
+    r"weeks?|winter|summer)\b",
+    # Unintended weight loss, overriding "diet" or "without".
+    r"\bwithout\s+(?:even\s+)?(?:trying|meaning|intending|dieting|wanting|changing)\b",
+    r"\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|wasn'?t|am not|i'?m not|not)\s+(?:been\s+)?"
+    r"(?:trying|dieting|on a diet|changed my diet|meaning)\b",
+    r"\bdespite eating\b|\beating (?:normally|the same|as usual|well|more)\b",
+    r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
+    # "As if" and "even if" describe a real feeling, not a hypothetical.
+    r"\b(?:as|even|like) if\b",
+    # Emotional "choked up" is not choking on food.
+    r"\bchoked up\b",
+)
+
+CUES: tuple[Cue, ...] = (
+    Cue("PSEUDO", "PSEUDO", PSEUDO_PATTERNS),
+    # "but", "however": a negation or "my father's" stops here ("no choking but breathless").
+    Cue(
+        "CONTRAST",
+        "PSEUDO",
+        (
+            r"\b(?:but|however|although|though|except|apart from|aside from|yet|whereas|"
+            r"other than|besides|only|instead)\b",
+        ),
+    ),
+    # The patient speaking about themselves again ("my wife says I choke").
+    Cue(
+        "SELF",
+        "PSEUDO",
+        (
+            r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself|mine)\b",
+            rf"\bmy\b(?!\s+{RELATIONS}\b)",
+        ),
+    ),
+    # A new main clause ("if I walk upstairs I get breathless": the breathlessness is real).
+    Cue(
+        "CLAUSE_END",
+        "PSEUDO",
+        (
+            rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|i get|i got|i feel|i felt|i was|i end up|i go|"
+            r"i start|i started|i become|i keep|i always|i usually|i often|i tend|i find|"
+            r"i notice|i have to|i need|i can'?t|i cannot|i struggle|i had|i've been)\b",
+        ),
+    ),
+    Cue("COMMA", "PSEUDO", (r",", r"\bthen\b", r"\bso\b")),
+    # Anything said now ends "last year" or "it went away" ("had a cough last year, now ...").
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        (
+            r"\b(?:now|today|currently|at the moment|this (?:week|morning|afternoon|evening)|"
+            r"tonight|again|still|recently|lately|these days|yesterday|came back|come back|"
+            r"returned|back again|started again)\b",
+        ),
+    ),
+    # Negated: "no", "not", "denies", "without", "never"... reaching forward over a short list.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            r"\bno\b(?!\s+(?:longer|more|matter|sooner|way)\b)",
+            r"\bnot\b",
+            r"\b(?:did|do|does|have|has|had|is|are|was|were|am)(?:n'?t|\s+not)\b",
+            r"\bnever\b",
+            r"\b(?:denies|denied|deny|denying)\b",
+            r"\bwithout\b",
+            r"\b(?:free of|free from|absence of|nil|zero|neither|nor|nothing like)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "CLAUSE_END"}),
+        max_scope=NEGATION_REACH,
+    ),
+    # Negated, written after the symptom: "swallowing: none", "breathing normal", "choking - no".
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
+            r"\s[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
+            r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
+            r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|good|alright|"
+            r"all right|not a problem|no problem|no problems|no issues?|absent|unremarkable|"
+            r"not present|not an issue|none)\b(?!\s+(?:after|a\b|an\b|later|within|once|when|"
+            r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
+            r"as long|unless|most))",
+        ),
+        max_scope=NORMAL_REACH,
+    ),
+    # About someone else: "my father's cough", "my brother has...".
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            rf"\b(?:my|our|his|her|their|a|the)\s+{RELATIONS}(?:'s|s')?\b",
+            r"\b(?:someone|somebody|other people|people|patients|others|a man|a woman|a lady|"
+            r"a guy|a child)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "CLAUSE_END"}),
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "BACKWARD",
+        (rf"\b(?:runs in (?:my|the|our) family|like my {RELATIONS})\b",),
+    ),
+    # Hypothetical or a question: "if I start choking", "should I worry about...".
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            r"(?<!sure )(?<!know )(?<!certain )(?<!wonder )(?<!wondering )(?<!tell )"
+            r"\b(?:if|in case|in the event)\b",
+            r"\b(?:what if|should i|shall i|do i need to|would i|will i|might i|could i|would it|"
+            r"could it|am i likely to|is it likely)\b",
+            r"\b(?:worr\w*|afraid|scared|frightened|terrified|anxious|nervous|concerned)\s+"
+            r"(?:that\s+)?(?:i|i'll|i'd)\s+(?:might|will|'ll|could|may|would)\b",
+            r"\b(?:afraid|scared|frightened|terrified|fear|fearful|worried|worry|worrying|nervous|"
+            r"anxious|concerned|panic\w*)\s+(?:of|about)\b(?!\s+(?:the|my|this|these|how|it|all|"
+            r"being|last|what happened))",
+            r"\b(?:risk|chance|danger|possibility|likelihood)\s+of\b",
+            r"\b(?:watch|look|looking|watching|keep an eye)\s+out\s+for\b|\bwatch for\b",
+            r"\b(?:signs|warning signs|symptoms) (?:of|to watch|to look)\b",
+            r"\b(?:can|could|may|might|does|do|will|would)\s+(?:lems|lambert[- ]eaton|it|this|"
+            r"amifampridine|firdapse|the (?:drug|medicine|medication|tablets|pills|condition|"
+            r"disease))\s+(?:ever\s+)?(?:cause|lead to|give|make|trigger|result in|affect)\b",
+            r"\b(?:side[- ]effects?|leaflet|the label)\b",
+            r"\b(?:asked|ask|asking|checked|check|checking|screen\w*|test\w*|monitor\w*|assess\w*)"
+            r"\s+(?:me\s+)?(?:about|if|whether|for)\b",
+            r"\b(?:told|advised|warned|reminded)\s+(?:me\s+)?(?:to\s+(?:call|ring|phone|go|seek|"
+            r"watch|look|report|tell)|about|that)\b",
+            r"\bwhat (?:to do|happens|should i do|do i do|would happen|would i do)\b",
+            r"\bhow (?:do|would|can|will|should) i (?:know|tell|recogni\w*|spot)\b",
+            r"\bin (?:the )?future\b",
+            r"\b(?:prevent\w*|avoid\w*)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+    ),
+    # Long past: "last winter", "years ago", "as a child", "used to".
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            r"\blast (?:year|winter|summer|autumn|fall|spring|christmas|easter|decade)\b",
+            r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+            r"many|a few|few|a couple of|couple of)\s+(?:months?|years?|decades?)\s+ago\b",
+            r"\b(?:years|ages|a long time|long) ago\b",
+            r"\bin (?:19|20)\d\d\b",
+            r"\bback in\b",
+            r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
+            r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
+            r"\b(?:in the past|previously|history of|used to)\b",
+            rf"\bin {MONTHS}\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    # Clearly resolved: "cleared up", "went away", "no longer".
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            r"(?<!not )(?<!n't )(?<!never )\b(?:cleared|clearing|clears)\s+up\b",
+            r"(?<!not )(?<!n't )(?<!never )(?<!won't )\b(?:went|gone|go|goes|going)\s+away\b",
+            r"(?<!not )(?<!n't )(?<!never )\b(?:resolved|settled down|disappeared|recovered|"
+            r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
+            r"through|into|on))",
+            r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over)\s+now\b",
+            r"\bnot any ?more\b|\bno more\b|\bnot now\b",
+        ),
+        terminated_by=frozenset({"CURRENT"}),
+    ),
+    Cue(
+        "RESOLVED",
+        "FORWARD",
+        (r"\bno\s+(?:longer|more)\b", r"\bgot over\b", r"\brecovered from\b"),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    # Weight loss that was intended (spec section 3: "intended weight loss ('on a diet')").
+    Cue(
+        "INTENDED",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:diet|diets|dieting|dieted|slimming|weight ?watchers|slimming world|calorie\w*|"
+            r"keto|low[- ]carb|intermittent fasting|fasting|on purpose|intentional\w*|"
+            r"deliberate\w*|trying to|tried to|want(?:ed)? to|meant to|hoping to|hoped to|"
+            r"aiming to|aim to|plan(?:ned)? to|goal|target|exercising more|gym|ozempic|wegovy|"
+            r"mounjaro|semaglutide|tirzepatide|saxenda|orlistat|bariatric|gastric (?:band|bypass|"
+            r"sleeve)|healthier|healthy eating|pleased|delighted|happy)\b",
+            r"\bweight[- ]?loss (?:plan|programme|program|diet|injections?|jabs?|drugs?|"
+            r"medications?|meds|pills?|groups?|clubs?|goals?|targets?|journey|app|surgery|shakes?|"
+            r"regime|class(?:es)?|coach|tablets?)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        allowed_types=frozenset({"WEIGHT_LOSS"}),
+    ),
+    # An expected, benign cause for breathlessness ...
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:sprint\w*|running(?!\s+out)|ran|jog\w*|racing|raced|rushing|rushed|hurrying|"
+            r"hurried|dash\w*|for (?:the|a) (?:bus|train)|gym|workout|work-out|exercise class|"
+            r"spin class|aerobics|hiit|football|tennis|squash|badminton|swim\w*|cycl\w*|"
+            r"bike ride|hiking|hike|up a (?:steep )?hill|steep hill|marathon|\d+ ?k run|parkrun|"
+            r"dancing|danced|laughing|laughed|blowing up balloons|sneez\w*|hard exercise|"
+            r"heavy lifting)\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    # ... with a quick recovery. Both are needed: "breathless walking to the kitchen, fine a
+    # minute later" is breathlessness on little effort and stays an emergency.
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            rf"\b(?:fine|ok|okay|normal|back to normal|better|recovered|settled|got my breath back|"
+            rf"caught my breath|breathing normally|passed|all right|alright|went)\s+{W}{{0,3}}"
+            r"(?:seconds?|secs?|moments?|minutes?|mins?|no time|quickly|soon|straight away|"
+            r"straightaway|right away|immediately|later|shortly)\b",
+            rf"\b(?:quickly|soon|straight away|immediately|rapidly)\s+{W}{{0,1}}(?:recovered|"
+            r"settled|passed|got my breath back|caught my breath|back to normal|fine|better)\b",
+            r"\b(?:within|in)\s+(?:a|one|two|a few|a couple of|\d+)\s+(?:seconds?|moments?|"
+            r"minutes?|mins?)\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    # Sudden onset: makes slurred speech or chest pain an emergency (spec section 3).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (
+            r"\bsudden(?:ly)?\b",
+            r"\ball of a sudden\b",
+            r"\bout of (?:the blue|nowhere)\b|\bfrom nowhere\b|\bwithout warning\b",
+            r"\babrupt(?:ly)?\b",
+            r"\bcame on (?:fast|quickly|suddenly|all at once|in seconds|in minutes)\b",
+            r"\b(?:\d+|a|an|one|two|three|few|a few|couple of|a couple of|half an|ten|twenty|"
+            r"thirty|forty|fifteen|five)\s+(?:minutes?|mins?|hours?|hrs?)\s+ago\b",
+            r"\b(?:just now|right now|in an instant)\b",
+            r"\bwoke (?:up )?with\b",
+            r"\bsince (?:this morning|i woke|waking|lunch\w*|breakfast|an hour|last night|"
+            r"\d+ ?(?:am|pm|o'?clock))\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN"}),
+    ),
+    # Gradual or long-standing: a LEMS feature, not a stroke (spec section 3, last context rule).
+    Cue(
+        "GRADUAL",
+        "BIDIRECTIONAL",
+        (
+            r"\bfor (?:weeks|months|years|ages|a while|some time|a long time)\b",
+            r"\bfor (?:\d+|two|three|four|five|six|several|many|a few|some) (?:weeks|months|years)\b",
+            r"\b(?:gradual(?:ly)?|slowly|long[- ]?standing|as usual|usual|always|on and off|"
+            r"comes and goes|every evening|most evenings)\b",
+            r"\bover (?:the )?(?:weeks|months|years|last \w+ (?:weeks|months|years)|time)\b",
+            r"\b(?:in|by|towards) the (?:evenings?|afternoons?)\b",
+            r"\bend of the day\b",
+            r"\bwhen (?:i'?m |i am )?tired\b",
+            r"\bafter (?:talking|speaking|chatting)\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH"}),
+    ),
+    # What makes chest pain an emergency (spec section 3, severe_chest_pain). Breathlessness is
+    # handled in text.py from the dyspnea mentions, so that "not breathless" does not count.
+    Cue(
+        "SEVERE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:severe(?:ly)?|crushing|terrible|horrendous|horrible|agonising|agonizing|agony|"
+            r"excruciating|unbearable|intense|worst|extreme(?:ly)?|awful|dreadful)\b",
+            r"\b(?:really|very|so) (?:bad|painful|strong)\b",
+            r"\blike (?:a vice|a vise|a weight|an elephant|a band|a tight band)\b|\belephant\b",
+            r"\b(?:10|9|8)\s*(?:/|out of)\s*10\b",
+            r"\b(?:spread\w*|radiat\w*|going|goes|went|travel\w*|mov\w*|shoot\w*)\s+(?:down|into|"
+            r"to|up|along|through|across)\s+(?:my\s+|the\s+)?(?:left\s+|right\s+)?(?:arm|arms|jaw|"
+            r"neck|back|shoulders?|teeth)\b",
+            r"\b(?:jaw|left arm)\b",
+            r"\b(?:sweat\w*|clammy|cold sweat|drenched)\b",
+            r"\b(?:nause\w*|vomit\w*|being sick|felt sick|feel sick|feeling sick|threw up|"
+            r"throwing up)\b",
+            r"\b(?:faint\w*|passed out|collaps\w*)\b",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+)

@@ -1,0 +1,113 @@
+"""Structured triage: red flags from the symptom severities and body weight of a diary entry.
+
+Which symptom raises which flag comes from the catalogue's ``red_flag`` field, never from a list
+here (spec section 2: each symptom is defined once). The rules are spec section 3, "Structured
+entries", and the weight_loss row of the red-flag table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from lems_companion import catalogue
+from lems_companion.entries import EntryCreate
+from lems_companion.triage import flags as flag_defs
+from lems_companion.triage.result import FlagHit
+
+# Spec section 3: a symptom counts as new when it was absent from the previous entry *in the last
+# 14 days*; an older previous entry is no baseline.
+BASELINE_WINDOW = timedelta(days=14)
+# Spec section 3: emergency-level symptoms at "moderate" (2) or worse are an emergency at once.
+EMERGENCY_SEVERITY = 2
+# Spec section 3: prompt-level symptoms (weight loss, cough, chest pain) count from "mild" (1).
+PROMPT_SEVERITY = 1
+# Spec section 3, weight_loss: 5% of body weight lost within 6 months (also DELTA-P's weight item,
+# Titulaer et al., J Clin Oncol 2011). Six months taken as 183 days.
+WEIGHT_LOSS_FRACTION = 0.05
+WEIGHT_LOSS_WINDOW = timedelta(days=183)
+
+
+def baseline(entry: EntryCreate, previous: EntryCreate | None) -> EntryCreate | None:
+    """Return the previous entry when it is at most 14 days older than this one; else None."""
+    if previous is None:
+        return None
+    age = entry.recorded_at - previous.recorded_at
+    return previous if timedelta(0) <= age <= BASELINE_WINDOW else None
+
+
+def symptom_flags(entry: EntryCreate, *, previous: EntryCreate | None) -> list[FlagHit]:
+    """Return the red flags raised by the entry's symptom severities; empty when none."""
+    before = baseline(entry, previous)
+    hits = []
+    for symptom_id, severity in entry.symptoms.items():
+        symptom = catalogue.get(symptom_id)
+        if not symptom.red_flag or severity < PROMPT_SEVERITY:
+            continue
+        flag = flag_defs.get(symptom.red_flag)
+        evidence = f"{symptom_id} severity {severity}"
+        if flag.level != "emergency":
+            hits.append(_hit(flag.id, "prompt", evidence, f"{symptom.label} recorded"))
+            continue
+        earlier = before.symptoms.get(symptom_id, 0) if before else 0
+        if severity >= EMERGENCY_SEVERITY:
+            reason = f"{symptom.label} at severity {severity} (moderate or worse)"
+        elif earlier == 0:
+            reason = f"{symptom.label} is new (absent from the previous entry in the last 14 days)"
+        elif severity > earlier:
+            reason = f"{symptom.label} is worse than in the previous entry ({earlier})"
+        else:
+            # Present and unchanged at 1 (or milder than before): still needs checking soon.
+            hits.append(
+                _hit(
+                    flag.id,
+                    "prompt",
+                    evidence,
+                    f"{symptom.label} mild and not worse than in the previous entry ({earlier})",
+                )
+            )
+            continue
+        hits.append(_hit(flag.id, "emergency", evidence, reason))
+    return hits
+
+
+def weight_flags(
+    entry: EntryCreate, *, weight_history: Sequence[tuple[datetime, float]]
+) -> list[FlagHit]:
+    """Return a weight_loss flag when this entry's weight is 5% or more below any weight in the
+    6 months before it; empty when not, or when the entry records no weight."""
+    if entry.weight_kg is None:
+        return []
+    since = entry.recorded_at - WEIGHT_LOSS_WINDOW
+    earlier = [
+        (when, kg) for when, kg in weight_history if since <= when <= entry.recorded_at and kg > 0
+    ]
+    if not earlier:
+        return []
+    heaviest_at, heaviest = max(earlier, key=lambda item: item[1])
+    lost = (heaviest - entry.weight_kg) / heaviest
+    if lost < WEIGHT_LOSS_FRACTION:
+        return []
+    evidence = (
+        f"weight {entry.weight_kg:g} kg, {lost:.1%} below {heaviest:g} kg "
+        f"on {heaviest_at.date().isoformat()}"
+    )
+    reason = "5% or more of body weight lost within 6 months"
+    return [_hit("weight_loss", "prompt", evidence, reason)]
+
+
+def _hit(flag_id: str, level: flag_defs.Level, evidence: str, reason: str) -> FlagHit:
+    flag = flag_defs.get(flag_id)
+    return FlagHit(
+        id=flag_id,
+        level=level,
+        evidence=evidence,
+        start=None,
+        end=None,
+        basis=f"structured entry: {reason}; {flag.basis} ({flag.source})",
+    )
+
+
+def records_symptom(entry: EntryCreate) -> bool:
+    """Return True when the entry records any catalogue symptom at severity 1 or more."""
+    return any(severity >= PROMPT_SEVERITY for severity in entry.symptoms.values())

@@ -1,0 +1,232 @@
+"""Free-text triage: find red flags in a patient's note with medspaCy ConText.
+
+The pipeline is a blank English spaCy tokenizer, a small sentence splitter, medspaCy's
+TargetMatcher (what is mentioned: ``lexicon.RED_FLAG_TARGETS`` and ``lexicon.SYMPTOM_TARGETS``)
+and medspaCy's ConText (what the mention means: ``lexicon.CUES``). No statistical model is
+loaded, so nothing is downloaded and a note takes a millisecond or two.
+
+Context rules (spec section 3, "Context rules for free text") are applied in ``_keeps``:
+negated, about another person, hypothetical or a question, long past, resolved, intended weight
+loss and a benign cause with quick recovery are dropped; hedged mentions are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import medspacy  # noqa: F401  (registers the medspaCy pipeline factories)
+import spacy
+from loguru import logger
+from medspacy.context import ConTextRule
+from medspacy.target_matcher import TargetRule
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from lems_companion.triage import flags as flag_defs
+from lems_companion.triage import lexicon
+from lems_companion.triage.result import FlagHit
+
+# PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
+logger.disable("PyRuSH")
+
+SPAN_GROUP = "lems_mentions"
+SENTENCE_END = {".", "!", "?", ";", "...", "…"}
+
+# Red flags that describe a state which can clear up; an event (a choking episode, a fit, a
+# stroke sign) stays worth flagging even when the note says it passed, unless it is long past.
+# Spec section 3: "clearly resolved or long past ... not flagged"; spec section 1: when in doubt,
+# flag.
+RESOLVABLE = {"DYSPHAGIA", "DYSPNEA", "PERSISTENT_COUGH", "CHEST_PAIN", "WEIGHT_LOSS"}
+# Categories that always drop a mention (spec section 3, context rules 1-4).
+DROPPING = {"NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL"}
+# A question with none of these words asks about symptoms in general ("Can LEMS cause
+# choking?"), not about the patient's own ("Why do I keep choking?"), so only the first is dropped.
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b", re.IGNORECASE)
+# Curly quotes become straight ones so one pattern covers both; each is one character, so the
+# offsets of the matches stay valid for the original note.
+_STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@Language.component("lems_sentences")
+def _split_sentences(doc: Doc) -> Doc:
+    """Return the doc with sentence starts after . ! ? ; and line breaks."""
+    for index, token in enumerate(doc):
+        if index == 0:
+            token.is_sent_start = True
+            continue
+        previous = doc[index - 1]
+        token.is_sent_start = previous.text in SENTENCE_END or "\n" in previous.text
+    return doc
+
+
+@cache
+def pipeline() -> Language:
+    """Return the triage pipeline; built once per process (about a second), then cached."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lems_sentences")
+    matcher = nlp.add_pipe(
+        "medspacy_target_matcher",
+        config={"result_type": "group", "span_group_name": SPAN_GROUP, "prune": False},
+    )
+    context = nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
+    )
+    target_rules = [
+        TargetRule(f"{label}_{index}", label, pattern=pattern)
+        for label, patterns in lexicon.RED_FLAG_TARGETS.items()
+        for index, pattern in enumerate(patterns)
+    ]
+    target_rules += [
+        TargetRule(f"{symptom_id}_{index}", _symptom_label(symptom_id), pattern=pattern)
+        for symptom_id, patterns in lexicon.SYMPTOM_TARGETS.items()
+        for index, pattern in enumerate(patterns)
+    ]
+    matcher.add(target_rules)
+    context.add(
+        [
+            ConTextRule(
+                f"{cue.category}_{cue.direction}_{index}",
+                cue.category,
+                pattern=pattern,
+                direction=cue.direction,
+                terminated_by=set(cue.terminated_by),
+                max_scope=cue.max_scope,
+                allowed_types=set(cue.allowed_types) if cue.allowed_types else None,
+            )
+            for cue in lexicon.CUES
+            for index, pattern in enumerate(cue.patterns)
+        ]
+    )
+    return nlp
+
+
+def _symptom_label(symptom_id: str) -> str:
+    return lexicon.SYMPTOM_LABEL_PREFIX + symptom_id.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A target found in the note, with the ConText categories that modify it."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    categories: frozenset[str]
+    sentence: tuple[int, int]  # token offsets of its sentence
+
+
+@dataclass(frozen=True, slots=True)
+class NoteTriage:
+    """What a note raised: red flags, LEMS symptoms found, and whether it is `routine`."""
+
+    hits: tuple[FlagHit, ...]
+    findings: tuple[str, ...]
+    routine: bool
+
+
+def mentions(text: str) -> list[Mention]:
+    """Return every target mention in the note, in order, with its ConText categories."""
+    doc = pipeline()(text.translate(_STRAIGHTEN))
+    found = []
+    for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
+        categories = {modifier.category for modifier in span._.modifiers}
+        if _is_general_question(span):
+            categories.add("HYPOTHETICAL")
+        found.append(
+            Mention(
+                label=span.label_,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                categories=frozenset(categories),
+                sentence=(span.sent.start, span.sent.end),
+            )
+        )
+    return found
+
+
+def _is_general_question(span: Span) -> bool:
+    # Spec section 3: a question is not flagged. "Is choking a sign of LEMS?" asks in general;
+    # "Why do I keep choking?" reports the patient's own symptom and stays flagged.
+    sentence = span.sent.text.strip()
+    return sentence.endswith("?") and not FIRST_PERSON.search(sentence)
+
+
+def _keeps(mention: Mention) -> bool:
+    """Return True when the mention stands after the context rules of spec section 3."""
+    categories = mention.categories
+    if categories & DROPPING:
+        return False
+    if "RESOLVED" in categories and (
+        mention.label in RESOLVABLE or mention.label.startswith(lexicon.SYMPTOM_LABEL_PREFIX)
+    ):
+        return False
+    if mention.label == "WEIGHT_LOSS" and "INTENDED" in categories:
+        return False
+    # Spec section 3: an expected, benign cause stated *with* a quick recovery.
+    return not (
+        mention.label == "DYSPNEA" and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories
+    )
+
+
+def triage_note(text: str) -> NoteTriage:
+    """Return the red flags and LEMS findings in a free-text note; empty when there are none."""
+    kept = [mention for mention in mentions(text) if _keeps(mention)]
+    breathless_sentences = {m.sentence for m in kept if m.label == "DYSPNEA"}
+    hits: list[FlagHit] = []
+    findings: list[str] = []
+    routine = False
+    for mention in kept:
+        flag_id = _flag_for(mention, breathless_sentences)
+        if flag_id is None:
+            routine = True
+            if mention.label.startswith(lexicon.SYMPTOM_LABEL_PREFIX):
+                findings.append(mention.label.removeprefix(lexicon.SYMPTOM_LABEL_PREFIX).lower())
+            elif mention.label == "SPEECH":
+                findings.append("slurred_speech")
+            continue
+        hits.append(
+            FlagHit(
+                id=flag_id,
+                level=flag_defs.get(flag_id).level,
+                evidence=mention.text,
+                start=mention.start,
+                end=mention.end,
+                basis=_basis(flag_id, mention),
+            )
+        )
+    return NoteTriage(hits=tuple(hits), findings=tuple(dict.fromkeys(findings)), routine=routine)
+
+
+def _flag_for(mention: Mention, breathless_sentences: Iterable[tuple[int, int]]) -> str | None:
+    """Return the flag id this kept mention raises; None when it is a routine LEMS finding."""
+    label, categories = mention.label, mention.categories
+    if label == "CHEST_PAIN":
+        # Spec section 3, severe_chest_pain: sudden, severe, crushing, spreading, or with
+        # breathlessness or sweating.
+        severe = categories & {"SEVERE", "SUDDEN"} or mention.sentence in breathless_sentences
+        return "severe_chest_pain" if severe else "chest_pain"
+    if label == "SPEECH":
+        # Spec section 3: only *sudden* slurred speech is a stroke sign; otherwise it is the
+        # fluctuating bulbar weakness of LEMS, recorded as routine.
+        return "stroke_signs" if "SUDDEN" in categories else None
+    if label == "STROKE":
+        gradual_only = "GRADUAL" in categories and "SUDDEN" not in categories
+        return None if gradual_only else "stroke_signs"
+    return lexicon.TARGET_FLAG.get(label)
+
+
+def _basis(flag_id: str, mention: Mention) -> str:
+    """Return the rule that raised this flag, in words a clinician can check."""
+    flag = flag_defs.get(flag_id)
+    reason = f"note mentions {flag.title.lower()}"
+    if "SUDDEN" in mention.categories:
+        reason += " with a sudden onset"
+    if flag_id == "severe_chest_pain" and "SEVERE" in mention.categories:
+        reason += " described as severe or spreading"
+    return f"{reason}; {flag.basis} ({flag.source})"
