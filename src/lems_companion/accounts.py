@@ -137,15 +137,14 @@ def resolve_session(
     db: Session, token: str, *, kind: SessionKind
 ) -> tuple[User, AuthSession] | None:
     """Return the user and session for a live token of this kind; None when unknown or expired."""
-    row = db.scalar(
-        select(AuthSession).where(
-            AuthSession.token_hash == _digest(token), AuthSession.kind == kind
-        )
-    )
-    if row is None or row.expires_at <= datetime.now(UTC):
+    found = db.execute(
+        select(User, AuthSession)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(AuthSession.token_hash == _digest(token), AuthSession.kind == kind)
+    ).first()
+    if found is None or found.AuthSession.expires_at <= datetime.now(UTC):
         return None
-    user = db.get(User, row.user_id)
-    return (user, row) if user else None
+    return found.User, found.AuthSession
 
 
 def end_session(db: Session, token: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request, Response, status
+from fastapi import FastAPI, Request, Response, status
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -14,7 +14,7 @@ from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
 from lems_companion.web.deps import LoginRequired
 from lems_companion.web.routes import api, auth, diary
-from lems_companion.web.security import add_security_headers
+from lems_companion.web.security import SecurityHeaders
 from lems_companion.web.templating import templates
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "Information, not diagnosis.",
     )
     app.state.settings = settings or get_settings()
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeaders)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -76,6 +76,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (auth, diary, api):
         app.include_router(module.router)
     return app
-
-
-__all__ = ["HTTPException", "create_app"]

@@ -1,10 +1,9 @@
-"""Security headers on every response."""
+"""Security headers on every response, as a plain ASGI middleware (cheaper than BaseHTTP's)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from fastapi import Request, Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # No inline script or style anywhere, so the policy can forbid both; the interactive API docs load
 # their own assets and get no policy (they hold no patient data).
@@ -15,19 +14,30 @@ CONTENT_SECURITY_POLICY = (
 UNPOLICED_PATHS = ("/docs", "/redoc")
 
 
-async def add_security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Return the response with security headers added."""
-    response = await call_next(request)
-    if not request.url.path.startswith(UNPOLICED_PATHS):
-        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "same-origin"
-    if request.url.path.startswith("/api/") or "text/html" in response.headers.get(
-        "content-type", ""
-    ):
-        # Health data must not linger in shared caches or the browser's back-forward cache.
-        response.headers.setdefault("Cache-Control", "no-store")
-    return response
+class SecurityHeaders:
+    """Add the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on, adding headers as the response starts."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if not path.startswith(UNPOLICED_PATHS):
+                    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["X-Frame-Options"] = "DENY"
+                headers["Referrer-Policy"] = "same-origin"
+                if path.startswith("/api/") or "text/html" in headers.get("content-type", ""):
+                    # Health data must not linger in shared caches or the back-forward cache.
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
