@@ -99,7 +99,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}\s+{W}{{0,2}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -123,12 +123,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         CHOKE,
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
         r"(?:on|when|while|whilst|after|during|as|with|over|every time|each time|at|from)\s+"
-        r"(?:{W}){0,3}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
+        rf"{W}{{0,3}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
         r"feeding)\b",
         rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water)\s+{W}{{0,3}}(?:makes|made|make|"
         rf"sets|set|starts|started)\s+me\s+(?:off\s+)?{W}{{0,1}}(?:{COUGH}|splutter\w*)",
+        rf"\b(?:eat\w*|ate|drink\w*|drank|swallow\w*|sip\w*|meals?|food)\s+{W}{{0,3}}i\s+"
+        rf"(?:always\s+|start\s+(?:to\s+)?|tend to\s+|often\s+|usually\s+|then\s+)?{COUGH}",
         r"\b(?:went|go|goes|going|gone|slipped|slips|slid)\s+down\s+(?:the\s+)?wrong\s+"
         r"(?:way|hole|pipe|tube|route|side|throat)\b",
         r"\bwrong (?:way|hole|pipe)\b",
@@ -145,7 +147,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"ages to)\s+{W}{{0,1}}get(?:ting)?\s+my\s+{BREATH}",
         rf"\b(?:{CANT}|laboured|labored|heavy|shallow|noisy|rapid|weak)\s+{W}{{0,2}}{BREATHE}\b"
         r"(?!\s+(?:through|out of|in through)\s+(?:my\s+|the\s+)?(?:nose|mouth))",
-        rf"\b{BREATHE}\s+{W}{{0,2}}{LINK}{GOING_BADLY}\b",
+        rf"\b{BREATHE}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
@@ -426,6 +428,11 @@ class Cue:
     allowed_types: frozenset[str] | None = None  # target labels it may modify; None means all
 
 
+# Scope of the cues that only stop other cues ("but", "I", ","). It must be small: medspaCy
+# 1.3's overlap test misses a negation scope that lies wholly inside a sentence-wide terminator
+# scope, and then the terminator would stop nothing.
+TERMINATOR_SCOPE = 1
+
 # Labels of the LEMS-symptom targets, e.g. "SYMPTOM_DRY_MOUTH".
 SYMPTOM_LABEL_PREFIX = "SYMPTOM_"
 
@@ -436,6 +443,8 @@ SYMPTOM_LABEL_PREFIX = "SYMPTOM_"
 # How far a negation reaches, in tokens: enough for "no difficulty swallowing, choking,
 # breathlessness or chest pain", short enough not to swallow an unrelated later clause.
 NEGATION_REACH = 10
+# How far "my father" reaches, in tokens: "my brother has had a chronic cough for months".
+OTHER_PERSON_REACH = 10
 # How far back "X normal", "X: none" reaches: the word right before it, not the clause before.
 NORMAL_REACH = 4
 
@@ -484,6 +493,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:but|however|although|though|except|apart from|aside from|yet|whereas|"
             r"other than|besides|only|instead)\b",
         ),
+        max_scope=TERMINATOR_SCOPE,
     ),
     # The patient speaking about themselves again ("my wife says I choke").
     Cue(
@@ -493,27 +503,34 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself|mine)\b",
             rf"\bmy\b(?!\s+{RELATIONS}\b)",
         ),
+        max_scope=TERMINATOR_SCOPE,
     ),
     # A new main clause ("if I walk upstairs I get breathless": the breathlessness is real).
     Cue(
         "CLAUSE_END",
         "PSEUDO",
         (
-            rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|i get|i got|i feel|i felt|i was|i end up|i go|"
-            r"i start|i started|i become|i keep|i always|i usually|i often|i tend|i find|"
-            r"i notice|i have to|i need|i can'?t|i cannot|i struggle|i had|i've been)\b",
+            rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|ive)\b",
+            rf"{NOT_AFTER_IF}\bi\s+(?!(?:don'?t|do not|didn'?t|did not|never|haven'?t|have not|"
+            r"am not|was not|wasn'?t|can|could|should|would|might|may|will|think|know)\b)\w+",
+            # A comma then a verb starts a new clause: "no appetite, lost weight".
+            r",\s*(?:and\s+)?(?:lost|got|have|had|has|feel|felt|am|was|were|keep|kept|still|now|"
+            r"choked|coughed|need|needed|became|started|woke|went|can'?t|couldn'?t|struggled|fell|"
+            r"seem|seems|seemed|getting)\b",
         ),
+        max_scope=TERMINATOR_SCOPE,
     ),
-    Cue("COMMA", "PSEUDO", (r",", r"\bthen\b", r"\bso\b")),
+    Cue("COMMA", "PSEUDO", (r",", r"\bthen\b", r"\bso\b"), max_scope=TERMINATOR_SCOPE),
     # Anything said now ends "last year" or "it went away" ("had a cough last year, now ...").
     Cue(
         "CURRENT",
         "PSEUDO",
         (
             r"\b(?:now|today|currently|at the moment|this (?:week|morning|afternoon|evening)|"
-            r"tonight|again|still|recently|lately|these days|yesterday|came back|come back|"
+            r"tonight|again|still|recently|lately|these days|came back|come back|"
             r"returned|back again|started again)\b",
         ),
+        max_scope=TERMINATOR_SCOPE,
     ),
     # Negated: "no", "not", "denies", "without", "never"... reaching forward over a short list.
     Cue(
@@ -537,11 +554,11 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
-            r"\s[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
             r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
             r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|good|alright|"
-            r"all right|not a problem|no problem|no problems|no issues?|absent|unremarkable|"
+            r"all right|not a problem|absent|unremarkable|"
             r"not present|not an issue|none)\b(?!\s+(?:after|a\b|an\b|later|within|once|when|"
             r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
             r"as long|unless|most))",
@@ -553,11 +570,17 @@ CUES: tuple[Cue, ...] = (
         "OTHER_PERSON",
         "FORWARD",
         (
+            # Not after "with", "to"...: "lunch with my friends and choked" is about the patient.
+            r"(?<!with )(?<!to )(?<!for )(?<!at )(?<!from )(?<!by )(?<!and )(?<!saw )(?<!met )"
+            r"(?<!visited )(?<!visiting )(?<!called )(?<!phoned )(?<!walked )(?<!fed )"
             rf"\b(?:my|our|his|her|their|a|the)\s+{RELATIONS}(?:'s|s')?\b",
+            # A relation opening a sentence: "Sister has had a bad cough".
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){RELATIONS}(?:'s|s')?\b",
             r"\b(?:someone|somebody|other people|people|patients|others|a man|a woman|a lady|"
             r"a guy|a child)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
     ),
     Cue(
         "OTHER_PERSON",
@@ -658,7 +681,7 @@ CUES: tuple[Cue, ...] = (
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
         (
-            r"\b(?:sprint\w*|running(?!\s+out)|ran|jog\w*|racing|raced|rushing|rushed|hurrying|"
+            r"\b(?:sprint\w*|running(?!\s+out)|ran|jog\w*|(?:a|my|the|morning|evening) (?:run|jog|swim|ride)|racing|raced|rushing|rushed|hurrying|"
             r"hurried|dash\w*|for (?:the|a) (?:bus|train)|gym|workout|work-out|exercise class|"
             r"spin class|aerobics|hiit|football|tennis|squash|badminton|swim\w*|cycl\w*|"
             r"bike ride|hiking|hike|up a (?:steep )?hill|steep hill|marathon|\d+ ?k run|parkrun|"

@@ -45,6 +45,19 @@ DROPPING = {"NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL"}
 # A question with none of these words asks about symptoms in general ("Can LEMS cause
 # choking?"), not about the patient's own ("Why do I keep choking?"), so only the first is dropped.
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b", re.IGNORECASE)
+# Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
+QUESTION_START = re.compile(
+    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
+    r"which|who|where|has|have)\b",
+    re.IGNORECASE,
+)
+# A chest-pain mention that itself says "crushing" or "severe" (a cue inside the mention cannot
+# modify it in ConText, so it is checked here).
+SEVERE_IN_MENTION = re.compile(
+    r"\b(?:crushing|severe|terrible|agonising|agonizing|excruciating|unbearable|intense|worst|"
+    r"squeezing)\b",
+    re.IGNORECASE,
+)
 # Curly quotes become straight ones so one pattern covers both; each is one character, so the
 # offsets of the matches stay valid for the original note.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -154,7 +167,11 @@ def _is_general_question(span: Span) -> bool:
     # Spec section 3: a question is not flagged. "Is choking a sign of LEMS?" asks in general;
     # "Why do I keep choking?" reports the patient's own symptom and stays flagged.
     sentence = span.sent.text.strip()
-    return sentence.endswith("?") and not FIRST_PERSON.search(sentence)
+    return (
+        sentence.endswith("?")
+        and QUESTION_START.search(sentence) is not None
+        and not FIRST_PERSON.search(sentence)
+    )
 
 
 def _keeps(mention: Mention) -> bool:
@@ -209,7 +226,11 @@ def _flag_for(mention: Mention, breathless_sentences: Iterable[tuple[int, int]])
     if label == "CHEST_PAIN":
         # Spec section 3, severe_chest_pain: sudden, severe, crushing, spreading, or with
         # breathlessness or sweating.
-        severe = categories & {"SEVERE", "SUDDEN"} or mention.sentence in breathless_sentences
+        severe = (
+            categories & {"SEVERE", "SUDDEN"}
+            or mention.sentence in breathless_sentences
+            or SEVERE_IN_MENTION.search(mention.text)
+        )
         return "severe_chest_pain" if severe else "chest_pain"
     if label == "SPEECH":
         # Spec section 3: only *sudden* slurred speech is a stroke sign; otherwise it is the
