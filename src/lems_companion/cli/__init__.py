@@ -7,6 +7,7 @@ import typer
 from lems_companion.cli import diary as diary_cli
 from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
+from lems_companion.cli import triage as triage_cli
 from lems_companion.cli import users as users_cli
 from lems_companion.cli.common import build_settings
 
@@ -38,6 +39,7 @@ app.add_typer(server_cli.db_app, name="db")
 app.add_typer(users_cli.app, name="user")
 app.add_typer(diary_cli.app, name="diary")
 app.add_typer(score_cli.app, name="score")
+app.command("triage")(triage_cli.triage)
 
 
 def main() -> None:
