@@ -52,9 +52,10 @@ def test_migrations_run_from_empty_to_the_latest_revision(empty_database: str) -
     upgrade(empty_database)  # a second run is a no-op, as on every `lems serve`
     engine = get_engine(empty_database)
     assert {"users", "entries", "auth_sessions"} <= set(inspect(engine).get_table_names())
-    head = ScriptDirectory.from_config(alembic_config(empty_database)).get_current_head()
+    heads = set(ScriptDirectory.from_config(alembic_config(empty_database)).get_heads())
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == head
+        applied = set(connection.scalars(text("SELECT version_num FROM alembic_version")))
+    assert applied == heads
 
 
 def test_the_models_match_the_migrations(empty_database: str) -> None:

@@ -79,5 +79,9 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Apply every pending migration to the database at this URL."""
-    command.upgrade(alembic_config(url), "head")
+    """Apply every pending migration to the database at this URL.
+
+    "heads", not "head": areas of the app add their tables on their own branches of the migration
+    history (each revises the diary's base revision), and all of them are applied.
+    """
+    command.upgrade(alembic_config(url), "heads")

@@ -75,7 +75,40 @@ class Entry(Base):
     medications: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     home_tests: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     note: Mapped[str | None] = mapped_column(Text)
+    # The triage level of the entry as a whole (emergency, prompt, routine or none), recomputed
+    # whenever the entry changes; kept on the row so the timeline needs no second query.
+    triage_level: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship(back_populates="entries")
+    flags: Mapped[list[EntryFlag]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EntryFlag.id",
+        lazy="selectin",
+    )
+
+
+class EntryFlag(Base):
+    """A red flag raised by an entry: by its structured answers or by words in its note."""
+
+    __tablename__ = "entry_flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    # Denormalised owner so the red-flag history of a user is one indexed query.
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    flag: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(10))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int | None] = mapped_column()
+    end: Mapped[int | None] = mapped_column()
+    basis: Mapped[str] = mapped_column(Text)
+
+    entry: Mapped[Entry] = relationship(back_populates="flags")
+
+
+# Tables of other areas live in their own modules (storage/models_<area>.py) on the same Base;
+# importing them here makes them part of Base.metadata for Alembic and the tests. One line each.
