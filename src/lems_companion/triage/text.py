@@ -13,6 +13,7 @@ loss and a benign cause with quick recovery are dropped; hedged mentions are kep
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from lems_companion.triage.result import FlagHit
 
 # PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
 logger.disable("PyRuSH")
+
 
 SPAN_GROUP = "lems_mentions"
 SENTENCE_END = {".", "!", "?", ";", "...", "…"}
@@ -144,7 +146,12 @@ class NoteTriage:
 
 def mentions(text: str) -> list[Mention]:
     """Return every target mention in the note, in order, with its ConText categories."""
-    doc = pipeline()(text.translate(_STRAIGHTEN))
+    nlp = pipeline()
+    with warnings.catch_warnings():
+        # Our target rules are all regular expressions, so medspaCy's token Matcher is empty and
+        # spaCy warns about that (W036) on every note; the warning says nothing useful here.
+        warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+        doc = nlp(text.translate(_STRAIGHTEN))
     found = []
     for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
         categories = {modifier.category for modifier in span._.modifiers}
@@ -153,7 +160,7 @@ def mentions(text: str) -> list[Mention]:
         found.append(
             Mention(
                 label=span.label_,
-                text=span.text,
+                text=text[span.start_char : span.end_char],  # the patient's own characters
                 start=span.start_char,
                 end=span.end_char,
                 categories=frozenset(categories),
