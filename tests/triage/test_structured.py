@@ -11,7 +11,9 @@ from lems_companion.triage import triage_entry
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-def entry(days_ago: float = 0, note: str | None = None, weight_kg: float | None = None, **symptoms: int) -> EntryCreate:
+def entry(
+    days_ago: float = 0, note: str | None = None, weight_kg: float | None = None, **symptoms: int
+) -> EntryCreate:
     return EntryCreate(
         recorded_at=NOW - timedelta(days=days_ago),
         symptoms=symptoms,
@@ -124,9 +126,7 @@ def test_every_catalogue_red_flag_symptom_raises_its_flag() -> None:
 
 
 def test_note_flags_combine_with_structured_flags() -> None:
-    result = triage_entry(
-        entry(chest_pain=1, note="Coughed up blood this morning."), previous=None
-    )
+    result = triage_entry(entry(chest_pain=1, note="Coughed up blood this morning."), previous=None)
     assert set(result.flag_ids) == {"persistent_cough", "chest_pain"}
     note_hit = next(hit for hit in result.flags if hit.id == "persistent_cough")
     assert note_hit.start is not None

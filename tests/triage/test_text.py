@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lems_companion.triage import triage_text
 from lems_companion.triage import text as text_triage
+from lems_companion.triage import triage_text
 
 
 def test_negated_choking_is_not_flagged() -> None:

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 
@@ -91,7 +91,7 @@ def triage(
         return
     if text is None:
         _fail('give a note to triage, "-" to read it from standard input, or --jsonl FILE', code=2)
-    note = sys.stdin.read() if text == STDIN else text
+    note: str = sys.stdin.read() if text == STDIN else text
     result = triage_text(note, emergency_number=emergency_number)
     typer.echo(json.dumps(result.as_public(), ensure_ascii=False) if as_json else summary(result))
 
@@ -112,6 +112,6 @@ def _triage_jsonl(path: Path, *, emergency_number: str) -> None:
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
-def _fail(message: str, *, code: int = BAD_INPUT) -> None:
+def _fail(message: str, *, code: int = BAD_INPUT) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)

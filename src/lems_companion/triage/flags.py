@@ -129,7 +129,9 @@ FLAGS: tuple[Flag, ...] = (
             "(Firdapse); do not take your next dose until a doctor has advised you."
         ),
         basis="amifampridine can cause seizures",
-        source="clinical-spec.md sections 3 and 6; Firdapse (amifampridine) prescribing information",
+        source=(
+            "clinical-spec.md sections 3 and 6; Firdapse (amifampridine) prescribing information"
+        ),
     ),
     Flag(
         id="weight_loss",

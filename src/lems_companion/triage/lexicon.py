@@ -51,7 +51,11 @@ GOING_BADLY = (
     r"going wrong|affected|problematic|laboured|labored|heavy|heavier|shallow|tight|tighter|"
     r"strained|an issue)"
 )
-LINK = r"(?:(?:is|was|has been|have been|feels?|felt|seems?|getting|got|gets|became|a bit|bit|very|really|quite|more|so|a little|even|much|definitely|maybe|slightly)\s+)*"
+# Linking and hedging words between an action and how it is going ("is getting a bit harder").
+LINK = (
+    r"(?:(?:is|was|has been|have been|feels?|felt|seems?|getting|got|gets|became|a bit|bit|very|"
+    r"really|quite|more|so|a little|even|much|definitely|maybe|slightly)\s+)*"
+)
 FOODS = (
     r"(?:food|foods|drinks?|pills?|tablets?|capsules?|meds|medication|medicines?|bread|meat|"
     r"rice|toast|bits|pieces|water|liquids?|fluids?|everything|sandwich\w*|mouthfuls?|bites?|"
@@ -681,7 +685,8 @@ CUES: tuple[Cue, ...] = (
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
         (
-            r"\b(?:sprint\w*|running(?!\s+out)|ran|jog\w*|(?:a|my|the|morning|evening) (?:run|jog|swim|ride)|racing|raced|rushing|rushed|hurrying|"
+            r"\b(?:sprint\w*|running(?!\s+out)|ran|jog\w*|(?:a|my|the|morning|evening) "
+            r"(?:run|jog|swim|ride)|racing|raced|rushing|rushed|hurrying|"
             r"hurried|dash\w*|for (?:the|a) (?:bus|train)|gym|workout|work-out|exercise class|"
             r"spin class|aerobics|hiit|football|tennis|squash|badminton|swim\w*|cycl\w*|"
             r"bike ride|hiking|hike|up a (?:steep )?hill|steep hill|marathon|\d+ ?k run|parkrun|"
@@ -732,7 +737,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bfor (?:weeks|months|years|ages|a while|some time|a long time)\b",
-            r"\bfor (?:\d+|two|three|four|five|six|several|many|a few|some) (?:weeks|months|years)\b",
+            r"\bfor (?:\d+|two|three|four|five|six|several|many|a few|some) "
+            r"(?:weeks|months|years)\b",
             r"\b(?:gradual(?:ly)?|slowly|long[- ]?standing|as usual|usual|always|on and off|"
             r"comes and goes|every evening|most evenings)\b",
             r"\bover (?:the )?(?:weeks|months|years|last \w+ (?:weeks|months|years)|time)\b",

@@ -100,8 +100,8 @@ def pipeline() -> Language:
         for symptom_id, patterns in lexicon.SYMPTOM_TARGETS.items()
         for index, pattern in enumerate(patterns)
     ]
-    matcher.add(target_rules)
-    context.add(
+    matcher.add(target_rules)  # type: ignore[attr-defined]
+    context.add(  # type: ignore[attr-defined]
         [
             ConTextRule(
                 f"{cue.category}_{cue.direction}_{index}",
@@ -193,9 +193,7 @@ def _keeps(mention: Mention) -> bool:
     if mention.label == "WEIGHT_LOSS" and "INTENDED" in categories:
         return False
     # Spec section 3: an expected, benign cause stated *with* a quick recovery.
-    return not (
-        mention.label == "DYSPNEA" and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories
-    )
+    return not (mention.label == "DYSPNEA" and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories)
 
 
 def triage_note(text: str) -> NoteTriage:

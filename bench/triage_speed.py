@@ -1,0 +1,71 @@
+"""Benchmark free-text triage: notes per second and per-note latency (p50, p95).
+
+Run: .venv/bin/python bench/triage_speed.py [--notes 2000]
+Prints figures; it is not a test and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from lems_companion.triage import triage_text, warm_up
+
+# Short diary-style notes mixing red flags, context cues and plain LEMS symptoms.
+FRAGMENTS = (
+    "Legs weak getting out of the chair, better after moving around.",
+    "No choking and no shortness of breath.",
+    "Food keeps getting stuck when I swallow.",
+    "Maybe a bit breathless on the stairs, hard to tell.",
+    "My father's cough is still bad.",
+    "Dry mouth and constipation again.",
+    "Lost 2 kg since I started my diet.",
+    "Cough for three weeks now.",
+    "Eyelids drooping by the evening.",
+    "If I start choking, what should I do?",
+    "Had a cough last winter, it cleared up.",
+    "Sudden weakness down my left side.",
+    "Took amifampridine at 8am, felt stronger by lunch.",
+    "Breathless after sprinting for the bus, fine a minute later.",
+)
+
+
+def make_notes(count: int, *, seed: int = 1) -> list[str]:
+    """Return `count` notes of one to five fragments each."""
+    rng = random.Random(seed)
+    return [" ".join(rng.choices(FRAGMENTS, k=rng.randint(1, 5))) for _ in range(count)]
+
+
+def main() -> None:
+    """Print the triage throughput and latency over a batch of generated notes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=2000, help="how many notes to triage")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    warm_up()
+    load_seconds = time.perf_counter() - started
+
+    notes = make_notes(args.notes)
+    latencies = []
+    batch_started = time.perf_counter()
+    for note in notes:
+        note_started = time.perf_counter()
+        triage_text(note)
+        latencies.append(time.perf_counter() - note_started)
+    total = time.perf_counter() - batch_started
+
+    cut_points = statistics.quantiles(latencies, n=100)
+    mean_chars = statistics.mean(len(note) for note in notes)
+    print(f"pipeline load:  {load_seconds * 1000:.0f} ms (once per process)")
+    print(f"notes:          {len(notes)} (mean {mean_chars:.0f} characters)")
+    print(f"throughput:     {len(notes) / total:.0f} notes/second")
+    print(f"latency p50:    {cut_points[49] * 1000:.2f} ms")
+    print(f"latency p95:    {cut_points[94] * 1000:.2f} ms")
+    print(f"latency max:    {max(latencies) * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
