@@ -121,6 +121,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|hard to|struggl\w* to|difficult to|"
         rf"trouble)\s+get(?:ting)?\s+(?:my\s+|the\s+|any\s+)?(?:{FOODS}|it|anything)\s+down\b",
+        r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
+        r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
     ),
     "CHOKING": (
@@ -192,8 +194,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"lost\s+consciousness|unconscious)\b",
     ),
     "WEIGHT_LOSS": (
-        rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:weight|wieght|weigth|"
-        r"wight|kg|kgs|kilos?|kilograms?|pounds?|lbs?|stones?|st)\b",
+        rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}?(?:\d+(?:[.,]\d+)?\s*)?(?:weight(?!\s*watchers)|"
+        r"wieght|weigth|wight|kg|kgs|kilos?|kilograms?|pounds?|lbs?|stones?|st)\b",
         r"\bweight[- ]?loss\b(?![- ]?(?:plan|programme|program|diet|injections?|jabs?|drugs?|"
         r"medications?|meds|pills?|groups?|clubs?|goals?|targets?|journey|app|surgery|shakes?|"
         r"regime|class|classes|coach|tablets?))",
@@ -234,6 +236,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
         r"streaked|rusty)\b",
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
+        r"\bblood[- ]?(?:stained|streaked|tinged|flecked|spotted)\s+(?:phlegm|sputum|spit|mucus|"
+        r"mucous|flem|phlem|tissues?|hanky)\b",
         r"\bh(?:a)?emoptysis\b",
     ),
     "CHEST_PAIN": (
@@ -264,7 +268,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:face|mouth|smile)\b",
         r"\b(?:one side of|side of)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:face|mouth)\b",
         r"\bfacial\s+(?:droop\w*|weakness|palsy|numbness|paralysis)\b",
-        rf"\b(?:weak\w*|numb\w*|no feeling|lost feeling|dead|heavy|heaviness|paralys\w*|"
+        rf"\b(?:weak\w*|numb\w*|no feeling|lost (?:the |all )?(?:feeling|sensation|use)|dead|"
+        r"heavy|heaviness|paralys\w*|"
         r"pins and needles|tingl\w*|can'?t move|cannot move|couldn'?t move|limp|floppy|useless|"
         rf"gave way|give way|giving way)\s+{W}{{0,4}}{SIDE}",
         rf"\b{SIDE}\s+(?:of\s+(?:my|the)\s+body\s+)?{W}{{0,3}}(?:weak\w*|numb\w*|dead|heavy|"
