@@ -337,6 +337,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhead\s+(?:feels\s+)?(?:heavy|droop\w*|drops|dropping|flop\w*)\b",
     ),
     "muscle_aches": (
+        rf"\b(?:shoulders?|arms?|legs?|thighs?|hips?|calves|calf|muscles?)\s+{W}{{0,2}}"
+        r"(?:ache\w*|aching|sore|stiff\w*|hurt\w*)\b",
         rf"\bmuscles?\s+{W}{{0,3}}(?:ach\w*|sore|stiff\w*|hurt\w*|pain\w*|cramp\w*|tender)\b",
         r"\b(?:aching|achy|sore|stiff|painful|tender)\s+muscles?\b",
         r"\bmyalgia\b",
@@ -563,6 +565,8 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
+            # A question answered at once: "Chest pain? None."
+            r"\?\s*(?:none|nil|no|nope|never|not really)\b(?!\s+(?:idea|doubt|sure|better|change)\b)",
             r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
             r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
@@ -572,6 +576,7 @@ CUES: tuple[Cue, ...] = (
             r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
             r"as long|unless|most))",
         ),
+        terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
     ),
     # About someone else: "my father's cough", "my brother has...".
