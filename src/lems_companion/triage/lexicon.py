@@ -36,16 +36,18 @@ BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, 
 COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
 CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
 CHEST = r"\bche(?:s|ss)t\b"
+DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficulity
+WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
 CANT = (
     r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|n't been able to|"
     r"not been able to|struggl\w*(?: to| with)?|hard to|harder to|difficult to|tricky to|"
-    r"impossible to|an effort to|trouble|difficulty|difficulties|difficult|problems?|issues?|"
+    rf"impossible to|an effort to|trouble|{DIFFICULT}|problems?|issues?|"
     r"hard|harder|tough to|a job to|a struggle to)"
 )
 # Words after an action saying it is going badly ("swallowing is harder").
 GOING_BADLY = (
-    r"(?:hard|harder|difficult|difficulty|difficulties|tricky|a struggle|struggl\w*|an effort|"
+    rf"(?:hard|harder|{DIFFICULT}|tricky|a struggle|struggl\w*|an effort|"
     r"effortful|a problem|problems?|trouble|issues?|worse|worsening|bad|poor|weak|weaker|slow|"
     r"slower|off|awkward|tough|impossible|not right|not good|not great|a battle|a chore|"
     r"going wrong|affected|problematic|laboured|labored|heavy|heavier|shallow|tight|tighter|"
@@ -144,9 +146,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "DYSPNEA": (
         rf"\b{BREATH}e?l+e?s+(?:ness|nes)?\b",  # breathless, brethless, breathles
-        rf"\bshort(?:ness)?\s+(?:of|o|off)\s+{BREATH}e?\b",
+        rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+{BREATH}e?\b",
         r"\bshort[- ]winded\b",
-        rf"\bout\s+of\s+{BREATH}\b",
+        rf"\bout\s+of\s+{BREATH}e?\b",
         rf"\bcatch(?:ing|es)?\s+my\s+{BREATH}\b",
         rf"\b(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|struggl\w* to|"
         rf"hard to|harder to|difficult to|trouble|took\s+{W}{{0,3}}to|takes\s+{W}{{0,3}}to|"
@@ -185,7 +187,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bepilep\w*\s+(?:fit|attack|seizure|episode|turn)s?\b",
         r"\b(?:had|having|have|has|took|suffered|another|a|an|one|two|three|several|multiple|"
         r"first)\s+(?:(?:big|small|short|long|proper|full[- ]blown|major|minor|bad|nasty|"
-        r"massive|sudden|epileptic|little|mini)\s+)?fits?\b(?!\s+(?:of|for|to|and well|and healthy"
+        r"massive|sudden|epileptic|little|mini)\s+)?fitt?s?\b(?!\s+(?:of|for|to|and well|and healthy"
         r"|with|into|the|my|me|you|right|nicely|perfectly|well|in with))",
         r"\b(?:was|been|were|started|start|began|begun|kept|keeps|went into)\s+fitting\b",
         rf"\b(?:black\w*\s+out|passed\s+out|lost\s+consciousness|unconscious|collaps\w*)\s+"
@@ -194,8 +196,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"lost\s+consciousness|unconscious)\b",
     ),
     "WEIGHT_LOSS": (
-        rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}?(?:\d+(?:[.,]\d+)?\s*)?(?:weight(?!\s*watchers)|"
-        r"wieght|weigth|wight|kg|kgs|kilos?|kilograms?|pounds?|lbs?|stones?|st)\b",
+        rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}?(?:\d+(?:[.,]\d+)?\s*)?(?:{WEIGHT}(?!\s*watchers)|"
+        r"kg|kgs|kilos?|kilograms?|pounds?|lbs?|stones?|st)\b",
         r"\bweight[- ]?loss\b(?![- ]?(?:plan|programme|program|diet|injections?|jabs?|drugs?|"
         r"medications?|meds|pills?|groups?|clubs?|goals?|targets?|journey|app|surgery|shakes?|"
         r"regime|class|classes|coach|tablets?))",
@@ -261,7 +263,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:\w+\s+)?stroke\b(?!\s+(?:the|my|his|her|of))",
         r"\bmini[- ]?stroke\b",
         r"\btransient isch\w* attack\b",
-        rf"\b(?:face|mouth|smile|lip|lips|cheek)\s+{W}{{0,3}}(?:droop\w*|dropp\w*|sag\w*|"
+        rf"\b(?:face|mouth|smile|lip|lips|cheek)\s+{W}{{0,3}}(?:droop\w*|drop\w*|sag\w*|"
         r"lopsided|crooked|twisted|fell|fallen|slipp\w*|numb\w*|paralys\w*|frozen|dead|"
         r"gone funny|went funny)\b",
         rf"\b(?:droop\w*|sag\w*|numb\w*|lopsided|crooked|paralys\w*)\s+{W}{{0,3}}"
@@ -727,7 +729,7 @@ CUES: tuple[Cue, ...] = (
         "SUDDEN",
         "BIDIRECTIONAL",
         (
-            r"\bsudden(?:ly)?\b",
+            r"\bsud+en+(?:ly|ley)?\b",  # sudden, suddenly, sudenly
             r"\ball of a sudden\b",
             r"\bout of (?:the blue|nowhere)\b|\bfrom nowhere\b|\bwithout warning\b",
             r"\babrupt(?:ly)?\b",
