@@ -187,7 +187,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bepilep\w*\s+(?:fit|attack|seizure|episode|turn)s?\b",
         r"\b(?:had|having|have|has|took|suffered|another|a|an|one|two|three|several|multiple|"
         r"first)\s+(?:(?:big|small|short|long|proper|full[- ]blown|major|minor|bad|nasty|"
-        r"massive|sudden|epileptic|little|mini)\s+)?fitt?s?\b(?!\s+(?:of|for|to|and well|and healthy"
+        r"massive|sudden|epileptic|little|mini)\s+)?fitt?s?\b"
+        r"(?!\s+(?:of|for|to|and well|and healthy"
         r"|with|into|the|my|me|you|right|nicely|perfectly|well|in with))",
         r"\b(?:was|been|were|started|start|began|begun|kept|keeps|went into)\s+fitting\b",
         rf"\b(?:black\w*\s+out|passed\s+out|lost\s+consciousness|unconscious|collaps\w*)\s+"
@@ -568,7 +569,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
             # A question answered at once: "Chest pain? None."
-            r"\?\s*(?:none|nil|no|nope|never|not really)\b(?!\s+(?:idea|doubt|sure|better|change)\b)",
+            r"\?\s*(?:none|nil|no|nope|never|not really)\b"
+            r"(?!\s+(?:idea|doubt|sure|better|change)\b)",
             r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
             r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
