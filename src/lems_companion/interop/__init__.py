@@ -1,0 +1,1 @@
+"""Interoperability: FHIR R4, GA4GH Phenopacket, CSV and calendar feeds (docs/interop.md)."""

@@ -1,0 +1,35 @@
+"""Loading a diary for export and storing an import: the bridge between files and storage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from lems_companion.entries import EntryCreate
+from lems_companion.interop.records import DiaryRecord, RedFlag
+from lems_companion.storage.diary import add_entries, list_entries, to_public
+from lems_companion.storage.models import Entry, User
+
+
+def record_of(row: Entry) -> DiaryRecord:
+    """Return the entry with the red flags stored for it (empty until triage has run)."""
+    flags = tuple(
+        RedFlag(flag=item.flag, level=item.level, evidence=item.evidence, basis=item.basis)
+        for item in getattr(row, "flags", None) or ()
+    )
+    return DiaryRecord(entry=to_public(row), flags=flags)
+
+
+def load_records(db: Session, *, owner: User) -> list[DiaryRecord]:
+    """Return every entry of the owner's diary with its flags, oldest first. Two queries."""
+    return [record_of(row) for row in list_entries(db, owner=owner)]
+
+
+def store_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> int:
+    """Return how many entries were added for the owner, in one flush; the caller commits.
+
+    The one way in: ``add_entries`` stores (and triages) them, so red flags are recomputed by
+    the app and never taken from the file.
+    """
+    return len(add_entries(db, owner=owner, items=items))
