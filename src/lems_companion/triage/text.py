@@ -90,15 +90,15 @@ def pipeline() -> Language:
         "medspacy_context",
         config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
     )
+    # One rule per label or cue, its patterns joined into one alternation: medspaCy rebuilds the
+    # document text for every regex rule, so 40 joined rules run several times faster than 250.
     target_rules = [
-        TargetRule(f"{label}_{index}", label, pattern=pattern)
+        TargetRule(label, label, pattern=_any_of(patterns))
         for label, patterns in lexicon.RED_FLAG_TARGETS.items()
-        for index, pattern in enumerate(patterns)
     ]
     target_rules += [
-        TargetRule(f"{symptom_id}_{index}", _symptom_label(symptom_id), pattern=pattern)
+        TargetRule(symptom_id, _symptom_label(symptom_id), pattern=_any_of(patterns))
         for symptom_id, patterns in lexicon.SYMPTOM_TARGETS.items()
-        for index, pattern in enumerate(patterns)
     ]
     matcher.add(target_rules)  # type: ignore[attr-defined]
     context.add(  # type: ignore[attr-defined]
@@ -106,17 +106,20 @@ def pipeline() -> Language:
             ConTextRule(
                 f"{cue.category}_{cue.direction}_{index}",
                 cue.category,
-                pattern=pattern,
+                pattern=_any_of(cue.patterns),
                 direction=cue.direction,
                 terminated_by=set(cue.terminated_by),
                 max_scope=cue.max_scope,
                 allowed_types=set(cue.allowed_types) if cue.allowed_types else None,
             )
-            for cue in lexicon.CUES
-            for index, pattern in enumerate(cue.patterns)
+            for index, cue in enumerate(lexicon.CUES)
         ]
     )
     return nlp
+
+
+def _any_of(patterns: Iterable[str]) -> str:
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
 def _symptom_label(symptom_id: str) -> str:
