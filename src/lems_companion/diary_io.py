@@ -164,3 +164,145 @@ def to_csv(entries: Sequence[EntryPublic]) -> str:
             row[f"symptom_{item.id}"] = "" if severity is None else str(severity)
         writer.writerow(row)
     return buffer.getvalue()
+
+
+# CSV import: the inverse of ``to_csv``. Every problem names its line and column.
+CSV_LIST_SEPARATOR = ";"
+_SYMPTOM_COLUMN_PREFIX = "symptom_"
+# Where an entry field lives in the CSV, for error messages (nested fields by their prefix).
+_COLUMN_OF_FIELD: dict[str, str] = {
+    "home_tests.sit_to_stand_seconds": "sit_to_stand_seconds",
+    "home_tests.sit_to_stand_total_seconds": "sit_to_stand_total_seconds",
+    "home_tests.tug_seconds": "tug_seconds",
+    "home_tests.grip_kg.rest": "grip_rest_kg",
+    "home_tests.grip_kg.after_squeeze": "grip_after_squeeze_kg",
+    "home_tests": "sit_to_stand_seconds",
+    "medications": "medications",
+}
+
+
+def _column_of(location: tuple[int | str, ...]) -> str:
+    """Return the CSV column that a validation error location refers to."""
+    parts = [str(part) for part in location if part != "[key]"]
+    if parts[:1] == ["symptoms"] and len(parts) > 1:
+        return f"{_SYMPTOM_COLUMN_PREFIX}{parts[1]}"
+    dotted = ".".join(parts)
+    for field, column in _COLUMN_OF_FIELD.items():
+        if dotted == field or dotted.startswith(field + "."):
+            return column
+    return parts[0] if parts else "recorded_at"
+
+
+def _csv_number(text: str, column: str, problems: list[str], where: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        problems.append(f"{where}, column {column}: {text!r} is not a number")
+        return None
+
+
+def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, Any]:
+    """Return the entry data in one CSV row; problems are appended, not raised."""
+    data: dict[str, Any] = {"recorded_at": row["recorded_at"] or None}
+    for column in ("context", "improved_after_moving", "note"):
+        if row[column]:
+            data[column] = row[column]
+    if row["weight_kg"]:
+        data["weight_kg"] = _csv_number(row["weight_kg"], "weight_kg", problems, where)
+    symptoms: dict[str, int] = {}
+    for item in catalogue.symptoms():
+        column = f"{_SYMPTOM_COLUMN_PREFIX}{item.id}"
+        text = row[column].strip()
+        if not text:
+            continue
+        if not text.isdigit():
+            problems.append(f"{where}, column {column}: {text!r} is not a severity 0-3")
+            continue
+        symptoms[item.id] = int(text)
+    data["symptoms"] = symptoms
+    if row["medications"]:
+        try:
+            data["medications"] = json.loads(row["medications"])
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}, column medications: not a JSON list ({error.msg})")
+    tests: dict[str, Any] = {}
+    for column in ("sit_to_stand_seconds", "tug_seconds"):
+        if row[column]:
+            values = [
+                _csv_number(part.strip(), column, problems, where)
+                for part in row[column].split(CSV_LIST_SEPARATOR)
+            ]
+            tests[column] = values
+    if row["sit_to_stand_total_seconds"]:
+        tests["sit_to_stand_total_seconds"] = _csv_number(
+            row["sit_to_stand_total_seconds"], "sit_to_stand_total_seconds", problems, where
+        )
+    grip = {
+        key: _csv_number(row[column], column, problems, where)
+        for key, column in (("rest", "grip_rest_kg"), ("after_squeeze", "grip_after_squeeze_kg"))
+        if row[column]
+    }
+    if grip:
+        tests["grip_kg"] = grip
+    if tests:
+        data["home_tests"] = tests
+    return data
+
+
+def _csv_lines(text: str) -> list[tuple[list[str], int]]:
+    """Return each data row after the header with the line number it starts on."""
+    # Physical line numbers: a quoted note may span lines, so count them as the reader does.
+    reader = csv.reader(io.StringIO(text))
+    next(reader)
+    result = []
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            result.append((cells, start))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportProblem([f"line {start}: not valid CSV ({error})"]) from None
+    return result
+
+
+def parse_csv(text: str) -> list[EntryCreate]:
+    """Return every entry in a CSV file laid out like ``to_csv``; ImportProblem naming the line
+    and column of every fault. The ``id`` column is ignored: imported entries get new ids."""
+    if not text.strip():
+        raise ImportProblem(["the file is empty"])
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    header = next(reader)
+    expected = csv_columns()
+    if header != expected:
+        missing = [column for column in expected if column not in header]
+        unknown = [column for column in header if column not in expected]
+        faults = [f"line 1: missing column {column}" for column in missing]
+        faults += [f"line 1: unknown column {column!r}" for column in unknown]
+        raise ImportProblem(
+            faults or ["line 1: the columns are not in the documented order (docs/interop.md)"]
+        )
+    entries: list[EntryCreate] = []
+    problems: list[str] = []
+    for cells, line in _csv_lines(text.removeprefix("\ufeff")):
+        where = f"line {line}"
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(expected):
+            problems.append(f"{where}: expected {len(expected)} columns, found {len(cells)}")
+            continue
+        row = dict(zip(expected, cells, strict=True))
+        before = len(problems)
+        data = _csv_row(row, where, problems)
+        if len(problems) != before:
+            continue
+        try:
+            entries.append(EntryCreate.model_validate_json(json.dumps(data)))
+        except ValidationError as error:
+            for problem in error.errors():
+                message = problem["msg"].removeprefix("Value error, ")
+                problems.append(f"{where}, column {_column_of(problem['loc'])}: {message}")
+    if problems:
+        raise ImportProblem(problems)
+    if not entries:
+        raise ImportProblem(["the file holds no entries"])
+    return entries
