@@ -109,3 +109,13 @@ def test_long_note_is_triaged() -> None:
     result = triage_text(note)
     assert result.flag_ids == ["choking"]
     assert note[result.flags[0].start : result.flags[0].end] == "choked"
+
+
+def test_long_note_keeps_context_rules_in_every_part() -> None:
+    filler = "Dry mouth again and legs a bit weak this morning. " * 30
+    note = filler + "No choking at all. " + filler + "My father is breathless. " + filler
+    note += "Coughed up blood today."
+    result = triage_text(note)
+    assert result.flag_ids == ["persistent_cough"]
+    hit = result.flags[0]
+    assert note[hit.start : hit.end] == hit.evidence

@@ -35,6 +35,9 @@ logger.disable("PyRuSH")
 
 
 SPAN_GROUP = "lems_mentions"
+# Long notes are triaged in pieces of about this many characters, cut between sentences.
+CHUNK_CHARS = 500
+SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|\u2026)\s+|\n+")
 SENTENCE_END = {".", "!", "?", ";", "...", "…"}
 
 # Red flags that describe a state which can clear up; an event (a choking episode, a fit, a
@@ -135,7 +138,7 @@ class Mention:
     start: int
     end: int
     categories: frozenset[str]
-    sentence: tuple[int, int]  # token offsets of its sentence
+    sentence: tuple[int, int]  # character offsets of its sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,27 +153,45 @@ class NoteTriage:
 def mentions(text: str) -> list[Mention]:
     """Return every target mention in the note, in order, with its ConText categories."""
     nlp = pipeline()
-    with warnings.catch_warnings():
-        # Our target rules are all regular expressions, so medspaCy's token Matcher is empty and
-        # spaCy warns about that (W036) on every note; the warning says nothing useful here.
-        warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
-        doc = nlp(text.translate(_STRAIGHTEN))
     found = []
-    for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
-        categories = {modifier.category for modifier in span._.modifiers}
-        if _is_general_question(span):
-            categories.add("HYPOTHETICAL")
-        found.append(
-            Mention(
-                label=span.label_,
-                text=text[span.start_char : span.end_char],  # the patient's own characters
-                start=span.start_char,
-                end=span.end_char,
-                categories=frozenset(categories),
-                sentence=(span.sent.start, span.sent.end),
+    for offset, chunk in _chunks(text):
+        with warnings.catch_warnings():
+            # Our target rules are all regular expressions, so medspaCy's token Matcher is empty
+            # and spaCy warns about that (W036) on every note; the warning says nothing here.
+            warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+            doc = nlp(chunk.translate(_STRAIGHTEN))
+        for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
+            categories = {modifier.category for modifier in span._.modifiers}
+            if _is_general_question(span):
+                categories.add("HYPOTHETICAL")
+            start, end = offset + span.start_char, offset + span.end_char
+            found.append(
+                Mention(
+                    label=span.label_,
+                    text=text[start:end],  # the patient's own characters
+                    start=start,
+                    end=end,
+                    categories=frozenset(categories),
+                    sentence=(offset + span.sent.start_char, offset + span.sent.end_char),
+                )
             )
-        )
     return found
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Return the note cut at sentence ends into pieces of about CHUNK_CHARS, with offsets."""
+    # ConText never looks beyond a sentence, so cutting between sentences changes nothing; it
+    # keeps long notes fast, because medspaCy compares every cue with every other in a doc.
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    pieces, start = [], 0
+    for boundary in SENTENCE_BREAK.finditer(text):
+        if boundary.end() - start >= CHUNK_CHARS:
+            pieces.append((start, text[start : boundary.end()]))
+            start = boundary.end()
+    if start < len(text):
+        pieces.append((start, text[start:]))
+    return pieces
 
 
 def _is_general_question(span: Span) -> bool:
