@@ -105,3 +105,16 @@ def test_a_mistake_is_announced_and_focused(
     summary = phone.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("less than or equal to 400")
+
+
+def test_an_emergency_alert_is_the_first_thing_seen_after_saving(
+    phone: Page, server: LiveServer, patient: Persona
+) -> None:
+    sign_in(phone, server, patient)
+    phone.goto(f"{server.url}/entries/new")
+    phone.get_by_label("Anything else?").fill("Could not catch my breath lying down last night.")
+    phone.get_by_role("button", name="Save entry").click()
+    alert = phone.get_by_role("alert")
+    expect(alert).to_be_in_viewport()
+    expect(alert).to_contain_text("Get urgent medical care now")
+    expect(alert.get_by_role("link", name="Call 999")).to_be_visible()

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
+from lems_companion.alerts import alert_for
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
 from lems_companion.diary_io import ImportProblem, entry_json, parse_entries, to_csv, to_json
@@ -58,8 +59,14 @@ def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
-        stored = to_public(add_entry(db, owner=owner, data=data))
+        row = add_entry(db, owner=owner, data=data)
+        stored = to_public(row)
+        alert = alert_for(row.flags, emergency_number=settings.emergency_number)
     print(json.dumps(entry_json(stored), indent=2, ensure_ascii=False))
+    if alert:
+        # Spec section 1: a red flag is never hidden, whichever way the entry came in.
+        lines = [f"RED FLAG ({alert.level}): {alert.headline}", *alert.advice]
+        print("\n".join(lines), file=sys.stderr)
 
 
 @app.command("list")

@@ -17,12 +17,15 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from lems_companion.entries import EntryCreate, EntryPublic
-from lems_companion.storage.models import Entry, User
+from lems_companion.storage.models import Entry, EntryFlag, User
+from lems_companion.triage import triage_entry
 
 Action = Literal["read", "write"]
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+# Spec section 3: a loss of 5% or more of body weight within six months is a prompt flag.
+WEIGHT_LOSS_WINDOW = timedelta(days=183)
 
 
 class NotFound(LookupError):
@@ -62,31 +65,72 @@ def _fill(row: Entry, data: EntryCreate) -> None:
     row.updated_at = datetime.now(UTC)
 
 
+def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[datetime, float]]]:
+    """Return what triage compares an entry with: the entry just before it and recent weights.
+
+    Two queries. Spec section 3: a red-flag symptom is "new" when absent from the previous entry
+    (triage applies the 14-day limit); weight loss counts within six months.
+    """
+    others = [Entry.user_id == row.user_id, Entry.recorded_at < row.recorded_at]
+    if row.id is not None:
+        others.append(Entry.id != row.id)
+    previous = db.scalar(
+        select(Entry).where(*others).order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(1)
+    )
+    weights = db.execute(
+        select(Entry.recorded_at, Entry.weight_kg).where(
+            *others,
+            Entry.weight_kg.is_not(None),
+            Entry.recorded_at >= row.recorded_at - WEIGHT_LOSS_WINDOW,
+        )
+    ).all()
+    history = [(when, kg) for when, kg in weights if kg is not None]
+    return (to_public(previous) if previous else None), history
+
+
+def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
+    """Store the entry's red flags and level, replacing any from before an edit."""
+    previous, weights = _earlier(db, row)
+    result = triage_entry(data, previous=previous, weight_history=weights)
+    row.triage_level = result.level
+    row.flags = [
+        EntryFlag(
+            user_id=row.user_id,
+            flag=hit.id,
+            level=hit.level,
+            evidence=hit.evidence,
+            start=hit.start,
+            end=hit.end,
+            basis=hit.basis,
+        )
+        for hit in result.flags
+    ]
+
+
 def add_entry(db: Session, *, owner: User, data: EntryCreate) -> Entry:
-    """Return a new entry for this owner (flushed so it has an id; the caller commits)."""
+    """Return a new, triaged entry for this owner (flushed so it has an id; caller commits)."""
     row = Entry(user_id=owner.id, created_at=datetime.now(UTC))
     _fill(row, data)
+    _triage(db, row, data)
     db.add(row)
     db.flush()
     return row
 
 
 def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> list[Entry]:
-    """Return the new entries, added in one flush; all or nothing once the caller commits."""
-    now = datetime.now(UTC)
-    rows = []
-    for data in items:
-        row = Entry(user_id=owner.id, created_at=now)
-        _fill(row, data)
-        rows.append(row)
-    db.add_all(rows)
-    db.flush()
-    return rows
+    """Return the new entries, triaged in time order; all or nothing once the caller commits."""
+    # In time order, so each entry is compared with the one before it, imported or not.
+    ordered = sorted(range(len(items)), key=lambda index: items[index].recorded_at)
+    rows: dict[int, Entry] = {}
+    for index in ordered:
+        rows[index] = add_entry(db, owner=owner, data=items[index])
+    return [rows[index] for index in range(len(items))]
 
 
 def replace_entry(db: Session, row: Entry, data: EntryCreate) -> Entry:
-    """Return the entry with its content replaced by ``data`` (flushed)."""
+    """Return the entry with its content replaced by ``data`` and triaged again (flushed)."""
     _fill(row, data)
+    _triage(db, row, data)
     db.flush()
     return row
 
@@ -184,3 +228,17 @@ def page_entries(
     )
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
     return Page(items=rows[:limit], next_cursor=next_cursor)
+
+
+def red_flags(db: Session, *, owner: User) -> list[tuple[EntryFlag, Entry]]:
+    """Return the owner's red flags with their entries, newest entry first; empty when none.
+
+    One query.
+    """
+    query = (
+        select(EntryFlag, Entry)
+        .join(Entry, EntryFlag.entry_id == Entry.id)
+        .where(EntryFlag.user_id == owner.id, EntryFlag.level.in_(("emergency", "prompt")))
+        .order_by(Entry.recorded_at.desc(), Entry.id.desc(), EntryFlag.id)
+    )
+    return [(flag, entry) for flag, entry in db.execute(query)]

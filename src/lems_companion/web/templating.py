@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 
 from lems_companion import catalogue
+from lems_companion.alerts import flag_title
 from lems_companion.dates import zone
 from lems_companion.entries import CONTEXT_LABELS, IMPROVED_LABELS
 
@@ -32,5 +33,6 @@ templates.env.globals.update(
     context_labels=CONTEXT_LABELS,
     improved_labels=IMPROVED_LABELS,
     disclaimer=DISCLAIMER,
+    flag_title=flag_title,
 )
 templates.env.filters["local"] = local_time

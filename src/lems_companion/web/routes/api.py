@@ -11,7 +11,9 @@ from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 
 from lems_companion.accounts import authenticate, start_session
+from lems_companion.alerts import alert_for
 from lems_companion.entries import EntryCreate, EntryPublic, EntryUpdate
+from lems_companion.settings import Settings
 from lems_companion.storage.diary import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -23,6 +25,7 @@ from lems_companion.storage.diary import (
     replace_entry,
     to_public,
 )
+from lems_companion.storage.models import Entry
 from lems_companion.web.deps import ApiUser, DbSession, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -38,11 +41,57 @@ class Token(BaseModel):
     expires_in: int
 
 
+class FlagPublic(BaseModel):
+    """A red flag raised by an entry and the words or answer that raised it."""
+
+    id: str
+    level: str
+    evidence: str
+    start: int | None
+    end: int | None
+    basis: str
+
+
+class TriagePublic(BaseModel):
+    """The entry's triage: its level, red flags (most urgent first) and what to do now."""
+
+    level: str
+    flags: list[FlagPublic]
+    advice: list[str]
+
+
+class EntryRead(EntryPublic):
+    """A stored entry with its triage, recomputed whenever the entry changes."""
+
+    triage: TriagePublic
+
+
 class EntryPage(BaseModel):
     """A page of entries, newest first, and the cursor of the next page (null on the last)."""
 
-    items: list[EntryPublic]
+    items: list[EntryRead]
     next_cursor: str | None
+
+
+def _read(row: Entry, settings: Settings) -> EntryRead:
+    """Return the entry with its triage as the API shows it."""
+    alert = alert_for(row.flags, emergency_number=settings.emergency_number)
+    triage = TriagePublic(
+        level=row.triage_level,
+        flags=[
+            FlagPublic(
+                id=item.flag,
+                level=item.level,
+                evidence=item.evidence,
+                start=item.start,
+                end=item.end,
+                basis=item.basis,
+            )
+            for item in row.flags
+        ],
+        advice=alert.advice if alert else [],
+    )
+    return EntryRead.model_validate({**to_public(row).model_dump(), "triage": triage})
 
 
 @router.post(
@@ -64,21 +113,22 @@ def issue_token(
     return Token(access_token=token, expires_in=settings.session_days * 24 * 3600)
 
 
-@router.post("/entries", response_model=EntryPublic, status_code=status.HTTP_201_CREATED)
+@router.post("/entries", response_model=EntryRead, status_code=status.HTTP_201_CREATED)
 def create_entry(
-    data: EntryCreate, db: DbSession, user: ApiUser, response: Response
-) -> EntryPublic:
-    """Add an entry to your diary."""
+    data: EntryCreate, db: DbSession, user: ApiUser, settings: SettingsDep, response: Response
+) -> EntryRead:
+    """Add an entry to your diary; the response carries its red-flag triage."""
     row = add_entry(db, owner=user, data=data)
     db.commit()
     response.headers["Location"] = f"/api/v1/entries/{row.id}"
-    return to_public(row)
+    return _read(row, settings)
 
 
 @router.get("/entries", response_model=EntryPage)
 def list_entries(
     db: DbSession,
     user: ApiUser,
+    settings: SettingsDep,
     since: datetime | None = Query(
         None, description="Only entries at or after this time (ISO 8601)."
     ),
@@ -96,17 +146,21 @@ def list_entries(
         page = page_entries(db, owner=user, since=since, until=until, cursor=cursor, limit=limit)
     except BadCursor as error:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
-    return EntryPage(items=[to_public(row) for row in page.items], next_cursor=page.next_cursor)
+    return EntryPage(
+        items=[_read(row, settings) for row in page.items], next_cursor=page.next_cursor
+    )
 
 
-@router.get("/entries/{entry_id}", response_model=EntryPublic, responses=NOT_FOUND)
-def get_entry(entry_id: int, db: DbSession, user: ApiUser) -> EntryPublic:
-    """Return one entry of your diary."""
-    return to_public(load_entry(db, entry_id, viewer=user))
+@router.get("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
+def get_entry(entry_id: int, db: DbSession, user: ApiUser, settings: SettingsDep) -> EntryRead:
+    """Return one entry of your diary, with its triage."""
+    return _read(load_entry(db, entry_id, viewer=user), settings)
 
 
-@router.patch("/entries/{entry_id}", response_model=EntryPublic, responses=NOT_FOUND)
-def update_entry(entry_id: int, change: EntryUpdate, db: DbSession, user: ApiUser) -> EntryPublic:
+@router.patch("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
+def update_entry(
+    entry_id: int, change: EntryUpdate, db: DbSession, user: ApiUser, settings: SettingsDep
+) -> EntryRead:
     """Change some fields of an entry; fields left out keep their value, null clears one."""
     row = load_entry(db, entry_id, viewer=user, action="write")
     try:
@@ -118,7 +172,7 @@ def update_entry(entry_id: int, change: EntryUpdate, db: DbSession, user: ApiUse
         ) from None
     replace_entry(db, row, merged)
     db.commit()
-    return to_public(row)
+    return _read(row, settings)
 
 
 @router.delete("/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)

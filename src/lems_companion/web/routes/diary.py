@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from lems_companion.alerts import alert_for
 from lems_companion.dates import zone
 from lems_companion.storage.diary import (
     BadCursor,
@@ -14,10 +15,11 @@ from lems_companion.storage.diary import (
     delete_entry,
     load_entry,
     page_entries,
+    red_flags,
     replace_entry,
     to_public,
 )
-from lems_companion.web.deps import DbSession, MaybeWebUser, WebUser, WebUserPosting
+from lems_companion.web.deps import DbSession, MaybeWebUser, SettingsDep, WebUser, WebUserPosting
 from lems_companion.web.forms import blank_form, form_from_entry, parse_entry_form
 from lems_companion.web.templating import templates
 
@@ -42,6 +44,7 @@ def timeline(
     context = {
         "signed_in": signed_in,
         "entries": [to_public(row) for row in page.items],
+        "entry_levels": {row.id: row.triage_level for row in page.items},
         "next_cursor": page.next_cursor,
         "tz": signed_in.user.time_zone,
     }
@@ -78,9 +81,14 @@ async def create_entry(request: Request, db: DbSession, signed_in: WebUserPostin
 
 @router.get("/entries/{entry_id}", response_class=HTMLResponse)
 def show_entry(
-    request: Request, db: DbSession, signed_in: WebUser, entry_id: int, saved: bool = False
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    settings: SettingsDep,
+    entry_id: int,
+    saved: bool = False,
 ) -> Response:
-    """Show one entry."""
+    """Show one entry, its red-flag alert (if any) above everything else."""
     row = load_entry(db, entry_id, viewer=signed_in.user)
     return templates.TemplateResponse(
         request,
@@ -88,9 +96,23 @@ def show_entry(
         {
             "signed_in": signed_in,
             "entry": to_public(row),
+            "flags": row.flags,
+            "alert": alert_for(row.flags, emergency_number=settings.emergency_number),
+            "emergency_number": settings.emergency_number,
             "saved": saved,
             "tz": signed_in.user.time_zone,
         },
+    )
+
+
+@router.get("/red-flags", response_class=HTMLResponse)
+def red_flag_history(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show every red flag the diary has raised, newest first."""
+    flags = red_flags(db, owner=signed_in.user)
+    return templates.TemplateResponse(
+        request,
+        "red_flags.html",
+        {"signed_in": signed_in, "flags": flags, "tz": signed_in.user.time_zone},
     )
 
 
