@@ -191,6 +191,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?:of|for|to|and well|and healthy"
         r"|with|into|the|my|me|you|right|nicely|perfectly|well|in with))",
         r"\b(?:was|been|were|started|start|began|begun|kept|keeps|went into)\s+fitting\b",
+        r"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n]))fitting\b(?!\s+(?:the|a|an|in|into|new|my|it|"
+        r"them|together|room|for|on|out|of)\b)",
         rf"\b(?:black\w*\s+out|passed\s+out|lost\s+consciousness|unconscious|collaps\w*)\s+"
         rf"{W}{{0,4}}(?:shak\w*|shook|jerk\w*|twitch\w*|convuls\w*|stiff\w*)\b",
         rf"\b(?:shak\w*|shook|jerk\w*|twitch\w*)\s+{W}{{0,4}}(?:black\w*\s+out|passed\s+out|"
@@ -651,6 +653,7 @@ CUES: tuple[Cue, ...] = (
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
             r"\b(?:in the past|previously|history of|used to)\b",
+            r"\bbefore (?:my |the |i was |being )?diagnos\w*|\b(?:at|when i was) diagnos\w*",
             rf"\bin {MONTHS}\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
@@ -666,14 +669,34 @@ CUES: tuple[Cue, ...] = (
             r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
             r"through|into|on))",
             r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over)\s+now\b",
-            r"\bnot any ?more\b|\bno more\b|\bnot now\b",
+            r"\bnot now\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
     ),
     Cue(
         "RESOLVED",
         "FORWARD",
-        (r"\bno\s+(?:longer|more)\b", r"\bgot over\b", r"\brecovered from\b"),
+        (r"\bgot over\b", r"\brecovered from\b"),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    # Stopped for good: "no longer choking", "the fits have stopped since the dose was lowered".
+    # Unlike "it passed", this ends an event-type flag too.
+    Cue(
+        "STOPPED",
+        "FORWARD",
+        (r"\bno\s+(?:longer|more)\b",),
+        terminated_by=frozenset({"CONTRAST", "CURRENT", "SELF", "CLAUSE_END"}),
+        max_scope=NEGATION_REACH,
+    ),
+    Cue(
+        "STOPPED",
+        "BACKWARD",
+        (
+            r"\b(?:has|have|had)\s+(?:completely\s+|now\s+|all\s+)?stopped\b(?!\s+breathing)",
+            r"\bstopped since\b|\bnot any ?more\b|\bno more\b|\b(?:none|not once) since\b",
+            r"\b(?:haven'?t|have not|hasn'?t|has not)\s+(?:had|happened)\s+(?:one|any|it)?\s*"
+            r"since\b",
+        ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
     # Weight loss that was intended (spec section 3: "intended weight loss ('on a diet')").
@@ -718,7 +741,8 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:fine|ok|okay|normal|back to normal|better|recovered|settled|got my breath back|"
             rf"caught my breath|breathing normally|passed|all right|alright|went)\s+{W}{{0,3}}"
             r"(?:seconds?|secs?|moments?|minutes?|mins?|no time|quickly|soon|straight away|"
-            r"straightaway|right away|immediately|later|shortly)\b",
+            r"straightaway|right away|immediately|later|shortly|(?:short |quick |little |brief )?"
+            r"(?:rest|sit down|sit|breather))\b",
             rf"\b(?:quickly|soon|straight away|immediately|rapidly)\s+{W}{{0,1}}(?:recovered|"
             r"settled|passed|got my breath back|caught my breath|back to normal|fine|better)\b",
             r"\b(?:within|in)\s+(?:a|one|two|a few|a couple of|\d+)\s+(?:seconds?|moments?|"

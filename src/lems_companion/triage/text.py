@@ -46,7 +46,7 @@ SENTENCE_END = {".", "!", "?", ";", "...", "…"}
 # flag.
 RESOLVABLE = {"DYSPHAGIA", "DYSPNEA", "PERSISTENT_COUGH", "CHEST_PAIN", "WEIGHT_LOSS"}
 # Categories that always drop a mention (spec section 3, context rules 1-4).
-DROPPING = {"NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL"}
+DROPPING = {"NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL", "STOPPED"}
 # A question with none of these words asks about symptoms in general ("Can LEMS cause
 # choking?"), not about the patient's own ("Why do I keep choking?"), so only the first is dropped.
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b", re.IGNORECASE)
