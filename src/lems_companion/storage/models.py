@@ -113,3 +113,4 @@ class EntryFlag(Base):
 # Tables of other areas live in their own modules (storage/models_<area>.py) on the same Base;
 # importing them here makes them part of Base.metadata for Alembic and the tests. One line each.
 from lems_companion.storage import models_tests  # noqa: E402, F401
+from lems_companion.storage import models_calendar  # noqa: E402, F401

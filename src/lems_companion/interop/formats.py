@@ -1,0 +1,88 @@
+"""Export and import formats: which one a file is, and turning a diary into each."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+
+from lems_companion.diary_io import ImportProblem, csv_columns, parse_csv, parse_entries, to_csv
+from lems_companion.entries import EntryCreate
+from lems_companion.interop.fhir import parse_bundle, to_fhir_json
+from lems_companion.interop.phenopacket import to_phenopacket_json
+from lems_companion.interop.records import DiaryRecord, InteropError
+
+# How much of a file is looked at to tell its format; every format shows itself well before.
+SNIFF_CHARS = 4_096
+
+
+class ExportFormat(StrEnum):
+    fhir = "fhir"
+    phenopacket = "phenopacket"
+    csv = "csv"
+
+
+class ImportFormat(StrEnum):
+    fhir = "fhir"
+    csv = "csv"
+    json = "json"
+
+
+# File name suffix and media type of each export.
+EXPORT_FILES: dict[ExportFormat, tuple[str, str]] = {
+    ExportFormat.fhir: ("fhir.json", "application/fhir+json"),
+    ExportFormat.phenopacket: ("phenopacket.json", "application/json"),
+    ExportFormat.csv: ("csv", "text/csv"),
+}
+
+
+def export_text(records: Sequence[DiaryRecord], *, format_: ExportFormat, patient_key: str) -> str:
+    """Return the diary in the chosen format as text."""
+    if format_ is ExportFormat.fhir:
+        return to_fhir_json(records, patient_key=patient_key) + "\n"
+    if format_ is ExportFormat.phenopacket:
+        return to_phenopacket_json(records, patient_key=patient_key) + "\n"
+    return to_csv([record.entry for record in records])
+
+
+def detect_format(text: str) -> ImportFormat:
+    """Return the format of an import file; InteropError saying what was expected when unknown."""
+    head = text.lstrip("\ufeff \t\r\n")[:SNIFF_CHARS]
+    if head.startswith("{") and '"resourceType"' in head:
+        return ImportFormat.fhir
+    if head.startswith("{") and ('"phenotypicFeatures"' in head or '"metaData"' in head):
+        raise InteropError(
+            [
+                "this looks like a phenopacket: phenopackets are a summary for sharing and "
+                "cannot be imported; import the FHIR, CSV or JSON export instead"
+            ]
+        )
+    if head.startswith(("[", "{")):
+        return ImportFormat.json
+    first_line = head.split("\n", 1)[0].strip()
+    if first_line.startswith(",".join(csv_columns()[:2])):
+        return ImportFormat.csv
+    raise InteropError(
+        [
+            "unknown file format: expected a FHIR Bundle (JSON), a CSV export with the header "
+            "documented in docs/interop.md, or a JSON diary export"
+        ]
+    )
+
+
+def parse_import(text: str, *, format_: ImportFormat | None = None) -> list[EntryCreate]:
+    """Return the entries in an import file (format detected unless given); InteropError
+    naming every fault, so that nothing is imported from a file with any fault."""
+    chosen = format_ or detect_format(text)
+    try:
+        if chosen is ImportFormat.fhir:
+            return parse_bundle(text)
+        if chosen is ImportFormat.csv:
+            return parse_csv(text)
+        return parse_entries(text)
+    except ImportProblem as problem:
+        raise InteropError(problem.problems) from None
+    except (ValueError, json.JSONDecodeError) as error:
+        if isinstance(error, InteropError):
+            raise
+        raise InteropError([f"the file is not a valid {chosen.value} file: {error}"]) from None
