@@ -156,6 +156,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:{CANT}|laboured|labored|heavy|shallow|noisy|rapid|weak)\s+{W}{{0,2}}{BREATHE}\b"
         r"(?!\s+(?:through|out of|in through)\s+(?:my\s+|the\s+)?(?:nose|mouth))",
         rf"\b{BREATHE}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{BREATHE}\b,?\s+(?:it'?s|it is|which is|that is)\s+{LINK}{GOING_BADLY}\b",
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
@@ -515,10 +516,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "SELF",
         "PSEUDO",
-        (
-            r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself|mine)\b",
-            rf"\bmy\b(?!\s+{RELATIONS}\b)",
-        ),
+        (r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself|mine)\b",),
         max_scope=TERMINATOR_SCOPE,
     ),
     # A new main clause ("if I walk upstairs I get breathless": the breathlessness is real).
@@ -534,6 +532,13 @@ CUES: tuple[Cue, ...] = (
             r"choked|coughed|need|needed|became|started|woke|went|can'?t|couldn'?t|struggled|fell|"
             r"seem|seems|seemed|getting)\b",
         ),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    # The patient's own or this very symptom: "my breathing", "this chest pain".
+    Cue(
+        "OWN",
+        "PSEUDO",
+        (rf"\bmy\b(?!\s+{RELATIONS}\b)", r"\b(?:this|these)\b"),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("COMMA", "PSEUDO", (r",", r"\bthen\b", r"\bso\b"), max_scope=TERMINATOR_SCOPE),
@@ -561,7 +566,7 @@ CUES: tuple[Cue, ...] = (
             r"\bwithout\b",
             r"\b(?:free of|free from|absence of|nil|zero|neither|nor|nothing like)\b",
         ),
-        terminated_by=frozenset({"CONTRAST", "SELF", "CLAUSE_END"}),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=NEGATION_REACH,
     ),
     # Negated, written after the symptom: "swallowing: none", "breathing normal", "choking - no".
@@ -596,10 +601,10 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:my|our|his|her|their|a|the)\s+{RELATIONS}(?:'s|s')?\b",
             # A relation opening a sentence: "Sister has had a bad cough".
             rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){RELATIONS}(?:'s|s')?\b",
-            r"\b(?:someone|somebody|other people|people|patients|others|a man|a woman|a lady|"
-            r"a guy|a child)\b",
+            r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|\bother (?:people|patients)\b|"
+            r"\b(?:people|patients|others|a man|a woman|a lady|a guy|a child)\s+(?:with|in|at|who)\b",
         ),
-        terminated_by=frozenset({"CONTRAST", "SELF", "CLAUSE_END"}),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
     ),
     Cue(
@@ -613,8 +618,17 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             r"(?<!sure )(?<!know )(?<!certain )(?<!wonder )(?<!wondering )(?<!tell )"
-            r"\b(?:if|in case|in the event)\b",
-            r"\b(?:what if|should i|shall i|do i need to|would i|will i|might i|could i|would it|"
+            r"\b(?:if|in case|in the event|what if)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+    ),
+    # Questions and worries; the patient's own symptom ("should I worry about *my* cough") ends
+    # them, unlike "if" ("if my breathing gets worse" stays hypothetical).
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            r"\b(?:should i|shall i|do i need to|would i|will i|might i|could i|would it|"
             r"could it|am i likely to|is it likely)\b",
             r"\b(?:worr\w*|afraid|scared|frightened|terrified|anxious|nervous|concerned)\s+"
             r"(?:that\s+)?(?:i|i'll|i'd)\s+(?:might|will|'ll|could|may|would)\b",
@@ -637,7 +651,7 @@ CUES: tuple[Cue, ...] = (
             r"\bin (?:the )?future\b",
             r"\b(?:prevent\w*|avoid\w*)\b",
         ),
-        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA", "OWN"}),
     ),
     # Long past: "last winter", "years ago", "as a child", "used to".
     Cue(
@@ -685,7 +699,7 @@ CUES: tuple[Cue, ...] = (
         "STOPPED",
         "FORWARD",
         (r"\bno\s+(?:longer|more)\b",),
-        terminated_by=frozenset({"CONTRAST", "CURRENT", "SELF", "CLAUSE_END"}),
+        terminated_by=frozenset({"CONTRAST", "CURRENT", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=NEGATION_REACH,
     ),
     Cue(
