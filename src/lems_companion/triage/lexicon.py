@@ -601,8 +601,10 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:my|our|his|her|their|a|the)\s+{RELATIONS}(?:'s|s')?\b",
             # A relation opening a sentence: "Sister has had a bad cough".
             rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){RELATIONS}(?:'s|s')?\b",
-            r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|\bother (?:people|patients)\b|"
-            r"\b(?:people|patients|others|a man|a woman|a lady|a guy|a child)\s+(?:with|in|at|who)\b",
+            r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|"
+            r"\bother (?:people|patients)\b|"
+            r"\b(?:people|patients|others|a man|a woman|a lady|a guy|a child)\s+"
+            r"(?:with|in|at|who)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
