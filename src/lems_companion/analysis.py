@@ -556,7 +556,7 @@ def weeks(entries: Sequence[EntryPublic]) -> Weeks:
         trend=trend,
         observation=(
             f"Average muscle weakness in the last {TREND_WEEKS} weeks ({last:.1f} of 3) was "
-            f"{words} than in the first {TREND_WEEKS} weeks ({first:.1f})."
+            f"{words} in the first {TREND_WEEKS} weeks ({first:.1f})."
         ),
     )
 
@@ -966,13 +966,14 @@ def analyze(
         observations.append(
             Observation(topic="fatigability", text=fatig.observation, entry_ids=fatig.entry_ids)
         )
+    # The worst band's entries back the first time-of-day sentence; the others are counts.
     observations += [
         Observation(
             topic="time_of_day",
             text=text,
-            entry_ids=tod.by_period[tod.worst]["entry_ids"] if tod.worst else [],
+            entry_ids=tod.by_period[tod.worst]["entry_ids"] if tod.worst and index == 0 else [],
         )
-        for text in tod.observations
+        for index, text in enumerate(tod.observations)
     ]
     observations += [Observation(topic="groups", text=t, entry_ids=[]) for t in grp.observations]
     observations.append(Observation(topic="weeks", text=wks.observation, entry_ids=[]))

@@ -203,7 +203,7 @@ def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
         f"Heat map of {len(present)} symptoms over {len(weeks)} weeks, from "
         f"{weeks[0].week_start:%d %b %Y} to {weeks[-1].week_start:%d %b %Y}. Highest overall: "
         + ", ".join(s.label.lower() for s in busiest)
-        + ". The weekly figures are in the table of weeks."
+        + "."
     )
     return Chart(id="heat-map", title="Symptoms by week", svg=svg, alt=alt)
 

@@ -13,7 +13,7 @@ from lems_companion import __version__
 from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
 from lems_companion.web.deps import LoginRequired
-from lems_companion.web.routes import api, auth, diary
+from lems_companion.web.routes import api, auth, diary, interop, reports
 from lems_companion.web.security import SecurityHeaders
 from lems_companion.web.templating import templates
 
@@ -73,6 +73,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api):
+    for module in (auth, diary, api, reports, interop):
         app.include_router(module.router)
     return app

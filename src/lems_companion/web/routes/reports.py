@@ -1,0 +1,267 @@
+"""Report pages: the clinician report (HTML and PDF), patterns, the test tracker, appointments.
+
+Everything is loaded for the signed-in user only; a test of another user's answers "not found".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from lems_companion.analysis import analyze
+from lems_companion.appointment import build_appointment
+from lems_companion.dates import parse_bound, zone
+from lems_companion.entries import describe_errors
+from lems_companion.investigations import KINDS, InvestigationCreate, kind
+from lems_companion.report import (
+    MAX_CITED_ENTRIES,
+    REPORT_CSS,
+    Report,
+    build_report,
+    html_to_pdf,
+    render_report_html,
+)
+from lems_companion.storage.investigations import (
+    add_investigation,
+    delete_investigation,
+    list_investigations,
+    load_investigation,
+)
+from lems_companion.storage.investigations import to_public as investigation_public
+from lems_companion.storage.models import User
+from lems_companion.storage.reports import load_period
+from lems_companion.web.deps import DbSession, WebUser, WebUserPosting
+from lems_companion.web.templating import templates
+
+router = APIRouter()
+
+DateParam = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+
+
+def _bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
+    tz = zone(user.time_zone)
+    return (
+        parse_bound(since, tz=tz, end=False) if since else None,
+        parse_bound(until, tz=tz, end=True) if until else None,
+    )
+
+
+def _query(since: str | None, until: str | None) -> str:
+    params = {key: value for key, value in (("since", since), ("until", until)) if value}
+    return "?" + urlencode(params) if params else ""
+
+
+def _report(db: Session, user: User, since: str | None, until: str | None) -> Report:
+    """Return the signed-in user's report for the period. Two queries."""
+    start, end = _bounds(user, since, until)
+    period = load_period(db, owner=user, since=start, until=end)
+    return build_report(
+        period.entries,
+        flags=period.flags,
+        investigations=period.investigations,
+        patient=user.email,
+        time_zone=user.time_zone,
+        since=start,
+        until=end,
+    )
+
+
+@router.get("/report", response_class=HTMLResponse)
+def report_page(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> Response:
+    """Show the clinician report for the period, with PDF and HTML downloads."""
+    report = _report(db, signed_in.user, since, until)
+    context = {
+        "signed_in": signed_in,
+        "report": report,
+        "since": since,
+        "until": until,
+        "query": _query(since, until),
+        "max_cited": MAX_CITED_ENTRIES,
+    }
+    return templates.TemplateResponse(request, "report_page.html", context)
+
+
+def _download_name(report: Report, extension: str) -> str:
+    return f"lems-report-{report.generated_at:%Y-%m-%d}.{extension}"
+
+
+@router.get("/report.html")
+def report_html(
+    db: DbSession, signed_in: WebUser, since: DateParam = None, until: DateParam = None
+) -> Response:
+    """Download the report as a standalone HTML file."""
+    report = _report(db, signed_in.user, since, until)
+    return Response(
+        render_report_html(report),
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{_download_name(report, "html")}"'},
+    )
+
+
+@router.get("/report.pdf")
+def report_pdf(
+    db: DbSession, signed_in: WebUser, since: DateParam = None, until: DateParam = None
+) -> Response:
+    """Download the report as a PDF."""
+    report = _report(db, signed_in.user, since, until)
+    pdf = html_to_pdf(render_report_html(report, stylesheet=REPORT_CSS.as_uri()))
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{_download_name(report, "pdf")}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.get("/analysis", response_class=HTMLResponse)
+def analysis_page(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> Response:
+    """Show the patterns in the diary, with charts and a week-by-week table."""
+    start, end = _bounds(signed_in.user, since, until)
+    period = load_period(db, owner=signed_in.user, since=start, until=end)
+    report = build_report(
+        period.entries,
+        flags=period.flags,
+        investigations=period.investigations,
+        patient=signed_in.user.email,
+        time_zone=signed_in.user.time_zone,
+        since=start,
+        until=end,
+    )
+    context = {
+        "signed_in": signed_in,
+        "analysis": report.analysis,
+        "charts": report.charts,
+        "since": since,
+        "until": until,
+        "query": _query(since, until),
+        "max_cited": MAX_CITED_ENTRIES,
+    }
+    return templates.TemplateResponse(request, "analysis_page.html", context)
+
+
+def _tests_page(
+    request: Request,
+    db: Session,
+    signed_in: WebUser,
+    *,
+    form: dict[str, str] | None = None,
+    errors: list[str] | None = None,
+    saved: bool = False,
+) -> Response:
+    tests = [investigation_public(row) for row in list_investigations(db, owner=signed_in.user)]
+    return templates.TemplateResponse(
+        request,
+        "tests_list.html",
+        {
+            "signed_in": signed_in,
+            "tests": tests,
+            "kinds": KINDS,
+            "form": form or {},
+            "errors": errors or [],
+            "saved": saved,
+        },
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT if errors else status.HTTP_200_OK,
+    )
+
+
+@router.get("/tests", response_class=HTMLResponse)
+def tests_page(
+    request: Request, db: DbSession, signed_in: WebUser, saved: bool = False
+) -> Response:
+    """Show the tests recorded so far and a form to record one."""
+    return _tests_page(request, db, signed_in, saved=saved)
+
+
+def parse_test_form(form: dict[str, str]) -> InvestigationCreate:
+    """Return the test from the form fields; ValidationError or ValueError when invalid."""
+    increment = form.get("increment_percent", "").strip().replace(",", ".")
+    return InvestigationCreate.model_validate(
+        {
+            "kind": form.get("kind", ""),
+            "status": form.get("status", ""),
+            "done_on": form.get("done_on") or None,
+            "result": form.get("result") or None,
+            "increment_percent": float(increment) if increment else None,
+            "note": form.get("note") or None,
+        }
+    )
+
+
+@router.post("/tests", response_class=HTMLResponse)
+async def create_test(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+    """Save a test and go back to the list; the form again with messages when invalid."""
+    raw = {key: str(value) for key, value in (await request.form()).items()}
+    try:
+        data = parse_test_form(raw)
+    except ValidationError as error:
+        return _tests_page(request, db, signed_in, form=raw, errors=describe_errors(error))
+    except ValueError:
+        errors = ["increment_percent: enter a number, e.g. 120"]
+        return _tests_page(request, db, signed_in, form=raw, errors=errors)
+    add_investigation(db, owner=signed_in.user, data=data)
+    db.commit()
+    return RedirectResponse("/tests?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/tests/{test_id}", response_class=HTMLResponse)
+def show_test(request: Request, db: DbSession, signed_in: WebUser, test_id: int) -> Response:
+    """Show one recorded test."""
+    test = investigation_public(load_investigation(db, test_id, viewer=signed_in.user))
+    return templates.TemplateResponse(
+        request,
+        "tests_detail.html",
+        {"signed_in": signed_in, "test": test, "kind": kind(test.kind)},
+    )
+
+
+@router.post("/tests/{test_id}/delete")
+def remove_test(db: DbSession, signed_in: WebUserPosting, test_id: int) -> Response:
+    """Delete a recorded test and go back to the list."""
+    row = load_investigation(db, test_id, viewer=signed_in.user, action="write")
+    delete_investigation(db, row)
+    db.commit()
+    return RedirectResponse("/tests", status.HTTP_303_SEE_OTHER)
+
+
+def _appointment_context(db: Session, signed_in: WebUser) -> dict[str, object]:
+    period = load_period(db, owner=signed_in.user)
+    analysis = analyze(period.entries, flags=period.flags)
+    appointment = build_appointment(period.entries, analysis, period.investigations)
+    today = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone)).date()
+    return {"signed_in": signed_in, "appointment": appointment, "today": today}
+
+
+@router.get("/appointment", response_class=HTMLResponse)
+def appointment_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show the appointment preparation: summary, tests to ask about, what to ask for."""
+    return templates.TemplateResponse(
+        request, "appointment_page.html", _appointment_context(db, signed_in)
+    )
+
+
+@router.get("/appointment/print", response_class=HTMLResponse)
+def appointment_printout(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show the appointment preparation as a page made for printing."""
+    return templates.TemplateResponse(
+        request, "appointment_print.html", _appointment_context(db, signed_in)
+    )
