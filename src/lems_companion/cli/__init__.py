@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from lems_companion.cli import diary as diary_cli
+from lems_companion.cli import interop as interop_cli
 from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
 from lems_companion.cli import triage as triage_cli
@@ -40,6 +41,8 @@ app.add_typer(users_cli.app, name="user")
 app.add_typer(diary_cli.app, name="diary")
 app.add_typer(score_cli.app, name="score")
 app.command("triage")(triage_cli.triage)
+app.command("export")(interop_cli.export)
+app.command("import")(interop_cli.import_)
 
 
 def main() -> None:

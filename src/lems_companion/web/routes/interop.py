@@ -1,0 +1,226 @@
+"""Export downloads, file import, calendar settings and the public calendar feed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, HTTPException, Request, Response, UploadFile, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from lems_companion.clinical.screening import DELTA_P_MAX_SCORE, build_plan
+from lems_companion.dates import zone
+from lems_companion.interop.calendar import REMINDER_KINDS, build_feed, check_time_of_day
+from lems_companion.interop.formats import (
+    EXPORT_FILES,
+    ExportFormat,
+    ImportFormat,
+    export_text,
+    parse_import,
+)
+from lems_companion.interop.records import InteropError
+from lems_companion.interop.service import load_records, store_entries
+from lems_companion.storage import calendar as feeds
+from lems_companion.storage.models import User
+from lems_companion.web.deps import DbSession, SignedIn, WebUser, WebUserPosting
+from lems_companion.web.templating import templates
+
+router = APIRouter()
+
+# A diary of years fits in a few megabytes; anything larger is not one of our files.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+AUTO_FORMAT = "auto"
+
+
+def _import_page(
+    request: Request,
+    signed_in: SignedIn,
+    *,
+    problems: list[str] | None = None,
+    imported: int | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
+    context = {
+        "signed_in": signed_in,
+        "export_formats": list(ExportFormat),
+        "import_formats": list(ImportFormat),
+        "problems": problems or [],
+        "imported": imported,
+    }
+    return templates.TemplateResponse(
+        request, "interop_index.html", context, status_code=status_code
+    )
+
+
+@router.get("/interop", response_class=HTMLResponse)
+def interop_page(request: Request, signed_in: WebUser) -> Response:
+    """Show the export links and the import form."""
+    return _import_page(request, signed_in)
+
+
+@router.get("/export/{format_}")
+def export_download(db: DbSession, signed_in: WebUser, format_: ExportFormat) -> Response:
+    """Download the whole diary in the chosen format."""
+    records = load_records(db, owner=signed_in.user)
+    text = export_text(records, format_=format_, patient_key=str(signed_in.user.id))
+    suffix, media_type = EXPORT_FILES[format_]
+    filename = f"lems-diary-{datetime.now(UTC):%Y-%m-%d}.{suffix}"
+    return Response(
+        text,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.post("/import", response_class=HTMLResponse)
+async def import_upload(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    file: Annotated[UploadFile, File()],
+    format_: Annotated[str, Form(alias="format")] = AUTO_FORMAT,
+) -> Response:
+    """Import every entry of the uploaded file, or none, listing every problem."""
+    raw = await file.read(MAX_IMPORT_BYTES + 1)
+    problems: list[str] = []
+    if len(raw) > MAX_IMPORT_BYTES:
+        problems = [f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB"]
+    elif format_ != AUTO_FORMAT and format_ not in ImportFormat.__members__:
+        problems = [f"unknown format {format_!r}"]
+    else:
+        try:
+            chosen = None if format_ == AUTO_FORMAT else ImportFormat(format_)
+            items = parse_import(raw.decode("utf-8"), format_=chosen)
+        except UnicodeDecodeError:
+            problems = ["the file is not UTF-8 text; export it again as UTF-8"]
+        except InteropError as error:
+            problems = error.problems
+    if problems:
+        return _import_page(
+            request,
+            signed_in,
+            problems=problems,
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    count = store_entries(db, owner=signed_in.user, items=items)
+    db.commit()
+    return _import_page(request, signed_in, imported=count)
+
+
+def _calendar_context(db: DbSession, user: User, **extra: Any) -> dict[str, Any]:
+    stored = feeds.schedule(db, owner=user)
+    return {
+        "reminder_kinds": REMINDER_KINDS,
+        "reminders": feeds.reminders(db, owner=user),
+        "schedule": stored,
+        "feed": feeds.active_feed(db, owner=user),
+        "delta_p_max": DELTA_P_MAX_SCORE,
+        "feed_url": None,
+        "errors": [],
+        **extra,
+    }
+
+
+@router.get("/calendar/settings", response_class=HTMLResponse)
+def calendar_settings(
+    request: Request, db: DbSession, signed_in: WebUser, saved: bool = False
+) -> Response:
+    """Show the reminders, the screening schedule and the feed URL controls."""
+    context = _calendar_context(db, signed_in.user, signed_in=signed_in, saved=saved)
+    return templates.TemplateResponse(request, "interop_calendar.html", context)
+
+
+def _parse_settings(
+    form: Any,
+) -> tuple[dict[str, str], date | None, int | None, list[str]]:
+    errors: list[str] = []
+    chosen: dict[str, str] = {}
+    for kind, spec in REMINDER_KINDS.items():
+        if form.get(f"reminder_{kind}"):
+            when = str(form.get(f"time_{kind}") or spec.default_time).strip()
+            try:
+                chosen[kind] = check_time_of_day(when)
+            except ValueError as error:
+                errors.append(f"{spec.summary}: {error}")
+    diagnosed_text = str(form.get("diagnosed_on") or "").strip()
+    score_text = str(form.get("delta_p_score") or "").strip()
+    diagnosed_on = score = None
+    if diagnosed_text:
+        try:
+            diagnosed_on = date.fromisoformat(diagnosed_text)
+        except ValueError:
+            errors.append("Diagnosis date: enter a date such as 2026-03-01.")
+    if score_text:
+        if score_text.isdigit() and 0 <= int(score_text) <= DELTA_P_MAX_SCORE:
+            score = int(score_text)
+        else:
+            errors.append(f"DELTA-P score: enter a whole number from 0 to {DELTA_P_MAX_SCORE}.")
+    if (diagnosed_on is None) != (score is None) and not errors:
+        errors.append("Screening dates need both the diagnosis date and the DELTA-P score.")
+    return chosen, diagnosed_on, score, errors
+
+
+@router.post("/calendar/settings", response_class=HTMLResponse)
+async def save_calendar_settings(
+    request: Request, db: DbSession, signed_in: WebUserPosting
+) -> Response:
+    """Save the chosen reminders and the screening schedule; the form with messages if wrong."""
+    chosen, diagnosed_on, score, errors = _parse_settings(await request.form())
+    if errors:
+        context = _calendar_context(db, signed_in.user, signed_in=signed_in, errors=errors)
+        return templates.TemplateResponse(
+            request,
+            "interop_calendar.html",
+            context,
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    feeds.set_reminders(db, owner=signed_in.user, chosen=chosen)
+    feeds.set_schedule(db, owner=signed_in.user, diagnosed_on=diagnosed_on, delta_p_score=score)
+    db.commit()
+    return RedirectResponse("/calendar/settings?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/calendar/feed", response_class=HTMLResponse)
+def create_calendar_feed(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+    """Make a new secret feed URL (the old one stops working) and show it once."""
+    token = feeds.create_feed(db, owner=signed_in.user)
+    db.commit()
+    feed_url = str(request.url_for("calendar_feed", token=token))
+    context = _calendar_context(db, signed_in.user, signed_in=signed_in, feed_url=feed_url)
+    return templates.TemplateResponse(request, "interop_calendar.html", context)
+
+
+@router.post("/calendar/feed/revoke")
+def revoke_calendar_feed(db: DbSession, signed_in: WebUserPosting) -> Response:
+    """Revoke the feed URL: calendar apps subscribed to it get 404 from now on."""
+    feeds.revoke_feeds(db, owner=signed_in.user)
+    db.commit()
+    return RedirectResponse("/calendar/settings?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/calendar/{token}.ics", name="calendar_feed")
+def calendar_feed(db: DbSession, token: str) -> Response:
+    """Serve the calendar feed to anyone holding a live token; 404 for any other token."""
+    owner = feeds.resolve_feed(db, token)
+    if owner is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Not found: there is no such calendar.")
+    stored = feeds.schedule(db, owner=owner)
+    plan = None
+    if stored and stored.diagnosed_on and stored.delta_p_score is not None:
+        plan = build_plan(diagnosed_on=stored.diagnosed_on, delta_p_score=stored.delta_p_score)
+    today = datetime.now(UTC).astimezone(zone(owner.time_zone)).date()
+    body = build_feed(
+        reminders=feeds.reminders(db, owner=owner),
+        time_zone=owner.time_zone,
+        plan=plan,
+        today=today,
+        user_key=str(owner.id),
+    )
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Cache-Control": "private, no-store"},
+    )
