@@ -1,0 +1,120 @@
+"""Clinical review of articles: who reviewed which version, and what an article may claim.
+
+An article says "Medically reviewed by NAME on DATE" only while its latest recorded review is for
+its current text and less than twelve months old; otherwise the review has lapsed (and the page
+says so), or there is none and the article plainly awaits clinical review (issue 8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lems_companion.learn.articles import Article
+from lems_companion.storage.models import User
+from lems_companion.storage.models_learn import ArticleReview
+
+# A review vouches for an article for twelve months (issue 8); after that medical knowledge and
+# practice may have moved on, so the page says the review has lapsed until someone reviews again.
+REVIEW_VALID_DAYS = 365
+# Reviewer names are shown on the page as typed; a limit keeps them to a name and title.
+MAX_REVIEWER_NAME = 200
+
+State = Literal["reviewed", "lapsed", "awaiting"]
+
+
+class ReviewError(ValueError):
+    """A review that cannot be recorded: no reviewer name, or a draft article."""
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """What an article's page says about its clinical review."""
+
+    state: State
+    reviewer: str | None = None
+    reviewed_on: date | None = None
+    # Why a review lapsed: "changed" (the text changed after it) or "expired" (twelve months).
+    lapse_reason: str | None = None
+
+    @property
+    def expires_on(self) -> date | None:
+        """Return the last day the review is valid; None when there is no review."""
+        if self.reviewed_on is None:
+            return None
+        return self.reviewed_on + timedelta(days=REVIEW_VALID_DAYS)
+
+
+def is_clinician(user: User | None) -> bool:
+    """Return True when the account may record clinical reviews on the web; False for now.
+
+    Accounts have no clinician role yet (roles and grants are being added separately). Until they
+    do, this answers True only for a user object with a true ``clinician`` attribute, so the web
+    review page refuses everyone and reviews are recorded with ``lems content review``. When roles
+    land, make this read the role; the page and its tests need no other change.
+    """
+    return bool(user is not None and getattr(user, "clinician", False))
+
+
+def latest_review(db: Session, slug: str) -> ArticleReview | None:
+    """Return the most recent review of the article (one query); None when it has none."""
+    query = (
+        select(ArticleReview)
+        .where(ArticleReview.slug == slug)
+        .order_by(ArticleReview.reviewed_on.desc(), ArticleReview.id.desc())
+        .limit(1)
+    )
+    return db.scalars(query).first()
+
+
+def status_of(article: Article, review: ArticleReview | None, *, today: date) -> ReviewStatus:
+    """Return the review status of the article given its latest review; awaiting when none."""
+    if review is None:
+        return ReviewStatus(state="awaiting")
+    name, on = review.reviewer_name, review.reviewed_on
+    if review.content_sha256 != article.sha256:
+        return ReviewStatus("lapsed", name, on, lapse_reason="changed")
+    if today > on + timedelta(days=REVIEW_VALID_DAYS):
+        return ReviewStatus("lapsed", name, on, lapse_reason="expired")
+    return ReviewStatus("reviewed", name, on)
+
+
+def review_status(db: Session, article: Article, *, today: date | None = None) -> ReviewStatus:
+    """Return the article's review status now (one query); awaiting when never reviewed."""
+    return status_of(article, latest_review(db, article.slug), today=today or date.today())
+
+
+def record_review(
+    db: Session,
+    article: Article,
+    *,
+    reviewer: str,
+    recorded_by: User | None = None,
+    today: date | None = None,
+) -> ArticleReview:
+    """Return the new review of the article's current text by this named clinician (not committed).
+
+    ReviewError for a blank or over-long name, or for a draft (drafts are not ready for review).
+    """
+    name = " ".join(reviewer.split())
+    if not name:
+        raise ReviewError("give the reviewer's name, as it should appear on the article")
+    if len(name) > MAX_REVIEWER_NAME:
+        raise ReviewError(f"the reviewer's name is longer than {MAX_REVIEWER_NAME} characters")
+    if not article.published:
+        raise ReviewError(f"{article.slug} is a draft; set review_status = 'awaiting' first")
+    review = ArticleReview(
+        slug=article.slug,
+        reviewer_name=name,
+        reviewed_on=today or date.today(),
+        content_sha256=article.sha256,
+        recorded_by_id=recorded_by.id if recorded_by else None,
+        recorded_at=datetime.now(UTC),
+    )
+    db.add(review)
+    db.flush()
+    return review
