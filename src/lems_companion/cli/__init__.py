@@ -6,6 +6,7 @@ import typer
 
 from lems_companion.cli import diary as diary_cli
 from lems_companion.cli import interop as interop_cli
+from lems_companion.cli import report as report_cli
 from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
 from lems_companion.cli import triage as triage_cli
@@ -41,6 +42,9 @@ app.add_typer(users_cli.app, name="user")
 app.add_typer(diary_cli.app, name="diary")
 app.add_typer(score_cli.app, name="score")
 app.command("triage")(triage_cli.triage)
+app.command("analyze")(report_cli.analyze_command)
+app.command("report")(report_cli.report_command)
+app.add_typer(report_cli.tests_app, name="tests")
 app.command("export")(interop_cli.export)
 app.command("import")(interop_cli.import_)
 

@@ -1,0 +1,179 @@
+"""``lems analyze``, ``lems report`` and ``lems tests``: patterns, the clinician report, tests."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from pydantic import ValidationError
+
+from lems_companion.analysis import Analysis, analyze
+from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.dates import parse_bound, zone
+from lems_companion.entries import describe_errors
+from lems_companion.investigations import KIND_IDS, InvestigationCreate
+from lems_companion.report import Report, build_report, render_report_html, render_report_pdf
+from lems_companion.storage.database import session_scope, upgrade
+from lems_companion.storage.investigations import add_investigation, list_investigations
+from lems_companion.storage.investigations import to_public as investigation_public
+from lems_companion.storage.models import User
+from lems_companion.storage.reports import PeriodData, load_period
+
+USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
+SINCE_OPTION = typer.Option(
+    None, "--since", help="First day to include (2026-03-01), in the owner's time zone."
+)
+UNTIL_OPTION = typer.Option(
+    None, "--until", help="Last day to include (2026-03-31), in the owner's time zone."
+)
+
+tests_app = typer.Typer(help="Record and list tests done or to discuss.", no_args_is_help=True)
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    pdf = "pdf"
+
+
+def _period(
+    url: str, email: str, since: str | None, until: str | None
+) -> tuple[User, PeriodData, datetime | None, datetime | None]:
+    upgrade(url)
+    with session_scope(url) as db:
+        owner = require_user(db, email)
+        tz = zone(owner.time_zone)
+        try:
+            start = parse_bound(since, tz=tz, end=False) if since else None
+            end = parse_bound(until, tz=tz, end=True) if until else None
+        except ValueError:
+            fail("--since and --until take a date (2026-03-01) or an ISO 8601 date-time")
+        data = load_period(db, owner=owner, since=start, until=end)
+    return owner, data, start, end
+
+
+def analysis_for(url: str, email: str, since: str | None, until: str | None) -> Analysis:
+    """Return the analysis of this user's diary in the period. Reads the database."""
+    _, data, start, end = _period(url, email, since, until)
+    return analyze(data.entries, flags=data.flags, since=start, until=end)
+
+
+def report_for(url: str, email: str, since: str | None, until: str | None) -> Report:
+    """Return the clinician report of this user's diary in the period. Reads the database."""
+    owner, data, start, end = _period(url, email, since, until)
+    return build_report(
+        data.entries,
+        flags=data.flags,
+        investigations=data.investigations,
+        patient=owner.email,
+        time_zone=owner.time_zone,
+        since=start,
+        until=end,
+    )
+
+
+def analyze_command(
+    ctx: typer.Context,
+    user: str = USER_OPTION,
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the analysis as a JSON object (keys in docs/analysis.md)."
+    ),
+) -> None:
+    """Describe patterns in the diary: facilitation, time of day, groups, weight, medication."""
+    settings = settings_from(ctx)
+    result = analysis_for(settings.resolved_database_url, user, since, until)
+    if as_json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        return
+    for flag in result.red_flags:
+        print(f"RED FLAG ({flag.level}) {flag.flag}: {flag.recorded_at:%Y-%m-%d} {flag.evidence}")
+    for item in result.observations:
+        print(f"- {item.text}")
+    print(result.disclaimer)
+
+
+def report_command(
+    ctx: typer.Context,
+    user: str = USER_OPTION,
+    format_: ReportFormat = typer.Option(ReportFormat.pdf, "--format", help="html or pdf."),
+    since: str | None = SINCE_OPTION,
+    until: str | None = UNTIL_OPTION,
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+) -> None:
+    """Write the clinician report (HTML or PDF, with charts) for a period of the diary."""
+    settings = settings_from(ctx)
+    report = report_for(settings.resolved_database_url, user, since, until)
+    try:
+        if format_ is ReportFormat.pdf:
+            output.write_bytes(render_report_pdf(report))
+        else:
+            output.write_text(render_report_html(report), encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write {output}: {error}")
+    print(f"wrote the {format_.value.upper()} report to {output}", file=sys.stderr)
+
+
+@tests_app.command("add")
+def tests_add(
+    ctx: typer.Context,
+    user: str = USER_OPTION,
+    kind: str = typer.Option(..., "--kind", help="One of: " + ", ".join(KIND_IDS) + "."),
+    pending: bool = typer.Option(False, "--pending", help="Not done yet: shown as 'to discuss'."),
+    done_on: str | None = typer.Option(None, "--date", help="When it was done (2026-03-01)."),
+    result: str | None = typer.Option(None, "--result", help="The result, in words."),
+    increment: float | None = typer.Option(
+        None, "--increment", help="Electrodiagnostic study: CMAP increment in percent."
+    ),
+    note: str | None = typer.Option(None, "--note", help="Anything else."),
+) -> None:
+    """Record a test done (with date and result) or one to discuss."""
+    settings = settings_from(ctx)
+    try:
+        data = InvestigationCreate.model_validate(
+            {
+                "kind": kind,
+                "status": "pending" if pending else "done",
+                "done_on": date.fromisoformat(done_on) if done_on else None,
+                "result": result,
+                "increment_percent": increment,
+                "note": note,
+            }
+        )
+    except ValidationError as error:
+        fail("the test was not stored:\n  " + "\n  ".join(describe_errors(error)))
+    except ValueError:
+        fail("--date takes a date such as 2026-03-01")
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        owner = require_user(db, user)
+        stored = investigation_public(add_investigation(db, owner=owner, data=data))
+    print(json.dumps(stored.model_dump(mode="json"), indent=2, ensure_ascii=False))
+
+
+@tests_app.command("list")
+def tests_list(
+    ctx: typer.Context,
+    user: str = USER_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+) -> None:
+    """List the tests recorded, pending ones ('to discuss') first."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        owner = require_user(db, user)
+        items = [investigation_public(row) for row in list_investigations(db, owner=owner)]
+    if as_json:
+        print(json.dumps([item.model_dump(mode="json") for item in items], indent=2))
+        return
+    for item in items:
+        state = "to discuss" if item.status == "pending" else f"done {item.done_on or ''}".strip()
+        extra = f", increment {item.increment_percent:g}%" if item.increment_percent else ""
+        print(
+            f"{item.id:>5}  {item.label}: {state}{extra}{', ' + item.result if item.result else ''}"
+        )
+    print(f"{len(items)} tests")
