@@ -816,13 +816,17 @@ def _dose_events(entries: Sequence[EntryPublic]) -> list[DoseEvent]:
                 (name, "started", ordered[0], None, statistics.median(usual) if usual else None)
             )
         amounts = [statistics.median(days[d]) if days[d] else None for d in ordered]
+        # The established dose changes only when a new amount holds for several days running;
+        # a single odd amount (a typing slip, a missed tablet) is neither a change nor a base.
+        established = next((a for a in amounts if a is not None), None)
         for index in range(1, len(ordered)):
-            before, now = amounts[index - 1], amounts[index]
-            if before is None or now is None or now == before:
+            now = amounts[index]
+            if established is None or now is None or now == established:
                 continue
             following = amounts[index : index + DOSE_CHANGE_PERSIST_DAYS]
             if len(following) == DOSE_CHANGE_PERSIST_DAYS and all(a == now for a in following):
-                events.append((name, "dose_changed", ordered[index], before, now))
+                events.append((name, "dose_changed", ordered[index], established, now))
+                established = now
     return sorted(events, key=lambda event: event[2])
 
 
