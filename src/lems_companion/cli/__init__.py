@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from lems_companion.cli import account as account_cli
+from lems_companion.cli import backup as backup_cli
 from lems_companion.cli import diary as diary_cli
 from lems_companion.cli import interop as interop_cli
 from lems_companion.cli import report as report_cli
@@ -47,6 +49,9 @@ app.command("report")(report_cli.report_command)
 app.add_typer(report_cli.tests_app, name="tests")
 app.command("export")(interop_cli.export)
 app.command("import")(interop_cli.import_)
+app.command("backup")(backup_cli.backup)
+app.command("restore")(backup_cli.restore)
+app.add_typer(account_cli.app, name="account")
 
 
 def main() -> None:

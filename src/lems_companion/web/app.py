@@ -13,7 +13,8 @@ from lems_companion import __version__
 from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
 from lems_companion.web.deps import LoginRequired
-from lems_companion.web.routes import api, auth, diary, interop, reports
+from lems_companion.web.limits import BodySizeLimit
+from lems_companion.web.routes import account, api, auth, diary, interop, reports
 from lems_companion.web.security import SecurityHeaders
 from lems_companion.web.templating import templates
 
@@ -68,11 +69,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "Information, not diagnosis.",
     )
     app.state.settings = settings or get_settings()
+    app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api, reports, interop):
+    for module in (auth, diary, api, reports, interop, account):
         app.include_router(module.router)
     return app

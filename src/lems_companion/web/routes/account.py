@@ -1,0 +1,83 @@
+"""The account page: see the account, download all of its data, delete it with everything."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import func, select
+
+from lems_companion.accounts import AccountError, normalise_email
+from lems_companion.data_rights import delete_account, export_account
+from lems_companion.storage.models import Entry
+from lems_companion.web.deps import SESSION_COOKIE, DbSession, WebUser, WebUserPosting
+from lems_companion.web.templating import templates
+
+router = APIRouter()
+
+EXPORT_MEDIA_TYPE = "application/zip"
+
+
+def _same_email(typed: str, email: str) -> bool:
+    """Return True when the typed text is this e-mail address, however it was capitalised."""
+    try:
+        return normalise_email(typed) == email
+    except AccountError:
+        return False
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show the account, the download of all its data and the way to delete it."""
+    entries = db.scalar(
+        select(func.count()).select_from(Entry).where(Entry.user_id == signed_in.user.id)
+    )
+    return templates.TemplateResponse(
+        request, "account_page.html", {"signed_in": signed_in, "entry_count": entries or 0}
+    )
+
+
+@router.get("/account/export")
+def export(db: DbSession, signed_in: WebUser) -> Response:
+    """Return a zip archive of everything stored for the signed-in account."""
+    archive = export_account(db, user=signed_in.user)
+    day = datetime.now(UTC).date().isoformat()
+    return Response(
+        archive,
+        media_type=EXPORT_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="lems-companion-{day}.zip"'},
+    )
+
+
+@router.post("/account/delete", response_class=HTMLResponse)
+def delete(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    confirm_email: Annotated[str, Form()] = "",
+) -> Response:
+    """Delete the account and all its data once its e-mail address is typed; else say why not."""
+    if not _same_email(confirm_email, signed_in.user.email):
+        return templates.TemplateResponse(
+            request,
+            "account_page.html",
+            {
+                "signed_in": signed_in,
+                "entry_count": None,
+                "delete_error": "Type your e-mail address exactly as shown to delete the account.",
+            },
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    delete_account(db, user=signed_in.user)
+    db.commit()
+    response = RedirectResponse("/account/deleted", status.HTTP_303_SEE_OTHER)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/account/deleted", response_class=HTMLResponse)
+def deleted_page(request: Request) -> Response:
+    """Confirm that an account was deleted."""
+    return templates.TemplateResponse(request, "account_deleted.html")
