@@ -50,6 +50,7 @@ CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"])")
 INTERNAL_LINK = re.compile(r"^/learn/([a-z0-9-]+)(?:#([a-z0-9-]+))?$")
+LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 WORD = re.compile(r"[a-z0-9]+")
 # Search ignores words this short ("a", "of") so they do not match every article.
 MIN_SEARCH_WORD = 2
@@ -154,7 +155,8 @@ def _sentences(body: str) -> list[str]:
     pieces: list[str] = []
     for block in re.split(r"\n\s*\n", body):
         for line in re.split(r"\n(?=\s*(?:[-*+]|\d+\.|#{1,6})\s)", block):
-            text = " ".join(line.split())
+            # A list's "1." or "-" is layout, not a number in the text.
+            text = LIST_MARKER.sub("", " ".join(line.split()))
             pieces.extend(s for s in SENTENCE_END.split(text) if s)
     return pieces
 
@@ -169,7 +171,6 @@ def uncited_sentences(article: Article) -> list[str]:
     missing = []
     for sentence in _sentences(article.body):
         prose = CITATION.sub("", MARKDOWN_LINK.sub("]", sentence))
-        prose = re.sub(r"^\s*\d+\.\s", "", prose)  # a numbered list's "1." is not a fact
         if re.search(r"\d", prose) and not cited_numbers(sentence):
             missing.append(sentence)
     return missing
