@@ -11,16 +11,16 @@ import binascii
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from lems_companion.entries import EntryCreate, EntryPublic
 from lems_companion.storage.models import Entry, EntryFlag, User
+from lems_companion.storage.sharing import Access, Action, access_for, audit
 from lems_companion.triage import triage_entry
 
-Action = Literal["read", "write"]
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -37,17 +37,31 @@ class BadCursor(ValueError):
 
 
 def may_access(viewer: User, owner_id: int, action: Action) -> bool:
-    """Return True when the viewer may perform the action on the diary of this owner."""
-    # Only the owner for now; caregiver and clinician grants will be checked here.
+    """Return True when the viewer owns the data; for owner-only records (no grants apply)."""
     del action
     return viewer.id == owner_id
 
 
+def diary_access(db: Session, *, viewer: User, owner_id: int, action: Action) -> Access:
+    """Return how the viewer reaches this owner's diary for the action; NotFound when refused."""
+    access = access_for(db, viewer=viewer, owner_id=owner_id, action=action)
+    if access is None:
+        raise NotFound("no such diary")
+    return access
+
+
 def load_entry(db: Session, entry_id: int, *, viewer: User, action: Action = "read") -> Entry:
-    """Return the entry when the viewer may reach it; NotFound otherwise. One query."""
+    """Return the entry when the viewer may perform the action on it; NotFound otherwise.
+
+    The one place that checks access to an entry: the owner, a caregiver or clinician through a
+    live grant. Use by anyone but the owner is added to the audit log (the caller commits).
+    One or two queries.
+    """
     entry = db.get(Entry, entry_id)
-    if entry is None or not may_access(viewer, entry.user_id, action):
+    access = access_for(db, viewer=viewer, owner_id=entry.user_id, action=action) if entry else None
+    if entry is None or access is None:
         raise NotFound(f"no diary entry {entry_id}")
+    audit(db, access, action=action, target=f"entry {entry_id}")
     return entry
 
 

@@ -111,6 +111,9 @@ class EntryFlag(Base):
 
 
 # Tables of other areas live in their own modules (storage/models_<area>.py) on the same Base;
-# importing them here makes them part of Base.metadata for Alembic and the tests. One line each.
-from lems_companion.storage import models_tests  # noqa: E402, F401
-from lems_companion.storage import models_calendar  # noqa: E402, F401
+# importing them here makes them part of Base.metadata for Alembic and the tests. One line each
+# (lint exceptions for this block are in pyproject.toml).
+from lems_companion.storage import models_tests
+from lems_companion.storage import models_calendar
+from lems_companion.storage import models_sharing
+from lems_companion.storage import models_learn
