@@ -215,10 +215,25 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
+def _cascades(table: Table, columns: list[str]) -> bool:
+    """Return True when deleting a user deletes the rows of this table that point at them."""
+    return any(
+        (key.ondelete or "").upper() == "CASCADE"
+        for name in columns
+        for key in table.c[name].foreign_keys
+    )
+
+
 def count_rows_of(db: Session, user: User) -> dict[str, int]:
-    """Return, per table, how many rows point at the user (the account row included)."""
+    """Return, per table, how many rows go with the user when the account is deleted.
+
+    The account row included; rows that only lose their link (ON DELETE SET NULL, such as the
+    reviews a clinician recorded) are not counted. One query per table.
+    """
     counts = {"users": db.scalar(select(func.count()).select_from(User).where(User.id == user.id))}
     for table, columns in tables_of_users():
+        if not _cascades(table, columns):
+            continue
         condition = or_(*(table.c[name] == user.id for name in columns))
         counts[table.name] = db.scalar(select(func.count()).select_from(table).where(condition))
     return {name: count or 0 for name, count in counts.items()}
@@ -227,8 +242,9 @@ def count_rows_of(db: Session, user: User) -> dict[str, int]:
 def delete_account(db: Session, *, user: User) -> dict[str, int]:
     """Return the rows removed per table after deleting the account and all its data (flushed).
 
-    One statement: every table that points at the account cascades (ON DELETE CASCADE), so
-    entries, red flags, sessions, tokens and the rest go with it. The caller commits.
+    One statement: the tables that hold the account's data point at it with ON DELETE CASCADE,
+    so entries, red flags, sessions, tokens and the rest go with it; records that outlive the
+    account by design (ON DELETE SET NULL) lose the link to it. The caller commits.
     """
     removed = count_rows_of(db, user)
     user_id = user.id
