@@ -6,6 +6,7 @@ import typer
 
 from lems_companion.cli import account as account_cli
 from lems_companion.cli import backup as backup_cli
+from lems_companion.cli import content as content_cli
 from lems_companion.cli import diary as diary_cli
 from lems_companion.cli import interop as interop_cli
 from lems_companion.cli import report as report_cli
@@ -52,6 +53,7 @@ app.command("import")(interop_cli.import_)
 app.command("backup")(backup_cli.backup)
 app.command("restore")(backup_cli.restore)
 app.add_typer(account_cli.app, name="account")
+app.add_typer(content_cli.app, name="content")
 
 
 def main() -> None:

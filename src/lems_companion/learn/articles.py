@@ -103,7 +103,9 @@ def parse_article(slug: str, text: str) -> Article:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
     except StopIteration:
-        raise ArticleError(f"{slug}: the front matter has no closing {FRONT_MATTER_FENCE}") from None
+        raise ArticleError(
+            f"{slug}: the front matter has no closing {FRONT_MATTER_FENCE}"
+        ) from None
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as error:

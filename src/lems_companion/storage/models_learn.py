@@ -1,4 +1,4 @@
-"""The Learn area's table: clinical reviews of articles, recorded by the CLI or a clinician's page."""
+"""The Learn area's table: clinical reviews of articles, from the CLI or a clinician's page."""
 
 from __future__ import annotations
 

@@ -1,0 +1,85 @@
+"""``lems content``: the Learn articles: list them, check them, record a clinician's review."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from lems_companion.cli.common import fail, settings_from
+from lems_companion.learn.articles import CONTENT_DIR, ArticleError, load_all, problems
+from lems_companion.learn.reviews import ReviewError, record_review, review_status
+from lems_companion.storage.database import session_scope, upgrade
+
+app = typer.Typer(
+    help="Learn articles: list, check and record clinical reviews.", no_args_is_help=True
+)
+
+
+def check_content(directory: Path = CONTENT_DIR) -> list[str]:
+    """Return every problem in the articles of this folder (reads them all); empty when none."""
+    try:
+        articles = load_all(directory)
+    except ArticleError as error:
+        return [str(error)]
+    return [line for article in articles.values() for line in problems(article, known=articles)]
+
+
+def review_article(
+    database_url: str, slug: str, *, reviewer: str, today: date | None = None
+) -> str:
+    """Return a line confirming the review of the packaged article, recorded in the database.
+
+    ArticleError when there is no such article; ReviewError when the review cannot be recorded.
+    """
+    article = load_all().get(slug)
+    if article is None:
+        raise ArticleError(f"no article {slug!r}; `lems content list` shows them")
+    upgrade(database_url)
+    with session_scope(database_url) as db:
+        review = record_review(db, article, reviewer=reviewer, today=today)
+        return (
+            f"recorded: {slug} medically reviewed by {review.reviewer_name} on {review.reviewed_on}"
+        )
+
+
+@app.command("list")
+def list_command(ctx: typer.Context) -> None:
+    """List the articles with their review status and last-updated date."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        for slug, article in load_all().items():
+            status = review_status(db, article)
+            state: str = "draft" if not article.published else status.state
+            if status.reviewer and article.published:
+                state += f" ({status.reviewer}, {status.reviewed_on})"
+            print(f"{slug}\tupdated {article.updated}\t{state}")
+
+
+@app.command("check")
+def check_command() -> None:
+    """Check every article: front matter, a cited source for every number, links; exit 1 if bad."""
+    found = check_content()
+    for line in found:
+        print(line)
+    if found:
+        raise typer.Exit(1)
+    print("all articles pass")
+
+
+@app.command("review")
+def review_command(
+    ctx: typer.Context,
+    article: str = typer.Argument(..., help="The article's name, e.g. red-flags (see `list`)."),
+    reviewer: str = typer.Option(
+        ..., "--reviewer", help="The clinician's name and title, as the article should show it."
+    ),
+) -> None:
+    """Record that a named clinician reviewed the article as it is now (dated today)."""
+    settings = settings_from(ctx)
+    try:
+        print(review_article(settings.resolved_database_url, article, reviewer=reviewer))
+    except (ArticleError, ReviewError) as error:
+        fail(str(error))
