@@ -47,7 +47,11 @@ def export(db: DbSession, signed_in: WebUser) -> Response:
     return Response(
         archive,
         media_type=EXPORT_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="lems-companion-{day}.zip"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="lems-companion-{day}.zip"',
+            # Health data: neither shared caches nor the browser may keep a copy.
+            "Cache-Control": "no-store",
+        },
     )
 
 
