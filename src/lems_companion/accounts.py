@@ -19,12 +19,19 @@ from sqlalchemy.orm import Session
 
 from lems_companion.dates import is_known_zone
 from lems_companion.storage.models import AuthSession, User
+from lems_companion.storage.models_sharing import LoginFailure
 
 # NIST SP 800-63B: at least 8 characters; no composition rules. The ceiling keeps hashing cheap.
 MIN_PASSWORD_CHARS = 8
 MAX_PASSWORD_CHARS = 1_000
 # 32 bytes = 256 bits of randomness for session and API tokens.
 TOKEN_BYTES = 32
+# OWASP ASVS 2.2.1 (anti-automation): after this many failed sign-ins for one address within the
+# window, further attempts are refused until the window passes; a patient mistyping a few times is
+# never locked out, a password-guessing script is slowed to a crawl.
+MAX_FAILURES = 10
+FAILURE_WINDOW_MINUTES = 15
+FAILURE_WINDOW = timedelta(minutes=FAILURE_WINDOW_MINUTES)
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
 _hasher = PasswordHasher()
@@ -37,6 +44,10 @@ SessionKind = Literal["web", "api"]
 
 class AccountError(ValueError):
     """A request about an account that cannot be met; the message is safe to show."""
+
+
+class TooManyAttempts(AccountError):
+    """Sign-in is refused for a while after repeated failures for the same address."""
 
 
 def normalise_email(email: str) -> str:
@@ -96,18 +107,63 @@ def set_password(user: User, password: str) -> None:
     user.password_hash = _hasher.hash(password)
 
 
+def _recent_failures(db: Session, key: str, now: datetime) -> int:
+    query = select(func.count()).where(
+        LoginFailure.email == key, LoginFailure.at >= now - FAILURE_WINDOW
+    )
+    return db.scalar(query) or 0
+
+
 def authenticate(db: Session, *, email: str, password: str) -> User | None:
-    """Return the user when the password matches; None otherwise. One query and one hash."""
+    """Return the user when the password matches; None otherwise; TooManyAttempts when throttled.
+
+    A failure is recorded (the caller commits it even though sign-in failed); success clears
+    them. Two or three queries and one hash.
+    """
+    key = email.strip().lower()[:320]
+    now = datetime.now(UTC)
+    if _recent_failures(db, key, now) >= MAX_FAILURES:
+        raise TooManyAttempts(
+            f"Too many failed sign-ins for this address. Wait {FAILURE_WINDOW_MINUTES} minutes "
+            "and try again."
+        )
     user = find_user(db, email)
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
-        return None
+        user = None
     if user is None:
+        db.add(LoginFailure(email=key, at=now))
         return None
+    db.execute(delete(LoginFailure).where(LoginFailure.email == key))
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     return user
+
+
+def change_password(db: Session, *, user: User, current: str, new: str, keep: str | None) -> None:
+    """Replace the password after checking the current one; other sessions are signed out.
+
+    AccountError when the current password is wrong or the new one breaks the rules. ``keep`` is
+    the token of the session making the change, which stays signed in.
+    """
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise AccountError("current_password: that is not your current password") from None
+    try:
+        set_password(user, new)
+    except AccountError as error:
+        raise AccountError(f"new_{error}") from None
+    end_other_sessions(db, user=user, keep=keep)
+
+
+def end_other_sessions(db: Session, *, user: User, keep: str | None = None) -> None:
+    """Delete every session and API token of the user except the one with token ``keep``."""
+    query = delete(AuthSession).where(AuthSession.user_id == user.id)
+    if keep is not None:
+        query = query.where(AuthSession.token_hash != _digest(keep))
+    db.execute(query)
 
 
 def _digest(token: str) -> str:

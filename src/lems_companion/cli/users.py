@@ -6,10 +6,12 @@ import getpass
 import sys
 
 import typer
+from sqlalchemy import select
 
-from lems_companion.accounts import AccountError, create_user
-from lems_companion.cli.common import fail, settings_from
+from lems_companion.accounts import AccountError, create_user, end_other_sessions, set_password
+from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.storage.database import session_scope, upgrade
+from lems_companion.storage.models import User
 
 app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 
@@ -43,3 +45,50 @@ def create(
     except AccountError as error:
         fail(str(error))
     print(f"created account {email}")
+
+
+@app.command("password")
+def password(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account whose password to reset."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the new password from the first line of stdin."
+    ),
+) -> None:
+    """Reset an account's password (for the instance admin); signs out all its sessions."""
+    settings = settings_from(ctx)
+    new = _read_password(password_stdin)
+    upgrade(settings.resolved_database_url)
+    try:
+        with session_scope(settings.resolved_database_url) as db:
+            user = require_user(db, email)
+            set_password(user, new)
+            end_other_sessions(db, user=user)
+    except AccountError as error:
+        fail(str(error))
+    print(f"password reset for {email}; every session of that account was signed out")
+
+
+@app.command("list")
+def list_accounts(ctx: typer.Context) -> None:
+    """List accounts (e-mail, creation date, admin) without any diary data."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        for user in db.scalars(select(User).order_by(User.id)):
+            admin = "  admin" if user.is_admin else ""
+            print(f"{user.email}  created {user.created_at:%Y-%m-%d}{admin}")
+
+
+@app.command("set-admin")
+def set_admin(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account to change."),
+    admin: bool = typer.Option(True, "--admin/--no-admin", help="Grant or remove admin."),
+) -> None:
+    """Make an account an instance admin (manages accounts; reads no diaries), or undo it."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        require_user(db, email).is_admin = admin
+    print(f"{email} is {'now' if admin else 'no longer'} an admin")

@@ -14,7 +14,7 @@ from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
 from lems_companion.web.deps import LoginRequired
 from lems_companion.web.limits import BodySizeLimit
-from lems_companion.web.routes import account, api, auth, diary, interop, learn, reports
+from lems_companion.web.routes import account, api, auth, diary, interop, learn, reports, sharing
 from lems_companion.web.security import SecurityHeaders
 from lems_companion.web.templating import templates
 
@@ -75,6 +75,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api, reports, interop, account, learn):
+    for module in (auth, diary, api, reports, interop, account, learn, sharing):
         app.include_router(module.router)
     return app

@@ -10,7 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 
-from lems_companion.accounts import authenticate, start_session
+from lems_companion.accounts import TooManyAttempts, authenticate, start_session
 from lems_companion.alerts import alert_for
 from lems_companion.entries import EntryCreate, EntryPublic, EntryUpdate
 from lems_companion.settings import Settings
@@ -95,14 +95,23 @@ def _read(row: Entry, settings: Settings) -> EntryRead:
 
 
 @router.post(
-    "/token", response_model=Token, responses={401: {"description": "Wrong e-mail or password."}}
+    "/token",
+    response_model=Token,
+    responses={
+        401: {"description": "Wrong e-mail or password."},
+        429: {"description": "Too many failed sign-ins for this address; wait and retry."},
+    },
 )
 def issue_token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbSession, settings: SettingsDep
 ) -> Token:
     """Exchange an e-mail (as `username`) and password for a bearer token."""
-    user = authenticate(db, email=form.username, password=form.password)
+    try:
+        user = authenticate(db, email=form.username, password=form.password)
+    except TooManyAttempts as error:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(error)) from None
     if user is None:
+        db.commit()  # keep the failure: it counts towards the throttle
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "That e-mail and password do not match an account.",
@@ -153,8 +162,10 @@ def list_entries(
 
 @router.get("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
 def get_entry(entry_id: int, db: DbSession, user: ApiUser, settings: SettingsDep) -> EntryRead:
-    """Return one entry of your diary, with its triage."""
-    return _read(load_entry(db, entry_id, viewer=user), settings)
+    """Return one entry of your diary (or one shared with you), with its triage."""
+    row = load_entry(db, entry_id, viewer=user)
+    db.commit()  # keeps the audit record when someone other than the owner reads it
+    return _read(row, settings)
 
 
 @router.patch("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)

@@ -10,7 +10,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.accounts import (
     AccountError,
+    TooManyAttempts,
     authenticate,
+    change_password,
     count_users,
     create_user,
     end_session,
@@ -24,6 +26,7 @@ from lems_companion.web.deps import (
     DbSession,
     MaybeWebUser,
     SettingsDep,
+    WebUser,
     WebUserPosting,
 )
 from lems_companion.web.templating import templates
@@ -81,19 +84,59 @@ def login(
     next: Annotated[str, Form()] = "/diary",
 ) -> Response:
     """Sign in and go to the page asked for; the form again with a message when it fails."""
-    user = authenticate(db, email=email, password=password)
-    if user is None:
+    try:
+        user = authenticate(db, email=email, password=password)
+    except TooManyAttempts as error:
+        message, code = str(error), status.HTTP_429_TOO_MANY_REQUESTS
+    else:
+        if user is not None:
+            return _signed_in_redirect(db, settings, user, _safe_next(next))
+        db.commit()  # keep the failure: it counts towards the throttle
+        message = "That e-mail and password do not match an account."
+        code = status.HTTP_401_UNAUTHORIZED
+    context = {"next": _safe_next(next), "email": email, "error": message}
+    return templates.TemplateResponse(request, "login.html", context, status_code=code)
+
+
+@router.get("/password", response_class=HTMLResponse)
+def password_page(request: Request, signed_in: WebUser) -> Response:
+    """Show the form to change the password."""
+    return templates.TemplateResponse(request, "password.html", {"signed_in": signed_in})
+
+
+@router.post("/password", response_class=HTMLResponse)
+def password_change(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    current_password: Annotated[str, Form()] = "",
+    new_password: Annotated[str, Form()] = "",
+    new_password_again: Annotated[str, Form()] = "",
+) -> Response:
+    """Change the password; every other session and API token is signed out."""
+    try:
+        if new_password != new_password_again:
+            raise AccountError("new_password_again: the two new passwords differ")
+        change_password(
+            db,
+            user=signed_in.user,
+            current=current_password,
+            new=new_password,
+            keep=request.cookies.get(SESSION_COOKIE),
+        )
+    except AccountError as error:
+        db.rollback()
+        field, _, message = str(error).partition(": ")
         return templates.TemplateResponse(
             request,
-            "login.html",
-            {
-                "next": _safe_next(next),
-                "email": email,
-                "error": "That e-mail and password do not match an account.",
-            },
-            status_code=status.HTTP_401_UNAUTHORIZED,
+            "password.html",
+            {"signed_in": signed_in, "errors": {field: message}},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
-    return _signed_in_redirect(db, settings, user, _safe_next(next))
+    db.commit()
+    return templates.TemplateResponse(
+        request, "password.html", {"signed_in": signed_in, "changed": True}
+    )
 
 
 @router.get("/signup", response_class=HTMLResponse)

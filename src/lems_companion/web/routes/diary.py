@@ -90,11 +90,15 @@ def show_entry(
 ) -> Response:
     """Show one entry, its red-flag alert (if any) above everything else."""
     row = load_entry(db, entry_id, viewer=signed_in.user)
+    db.commit()  # keeps the audit record when someone other than the owner reads it
+    owner_view = row.user_id == signed_in.user.id
     return templates.TemplateResponse(
         request,
         "entry.html",
         {
             "signed_in": signed_in,
+            "can_write": owner_view,
+            "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": to_public(row),
             "flags": row.flags,
             "alert": alert_for(row.flags, emergency_number=settings.emergency_number),

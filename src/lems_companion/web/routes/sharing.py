@@ -1,0 +1,309 @@
+"""Sharing a diary: invitations for caregivers and clinicians, share links, the audit log, and
+the pages through which those people see (and caregivers add to) a diary that is not theirs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
+
+from lems_companion.alerts import alert_for
+from lems_companion.dates import zone
+from lems_companion.storage.diary import (
+    BadCursor,
+    NotFound,
+    add_entry,
+    diary_access,
+    page_entries,
+    to_public,
+)
+from lems_companion.storage.models import Entry, User
+from lems_companion.storage.models_sharing import ShareLink
+from lems_companion.storage.sharing import (
+    DEFAULT_LINK_DAYS,
+    SharingError,
+    audit,
+    audit_log,
+    create_link,
+    diaries_shared_with,
+    grants_of,
+    invite,
+    link_access,
+    links_of,
+    live_link,
+    revoke_grant,
+    revoke_link,
+)
+from lems_companion.web.deps import DbSession, SettingsDep, WebUser, WebUserPosting
+from lems_companion.web.forms import blank_form, parse_entry_form
+from lems_companion.web.templating import templates
+
+router = APIRouter()
+
+
+def _sharing_page(
+    request: Request,
+    db: Session,
+    signed_in: WebUser,
+    *,
+    errors: dict[str, str] | None = None,
+    new_link: str | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
+    user = signed_in.user
+    return templates.TemplateResponse(
+        request,
+        "sharing.html",
+        {
+            "signed_in": signed_in,
+            "grants": grants_of(db, owner=user),
+            "links": links_of(db, owner=user),
+            "errors": errors or {},
+            "new_link": new_link,
+            "default_days": DEFAULT_LINK_DAYS,
+            "tz": user.time_zone,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/sharing", response_class=HTMLResponse)
+def sharing_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show who may see the diary, the live share links, and forms to add either."""
+    return _sharing_page(request, db, signed_in)
+
+
+@router.post("/sharing/invite", response_class=HTMLResponse)
+def invite_person(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    email: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "",
+) -> Response:
+    """Invite a caregiver or clinician by e-mail; they see the diary once signed in."""
+    try:
+        invite(db, owner=signed_in.user, email=email, role=role)
+    except SharingError as error:
+        db.rollback()
+        field, _, message = str(error).partition(": ")
+        return _sharing_page(request, db, signed_in, errors={field: message}, status_code=422)
+    db.commit()
+    return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/sharing/grants/{grant_id}/revoke")
+def revoke_person(db: DbSession, signed_in: WebUserPosting, grant_id: int) -> Response:
+    """Withdraw an invitation; it stops working at once."""
+    try:
+        revoke_grant(db, owner=signed_in.user, grant_id=grant_id)
+    except SharingError:
+        raise NotFound("no such invitation") from None
+    db.commit()
+    return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/sharing/links", response_class=HTMLResponse)
+def new_link(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    scope: Annotated[str, Form()] = "report",
+    days: Annotated[str, Form()] = str(DEFAULT_LINK_DAYS),
+    label: Annotated[str, Form()] = "",
+) -> Response:
+    """Create a read-only link and show its address once (only its hash is kept)."""
+    try:
+        token, _ = create_link(
+            db,
+            owner=signed_in.user,
+            scope=scope,
+            days=int(days) if days.isdigit() else 0,
+            label=label,
+        )
+    except SharingError as error:
+        db.rollback()
+        field, _, message = str(error).partition(": ")
+        return _sharing_page(request, db, signed_in, errors={field: message}, status_code=422)
+    db.commit()
+    address = str(request.url_for("shared_view", token=token))
+    return _sharing_page(request, db, signed_in, new_link=address)
+
+
+@router.post("/sharing/links/{link_id}/revoke")
+def withdraw_link(db: DbSession, signed_in: WebUserPosting, link_id: int) -> Response:
+    """Revoke a share link; it stops working at once."""
+    try:
+        revoke_link(db, owner=signed_in.user, link_id=link_id)
+    except SharingError:
+        raise NotFound("no such link") from None
+    db.commit()
+    return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/sharing/audit", response_class=HTMLResponse)
+def audit_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show every read or change of the diary by someone other than its owner."""
+    events = audit_log(db, owner=signed_in.user)
+    return templates.TemplateResponse(
+        request,
+        "sharing_audit.html",
+        {"signed_in": signed_in, "events": events, "tz": signed_in.user.time_zone},
+    )
+
+
+@router.get("/shared", response_class=HTMLResponse)
+def shared_with_me(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """List the diaries other people have shared with this account."""
+    shared = diaries_shared_with(db, viewer=signed_in.user)
+    return templates.TemplateResponse(
+        request, "shared_with_me.html", {"signed_in": signed_in, "shared": shared}
+    )
+
+
+def _timeline_context(db: Session, owner_id: int, cursor: str | None) -> dict[str, object]:
+    owner = db.get(User, owner_id)
+    if owner is None:
+        raise NotFound("no such diary")
+    try:
+        page = page_entries(db, owner=owner, cursor=cursor)
+    except BadCursor:
+        page = page_entries(db, owner=owner)
+    return {
+        "owner": owner,
+        "entries": [to_public(row) for row in page.items],
+        "entry_levels": {row.id: row.triage_level for row in page.items},
+        "next_cursor": page.next_cursor,
+    }
+
+
+@router.get("/people/{owner_id}/diary", response_class=HTMLResponse)
+def their_diary(
+    request: Request, db: DbSession, signed_in: WebUser, owner_id: int, cursor: str | None = None
+) -> Response:
+    """Show a diary shared with this account, newest first (read access needed)."""
+    access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
+    context = _timeline_context(db, owner_id, cursor)
+    audit(db, access, action="read", target="diary")
+    db.commit()
+    context.update(
+        signed_in=signed_in,
+        tz=signed_in.user.time_zone,
+        entry_base="/entries",
+        more_base=f"/people/{owner_id}/diary",
+        can_add=access.allows("create"),
+    )
+    template = "_timeline_items.html" if request.headers.get("HX-Request") else "people_diary.html"
+    return templates.TemplateResponse(request, template, context)
+
+
+@router.get("/people/{owner_id}/entries/new", response_class=HTMLResponse)
+def their_new_entry(request: Request, db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+    """Show an empty entry form for a diary this caregiver may add to."""
+    diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="create")
+    owner = db.get(User, owner_id)
+    assert owner is not None  # diary_access found the owner's grant
+    now = datetime.now(UTC).astimezone(zone(owner.time_zone))
+    return templates.TemplateResponse(
+        request,
+        "entry_form.html",
+        {
+            "signed_in": signed_in,
+            "form": blank_form(now=now),
+            "entry_id": None,
+            "action": f"/people/{owner_id}/entries",
+            "for_owner": owner,
+        },
+    )
+
+
+@router.post("/people/{owner_id}/entries", response_class=HTMLResponse)
+async def their_create_entry(
+    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: int
+) -> Response:
+    """Save an entry a caregiver adds to a diary they may add to."""
+    access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="create")
+    owner = db.get(User, owner_id)
+    assert owner is not None
+    entry, form = parse_entry_form(await request.form(), default_time_zone=owner.time_zone)
+    if entry is None:
+        return templates.TemplateResponse(
+            request,
+            "entry_form.html",
+            {
+                "signed_in": signed_in,
+                "form": form,
+                "entry_id": None,
+                "action": f"/people/{owner_id}/entries",
+                "for_owner": owner,
+            },
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    row = add_entry(db, owner=owner, data=entry)
+    audit(db, access, action="create", target=f"entry {row.id}")
+    db.commit()
+    return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+# Share links: no account needed, only a live token ------------------------------------------
+
+
+def _linked_owner(db: Session, token: str) -> tuple[User, ShareLink]:
+    link = live_link(db, token, scope="diary")
+    owner = db.get(User, link.owner_id) if link else None
+    if link is None or owner is None:
+        raise NotFound("This link has expired, was withdrawn, or never existed.")
+    return owner, link
+
+
+@router.get("/s/{token}", response_class=HTMLResponse, name="shared_view")
+def shared_view(request: Request, db: DbSession, token: str, cursor: str | None = None) -> Response:
+    """Show a diary through a share link, read-only; a report link goes to the report."""
+    report_link = live_link(db, token, scope="report")
+    if report_link is not None and report_link.scope == "report":
+        return RedirectResponse(f"/s/{token}/report", status.HTTP_303_SEE_OTHER)
+    owner, link = _linked_owner(db, token)
+    context = _timeline_context(db, owner.id, cursor)
+    audit(db, link_access(link), action="read", target="diary")
+    db.commit()
+    context.update(
+        signed_in=None,
+        tz=owner.time_zone,
+        entry_base=f"/s/{token}/entries",
+        more_base=f"/s/{token}",
+        can_add=False,
+        via_link=True,
+    )
+    template = "_timeline_items.html" if request.headers.get("HX-Request") else "people_diary.html"
+    return templates.TemplateResponse(request, template, context)
+
+
+@router.get("/s/{token}/entries/{entry_id}", response_class=HTMLResponse)
+def shared_entry(
+    request: Request, db: DbSession, settings: SettingsDep, token: str, entry_id: int
+) -> Response:
+    """Show one entry of a diary shared by link, read-only."""
+    owner, link = _linked_owner(db, token)
+    row = db.get(Entry, entry_id)
+    if row is None or row.user_id != owner.id:
+        raise NotFound(f"no diary entry {entry_id}")
+    audit(db, link_access(link), action="read", target=f"entry {entry_id}")
+    db.commit()
+    return templates.TemplateResponse(
+        request,
+        "entry.html",
+        {
+            "signed_in": None,
+            "entry": to_public(row),
+            "flags": row.flags,
+            "alert": alert_for(row.flags, emergency_number=settings.emergency_number),
+            "emergency_number": settings.emergency_number,
+            "saved": False,
+            "tz": owner.time_zone,
+            "read_only": True,
+            "back": f"/s/{token}",
+        },
+    )
