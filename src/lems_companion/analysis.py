@@ -202,10 +202,19 @@ def _pattern(
     changes: Sequence[SessionChange], *, kind: Literal["facilitation", "fatigability"]
 ) -> PatternSummary:
     sign = 1.0 if kind == "facilitation" else -1.0
-    values = [sign * change.improvement_percent for change in changes]
-    showing = [c for c, v in zip(changes, values, strict=True) if v >= MEANINGFUL_CHANGE_PERCENT]
-    enough = len(changes) >= MIN_SESSIONS
-    consistent = enough and len(showing) >= CONSISTENT_SHARE * len(changes)
+    # A session is one entry's home tests; when it holds several tests, its change is their
+    # median, so three tests done on one morning count as one session, not three.
+    per_session: dict[int, list[float]] = defaultdict(list)
+    for change in changes:
+        per_session[change.entry_id].append(sign * change.improvement_percent)
+    values = [statistics.median(own) for own in per_session.values()]
+    showing = [
+        entry_id
+        for entry_id, value in zip(per_session, values, strict=True)
+        if value >= MEANINGFUL_CHANGE_PERCENT
+    ]
+    enough = len(values) >= MIN_SESSIONS
+    consistent = enough and len(showing) >= CONSISTENT_SHARE * len(values)
     by_test: dict[str, dict[str, Any]] = {}
     for test in TEST_LABELS:
         own = [sign * c.improvement_percent for c in changes if c.test == test]
@@ -218,15 +227,15 @@ def _pattern(
                 "consistent": len(own) >= MIN_SESSIONS and shown >= CONSISTENT_SHARE * len(own),
             }
     return PatternSummary(
-        sessions=len(changes),
+        sessions=len(values),
         sessions_showing=len(showing),
         median_change_percent=_percent(statistics.median(values)) if values else None,
         consistent=consistent,
         enough_data=enough,
         threshold_percent=MEANINGFUL_CHANGE_PERCENT,
         by_test=by_test,
-        entry_ids=sorted({c.entry_id for c in showing}),
-        observation=_pattern_text(kind, by_test, len(changes)),
+        entry_ids=sorted(showing),
+        observation=_pattern_text(kind, by_test, len(values)),
     )
 
 

@@ -1,0 +1,53 @@
+"""Appointment preparation in a real browser on a phone-sized screen."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import LiveServer, Persona
+from tests.reports.test_report_pages import fill_diary
+from tests.test_browser import PHONE, browser, phone, sign_in  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_patient_prepares_for_an_appointment_on_a_phone(
+    phone: Page,  # noqa: F811
+    server: LiveServer,
+    db_url: str,
+    patient: Persona,
+) -> None:
+    fill_diary(db_url, patient)
+    sign_in(phone, server, patient)
+    phone.get_by_role("link", name="Appointment").click()
+    expect(phone.get_by_role("heading", name="Prepare for your appointment")).to_be_visible()
+    expect(phone.locator(".summary")).to_contain_text("usually worst in the morning")
+    expect(phone.get_by_role("heading", name="Tests to ask about")).to_be_visible()
+    expect(phone.locator(".request").first).to_contain_text("autoimmune neuromuscular")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    phone.get_by_role("link", name="Printable version").click()
+    expect(phone.get_by_role("heading", name="For my appointment")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.emulate_media(media="print")
+    expect(phone.locator(".no-print")).to_be_hidden()
+
+
+def test_the_report_page_and_a_test_record_work_on_a_phone(
+    phone: Page,  # noqa: F811
+    server: LiveServer,
+    db_url: str,
+    patient: Persona,
+) -> None:
+    fill_diary(db_url, patient)
+    sign_in(phone, server, patient)
+    phone.get_by_role("link", name="Report").click()
+    expect(phone.locator("#chart-time-of-day img")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.get_by_role("link", name="Your tests").click()
+    phone.get_by_label("Test").select_option("vgcc_antibodies")
+    phone.get_by_label("Not done yet (to discuss)").check()
+    phone.get_by_role("button", name="Save test").click()
+    expect(phone.get_by_role("status")).to_have_text("Saved.")
+    expect(phone.locator(".test-item").first).to_contain_text("to discuss")
