@@ -1,0 +1,27 @@
+"""``lems content``: check, list and review from the command line."""
+
+from __future__ import annotations
+
+from tests.test_cli import lems
+
+
+def test_content_check_passes_on_the_packaged_articles(db_url: str) -> None:
+    result = lems(db_url, "content", "check")
+    assert result.returncode == 0, result.stderr
+    assert "all articles pass" in result.stdout
+
+
+def test_content_review_records_a_named_review_that_list_shows(db_url: str) -> None:
+    result = lems(db_url, "content", "review", "red-flags", "--reviewer", "Dr Ada Lovelace")
+    assert result.returncode == 0, result.stderr
+    assert "red-flags medically reviewed by Dr Ada Lovelace" in result.stdout
+    listing = lems(db_url, "content", "list").stdout.splitlines()
+    red_flags = next(line for line in listing if line.startswith("red-flags\t"))
+    assert "reviewed (Dr Ada Lovelace" in red_flags
+    assert all("awaiting" in line for line in listing if not line.startswith("red-flags\t"))
+
+
+def test_content_review_refuses_an_unknown_article(db_url: str) -> None:
+    result = lems(db_url, "content", "review", "no-such-thing", "--reviewer", "Dr Ada Lovelace")
+    assert result.returncode == 1
+    assert "no article 'no-such-thing'" in result.stderr
