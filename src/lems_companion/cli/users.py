@@ -92,3 +92,19 @@ def set_admin(
     with session_scope(settings.resolved_database_url) as db:
         require_user(db, email).is_admin = admin
     print(f"{email} is {'now' if admin else 'no longer'} an admin")
+
+
+@app.command("set-clinician")
+def set_clinician(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account to change."),
+    clinician: bool = typer.Option(
+        True, "--clinician/--no-clinician", help="Mark or unmark as a clinician account."
+    ),
+) -> None:
+    """Mark an account as a verified clinician (may record article reviews), or undo it."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        require_user(db, email).is_clinician = clinician
+    print(f"{email} is {'now' if clinician else 'no longer'} a clinician account")

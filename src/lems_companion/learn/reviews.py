@@ -50,14 +50,9 @@ class ReviewStatus:
 
 
 def is_clinician(user: User | None) -> bool:
-    """Return True when the account may record clinical reviews on the web; False for now.
-
-    Accounts have no clinician role yet (roles and grants are being added separately). Until they
-    do, this answers True only for a user object with a true ``clinician`` attribute, so the web
-    review page refuses everyone and reviews are recorded with ``lems content review``. When roles
-    land, make this read the role; the page and its tests need no other change.
-    """
-    return bool(user is not None and getattr(user, "clinician", False))
+    """Return True when the account is a clinician account (set by the instance admin with
+    `lems user set-clinician`), which may record clinical reviews on the web."""
+    return bool(user is not None and user.is_clinician)
 
 
 def latest_review(db: Session, slug: str) -> ArticleReview | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import ForeignKey, Index, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from lems_companion.storage.types import JSONType, UTCDateTime
@@ -34,6 +34,10 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     is_admin: Mapped[bool] = mapped_column(default=False)
+    # Set by the instance admin (`lems user set-clinician`) for a verified health professional:
+    # such an account may record clinical reviews of articles. Seeing a patient's diary still
+    # needs that patient's invitation.
+    is_clinician: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     entries: Mapped[list[Entry]] = relationship(
