@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 from bs4 import BeautifulSoup
 
+from lems_companion.accounts import find_user
 from lems_companion.cli.content import review_article
 from lems_companion.learn.articles import find_article, published_articles
 from lems_companion.learn.reviews import REVIEW_VALID_DAYS
@@ -168,3 +169,54 @@ def test_the_appointment_page_links_to_the_tests_article(
     web_sign_in(http, patient)
     appointment = page(http.get("/appointment"))
     assert appointment.select_one('main a[href="/learn/tests-to-ask-for"]')
+
+
+def make_clinician(db_url: str, persona: Persona) -> None:
+    with session_scope(db_url) as db:
+        user = find_user(db, persona.email)
+        assert user is not None
+        user.is_clinician = True
+
+
+def test_a_clinician_records_a_review_on_the_web(
+    http: httpx.Client, db_url: str, patient: Persona
+) -> None:
+    make_clinician(db_url, patient)
+    web_sign_in(http, patient)
+    article = page(http.get("/learn/red-flags"))
+    assert article.select_one('a[href="/learn/red-flags/review"]')
+    form = page(http.get("/learn/red-flags/review")).select_one("main form")
+    token = form.select_one("input[name=csrf_token]")["value"]
+
+    unconfirmed = http.post(
+        "/learn/red-flags/review", data={"csrf_token": token, "reviewer": "Dr Ada Lovelace"}
+    )
+    assert unconfirmed.status_code == 422
+    assert "Confirm" in page_of(unconfirmed).select_one("#error-summary").get_text()
+
+    saved = http.post(
+        "/learn/red-flags/review",
+        data={"csrf_token": token, "reviewer": "Dr Ada Lovelace", "confirmed": "true"},
+    )
+    assert saved.status_code == 303
+    shown = page(http.get(saved.headers["location"]))
+    assert shown.select_one(".notice").get_text() == "Your review was recorded."
+    status = shown.select_one(".review-status").get_text()
+    assert status.startswith("Medically reviewed by Dr Ada Lovelace on")
+
+
+def test_a_review_needs_the_clinicians_name(
+    http: httpx.Client, db_url: str, patient: Persona
+) -> None:
+    make_clinician(db_url, patient)
+    web_sign_in(http, patient)
+    response = http.post(
+        "/learn/red-flags/review",
+        data={"csrf_token": csrf_token(http), "reviewer": "  ", "confirmed": "true"},
+    )
+    assert response.status_code == 422
+    assert "reviewer's name" in page_of(response).select_one("#error-summary").get_text()
+
+
+def page_of(response: httpx.Response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from lems_companion.accounts import find_user
 from lems_companion.cli.content import review_article
 from lems_companion.learn.articles import find_article
 from lems_companion.learn.reviews import (
@@ -17,6 +18,7 @@ from lems_companion.learn.reviews import (
     review_status,
 )
 from lems_companion.storage.database import session_scope
+from tests.conftest import Persona
 
 REVIEWED_ON = date(2026, 3, 2)
 
@@ -88,10 +90,12 @@ def test_a_draft_cannot_be_reviewed(db_url: str) -> None:
         record_review(db, draft, reviewer="Dr Ada Lovelace")
 
 
-def test_no_account_is_a_clinician_until_roles_exist() -> None:
-    class Account:
-        clinician = True
-
+def test_only_an_account_marked_as_clinician_may_review_on_the_web(
+    db_url: str, patient: Persona
+) -> None:
+    with session_scope(db_url) as db:
+        user = find_user(db, patient.email)
+        assert user is not None and not is_clinician(user)
+        user.is_clinician = True
+        assert is_clinician(user)
     assert not is_clinician(None)
-    assert not is_clinician(object())  # type: ignore[arg-type]
-    assert is_clinician(Account())  # type: ignore[arg-type]
