@@ -206,3 +206,14 @@ def test_pages_carry_no_inline_script_or_style(
         assert not soup.select("[style]"), path
         assert not [s for s in soup.select("script") if not s.get("src")], path
         assert not soup.select("style"), path
+
+
+def test_the_analysis_page_shows_red_flags_first(
+    http: httpx.Client, db_url: str, patient: Persona
+) -> None:
+    fill_diary(db_url, patient, flag=True)
+    web_sign_in(http, patient)
+    soup = page(http.get("/analysis"))
+    flags = soup.select_one("main .alert .flag-list")
+    assert "food sticking in my throat" in flags.get_text()
+    assert flags.find_next("ul", class_="observations")
