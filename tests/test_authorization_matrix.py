@@ -1,4 +1,4 @@
-"""Every route of the app × every persona: allowed or denied, as the matrix below says.
+"""Every route of the app by every persona: allowed or denied, as the matrix below says.
 
 The routes are read from the app itself, so a new route without a matrix entry fails the test.
 "Denied" means 401, 403 or 404, or a redirect to the sign-in page; anything else is "allowed"
