@@ -103,7 +103,11 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/people/{owner_id}/diary"): ENTRY_READERS,
     ("GET", "/people/{owner_id}/entries/new"): ENTRY_ADDERS,
     ("POST", "/people/{owner_id}/entries"): ENTRY_ADDERS,
+    ("GET", "/people/{owner_id}/report"): ENTRY_READERS,
+    ("GET", "/people/{owner_id}/report.pdf"): ENTRY_READERS,
     ("GET", "/s/{token}"): frozenset({"clinician_link"}),
+    ("GET", "/s/{token}/report"): frozenset({"clinician_link"}),
+    ("GET", "/s/{token}/report.pdf"): frozenset({"clinician_link"}),
     ("GET", "/s/{token}/entries/{entry_id}"): frozenset({"clinician_link"}),
 }
 

@@ -265,3 +265,31 @@ def test_invitation_mistakes_are_explained(http: httpx.Client, patient: Persona)
         )
         assert response.status_code == 422
         assert re.search(message, page(response).select_one(".error-summary").get_text())
+
+
+def test_a_report_link_opens_the_report_only(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
+    owners_entry(http, patient)
+    token = new_link(db_url, patient, scope="report")
+    opened = http.get(f"/s/{token}")
+    assert opened.status_code == 303 and opened.headers["location"] == f"/s/{token}/report"
+    report = http.get(f"/s/{token}/report")
+    assert report.status_code == 200 and patient.email in report.text
+    assert http.get(f"/s/{token}/entries/1").status_code == 404
+    pdf = http.get(f"/s/{token}/report.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_a_clinician_reads_the_report_of_a_shared_diary(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
+    owners_entry(http, patient)
+    doctor = make_user(db_url, "doctor@example.org")
+    grant(db_url, patient, doctor.email, "clinician")
+    web_sign_in(http, doctor)
+    with session_scope(db_url) as db:
+        owner_id = find_user(db, patient.email).id  # type: ignore[union-attr]
+    report = http.get(f"/people/{owner_id}/report")
+    assert report.status_code == 200 and patient.email in report.text
+    assert 'rel="stylesheet"' in report.text and "<style>" not in report.text

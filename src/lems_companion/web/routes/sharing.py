@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.alerts import alert_for
 from lems_companion.dates import zone
+from lems_companion.report import Report, build_report, render_report_html, render_report_pdf
 from lems_companion.storage.diary import (
     BadCursor,
     NotFound,
@@ -22,6 +23,7 @@ from lems_companion.storage.diary import (
 )
 from lems_companion.storage.models import Entry, User
 from lems_companion.storage.models_sharing import ShareLink
+from lems_companion.storage.reports import load_period
 from lems_companion.storage.sharing import (
     DEFAULT_LINK_DAYS,
     SharingError,
@@ -42,6 +44,7 @@ from lems_companion.web.forms import blank_form, parse_entry_form
 from lems_companion.web.templating import templates
 
 router = APIRouter()
+REPORT_STYLESHEET = "/static/report.css"
 
 
 def _sharing_page(
@@ -307,3 +310,74 @@ def shared_entry(
             "back": f"/s/{token}",
         },
     )
+
+
+# Reports for the people a patient shares with ----------------------------------------------
+
+
+def _owner_report(db: Session, owner: User) -> Report:
+    """Return the clinician report of the owner's whole diary. Three queries."""
+    period = load_period(db, owner=owner)
+    return build_report(
+        period.entries,
+        flags=period.flags,
+        investigations=period.investigations,
+        patient=owner.email,
+        time_zone=owner.time_zone,
+    )
+
+
+def _report_response(report: Report, *, pdf: bool) -> Response:
+    if pdf:
+        return Response(
+            render_report_pdf(report),
+            media_type="application/pdf",
+            headers={"Content-Disposition": 'attachment; filename="lems-report.pdf"'},
+        )
+    # The packaged stylesheet by link: the page's CSP allows no inline style.
+    return HTMLResponse(render_report_html(report, stylesheet=REPORT_STYLESHEET))
+
+
+def _their_report(db: Session, signed_in: WebUser, owner_id: int, *, pdf: bool) -> Response:
+    access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
+    owner = db.get(User, owner_id)
+    assert owner is not None  # diary_access found the owner
+    report = _owner_report(db, owner)
+    audit(db, access, action="read", target="report")
+    db.commit()
+    return _report_response(report, pdf=pdf)
+
+
+@router.get("/people/{owner_id}/report", response_class=HTMLResponse)
+def their_report(db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+    """Show the clinician report of a diary shared with this account."""
+    return _their_report(db, signed_in, owner_id, pdf=False)
+
+
+@router.get("/people/{owner_id}/report.pdf")
+def their_report_pdf(db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+    """Download the clinician report of a diary shared with this account as PDF."""
+    return _their_report(db, signed_in, owner_id, pdf=True)
+
+
+def _linked_report(db: Session, token: str, *, pdf: bool) -> Response:
+    link = live_link(db, token, scope="report")
+    owner = db.get(User, link.owner_id) if link else None
+    if link is None or owner is None:
+        raise NotFound("This link has expired, was withdrawn, or never existed.")
+    report = _owner_report(db, owner)
+    audit(db, link_access(link), action="read", target="report")
+    db.commit()
+    return _report_response(report, pdf=pdf)
+
+
+@router.get("/s/{token}/report", response_class=HTMLResponse)
+def shared_report(db: DbSession, token: str) -> Response:
+    """Show the clinician report through a share link."""
+    return _linked_report(db, token, pdf=False)
+
+
+@router.get("/s/{token}/report.pdf")
+def shared_report_pdf(db: DbSession, token: str) -> Response:
+    """Download the clinician report through a share link, as PDF."""
+    return _linked_report(db, token, pdf=True)
