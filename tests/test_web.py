@@ -80,7 +80,7 @@ def test_sign_up_mistakes_are_explained(http: httpx.Client, patient: Persona) ->
     short = http.post(
         "/signup", data={"email": "x@example.org", "password": "short", "password_again": "short"}
     )
-    assert "at least 8 characters" in page(short).select_one("#password-error").get_text()
+    assert "at least 12 characters" in page(short).select_one("#password-error").get_text()
 
 
 def test_pages_need_a_signed_in_person(http: httpx.Client, patient: Persona) -> None:

@@ -21,8 +21,9 @@ from lems_companion.dates import is_known_zone
 from lems_companion.storage.models import AuthSession, User
 from lems_companion.storage.models_sharing import LoginFailure
 
-# NIST SP 800-63B: at least 8 characters; no composition rules. The ceiling keeps hashing cheap.
-MIN_PASSWORD_CHARS = 8
+# OWASP ASVS 4.0 V2.1.1 (level 2): at least 12 characters; no composition rules (NIST SP
+# 800-63B). The ceiling keeps hashing cheap.
+MIN_PASSWORD_CHARS = 12
 MAX_PASSWORD_CHARS = 1_000
 # 32 bytes = 256 bits of randomness for session and API tokens.
 TOKEN_BYTES = 32
