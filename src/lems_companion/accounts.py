@@ -134,6 +134,12 @@ def authenticate(db: Session, *, email: str, password: str) -> User | None:
     except (VerificationError, InvalidHashError):
         user = None
     if user is None:
+        # Old failures no longer count; dropping them keeps the table small.
+        db.execute(
+            delete(LoginFailure).where(
+                LoginFailure.email == key, LoginFailure.at < now - FAILURE_WINDOW
+            )
+        )
         db.add(LoginFailure(email=key, at=now))
         return None
     db.execute(delete(LoginFailure).where(LoginFailure.email == key))
@@ -177,6 +183,10 @@ def start_session(
     """Return a new secret token and its stored session row; only the token's hash is kept."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     now = datetime.now(UTC)
+    # Expired sessions are useless; sweep the user's away whenever they start a new one.
+    db.execute(
+        delete(AuthSession).where(AuthSession.user_id == user.id, AuthSession.expires_at <= now)
+    )
     row = AuthSession(
         token_hash=_digest(token),
         user_id=user.id,
