@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
-from lems_companion.entries import EntryCreate, EntryPublic
+from lems_companion.entries import EntryCreate, EntryPublic, Medication
 from lems_companion.storage.models import Entry, EntryFlag, User
 from lems_companion.storage.sharing import Access, Action, access_for, audit
 from lems_companion.triage import triage_entry
@@ -102,10 +102,28 @@ def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[da
     return (to_public(previous) if previous else None), history
 
 
+def _same_day_doses(db: Session, row: Entry) -> list[Medication]:
+    """Return the medicines logged in the owner's other entries of this entry's local day.
+
+    One query. The day is the entry's calendar day in the UTC offset it was recorded in; it feeds
+    the amifampridine daily maximum (clinical.medicines.check_amifampridine_day).
+    """
+    offset = timezone(timedelta(minutes=row.utc_offset_minutes))
+    start = datetime.combine(row.recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
+    others = [Entry.user_id == row.user_id, Entry.recorded_at >= start]
+    others.append(Entry.recorded_at < start + timedelta(days=1))
+    if row.id is not None:
+        others.append(Entry.id != row.id)
+    logged = db.scalars(select(Entry.medications).where(*others))
+    return [Medication.model_validate(item) for items in logged for item in items or []]
+
+
 def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     """Store the entry's red flags and level, replacing any from before an edit."""
     previous, weights = _earlier(db, row)
-    result = triage_entry(data, previous=previous, weight_history=weights)
+    result = triage_entry(
+        data, previous=previous, weight_history=weights, same_day_doses=_same_day_doses(db, row)
+    )
     row.triage_level = result.level
     row.flags = [
         EntryFlag(

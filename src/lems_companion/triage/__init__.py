@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from lems_companion.clinical.medicines import LoggedDose
 from lems_companion.entries import EntryCreate
 from lems_companion.triage import structured, text
 from lems_companion.triage.flags import DEFAULT_EMERGENCY_NUMBER, FLAGS, Flag, Level
@@ -50,16 +51,19 @@ def triage_entry(
     *,
     previous: EntryCreate | None = None,
     weight_history: Sequence[tuple[datetime, float]] = (),
+    same_day_doses: Sequence[LoggedDose] = (),
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> TriageResult:
-    """Return the triage of a diary entry: its symptoms, its weight and its note combined.
+    """Return the triage of a diary entry: its symptoms, weight, medicines and note combined.
 
     ``previous`` is the patient's entry before this one (it only counts when at most 14 days
-    older); ``weight_history`` holds earlier (time, kg) readings. One flag per id is kept, the
-    most urgent, structured before note on a tie.
+    older); ``weight_history`` holds earlier (time, kg) readings; ``same_day_doses`` the
+    medicines logged in the patient's other entries of the same local day (for the amifampridine
+    daily maximum). One flag per id is kept, the most urgent, structured before note on a tie.
     """
     hits = structured.symptom_flags(entry, previous=previous)
     hits += structured.weight_flags(entry, weight_history=weight_history)
+    hits += structured.dose_flags(entry, same_day=same_day_doses)
     note = text.triage_note(entry.note) if entry.note else None
     if note:
         hits += note.hits

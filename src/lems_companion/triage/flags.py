@@ -173,6 +173,25 @@ FLAGS: tuple[Flag, ...] = (
         basis="warning sign of small-cell lung cancer (SCLC)",
         source="clinical-spec.md section 3",
     ),
+    Flag(
+        id="amifampridine_dose",
+        level="prompt",
+        title="Amifampridine above the label's maximum dose",
+        triggers=(
+            "amifampridine (Firdapse, 3,4-DAP) logged above the label's maximum: more than "
+            "100 mg on one day, or more than 20 mg in one dose"
+        ),
+        advice=(
+            "The amifampridine logged is above the label's maximum dose. Check the dose with "
+            "your doctor within the next few days; a higher dose raises the risk of seizures. "
+            "If you have a seizure, call {number}."
+        ),
+        basis="a dose above the label's maximum raises the risk of seizures",
+        source=(
+            "clinical-spec.md section 6; FIRDAPSE (amifampridine) US prescribing information, "
+            "sections 2.1 and 5.1 (revised 5/2024)"
+        ),
+    ),
 )
 
 FLAGS_BY_ID: dict[str, Flag] = {flag.id: flag for flag in FLAGS}

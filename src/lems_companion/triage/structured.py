@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from lems_companion import catalogue
+from lems_companion.clinical.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
 from lems_companion.entries import EntryCreate
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
@@ -26,6 +27,12 @@ PROMPT_SEVERITY = 1
 # Titulaer et al., J Clin Oncol 2011). Six months taken as 183 days.
 WEIGHT_LOSS_FRACTION = 0.05
 WEIGHT_LOSS_WINDOW = timedelta(days=183)
+# How an amifampridine finding reads as evidence; the limits themselves (100 mg a day, 20 mg a
+# dose) come from clinical.medicines, after the FIRDAPSE prescribing information, section 2.1.
+DOSE_EVIDENCE: dict[str, str] = {
+    "amifampridine_daily_maximum": "logged that day",
+    "amifampridine_single_dose_maximum": "in one dose",
+}
 
 
 def baseline(entry: EntryCreate, previous: EntryCreate | None) -> EntryCreate | None:
@@ -94,6 +101,35 @@ def weight_flags(
     )
     reason = "5% or more of body weight lost within 6 months"
     return [_hit("weight_loss", "prompt", evidence, reason)]
+
+
+def dose_flags(entry: EntryCreate, *, same_day: Sequence[LoggedDose]) -> list[FlagHit]:
+    """Return an amifampridine_dose flag when the label's maximum is exceeded; empty when not.
+
+    The daily total adds this entry's doses to ``same_day`` (the doses in the patient's other
+    entries of the same local day) and counts only when this entry logs amifampridine; the
+    single-dose limit looks at this entry's doses only. So an earlier entry's doses do not flag
+    every later entry of the day, only the ones that add to the total.
+    """
+    if not any(is_amifampridine(item.name) for item in entry.medications):
+        return []
+    findings = [
+        finding
+        for finding in check_amifampridine_day([*entry.medications, *same_day])
+        if finding.rule == "amifampridine_daily_maximum"
+    ] + [
+        finding
+        for finding in check_amifampridine_day(entry.medications)
+        if finding.rule == "amifampridine_single_dose_maximum"
+    ]
+    if not findings:
+        return []
+    evidence = "; ".join(
+        f"amifampridine {finding.amount_mg:g} mg {DOSE_EVIDENCE[finding.rule]}, above the "
+        f"label's {finding.limit_mg:g} mg"
+        for finding in findings
+    )
+    return [_hit("amifampridine_dose", "prompt", evidence, "amifampridine above the label maximum")]
 
 
 def _hit(flag_id: str, level: flag_defs.Level, evidence: str, reason: str) -> FlagHit:
