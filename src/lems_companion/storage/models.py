@@ -121,3 +121,4 @@ from lems_companion.storage import models_tests
 from lems_companion.storage import models_calendar
 from lems_companion.storage import models_sharing
 from lems_companion.storage import models_learn
+from lems_companion.storage import models_tools
