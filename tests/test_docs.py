@@ -53,3 +53,15 @@ def test_the_readme_quick_start_names_the_two_scripts() -> None:
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     assert "scripts/start" in quick_start and "scripts/test" in quick_start
     assert (REPO_ROOT / "scripts/start").exists() and (REPO_ROOT / "scripts/test").exists()
+
+
+def test_every_test_named_in_the_security_page_exists() -> None:
+    named = set(re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", doc("docs/security.md")))
+    assert named, "docs/security.md names no tests"
+    for path, function in sorted(named):
+        source = REPO_ROOT / path
+        assert source.exists(), path
+        if function:
+            assert re.search(rf"def {function}\(", source.read_text(encoding="utf-8")), (
+                f"{path}::{function}"
+            )
