@@ -59,6 +59,17 @@ CONTEXT_LABELS: dict[str, str] = {
 IMPROVED_LABELS: dict[str, str] = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
 
+def check_storable_text(value: str) -> str:
+    """Return the text unchanged; ValueError when it holds a NUL character.
+
+    PostgreSQL cannot store NUL in text or JSON, and no keyboard types it: it only arrives from
+    broken or hostile clients, so it is refused on every database alike.
+    """
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (\\u0000), which cannot be stored")
+    return value
+
+
 def check_symptom_id(value: str) -> str:
     """Return the id unchanged; ValueError when it is not in the catalogue."""
     if value not in catalogue.symptom_ids():
@@ -88,7 +99,7 @@ class Medication(_Strict):
     @field_validator("name")
     @classmethod
     def _name_has_text(cls, value: str) -> str:
-        value = value.strip()
+        value = check_storable_text(value).strip()
         if not value:
             raise ValueError("the medication name is empty")
         return value
@@ -188,7 +199,7 @@ class _EntryFields(_Strict):
     @field_validator("note")
     @classmethod
     def _blank_note_is_none(cls, value: str | None) -> str | None:
-        return value if value and value.strip() else None
+        return check_storable_text(value) if value and value.strip() else None
 
     @field_validator("home_tests")
     @classmethod

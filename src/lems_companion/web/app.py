@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -60,6 +62,17 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return _error_page(request, error.status_code, message)
 
 
+async def _invalid_request(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    # FastAPI's default handler echoes each bad value back, which fails with a 500 for NaN or
+    # Infinity (not JSON) and would repeat an oversized or private value; where and why suffice.
+    detail = [
+        {"type": item["type"], "loc": jsonable_encoder(item["loc"]), "msg": item["msg"]}
+        for item in error.errors()
+    ]
+    return JSONResponse({"detail": detail}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the web application; settings default to those read from the environment."""
     app = FastAPI(
@@ -74,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (auth, diary, api, reports, interop, account, learn, sharing):
         app.include_router(module.router)

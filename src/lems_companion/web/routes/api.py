@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
@@ -151,6 +151,13 @@ def list_entries(
             raise HTTPException(
                 status.HTTP_422_UNPROCESSABLE_CONTENT, f"{name}: give a UTC offset, e.g. +00:00"
             )
+        try:
+            # Year 1 east of Greenwich or 9999 west of it has no UTC equivalent to query with.
+            _ = value and value.astimezone(UTC)
+        except OverflowError:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_CONTENT, f"{name}: out of range once in UTC"
+            ) from None
     try:
         page = page_entries(db, owner=user, since=since, until=until, cursor=cursor, limit=limit)
     except BadCursor as error:
