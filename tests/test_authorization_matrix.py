@@ -109,6 +109,8 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/s/{token}/report"): frozenset({"clinician_link"}),
     ("GET", "/s/{token}/report.pdf"): frozenset({"clinician_link"}),
     ("GET", "/s/{token}/entries/{entry_id}"): frozenset({"clinician_link"}),
+    ("GET", "/healthz"): EVERYONE,  # for the process manager: no data, no database
+    ("GET", "/readyz"): EVERYONE,  # for the load balancer: says only whether the database is ready
 }
 
 ENTRY_FORM = {

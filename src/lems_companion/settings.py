@@ -14,6 +14,8 @@ import platformdirs
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from lems_companion.logs import LogFormat
+
 APP_NAME = "lems-companion"
 # Two weeks: long enough not to annoy a patient who logs a few times a day, short enough that a
 # lost phone does not stay signed in for ever.
@@ -61,6 +63,11 @@ class Settings(BaseSettings):
         default=True,
         description="Let anyone create an account from the sign-up page. The first account can "
         "always be created on an empty database.",
+    )
+    log_format: LogFormat = Field(
+        default="text",
+        description="How the app and access logs are written: text (uvicorn's usual lines) or "
+        "json (one JSON object per line, for a log collector).",
     )
 
     @field_validator("emergency_number")

@@ -12,11 +12,22 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lems_companion import __version__
+from lems_companion.logs import configure_logging
 from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
 from lems_companion.web.deps import LoginRequired
 from lems_companion.web.limits import BodySizeLimit
-from lems_companion.web.routes import account, api, auth, diary, interop, learn, reports, sharing
+from lems_companion.web.routes import (
+    account,
+    api,
+    auth,
+    diary,
+    health,
+    interop,
+    learn,
+    reports,
+    sharing,
+)
 from lems_companion.web.security import SecurityHeaders
 from lems_companion.web.templating import templates
 
@@ -82,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "Information, not diagnosis.",
     )
     app.state.settings = settings or get_settings()
+    configure_logging(app.state.settings.log_format)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(NotFound, _not_found)
@@ -89,6 +101,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api, reports, interop, account, learn, sharing):
+    for module in (auth, diary, api, reports, interop, account, learn, sharing, health):
         app.include_router(module.router)
     return app

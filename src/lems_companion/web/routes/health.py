@@ -1,0 +1,58 @@
+"""Health checks for a process manager and a load balancer: alive, and ready to serve.
+
+``/healthz`` answers without touching the database, so a slow database does not get healthy
+workers restarted; ``/readyz`` answers 200 only when the database answers and its migrations are
+at the code's heads, so a load balancer sends no traffic to a worker that would fail.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from fastapi import APIRouter, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
+
+from lems_companion.storage.database import alembic_config, get_engine
+from lems_companion.web.deps import SettingsDep
+
+router = APIRouter(tags=["health"])
+
+
+@cache
+def code_heads(url: str) -> frozenset[str]:
+    """Return the migration heads the code ships (read from the migration files once)."""
+    return frozenset(ScriptDirectory.from_config(alembic_config(url)).get_heads())
+
+
+def database_heads(url: str) -> frozenset[str]:
+    """Return the migration revisions the database is at. One query; raises when unreachable."""
+    with get_engine(url).connect() as connection:
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """Answer that the process is alive (no database query)."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(settings: SettingsDep) -> JSONResponse:
+    """Answer 200 when the database answers and is migrated to the code's heads; 503 if not."""
+    url = settings.resolved_database_url
+    try:
+        found = database_heads(url)
+    except SQLAlchemyError:
+        return JSONResponse(
+            {"status": "unavailable", "detail": "the database does not answer"},
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+    if found != code_heads(url):
+        return JSONResponse(
+            {"status": "unavailable", "detail": "database migrations are not at head"},
+            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+    return JSONResponse({"status": "ok"})
