@@ -6,14 +6,13 @@ API entry routes, the web entry form, the token endpoint and the sign-in and sig
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import func, make_url, select
+from sqlalchemy import func, select
 
 from lems_companion.storage.database import session_scope
 from lems_companion.storage.models import Entry, User
@@ -296,7 +295,7 @@ def test_odd_time_zones_in_the_form_fall_back_or_are_refused(
     http: httpx.Client, patient: Persona, db_url: str
 ) -> None:
     web_sign_in(http, patient)
-    for tz in ("Not/AZone", "../../etc/passwd", "UTC\x00", "\ud800"[:0] + "Europe/Lond\u202eon"):
+    for tz in ("Not/AZone", "../../etc/passwd", "UTC\x00", "Europe/Lond\u202eon"):
         response = http.post("/entries", data={**FORM, "tz": tz, "csrf_token": csrf_token(http)})
         assert response.status_code in (303, 422), (tz, response.text[:300])
 
@@ -397,8 +396,3 @@ def test_the_signup_form_refuses_bad_input_and_creates_nothing(
     assert BeautifulSoup(response.text, "html.parser").select_one(".error-summary") is not None
     assert "<script>alert" not in response.text
     assert counts(db_url) == (0, 1)
-
-
-def test_the_database_backend_is_one_of_ours(db_url: str) -> None:
-    assert make_url(db_url).get_backend_name() in ("sqlite", "postgresql")
-    assert json.dumps(API_BODIES[1][1])  # the corpus itself is serialisable
