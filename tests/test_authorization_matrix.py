@@ -36,6 +36,7 @@ EVERYONE = frozenset(PERSONAS)
 ENTRY_READERS = frozenset({"owner", "caregiver", "clinician"})
 ENTRY_ADDERS = frozenset({"owner", "caregiver"})
 OWNER = frozenset({"owner"})
+TOOL_USERS = frozenset({"owner", "clinician"})
 NOBODY: frozenset[str] = frozenset()
 
 # (method, path) -> who is allowed. Routes that act on "my own data" are open to every account:
@@ -111,6 +112,25 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/s/{token}/entries/{entry_id}"): frozenset({"clinician_link"}),
     ("GET", "/healthz"): EVERYONE,  # for the process manager: no data, no database
     ("GET", "/readyz"): EVERYONE,  # for the load balancer: says only whether the database is ready
+    # Clinician tools (docs/clinical-tools.md): on one's own record every account; on a patient's
+    # record the patient and the clinicians they invited, who may also save results. Caregivers
+    # and share links do not reach the tools.
+    **{
+        (method, f"{base}{path}"): SIGNED_IN if base == "/tools" else TOOL_USERS
+        for base in ("/tools", "/people/{owner_id}/tools")
+        for method, path in (
+            ("GET", ""),
+            ("GET", "/delta-p"),
+            ("POST", "/delta-p"),
+            ("GET", "/edx"),
+            ("POST", "/edx"),
+            ("GET", "/medicines"),
+            ("POST", "/medicines"),
+            ("GET", "/screening"),
+            ("POST", "/screening"),
+            ("POST", "/screening/scans"),
+        )
+    },
 }
 
 ENTRY_FORM = {

@@ -27,6 +27,7 @@ from lems_companion.web.routes import (
     learn,
     reports,
     sharing,
+    tools,
 )
 from lems_companion.web.security import SecurityHeaders
 from lems_companion.web.templating import templates
@@ -101,6 +102,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api, reports, interop, account, learn, sharing, health):
+    for module in (auth, diary, api, reports, interop, account, learn, sharing, health, tools):
         app.include_router(module.router)
     return app

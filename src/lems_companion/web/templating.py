@@ -11,6 +11,7 @@ from lems_companion import catalogue
 from lems_companion.alerts import flag_title
 from lems_companion.dates import zone
 from lems_companion.entries import CONTEXT_LABELS, IMPROVED_LABELS
+from lems_companion.tools import medication_warnings
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
@@ -34,5 +35,6 @@ templates.env.globals.update(
     improved_labels=IMPROVED_LABELS,
     disclaimer=DISCLAIMER,
     flag_title=flag_title,
+    medication_warnings=medication_warnings,
 )
 templates.env.filters["local"] = local_time
