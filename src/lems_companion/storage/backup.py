@@ -167,7 +167,7 @@ def check_sqlite_backup(path: Path) -> None:
 
 
 def _sqlite_restore(url: str, source_path: Path) -> None:
-    check_sqlite_backup(source_path)
+    """Replace the database's content with this backup, already checked by the caller."""
     target_path = _sqlite_path(url)
     target_path.parent.mkdir(parents=True, exist_ok=True)
     # The backup API in reverse: it takes the target's locks, so a running app waits (its busy
@@ -293,7 +293,7 @@ def check_postgres_backup(path: Path) -> None:
 
 
 def _postgres_restore(url: str, source_path: Path) -> None:
-    check_postgres_backup(source_path)
+    """Replace the database's content with this backup, already checked by the caller."""
     pg_restore = _pg_tool("pg_restore")
     options, environment = _pg_connection(url)
     # The app's pooled connections would hold locks on the tables pg_restore drops.
