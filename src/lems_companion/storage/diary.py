@@ -250,6 +250,10 @@ def page_entries(
     if cursor:
         when, entry_id = decode_cursor(cursor)
         query = query.where(
+            # The plain bound is implied by the OR below; it is there because PostgreSQL can
+            # start the index scan at it, where the OR alone is a filter over every newer entry
+            # (a page deep in a year of entries then cost like OFFSET; docs/performance.md).
+            Entry.recorded_at <= when,
             or_(
                 Entry.recorded_at < when,
                 and_(Entry.recorded_at == when, Entry.id < entry_id),
