@@ -25,6 +25,7 @@ from lems_companion.analysis import Analysis, FlagRecord, RedFlag, analyze
 from lems_companion.charts import Chart, charts
 from lems_companion.entries import EntryPublic
 from lems_companion.investigations import KINDS, InvestigationPublic, Kind
+from lems_companion.tools import ToolsSection
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
@@ -99,6 +100,8 @@ class Report:
     tests_done: list[InvestigationPublic]
     tests_to_discuss: list[TestToDiscuss]
     disclaimer: str = REPORT_DISCLAIMER
+    # Saved clinician-tool results and the screening schedule; None when the caller has none.
+    tools: ToolsSection | None = None
 
 
 def group_flags(flags: Sequence[RedFlag]) -> list[FlagGroup]:
@@ -169,6 +172,7 @@ def build_report(
     since: datetime | None = None,
     until: datetime | None = None,
     now: datetime | None = None,
+    tools: ToolsSection | None = None,
 ) -> Report:
     """Return the report of these entries, red flags and tests for one patient."""
     analysis = analyze(entries, flags=flags, since=since, until=until)
@@ -182,6 +186,7 @@ def build_report(
         features=clinical_features(analysis),
         tests_done=[item for item in investigations if item.status == "done"],
         tests_to_discuss=tests_to_discuss(investigations),
+        tools=tools,
     )
 
 

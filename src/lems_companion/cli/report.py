@@ -22,6 +22,7 @@ from lems_companion.storage.investigations import add_investigation, list_invest
 from lems_companion.storage.investigations import to_public as investigation_public
 from lems_companion.storage.models import User
 from lems_companion.storage.reports import PeriodData, load_period
+from lems_companion.storage.tools import report_section
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 SINCE_OPTION = typer.Option(
@@ -64,6 +65,8 @@ def analysis_for(url: str, email: str, since: str | None, until: str | None) -> 
 def report_for(url: str, email: str, since: str | None, until: str | None) -> Report:
     """Return the clinician report of this user's diary in the period. Reads the database."""
     owner, data, start, end = _period(url, email, since, until)
+    with session_scope(url) as db:
+        tools = report_section(db, owner=owner)
     return build_report(
         data.entries,
         flags=data.flags,
@@ -72,6 +75,7 @@ def report_for(url: str, email: str, since: str | None, until: str | None) -> Re
         time_zone=owner.time_zone,
         since=start,
         until=end,
+        tools=tools,
     )
 
 

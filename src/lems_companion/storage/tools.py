@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lems_companion.clinical.screening import ScanResult
+from lems_companion.dates import zone
 from lems_companion.investigations import InvestigationCreate
 from lems_companion.storage.calendar import schedule, set_schedule
 from lems_companion.storage.diary import NotFound
@@ -169,12 +170,17 @@ def record_scan(
     return add_investigation(db, owner=owner, data=data)
 
 
-def report_section(db: Session, *, owner: User, today: date) -> ToolsSection:
+def local_today(owner: User) -> date:
+    """Return today's date in the owner's time zone (reads the clock)."""
+    return datetime.now(zone(owner.time_zone)).date()
+
+
+def report_section(db: Session, *, owner: User, today: date | None = None) -> ToolsSection:
     """Return the tools part of the clinician report: saved results and the schedule.
 
-    Three queries.
+    Three queries. ``today`` defaults to the owner's local date.
     """
     return ToolsSection(
         results=list_results(db, owner=owner),
-        screening=screening_for(db, owner=owner, today=today),
+        screening=screening_for(db, owner=owner, today=today or local_today(owner)),
     )

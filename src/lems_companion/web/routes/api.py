@@ -26,6 +26,7 @@ from lems_companion.storage.diary import (
     to_public,
 )
 from lems_companion.storage.models import Entry
+from lems_companion.tools import MedicationWarning, medication_warnings
 from lems_companion.web.deps import ApiUser, DbSession, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -64,6 +65,9 @@ class EntryRead(EntryPublic):
     """A stored entry with its triage, recomputed whenever the entry changes."""
 
     triage: TriagePublic
+    # Logged medicines that can worsen LEMS, to discuss with the prescriber (spec section 6);
+    # next to the triage, not in it: a caution is advice about a medicine, not a red flag.
+    medication_warnings: list[MedicationWarning]
 
 
 class EntryPage(BaseModel):
@@ -91,7 +95,11 @@ def _read(row: Entry, settings: Settings) -> EntryRead:
         ],
         advice=alert.advice if alert else [],
     )
-    return EntryRead.model_validate({**to_public(row).model_dump(), "triage": triage})
+    public = to_public(row)
+    warnings = medication_warnings(public.medications)
+    return EntryRead.model_validate(
+        {**public.model_dump(), "triage": triage, "medication_warnings": warnings}
+    )
 
 
 @router.post(

@@ -36,6 +36,7 @@ from lems_companion.storage.investigations import (
 from lems_companion.storage.investigations import to_public as investigation_public
 from lems_companion.storage.models import User
 from lems_companion.storage.reports import load_period
+from lems_companion.storage.tools import report_section
 from lems_companion.web.deps import DbSession, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
@@ -69,6 +70,7 @@ def _report(db: Session, user: User, since: str | None, until: str | None) -> Re
         time_zone=user.time_zone,
         since=start,
         until=end,
+        tools=report_section(db, owner=user),
     )
 
 

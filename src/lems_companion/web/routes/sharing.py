@@ -39,6 +39,7 @@ from lems_companion.storage.sharing import (
     revoke_grant,
     revoke_link,
 )
+from lems_companion.storage.tools import report_section
 from lems_companion.web.deps import DbSession, SettingsDep, WebUser, WebUserPosting
 from lems_companion.web.forms import blank_form, parse_entry_form
 from lems_companion.web.templating import templates
@@ -324,6 +325,7 @@ def _owner_report(db: Session, owner: User) -> Report:
         investigations=period.investigations,
         patient=owner.email,
         time_zone=owner.time_zone,
+        tools=report_section(db, owner=owner),
     )
 
 

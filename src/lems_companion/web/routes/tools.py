@@ -10,7 +10,7 @@ audit entry for every read and save by a clinician.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request, Response, status
@@ -29,11 +29,11 @@ from lems_companion.clinical.delta_p import (
 )
 from lems_companion.clinical.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
 from lems_companion.clinical.screening import DELTA_P_MAX_SCORE, TEST_LABELS
-from lems_companion.dates import zone
 from lems_companion.storage.calendar import schedule
 from lems_companion.storage.tools import (
     Record,
     list_results,
+    local_today,
     open_record,
     record_scan,
     save_result,
@@ -73,7 +73,7 @@ def _base(record: Record) -> str:
 
 def _today(record: Record) -> date:
     """Return today's date where the patient lives (the schedule's "today")."""
-    return datetime.now(zone(record.owner.time_zone)).date()
+    return local_today(record.owner)
 
 
 def _page(
