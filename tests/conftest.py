@@ -27,6 +27,8 @@ from lems_companion.storage.database import get_engine, session_scope, upgrade
 from lems_companion.storage.models import Base
 from lems_companion.web.app import create_app
 
+pytest_plugins = ["tests.browser"]
+
 # The local server this machine runs; override to point the suite at another PostgreSQL.
 POSTGRES_ADMIN_URL = os.environ.get(
     "LEMS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"

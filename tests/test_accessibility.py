@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser import PHONE, sign_in
 from tests.conftest import LiveServer, Persona
-from tests.test_browser import PHONE, browser, sign_in  # noqa: F401  (fixture re-used)
 
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 # WCAG 2.0/2.1 levels A and AA, as axe-core tags them.
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def audited(browser: Browser) -> Iterator[Page]:  # noqa: F811
+def audited(browser: Browser) -> Iterator[Page]:
     # Our CSP forbids injected scripts; the audit context may bypass it to load axe.
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
     page = context.new_page()

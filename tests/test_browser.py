@@ -2,58 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
+from tests.browser import PHONE, sign_in
 from tests.conftest import LiveServer, Persona
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a sandboxed, offline machine: no GPU, no background calls to Google's services.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 390, "height": 844}
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is not installed (apt-get install chromium)")
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, timezone_id="Europe/Madrid"
-    )
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def sign_in(page: Page, server: LiveServer, persona: Persona) -> None:
-    page.goto(f"{server.url}/login")
-    page.get_by_label("E-mail").fill(persona.email)
-    page.get_by_label("Password").fill(persona.password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Your diary")).to_be_visible()
 
 
 def test_a_patient_signs_in_adds_an_entry_and_finds_it_in_the_timeline(

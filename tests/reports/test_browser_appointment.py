@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
+from tests.browser import PHONE, sign_in
 from tests.conftest import LiveServer, Persona
 from tests.reports.test_report_pages import fill_diary
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, PHONE, sign_in
 
-# SQLite only: the pages are checked on PostgreSQL over HTTP (test_report_pages.py), and a single
-# database keeps this module's browser closed before tests/test_browser.py opens its own.
+# SQLite only: the pages are checked on PostgreSQL over HTTP (test_report_pages.py).
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    # Module scope, not session: Playwright's sync API allows one running instance per thread,
-    # and tests/test_browser.py starts its own for the session after this module has finished.
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is not installed (apt-get install chromium)")
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, timezone_id="Europe/Madrid"
-    )
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_a_patient_prepares_for_an_appointment_on_a_phone(
