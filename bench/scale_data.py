@@ -76,6 +76,9 @@ FLAG_COLUMNS = 'entry_id, user_id, flag, level, evidence, start, "end", basis'
 # The secondary indexes dropped for the load and built after it (the primary keys stay).
 SECONDARY_INDEXES = {
     "ix_entries_user_recorded": "entries (user_id, recorded_at, id)",
+    "ix_entries_user_weighed": (
+        "entries (user_id, recorded_at, weight_kg) WHERE weight_kg IS NOT NULL"
+    ),
     "ix_entry_flags_entry_id": "entry_flags (entry_id)",
     "ix_entry_flags_user_id": "entry_flags (user_id)",
 }
