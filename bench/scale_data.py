@@ -252,7 +252,7 @@ def load_users(url: str, patients: int) -> None:
 def _execute(url: str, statements: Sequence[str], *, autocommit: bool = False) -> None:
     with psycopg.connect(libpq_url(url), autocommit=autocommit) as connection:
         for statement in statements:
-            connection.execute(statement)  # type: ignore[arg-type]
+            connection.execute(statement)
 
 
 def main() -> None:

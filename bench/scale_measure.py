@@ -218,7 +218,7 @@ def plans(url: str, number: int) -> dict[str, list[tuple[str, str]]]:
             explained[name] = []
             for sql, parameters in statements:
                 rows = connection.execute(
-                    f"EXPLAIN (ANALYZE, BUFFERS) {sql}",  # type: ignore[arg-type]
+                    f"EXPLAIN (ANALYZE, BUFFERS) {sql}",
                     parameters,
                 ).fetchall()
                 explained[name].append((sql, "\n".join(row[0] for row in rows)))
@@ -253,12 +253,12 @@ def main() -> None:
     url = database_url(options.preset)
     patients = PRESETS[options.preset]
     with psycopg.connect(libpq_url(url)) as connection:
-        found = connection.execute("SELECT count(*) FROM users").fetchone()
+        counted = connection.execute("SELECT count(*) FROM users").fetchone()
         total = connection.execute(
             "SELECT reltuples::bigint FROM pg_class WHERE relname = 'entries'"
         ).fetchone()
-    assert found is not None and total is not None
-    print(f"{database_name(options.preset)}: {found[0]:,} patients, ~{total[0]:,} entries\n")
+    assert counted is not None and total is not None
+    print(f"{database_name(options.preset)}: {counted[0]:,} patients, ~{total[0]:,} entries\n")
 
     figures = http_figures(url, patients, options.requests)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -287,12 +287,12 @@ def main() -> None:
     for _ in range(REPORT_RUNS + 1):  # the first turn warms caches and is not counted
         for preset, number in targets:
             runs[preset].append(report_seconds(database_url(preset), number))
-    for preset, found in runs.items():
-        counted = found[1:]
+    for preset, taken in runs.items():
+        kept = taken[1:]
         print(
-            f"{database_name(preset):<20} {counted[0][2]:>8} "
-            f"{statistics.median(run[0] for run in counted) * 1000:>15.1f} "
-            f"{statistics.median(run[1] for run in counted) * 1000:>18.1f}"
+            f"{database_name(preset):<20} {kept[0][2]:>8} "
+            f"{statistics.median(run[0] for run in kept) * 1000:>15.1f} "
+            f"{statistics.median(run[1] for run in kept) * 1000:>18.1f}"
         )
 
     if options.no_plans:
