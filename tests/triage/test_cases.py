@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from lems_companion.triage import FLAGS, triage_text
+from lems_companion.triage import FLAGS, lexicon, triage_text
 
 CASES_FILE = Path(__file__).with_name("cases.jsonl")
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line]
 # Context rules of spec section 3 that every flag must be tested under (as a substring of `rule`).
 RULES_PER_FLAG = ("negated", "other person", "hypothetical|question", "hedged")
+# The flags free text can raise; amifampridine_dose comes from the medicines logged only (its
+# tests are in tests/tools/test_amifampridine_dose.py).
+TEXT_FLAGS = [flag.id for flag in FLAGS if flag.id in set(lexicon.TARGET_FLAG.values())]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case["text"][:60] or "<empty>")
@@ -27,7 +30,7 @@ def test_case_table_is_large_enough() -> None:
     assert len(CASES) >= 150
 
 
-@pytest.mark.parametrize("flag_id", [flag.id for flag in FLAGS])
+@pytest.mark.parametrize("flag_id", TEXT_FLAGS)
 def test_every_flag_is_tested_under_every_context_rule(flag_id: str) -> None:
     rules = {case["rule"] for case in CASES if case["covers"] == flag_id}
     for wanted in RULES_PER_FLAG:
@@ -37,7 +40,7 @@ def test_every_flag_is_tested_under_every_context_rule(flag_id: str) -> None:
         )
 
 
-@pytest.mark.parametrize("flag_id", [flag.id for flag in FLAGS])
+@pytest.mark.parametrize("flag_id", TEXT_FLAGS)
 def test_every_flag_is_raised_by_at_least_three_phrasings(flag_id: str) -> None:
     raising = [case for case in CASES if flag_id in case["flags"]]
     assert len(raising) >= 3
