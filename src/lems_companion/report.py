@@ -112,12 +112,15 @@ def group_flags(flags: Sequence[RedFlag]) -> list[FlagGroup]:
     groups = []
     for name, items in by_flag.items():
         recent = sorted(items, key=lambda f: f.recorded_at)
+        # Spec section 1: an emergency is never batched, so each one is listed with its words;
+        # a prompt flag repeated entry after entry (an ongoing cough) keeps its latest rows.
+        shown = recent if items[0].level == "emergency" else recent[-MAX_FLAG_ROWS:]
         groups.append(
             FlagGroup(
                 flag=name,
                 level=items[0].level,
-                shown=recent[-MAX_FLAG_ROWS:],
-                more=max(0, len(items) - MAX_FLAG_ROWS),
+                shown=shown,
+                more=len(items) - len(shown),
                 first=recent[0].recorded_at,
                 last=recent[-1].recorded_at,
             )
