@@ -31,9 +31,9 @@ PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
 STATIC_DIR = PACKAGE_DIR / "web" / "static"
 REPORT_CSS = STATIC_DIR / "report.css"
-# Each red flag is listed with its dates and words; beyond this many occurrences of one flag the
-# rest are summarised with their count and date range, so a year of entries stays within four
-# pages. None is dropped from the app: the diary shows every one.
+# Each red flag is listed with its dates and words. Beyond this many occurrences of one prompt
+# flag the oldest are summarised with their count and date range, so a year of entries stays
+# within four pages; emergencies are always listed in full. The app's red-flag page shows all.
 MAX_FLAG_ROWS = 6
 # Observations cite at most this many entry ids; the analysis JSON has all of them.
 MAX_CITED_ENTRIES = 8
