@@ -66,6 +66,8 @@ REPORT_DAYS = 365
 REPORT_RUNS = 5
 # Plan lines are cut to this width (long IN lists of ids say nothing more past the first few).
 PLAN_WIDTH = 160
+# The column list of a SELECT (every column of the table; the plan is what matters here).
+COLUMN_LIST = re.compile(r"^SELECT .+? FROM ")
 # "IN (%(primary_keys_1)s::INTEGER, ...)" as SQLAlchemy's select-in loading sends it.
 IN_LIST = re.compile(r"IN \((%\(primary_keys_1\)s::INTEGER)(, %\(primary_keys_\d+\)s::INTEGER)*\)")
 
@@ -301,7 +303,8 @@ def main() -> None:
     for name, statements in plans(url, middle).items():
         print(f"\n### {name}\n")
         for sql, plan in statements:
-            print("    " + IN_LIST.sub(r"IN (\1, ...)", " ".join(sql.split())))
+            shown = COLUMN_LIST.sub("SELECT ... FROM ", " ".join(sql.split()))
+            print("    " + IN_LIST.sub(r"IN (\1, ...)", shown))
             print("\n".join("    " + shorten(line) for line in plan.splitlines()))
             print()
 
