@@ -6,6 +6,7 @@ can serve one database without sharing a secret, and so that logging out revokes
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
@@ -121,14 +122,21 @@ def authenticate(db: Session, *, email: str, password: str) -> User | None:
     A failure is recorded (the caller commits it even though sign-in failed); success clears
     them. Two or three queries and one hash.
     """
-    key = email.strip().lower()[:320]
+    try:
+        key = normalise_email(email)
+    except AccountError:
+        # Not an address at all (it may even hold characters a database refuses): no account
+        # can match, but the check costs as much time as a real one.
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            _hasher.verify(_DUMMY_HASH, password)
+        return None
     now = datetime.now(UTC)
     if _recent_failures(db, key, now) >= MAX_FAILURES:
         raise TooManyAttempts(
             f"Too many failed sign-ins for this address. Wait {FAILURE_WINDOW_MINUTES} minutes "
             "and try again."
         )
-    user = find_user(db, email)
+    user = db.scalar(select(User).where(User.email == key))
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):

@@ -25,6 +25,7 @@ from lems_companion import __version__
 from lems_companion.diary_io import to_json
 from lems_companion.storage.diary import list_entries, to_public
 from lems_companion.storage.models import Base, Entry, EntryFlag, User
+from lems_companion.storage.sharing import revoke_grants_to
 
 # Columns that are secrets or credentials, never exported even to their owner: a hash of a
 # token is as good as the token for guessing attacks, and a CSRF token protects a live session.
@@ -247,6 +248,8 @@ def delete_account(db: Session, *, user: User) -> dict[str, int]:
     account by design (ON DELETE SET NULL) lose the link to it. The caller commits.
     """
     removed = count_rows_of(db, user)
+    # Invitations to this person are keyed by e-mail and would pass to a new account with it.
+    revoke_grants_to(db, email=user.email)
     user_id = user.id
     db.expunge(user)
     db.execute(delete(User).where(User.id == user_id))

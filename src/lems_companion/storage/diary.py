@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from lems_companion.entries import EntryCreate, EntryPublic, Medication
 from lems_companion.storage.models import Entry, EntryFlag, User
 from lems_companion.storage.sharing import Access, Action, access_for, audit
+from lems_companion.storage.types import is_row_id
 from lems_companion.triage import triage_entry
 
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
@@ -57,7 +58,7 @@ def load_entry(db: Session, entry_id: int, *, viewer: User, action: Action = "re
     live grant. Use by anyone but the owner is added to the audit log (the caller commits).
     One or two queries.
     """
-    entry = db.get(Entry, entry_id)
+    entry = db.get(Entry, entry_id) if is_row_id(entry_id) else None
     access = access_for(db, viewer=viewer, owner_id=entry.user_id, action=action) if entry else None
     if entry is None or access is None:
         raise NotFound(f"no diary entry {entry_id}")
@@ -211,10 +212,11 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         when, entry_id = raw.split("|")
         moment = datetime.fromisoformat(when)
-        if moment.tzinfo is None:
+        if moment.tzinfo is None or not is_row_id(int(entry_id)):
             raise ValueError
+        moment.astimezone(UTC)  # OverflowError for a moment that cannot be stored
         return moment, int(entry_id)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise BadCursor("cursor: not a cursor returned by this API") from None
 
 
@@ -257,7 +259,7 @@ def page_entries(
             or_(
                 Entry.recorded_at < when,
                 and_(Entry.recorded_at == when, Entry.id < entry_id),
-            )
+            ),
         )
     rows = list(
         db.scalars(query.order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(limit + 1))

@@ -11,13 +11,14 @@ from lems_companion.investigations import InvestigationCreate, InvestigationPubl
 from lems_companion.storage.diary import Action, NotFound, may_access
 from lems_companion.storage.models import User
 from lems_companion.storage.models_tests import Investigation
+from lems_companion.storage.types import is_row_id
 
 
 def load_investigation(
     db: Session, investigation_id: int, *, viewer: User, action: Action = "read"
 ) -> Investigation:
     """Return the test when the viewer may reach it; NotFound otherwise. One query."""
-    row = db.get(Investigation, investigation_id)
+    row = db.get(Investigation, investigation_id) if is_row_id(investigation_id) else None
     if row is None or not may_access(viewer, row.user_id, action):
         raise NotFound(f"no test {investigation_id}")
     return row

@@ -152,6 +152,15 @@ def revoke_grant(db: Session, *, owner: User, grant_id: int) -> None:
     grant.revoked_at = datetime.now(UTC)
 
 
+def revoke_grants_to(db: Session, *, email: str) -> None:
+    """Revoke every live grant naming this e-mail, e.g. when that account is deleted, so that
+    someone signing up later with the address inherits nothing."""
+    for grant in db.scalars(
+        select(Grant).where(Grant.grantee_email == email, Grant.revoked_at.is_(None))
+    ):
+        grant.revoked_at = datetime.now(UTC)
+
+
 def diaries_shared_with(db: Session, *, viewer: User) -> list[tuple[Grant, User]]:
     """Return the live grants naming the viewer with the diaries' owners. One query."""
     query = (

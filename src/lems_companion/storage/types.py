@@ -10,6 +10,16 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+# Primary keys are PostgreSQL INTEGER columns: an id beyond this cannot exist, and sending one to
+# the database is an error there rather than "not found".
+MAX_ROW_ID = 2**31 - 1
+
+
+def is_row_id(value: int) -> bool:
+    """Return True when the value can be the id of a stored row."""
+    return 1 <= value <= MAX_ROW_ID
+
+
 # JSONB on PostgreSQL (indexable, compact); plain JSON text elsewhere.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 

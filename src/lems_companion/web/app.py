@@ -103,5 +103,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (auth, diary, api, reports, interop, account, learn, sharing, health, tools):
-        app.include_router(module.router)
+        # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
+        app.include_router(module.router, include_in_schema=module in (api, health))
     return app

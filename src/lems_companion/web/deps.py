@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Form, HTTPException, Request, status
+from fastapi import Depends, Form, HTTPException, Path, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from lems_companion.accounts import resolve_session
 from lems_companion.settings import Settings
 from lems_companion.storage.database import new_session
 from lems_companion.storage.models import AuthSession, User
+from lems_companion.storage.types import MAX_ROW_ID
 
 SESSION_COOKIE = "lems_session"
 
@@ -47,6 +48,8 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+# An id in a path: a whole number that can name a stored row; anything else is refused (422).
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="The record's id.")]
 DbSession = Annotated[Session, Depends(get_db)]
 
 

@@ -35,8 +35,9 @@ class SecurityHeaders:
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["X-Frame-Options"] = "DENY"
                 headers["Referrer-Policy"] = "same-origin"
-                if path.startswith("/api/") or "text/html" in headers.get("content-type", ""):
-                    # Health data must not linger in shared caches or the back-forward cache.
+                if not path.startswith("/static/"):
+                    # Health data (pages, API answers, reports, exports) must not linger in
+                    # shared caches or the browser's back-forward cache.
                     headers.setdefault("Cache-Control", "no-store")
             await send(message)
 

@@ -14,6 +14,7 @@ def render_item(type_: str, obj: object, autogen_context: Any) -> Any:
         return "sa.DateTime(timezone=True)"
     return False
 
+
 config = context.config
 engine = config.attributes["engine"]
 

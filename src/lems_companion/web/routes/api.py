@@ -27,7 +27,7 @@ from lems_companion.storage.diary import (
 )
 from lems_companion.storage.models import Entry
 from lems_companion.tools import MedicationWarning, medication_warnings
-from lems_companion.web.deps import ApiUser, DbSession, SettingsDep
+from lems_companion.web.deps import ApiUser, DbSession, RowId, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -176,7 +176,7 @@ def list_entries(
 
 
 @router.get("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
-def get_entry(entry_id: int, db: DbSession, user: ApiUser, settings: SettingsDep) -> EntryRead:
+def get_entry(entry_id: RowId, db: DbSession, user: ApiUser, settings: SettingsDep) -> EntryRead:
     """Return one entry of your diary (or one shared with you), with its triage."""
     row = load_entry(db, entry_id, viewer=user)
     db.commit()  # keeps the audit record when someone other than the owner reads it
@@ -185,7 +185,7 @@ def get_entry(entry_id: int, db: DbSession, user: ApiUser, settings: SettingsDep
 
 @router.patch("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
 def update_entry(
-    entry_id: int, change: EntryUpdate, db: DbSession, user: ApiUser, settings: SettingsDep
+    entry_id: RowId, change: EntryUpdate, db: DbSession, user: ApiUser, settings: SettingsDep
 ) -> EntryRead:
     """Change some fields of an entry; fields left out keep their value, null clears one."""
     row = load_entry(db, entry_id, viewer=user, action="write")
@@ -202,7 +202,7 @@ def update_entry(
 
 
 @router.delete("/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-def remove_entry(entry_id: int, db: DbSession, user: ApiUser) -> Response:
+def remove_entry(entry_id: RowId, db: DbSession, user: ApiUser) -> Response:
     """Delete an entry of your diary."""
     delete_entry(db, load_entry(db, entry_id, viewer=user, action="write"))
     db.commit()

@@ -19,7 +19,14 @@ from lems_companion.storage.diary import (
     replace_entry,
     to_public,
 )
-from lems_companion.web.deps import DbSession, MaybeWebUser, SettingsDep, WebUser, WebUserPosting
+from lems_companion.web.deps import (
+    DbSession,
+    MaybeWebUser,
+    RowId,
+    SettingsDep,
+    WebUser,
+    WebUserPosting,
+)
 from lems_companion.web.forms import blank_form, form_from_entry, parse_entry_form
 from lems_companion.web.templating import templates
 
@@ -85,7 +92,7 @@ def show_entry(
     db: DbSession,
     signed_in: WebUser,
     settings: SettingsDep,
-    entry_id: int,
+    entry_id: RowId,
     saved: bool = False,
 ) -> Response:
     """Show one entry, its red-flag alert (if any) above everything else."""
@@ -121,7 +128,9 @@ def red_flag_history(request: Request, db: DbSession, signed_in: WebUser) -> Res
 
 
 @router.get("/entries/{entry_id}/edit", response_class=HTMLResponse)
-def edit_entry_page(request: Request, db: DbSession, signed_in: WebUser, entry_id: int) -> Response:
+def edit_entry_page(
+    request: Request, db: DbSession, signed_in: WebUser, entry_id: RowId
+) -> Response:
     """Show the form filled in with the entry."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
     form = form_from_entry(to_public(row), time_zone=signed_in.user.time_zone)
@@ -132,7 +141,7 @@ def edit_entry_page(request: Request, db: DbSession, signed_in: WebUser, entry_i
 
 @router.post("/entries/{entry_id}/edit", response_class=HTMLResponse)
 async def edit_entry(
-    request: Request, db: DbSession, signed_in: WebUserPosting, entry_id: int
+    request: Request, db: DbSession, signed_in: WebUserPosting, entry_id: RowId
 ) -> Response:
     """Save the changed entry; the form again with messages when invalid (nothing changes)."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
@@ -150,7 +159,7 @@ async def edit_entry(
 
 
 @router.post("/entries/{entry_id}/delete")
-def remove_entry(db: DbSession, signed_in: WebUserPosting, entry_id: int) -> Response:
+def remove_entry(db: DbSession, signed_in: WebUserPosting, entry_id: RowId) -> Response:
     """Delete the entry and go back to the diary."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
     delete_entry(db, row)

@@ -37,7 +37,7 @@ from lems_companion.storage.investigations import to_public as investigation_pub
 from lems_companion.storage.models import User
 from lems_companion.storage.reports import load_period
 from lems_companion.storage.tools import report_section
-from lems_companion.web.deps import DbSession, WebUser, WebUserPosting
+from lems_companion.web.deps import DbSession, RowId, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -226,7 +226,7 @@ async def create_test(request: Request, db: DbSession, signed_in: WebUserPosting
 
 
 @router.get("/tests/{test_id}", response_class=HTMLResponse)
-def show_test(request: Request, db: DbSession, signed_in: WebUser, test_id: int) -> Response:
+def show_test(request: Request, db: DbSession, signed_in: WebUser, test_id: RowId) -> Response:
     """Show one recorded test."""
     test = investigation_public(load_investigation(db, test_id, viewer=signed_in.user))
     return templates.TemplateResponse(
@@ -237,7 +237,7 @@ def show_test(request: Request, db: DbSession, signed_in: WebUser, test_id: int)
 
 
 @router.post("/tests/{test_id}/delete")
-def remove_test(db: DbSession, signed_in: WebUserPosting, test_id: int) -> Response:
+def remove_test(db: DbSession, signed_in: WebUserPosting, test_id: RowId) -> Response:
     """Delete a recorded test and go back to the list."""
     row = load_investigation(db, test_id, viewer=signed_in.user, action="write")
     delete_investigation(db, row)

@@ -40,7 +40,7 @@ from lems_companion.storage.sharing import (
     revoke_link,
 )
 from lems_companion.storage.tools import report_section
-from lems_companion.web.deps import DbSession, SettingsDep, WebUser, WebUserPosting
+from lems_companion.web.deps import DbSession, RowId, SettingsDep, WebUser, WebUserPosting
 from lems_companion.web.forms import blank_form, parse_entry_form
 from lems_companion.web.templating import templates
 
@@ -100,7 +100,7 @@ def invite_person(
 
 
 @router.post("/sharing/grants/{grant_id}/revoke")
-def revoke_person(db: DbSession, signed_in: WebUserPosting, grant_id: int) -> Response:
+def revoke_person(db: DbSession, signed_in: WebUserPosting, grant_id: RowId) -> Response:
     """Withdraw an invitation; it stops working at once."""
     try:
         revoke_grant(db, owner=signed_in.user, grant_id=grant_id)
@@ -138,7 +138,7 @@ def new_link(
 
 
 @router.post("/sharing/links/{link_id}/revoke")
-def withdraw_link(db: DbSession, signed_in: WebUserPosting, link_id: int) -> Response:
+def withdraw_link(db: DbSession, signed_in: WebUserPosting, link_id: RowId) -> Response:
     """Revoke a share link; it stops working at once."""
     try:
         revoke_link(db, owner=signed_in.user, link_id=link_id)
@@ -168,7 +168,7 @@ def shared_with_me(request: Request, db: DbSession, signed_in: WebUser) -> Respo
     )
 
 
-def _timeline_context(db: Session, owner_id: int, cursor: str | None) -> dict[str, object]:
+def _timeline_context(db: Session, owner_id: RowId, cursor: str | None) -> dict[str, object]:
     owner = db.get(User, owner_id)
     if owner is None:
         raise NotFound("no such diary")
@@ -186,7 +186,7 @@ def _timeline_context(db: Session, owner_id: int, cursor: str | None) -> dict[st
 
 @router.get("/people/{owner_id}/diary", response_class=HTMLResponse)
 def their_diary(
-    request: Request, db: DbSession, signed_in: WebUser, owner_id: int, cursor: str | None = None
+    request: Request, db: DbSession, signed_in: WebUser, owner_id: RowId, cursor: str | None = None
 ) -> Response:
     """Show a diary shared with this account, newest first (read access needed)."""
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
@@ -205,7 +205,9 @@ def their_diary(
 
 
 @router.get("/people/{owner_id}/entries/new", response_class=HTMLResponse)
-def their_new_entry(request: Request, db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+def their_new_entry(
+    request: Request, db: DbSession, signed_in: WebUser, owner_id: RowId
+) -> Response:
     """Show an empty entry form for a diary this caregiver may add to."""
     diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="create")
     owner = db.get(User, owner_id)
@@ -226,7 +228,7 @@ def their_new_entry(request: Request, db: DbSession, signed_in: WebUser, owner_i
 
 @router.post("/people/{owner_id}/entries", response_class=HTMLResponse)
 async def their_create_entry(
-    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: int
+    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
 ) -> Response:
     """Save an entry a caregiver adds to a diary they may add to."""
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="create")
@@ -287,7 +289,7 @@ def shared_view(request: Request, db: DbSession, token: str, cursor: str | None 
 
 @router.get("/s/{token}/entries/{entry_id}", response_class=HTMLResponse)
 def shared_entry(
-    request: Request, db: DbSession, settings: SettingsDep, token: str, entry_id: int
+    request: Request, db: DbSession, settings: SettingsDep, token: str, entry_id: RowId
 ) -> Response:
     """Show one entry of a diary shared by link, read-only."""
     owner, link = _linked_owner(db, token)
@@ -340,7 +342,7 @@ def _report_response(report: Report, *, pdf: bool) -> Response:
     return HTMLResponse(render_report_html(report, stylesheet=REPORT_STYLESHEET))
 
 
-def _their_report(db: Session, signed_in: WebUser, owner_id: int, *, pdf: bool) -> Response:
+def _their_report(db: Session, signed_in: WebUser, owner_id: RowId, *, pdf: bool) -> Response:
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
     owner = db.get(User, owner_id)
     assert owner is not None  # diary_access found the owner
@@ -351,13 +353,13 @@ def _their_report(db: Session, signed_in: WebUser, owner_id: int, *, pdf: bool) 
 
 
 @router.get("/people/{owner_id}/report", response_class=HTMLResponse)
-def their_report(db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+def their_report(db: DbSession, signed_in: WebUser, owner_id: RowId) -> Response:
     """Show the clinician report of a diary shared with this account."""
     return _their_report(db, signed_in, owner_id, pdf=False)
 
 
 @router.get("/people/{owner_id}/report.pdf")
-def their_report_pdf(db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+def their_report_pdf(db: DbSession, signed_in: WebUser, owner_id: RowId) -> Response:
     """Download the clinician report of a diary shared with this account as PDF."""
     return _their_report(db, signed_in, owner_id, pdf=True)
 

@@ -55,7 +55,7 @@ from lems_companion.tools import (
     run_delta_p,
     run_edx,
 )
-from lems_companion.web.deps import DbSession, SignedIn, WebUser, WebUserPosting
+from lems_companion.web.deps import DbSession, RowId, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -109,14 +109,14 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: value for key, value in (await request.form()).items() if isinstance(value, str)}
 
 
-def _owner_id(signed_in: SignedIn, owner_id: int | None) -> int:
+def _owner_id(signed_in: SignedIn, owner_id: RowId | None) -> int:
     return signed_in.user.id if owner_id is None else owner_id
 
 
 # The index ----------------------------------------------------------------------------------
 
 
-def _index(request: Request, db: Session, signed_in: SignedIn, owner_id: int | None) -> Response:
+def _index(request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None) -> Response:
     record = open_record(
         db,
         viewer=signed_in.user,
@@ -139,7 +139,7 @@ def my_tools(request: Request, db: DbSession, signed_in: WebUser) -> Response:
 
 
 @router.get(THEIRS, response_class=HTMLResponse)
-def their_tools(request: Request, db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+def their_tools(request: Request, db: DbSession, signed_in: WebUser, owner_id: RowId) -> Response:
     """Show the tools on the record of a patient who invited this clinician."""
     return _index(request, db, signed_in, owner_id)
 
@@ -183,7 +183,7 @@ LIMITS: dict[str, Any] = {
 
 
 def _tool_page(
-    request: Request, db: Session, signed_in: SignedIn, owner_id: int | None, slug: str
+    request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None, slug: str
 ) -> Response:
     kind, template, _ = TOOLS[slug]
     record = open_record(
@@ -199,7 +199,7 @@ def _tool_page(
 
 
 async def _run_tool(
-    request: Request, db: Session, signed_in: SignedIn, owner_id: int | None, slug: str
+    request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None, slug: str
 ) -> Response:
     kind, template, run = TOOLS[slug]
     record = open_record(
@@ -243,14 +243,16 @@ def _register(slug: str) -> None:
     def own_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
         return _tool_page(request, db, signed_in, None, slug)
 
-    def their_page(request: Request, db: DbSession, signed_in: WebUser, owner_id: int) -> Response:
+    def their_page(
+        request: Request, db: DbSession, signed_in: WebUser, owner_id: RowId
+    ) -> Response:
         return _tool_page(request, db, signed_in, owner_id, slug)
 
     async def own_run(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
         return await _run_tool(request, db, signed_in, None, slug)
 
     async def their_run(
-        request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: int
+        request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
     ) -> Response:
         return await _run_tool(request, db, signed_in, owner_id, slug)
 
@@ -283,7 +285,7 @@ def _screening_context(db: Session, record: Record, on: date | None) -> dict[str
 
 
 def _screening_page(
-    request: Request, db: Session, signed_in: SignedIn, owner_id: int | None, on: date | None
+    request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None, on: date | None
 ) -> Response:
     record = open_record(
         db,
@@ -307,14 +309,14 @@ def my_screening(
 
 @router.get(f"{THEIRS}/screening", response_class=HTMLResponse)
 def their_screening(
-    request: Request, db: DbSession, signed_in: WebUser, owner_id: int, on: date | None = None
+    request: Request, db: DbSession, signed_in: WebUser, owner_id: RowId, on: date | None = None
 ) -> Response:
     """Show an invited patient's screening plan and progress."""
     return _screening_page(request, db, signed_in, owner_id, on)
 
 
 async def _change_screening(
-    request: Request, db: Session, signed_in: SignedIn, owner_id: int | None, *, scan: bool
+    request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None, *, scan: bool
 ) -> Response:
     record = open_record(
         db,
@@ -373,7 +375,7 @@ async def set_my_screening(request: Request, db: DbSession, signed_in: WebUserPo
 
 @router.post(f"{THEIRS}/screening", response_class=HTMLResponse)
 async def set_their_screening(
-    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: int
+    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
 ) -> Response:
     """Save an invited patient's diagnosis date and DELTA-P score."""
     return await _change_screening(request, db, signed_in, owner_id, scan=False)
@@ -387,7 +389,7 @@ async def add_my_scan(request: Request, db: DbSession, signed_in: WebUserPosting
 
 @router.post(f"{THEIRS}/screening/scans", response_class=HTMLResponse)
 async def add_their_scan(
-    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: int
+    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
 ) -> Response:
     """Record a CT or PET result on an invited patient's record."""
     return await _change_screening(request, db, signed_in, owner_id, scan=True)
