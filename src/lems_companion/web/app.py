@@ -16,6 +16,7 @@ from lems_companion.logs import configure_logging
 from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
 from lems_companion.web.deps import LoginRequired
+from lems_companion.web.inflight import InFlightLimit
 from lems_companion.web.limits import BodySizeLimit
 from lems_companion.web.routes import (
     account,
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(app.state.settings.log_format)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(InFlightLimit)  # outermost: a queued request holds nothing
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
