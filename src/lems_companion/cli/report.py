@@ -16,13 +16,12 @@ from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
 from lems_companion.entries import describe_errors
 from lems_companion.investigations import KIND_IDS, InvestigationCreate
-from lems_companion.report import Report, build_report, render_report_html, render_report_pdf
+from lems_companion.report import Report, render_report_html, render_report_pdf
 from lems_companion.storage.database import session_scope, upgrade
 from lems_companion.storage.investigations import add_investigation, list_investigations
 from lems_companion.storage.investigations import to_public as investigation_public
 from lems_companion.storage.models import User
-from lems_companion.storage.reports import PeriodData, load_period
-from lems_companion.storage.tools import report_section
+from lems_companion.storage.reports import load_period, owner_report
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 SINCE_OPTION = typer.Option(
@@ -40,43 +39,35 @@ class ReportFormat(StrEnum):
     pdf = "pdf"
 
 
-def _period(
-    url: str, email: str, since: str | None, until: str | None
-) -> tuple[User, PeriodData, datetime | None, datetime | None]:
-    upgrade(url)
-    with session_scope(url) as db:
-        owner = require_user(db, email)
-        tz = zone(owner.time_zone)
-        try:
-            start = parse_bound(since, tz=tz, end=False) if since else None
-            end = parse_bound(until, tz=tz, end=True) if until else None
-        except ValueError:
-            fail("--since and --until take a date (2026-03-01) or an ISO 8601 date-time")
-        data = load_period(db, owner=owner, since=start, until=end)
-    return owner, data, start, end
+def _bounds(
+    owner: User, since: str | None, until: str | None
+) -> tuple[datetime | None, datetime | None]:
+    tz = zone(owner.time_zone)
+    try:
+        start = parse_bound(since, tz=tz, end=False) if since else None
+        end = parse_bound(until, tz=tz, end=True) if until else None
+    except ValueError:
+        fail("--since and --until take a date (2026-03-01) or an ISO 8601 date-time")
+    return start, end
 
 
 def analysis_for(url: str, email: str, since: str | None, until: str | None) -> Analysis:
     """Return the analysis of this user's diary in the period. Reads the database."""
-    _, data, start, end = _period(url, email, since, until)
+    upgrade(url)
+    with session_scope(url) as db:
+        owner = require_user(db, email)
+        start, end = _bounds(owner, since, until)
+        data = load_period(db, owner=owner, since=start, until=end)
     return analyze(data.entries, flags=data.flags, since=start, until=end)
 
 
 def report_for(url: str, email: str, since: str | None, until: str | None) -> Report:
     """Return the clinician report of this user's diary in the period. Reads the database."""
-    owner, data, start, end = _period(url, email, since, until)
+    upgrade(url)
     with session_scope(url) as db:
-        tools = report_section(db, owner=owner)
-    return build_report(
-        data.entries,
-        flags=data.flags,
-        investigations=data.investigations,
-        patient=owner.email,
-        time_zone=owner.time_zone,
-        since=start,
-        until=end,
-        tools=tools,
-    )
+        owner = require_user(db, email)
+        start, end = _bounds(owner, since, until)
+        return owner_report(db, owner=owner, since=start, until=end)
 
 
 def analyze_command(

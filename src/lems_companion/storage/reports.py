@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 from lems_companion.analysis import FlagRecord
 from lems_companion.entries import EntryPublic
 from lems_companion.investigations import InvestigationPublic
+from lems_companion.report import Report, build_report
 from lems_companion.storage.diary import list_entries, to_public
 from lems_companion.storage.investigations import list_investigations
 from lems_companion.storage.investigations import to_public as investigation_public
 from lems_companion.storage.models import Entry, User
+from lems_companion.storage.tools import report_section
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,4 +68,22 @@ def load_period(
         entries=[to_public(row) for row in rows],
         flags=flag_records(rows),
         investigations=[investigation_public(r) for r in list_investigations(db, owner=owner)],
+    )
+
+
+def owner_report(
+    db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
+) -> Report:
+    """Return the clinician report of the owner's diary in [since, until), with their tests and
+    saved tool results; the whole diary when no bounds are given. A few queries."""
+    period = load_period(db, owner=owner, since=since, until=until)
+    return build_report(
+        period.entries,
+        flags=period.flags,
+        investigations=period.investigations,
+        patient=owner.email,
+        time_zone=owner.time_zone,
+        since=since,
+        until=until,
+        tools=report_section(db, owner=owner),
     )

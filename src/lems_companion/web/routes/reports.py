@@ -35,8 +35,7 @@ from lems_companion.storage.investigations import (
 )
 from lems_companion.storage.investigations import to_public as investigation_public
 from lems_companion.storage.models import User
-from lems_companion.storage.reports import load_period
-from lems_companion.storage.tools import report_section
+from lems_companion.storage.reports import load_period, owner_report
 from lems_companion.web.deps import DbSession, RowId, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
@@ -59,19 +58,9 @@ def _query(since: str | None, until: str | None) -> str:
 
 
 def _report(db: Session, user: User, since: str | None, until: str | None) -> Report:
-    """Return the signed-in user's report for the period. Two queries."""
+    """Return the signed-in user's report for the period. A few queries."""
     start, end = _bounds(user, since, until)
-    period = load_period(db, owner=user, since=start, until=end)
-    return build_report(
-        period.entries,
-        flags=period.flags,
-        investigations=period.investigations,
-        patient=user.email,
-        time_zone=user.time_zone,
-        since=start,
-        until=end,
-        tools=report_section(db, owner=user),
-    )
+    return owner_report(db, owner=user, since=start, until=end)
 
 
 @router.get("/report", response_class=HTMLResponse)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.alerts import alert_for
 from lems_companion.dates import zone
-from lems_companion.report import Report, build_report, render_report_html, render_report_pdf
+from lems_companion.report import Report, render_report_html, render_report_pdf
 from lems_companion.storage.diary import (
     BadCursor,
     NotFound,
@@ -23,7 +23,7 @@ from lems_companion.storage.diary import (
 )
 from lems_companion.storage.models import Entry, User
 from lems_companion.storage.models_sharing import ShareLink
-from lems_companion.storage.reports import load_period
+from lems_companion.storage.reports import owner_report
 from lems_companion.storage.sharing import (
     DEFAULT_LINK_DAYS,
     SharingError,
@@ -39,7 +39,6 @@ from lems_companion.storage.sharing import (
     revoke_grant,
     revoke_link,
 )
-from lems_companion.storage.tools import report_section
 from lems_companion.web.deps import DbSession, RowId, SettingsDep, WebUser, WebUserPosting
 from lems_companion.web.forms import blank_form, parse_entry_form
 from lems_companion.web.templating import templates
@@ -318,19 +317,6 @@ def shared_entry(
 # Reports for the people a patient shares with ----------------------------------------------
 
 
-def _owner_report(db: Session, owner: User) -> Report:
-    """Return the clinician report of the owner's whole diary. Three queries."""
-    period = load_period(db, owner=owner)
-    return build_report(
-        period.entries,
-        flags=period.flags,
-        investigations=period.investigations,
-        patient=owner.email,
-        time_zone=owner.time_zone,
-        tools=report_section(db, owner=owner),
-    )
-
-
 def _report_response(report: Report, *, pdf: bool) -> Response:
     if pdf:
         return Response(
@@ -346,7 +332,7 @@ def _their_report(db: Session, signed_in: WebUser, owner_id: RowId, *, pdf: bool
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
     owner = db.get(User, owner_id)
     assert owner is not None  # diary_access found the owner
-    report = _owner_report(db, owner)
+    report = owner_report(db, owner=owner)
     audit(db, access, action="read", target="report")
     db.commit()
     return _report_response(report, pdf=pdf)
@@ -369,7 +355,7 @@ def _linked_report(db: Session, token: str, *, pdf: bool) -> Response:
     owner = db.get(User, link.owner_id) if link else None
     if link is None or owner is None:
         raise NotFound("This link has expired, was withdrawn, or never existed.")
-    report = _owner_report(db, owner)
+    report = owner_report(db, owner=owner)
     audit(db, link_access(link), action="read", target="report")
     db.commit()
     return _report_response(report, pdf=pdf)
