@@ -24,7 +24,9 @@ def save_form(http: httpx.Client, **fields: str) -> httpx.Response:
     return http.get(response.headers["location"])
 
 
-def test_an_emergency_note_shows_an_alert_before_anything_else(http: httpx.Client, patient: Persona) -> None:
+def test_an_emergency_note_shows_an_alert_before_anything_else(
+    http: httpx.Client, patient: Persona
+) -> None:
     web_sign_in(http, patient)
     shown = page(save_form(http, note="I choked on my tea this morning and had to cough it up."))
     first = shown.select_one("main > *")
@@ -37,7 +39,9 @@ def test_an_emergency_note_shows_an_alert_before_anything_else(http: httpx.Clien
     assert first.select("button") == []  # nothing to dismiss it by accident
 
 
-def test_a_prompt_flag_shows_a_banner_not_an_emergency(http: httpx.Client, patient: Persona) -> None:
+def test_a_prompt_flag_shows_a_banner_not_an_emergency(
+    http: httpx.Client, patient: Persona
+) -> None:
     web_sign_in(http, patient)
     shown = page(save_form(http, symptom_persistent_cough="1"))
     banner = shown.select_one("main > .alert")
@@ -63,7 +67,9 @@ def test_editing_an_entry_recomputes_its_flags(http: httpx.Client, patient: Pers
     assert page(http.get("/red-flags")).select(".flag-row") == []
 
 
-def test_the_timeline_marks_flagged_entries_and_the_history_lists_them(http: httpx.Client, patient: Persona) -> None:
+def test_the_timeline_marks_flagged_entries_and_the_history_lists_them(
+    http: httpx.Client, patient: Persona
+) -> None:
     web_sign_in(http, patient)
     save_form(http, note="Food keeps sticking when I swallow.")
     timeline = page(http.get("/diary"))
@@ -77,20 +83,30 @@ def test_the_timeline_marks_flagged_entries_and_the_history_lists_them(http: htt
 
 def test_the_api_returns_the_triage_with_the_entry(http: httpx.Client, patient: Persona) -> None:
     auth = api_token(http, patient)
-    body = http.post("/api/v1/entries", json={**BASE, "note": "Choked on water twice today."}, headers=auth).json()
+    body = http.post(
+        "/api/v1/entries", json={**BASE, "note": "Choked on water twice today."}, headers=auth
+    ).json()
     assert body["triage"]["level"] == "emergency"
     [flag] = body["triage"]["flags"]
     assert flag["id"] == "choking"
     assert body["note"][flag["start"] : flag["end"]] == flag["evidence"]
     assert "999" in body["triage"]["advice"][0]
-    patched = http.patch(f"/api/v1/entries/{body['id']}", json={"note": "Ate well."}, headers=auth).json()
+    patched = http.patch(
+        f"/api/v1/entries/{body['id']}", json={"note": "Ate well."}, headers=auth
+    ).json()
     assert patched["triage"] == {"level": "routine", "flags": [], "advice": []}
 
 
-def test_a_red_flag_symptom_new_since_the_last_entry_is_an_emergency(http: httpx.Client, patient: Persona) -> None:
+def test_a_red_flag_symptom_new_since_the_last_entry_is_an_emergency(
+    http: httpx.Client, patient: Persona
+) -> None:
     auth = api_token(http, patient)
     http.post("/api/v1/entries", json=BASE, headers=auth)
-    later = {**BASE, "recorded_at": "2026-03-02T08:30:00+00:00", "symptoms": {"swallowing_difficulty": 1}}
+    later = {
+        **BASE,
+        "recorded_at": "2026-03-02T08:30:00+00:00",
+        "symptoms": {"swallowing_difficulty": 1},
+    }
     body = http.post("/api/v1/entries", json=later, headers=auth).json()
     assert [flag["id"] for flag in body["triage"]["flags"]] == ["dysphagia"]
     assert body["triage"]["level"] == "emergency"
@@ -99,7 +115,9 @@ def test_a_red_flag_symptom_new_since_the_last_entry_is_an_emergency(http: httpx
     assert again["triage"]["level"] == "prompt"  # present and unchanged at severity 1
 
 
-def test_losing_five_percent_within_six_months_raises_the_weight_flag(http: httpx.Client, patient: Persona) -> None:
+def test_losing_five_percent_within_six_months_raises_the_weight_flag(
+    http: httpx.Client, patient: Persona
+) -> None:
     auth = api_token(http, patient)
     http.post("/api/v1/entries", json={**BASE, "weight_kg": 80.0}, headers=auth)
     later = {**BASE, "recorded_at": "2026-06-01T08:30:00+00:00", "weight_kg": 76.0}
@@ -107,10 +125,15 @@ def test_losing_five_percent_within_six_months_raises_the_weight_flag(http: http
     assert [flag["id"] for flag in body["triage"]["flags"]] == ["weight_loss"]
     # 4.4% below the highest weight of the last six months: recorded, not flagged.
     a_little_less = {**BASE, "recorded_at": "2026-06-02T08:30:00+00:00", "weight_kg": 76.5}
-    assert http.post("/api/v1/entries", json=a_little_less, headers=auth).json()["triage"]["flags"] == []
+    assert (
+        http.post("/api/v1/entries", json=a_little_less, headers=auth).json()["triage"]["flags"]
+        == []
+    )
 
 
-def test_imported_entries_are_triaged_in_time_order(db_url: str, patient: Persona, tmp_path: object) -> None:
+def test_imported_entries_are_triaged_in_time_order(
+    db_url: str, patient: Persona, tmp_path: object
+) -> None:
     from pathlib import Path
 
     source = Path(str(tmp_path)) / "entries.jsonl"
@@ -132,7 +155,14 @@ def test_imported_entries_are_triaged_in_time_order(db_url: str, patient: Person
 
 
 def test_the_cli_prints_a_red_flag_on_stderr(db_url: str, patient: Persona) -> None:
-    result = lems(db_url, "diary", "add", "--user", patient.email, stdin=json.dumps({**BASE, "note": "I had a fit this afternoon"}))
+    result = lems(
+        db_url,
+        "diary",
+        "add",
+        "--user",
+        patient.email,
+        stdin=json.dumps({**BASE, "note": "I had a fit this afternoon"}),
+    )
     assert result.returncode == 0, result.stderr
     assert "RED FLAG (emergency)" in result.stderr
     assert json.loads(result.stdout)["note"] == "I had a fit this afternoon"

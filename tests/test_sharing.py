@@ -295,7 +295,9 @@ def test_a_clinician_reads_the_report_of_a_shared_diary(
     assert 'rel="stylesheet"' in report.text and "<style>" not in report.text
 
 
-def test_deleting_an_account_revokes_invitations_to_it(http: httpx.Client, patient: Persona, db_url: str) -> None:
+def test_deleting_an_account_revokes_invitations_to_it(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
     entry_id = owners_entry(http, patient)
     carer = make_user(db_url, "carer@example.org")
     grant(db_url, patient, carer.email, "caregiver")
@@ -306,4 +308,7 @@ def test_deleting_an_account_revokes_invitations_to_it(http: httpx.Client, patie
         assert user is not None
         delete_account(db, user=user)
     newcomer = make_user(db_url, "carer@example.org")  # the same address, a new person
-    assert http.get(f"/api/v1/entries/{entry_id}", headers=api_token(http, newcomer)).status_code == 404
+    assert (
+        http.get(f"/api/v1/entries/{entry_id}", headers=api_token(http, newcomer)).status_code
+        == 404
+    )
