@@ -1,0 +1,78 @@
+"""Deployment plumbing: liveness and readiness endpoints, JSON logs, the in-flight cap."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from pathlib import Path
+
+import httpx
+from starlette.types import Receive, Scope, Send
+
+from lems_companion.logs import JsonFormatter
+from lems_companion.settings import Settings
+from lems_companion.web.inflight import InFlightLimit
+from tests.conftest import LiveServer
+
+
+def test_healthz_answers_without_a_database() -> None:
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:9/none"
+    with LiveServer(Settings(database_url=unreachable)) as server:
+        assert httpx.get(f"{server.url}/healthz").json() == {"status": "ok"}
+        assert httpx.get(f"{server.url}/readyz", timeout=30).status_code == 503
+
+
+def test_readyz_is_ready_on_a_migrated_database(http: httpx.Client) -> None:
+    response = http.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_readyz_is_unavailable_before_the_migrations(tmp_path: Path) -> None:
+    with LiveServer(Settings(database_url=f"sqlite:///{tmp_path / 'new.db'}")) as server:
+        response = httpx.get(f"{server.url}/readyz")
+    assert response.status_code == 503
+    assert response.json()["detail"] == "database migrations are not at head"
+
+
+def test_an_access_log_line_is_one_json_object_with_the_request() -> None:
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/diary", "1.1", 200),
+        None,
+    )
+    line = json.loads(JsonFormatter().format(record))
+    assert line["level"] == "info"
+    assert line["message"] == '127.0.0.1:5000 - "GET /diary HTTP/1.1" 200'
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/diary", 200)
+
+
+def test_the_in_flight_cap_queues_requests_beyond_the_limit() -> None:
+    running = 0
+    most = 0
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+
+    capped = InFlightLimit(app, limit=3)
+
+    async def nothing() -> dict[str, str]:
+        return {}
+
+    async def ignore(message: object) -> None:
+        return None
+
+    async def burst() -> None:
+        await asyncio.gather(*(capped({"type": "http"}, nothing, ignore) for _ in range(10)))
+
+    asyncio.run(burst())
+    assert most == 3
