@@ -307,6 +307,9 @@ def verdict(level: Level) -> str:
         return f"CPU: the {os.cpu_count()} cores are saturated; {biggest} use the most"
     if lock_share > 0.2:
         return "database locks"
+    if level.errors:
+        # Time-outs with CPU to spare: requests stalled (e.g. waiting for pooled connections).
+        return "stalls: errors or time-outs with CPU to spare; see the server's log"
     return "none reached (CPU has headroom, few lock waits)"
 
 
