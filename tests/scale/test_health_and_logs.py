@@ -13,6 +13,7 @@ from starlette.types import Receive, Scope, Send
 from lems_companion.logs import JsonFormatter
 from lems_companion.settings import Settings
 from lems_companion.web.inflight import InFlightLimit
+from lems_companion.web.routes.health import schema_is_ready
 from tests.conftest import LiveServer
 
 
@@ -76,3 +77,11 @@ def test_the_in_flight_cap_queues_requests_beyond_the_limit() -> None:
 
     asyncio.run(burst())
     assert most == 3
+
+
+def test_a_schema_ahead_of_the_code_is_ready_and_one_behind_is_not() -> None:
+    heads, known = frozenset({"0006p", "0005t"}), frozenset({"0001", "0004s", "0005t", "0006p"})
+    assert schema_is_ready(frozenset({"0006p", "0005t"}), heads, known)
+    assert schema_is_ready(frozenset({"0007x", "0005t"}), heads, known)  # a newer release's
+    assert not schema_is_ready(frozenset({"0004s", "0005t"}), heads, known)
+    assert not schema_is_ready(frozenset(), heads, known)

@@ -22,9 +22,20 @@ router = APIRouter(tags=["health"])
 
 
 @cache
-def code_heads(url: str) -> frozenset[str]:
-    """Return the migration heads the code ships (read from the migration files once)."""
-    return frozenset(ScriptDirectory.from_config(alembic_config(url)).get_heads())
+def code_revisions(url: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the migration heads the code ships and every revision it knows (read once)."""
+    script = ScriptDirectory.from_config(alembic_config(url))
+    known = frozenset(revision.revision for revision in script.walk_revisions())
+    return frozenset(script.get_heads()), known
+
+
+def schema_is_ready(found: frozenset[str], heads: frozenset[str], known: frozenset[str]) -> bool:
+    """Return True when the database has every migration the code needs.
+
+    A revision the code does not know was applied by a newer release during a rolling deploy:
+    migrations are written to keep the previous release working, so that counts as ready.
+    """
+    return found == heads or bool(found - known)
 
 
 def database_heads(url: str) -> frozenset[str]:
@@ -50,7 +61,7 @@ def readyz(settings: SettingsDep) -> JSONResponse:
             {"status": "unavailable", "detail": "the database does not answer"},
             status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
-    if found != code_heads(url):
+    if not schema_is_ready(found, *code_revisions(url)):
         return JSONResponse(
             {"status": "unavailable", "detail": "database migrations are not at head"},
             status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
