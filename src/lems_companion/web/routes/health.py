@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi import APIRouter, status
 from fastapi.responses import JSONResponse
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from lems_companion.storage.database import alembic_config, get_engine
 from lems_companion.web.deps import SettingsDep
 
 router = APIRouter(tags=["health"])
+# Alembic's default table of applied revisions (migrations/env.py does not rename it).
+VERSION_TABLE = "alembic_version"
 
 
 @cache
@@ -39,9 +41,15 @@ def schema_is_ready(found: frozenset[str], heads: frozenset[str], known: frozens
 
 
 def database_heads(url: str) -> frozenset[str]:
-    """Return the migration revisions the database is at. One query; raises when unreachable."""
+    """Return the migration revisions the database is at; empty before the first migration.
+
+    Two queries; raises when the database is unreachable. Reads Alembic's table directly:
+    Alembic's own helper logs two INFO lines each time, on every probe.
+    """
     with get_engine(url).connect() as connection:
-        return frozenset(MigrationContext.configure(connection).get_current_heads())
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return frozenset()
+        return frozenset(connection.scalars(text(f"SELECT version_num FROM {VERSION_TABLE}")))
 
 
 @router.get("/healthz")
