@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -346,6 +347,14 @@ def _match_class(caution: CautionClass, words: list[str]) -> str | None:
 
 def cautions_for(medicine_name: str) -> list[MedicineCaution]:
     """Return the caution classes a logged medicine name belongs to; empty when none."""
+    return list(_cautions(medicine_name))
+
+
+# The same few names recur in every entry of a diary, and fuzzy matching each against every
+# class costs most of an entry listing's time (docs/performance.md); the answer only depends
+# on the name, so it is kept for the names seen most recently.
+@lru_cache(maxsize=4096)
+def _cautions(medicine_name: str) -> tuple[MedicineCaution, ...]:
     words = _words(medicine_name)
     found = []
     for caution in CAUTION_CLASSES:
@@ -360,7 +369,7 @@ def cautions_for(medicine_name: str) -> list[MedicineCaution]:
                     source=caution.source,
                 )
             )
-    return found
+    return tuple(found)
 
 
 def is_amifampridine(medicine_name: str) -> bool:
