@@ -17,21 +17,17 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import medspacy  # noqa: F401  (registers the medspaCy pipeline factories)
-import spacy
-from loguru import logger
-from medspacy.context import ConTextRule
-from medspacy.target_matcher import TargetRule
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage import lexicon
 from lems_companion.triage.result import FlagHit
 
+if TYPE_CHECKING:  # spaCy is imported when the pipeline is first built, not with this module
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
 # PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
-logger.disable("PyRuSH")
 
 
 SPAN_GROUP = "lems_mentions"
@@ -68,7 +64,6 @@ SEVERE_IN_MENTION = re.compile(
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
-@Language.component("lems_sentences")
 def _split_sentences(doc: Doc) -> Doc:
     """Return the doc with sentence starts after . ! ? ; and line breaks."""
     for index, token in enumerate(doc):
@@ -83,6 +78,19 @@ def _split_sentences(doc: Doc) -> Doc:
 @cache
 def pipeline() -> Language:
     """Return the triage pipeline; built once per process (about a second), then cached."""
+    # Imported here rather than with the module: importing spaCy and medspaCy takes about a
+    # second, which commands and pages that never triage a note should not pay.
+    import medspacy  # noqa: F401  (registers the medspaCy pipeline factories)
+    import spacy
+    from loguru import logger
+    from medspacy.context import ConTextRule
+    from medspacy.target_matcher import TargetRule
+    from spacy.language import Language
+
+    # PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
+    logger.disable("PyRuSH")
+    if "lems_sentences" not in Language.factories:
+        Language.component("lems_sentences", func=_split_sentences)
     nlp = spacy.blank("en")
     nlp.add_pipe("lems_sentences")
     matcher = nlp.add_pipe(
