@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from lems_companion import catalogue
 from lems_companion.diary_io import csv_columns
 from lems_companion.settings import Settings
@@ -55,9 +57,10 @@ def test_the_readme_quick_start_names_the_two_scripts() -> None:
     assert (REPO_ROOT / "scripts/start").exists() and (REPO_ROOT / "scripts/test").exists()
 
 
-def test_every_test_named_in_the_security_page_exists() -> None:
-    named = set(re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", doc("docs/security.md")))
-    assert named, "docs/security.md names no tests"
+@pytest.mark.parametrize("page", ["docs/security.md", "docs/clinical-safety.md"])
+def test_every_test_named_in_the_safety_and_security_pages_exists(page: str) -> None:
+    named = set(re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", doc(page)))
+    assert named, f"{page} names no tests"
     for path, function in sorted(named):
         source = REPO_ROOT / path
         assert source.exists(), path
