@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import anyio
@@ -34,7 +35,10 @@ class Client:
                 await response.aread()
                 return response
 
-        return anyio.run(send)
+        # In a thread of its own: the session's Playwright browser keeps an event loop running in
+        # the main thread, where a second loop cannot start.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(anyio.run, send).result()
 
 
 async def _stream(parts: Iterable[bytes]) -> Any:
