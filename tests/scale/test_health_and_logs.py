@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -75,7 +76,10 @@ def test_the_in_flight_cap_queues_requests_beyond_the_limit() -> None:
     async def burst() -> None:
         await asyncio.gather(*(capped({"type": "http"}, nothing, ignore) for _ in range(10)))
 
-    asyncio.run(burst())
+    # In a thread of its own: the session's Playwright browser may keep an event loop running
+    # in the main thread, where a second loop cannot start.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, burst()).result()
     assert most == 3
 
 
