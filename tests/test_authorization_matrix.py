@@ -78,6 +78,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/tests/{test_id}/delete"): OWNER,
     ("GET", "/appointment"): SIGNED_IN,
     ("GET", "/appointment/print"): SIGNED_IN,
+    ("POST", "/appointment/print"): SIGNED_IN,
     ("GET", "/interop"): SIGNED_IN,
     ("GET", "/export/{format_}"): SIGNED_IN,
     ("POST", "/import"): SIGNED_IN,
@@ -299,6 +300,11 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "new_password_again": PASSWORD,
     },
     "/tests": lambda: {"kind": "vgcc_antibodies", "status": "pending"},
+    "/appointment/print": lambda: {
+        "summary": "My legs are weaker in the morning.",
+        "screening_request": "Could you test me for LEMS?",
+        "referral_request": "Could you refer me to a neuromuscular specialist?",
+    },
     "/sharing/invite": lambda: {"email": "someone-new@example.org", "role": "clinician"},
     "/sharing/links": lambda: {"scope": "report", "days": "7"},
     "/calendar/settings": lambda: {

@@ -8,7 +8,7 @@ how to seek a second opinion. Facts only, in the first person; never a diagnosis
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lems_companion.analysis import Analysis
 from lems_companion.entries import EntryPublic
@@ -19,6 +19,10 @@ from lems_companion.report import REFERRAL_REQUEST, SCREENING_REQUEST, SECOND_OP
 # patient's own notes it quotes: enough to describe, short enough to read out in a consultation.
 SUMMARY_SYMPTOMS = 5
 QUOTED_NOTES = 3
+
+# The longest text the patient may send for printing, per field: about two printed pages, far
+# more than a consultation needs, and a bound on what one request may make the server render.
+MAX_TEXT_CHARS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,52 @@ class Appointment:
     screening_request: str = SCREENING_REQUEST
     referral_request: str = REFERRAL_REQUEST
     second_opinion: str = SECOND_OPINION
+
+
+@dataclass(frozen=True, slots=True)
+class AppointmentText:
+    """The texts the patient edited on the appointment page before printing (never stored)."""
+
+    summary: str
+    screening_request: str
+    referral_request: str
+
+
+# What each editable text is called on the page, for error messages.
+TEXT_LABELS = {
+    "summary": "What I have noticed",
+    "screening_request": "Asking for screening",
+    "referral_request": "Asking for a referral",
+}
+
+
+def text_errors(text: AppointmentText) -> list[str]:
+    """Return a message for each edited text that is too long to print; empty when all fit."""
+    errors = []
+    for field, label in TEXT_LABELS.items():
+        length = len(_plain(getattr(text, field)))
+        if length > MAX_TEXT_CHARS:
+            errors.append(
+                f"{label}: {length:,} characters is too long; shorten it to at most "
+                f"{MAX_TEXT_CHARS:,}."
+            )
+    return errors
+
+
+def with_text(appointment: Appointment, text: AppointmentText) -> Appointment:
+    """Return the appointment with the patient's edited texts in place of the generated ones."""
+    return replace(
+        appointment,
+        summary=[line.strip() for line in _plain(text.summary).split("\n") if line.strip()],
+        screening_request=_plain(text.screening_request).strip(),
+        referral_request=_plain(text.referral_request).strip(),
+    )
+
+
+def _plain(value: str) -> str:
+    # Browsers send line breaks as CRLF; count and split them as one character, as the
+    # textarea's maxlength does, so a text the page accepted is never refused for its length.
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def summary(analysis: Analysis) -> list[str]:

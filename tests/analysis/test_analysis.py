@@ -16,6 +16,7 @@ from lems_companion.analysis import (
     time_of_day,
     weight,
 )
+from lems_companion.appointment import summary
 from tests.reports.factories import entry, grip, sit_to_stand
 
 START = datetime.fromisoformat("2026-03-02T08:00:00+01:00")
@@ -119,6 +120,20 @@ def test_weakness_worst_in_the_morning_is_a_varying_pattern() -> None:
     assert result.worst == "morning"
     assert result.by_period["morning"]["mean_severity"] == 3
     assert any("first moving after rest" in text for text in result.observations)
+
+
+def test_weakness_worst_in_the_evening_is_a_varying_pattern() -> None:
+    entries = []
+    for i in range(4):
+        entries.append(entry(days(i, 8), symptoms={"proximal_leg_weakness": 1}))
+        entries.append(entry(days(i, 14), symptoms={"proximal_leg_weakness": 1}))
+        entries.append(entry(days(i, 20), symptoms={"proximal_leg_weakness": 3}))
+    result = time_of_day(entries)
+    assert result.pattern == "varies"
+    assert result.worst == "evening"
+    assert result.by_period["evening"]["mean_severity"] == 3
+    assert result.observations[0].startswith("Muscle weakness was recorded as worst in the evening")
+    assert "The weakness is usually worst in the evening." in summary(analyze(entries))
 
 
 def test_the_same_weakness_all_day_is_constant() -> None:

@@ -8,6 +8,7 @@ import httpx
 from bs4 import BeautifulSoup
 
 from lems_companion.accounts import find_user
+from lems_companion.appointment import MAX_TEXT_CHARS
 from lems_companion.demo import demo_entries
 from lems_companion.storage.database import session_scope
 from lems_companion.storage.diary import add_entries
@@ -172,14 +173,15 @@ def test_the_appointment_page_summarises_in_the_patients_words(
     fill_diary(db_url, patient)
     web_sign_in(http, patient)
     soup = page(http.get("/appointment"))
-    summary = soup.select_one(".summary").get_text()
+    summary = soup.select_one("form textarea[name=summary]").get_text()
     assert "I noted hip and thigh weakness in" in summary
     assert "usually worst in the morning" in summary
     assert "improved after moving" in summary
     asks = soup.select_one(".ask-tests").get_text()
     assert "VGCC" in asks and "Electrodiagnostic" in asks and "CT scan of the chest" in asks
-    requests = " ".join(p.get_text() for p in soup.select(".request"))
-    assert "autoimmune neuromuscular" in requests and "neuromuscular specialist" in requests
+    screening = soup.select_one("textarea[name=screening_request]").get_text()
+    referral = soup.select_one("textarea[name=referral_request]").get_text()
+    assert "autoimmune neuromuscular" in screening and "neuromuscular specialist" in referral
     assert "academic medical centre" in soup.get_text()
     assert "rare-disease centre" in soup.get_text()
 
@@ -194,6 +196,75 @@ def test_the_appointment_printout_has_a_print_stylesheet(
     assert "I have not recorded any diary entries yet." in soup.select_one(".summary").get_text()
     css = http.get("/static/report.css").text
     assert "@media print" in css and "counter(pages)" in css
+
+
+def test_the_appointment_texts_are_editable_in_a_form_that_prints_them(
+    http: httpx.Client, db_url: str, patient: Persona
+) -> None:
+    fill_diary(db_url, patient)
+    web_sign_in(http, patient)
+    form = page(http.get("/appointment")).select_one(
+        'form[method=post][action="/appointment/print"]'
+    )
+    assert form.select_one("input[type=hidden][name=csrf_token]")["value"]
+    for name in ("summary", "screening_request", "referral_request"):
+        textarea = form.select_one(f"textarea[name={name}]")
+        assert textarea["maxlength"] == str(MAX_TEXT_CHARS)
+        assert form.select_one(f'label[for="{textarea["id"]}"]').get_text().strip()
+    assert form.select_one("button[type=submit]").get_text() == "Print this"
+
+
+def test_the_printout_shows_the_patients_edited_texts_escaped(
+    http: httpx.Client, db_url: str, patient: Persona
+) -> None:
+    fill_diary(db_url, patient)
+    web_sign_in(http, patient)
+    token = csrf_token(http, "/appointment")
+    edited = {
+        "csrf_token": token,
+        "summary": "My legs give way on stairs.\r\n\r\n<b>Worse</b> in the heat.",
+        "screening_request": "Could you test me for LEMS?",
+        "referral_request": "",
+    }
+    soup = page(http.post("/appointment/print", data=edited))
+    assert soup.select_one("h1").get_text() == "For my appointment"
+    lines = [li.get_text() for li in soup.select(".summary li")]
+    assert lines == ["My legs give way on stairs.", "<b>Worse</b> in the heat."]
+    assert not soup.select(".summary b")
+    requests = [p.get_text() for p in soup.select(".request")]
+    assert requests == ["\u201cCould you test me for LEMS?\u201d"]
+    assert "VGCC" in soup.select_one(".ask-tests").get_text()
+    # Nothing is stored: the page still offers the generated text.
+    again = page(http.get("/appointment")).select_one("textarea[name=summary]").get_text()
+    assert "My legs give way" not in again and "usually worst in the morning" in again
+
+
+def test_an_edited_text_too_long_to_print_is_refused_with_a_message(
+    http: httpx.Client, patient: Persona
+) -> None:
+    web_sign_in(http, patient)
+    token = csrf_token(http, "/appointment")
+    too_long = "a" * (MAX_TEXT_CHARS + 1)
+    response = http.post(
+        "/appointment/print", data={"csrf_token": token, "screening_request": too_long}
+    )
+    assert response.status_code == 422
+    soup = BeautifulSoup(response.text, "html.parser")
+    message = soup.select_one("#error-summary").get_text()
+    assert "Asking for screening" in message and f"at most {MAX_TEXT_CHARS:,}" in message
+    assert soup.select_one("textarea[name=screening_request]").get_text() == too_long
+    # Line breaks count once, as in the textarea: a text the page accepts is printed.
+    lines = "\r\n".join(["a" * 99] * (MAX_TEXT_CHARS // 100))
+    fits = {"csrf_token": token, "summary": lines}
+    assert http.post("/appointment/print", data=fits).status_code == 200
+
+
+def test_printing_edited_texts_needs_the_forms_csrf_token(
+    http: httpx.Client, patient: Persona
+) -> None:
+    web_sign_in(http, patient)
+    response = http.post("/appointment/print", data={"summary": "Edited"})
+    assert response.status_code == 403
 
 
 def test_pages_carry_no_inline_script_or_style(

@@ -9,13 +9,19 @@ from datetime import UTC, datetime
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Form, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from lems_companion.analysis import analyze
-from lems_companion.appointment import build_appointment
+from lems_companion.appointment import (
+    MAX_TEXT_CHARS,
+    AppointmentText,
+    build_appointment,
+    text_errors,
+    with_text,
+)
 from lems_companion.dates import parse_bound, zone
 from lems_companion.entries import describe_errors
 from lems_companion.investigations import KINDS, InvestigationCreate, kind
@@ -234,17 +240,30 @@ def remove_test(db: DbSession, signed_in: WebUserPosting, test_id: RowId) -> Res
     return RedirectResponse("/tests", status.HTTP_303_SEE_OTHER)
 
 
-def _appointment_context(db: Session, signed_in: WebUser) -> dict[str, object]:
+def _appointment_context(
+    db: Session,
+    signed_in: WebUser,
+    *,
+    text: AppointmentText | None = None,
+    errors: list[str] | None = None,
+) -> dict[str, object]:
+    """Return the appointment page's context, with the patient's edited texts if given. Queries."""
     period = load_period(db, owner=signed_in.user)
     analysis = analyze(period.entries, flags=period.flags)
     appointment = build_appointment(period.entries, analysis, period.investigations)
     today = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone)).date()
-    return {"signed_in": signed_in, "appointment": appointment, "today": today}
+    return {
+        "signed_in": signed_in,
+        "appointment": with_text(appointment, text) if text else appointment,
+        "today": today,
+        "max_chars": MAX_TEXT_CHARS,
+        "errors": errors or [],
+    }
 
 
 @router.get("/appointment", response_class=HTMLResponse)
 def appointment_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show the appointment preparation: summary, tests to ask about, what to ask for."""
+    """Show the appointment preparation, its texts editable before printing."""
     return templates.TemplateResponse(
         request, "appointment_page.html", _appointment_context(db, signed_in)
     )
@@ -252,7 +271,30 @@ def appointment_page(request: Request, db: DbSession, signed_in: WebUser) -> Res
 
 @router.get("/appointment/print", response_class=HTMLResponse)
 def appointment_printout(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show the appointment preparation as a page made for printing."""
+    """Show the appointment preparation, as generated, as a page made for printing."""
     return templates.TemplateResponse(
         request, "appointment_print.html", _appointment_context(db, signed_in)
+    )
+
+
+@router.post("/appointment/print", response_class=HTMLResponse)
+def appointment_printout_edited(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    summary: Annotated[str, Form()] = "",
+    screening_request: Annotated[str, Form()] = "",
+    referral_request: Annotated[str, Form()] = "",
+) -> Response:
+    """Show the printout with the patient's edited texts (never stored); the page if too long."""
+    text = AppointmentText(summary, screening_request, referral_request)
+    if errors := text_errors(text):
+        return templates.TemplateResponse(
+            request,
+            "appointment_page.html",
+            _appointment_context(db, signed_in, text=text, errors=errors),
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    return templates.TemplateResponse(
+        request, "appointment_print.html", _appointment_context(db, signed_in, text=text)
     )
