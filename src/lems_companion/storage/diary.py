@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
+from lems_companion.clinical.medicines import is_amifampridine
 from lems_companion.entries import EntryCreate, EntryPublic, Medication
 from lems_companion.storage.models import Entry, EntryFlag, User
 from lems_companion.storage.sharing import Access, Action, access_for, audit
@@ -122,9 +123,10 @@ def _same_day_doses(db: Session, row: Entry) -> list[Medication]:
 def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     """Store the entry's red flags and level, replacing any from before an edit."""
     previous, weights = _earlier(db, row)
-    result = triage_entry(
-        data, previous=previous, weight_history=weights, same_day_doses=_same_day_doses(db, row)
-    )
+    # The daily amifampridine total only matters for an entry that logs amifampridine itself.
+    logs_amifampridine = any(is_amifampridine(item.name) for item in data.medications)
+    doses = _same_day_doses(db, row) if logs_amifampridine else []
+    result = triage_entry(data, previous=previous, weight_history=weights, same_day_doses=doses)
     row.triage_level = result.level
     row.flags = [
         EntryFlag(
