@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response, status
@@ -9,12 +11,14 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lems_companion import __version__
 from lems_companion.logs import configure_logging
 from lems_companion.settings import Settings, get_settings
 from lems_companion.storage.diary import NotFound
+from lems_companion.triage import warm_up
 from lems_companion.web.deps import LoginRequired
 from lems_companion.web.inflight import InFlightLimit
 from lems_companion.web.limits import BodySizeLimit
@@ -86,9 +90,18 @@ async def _invalid_request(request: Request, error: Exception) -> Response:
     return JSONResponse({"detail": detail}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Build the triage pipeline before serving, so the first patient to save an entry in each
+    # worker does not wait a second or two for it; pages never load it themselves.
+    await run_in_threadpool(warm_up)
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the web application; settings default to those read from the environment."""
     app = FastAPI(
+        lifespan=_lifespan,
         title="LEMS Companion",
         version=__version__,
         description="Symptom diary API for Lambert-Eaton myasthenic syndrome. "
