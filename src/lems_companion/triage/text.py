@@ -67,12 +67,11 @@ _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
 
 def _split_sentences(doc: Doc) -> Doc:
     """Return the doc with sentence starts after . ! ? ; and line breaks."""
-    for index, token in enumerate(doc):
-        if index == 0:
-            token.is_sent_start = True
-            continue
-        previous = doc[index - 1]
-        token.is_sent_start = previous.text in SENTENCE_END or "\n" in previous.text
+    starts_sentence = True
+    for token in doc:
+        token.is_sent_start = starts_sentence
+        text = token.text
+        starts_sentence = text in SENTENCE_END or "\n" in text
     return doc
 
 
@@ -89,6 +88,9 @@ def pipeline() -> Language:
 
     # PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
     logger.disable("PyRuSH")
+    # ConText's cues are all regular expressions, so its token Matcher is empty and spaCy warns
+    # about that (W036) on every note; the warning says nothing here.
+    warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
     if "lems_sentences" not in Language.factories:
         Language.component("lems_sentences", func=_split_sentences)
         Language.component("lems_targets", func=_find_targets)
@@ -176,11 +178,7 @@ def mentions(text: str) -> list[Mention]:
     nlp = pipeline()
     found = []
     for offset, chunk in _chunks(text):
-        with warnings.catch_warnings():
-            # Our target rules are all regular expressions, so medspaCy's token Matcher is empty
-            # and spaCy warns about that (W036) on every note; the warning says nothing here.
-            warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
-            doc = nlp(chunk.translate(_STRAIGHTEN))
+        doc = _analyse(nlp, chunk.translate(_STRAIGHTEN))
         for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
             categories = {modifier.category for modifier in span._.modifiers}
             if _is_general_question(span):
@@ -197,6 +195,16 @@ def mentions(text: str) -> list[Mention]:
                 )
             )
     return found
+
+
+def _analyse(nlp: Language, text: str) -> Doc:
+    """Return the processed doc; ConText is skipped when the note names no target at all."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "medspacy_context" and not doc.spans[SPAN_GROUP]:
+            break  # nothing for ConText to modify: most of a note's cost saved
+        doc = component(doc)
+    return doc
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
