@@ -72,3 +72,15 @@ def test_health_data_is_never_cached(http: httpx.Client, patient: Persona) -> No
         http.get("/api/v1/entries", headers=api_token(http, patient)).headers["cache-control"]
         == "no-store"
     )
+
+
+def test_the_admin_marks_clinician_and_admin_accounts_from_the_cli(
+    db_url: str, patient: Persona
+) -> None:
+    assert lems(db_url, "user", "set-clinician", "--email", patient.email).returncode == 0
+    assert lems(db_url, "user", "set-admin", "--email", patient.email).returncode == 0
+    with session_scope(db_url) as db:
+        user = db.scalar(select(User).where(User.email == patient.email))
+        assert user is not None and user.is_clinician and user.is_admin
+    unknown = lems(db_url, "user", "set-admin", "--email", "nobody@example.org")
+    assert unknown.returncode == 1 and "no account" in unknown.stderr

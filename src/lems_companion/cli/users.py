@@ -80,6 +80,15 @@ def list_accounts(ctx: typer.Context) -> None:
             print(f"{user.email}  created {user.created_at:%Y-%m-%d}{admin}")
 
 
+def _set_role(ctx: typer.Context, email: str, attribute: str, value: bool, name: str) -> None:
+    """Set one of the account's role flags and say what it now is."""
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        setattr(require_user(db, email), attribute, value)
+    print(f"{email} is {'now' if value else 'no longer'} {name}")
+
+
 @app.command("set-admin")
 def set_admin(
     ctx: typer.Context,
@@ -87,11 +96,7 @@ def set_admin(
     admin: bool = typer.Option(True, "--admin/--no-admin", help="Grant or remove admin."),
 ) -> None:
     """Make an account an instance admin (manages accounts; reads no diaries), or undo it."""
-    settings = settings_from(ctx)
-    upgrade(settings.resolved_database_url)
-    with session_scope(settings.resolved_database_url) as db:
-        require_user(db, email).is_admin = admin
-    print(f"{email} is {'now' if admin else 'no longer'} an admin")
+    _set_role(ctx, email, "is_admin", admin, "an admin")
 
 
 @app.command("set-clinician")
@@ -103,8 +108,4 @@ def set_clinician(
     ),
 ) -> None:
     """Mark an account as a verified clinician (may record article reviews), or undo it."""
-    settings = settings_from(ctx)
-    upgrade(settings.resolved_database_url)
-    with session_scope(settings.resolved_database_url) as db:
-        require_user(db, email).is_clinician = clinician
-    print(f"{email} is {'now' if clinician else 'no longer'} a clinician account")
+    _set_role(ctx, email, "is_clinician", clinician, "a clinician account")
