@@ -28,6 +28,13 @@ MEDICATION_ROWS = 3
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
 
+def field_errors(error: Exception) -> dict[str, str]:
+    """Return a domain error ("field: message", as AccountError and SharingError say it) keyed
+    by the form field it is about, for the page to show next to that field."""
+    field, _, message = str(error).partition(": ")
+    return {field: message}
+
+
 def symptom_field(symptom_id: str) -> str:
     """Return the form field name of a symptom's severity."""
     return f"symptom_{symptom_id}"

@@ -29,6 +29,7 @@ from lems_companion.web.deps import (
     WebUser,
     WebUserPosting,
 )
+from lems_companion.web.forms import field_errors
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -126,11 +127,10 @@ def password_change(
         )
     except AccountError as error:
         db.rollback()
-        field, _, message = str(error).partition(": ")
         return templates.TemplateResponse(
             request,
             "password.html",
-            {"signed_in": signed_in, "errors": {field: message}},
+            {"signed_in": signed_in, "errors": field_errors(error)},
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     db.commit()
@@ -174,11 +174,10 @@ def signup(
         )
     except AccountError as error:
         db.rollback()
-        field, _, message = str(error).partition(": ")
         return templates.TemplateResponse(
             request,
             "signup.html",
-            {"first": first, "email": email, "errors": {field: message}},
+            {"first": first, "email": email, "errors": field_errors(error)},
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     return _signed_in_redirect(db, settings, user, "/diary")

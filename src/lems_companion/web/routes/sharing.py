@@ -40,7 +40,7 @@ from lems_companion.storage.sharing import (
     revoke_link,
 )
 from lems_companion.web.deps import DbSession, RowId, SettingsDep, WebUser, WebUserPosting
-from lems_companion.web.forms import blank_form, parse_entry_form
+from lems_companion.web.forms import blank_form, field_errors, parse_entry_form
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -92,8 +92,7 @@ def invite_person(
         invite(db, owner=signed_in.user, email=email, role=role)
     except SharingError as error:
         db.rollback()
-        field, _, message = str(error).partition(": ")
-        return _sharing_page(request, db, signed_in, errors={field: message}, status_code=422)
+        return _sharing_page(request, db, signed_in, errors=field_errors(error), status_code=422)
     db.commit()
     return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
 
@@ -129,8 +128,7 @@ def new_link(
         )
     except SharingError as error:
         db.rollback()
-        field, _, message = str(error).partition(": ")
-        return _sharing_page(request, db, signed_in, errors={field: message}, status_code=422)
+        return _sharing_page(request, db, signed_in, errors=field_errors(error), status_code=422)
     db.commit()
     address = str(request.url_for("shared_view", token=token))
     return _sharing_page(request, db, signed_in, new_link=address)
