@@ -11,11 +11,10 @@ with), because "morning" means the person's morning wherever they were.
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from lems_companion import catalogue
 from lems_companion.clinical.medicines import cautions_for, is_amifampridine
 from lems_companion.entries import EntryPublic, OffsetDatetime
+from lems_companion.rules import weight_loss
 
 # --- Named constants ---------------------------------------------------------------------------
 
@@ -52,15 +52,6 @@ MIN_ENTRIES_PER_PERIOD = 3
 TIME_OF_DAY_DIFFERENCE = 0.5
 # Rest vs activity needs this many entries with each context.
 MIN_ENTRIES_PER_CONTEXT = 3
-# Weight: >=5% of body weight lost within 6 months raises the weight_loss prompt flag (spec
-# section 3, weight_loss row; the "Loss of weight >=5%" item of DELTA-P, spec section 6,
-# Titulaer et al., J Clin Oncol 2011). Six months is taken as 183 days.
-WEIGHT_LOSS_PERCENT = Decimal(5)
-WEIGHT_LOSS_WINDOW = timedelta(days=183)
-WEIGHT_LOSS_SOURCE = (
-    "Clinical specification section 3 (weight_loss, prompt): 5% or more of body weight lost "
-    "within 6 months; DELTA-P item 'Loss of weight >=5%' (Titulaer et al., J Clin Oncol 2011)"
-)
 # Medication before/after: compare this many days on each side of a start or dose change, and
 # only when each side has at least this many entries.
 COMPARISON_DAYS = 14
@@ -603,17 +594,16 @@ class Weight(_Out):
     weight_loss_flag: bool
     threshold_percent: float
     observation: str
-    source: str = WEIGHT_LOSS_SOURCE
+    source: str = weight_loss.SOURCE
 
 
-def _loss_percent(heavier: float, lighter: float) -> Decimal:
-    # Decimal on the typed values, so 100 -> 95 kg is exactly 5% and meets the threshold.
-    high, low = Decimal(str(heavier)), Decimal(str(lighter))
-    return (high - low) * 100 / high
+def weight(entries: Sequence[EntryPublic], flags: Iterable[FlagRecord] = ()) -> Weight:
+    """Return weight change and the largest loss within 6 months; flag False without weights.
 
-
-def weight(entries: Sequence[EntryPublic]) -> Weight:
-    """Return weight change and the largest loss within 6 months; flag False without weights."""
+    The loss is measured by the one weight-loss rule (``rules.weight_loss``), and
+    ``weight_loss_flag`` is True only when triage stored a weight_loss flag on one of these
+    weighed entries, so the analysis never shows a weight-loss flag that no entry raised.
+    """
     points = [
         WeightPoint(entry_id=e.id, recorded_at=e.recorded_at, kg=e.weight_kg)
         for e in entries
@@ -628,36 +618,24 @@ def weight(entries: Sequence[EntryPublic]) -> Weight:
             change_percent=None,
             largest_loss_within_6_months=None,
             weight_loss_flag=False,
-            threshold_percent=float(WEIGHT_LOSS_PERCENT),
+            threshold_percent=float(weight_loss.THRESHOLD_PERCENT),
             observation="No weight was recorded in the period.",
         )
-    # Sliding 6-month window with a deque of candidate heaviest weights (decreasing kg), so a
-    # year of daily weights takes one pass rather than comparing every pair.
-    window: deque[WeightPoint] = deque()
-    best: tuple[Decimal, WeightPoint, WeightPoint] | None = None
-    for point in points:
-        while window and point.recorded_at - window[0].recorded_at > WEIGHT_LOSS_WINDOW:
-            window.popleft()
-        if window:
-            loss = _loss_percent(window[0].kg, point.kg)
-            if loss > 0 and (best is None or loss > best[0]):
-                best = (loss, window[0], point)
-        while window and window[-1].kg <= point.kg:
-            window.pop()
-        window.append(point)
-    first, last = points[0], points[-1]
+    weighed = {point.entry_id for point in points}
+    flagged = any(f.flag == "weight_loss" and f.entry_id in weighed for f in flags)
+    found = weight_loss.largest(
+        weight_loss.losses((point.recorded_at, point.kg, point) for point in points)
+    )
     largest = None
-    flagged = False
-    if best is not None:
-        loss, heavier, lighter = best
-        flagged = loss >= WEIGHT_LOSS_PERCENT
+    if found is not None:
         largest = WeightLoss(
-            percent=float(round(loss, 1)),
-            kg=round(heavier.kg - lighter.kg, 1),
-            days=(lighter.recorded_at - heavier.recorded_at).days,
-            heavier=heavier,
-            lighter=lighter,
+            percent=float(round(found.percent, 1)),
+            kg=found.kg,
+            days=found.days,
+            heavier=found.heavier,
+            lighter=found.lighter,
         )
+    first, last = points[0], points[-1]
     change = round(last.kg - first.kg, 1)
     text = (
         f"Weight was recorded {len(points)} times: {first.kg:g} kg on "
@@ -668,8 +646,8 @@ def weight(entries: Sequence[EntryPublic]) -> Weight:
             f" It fell by {largest.percent:g}% ({largest.kg:g} kg) within {largest.days} days, "
             f"from {largest.heavier.recorded_at:%d %b %Y} to "
             f"{largest.lighter.recorded_at:%d %b %Y}:"
-            f" a loss of {WEIGHT_LOSS_PERCENT}% or more within 6 months is worth telling a doctor "
-            "about within days."
+            f" a loss of {weight_loss.THRESHOLD_PERCENT}% or more within 6 months is worth "
+            "telling a doctor about within days."
         )
     elif len(points) < 2:  # a change needs two weights
         text += " One weight is not enough to see a change."
@@ -681,27 +659,8 @@ def weight(entries: Sequence[EntryPublic]) -> Weight:
         change_percent=round(change / first.kg * 100, 1),
         largest_loss_within_6_months=largest,
         weight_loss_flag=flagged,
-        threshold_percent=float(WEIGHT_LOSS_PERCENT),
+        threshold_percent=float(weight_loss.THRESHOLD_PERCENT),
         observation=text,
-    )
-
-
-def weight_flag(result: Weight) -> FlagRecord | None:
-    """Return the weight_loss prompt flag the diary's weights raise; None when they raise none."""
-    loss = result.largest_loss_within_6_months
-    if not result.weight_loss_flag or loss is None:
-        return None
-    return FlagRecord(
-        entry_id=loss.lighter.entry_id,
-        recorded_at=loss.lighter.recorded_at,
-        flag="weight_loss",
-        level="prompt",
-        evidence=(
-            f"weight {loss.heavier.kg:g} kg on {loss.heavier.recorded_at:%Y-%m-%d}, "
-            f"{loss.lighter.kg:g} kg on {loss.lighter.recorded_at:%Y-%m-%d} "
-            f"(-{loss.percent:g}% in {loss.days} days)"
-        ),
-        source="diary weights",
     )
 
 
@@ -964,14 +923,9 @@ def analyze(
     tod = time_of_day(entries)
     grp = groups(entries)
     wks = weeks(entries)
-    wgt = weight(entries)
-    changes = medication_changes(entries)
     all_flags = list(flags)
-    extra = weight_flag(wgt)
-    if extra and not any(
-        f.flag == "weight_loss" and f.entry_id == extra.entry_id for f in all_flags
-    ):
-        all_flags.append(extra)
+    wgt = weight(entries, all_flags)
+    changes = medication_changes(entries)
     observations = [
         Observation(topic="facilitation", text=facil.observation, entry_ids=facil.entry_ids),
     ]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.clinical.medicines import is_amifampridine
 from lems_companion.entries import EntryCreate, EntryPublic, Medication
+from lems_companion.rules import weight_loss
 from lems_companion.storage.models import Entry, EntryFlag, User
 from lems_companion.storage.sharing import Access, Action, access_for, audit
 from lems_companion.storage.types import is_row_id
@@ -26,8 +27,8 @@ from lems_companion.triage import triage_entry
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
-# Spec section 3: a loss of 5% or more of body weight within six months is a prompt flag.
-WEIGHT_LOSS_WINDOW = timedelta(days=183)
+
+
 
 
 class NotFound(LookupError):
@@ -97,7 +98,7 @@ def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[da
         select(Entry.recorded_at, Entry.weight_kg).where(
             *others,
             Entry.weight_kg.is_not(None),
-            Entry.recorded_at >= row.recorded_at - WEIGHT_LOSS_WINDOW,
+            Entry.recorded_at >= row.recorded_at - weight_loss.WINDOW,
         )
     ).all()
     history = [(when, kg) for when, kg in weights if kg is not None]

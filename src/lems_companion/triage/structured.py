@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from lems_companion import catalogue
 from lems_companion.clinical.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
 from lems_companion.entries import EntryCreate
+from lems_companion.rules import weight_loss
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -23,10 +24,6 @@ BASELINE_WINDOW = timedelta(days=14)
 EMERGENCY_SEVERITY = 2
 # Spec section 3: prompt-level symptoms (weight loss, cough, chest pain) count from "mild" (1).
 PROMPT_SEVERITY = 1
-# Spec section 3, weight_loss: 5% of body weight lost within 6 months (also DELTA-P's weight item,
-# Titulaer et al., J Clin Oncol 2011). Six months taken as 183 days.
-WEIGHT_LOSS_FRACTION = 0.05
-WEIGHT_LOSS_WINDOW = timedelta(days=183)
 # How an amifampridine finding reads as evidence; the limits themselves (100 mg a day, 20 mg a
 # dose) come from clinical.medicines, after the FIRDAPSE prescribing information, section 2.1.
 DOSE_EVIDENCE: dict[str, str] = {
@@ -79,28 +76,25 @@ def symptom_flags(entry: EntryCreate, *, previous: EntryCreate | None) -> list[F
 
 
 def weight_flags(
-    entry: EntryCreate, *, weight_history: Sequence[tuple[datetime, float]]
+    entry: EntryCreate,
+    *,
+    weight_history: Sequence[tuple[datetime, float]],
+    intended: bool = False,
 ) -> list[FlagHit]:
-    """Return a weight_loss flag when this entry's weight is 5% or more below any weight in the
-    6 months before it; empty when not, or when the entry records no weight."""
+    """Return a weight_loss flag when this entry's weight meets the one weight-loss rule
+    (``rules.weight_loss``) against the 6 months before it; empty when not, or when the entry
+    records no weight. ``intended`` is True when the entry says the loss is intended."""
     if entry.weight_kg is None:
         return []
-    since = entry.recorded_at - WEIGHT_LOSS_WINDOW
-    earlier = [
-        (when, kg) for when, kg in weight_history if since <= when <= entry.recorded_at and kg > 0
-    ]
-    if not earlier:
+    loss = weight_loss.loss_at(entry.recorded_at, entry.weight_kg, weight_history)
+    if loss is None or not loss.flagged(intended=intended):
         return []
-    heaviest_at, heaviest = max(earlier, key=lambda item: item[1])
-    lost = (heaviest - entry.weight_kg) / heaviest
-    if lost < WEIGHT_LOSS_FRACTION:
-        return []
-    evidence = (
-        f"weight {entry.weight_kg:g} kg, {lost:.1%} below {heaviest:g} kg "
-        f"on {heaviest_at.date().isoformat()}"
+    reason = (
+        "10% or more of body weight lost within 6 months, though the note says it is intended"
+        if intended
+        else "5% or more of body weight lost within 6 months"
     )
-    reason = "5% or more of body weight lost within 6 months"
-    return [_hit("weight_loss", "prompt", evidence, reason)]
+    return [_hit("weight_loss", "prompt", loss.describe(), reason)]
 
 
 def dose_flags(entry: EntryCreate, *, same_day: Sequence[LoggedDose]) -> list[FlagHit]:
