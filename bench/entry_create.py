@@ -33,8 +33,8 @@ from pathlib import Path
 import httpx
 import psycopg
 
-from lems_companion.accounts import create_user
-from lems_companion.storage.database import session_scope, upgrade
+from lems_companion.accounts.service import create_user
+from lems_companion.db.engine import session_scope, upgrade
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "LEMS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"

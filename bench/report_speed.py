@@ -23,20 +23,20 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from tests.reports.factories import year_of_entries  # noqa: E402
 
-from lems_companion.accounts import create_user  # noqa: E402
-from lems_companion.analysis import analyze  # noqa: E402
-from lems_companion.charts import charts  # noqa: E402
-from lems_companion.report import (  # noqa: E402
+from lems_companion.accounts.models import User  # noqa: E402
+from lems_companion.accounts.service import create_user  # noqa: E402
+from lems_companion.analysis.patterns import analyze  # noqa: E402
+from lems_companion.db.engine import session_scope, upgrade  # noqa: E402
+from lems_companion.diary.service import add_entries  # noqa: E402
+from lems_companion.reports.charts import charts  # noqa: E402
+from lems_companion.reports.report import (
     REPORT_CSS,
     build_report,
     html_to_pdf,
     render_report_html,
     report_pages,
 )
-from lems_companion.storage.database import session_scope, upgrade  # noqa: E402
-from lems_companion.storage.diary import add_entries  # noqa: E402
-from lems_companion.storage.models import User  # noqa: E402
-from lems_companion.storage.reports import load_period  # noqa: E402
+from lems_companion.reports.service import load_period  # noqa: E402
 
 T = TypeVar("T")
 EMAIL = "bench@example.org"

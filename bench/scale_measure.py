@@ -49,13 +49,14 @@ from scale_common import (  # noqa: E402
     server_pids,
 )
 
-from lems_companion.accounts import resolve_session, start_session  # noqa: E402
-from lems_companion.entries import EntryCreate  # noqa: E402
-from lems_companion.report import render_report_html  # noqa: E402
-from lems_companion.storage.database import get_engine, session_scope  # noqa: E402
-from lems_companion.storage.diary import _earlier, page_entries, red_flags  # noqa: E402
-from lems_companion.storage.models import Entry, User  # noqa: E402
-from lems_companion.storage.reports import load_period, owner_report  # noqa: E402
+from lems_companion.accounts.models import User  # noqa: E402
+from lems_companion.accounts.service import resolve_session, start_session  # noqa: E402
+from lems_companion.db.engine import get_engine, session_scope  # noqa: E402
+from lems_companion.diary.models import Entry  # noqa: E402
+from lems_companion.diary.schemas import EntryCreate  # noqa: E402
+from lems_companion.diary.service import _earlier, page_entries, red_flags  # noqa: E402
+from lems_companion.reports.report import render_report_html  # noqa: E402
+from lems_companion.reports.service import load_period, owner_report  # noqa: E402
 
 # Patients signed in for the HTTP figures, spread evenly over the ids (one request at a time).
 SAMPLE_PATIENTS = 20

@@ -21,13 +21,14 @@ import pytest
 import uvicorn
 from sqlalchemy import delete
 
-from lems_companion.accounts import create_user
+from lems_companion.accounts.service import create_user
+from lems_companion.db.base import Base
+from lems_companion.db.engine import get_engine, session_scope, upgrade
 from lems_companion.settings import Settings
-from lems_companion.storage.database import get_engine, session_scope, upgrade
-from lems_companion.storage.models import Base
 from lems_companion.web.app import create_app
 
-pytest_plugins = ["tests.browser"]
+# Browser fixtures (tests/e2e) and a second database with rows in every table (tests/db).
+pytest_plugins = ["tests.e2e.browser", "tests.db.tables"]
 
 # The local server this machine runs; override to point the suite at another PostgreSQL.
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -192,3 +193,32 @@ def csrf_token(client: httpx.Client, path: str = "/entries/new") -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert match, f"no CSRF token on {path}"
     return match.group(1)
+
+
+# --- Lanes ---------------------------------------------------------------------------------------
+# `scripts/test --fast` leaves out what is slow and rarely touched by a change: the browser and
+# live-process tests (tests/e2e) and the PostgreSQL twin of every database test. CI runs it all.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help="skip tests/e2e (browser, crash, multi-process) and the PostgreSQL twin of each test",
+    )
+
+
+def _slow_lane(item: pytest.Item) -> bool:
+    if "e2e" in item.path.parts or item.get_closest_marker("browser"):
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("database_url") == "postgresql"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--fast"):
+        return
+    slow = [item for item in items if _slow_lane(item)]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not _slow_lane(item)]

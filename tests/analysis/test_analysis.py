@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from lems_companion.analysis import (
+from lems_companion.analysis.patterns import (
     FlagRecord,
     analyze,
     facilitation,
@@ -16,8 +16,8 @@ from lems_companion.analysis import (
     time_of_day,
     weight,
 )
-from lems_companion.appointment import summary
-from tests.reports.factories import entry, grip, sit_to_stand
+from lems_companion.reports.appointment import summary
+from tests.factories import entry, grip, sit_to_stand
 
 START = datetime.fromisoformat("2026-03-02T08:00:00+01:00")
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from lems_companion.accounts import find_user
-from lems_companion.entries import EntryCreate
+from lems_companion.accounts.service import find_user
+from lems_companion.db.engine import session_scope
+from lems_companion.diary.schemas import EntryCreate
 from lems_companion.interop.records import DiaryRecord
 from lems_companion.interop.service import load_records, store_entries
-from lems_companion.storage.database import session_scope
 from tests.conftest import Persona
 
 DIARY: list[dict[str, Any]] = [

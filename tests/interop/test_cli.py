@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_cli import lems
 from tests.conftest import Persona
 from tests.interop.conftest import contents
-from tests.test_cli import lems
 
 
 @pytest.mark.parametrize("format_", ["fhir", "csv"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lems_companion.diary_io import csv_columns, to_csv
+from lems_companion.diary.io import csv_columns, to_csv
 from lems_companion.interop.formats import ImportFormat, detect_format, parse_import
 from lems_companion.interop.records import InteropError
 from tests.conftest import Persona

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from google.protobuf.json_format import MessageToDict
 
-from lems_companion.diary_io import csv_columns
-from lems_companion.entries import EntryPublic
+from lems_companion.diary.io import csv_columns
+from lems_companion.diary.schemas import EntryPublic
 from lems_companion.interop import codes
 from lems_companion.interop.fhir import HOME_TEST_CODES, build_questionnaire, export_bundle
 from lems_companion.interop.phenopacket import build_phenopacket

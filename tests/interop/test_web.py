@@ -8,7 +8,7 @@ import httpx
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from lems_companion.diary_io import to_csv
+from lems_companion.diary.io import to_csv
 from tests.conftest import Persona, csrf_token, web_sign_in
 from tests.interop.conftest import contents, records_of
 

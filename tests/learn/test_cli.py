@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_cli import lems
+from tests.cli.test_cli import lems
 
 
 def test_content_check_passes_on_the_packaged_articles(db_url: str) -> None:

@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 from bs4 import BeautifulSoup
 
-from lems_companion.accounts import find_user
+from lems_companion.accounts.service import find_user
 from lems_companion.cli.content import review_article
+from lems_companion.db.engine import session_scope
 from lems_companion.learn.articles import find_article, published_articles
+from lems_companion.learn.models import ArticleReview
 from lems_companion.learn.reviews import REVIEW_VALID_DAYS
-from lems_companion.storage.database import session_scope
-from lems_companion.storage.models_learn import ArticleReview
 from tests.conftest import Persona, csrf_token, web_sign_in
-from tests.test_web import post_entry
+from tests.web.test_pages import post_entry
 
 
 def page(response: httpx.Response) -> BeautifulSoup:

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from lems_companion.accounts import find_user
+from lems_companion.accounts.service import find_user
 from lems_companion.cli.content import review_article
+from lems_companion.db.engine import session_scope
 from lems_companion.learn.articles import find_article
 from lems_companion.learn.reviews import (
     REVIEW_VALID_DAYS,
@@ -17,7 +18,6 @@ from lems_companion.learn.reviews import (
     record_review,
     review_status,
 )
-from lems_companion.storage.database import session_scope
 from tests.conftest import Persona
 
 REVIEWED_ON = date(2026, 3, 2)

@@ -6,9 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
+from tests.cli.test_cli import lems
 from tests.conftest import Persona
 from tests.reports.test_report_pages import fill_diary
-from tests.test_cli import lems
 
 DOCUMENTED_KEYS = ("facilitation", "fatigability", "time_of_day", "groups", "weight", "red_flags")
 

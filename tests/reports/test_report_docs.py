@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lems_companion.analysis import Analysis, PatternSummary, TimeOfDay, Weight
+from lems_companion.analysis.patterns import Analysis, PatternSummary, TimeOfDay, Weight
 from tests.conftest import REPO_ROOT
 
 DOC = (REPO_ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")

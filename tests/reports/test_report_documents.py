@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from lems_companion.analysis import FlagRecord
-from lems_companion.investigations import InvestigationPublic
-from lems_companion.report import (
+from lems_companion.analysis.patterns import FlagRecord
+from lems_companion.investigations.schemas import InvestigationPublic
+from lems_companion.reports.report import (
     REPORT_DISCLAIMER,
     Report,
     build_report,
@@ -18,7 +18,7 @@ from lems_companion.report import (
     render_report_pdf,
     report_pages,
 )
-from tests.reports.factories import NOW, as_public, year_of_entries
+from tests.factories import NOW, as_public, year_of_entries
 
 SECTION_ORDER = ["red-flags", "observations", "features", "tests", "medications", "disclaimer"]
 
@@ -56,7 +56,7 @@ def year_report() -> Report:
 
 
 def _cipro() -> list[Any]:
-    from lems_companion.entries import Medication
+    from lems_companion.diary.schemas import Medication
 
     return [Medication(name="Ciprofloxacin", dose_mg=500.0)]
 

@@ -7,12 +7,12 @@ from datetime import date
 import httpx
 from bs4 import BeautifulSoup
 
-from lems_companion.accounts import find_user
-from lems_companion.appointment import MAX_TEXT_CHARS
-from lems_companion.demo import demo_entries
-from lems_companion.storage.database import session_scope
-from lems_companion.storage.diary import add_entries
-from lems_companion.storage.models import EntryFlag
+from lems_companion.accounts.service import find_user
+from lems_companion.db.engine import session_scope
+from lems_companion.diary.demo import demo_entries
+from lems_companion.diary.models import EntryFlag
+from lems_companion.diary.service import add_entries
+from lems_companion.reports.appointment import MAX_TEXT_CHARS
 from tests.conftest import Persona, csrf_token, web_sign_in
 
 TODAY = date(2026, 3, 31)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from lems_companion.entries import EntryCreate
-from lems_companion.storage.database import session_scope
-from lems_companion.storage.diary import add_entry
-from lems_companion.storage.models import User
-from lems_companion.storage.reports import owner_report
+from lems_companion.accounts.models import User
+from lems_companion.db.engine import session_scope
+from lems_companion.diary.schemas import EntryCreate
+from lems_companion.diary.service import add_entry
+from lems_companion.reports.service import owner_report
 from tests.conftest import Persona
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from lems_companion.entries import EntryCreate
+from lems_companion.diary.schemas import EntryCreate
 from lems_companion.triage import triage_entry
 from tests.conftest import Persona, api_token
 

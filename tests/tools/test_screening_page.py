@@ -7,10 +7,10 @@ from datetime import date
 import httpx
 from bs4 import BeautifulSoup
 
-from lems_companion.accounts import find_user
-from lems_companion.storage.calendar import set_schedule
-from lems_companion.storage.database import session_scope
-from lems_companion.storage.tools import report_section, screening_for
+from lems_companion.accounts.service import find_user
+from lems_companion.db.engine import session_scope
+from lems_companion.interop.feeds import set_schedule
+from lems_companion.tools.service import report_section, screening_for
 from tests.conftest import Persona, csrf_token, make_user, web_sign_in
 from tests.tools.test_tool_pages import audit_targets, invite_clinician
 

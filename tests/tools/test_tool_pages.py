@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select
 
-from lems_companion.accounts import find_user
-from lems_companion.storage.database import session_scope
-from lems_companion.storage.models_sharing import AuditEvent
-from lems_companion.storage.models_tools import ToolResult
-from lems_companion.storage.sharing import invite
+from lems_companion.accounts.service import find_user
+from lems_companion.db.engine import session_scope
+from lems_companion.sharing.models import AuditEvent
+from lems_companion.sharing.service import invite
+from lems_companion.tools.models import ToolResult
 from tests.conftest import Persona, csrf_token, make_user, web_sign_in
 
 DELTA_P = {
@@ -202,14 +202,14 @@ def test_a_stranger_and_a_caregiver_get_404(
 
 
 def test_a_revoked_clinician_gets_404(http: httpx.Client, patient: Persona, db_url: str) -> None:
-    from lems_companion.storage.sharing import revoke_grant
+    from lems_companion.sharing.service import revoke_grant
 
     doctor = make_user(db_url, "doctor@example.org")
     owner_id = invite_clinician(db_url, patient, doctor.email)
     with session_scope(db_url) as db:
         owner = find_user(db, patient.email)
         assert owner is not None
-        from lems_companion.storage.sharing import grants_of
+        from lems_companion.sharing.service import grants_of
 
         revoke_grant(db, owner=owner, grant_id=grants_of(db, owner=owner)[0].id)
     web_sign_in(http, doctor)

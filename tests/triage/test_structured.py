@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from lems_companion import catalogue
-from lems_companion.entries import EntryCreate
+from lems_companion.diary.schemas import EntryCreate
 from lems_companion.triage import triage_entry
 
 NOW = datetime.now(UTC).replace(microsecond=0)

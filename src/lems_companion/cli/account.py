@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
+from lems_companion.accounts.data_rights import delete_account, export_account
 from lems_companion.cli.common import fail, require_user, settings_from
-from lems_companion.data_rights import delete_account, export_account
-from lems_companion.storage.database import session_scope, upgrade
+from lems_companion.db.engine import session_scope, upgrade
 
 app = typer.Typer(
     help="Data rights: export or delete an account with all its data.", no_args_is_help=True

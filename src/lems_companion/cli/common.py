@@ -9,9 +9,9 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from lems_companion.accounts import find_user
+from lems_companion.accounts.models import User
+from lems_companion.accounts.service import find_user
 from lems_companion.settings import Settings
-from lems_companion.storage.models import User
 
 
 def settings_from(ctx: typer.Context) -> Settings:

@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from lems_companion.cli.common import fail, settings_from
+from lems_companion.db.engine import session_scope, upgrade
 from lems_companion.learn.articles import CONTENT_DIR, ArticleError, load_all, problems
 from lems_companion.learn.reviews import ReviewError, record_review, review_status
-from lems_companion.storage.database import session_scope, upgrade
 
 app = typer.Typer(
     help="Learn articles: list, check and record clinical reviews.", no_args_is_help=True

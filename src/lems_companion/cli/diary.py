@@ -11,13 +11,13 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
-from lems_companion.alerts import alert_for
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
-from lems_companion.diary_io import ImportProblem, entry_json, parse_entries, to_csv, to_json
-from lems_companion.entries import EntryCreate, describe_errors
-from lems_companion.storage.database import session_scope, upgrade
-from lems_companion.storage.diary import add_entries, add_entry, list_entries, to_public
+from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
+from lems_companion.diary.schemas import EntryCreate, describe_errors
+from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
+from lems_companion.triage.alerts import alert_for
 
 app = typer.Typer(help="Add, list, import and export diary entries.", no_args_is_help=True)
 

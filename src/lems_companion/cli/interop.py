@@ -8,10 +8,10 @@ from pathlib import Path
 import typer
 
 from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.db.engine import session_scope, upgrade
 from lems_companion.interop.formats import ExportFormat, ImportFormat, export_text, parse_import
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import load_records, store_entries
-from lems_companion.storage.database import session_scope, upgrade
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 

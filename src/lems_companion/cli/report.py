@@ -11,17 +11,17 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
-from lems_companion.analysis import Analysis, analyze
+from lems_companion.accounts.models import User
+from lems_companion.analysis.patterns import Analysis, analyze
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
-from lems_companion.entries import describe_errors
-from lems_companion.investigations import KIND_IDS, InvestigationCreate
-from lems_companion.report import Report, render_report_html, render_report_pdf
-from lems_companion.storage.database import session_scope, upgrade
-from lems_companion.storage.investigations import add_investigation, list_investigations
-from lems_companion.storage.investigations import to_public as investigation_public
-from lems_companion.storage.models import User
-from lems_companion.storage.reports import load_period, owner_report
+from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.diary.schemas import describe_errors
+from lems_companion.investigations.schemas import KIND_IDS, InvestigationCreate
+from lems_companion.investigations.service import add_investigation, list_investigations
+from lems_companion.investigations.service import to_public as investigation_public
+from lems_companion.reports.report import Report, render_report_html, render_report_pdf
+from lems_companion.reports.service import load_period, owner_report
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 SINCE_OPTION = typer.Option(

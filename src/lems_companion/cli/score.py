@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import typer
 from pydantic import BaseModel, ValidationError
 
-from lems_companion.clinical import DISCLAIMER, delta_p, edx, medicines, screening
+from lems_companion.tools import DISCLAIMER, delta_p, edx, medicines, screening
 
 USAGE_ERROR = 2  # the exit status Click uses for a missing or invalid option
 

@@ -9,13 +9,14 @@ import typer
 from sqlalchemy import func, make_url, select
 from sqlalchemy.orm import Session
 
-from lems_companion.accounts import AccountError, create_user, find_user, set_password
+from lems_companion.accounts.models import User
+from lems_companion.accounts.service import AccountError, create_user, find_user, set_password
 from lems_companion.cli.common import fail, settings_from
-from lems_companion.demo import DEMO_EMAIL, demo_entries
+from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.diary.demo import DEMO_EMAIL, demo_entries
+from lems_companion.diary.models import Entry
+from lems_companion.diary.service import add_entries
 from lems_companion.settings import Settings
-from lems_companion.storage.database import session_scope, upgrade
-from lems_companion.storage.diary import add_entries
-from lems_companion.storage.models import Entry, User
 
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 # Long enough to be unguessable, short enough to type from the terminal.

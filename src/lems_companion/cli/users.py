@@ -8,10 +8,15 @@ import sys
 import typer
 from sqlalchemy import select
 
-from lems_companion.accounts import AccountError, create_user, end_other_sessions, set_password
+from lems_companion.accounts.models import User
+from lems_companion.accounts.service import (
+    AccountError,
+    create_user,
+    end_other_sessions,
+    set_password,
+)
 from lems_companion.cli.common import fail, require_user, settings_from
-from lems_companion.storage.database import session_scope, upgrade
-from lems_companion.storage.models import User
+from lems_companion.db.engine import session_scope, upgrade
 
 app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from lems_companion import __version__, catalogue
-from lems_companion.entries import (
+from lems_companion.diary.schemas import (
     CONTEXT_LABELS,
     IMPROVED_LABELS,
     EntryCreate,

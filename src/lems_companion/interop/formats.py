@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from enum import StrEnum
 
-from lems_companion.diary_io import ImportProblem, csv_columns, parse_csv, parse_entries, to_csv
-from lems_companion.entries import EntryCreate
+from lems_companion.diary.io import ImportProblem, csv_columns, parse_csv, parse_entries, to_csv
+from lems_companion.diary.schemas import EntryCreate
 from lems_companion.interop.fhir import parse_bundle, to_fhir_json
 from lems_companion.interop.phenopacket import to_phenopacket_json
 from lems_companion.interop.records import DiaryRecord, InteropError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lems_companion.entries import EntryPublic
+from lems_companion.diary.schemas import EntryPublic
 
 
 class InteropError(ValueError):

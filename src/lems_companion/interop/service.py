@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from lems_companion.entries import EntryCreate
+from lems_companion.accounts.models import User
+from lems_companion.diary.models import Entry
+from lems_companion.diary.schemas import EntryCreate
+from lems_companion.diary.service import add_entries, list_entries, to_public
 from lems_companion.interop.records import DiaryRecord, RedFlag
-from lems_companion.storage.diary import add_entries, list_entries, to_public
-from lems_companion.storage.models import Entry, User
 
 
 def record_of(row: Entry) -> DiaryRecord:

@@ -36,7 +36,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
 FRONT_MATTER_FENCE = "+++"
 REQUIRED_FIELDS = ("title", "question", "short_answer", "updated", "review_status", "sources")
 # "draft" articles are checked but not published; "awaiting" ones are published and wait for a

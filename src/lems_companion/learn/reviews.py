@@ -14,9 +14,9 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lems_companion.accounts.models import User
 from lems_companion.learn.articles import Article
-from lems_companion.storage.models import User
-from lems_companion.storage.models_learn import ArticleReview
+from lems_companion.learn.models import ArticleReview
 
 # A review vouches for an article for twelve months (issue 8); after that medical knowledge and
 # practice may have moved on, so the page says the review has lapsed until someone reviews again.

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from lems_companion.clinical.medicines import LoggedDose
-from lems_companion.entries import EntryCreate
+from lems_companion.diary.schemas import EntryCreate
+from lems_companion.tools.medicines import LoggedDose
 from lems_companion.triage import structured, text
 from lems_companion.triage.flags import DEFAULT_EMERGENCY_NUMBER, FLAGS, Flag, Level
 from lems_companion.triage.result import FlagHit, TriageResult, build_result

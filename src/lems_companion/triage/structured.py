@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from lems_companion import catalogue
-from lems_companion.clinical.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
-from lems_companion.entries import EntryCreate
+from lems_companion.diary.schemas import EntryCreate
 from lems_companion.rules import weight_loss
+from lems_companion.tools.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 

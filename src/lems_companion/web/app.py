@@ -15,9 +15,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lems_companion import __version__
+from lems_companion.diary.service import NotFound
 from lems_companion.logs import configure_logging
 from lems_companion.settings import Settings, get_settings
-from lems_companion.storage.diary import NotFound
 from lems_companion.triage import warm_up
 from lems_companion.web.deps import LoginRequired
 from lems_companion.web.inflight import InFlightLimit

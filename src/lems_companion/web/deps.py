@@ -6,19 +6,20 @@ Aliases such as ``DbSession`` and ``WebUser`` make a route's signature read like
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Form, HTTPException, Path, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
-from lems_companion.accounts import resolve_session
+from lems_companion.accounts.models import AuthSession, User
+from lems_companion.accounts.service import resolve_session
+from lems_companion.db.engine import new_session
+from lems_companion.db.types import MAX_ROW_ID
 from lems_companion.settings import Settings
-from lems_companion.storage.database import new_session
-from lems_companion.storage.models import AuthSession, User
-from lems_companion.storage.types import MAX_ROW_ID
 
 SESSION_COOKIE = "lems_session"
 
@@ -33,7 +34,7 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
-async def get_db(request: Request) -> AsyncIterator[Session]:
+def get_db(request: Request) -> Iterator[Session]:
     """Yield a database session; routes commit what they change, anything else is rolled back.
 
     Opening a session costs no I/O (it connects on first use); closing returns the connection.
@@ -47,7 +48,14 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
         db.close()
 
 
+async def posted_form(request: Request) -> FormData:
+    """Return the posted form, read on the event loop, so the route that takes it can be a
+    plain ``def`` and run its database work in FastAPI's thread pool."""
+    return await request.form()
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+PostedForm = Annotated[FormData, Depends(posted_form)]
 # An id in a path: a whole number that can name a stored row; anything else is refused (422).
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="The record's id.")]
 DbSession = Annotated[Session, Depends(get_db)]

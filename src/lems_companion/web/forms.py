@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 
 from lems_companion import catalogue
 from lems_companion.dates import zone
-from lems_companion.entries import (
+from lems_companion.diary.schemas import (
     MAX_MEDICATIONS,
     SIT_TO_STAND_REPETITIONS,
     TUG_TRIALS,

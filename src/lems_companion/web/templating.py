@@ -8,10 +8,10 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 
 from lems_companion import catalogue
-from lems_companion.alerts import flag_title
 from lems_companion.dates import zone
-from lems_companion.entries import CONTEXT_LABELS, IMPROVED_LABELS
-from lems_companion.tools import medication_warnings
+from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
+from lems_companion.tools.records import medication_warnings
+from lems_companion.triage.alerts import flag_title
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import func, select
 
-from lems_companion.accounts import AccountError, normalise_email
-from lems_companion.data_rights import delete_account, export_account
-from lems_companion.storage.models import Entry
+from lems_companion.accounts.data_rights import delete_account, export_account
+from lems_companion.accounts.service import AccountError, normalise_email
+from lems_companion.diary.models import Entry
 from lems_companion.web.deps import SESSION_COOKIE, DbSession, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 

@@ -10,11 +10,10 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 
-from lems_companion.accounts import TooManyAttempts, authenticate, start_session
-from lems_companion.alerts import alert_for
-from lems_companion.entries import EntryCreate, EntryPublic, EntryUpdate
-from lems_companion.settings import Settings
-from lems_companion.storage.diary import (
+from lems_companion.accounts.service import TooManyAttempts, authenticate, start_session
+from lems_companion.diary.models import Entry
+from lems_companion.diary.schemas import EntryCreate, EntryPublic, EntryUpdate
+from lems_companion.diary.service import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     BadCursor,
@@ -25,8 +24,9 @@ from lems_companion.storage.diary import (
     replace_entry,
     to_public,
 )
-from lems_companion.storage.models import Entry
-from lems_companion.tools import MedicationWarning, medication_warnings
+from lems_companion.settings import Settings
+from lems_companion.tools.records import MedicationWarning, medication_warnings
+from lems_companion.triage.alerts import alert_for
 from lems_companion.web.deps import ApiUser, DbSession, RowId, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])

@@ -8,7 +8,8 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from lems_companion.accounts import (
+from lems_companion.accounts.models import User
+from lems_companion.accounts.service import (
     AccountError,
     TooManyAttempts,
     authenticate,
@@ -20,7 +21,6 @@ from lems_companion.accounts import (
 )
 from lems_companion.dates import is_known_zone
 from lems_companion.settings import Settings
-from lems_companion.storage.models import User
 from lems_companion.web.deps import (
     SESSION_COOKIE,
     DbSession,

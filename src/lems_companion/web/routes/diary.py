@@ -7,9 +7,8 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from lems_companion.alerts import alert_for
 from lems_companion.dates import zone
-from lems_companion.storage.diary import (
+from lems_companion.diary.service import (
     BadCursor,
     add_entry,
     delete_entry,
@@ -19,9 +18,11 @@ from lems_companion.storage.diary import (
     replace_entry,
     to_public,
 )
+from lems_companion.triage.alerts import alert_for
 from lems_companion.web.deps import (
     DbSession,
     MaybeWebUser,
+    PostedForm,
     RowId,
     SettingsDep,
     WebUser,
@@ -71,9 +72,11 @@ def new_entry_page(request: Request, signed_in: WebUser) -> Response:
 
 
 @router.post("/entries", response_class=HTMLResponse)
-async def create_entry(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+def create_entry(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
+) -> Response:
     """Save a new entry and show it; the form again, as typed, with messages when invalid."""
-    entry, form = parse_entry_form(await request.form(), default_time_zone=signed_in.user.time_zone)
+    entry, form = parse_entry_form(posted, default_time_zone=signed_in.user.time_zone)
     if entry is None:
         return templates.TemplateResponse(
             request,
@@ -140,12 +143,16 @@ def edit_entry_page(
 
 
 @router.post("/entries/{entry_id}/edit", response_class=HTMLResponse)
-async def edit_entry(
-    request: Request, db: DbSession, signed_in: WebUserPosting, entry_id: RowId
+def edit_entry(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    entry_id: RowId,
+    posted: PostedForm,
 ) -> Response:
     """Save the changed entry; the form again with messages when invalid (nothing changes)."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
-    entry, form = parse_entry_form(await request.form(), default_time_zone=signed_in.user.time_zone)
+    entry, form = parse_entry_form(posted, default_time_zone=signed_in.user.time_zone)
     if entry is None:
         return templates.TemplateResponse(
             request,

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from lems_companion.storage.database import alembic_config, get_engine
+from lems_companion.db.engine import alembic_config, get_engine
 from lems_companion.web.deps import SettingsDep
 
 router = APIRouter(tags=["health"])

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, Response, UploadFile, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from lems_companion.clinical.screening import DELTA_P_MAX_SCORE, build_plan
+from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.interop import feeds
 from lems_companion.interop.calendar import REMINDER_KINDS, build_feed, check_time_of_day
 from lems_companion.interop.formats import (
     EXPORT_FILES,
@@ -20,9 +21,8 @@ from lems_companion.interop.formats import (
 )
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import load_records, store_entries
-from lems_companion.storage import calendar as feeds
-from lems_companion.storage.models import User
-from lems_companion.web.deps import DbSession, SignedIn, WebUser, WebUserPosting
+from lems_companion.tools.screening import DELTA_P_MAX_SCORE, build_plan
+from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -76,7 +76,7 @@ def export_download(db: DbSession, signed_in: WebUser, format_: ExportFormat) ->
 
 
 @router.post("/import", response_class=HTMLResponse)
-async def import_upload(
+def import_upload(
     request: Request,
     db: DbSession,
     signed_in: WebUserPosting,
@@ -84,7 +84,7 @@ async def import_upload(
     format_: Annotated[str, Form(alias="format")] = AUTO_FORMAT,
 ) -> Response:
     """Import every entry of the uploaded file, or none, listing every problem."""
-    raw = await file.read(MAX_IMPORT_BYTES + 1)
+    raw = file.file.read(MAX_IMPORT_BYTES + 1)
     problems: list[str] = []
     if len(raw) > MAX_IMPORT_BYTES:
         problems = [f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB"]
@@ -164,11 +164,11 @@ def _parse_settings(
 
 
 @router.post("/calendar/settings", response_class=HTMLResponse)
-async def save_calendar_settings(
-    request: Request, db: DbSession, signed_in: WebUserPosting
+def save_calendar_settings(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
 ) -> Response:
     """Save the chosen reminders and the screening schedule; the form with messages if wrong."""
-    chosen, diagnosed_on, score, errors = _parse_settings(await request.form())
+    chosen, diagnosed_on, score, errors = _parse_settings(posted)
     if errors:
         context = _calendar_context(db, signed_in.user, signed_in=signed_in, errors=errors)
         return templates.TemplateResponse(

@@ -14,18 +14,26 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from lems_companion.analysis import analyze
-from lems_companion.appointment import (
+from lems_companion.accounts.models import User
+from lems_companion.analysis.patterns import analyze
+from lems_companion.dates import parse_bound, zone
+from lems_companion.diary.schemas import describe_errors
+from lems_companion.investigations.schemas import KINDS, InvestigationCreate, kind
+from lems_companion.investigations.service import (
+    add_investigation,
+    delete_investigation,
+    list_investigations,
+    load_investigation,
+)
+from lems_companion.investigations.service import to_public as investigation_public
+from lems_companion.reports.appointment import (
     MAX_TEXT_CHARS,
     AppointmentText,
     build_appointment,
     text_errors,
     with_text,
 )
-from lems_companion.dates import parse_bound, zone
-from lems_companion.entries import describe_errors
-from lems_companion.investigations import KINDS, InvestigationCreate, kind
-from lems_companion.report import (
+from lems_companion.reports.report import (
     MAX_CITED_ENTRIES,
     REPORT_CSS,
     Report,
@@ -33,16 +41,8 @@ from lems_companion.report import (
     html_to_pdf,
     render_report_html,
 )
-from lems_companion.storage.investigations import (
-    add_investigation,
-    delete_investigation,
-    list_investigations,
-    load_investigation,
-)
-from lems_companion.storage.investigations import to_public as investigation_public
-from lems_companion.storage.models import User
-from lems_companion.storage.reports import load_period, owner_report
-from lems_companion.web.deps import DbSession, RowId, WebUser, WebUserPosting
+from lems_companion.reports.service import load_period, owner_report
+from lems_companion.web.deps import DbSession, PostedForm, RowId, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -205,9 +205,11 @@ def parse_test_form(form: dict[str, str]) -> InvestigationCreate:
 
 
 @router.post("/tests", response_class=HTMLResponse)
-async def create_test(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+def create_test(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
+) -> Response:
     """Save a test and go back to the list; the form again with messages when invalid."""
-    raw = {key: str(value) for key, value in (await request.form()).items()}
+    raw = {key: str(value) for key, value in posted.items()}
     try:
         data = parse_test_form(raw)
     except ValidationError as error:

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from lems_companion.alerts import alert_for
+from lems_companion.accounts.models import User
 from lems_companion.dates import zone
-from lems_companion.report import Report, render_report_html, render_report_pdf
-from lems_companion.storage.diary import (
+from lems_companion.diary.models import Entry
+from lems_companion.diary.service import (
     BadCursor,
     NotFound,
     add_entry,
@@ -21,10 +21,10 @@ from lems_companion.storage.diary import (
     page_entries,
     to_public,
 )
-from lems_companion.storage.models import Entry, User
-from lems_companion.storage.models_sharing import ShareLink
-from lems_companion.storage.reports import owner_report
-from lems_companion.storage.sharing import (
+from lems_companion.reports.report import Report, render_report_html, render_report_pdf
+from lems_companion.reports.service import owner_report
+from lems_companion.sharing.models import ShareLink
+from lems_companion.sharing.service import (
     DEFAULT_LINK_DAYS,
     SharingError,
     audit,
@@ -39,7 +39,15 @@ from lems_companion.storage.sharing import (
     revoke_grant,
     revoke_link,
 )
-from lems_companion.web.deps import DbSession, RowId, SettingsDep, WebUser, WebUserPosting
+from lems_companion.triage.alerts import alert_for
+from lems_companion.web.deps import (
+    DbSession,
+    PostedForm,
+    RowId,
+    SettingsDep,
+    WebUser,
+    WebUserPosting,
+)
 from lems_companion.web.forms import blank_form, field_errors, parse_entry_form
 from lems_companion.web.templating import templates
 
@@ -224,14 +232,18 @@ def their_new_entry(
 
 
 @router.post("/people/{owner_id}/entries", response_class=HTMLResponse)
-async def their_create_entry(
-    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
+def their_create_entry(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    owner_id: RowId,
+    posted: PostedForm,
 ) -> Response:
     """Save an entry a caregiver adds to a diary they may add to."""
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="create")
     owner = db.get(User, owner_id)
     assert owner is not None
-    entry, form = parse_entry_form(await request.form(), default_time_zone=owner.time_zone)
+    entry, form = parse_entry_form(posted, default_time_zone=owner.time_zone)
     if entry is None:
         return templates.TemplateResponse(
             request,

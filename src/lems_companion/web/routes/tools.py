@@ -16,8 +16,10 @@ from typing import Any
 from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
-from lems_companion.clinical.delta_p import (
+from lems_companion.interop.feeds import schedule
+from lems_companion.tools.delta_p import (
     DERIVATION_SOURCE,
     KARNOFSKY_STEP,
     MAX_AGE,
@@ -27,20 +29,8 @@ from lems_companion.clinical.delta_p import (
     VALIDATION_PROBABILITY_PERCENT,
     VALIDATION_SOURCE,
 )
-from lems_companion.clinical.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
-from lems_companion.clinical.screening import DELTA_P_MAX_SCORE, TEST_LABELS
-from lems_companion.storage.calendar import schedule
-from lems_companion.storage.tools import (
-    Record,
-    list_results,
-    local_today,
-    open_record,
-    record_scan,
-    save_result,
-    screening_for,
-    set_diagnosis,
-)
-from lems_companion.tools import (
+from lems_companion.tools.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
+from lems_companion.tools.records import (
     SCAN_RESULT_LABELS,
     TOOL_DISCLAIMER,
     TOOL_LABELS,
@@ -55,7 +45,18 @@ from lems_companion.tools import (
     run_delta_p,
     run_edx,
 )
-from lems_companion.web.deps import DbSession, RowId, SignedIn, WebUser, WebUserPosting
+from lems_companion.tools.screening import DELTA_P_MAX_SCORE, TEST_LABELS
+from lems_companion.tools.service import (
+    Record,
+    list_results,
+    local_today,
+    open_record,
+    record_scan,
+    save_result,
+    screening_for,
+    set_diagnosis,
+)
+from lems_companion.web.deps import DbSession, PostedForm, RowId, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -105,8 +106,8 @@ def _page(
     )
 
 
-async def _form(request: Request) -> dict[str, str]:
-    return {key: value for key, value in (await request.form()).items() if isinstance(value, str)}
+def _form(posted: FormData) -> dict[str, str]:
+    return {key: value for key, value in posted.items() if isinstance(value, str)}
 
 
 def _owner_id(signed_in: SignedIn, owner_id: RowId | None) -> int:
@@ -198,8 +199,13 @@ def _tool_page(
     return _page(request, signed_in, record, template, {"results": results, "limits": LIMITS})
 
 
-async def _run_tool(
-    request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None, slug: str
+def _run_tool(
+    request: Request,
+    db: Session,
+    signed_in: SignedIn,
+    owner_id: RowId | None,
+    slug: str,
+    posted: FormData,
 ) -> Response:
     kind, template, run = TOOLS[slug]
     record = open_record(
@@ -209,7 +215,7 @@ async def _run_tool(
         action="read",
         target=f"tool {kind}",
     )
-    form = await _form(request)
+    form = _form(posted)
     context: dict[str, Any] = {"form": form, "limits": LIMITS}
     try:
         inputs, result = run(form)
@@ -248,13 +254,19 @@ def _register(slug: str) -> None:
     ) -> Response:
         return _tool_page(request, db, signed_in, owner_id, slug)
 
-    async def own_run(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
-        return await _run_tool(request, db, signed_in, None, slug)
-
-    async def their_run(
-        request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
+    def own_run(
+        request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
     ) -> Response:
-        return await _run_tool(request, db, signed_in, owner_id, slug)
+        return _run_tool(request, db, signed_in, None, slug, posted)
+
+    def their_run(
+        request: Request,
+        db: DbSession,
+        signed_in: WebUserPosting,
+        owner_id: RowId,
+        posted: PostedForm,
+    ) -> Response:
+        return _run_tool(request, db, signed_in, owner_id, slug, posted)
 
     for path, page, run in ((OWN, own_page, own_run), (THEIRS, their_page, their_run)):
         page.__doc__ = f"Show the {label} form and the results saved to the record."
@@ -315,8 +327,14 @@ def their_screening(
     return _screening_page(request, db, signed_in, owner_id, on)
 
 
-async def _change_screening(
-    request: Request, db: Session, signed_in: SignedIn, owner_id: RowId | None, *, scan: bool
+def _change_screening(
+    request: Request,
+    db: Session,
+    signed_in: SignedIn,
+    owner_id: RowId | None,
+    posted: FormData,
+    *,
+    scan: bool,
 ) -> Response:
     record = open_record(
         db,
@@ -325,7 +343,7 @@ async def _change_screening(
         action="create",
         target="screening scan" if scan else "screening schedule",
     )
-    form = await _form(request)
+    form = _form(posted)
     try:
         if scan:
             kind, performed_on, result, note = parse_scan(form, today=_today(record))
@@ -368,28 +386,40 @@ async def _change_screening(
 
 
 @router.post(f"{OWN}/screening", response_class=HTMLResponse)
-async def set_my_screening(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+def set_my_screening(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
+) -> Response:
     """Save the diagnosis date and DELTA-P score the schedule is computed from."""
-    return await _change_screening(request, db, signed_in, None, scan=False)
+    return _change_screening(request, db, signed_in, None, posted, scan=False)
 
 
 @router.post(f"{THEIRS}/screening", response_class=HTMLResponse)
-async def set_their_screening(
-    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
+def set_their_screening(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    owner_id: RowId,
+    posted: PostedForm,
 ) -> Response:
     """Save an invited patient's diagnosis date and DELTA-P score."""
-    return await _change_screening(request, db, signed_in, owner_id, scan=False)
+    return _change_screening(request, db, signed_in, owner_id, posted, scan=False)
 
 
 @router.post(f"{OWN}/screening/scans", response_class=HTMLResponse)
-async def add_my_scan(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+def add_my_scan(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
+) -> Response:
     """Record a CT or PET result; the schedule marks the item it completes as done."""
-    return await _change_screening(request, db, signed_in, None, scan=True)
+    return _change_screening(request, db, signed_in, None, posted, scan=True)
 
 
 @router.post(f"{THEIRS}/screening/scans", response_class=HTMLResponse)
-async def add_their_scan(
-    request: Request, db: DbSession, signed_in: WebUserPosting, owner_id: RowId
+def add_their_scan(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    owner_id: RowId,
+    posted: PostedForm,
 ) -> Response:
     """Record a CT or PET result on an invited patient's record."""
-    return await _change_screening(request, db, signed_in, owner_id, scan=True)
+    return _change_screening(request, db, signed_in, owner_id, posted, scan=True)

@@ -1,0 +1,1 @@
+"""Accounts: users, password hashes, sessions and tokens, sign-in throttling, data rights."""

@@ -1,0 +1,226 @@
+"""Accounts: users, password hashing, and the sessions behind web cookies and API tokens.
+
+Sessions live in the database rather than in signed cookies so that any number of app processes
+can serve one database without sharing a secret, and so that logging out revokes at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from lems_companion.accounts.models import AuthSession, LoginFailure, User
+from lems_companion.dates import is_known_zone
+
+# OWASP ASVS 4.0 V2.1.1 (level 2): at least 12 characters; no composition rules (NIST SP
+# 800-63B). The ceiling keeps hashing cheap.
+MIN_PASSWORD_CHARS = 12
+MAX_PASSWORD_CHARS = 1_000
+# 32 bytes = 256 bits of randomness for session and API tokens.
+TOKEN_BYTES = 32
+# OWASP ASVS 2.2.1 (anti-automation): after this many failed sign-ins for one address within the
+# window, further attempts are refused until the window passes; a patient mistyping a few times is
+# never locked out, a password-guessing script is slowed to a crawl.
+MAX_FAILURES = 10
+FAILURE_WINDOW_MINUTES = 15
+FAILURE_WINDOW = timedelta(minutes=FAILURE_WINDOW_MINUTES)
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile).
+_hasher = PasswordHasher()
+# Verified against when the e-mail is unknown, so a missing account costs as much time as a
+# wrong password and the two cannot be told apart by timing.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+SessionKind = Literal["web", "api"]
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be met; the message is safe to show."""
+
+
+class TooManyAttempts(AccountError):
+    """Sign-in is refused for a while after repeated failures for the same address."""
+
+
+def normalise_email(email: str) -> str:
+    """Return the e-mail address in its canonical form; AccountError when it is not valid."""
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as error:
+        raise AccountError(f"email: {error}") from None
+
+
+def check_password_rules(password: str) -> None:
+    """Return nothing when the password is acceptable; AccountError saying why when not."""
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise AccountError(f"password: use at least {MIN_PASSWORD_CHARS} characters")
+    if len(password) > MAX_PASSWORD_CHARS:
+        raise AccountError(f"password: use at most {MAX_PASSWORD_CHARS} characters")
+
+
+def count_users(db: Session) -> int:
+    """Return how many accounts exist. One query."""
+    return db.scalar(select(func.count()).select_from(User)) or 0
+
+
+def find_user(db: Session, email: str) -> User | None:
+    """Return the user with this e-mail address; None when there is none. One query."""
+    try:
+        email = normalise_email(email)
+    except AccountError:
+        return None
+    return db.scalar(select(User).where(User.email == email))
+
+
+def create_user(db: Session, *, email: str, password: str, time_zone: str = "UTC") -> User:
+    """Return a new user (flushed, not committed); AccountError for a bad or taken address."""
+    email = normalise_email(email)
+    check_password_rules(password)
+    if not is_known_zone(time_zone):
+        raise AccountError(
+            f"time_zone: {time_zone!r} is not an IANA time zone such as Europe/London"
+        )
+    if db.scalar(select(User.id).where(User.email == email)) is not None:
+        raise AccountError("email: an account with this address already exists")
+    user = User(
+        email=email,
+        password_hash=_hasher.hash(password),
+        time_zone=time_zone,
+        created_at=datetime.now(UTC),
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Replace the user's password (the caller commits); AccountError when it breaks the rules."""
+    check_password_rules(password)
+    user.password_hash = _hasher.hash(password)
+
+
+def _recent_failures(db: Session, key: str, now: datetime) -> int:
+    query = select(func.count()).where(
+        LoginFailure.email == key, LoginFailure.at >= now - FAILURE_WINDOW
+    )
+    return db.scalar(query) or 0
+
+
+def authenticate(db: Session, *, email: str, password: str) -> User | None:
+    """Return the user when the password matches; None otherwise; TooManyAttempts when throttled.
+
+    A failure is recorded (the caller commits it even though sign-in failed); success clears
+    them. Two or three queries and one hash.
+    """
+    try:
+        key = normalise_email(email)
+    except AccountError:
+        # Not an address at all (it may even hold characters a database refuses): no account
+        # can match, but the check costs as much time as a real one.
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            _hasher.verify(_DUMMY_HASH, password)
+        return None
+    now = datetime.now(UTC)
+    if _recent_failures(db, key, now) >= MAX_FAILURES:
+        raise TooManyAttempts(
+            f"Too many failed sign-ins for this address. Wait {FAILURE_WINDOW_MINUTES} minutes "
+            "and try again."
+        )
+    user = db.scalar(select(User).where(User.email == key))
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        user = None
+    if user is None:
+        # Old failures no longer count; dropping them keeps the table small.
+        db.execute(
+            delete(LoginFailure).where(
+                LoginFailure.email == key, LoginFailure.at < now - FAILURE_WINDOW
+            )
+        )
+        db.add(LoginFailure(email=key, at=now))
+        return None
+    db.execute(delete(LoginFailure).where(LoginFailure.email == key))
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
+
+
+def change_password(db: Session, *, user: User, current: str, new: str, keep: str | None) -> None:
+    """Replace the password after checking the current one; other sessions are signed out.
+
+    AccountError when the current password is wrong or the new one breaks the rules. ``keep`` is
+    the token of the session making the change, which stays signed in.
+    """
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise AccountError("current_password: that is not your current password") from None
+    try:
+        set_password(user, new)
+    except AccountError as error:
+        raise AccountError(f"new_{error}") from None
+    end_other_sessions(db, user=user, keep=keep)
+
+
+def end_other_sessions(db: Session, *, user: User, keep: str | None = None) -> None:
+    """Delete every session and API token of the user except the one with token ``keep``."""
+    query = delete(AuthSession).where(AuthSession.user_id == user.id)
+    if keep is not None:
+        query = query.where(AuthSession.token_hash != _digest(keep))
+    db.execute(query)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(
+    db: Session, *, user: User, kind: SessionKind, days: int
+) -> tuple[str, AuthSession]:
+    """Return a new secret token and its stored session row; only the token's hash is kept."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    now = datetime.now(UTC)
+    # Expired sessions are useless; sweep the user's away whenever they start a new one.
+    db.execute(
+        delete(AuthSession).where(AuthSession.user_id == user.id, AuthSession.expires_at <= now)
+    )
+    row = AuthSession(
+        token_hash=_digest(token),
+        user_id=user.id,
+        kind=kind,
+        csrf_token=secrets.token_urlsafe(TOKEN_BYTES),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    db.add(row)
+    db.flush()
+    return token, row
+
+
+def resolve_session(
+    db: Session, token: str, *, kind: SessionKind
+) -> tuple[User, AuthSession] | None:
+    """Return the user and session for a live token of this kind; None when unknown or expired."""
+    found = db.execute(
+        select(User, AuthSession)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(AuthSession.token_hash == _digest(token), AuthSession.kind == kind)
+    ).first()
+    if found is None or found.AuthSession.expires_at <= datetime.now(UTC):
+        return None
+    return found.User, found.AuthSession
+
+
+def end_session(db: Session, token: str) -> None:
+    """Delete the session behind this token; nothing happens when there is none."""
+    db.execute(delete(AuthSession).where(AuthSession.token_hash == _digest(token)))

@@ -1,0 +1,1 @@
+"""Pattern analysis of a diary: observations, never a diagnosis."""

@@ -1,0 +1,988 @@
+"""Pattern analysis of a diary over a period (clinical spec section 5).
+
+Pure functions over ``Sequence[EntryPublic]`` (oldest first) and the red flags stored with them;
+no database or web imports. Every finding is an observation about what was recorded, with the
+entries behind it, and says so when there is too little data. Nothing here is a diagnosis.
+
+Times of day are read in the local time each entry was recorded in (the offset it was given
+with), because "morning" means the person's morning wherever they were.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from lems_companion import catalogue
+from lems_companion.diary.schemas import EntryPublic, OffsetDatetime
+from lems_companion.rules import weight_loss
+from lems_companion.tools.medicines import cautions_for, is_amifampridine
+
+# --- Named constants ---------------------------------------------------------------------------
+
+# Time-of-day bands in local time: morning 05-12, afternoon 12-17, evening 17-22, night 22-05.
+# Our choice (the spec names no bands): they follow everyday speech and put the first movement
+# after a night's rest, the time LEMS weakness is typically worst, into "morning".
+Period = Literal["morning", "afternoon", "evening", "night"]
+PERIODS: tuple[Period, ...] = ("morning", "afternoon", "evening", "night")
+MORNING_STARTS = time(5)
+AFTERNOON_STARTS = time(12)
+EVENING_STARTS = time(17)
+NIGHT_STARTS = time(22)
+
+# A home-test session "shows" facilitation (or fatigability) when later repetitions are at least
+# this much faster (slower), or grip at least this much stronger (weaker) after the squeeze, than
+# the first. Not from the spec: it is set above the few-percent spread of repeated home timings
+# so that noise alone is not reported as a pattern; the figure is shown with every result.
+MEANINGFUL_CHANGE_PERCENT = 10.0
+# Fewer sessions than this is "too little data" to say whether a pattern holds.
+MIN_SESSIONS = 3
+# A pattern "holds across sessions" when at least this share of the sessions shows it.
+CONSISTENT_SHARE = 0.75
+# Time of day: each band needs this many entries before it is compared with the others.
+MIN_ENTRIES_PER_PERIOD = 3
+# Bands whose average weakness differs by at least this many severity steps (0-3 scale, spec
+# section 2) count as "varies": half a step, since single answers only move in whole steps.
+TIME_OF_DAY_DIFFERENCE = 0.5
+# Rest vs activity needs this many entries with each context.
+MIN_ENTRIES_PER_CONTEXT = 3
+# Medication before/after: compare this many days on each side of a start or dose change, and
+# only when each side has at least this many entries.
+COMPARISON_DAYS = 14
+MIN_ENTRIES_PER_SIDE = 3
+# A dose change counts only when the new per-dose amount is logged on this many days in a row,
+# so one mistyped dose is not taken for a change.
+DOSE_CHANGE_PERSIST_DAYS = 3
+# Weekly trend: compare the first and last this-many weeks that have entries.
+TREND_WEEKS = 2
+FACILITATION_SOURCE = "Clinical specification section 5 (home tests and pattern analysis)"
+
+LEVEL_ORDER = {"emergency": 0, "prompt": 1, "routine": 2, "none": 3}
+TEST_LABELS = {
+    "sit_to_stand": "sit-to-stand times",
+    "tug": "timed up-and-go times",
+    "grip": "grip strength",
+}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+# --- Red flags (read from storage, never computed here) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FlagRecord:
+    """A red flag stored with an entry (by triage) or found in the diary's weights."""
+
+    entry_id: int
+    recorded_at: datetime
+    flag: str
+    level: str
+    evidence: str
+    source: str = "triage"
+
+
+class RedFlag(_Out):
+    """A red flag in the period, with the words or figures that raised it."""
+
+    entry_id: int
+    recorded_at: OffsetDatetime
+    flag: str
+    level: str
+    evidence: str
+    source: str
+
+
+# --- Home tests ---------------------------------------------------------------------------------
+
+
+class SessionChange(_Out):
+    """One home-test session: how the later effort compared with the first, in percent."""
+
+    entry_id: int
+    recorded_at: OffsetDatetime
+    test: Literal["sit_to_stand", "tug", "grip"]
+    first: float
+    later: float
+    # Positive: later repetitions faster, or grip stronger after the squeeze (facilitation).
+    improvement_percent: float
+
+
+def _percent(value: float) -> float:
+    return round(value, 1)
+
+
+def session_changes(entries: Sequence[EntryPublic]) -> list[SessionChange]:
+    """Return the change within each home-test session, oldest first; empty when none.
+
+    Sit-to-stand compares the first repetition with the mean of the last two; the triple
+    timed up-and-go compares the first trial with the last; grip compares the squeeze with rest.
+    A sit-to-stand recorded only as a total has no repetitions to compare and is skipped.
+    """
+    changes: list[SessionChange] = []
+    for entry in entries:
+        tests = entry.home_tests
+        if tests is None:
+            continue
+        common = {"entry_id": entry.id, "recorded_at": entry.recorded_at}
+        if tests.sit_to_stand_seconds:
+            first = tests.sit_to_stand_seconds[0]
+            later = statistics.fmean(tests.sit_to_stand_seconds[-2:])
+            changes.append(
+                SessionChange(
+                    **common,
+                    test="sit_to_stand",
+                    first=first,
+                    later=round(later, 2),
+                    improvement_percent=_percent((first - later) / first * 100),
+                )
+            )
+        if tests.tug_seconds:
+            first, later = tests.tug_seconds[0], tests.tug_seconds[-1]
+            changes.append(
+                SessionChange(
+                    **common,
+                    test="tug",
+                    first=first,
+                    later=later,
+                    improvement_percent=_percent((first - later) / first * 100),
+                )
+            )
+        grip = tests.grip_kg
+        if grip and grip.rest and grip.after_squeeze is not None:
+            changes.append(
+                SessionChange(
+                    **common,
+                    test="grip",
+                    first=grip.rest,
+                    later=grip.after_squeeze,
+                    improvement_percent=_percent(
+                        (grip.after_squeeze - grip.rest) / grip.rest * 100
+                    ),
+                )
+            )
+    return changes
+
+
+class PatternSummary(_Out):
+    """Facilitation or fatigability across home-test sessions."""
+
+    sessions: int
+    sessions_showing: int
+    # Facilitation: median improvement (later faster / stronger). Fatigability: median worsening
+    # (later slower / weaker). Null without sessions.
+    median_change_percent: float | None
+    consistent: bool
+    enough_data: bool
+    threshold_percent: float
+    by_test: dict[str, dict[str, Any]]
+    entry_ids: list[int]
+    observation: str
+    source: str = FACILITATION_SOURCE
+
+
+def _pattern(
+    changes: Sequence[SessionChange], *, kind: Literal["facilitation", "fatigability"]
+) -> PatternSummary:
+    sign = 1.0 if kind == "facilitation" else -1.0
+    # A session is one entry's home tests; when it holds several tests, its change is their
+    # median, so three tests done on one morning count as one session, not three.
+    per_session: dict[int, list[float]] = defaultdict(list)
+    for change in changes:
+        per_session[change.entry_id].append(sign * change.improvement_percent)
+    values = [statistics.median(own) for own in per_session.values()]
+    showing = [
+        entry_id
+        for entry_id, value in zip(per_session, values, strict=True)
+        if value >= MEANINGFUL_CHANGE_PERCENT
+    ]
+    enough = len(values) >= MIN_SESSIONS
+    consistent = enough and len(showing) >= CONSISTENT_SHARE * len(values)
+    by_test: dict[str, dict[str, Any]] = {}
+    for test in TEST_LABELS:
+        own = [sign * c.improvement_percent for c in changes if c.test == test]
+        if own:
+            shown = sum(1 for value in own if value >= MEANINGFUL_CHANGE_PERCENT)
+            by_test[test] = {
+                "sessions": len(own),
+                "sessions_showing": shown,
+                "median_change_percent": _percent(statistics.median(own)),
+                "consistent": len(own) >= MIN_SESSIONS and shown >= CONSISTENT_SHARE * len(own),
+            }
+    return PatternSummary(
+        sessions=len(values),
+        sessions_showing=len(showing),
+        median_change_percent=_percent(statistics.median(values)) if values else None,
+        consistent=consistent,
+        enough_data=enough,
+        threshold_percent=MEANINGFUL_CHANGE_PERCENT,
+        by_test=by_test,
+        entry_ids=sorted(showing),
+        observation=_pattern_text(kind, by_test, len(values)),
+    )
+
+
+def _pattern_text(kind: str, by_test: dict[str, dict[str, Any]], sessions: int) -> str:
+    if sessions < MIN_SESSIONS:
+        return (
+            f"Too little data: {sessions} home-test session(s) recorded; at least {MIN_SESSIONS} "
+            f"are needed to say whether {kind} holds across sessions."
+        )
+    verb = {
+        "facilitation": {
+            "sit_to_stand": "sit-to-stand repetitions got faster after the first",
+            "tug": "timed up-and-go trials got faster after the first",
+            "grip": "grip was stronger after the 10-second squeeze than at rest",
+        },
+        "fatigability": {
+            "sit_to_stand": "sit-to-stand repetitions got slower after the first",
+            "tug": "timed up-and-go trials got slower after the first",
+            "grip": "grip was weaker after the 10-second squeeze than at rest",
+        },
+    }[kind]
+    parts = [
+        f"your {verb[test]} by {MEANINGFUL_CHANGE_PERCENT:g}% or more in "
+        f"{stats['sessions_showing']} of {stats['sessions']} sessions"
+        for test, stats in by_test.items()
+    ]
+    return "In the period, " + "; ".join(parts) + "."
+
+
+def facilitation(entries: Sequence[EntryPublic]) -> PatternSummary:
+    """Return facilitation across home-test sessions (spec section 5); sessions 0 when none."""
+    return _pattern(session_changes(entries), kind="facilitation")
+
+
+def fatigability(entries: Sequence[EntryPublic]) -> PatternSummary:
+    """Return fatigability (the opposite pattern) across home-test sessions; 0 sessions if none."""
+    return _pattern(session_changes(entries), kind="fatigability")
+
+
+# --- Time of day, rest and activity -------------------------------------------------------------
+
+
+def period_of(moment: datetime) -> Period:
+    """Return the band of the day of this moment, in its own (recorded) local time."""
+    clock = moment.timetz().replace(tzinfo=None)
+    if MORNING_STARTS <= clock < AFTERNOON_STARTS:
+        return "morning"
+    if AFTERNOON_STARTS <= clock < EVENING_STARTS:
+        return "afternoon"
+    if EVENING_STARTS <= clock < NIGHT_STARTS:
+        return "evening"
+    return "night"
+
+
+def _weakness_ids() -> frozenset[str]:
+    # Muscle weakness is what the limb symptoms with a region describe (catalogue.toml).
+    return frozenset(item.id for item in catalogue.symptoms() if item.region is not None)
+
+
+def weakness_score(entry: EntryPublic) -> float | None:
+    """Return the entry's worst muscle-weakness severity (0-3); None when none was recorded."""
+    values = [value for key, value in entry.symptoms.items() if key in _weakness_ids()]
+    return float(max(values)) if values else None
+
+
+class TimeOfDay(_Out):
+    """How muscle weakness varied through the day and between rest and activity."""
+
+    pattern: Literal["constant", "varies"] | None
+    worst: Period | None
+    enough_data: bool
+    by_period: dict[str, dict[str, Any]]
+    by_context: dict[str, dict[str, Any]]
+    improved_after_moving: dict[str, int]
+    observations: list[str]
+    measure: str = "worst muscle-weakness severity of each entry, 0-3, averaged"
+
+
+def _mean_by(groups: dict[str, list[tuple[int, float]]], keys: Iterable[str]) -> dict[str, Any]:
+    result: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        items = groups.get(key, [])
+        result[key] = {
+            "entries": len(items),
+            "mean_severity": round(statistics.fmean(v for _, v in items), 2) if items else None,
+            "entry_ids": [entry_id for entry_id, _ in items],
+        }
+    return result
+
+
+def time_of_day(entries: Sequence[EntryPublic]) -> TimeOfDay:
+    """Return variation through the day and at rest vs after activity; pattern None if too few."""
+    by_period: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    by_context: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for entry in entries:
+        score = weakness_score(entry)
+        if score is None:
+            continue
+        by_period[period_of(entry.recorded_at)].append((entry.id, score))
+        if entry.context:
+            by_context[entry.context].append((entry.id, score))
+    periods = _mean_by(by_period, PERIODS)
+    contexts = _mean_by(by_context, ("after_rest", "after_activity"))
+    compared = {
+        key: value["mean_severity"]
+        for key, value in periods.items()
+        if value["entries"] >= MIN_ENTRIES_PER_PERIOD
+    }
+    enough = len(compared) >= 2  # comparing needs two bands
+    pattern: Literal["constant", "varies"] | None = None
+    worst: Period | None = None
+    observations = []
+    if not enough:
+        observations.append(
+            "Too little data to compare times of day: each time of day needs at least "
+            f"{MIN_ENTRIES_PER_PERIOD} entries with a muscle-weakness answer, in two or more "
+            "times of day."
+        )
+    else:
+        high = max(compared, key=lambda key: compared[key])
+        low = min(compared, key=lambda key: compared[key])
+        if compared[high] - compared[low] >= TIME_OF_DAY_DIFFERENCE:
+            pattern, worst = "varies", high  # type: ignore[assignment]
+            observations.append(
+                f"Muscle weakness was recorded as worst in the {high} (average "
+                f"{compared[high]:.1f} of 3 over {periods[high]['entries']} entries) and least "
+                f"in the {low} (average {compared[low]:.1f} over {periods[low]['entries']})."
+            )
+        else:
+            pattern = "constant"
+            observations.append(
+                "Muscle weakness was recorded at about the same level at every time of day "
+                f"(averages within {TIME_OF_DAY_DIFFERENCE:g} of a step)."
+            )
+    rest, active = contexts["after_rest"], contexts["after_activity"]
+    if min(rest["entries"], active["entries"]) >= MIN_ENTRIES_PER_CONTEXT:
+        observations.append(
+            f"On first moving after rest, weakness averaged {rest['mean_severity']:.1f} of 3 "
+            f"({rest['entries']} entries); after moving for a few minutes, "
+            f"{active['mean_severity']:.1f} ({active['entries']} entries)."
+        )
+    answers = Counter(e.improved_after_moving for e in entries if e.improved_after_moving)
+    improved = {key: answers.get(key, 0) for key in ("yes", "no", "unsure")}
+    total = sum(improved.values())
+    if total:
+        observations.append(
+            f"You answered that strength improved after moving for a few minutes in "
+            f"{improved['yes']} of {total} answers (no: {improved['no']}, not sure: "
+            f"{improved['unsure']})."
+        )
+    return TimeOfDay(
+        pattern=pattern,
+        worst=worst,
+        enough_data=enough,
+        by_period=periods,
+        by_context=contexts,
+        improved_after_moving=improved,
+        observations=observations,
+    )
+
+
+# --- Symptom groups and weeks -------------------------------------------------------------------
+
+
+class SymptomCount(_Out):
+    """How often one catalogue symptom was recorded as present (severity 1 or more)."""
+
+    id: str
+    label: str
+    hpo: list[str]
+    hpo_labels: list[str]
+    entries_with: int
+    max_severity: int
+    mean_severity_when_present: float
+    first_recorded: OffsetDatetime
+    last_recorded: OffsetDatetime
+
+
+class GroupCount(_Out):
+    """How often a symptom group (limb, autonomic, ocular, bulbar, ...) was involved."""
+
+    group: str
+    title: str
+    entries_with: int
+    share_percent: float
+    symptoms: list[SymptomCount]
+
+
+class Groups(_Out):
+    """Which symptom groups and limb regions were involved, and how often."""
+
+    entries: int
+    by_group: list[GroupCount]
+    limb_regions: dict[str, int]
+    observations: list[str]
+
+
+def groups(entries: Sequence[EntryPublic]) -> Groups:
+    """Return how often each symptom group and limb region was recorded; empty lists if none."""
+    present: dict[str, list[tuple[EntryPublic, int]]] = defaultdict(list)
+    for entry in entries:
+        for key, value in entry.symptoms.items():
+            if value > 0:
+                present[key].append((entry, value))
+    by_group = []
+    for group, title, members in catalogue.grouped():
+        counts = []
+        entry_ids: set[int] = set()
+        for symptom in members:
+            found = present.get(symptom.id)
+            if not found:
+                continue
+            entry_ids.update(entry.id for entry, _ in found)
+            values = [value for _, value in found]
+            counts.append(
+                SymptomCount(
+                    id=symptom.id,
+                    label=symptom.label,
+                    hpo=list(symptom.hpo),
+                    hpo_labels=list(symptom.hpo_labels),
+                    entries_with=len(found),
+                    max_severity=max(values),
+                    mean_severity_when_present=round(statistics.fmean(values), 2),
+                    first_recorded=found[0][0].recorded_at,
+                    last_recorded=found[-1][0].recorded_at,
+                )
+            )
+        if counts:
+            by_group.append(
+                GroupCount(
+                    group=group,
+                    title=title,
+                    entries_with=len(entry_ids),
+                    share_percent=round(len(entry_ids) / len(entries) * 100, 1),
+                    symptoms=sorted(counts, key=lambda c: -c.entries_with),
+                )
+            )
+    regions: dict[str, int] = {}
+    for region in ("proximal", "distal", "axial"):
+        ids = {s.id for s in catalogue.symptoms() if s.region == region}
+        regions[region] = sum(
+            1 for entry in entries if any(entry.symptoms.get(i, 0) > 0 for i in ids)
+        )
+    observations = [
+        f"{item.title}: recorded in {item.entries_with} of {len(entries)} entries "
+        f"({item.share_percent:g}%)."
+        for item in by_group
+    ]
+    if entries and (regions["proximal"] or regions["distal"]):
+        observations.append(
+            f"Weakness near the body (hips, thighs, shoulders) was recorded in "
+            f"{regions['proximal']} entries; in the hands or feet in {regions['distal']}."
+        )
+    return Groups(
+        entries=len(entries), by_group=by_group, limb_regions=regions, observations=observations
+    )
+
+
+class Week(_Out):
+    """One calendar week (Monday first, local dates) of the diary."""
+
+    week_start: date
+    entries: int
+    mean_weakness: float | None
+    symptoms: dict[str, float]
+
+
+class Weeks(_Out):
+    """Symptoms week by week and the change from the first weeks to the last."""
+
+    weeks: list[Week]
+    trend: Literal["better", "worse", "steady"] | None
+    observation: str
+
+
+def week_start(moment: datetime) -> date:
+    """Return the Monday of the (local) week of this moment."""
+    day = moment.date()
+    return day - timedelta(days=day.weekday())
+
+
+def weeks(entries: Sequence[EntryPublic]) -> Weeks:
+    """Return mean severities by week and the trend; trend None with fewer than four weeks."""
+    buckets: dict[date, list[EntryPublic]] = defaultdict(list)
+    for entry in entries:
+        buckets[week_start(entry.recorded_at)].append(entry)
+    result = []
+    for start in sorted(buckets):
+        items = buckets[start]
+        scores = [s for s in (weakness_score(e) for e in items) if s is not None]
+        per_symptom: dict[str, list[int]] = defaultdict(list)
+        for entry in items:
+            for key, value in entry.symptoms.items():
+                per_symptom[key].append(value)
+        result.append(
+            Week(
+                week_start=start,
+                entries=len(items),
+                mean_weakness=round(statistics.fmean(scores), 2) if scores else None,
+                # Averaged over all the week's entries: a symptom not asked counts as absent.
+                symptoms={
+                    key: round(sum(values) / len(items), 2)
+                    for key, values in sorted(per_symptom.items())
+                },
+            )
+        )
+    scored = [w for w in result if w.mean_weakness is not None]
+    if len(scored) < 2 * TREND_WEEKS:
+        return Weeks(
+            weeks=result,
+            trend=None,
+            observation=f"Too little data for a trend: at least {2 * TREND_WEEKS} weeks with "
+            "muscle-weakness answers are needed.",
+        )
+    first = statistics.fmean(w.mean_weakness or 0 for w in scored[:TREND_WEEKS])
+    last = statistics.fmean(w.mean_weakness or 0 for w in scored[-TREND_WEEKS:])
+    trend: Literal["better", "worse", "steady"] = (
+        "better"
+        if last <= first - TIME_OF_DAY_DIFFERENCE
+        else "worse"
+        if last >= first + TIME_OF_DAY_DIFFERENCE
+        else "steady"
+    )
+    words = {"better": "lower than", "worse": "higher than", "steady": "about the same as"}[trend]
+    return Weeks(
+        weeks=result,
+        trend=trend,
+        observation=(
+            f"Average muscle weakness in the last {TREND_WEEKS} weeks ({last:.1f} of 3) was "
+            f"{words} in the first {TREND_WEEKS} weeks ({first:.1f})."
+        ),
+    )
+
+
+# --- Weight -------------------------------------------------------------------------------------
+
+
+class WeightPoint(_Out):
+    """A recorded weight."""
+
+    entry_id: int
+    recorded_at: OffsetDatetime
+    kg: float
+
+
+class WeightLoss(_Out):
+    """The largest loss within any 6-month window, with the two weights behind it."""
+
+    percent: float
+    kg: float
+    days: int
+    heavier: WeightPoint
+    lighter: WeightPoint
+
+
+class Weight(_Out):
+    """Weight change over the period and the 5%-in-6-months check."""
+
+    measurements: int
+    first: WeightPoint | None
+    last: WeightPoint | None
+    change_kg: float | None
+    change_percent: float | None
+    largest_loss_within_6_months: WeightLoss | None
+    weight_loss_flag: bool
+    threshold_percent: float
+    observation: str
+    source: str = weight_loss.SOURCE
+
+
+def weight(entries: Sequence[EntryPublic], flags: Iterable[FlagRecord] = ()) -> Weight:
+    """Return weight change and the largest loss within 6 months; flag False without weights.
+
+    The loss is measured by the one weight-loss rule (``rules.weight_loss``), and
+    ``weight_loss_flag`` is True only when triage stored a weight_loss flag on one of these
+    weighed entries, so the analysis never shows a weight-loss flag that no entry raised.
+    """
+    points = [
+        WeightPoint(entry_id=e.id, recorded_at=e.recorded_at, kg=e.weight_kg)
+        for e in entries
+        if e.weight_kg is not None
+    ]
+    if not points:
+        return Weight(
+            measurements=0,
+            first=None,
+            last=None,
+            change_kg=None,
+            change_percent=None,
+            largest_loss_within_6_months=None,
+            weight_loss_flag=False,
+            threshold_percent=float(weight_loss.THRESHOLD_PERCENT),
+            observation="No weight was recorded in the period.",
+        )
+    weighed = {point.entry_id for point in points}
+    flagged = any(f.flag == "weight_loss" and f.entry_id in weighed for f in flags)
+    found = weight_loss.largest(
+        weight_loss.losses((point.recorded_at, point.kg, point) for point in points)
+    )
+    largest = None
+    if found is not None:
+        largest = WeightLoss(
+            percent=float(round(found.percent, 1)),
+            kg=found.kg,
+            days=found.days,
+            heavier=found.heavier,
+            lighter=found.lighter,
+        )
+    first, last = points[0], points[-1]
+    change = round(last.kg - first.kg, 1)
+    text = (
+        f"Weight was recorded {len(points)} times: {first.kg:g} kg on "
+        f"{first.recorded_at:%d %b %Y} and {last.kg:g} kg on {last.recorded_at:%d %b %Y}."
+    )
+    if largest and flagged:
+        text += (
+            f" It fell by {largest.percent:g}% ({largest.kg:g} kg) within {largest.days} days, "
+            f"from {largest.heavier.recorded_at:%d %b %Y} to "
+            f"{largest.lighter.recorded_at:%d %b %Y}:"
+            f" a loss of {weight_loss.THRESHOLD_PERCENT}% or more within 6 months is worth "
+            "telling a doctor about within days."
+        )
+    elif len(points) < 2:  # a change needs two weights
+        text += " One weight is not enough to see a change."
+    return Weight(
+        measurements=len(points),
+        first=first,
+        last=last,
+        change_kg=change,
+        change_percent=round(change / first.kg * 100, 1),
+        largest_loss_within_6_months=largest,
+        weight_loss_flag=flagged,
+        threshold_percent=float(weight_loss.THRESHOLD_PERCENT),
+        observation=text,
+    )
+
+
+# --- Medications --------------------------------------------------------------------------------
+
+
+def medicine_key(name: str) -> str:
+    """Return the name a logged medicine is grouped under (amifampridine under any of its names)."""
+    return "Amifampridine" if is_amifampridine(name) else " ".join(name.split()).capitalize()
+
+
+class Caution(_Out):
+    """A caution for a logged medicine that can worsen LEMS (spec section 6)."""
+
+    class_label: str
+    warning: str
+    source: str
+
+
+class MedicineUse(_Out):
+    """A medicine logged in the period."""
+
+    name: str
+    names_logged: list[str]
+    doses_logged: int
+    first_logged: OffsetDatetime
+    last_logged: OffsetDatetime
+    usual_dose_mg: float | None
+    cautions: list[Caution]
+
+
+class Comparison(_Out):
+    """Entries before and after a medicine started or its dose changed."""
+
+    medicine: str
+    event: Literal["started", "dose_changed"]
+    on: date
+    dose_mg_before: float | None
+    dose_mg_after: float | None
+    days_each_side: int
+    enough_data: bool
+    before: dict[str, Any]
+    after: dict[str, Any]
+    observation: str
+
+
+def medicines(entries: Sequence[EntryPublic]) -> list[MedicineUse]:
+    """Return each medicine logged, with cautions for those that can worsen LEMS; empty if none."""
+    logged: dict[str, list[tuple[EntryPublic, Any]]] = defaultdict(list)
+    for entry in entries:
+        for item in entry.medications:
+            logged[medicine_key(item.name)].append((entry, item))
+    result = []
+    for key, uses in logged.items():
+        doses = [item.dose_mg for _, item in uses if item.dose_mg is not None]
+        names = sorted({item.name for _, item in uses})
+        cautions: dict[str, Caution] = {}
+        for name in names:
+            for found in cautions_for(name):
+                cautions[found.class_id] = Caution(
+                    class_label=found.class_label, warning=found.warning, source=found.source
+                )
+        result.append(
+            MedicineUse(
+                name=key,
+                names_logged=names,
+                doses_logged=len(uses),
+                first_logged=uses[0][0].recorded_at,
+                last_logged=uses[-1][0].recorded_at,
+                usual_dose_mg=statistics.median(doses) if doses else None,
+                cautions=list(cautions.values()),
+            )
+        )
+    return result
+
+
+def _side(entries: Sequence[EntryPublic]) -> dict[str, Any]:
+    scores = [s for s in (weakness_score(e) for e in entries) if s is not None]
+    sts = [
+        sum(e.home_tests.sit_to_stand_seconds)
+        for e in entries
+        if e.home_tests and e.home_tests.sit_to_stand_seconds
+    ] + [
+        e.home_tests.sit_to_stand_total_seconds
+        for e in entries
+        if e.home_tests and e.home_tests.sit_to_stand_total_seconds
+    ]
+    grips = [
+        e.home_tests.grip_kg.rest
+        for e in entries
+        if e.home_tests and e.home_tests.grip_kg and e.home_tests.grip_kg.rest is not None
+    ]
+    return {
+        "entries": len(entries),
+        "mean_weakness": round(statistics.fmean(scores), 2) if scores else None,
+        "mean_sit_to_stand_total_seconds": round(statistics.fmean(sts), 1) if sts else None,
+        "mean_grip_rest_kg": round(statistics.fmean(grips), 1) if grips else None,
+        "entry_ids": [e.id for e in entries],
+    }
+
+
+DoseEvent = tuple[str, str, date, float | None, float | None]
+
+
+def _dose_events(entries: Sequence[EntryPublic]) -> list[DoseEvent]:
+    """Return (medicine, event, day, dose before, dose after) for starts and dose changes."""
+    first_day = entries[0].recorded_at.date() if entries else None
+    per_day: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for entry in entries:
+        for item in entry.medications:
+            doses = per_day[medicine_key(item.name)][entry.recorded_at.date()]
+            if item.dose_mg is not None:
+                doses.append(item.dose_mg)
+    events: list[DoseEvent] = []
+    for name, days in per_day.items():
+        ordered = sorted(days)
+        # A start is only a start if the diary was being kept before it.
+        if first_day is not None and ordered[0] > first_day:
+            usual = days[ordered[0]]
+            events.append(
+                (name, "started", ordered[0], None, statistics.median(usual) if usual else None)
+            )
+        amounts = [statistics.median(days[d]) if days[d] else None for d in ordered]
+        # The established dose changes only when a new amount holds for several days running;
+        # a single odd amount (a typing slip, a missed tablet) is neither a change nor a base.
+        established = next((a for a in amounts if a is not None), None)
+        for index in range(1, len(ordered)):
+            now = amounts[index]
+            if established is None or now is None or now == established:
+                continue
+            following = amounts[index : index + DOSE_CHANGE_PERSIST_DAYS]
+            if len(following) == DOSE_CHANGE_PERSIST_DAYS and all(a == now for a in following):
+                events.append((name, "dose_changed", ordered[index], established, now))
+                established = now
+    return sorted(events, key=lambda event: event[2])
+
+
+def medication_changes(entries: Sequence[EntryPublic]) -> list[Comparison]:
+    """Return before/after comparisons for each medicine start or dose change; empty if none."""
+    result = []
+    for name, event, day, dose_before, dose_after in _dose_events(entries):
+        window = timedelta(days=COMPARISON_DAYS)
+        before = [
+            e for e in entries if day - window <= e.recorded_at.date() < day
+        ]  # the days before the event
+        after = [e for e in entries if day <= e.recorded_at.date() < day + window]
+        side_before, side_after = _side(before), _side(after)
+        enough = min(len(before), len(after)) >= MIN_ENTRIES_PER_SIDE and (
+            side_before["mean_weakness"] is not None and side_after["mean_weakness"] is not None
+        )
+        what = (
+            f"{name} was first logged on {day:%d %b %Y}"
+            if event == "started"
+            else f"the logged {name} dose changed from {dose_before:g} to {dose_after:g} mg on "
+            f"{day:%d %b %Y}"
+        )
+        if enough:
+            text = (
+                f"{what[0].upper()}{what[1:]}. In the {COMPARISON_DAYS} days after, muscle "
+                f"weakness averaged {side_after['mean_weakness']:.1f} of 3 ({len(after)} entries), "
+                f"compared with {side_before['mean_weakness']:.1f} in the {COMPARISON_DAYS} days "
+                f"before ({len(before)} entries)."
+            )
+        else:
+            text = (
+                f"{what[0].upper()}{what[1:]}. Too little data to compare: at least "
+                f"{MIN_ENTRIES_PER_SIDE} entries with a weakness answer are needed on each side."
+            )
+        result.append(
+            Comparison(
+                medicine=name,
+                event=event,
+                on=day,
+                dose_mg_before=dose_before,
+                dose_mg_after=dose_after,
+                days_each_side=COMPARISON_DAYS,
+                enough_data=enough,
+                before=side_before,
+                after=side_after,
+                observation=text,
+            )
+        )
+    return result
+
+
+# --- The whole analysis -------------------------------------------------------------------------
+
+
+class PeriodInfo(_Out):
+    """The period analysed and how many entries it holds."""
+
+    since: OffsetDatetime | None
+    until: OffsetDatetime | None
+    entries: int
+    first_entry: OffsetDatetime | None
+    last_entry: OffsetDatetime | None
+
+
+class Observation(_Out):
+    """A key observation in plain words, with the entries behind it."""
+
+    topic: str
+    text: str
+    entry_ids: list[int]
+
+
+class Analysis(_Out):
+    """Everything ``lems analyze --json`` prints; every key is described in docs/analysis.md."""
+
+    period: PeriodInfo
+    facilitation: PatternSummary
+    fatigability: PatternSummary
+    time_of_day: TimeOfDay
+    groups: Groups
+    weeks: Weeks
+    weight: Weight
+    medications: list[MedicineUse]
+    medication_changes: list[Comparison]
+    red_flags: list[RedFlag]
+    observations: list[Observation]
+    disclaimer: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the analysis as JSON-ready data."""
+        return self.model_dump(mode="json")
+
+
+DISCLAIMER = (
+    "These are observations about what was recorded in the diary, not a diagnosis. LEMS "
+    "Companion does not diagnose; a clinician interprets them together with an examination "
+    "and tests."
+)
+
+
+def red_flags(flags: Iterable[FlagRecord]) -> list[RedFlag]:
+    """Return the red flags, most urgent first, then oldest first; empty when none."""
+    ordered = sorted(flags, key=lambda f: (LEVEL_ORDER.get(f.level, 9), f.recorded_at))
+    return [
+        RedFlag(
+            entry_id=f.entry_id,
+            recorded_at=f.recorded_at,
+            flag=f.flag,
+            level=f.level,
+            evidence=f.evidence,
+            source=f.source,
+        )
+        for f in ordered
+    ]
+
+
+def analyze(
+    entries: Sequence[EntryPublic],
+    *,
+    flags: Iterable[FlagRecord] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> Analysis:
+    """Return the analysis of these entries (oldest first) and the red flags stored with them."""
+    facil, fatig = facilitation(entries), fatigability(entries)
+    tod = time_of_day(entries)
+    grp = groups(entries)
+    wks = weeks(entries)
+    all_flags = list(flags)
+    wgt = weight(entries, all_flags)
+    changes = medication_changes(entries)
+    observations = [
+        Observation(topic="facilitation", text=facil.observation, entry_ids=facil.entry_ids),
+    ]
+    if fatig.enough_data and fatig.sessions_showing:
+        observations.append(
+            Observation(topic="fatigability", text=fatig.observation, entry_ids=fatig.entry_ids)
+        )
+    # The worst band's entries back the first time-of-day sentence; the others are counts.
+    observations += [
+        Observation(
+            topic="time_of_day",
+            text=text,
+            entry_ids=tod.by_period[tod.worst]["entry_ids"] if tod.worst and index == 0 else [],
+        )
+        for index, text in enumerate(tod.observations)
+    ]
+    observations += [Observation(topic="groups", text=t, entry_ids=[]) for t in grp.observations]
+    observations.append(Observation(topic="weeks", text=wks.observation, entry_ids=[]))
+    observations.append(
+        Observation(
+            topic="weight",
+            text=wgt.observation,
+            entry_ids=_weight_entry_ids(wgt),
+        )
+    )
+    observations += [
+        Observation(
+            topic="medication_changes",
+            text=c.observation,
+            entry_ids=c.before["entry_ids"][-3:] + c.after["entry_ids"][:3],
+        )
+        for c in changes
+    ]
+    return Analysis(
+        period=PeriodInfo(
+            since=since,
+            until=until,
+            entries=len(entries),
+            first_entry=entries[0].recorded_at if entries else None,
+            last_entry=entries[-1].recorded_at if entries else None,
+        ),
+        facilitation=facil,
+        fatigability=fatig,
+        time_of_day=tod,
+        groups=grp,
+        weeks=wks,
+        weight=wgt,
+        medications=medicines(entries),
+        medication_changes=changes,
+        red_flags=red_flags(all_flags),
+        observations=observations,
+        disclaimer=DISCLAIMER,
+    )
+
+
+def _weight_entry_ids(result: Weight) -> list[int]:
+    loss = result.largest_loss_within_6_months
+    if loss is None or not result.weight_loss_flag:
+        return []
+    return [loss.heavier.entry_id, loss.lighter.entry_id]

@@ -1,0 +1,308 @@
+"""Reading diary entries from files (JSON array or JSON lines) and writing them as JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from lems_companion import catalogue
+from lems_companion.diary.schemas import EntryCreate, EntryPublic, describe_errors
+
+# Refuse to stop at the first bad line, but do not flood the terminal either.
+MAX_REPORTED_PROBLEMS = 50
+
+
+class ImportProblem(ValueError):
+    """A file that cannot be imported; ``problems`` names the line and field of each fault."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_REPORTED_PROBLEMS]
+        more = len(problems) - len(shown)
+        super().__init__("\n".join(shown + ([f"... and {more} more"] if more else [])))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _array_items(text: str) -> Iterator[tuple[int, Any]]:
+    """Yield (line number, item) for each element of a JSON array, keeping where it starts."""
+    decoder = json.JSONDecoder()
+    position = text.index("[") + 1
+    expect_item = True
+    while True:
+        while position < len(text) and text[position] in " \t\r\n":
+            position += 1
+        if position >= len(text):
+            raise ImportProblem([f"line {_line_of(text, position)}: the JSON array is not closed"])
+        char = text[position]
+        if char == "]":
+            rest = text[position + 1 :].strip()
+            if rest:
+                raise ImportProblem([f"line {_line_of(text, position)}: text after the JSON array"])
+            return
+        if char == "," and not expect_item:
+            position += 1
+            expect_item = True
+            continue
+        try:
+            item, end = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            raise ImportProblem([f"line {error.lineno}: invalid JSON: {error.msg}"]) from None
+        yield _line_of(text, position), item
+        position, expect_item = end, False
+
+
+def _json_lines(text: str) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ImportProblem([f"line {number}: invalid JSON: {error.msg}"]) from None
+
+
+def parse_entries(text: str) -> list[EntryCreate]:
+    """Return every entry in a JSON array or JSON-lines text; ImportProblem listing every fault."""
+    if not text.strip():
+        raise ImportProblem(["the file is empty"])
+    items = _array_items(text) if text.lstrip().startswith("[") else _json_lines(text)
+    entries: list[EntryCreate] = []
+    problems: list[str] = []
+    for line, item in items:
+        if not isinstance(item, dict):
+            problems.append(f"line {line}: an entry must be a JSON object")
+            continue
+        try:
+            entries.append(EntryCreate.model_validate_json(json.dumps(item)))
+        except ValidationError as error:
+            problems.extend(describe_errors(error, prefix=f"line {line}: "))
+    if problems:
+        raise ImportProblem(problems)
+    if not entries:
+        raise ImportProblem(["the file holds no entries"])
+    return entries
+
+
+def entry_json(entry: EntryPublic) -> dict[str, Any]:
+    """Return the entry as the documented JSON object, ``id`` and ``recorded_at`` first."""
+    data = entry.model_dump(mode="json")
+    return {"id": data.pop("id"), "recorded_at": data.pop("recorded_at"), **data}
+
+
+def to_json(entries: Sequence[EntryPublic]) -> str:
+    """Return the entries as a JSON array, oldest first as given."""
+    return json.dumps([entry_json(item) for item in entries], indent=2, ensure_ascii=False)
+
+
+def csv_columns() -> list[str]:
+    """Return the CSV header: fixed fields, one column per catalogue symptom, then home tests."""
+    symptom_columns = [f"symptom_{item.id}" for item in catalogue.symptoms()]
+    return [
+        "id",
+        "recorded_at",
+        "context",
+        "improved_after_moving",
+        *symptom_columns,
+        "weight_kg",
+        "medications",
+        "sit_to_stand_seconds",
+        "sit_to_stand_total_seconds",
+        "tug_seconds",
+        "grip_rest_kg",
+        "grip_after_squeeze_kg",
+        "note",
+    ]
+
+
+def _joined(values: Sequence[float] | None) -> str:
+    return ";".join(f"{value:g}" for value in values) if values else ""
+
+
+def _text(value: object) -> str:
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def to_csv(entries: Sequence[EntryPublic]) -> str:
+    """Return the entries as CSV, one row per entry; columns are documented in docs/entries.md."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\n")
+    writer.writeheader()
+    for entry in entries:
+        tests = entry.home_tests
+        grip = tests.grip_kg if tests else None
+        row: dict[str, str] = {
+            "id": str(entry.id),
+            "recorded_at": entry.recorded_at.isoformat(),
+            "context": _text(entry.context),
+            "improved_after_moving": _text(entry.improved_after_moving),
+            "weight_kg": _text(entry.weight_kg),
+            "medications": json.dumps(
+                [item.model_dump(mode="json", exclude_none=True) for item in entry.medications],
+                ensure_ascii=False,
+            )
+            if entry.medications
+            else "",
+            "sit_to_stand_seconds": _joined(tests.sit_to_stand_seconds if tests else None),
+            "sit_to_stand_total_seconds": _text(
+                tests.sit_to_stand_total_seconds if tests else None
+            ),
+            "tug_seconds": _joined(tests.tug_seconds if tests else None),
+            "grip_rest_kg": _text(grip.rest if grip else None),
+            "grip_after_squeeze_kg": _text(grip.after_squeeze if grip else None),
+            "note": entry.note or "",
+        }
+        for item in catalogue.symptoms():
+            severity = entry.symptoms.get(item.id)
+            row[f"symptom_{item.id}"] = "" if severity is None else str(severity)
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+# CSV import: the inverse of ``to_csv``. Every problem names its line and column.
+CSV_LIST_SEPARATOR = ";"
+_SYMPTOM_COLUMN_PREFIX = "symptom_"
+# Where an entry field lives in the CSV, for error messages (nested fields by their prefix).
+_COLUMN_OF_FIELD: dict[str, str] = {
+    "home_tests.sit_to_stand_seconds": "sit_to_stand_seconds",
+    "home_tests.sit_to_stand_total_seconds": "sit_to_stand_total_seconds",
+    "home_tests.tug_seconds": "tug_seconds",
+    "home_tests.grip_kg.rest": "grip_rest_kg",
+    "home_tests.grip_kg.after_squeeze": "grip_after_squeeze_kg",
+    "home_tests": "sit_to_stand_seconds",
+    "medications": "medications",
+}
+
+
+def _column_of(location: tuple[int | str, ...]) -> str:
+    """Return the CSV column that a validation error location refers to."""
+    parts = [str(part) for part in location if part != "[key]"]
+    if parts[:1] == ["symptoms"] and len(parts) > 1:
+        return f"{_SYMPTOM_COLUMN_PREFIX}{parts[1]}"
+    dotted = ".".join(parts)
+    for field, column in _COLUMN_OF_FIELD.items():
+        if dotted == field or dotted.startswith(field + "."):
+            return column
+    return parts[0] if parts else "recorded_at"
+
+
+def _csv_number(text: str, column: str, problems: list[str], where: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        problems.append(f"{where}, column {column}: {text!r} is not a number")
+        return None
+
+
+def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, Any]:
+    """Return the entry data in one CSV row; problems are appended, not raised."""
+    data: dict[str, Any] = {"recorded_at": row["recorded_at"] or None}
+    for column in ("context", "improved_after_moving", "note"):
+        if row[column]:
+            data[column] = row[column]
+    if row["weight_kg"]:
+        data["weight_kg"] = _csv_number(row["weight_kg"], "weight_kg", problems, where)
+    symptoms: dict[str, int] = {}
+    for item in catalogue.symptoms():
+        column = f"{_SYMPTOM_COLUMN_PREFIX}{item.id}"
+        text = row[column].strip()
+        if not text:
+            continue
+        if not text.isdigit():
+            problems.append(f"{where}, column {column}: {text!r} is not a severity 0-3")
+            continue
+        symptoms[item.id] = int(text)
+    data["symptoms"] = symptoms
+    if row["medications"]:
+        try:
+            data["medications"] = json.loads(row["medications"])
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}, column medications: not a JSON list ({error.msg})")
+    tests: dict[str, Any] = {}
+    for column in ("sit_to_stand_seconds", "tug_seconds"):
+        if row[column]:
+            values = [
+                _csv_number(part.strip(), column, problems, where)
+                for part in row[column].split(CSV_LIST_SEPARATOR)
+            ]
+            tests[column] = values
+    if row["sit_to_stand_total_seconds"]:
+        tests["sit_to_stand_total_seconds"] = _csv_number(
+            row["sit_to_stand_total_seconds"], "sit_to_stand_total_seconds", problems, where
+        )
+    grip = {
+        key: _csv_number(row[column], column, problems, where)
+        for key, column in (("rest", "grip_rest_kg"), ("after_squeeze", "grip_after_squeeze_kg"))
+        if row[column]
+    }
+    if grip:
+        tests["grip_kg"] = grip
+    if tests:
+        data["home_tests"] = tests
+    return data
+
+
+def _csv_lines(text: str) -> list[tuple[list[str], int]]:
+    """Return each data row after the header with the line number it starts on."""
+    # Physical line numbers: a quoted note may span lines, so count them as the reader does.
+    reader = csv.reader(io.StringIO(text))
+    next(reader)
+    result = []
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            result.append((cells, start))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportProblem([f"line {start}: not valid CSV ({error})"]) from None
+    return result
+
+
+def parse_csv(text: str) -> list[EntryCreate]:
+    """Return every entry in a CSV file laid out like ``to_csv``; ImportProblem naming the line
+    and column of every fault. The ``id`` column is ignored: imported entries get new ids."""
+    if not text.strip():
+        raise ImportProblem(["the file is empty"])
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    header = next(reader)
+    expected = csv_columns()
+    if header != expected:
+        missing = [column for column in expected if column not in header]
+        unknown = [column for column in header if column not in expected]
+        faults = [f"line 1: missing column {column}" for column in missing]
+        faults += [f"line 1: unknown column {column!r}" for column in unknown]
+        raise ImportProblem(
+            faults or ["line 1: the columns are not in the documented order (docs/interop.md)"]
+        )
+    entries: list[EntryCreate] = []
+    problems: list[str] = []
+    for cells, line in _csv_lines(text.removeprefix("\ufeff")):
+        where = f"line {line}"
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(expected):
+            problems.append(f"{where}: expected {len(expected)} columns, found {len(cells)}")
+            continue
+        row = dict(zip(expected, cells, strict=True))
+        before = len(problems)
+        data = _csv_row(row, where, problems)
+        if len(problems) != before:
+            continue
+        try:
+            entries.append(EntryCreate.model_validate_json(json.dumps(data)))
+        except ValidationError as error:
+            for problem in error.errors():
+                message = problem["msg"].removeprefix("Value error, ")
+                problems.append(f"{where}, column {_column_of(problem['loc'])}: {message}")
+    if problems:
+        raise ImportProblem(problems)
+    if not entries:
+        raise ImportProblem(["the file holds no entries"])
+    return entries

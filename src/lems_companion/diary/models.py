@@ -1,0 +1,82 @@
+"""Diary tables: entries and the red flags triage stored with them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from lems_companion.db.base import Base
+from lems_companion.db.types import JSONType, UTCDateTime
+
+if TYPE_CHECKING:
+    from lems_companion.accounts.models import User
+
+
+class Entry(Base):
+    """One diary entry. Nested parts (symptoms, medications, home tests) are JSON documents:
+    they are always read and written with their entry, never queried on their own."""
+
+    __tablename__ = "entries"
+    # The timeline, the API listing and every analysis read one user's entries in time order.
+    # Triage of each new entry reads six months of the user's weights: about one entry in 28
+    # has one, so this partial index saves reading ~700 rows per entry (docs/performance.md).
+    __table_args__ = (
+        Index("ix_entries_user_recorded", "user_id", "recorded_at", "id"),
+        Index(
+            "ix_entries_user_weighed",
+            "user_id",
+            "recorded_at",
+            "weight_kg",
+            postgresql_where=text("weight_kg IS NOT NULL"),
+            sqlite_where=text("weight_kg IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The offset the person gave, so the entry is shown (and analysed) in their local time.
+    utc_offset_minutes: Mapped[int] = mapped_column()
+    context: Mapped[str | None] = mapped_column(String(20))
+    improved_after_moving: Mapped[str | None] = mapped_column(String(10))
+    symptoms: Mapped[dict[str, int]] = mapped_column(JSONType, default=dict)
+    weight_kg: Mapped[float | None] = mapped_column()
+    medications: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    home_tests: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    note: Mapped[str | None] = mapped_column(Text)
+    # The triage level of the entry as a whole (emergency, prompt, routine or none), recomputed
+    # whenever the entry changes; kept on the row so the timeline needs no second query.
+    triage_level: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(back_populates="entries")
+    flags: Mapped[list[EntryFlag]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EntryFlag.id",
+        lazy="selectin",
+    )
+
+
+class EntryFlag(Base):
+    """A red flag raised by an entry: by its structured answers or by words in its note."""
+
+    __tablename__ = "entry_flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    # Denormalised owner so the red-flag history of a user is one indexed query.
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    flag: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(10))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int | None] = mapped_column()
+    end: Mapped[int | None] = mapped_column()
+    basis: Mapped[str] = mapped_column(Text)
+
+    entry: Mapped[Entry] = relationship(back_populates="flags")

@@ -1,0 +1,53 @@
+"""Tables of the calendar feed: its secret URL (hashed), the reminders chosen, the schedule."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lems_companion.db.base import Base
+from lems_companion.db.types import UTCDateTime
+
+
+class CalendarFeed(Base):
+    """A secret calendar URL. Only a hash of its token is stored; revoking keeps the row."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CalendarReminder(Base):
+    """A diary reminder the person chose to have in their calendar."""
+
+    __tablename__ = "calendar_reminders"
+    __table_args__ = (UniqueConstraint("user_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    # Local wall-clock time "HH:MM" in the person's time zone.
+    time_of_day: Mapped[str] = mapped_column(String(5))
+
+
+class CalendarSchedule(Base):
+    """The diagnosis date and DELTA-P score the screening dates are computed from.
+
+    Stored here because no other part of the app records a diagnosis date yet; the person enters
+    both on the calendar settings page.
+    """
+
+    __tablename__ = "calendar_schedules"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    diagnosed_on: Mapped[date | None] = mapped_column(Date())
+    delta_p_score: Mapped[int | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,1 @@
+"""Reports: the one report assembly, appointment preparation and charts."""

@@ -1,0 +1,257 @@
+"""Charts for the report and the analysis page: matplotlib to SVG, each with a text alternative.
+
+Figures are built with ``matplotlib.figure.Figure`` rather than pyplot, so no global state or GUI
+backend is involved and charts can be drawn from any thread of the web server.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import warnings
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.figure import Figure
+
+from lems_companion import catalogue
+from lems_companion.analysis.patterns import (
+    PERIODS,
+    Analysis,
+    SessionChange,
+    Week,
+    WeightPoint,
+    session_changes,
+)
+from lems_companion.diary.schemas import EntryPublic
+
+# Sized for an A4 page with 2 cm margins (about 6.7 inches wide); short, to keep a year's
+# report within four pages.
+WIDTH_INCHES = 6.6
+HEIGHT_INCHES = 2.3
+# Text stays text in the SVG (searchable, sharp, small), in a font every system has.
+RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.titlesize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "lems-companion",  # stable ids, so the same data gives the same SVG
+}
+# Colours that stay distinct for the common colour-vision deficiencies (Okabe-Ito palette).
+BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#777777"
+SEVERITY_COLOURMAP = "Blues"
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart as SVG with its title and a text alternative for people who cannot see it."""
+
+    id: str
+    title: str
+    svg: str
+    alt: str
+
+    @property
+    def data_uri(self) -> str:
+        """Return the SVG as a data: URI for an <img> element (allowed by the page's CSP)."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+
+
+def _style() -> AbstractContextManager[None]:
+    # The stubs type rc_context's keys as a Literal of every rc name; ours are all valid.
+    return rc_context(RC)  # type: ignore[arg-type]
+
+
+def _svg(figure: Figure) -> str:
+    buffer = io.StringIO()
+    with warnings.catch_warnings():
+        # A period of a single day leaves the date locator nothing to choose; its default is fine.
+        warnings.filterwarnings("ignore", message="AutoDateLocator was unable")
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _figure(height: float = HEIGHT_INCHES) -> Figure:
+    return Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
+
+
+def _dates_axis(axes: Axes) -> None:
+    locator = AutoDateLocator(maxticks=6)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
+    """Return first vs later effort for sit-to-stand and grip sessions; None when neither."""
+    sit = [c for c in changes if c.test == "sit_to_stand"]
+    grip = [c for c in changes if c.test == "grip"]
+    if not sit and not grip:
+        return None
+    with _style():
+        figure = _figure()
+        panels = [(name, items) for name, items in (("sit", sit), ("grip", grip)) if items]
+        axes_list = figure.subplots(1, len(panels), squeeze=False)[0]
+        for axes, (name, items) in zip(axes_list, panels, strict=True):
+            days = date2num([c.recorded_at.date() for c in items])
+            if name == "sit":
+                axes.plot(days, [c.first for c in items], "o-", color=ORANGE, ms=3, label="1st")
+                axes.plot(days, [c.later for c in items], "s-", color=BLUE, ms=3, label="4th-5th")
+                axes.set_title("Sit-to-stand: first vs last repetitions")
+                axes.set_ylabel("seconds per repetition")
+            else:
+                axes.plot(days, [c.first for c in items], "o-", color=ORANGE, ms=3, label="rest")
+                axes.plot(days, [c.later for c in items], "s-", color=BLUE, ms=3, label="squeeze")
+                axes.set_title("Grip: at rest vs after a 10 s squeeze")
+                axes.set_ylabel("grip (kg)")
+            axes.set_xlabel("date")
+            axes.legend(frameon=False, fontsize=7)
+            _dates_axis(axes)
+        svg = _svg(figure)
+    parts = []
+    if sit:
+        faster = sum(1 for c in sit if c.later < c.first)
+        parts.append(
+            f"Sit-to-stand, {len(sit)} sessions: the last repetitions were faster than the "
+            f"first in {faster}."
+        )
+    if grip:
+        stronger = sum(1 for c in grip if c.later > c.first)
+        parts.append(
+            f"Grip, {len(grip)} sessions: stronger after the squeeze than at rest in {stronger}."
+        )
+    return Chart(
+        id="home-tests", title="Home tests: first and later effort", svg=svg, alt=" ".join(parts)
+    )
+
+
+def time_of_day_chart(analysis: Analysis) -> Chart | None:
+    """Return average weakness by time of day as bars; None when no entry has a weakness answer."""
+    periods = analysis.time_of_day.by_period
+    if not any(periods[p]["entries"] for p in PERIODS):
+        return None
+    values = [periods[p]["mean_severity"] or 0 for p in PERIODS]
+    counts = [periods[p]["entries"] for p in PERIODS]
+    with _style():
+        figure = _figure(2.0)
+        axes = figure.subplots()
+        bars = axes.bar(PERIODS, values, color=BLUE)
+        for bar, count in zip(bars, counts, strict=True):
+            axes.annotate(
+                f"n={count}",
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color=GREY,
+            )
+        axes.set_ylim(0, catalogue.MAX_SEVERITY)
+        axes.set_yticks(
+            range(catalogue.MAX_SEVERITY + 1),
+            [catalogue.SEVERITY_LABELS[i] for i in range(catalogue.MAX_SEVERITY + 1)],
+        )
+        axes.set_title("Muscle weakness by time of day (average of each entry's worst)")
+        axes.set_xlabel("time of day (morning 05-12, afternoon 12-17, evening 17-22, night 22-05)")
+        axes.set_ylabel("severity")
+        svg = _svg(figure)
+    alt = "; ".join(
+        f"{p}: {periods[p]['mean_severity']:.1f} of 3 over {periods[p]['entries']} entries"
+        if periods[p]["entries"]
+        else f"{p}: no entries"
+        for p in PERIODS
+    )
+    return Chart(
+        id="time-of-day",
+        title="Severity by time of day",
+        svg=svg,
+        alt=f"Average muscle-weakness severity by time of day. {alt}.",
+    )
+
+
+def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
+    """Return a symptom-by-week heat map of average severity; None when no symptom was recorded."""
+    present = [s for s in catalogue.symptoms() if any(w.symptoms.get(s.id, 0) > 0 for w in weeks)]
+    if not present or not weeks:
+        return None
+    grid = [[w.symptoms.get(s.id, 0.0) for w in weeks] for s in present]
+    with _style():
+        figure = _figure(max(1.6, 0.5 + 0.17 * len(present)))
+        axes = figure.subplots()
+        image = axes.imshow(
+            grid,
+            aspect="auto",
+            cmap=SEVERITY_COLOURMAP,
+            vmin=0,
+            vmax=catalogue.MAX_SEVERITY,
+            interpolation="nearest",
+        )
+        axes.set_yticks(range(len(present)), [s.label for s in present], fontsize=6.5)
+        step = max(1, len(weeks) // 12)
+        ticks = list(range(0, len(weeks), step))
+        axes.set_xticks(ticks, [f"{weeks[i].week_start:%d %b}" for i in ticks], fontsize=6.5)
+        axes.set_xlabel("week starting")
+        axes.set_title("Symptoms week by week (average severity, 0 none to 3 severe)")
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        colourbar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.01)
+        colourbar.set_label("severity")
+        svg = _svg(figure)
+    busiest = sorted(present, key=lambda s: -sum(w.symptoms.get(s.id, 0) for w in weeks))[:3]
+    alt = (
+        f"Heat map of {len(present)} symptoms over {len(weeks)} weeks, from "
+        f"{weeks[0].week_start:%d %b %Y} to {weeks[-1].week_start:%d %b %Y}. Highest overall: "
+        + ", ".join(s.label.lower() for s in busiest)
+        + "."
+    )
+    return Chart(id="heat-map", title="Symptoms by week", svg=svg, alt=alt)
+
+
+def weight_chart(points: Sequence[WeightPoint]) -> Chart | None:
+    """Return weight over time; None with fewer than two weights."""
+    if len(points) < 2:  # a line needs two points
+        return None
+    with _style():
+        figure = _figure(1.9)
+        axes = figure.subplots()
+        axes.plot(
+            date2num([p.recorded_at.date() for p in points]),
+            [p.kg for p in points],
+            "o-",
+            color=GREEN,
+            ms=2.5,
+        )
+        axes.set_title("Body weight")
+        axes.set_xlabel("date")
+        axes.set_ylabel("kg")
+        _dates_axis(axes)
+        svg = _svg(figure)
+    first, last = points[0], points[-1]
+    lightest = min(points, key=lambda p: p.kg)
+    alt = (
+        f"Body weight, {len(points)} measurements: {first.kg:g} kg on {first.recorded_at:%d %b %Y},"
+        f" {last.kg:g} kg on {last.recorded_at:%d %b %Y}; lowest {lightest.kg:g} kg on "
+        f"{lightest.recorded_at:%d %b %Y}."
+    )
+    return Chart(id="weight", title="Weight over time", svg=svg, alt=alt)
+
+
+def charts(entries: Sequence[EntryPublic], analysis: Analysis) -> list[Chart]:
+    """Return the report's charts in report order, leaving out those without data."""
+    points = [
+        WeightPoint(entry_id=e.id, recorded_at=e.recorded_at, kg=e.weight_kg)
+        for e in entries
+        if e.weight_kg is not None
+    ]
+    found = (
+        home_tests_chart(session_changes(entries)),
+        time_of_day_chart(analysis),
+        heat_map_chart(analysis.weeks.weeks),
+        weight_chart(points),
+    )
+    return [chart for chart in found if chart is not None]

@@ -1,0 +1,1 @@
+"""Sharing: grants to caregivers and clinicians, share links, the audit log and access checks."""

@@ -1,1 +1,0 @@
-"""Storage: tables, database sessions, migrations and the queries the app needs."""

@@ -1,0 +1,420 @@
+"""The clinician tools inside the app: form input, saved results, the screening overview and the
+medication warnings shown with diary entries.
+
+The tools themselves are pure functions in ``lems_companion.tools`` (documented in
+docs/clinical-tools.md); this module turns what a web form sends into their validated inputs,
+describes a saved result in one line, and matches scans from the test tracker to the screening
+plan. No storage, no clock: callers pass today's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
+from lems_companion.investigations.schemas import MAX_RESULT_CHARS
+from lems_companion.tools import DISCLAIMER
+from lems_companion.tools.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
+from lems_companion.tools.edx import EdxInput, EdxResult, read_edx
+from lems_companion.tools.medicines import (
+    AMIFAMPRIDINE_LABEL_SOURCE,
+    AMIFAMPRIDINE_MAX_DAILY_MG,
+    AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG,
+    MedicineCaution,
+    cautions_for,
+    is_amifampridine,
+)
+from lems_companion.tools.screening import (
+    DELTA_P_MAX_SCORE,
+    ItemProgress,
+    RecordedScan,
+    ScanResult,
+    ScreeningPlan,
+    build_plan,
+    track_progress,
+)
+
+ToolKind = Literal["delta_p", "edx", "medicine"]
+TOOL_KINDS: tuple[ToolKind, ...] = ("delta_p", "edx", "medicine")
+TOOL_LABELS: dict[str, str] = {
+    "delta_p": "DELTA-P score",
+    "edx": "EDX increment calculator",
+    "medicine": "Medicine check",
+}
+TOOL_DISCLAIMER = DISCLAIMER
+
+# The test tracker's kinds that are screening scans, and the screening test each one is.
+SCAN_KINDS: dict[str, Literal["ct_chest", "fdg_pet"]] = {
+    "chest_ct": "ct_chest",
+    "fdg_pet": "fdg_pet",
+}
+SCAN_RESULTS: tuple[ScanResult, ...] = ("negative", "abnormal", "unclear")
+SCAN_RESULT_LABELS: dict[str, str] = {
+    "negative": "Negative (no tumour seen)",
+    "abnormal": "Abnormal (needs follow-up)",
+    "unclear": "Unclear or not yet known",
+}
+YES_NO: dict[str, bool] = {"yes": True, "no": False}
+# As for diary entries (entries.EARLIEST_RECORDED_AT): a diagnosis or scan dated before 1900 is a
+# mistyped year.
+EARLIEST_YEAR = 1900
+
+
+class ToolInputError(ValueError):
+    """Form input a tool cannot use: field name -> a message safe to show."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        self.errors = dict(errors)
+
+
+class LoggedMedicine(Protocol):
+    """Anything with the name of a medicine as logged, e.g. ``entries.Medication``."""
+
+    @property
+    def name(self) -> str: ...
+
+
+class MedicationWarning(BaseModel):
+    """A logged medicine that can worsen LEMS: what to discuss with the prescriber, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    medicine: str  # as logged
+    class_id: str
+    class_label: str
+    warning: str
+    source: str
+
+
+def medication_warnings(medicines: Iterable[LoggedMedicine]) -> list[MedicationWarning]:
+    """Return a warning for each logged medicine in a caution class; empty when none."""
+    return [
+        MedicationWarning(medicine=item.name, **caution.model_dump(exclude={"matched_name"}))
+        for item in medicines
+        for caution in cautions_for(item.name)
+    ]
+
+
+# Form input --------------------------------------------------------------------------------
+
+
+def _message(error: Any) -> str:
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _errors(error: ValidationError, *, whole_model_field: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else whole_model_field
+        found.setdefault(field, _message(item))
+    return found
+
+
+def _whole_number(form: Mapping[str, str], field: str, errors: dict[str, str]) -> int | None:
+    text = form.get(field, "").strip()
+    if not text:
+        errors[field] = "required"
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        errors[field] = "give a whole number"
+        return None
+
+
+def _number(
+    form: Mapping[str, str], field: str, errors: dict[str, str], *, required: bool = True
+) -> float | None:
+    # A decimal comma is accepted: "1,2" is how much of Europe writes 1.2.
+    text = form.get(field, "").strip().replace(",", ".")
+    if not text:
+        if required:
+            errors[field] = "required"
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        errors[field] = "give a number, e.g. 1.2"
+        return None
+
+
+def _yes_no(
+    form: Mapping[str, str], field: str, errors: dict[str, str], *, required: bool = True
+) -> bool | None:
+    text = form.get(field, "").strip()
+    if text in YES_NO:
+        return YES_NO[text]
+    if text or required:
+        errors[field] = "choose yes or no"
+    return None
+
+
+def parse_delta_p(form: Mapping[str, str]) -> DeltaPInput:
+    """Return the DELTA-P input from a form; ToolInputError naming each bad field."""
+    errors: dict[str, str] = {}
+    sex = form.get("sex", "").strip()
+    values = {
+        "age_at_onset": _whole_number(form, "age_at_onset", errors),
+        "sex": sex,
+        "smoker_at_onset": _yes_no(form, "smoker_at_onset", errors),
+        "weight_loss_percent": _number(form, "weight_loss_percent", errors),
+        "bulbar": _yes_no(form, "bulbar", errors),
+        "erectile_dysfunction": _yes_no(
+            form, "erectile_dysfunction", errors, required=sex == "male"
+        ),
+        "karnofsky": _whole_number(form, "karnofsky", errors),
+    }
+    if sex not in ("male", "female"):
+        errors["sex"] = "choose male or female"
+    if not errors:
+        if sex == "female":
+            values["erectile_dysfunction"] = None  # not asked of women; ignored if given
+        try:
+            return DeltaPInput.model_validate(values)
+        except ValidationError as error:
+            errors = _errors(error, whole_model_field="erectile_dysfunction")
+    raise ToolInputError(errors)
+
+
+def parse_edx(form: Mapping[str, str]) -> EdxInput:
+    """Return the EDX input from a form; ToolInputError naming each bad field."""
+    errors: dict[str, str] = {}
+    values = {
+        "cmap_rest_mv": _number(form, "cmap_rest_mv", errors),
+        "cmap_after_exercise_mv": _number(form, "cmap_after_exercise_mv", errors),
+        "decrement_percent": _number(form, "decrement_percent", errors, required=False),
+    }
+    if not errors:
+        try:
+            return EdxInput.model_validate(values)
+        except ValidationError as error:
+            errors = _errors(error, whole_model_field="cmap_rest_mv")
+    raise ToolInputError(errors)
+
+
+def parse_medicine(form: Mapping[str, str]) -> str:
+    """Return the medicine name from a form; ToolInputError when blank or too long."""
+    name = form.get("name", "").strip()
+    if not name:
+        raise ToolInputError({"name": "type the name of a medicine"})
+    if len(name) > MAX_MEDICATION_NAME_CHARS or "\x00" in name:
+        raise ToolInputError({"name": f"at most {MAX_MEDICATION_NAME_CHARS} characters"})
+    return name
+
+
+def parse_diagnosis(form: Mapping[str, str]) -> tuple[date, int]:
+    """Return the diagnosis date and DELTA-P score from a form; ToolInputError when wrong."""
+    errors: dict[str, str] = {}
+    diagnosed_on = _date(form, "diagnosed_on", errors)
+    score = _whole_number(form, "delta_p_score", errors)
+    if score is not None and not 0 <= score <= DELTA_P_MAX_SCORE:
+        errors["delta_p_score"] = f"a DELTA-P score runs from 0 to {DELTA_P_MAX_SCORE}"
+    if errors or diagnosed_on is None or score is None:
+        raise ToolInputError(errors)
+    return diagnosed_on, score
+
+
+def parse_scan(form: Mapping[str, str], *, today: date) -> tuple[str, date, ScanResult, str]:
+    """Return (tracker kind, date, result, note) of a scan from a form; ToolInputError if wrong."""
+    errors: dict[str, str] = {}
+    kind = form.get("kind", "").strip()
+    if kind not in SCAN_KINDS:
+        errors["kind"] = "choose a CT of the chest or an FDG-PET scan"
+    performed_on = _date(form, "performed_on", errors)
+    if performed_on is not None and performed_on > today:
+        errors["performed_on"] = "a scan result cannot be dated in the future"
+    result = form.get("result", "").strip()
+    if result not in SCAN_RESULTS:
+        errors["result"] = "choose negative, abnormal or unclear"
+    note = form.get("note", "").strip()
+    if len(note) > MAX_RESULT_CHARS or "\x00" in note:
+        errors["note"] = f"at most {MAX_RESULT_CHARS} characters"
+    if errors or performed_on is None:
+        raise ToolInputError(errors)
+    return kind, performed_on, result, note  # type: ignore[return-value]
+
+
+def _date(form: Mapping[str, str], field: str, errors: dict[str, str]) -> date | None:
+    text = form.get(field, "").strip()
+    if not text:
+        errors[field] = "required"
+        return None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        errors[field] = "give a date as YYYY-MM-DD"
+        return None
+    if value.year < EARLIEST_YEAR:
+        errors[field] = f"give a date from {EARLIEST_YEAR} on"
+        return None
+    return value
+
+
+# Running the tools -------------------------------------------------------------------------
+
+
+class MedicineCheck(BaseModel):
+    """What the medicine check says about one name: its caution classes and amifampridine."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    cautions: list[MedicineCaution]
+    is_amifampridine: bool
+    amifampridine_max_daily_mg: float = AMIFAMPRIDINE_MAX_DAILY_MG
+    amifampridine_max_single_dose_mg: float = AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG
+    amifampridine_source: str = AMIFAMPRIDINE_LABEL_SOURCE
+
+
+def check_medicine(name: str) -> MedicineCheck:
+    """Return the cautions for a medicine name and whether it is amifampridine."""
+    return MedicineCheck(
+        name=name, cautions=cautions_for(name), is_amifampridine=is_amifampridine(name)
+    )
+
+
+def run_delta_p(data: DeltaPInput) -> DeltaPResult:
+    """Return the DELTA-P result for this input."""
+    return score_delta_p(data)
+
+
+def run_edx(data: EdxInput) -> EdxResult:
+    """Return the EDX reading for this input."""
+    return read_edx(data)
+
+
+# Saved results -----------------------------------------------------------------------------
+
+
+class ToolResultPublic(BaseModel):
+    """A saved tool result as pages and the report show it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    kind: ToolKind
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+    saved_by: str
+    saved_at: datetime
+
+    @property
+    def label(self) -> str:
+        """Return the tool's readable name."""
+        return TOOL_LABELS[self.kind]
+
+    @property
+    def summary(self) -> str:
+        """Return the result in one line."""
+        return summarise(self.kind, self.inputs, self.result)
+
+
+def _met(met: bool) -> str:
+    return "meets" if met else "below"
+
+
+def summarise(kind: str, inputs: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+    """Return a saved result in one line, with the source of its figures."""
+    if kind == "delta_p":
+        return (
+            f"DELTA-P {result['score']} of 6: {result['sclc_probability_percent']:g}% had "
+            f"small-cell lung cancer at this score in the prospective validation "
+            f"({VALIDATION_SOURCE})."
+        )
+    if kind == "edx":
+        line = (
+            f"CMAP {inputs['cmap_rest_mv']:g} mV at rest, {inputs['cmap_after_exercise_mv']:g} mV "
+            f"after exercise: increment {result['increment_percent']:.2f}%, "
+            f"{_met(result['meets_60'])} the 60% cut-off, {_met(result['meets_100'])} the 100% "
+            "cut-off"
+        )
+        decrement = result.get("decrement")
+        if decrement:
+            line += (
+                f"; decrement {decrement['decrement_percent']:g}% "
+                f"({_met(decrement['meets_10'])} 10%)"
+            )
+        return line + "."
+    if kind == "medicine":
+        classes = [caution["class_label"] for caution in result.get("cautions", [])]
+        found = "; ".join(classes) if classes else "no caution class found"
+        amifampridine = " It is amifampridine." if result.get("is_amifampridine") else ""
+        return f"{result['name']}: {found}.{amifampridine}"
+    return ""
+
+
+# The screening overview --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedScan:
+    """A screening scan recorded in the test tracker (kinds chest_ct, fdg_pet)."""
+
+    kind: str
+    done_on: date | None
+    result: str | None
+
+
+def scan_result(text: str | None) -> ScanResult:
+    """Return how a tracker result reads for the schedule: its first word, else "unclear".
+
+    The screening page stores "negative", "abnormal" or "unclear" as the first word. Free text
+    typed elsewhere ("no tumour seen") is read as unclear rather than guessed: only an explicit
+    "abnormal" result makes the FDG-PET at diagnosis not applicable.
+    """
+    words = (text or "").strip().lower().split()
+    first = words[0].strip(".,;:") if words else ""
+    return first if first in SCAN_RESULTS else "unclear"
+
+
+def recorded_scans(scans: Iterable[TrackedScan]) -> list[RecordedScan]:
+    """Return the tracker's dated CT and PET scans as the schedule reads them; empty when none."""
+    return [
+        RecordedScan(
+            performed_on=scan.done_on, test=SCAN_KINDS[scan.kind], result=scan_result(scan.result)
+        )
+        for scan in scans
+        if scan.kind in SCAN_KINDS and scan.done_on is not None
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningOverview:
+    """A patient's screening plan with each item's status on ``today``."""
+
+    plan: ScreeningPlan
+    progress: list[ItemProgress]
+    today: date
+
+    def count(self, status: str) -> int:
+        """Return how many items have this status."""
+        return sum(1 for item in self.progress if item.status == status)
+
+    @property
+    def next_due(self) -> ItemProgress | None:
+        """Return the first item still to do (overdue or upcoming); None when none is left."""
+        return next((p for p in self.progress if p.status in ("overdue", "upcoming")), None)
+
+
+def screening_overview(
+    *, diagnosed_on: date, delta_p_score: int, scans: Iterable[TrackedScan], today: date
+) -> ScreeningOverview:
+    """Return the dated plan for this diagnosis and score, with each item's status on today."""
+    plan = build_plan(diagnosed_on=diagnosed_on, delta_p_score=delta_p_score)
+    progress = track_progress(plan, recorded_scans(scans), today=today)
+    return ScreeningOverview(plan=plan, progress=progress, today=today)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolsSection:
+    """What the clinician report shows of the tools: saved results and the screening schedule."""
+
+    results: Sequence[ToolResultPublic]
+    screening: ScreeningOverview | None
+    disclaimer: str = TOOL_DISCLAIMER
