@@ -71,9 +71,10 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         suffixes=("curonium", "curium"),
         phrases=("neuromuscular blocker", "neuromuscular blocking agent"),
         warning=(
-            "Muscle relaxants used during anaesthesia can have a stronger and longer effect in "
-            "LEMS. Tell the anaesthetist and surgeon that you have LEMS before any operation. "
-            + _ASK
+            "Muscle relaxants used during anaesthesia block the muscle's response to "
+            "acetylcholine, the messenger that LEMS already leaves in short supply, so they can "
+            "have a stronger and longer effect in LEMS. Tell the anaesthetist and surgeon that "
+            "you have LEMS before any operation. " + _ASK
         ),
     ),
     CautionClass(
@@ -84,7 +85,10 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
             "plazomicin paromomycin garamycin tobi tobrex tobradex nebcin bethkis amikin "
             "arikayce zemdri humatin"
         ),
-        warning="Aminoglycoside antibiotics can make LEMS weakness worse. " + _ASK,
+        warning=(
+            "Aminoglycoside antibiotics can reduce the release of acetylcholine where nerve "
+            "meets muscle and so make LEMS weakness worse. " + _ASK
+        ),
     ),
     CautionClass(
         id="fluoroquinolones",
@@ -141,7 +145,9 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         # Esomeprazole and similar are sold as magnesium salts; the magnesium in them is tiny.
         unless=("esomeprazole", "omeprazole", "pantoprazole", "stearate"),
         warning=(
-            "Magnesium can make LEMS weakness worse, especially when given into a vein. Check "
+            "Magnesium reduces the calcium-driven release of acetylcholine from nerve endings, "
+            "the step LEMS already weakens, so it can make LEMS weakness worse, especially when "
+            "given into a vein. Check "
             "with the prescriber or pharmacist before taking magnesium supplements, laxatives or "
             "antacids. " + _ASK
         ),
