@@ -724,8 +724,12 @@ _CONDITIONS: tuple[_Condition, ...] = (
     ),
 )
 _NEGATIONS = frozenset({"no", "not", "without", "never", "denies", "nil"})
-# How many words before a condition a negation still governs ("no history of epilepsy").
+# How many words before a condition a negation still governs ("no history of epilepsy"). It
+# never reaches past a clause: "no asthma, but epilepsy" still finds epilepsy.
 _NEGATION_REACH = 3
+_CLAUSE_BREAK = re.compile(r"[,;.!?()\n/]|\bbut\b|\bhowever\b", re.IGNORECASE)
+# An answer straight after the condition negates it too: "asthma: none", "epilepsy - no".
+_NEGATING_ANSWERS = frozenset({"no", "none", "nil", "negative"})
 
 
 class Contraindication(BaseModel):
@@ -746,15 +750,19 @@ _CONTRAINDICATION_ADVICE = (
 )
 
 
-def _mentions(words: list[str], phrase: str) -> bool:
-    """Return True when the words contain the phrase and no negation just before it."""
+def _mentions(clauses: list[list[str]], phrase: str) -> bool:
+    """Return True when a clause contains the phrase with no negation just before it."""
     target = phrase.split()
-    for start in range(len(words) - len(target) + 1):
-        if words[start : start + len(target)] != target:
-            continue
-        before = words[max(0, start - _NEGATION_REACH) : start]
-        if not any(word in _NEGATIONS for word in before):
-            return True
+    for words in clauses:
+        for start in range(len(words) - len(target) + 1):
+            if words[start : start + len(target)] != target:
+                continue
+            before = words[max(0, start - _NEGATION_REACH) : start]
+            after = words[start + len(target) : start + len(target) + 1]
+            if not any(word in _NEGATIONS for word in before) and not any(
+                word in _NEGATING_ANSWERS for word in after
+            ):
+                return True
     return False
 
 
@@ -777,9 +785,9 @@ def amifampridine_contraindications(
     if not any(is_amifampridine(name) for name in names):
         return []
     found: list[Contraindication] = []
-    words = _words(conditions or "")
+    clauses = [_words(clause) for clause in _CLAUSE_BREAK.split(conditions or "")]
     for condition in _CONDITIONS:
-        phrase = next((p for p in condition.phrases if _mentions(words, p)), None)
+        phrase = next((p for p in condition.phrases if _mentions(clauses, p)), None)
         if phrase is not None:
             found.append(
                 Contraindication(
