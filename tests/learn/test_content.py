@@ -36,6 +36,10 @@ TOPICS = {
     "medicines-to-be-careful-with",
     "treatment-overview",
     "keeping-a-diary",
+    # Issue 21 (outside fact-check): the alert card, other treatments, pregnancy.
+    "medical-alert-card",
+    "other-treatments",
+    "pregnancy-and-lems",
 }
 GOOD = """+++
 title = "A title"

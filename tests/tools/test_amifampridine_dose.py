@@ -67,9 +67,10 @@ def test_over_the_daily_maximum_summed_across_two_entries_of_the_same_day(
 
 def test_two_different_days_are_not_added_together(http: httpx.Client, patient: Persona) -> None:
     auth = api_token(http, patient)
-    post(http, auth, entry("2026-03-01T22:00:00+00:00", *[("amifampridine", 20.0)] * 4))
-    # 80 mg late on 1 March, 80 mg early on 2 March: each day is within 100 mg.
-    next_day = post(http, auth, entry("2026-03-02T07:00:00+00:00", *[("amifampridine", 20.0)] * 4))
+    post(http, auth, entry("2026-03-01T22:00:00+00:00", *[("amifampridine", 15.0)] * 3))
+    # 45 mg late on 1 March, 45 mg early on 2 March: each day is within the lowest licence's
+    # 60 mg (the region is unknown), though the two together are not.
+    next_day = post(http, auth, entry("2026-03-02T07:00:00+00:00", *[("amifampridine", 15.0)] * 3))
     assert flag_ids(next_day) == []
 
 

@@ -8,12 +8,16 @@ import pytest
 
 from lems_companion.diary.schemas import Medication
 from lems_companion.tools.medicines import (
-    AMIFAMPRIDINE_MAX_DAILY_MG,
     AMIFAMPRIDINE_SEIZURE_RULE,
+    AMIFAMPRIDINE_TINGLING,
     CAUTION_CLASSES,
+    amifampridine_contraindications,
+    amifampridine_limits,
     cautions_for,
     check_amifampridine_day,
     is_amifampridine,
+    licence_region,
+    prolongs_qt,
 )
 
 
@@ -54,6 +58,27 @@ def classes(name: str) -> list[str]:
         ("Diltiazem", "calcium_channel_blockers"),
         ("NORVASC", "calcium_channel_blockers"),
         ("Ciprofloxacín", "fluoroquinolones"),
+        ("Botox", "botulinum_toxin"),
+        ("botox for migraine", "botulinum_toxin"),
+        ("Botox Cosmetic", "botulinum_toxin"),
+        ("onabotulinumtoxinA", "botulinum_toxin"),
+        ("abobotulinumtoxin A (Dysport)", "botulinum_toxin"),
+        ("Azzalure", "botulinum_toxin"),
+        ("incobotulinumtoxinA", "botulinum_toxin"),
+        ("Xeomin", "botulinum_toxin"),
+        ("Bocouture", "botulinum_toxin"),
+        ("prabotulinumtoxinA", "botulinum_toxin"),
+        ("Jeuveau", "botulinum_toxin"),
+        ("Nuceiva", "botulinum_toxin"),
+        ("daxibotulinumtoxinA-lanm", "botulinum_toxin"),
+        ("Daxxify", "botulinum_toxin"),
+        ("letibotulinumtoxinA", "botulinum_toxin"),
+        ("Letybo", "botulinum_toxin"),
+        ("rimabotulinumtoxinB", "botulinum_toxin"),
+        ("Myobloc", "botulinum_toxin"),
+        ("NeuroBloc", "botulinum_toxin"),
+        ("botulinum toxin type A", "botulinum_toxin"),
+        ("anti-wrinkle injections", "botulinum_toxin"),
     ],
 )
 def test_brand_names_generics_and_misspellings_raise_their_class(
@@ -130,7 +155,27 @@ def test_every_class_from_the_spec_is_covered() -> None:
         "lithium",
         "calcium_channel_blockers",
         "immune_checkpoint_inhibitors",
+        "botulinum_toxin",
     ]
+
+
+def test_the_botulinum_caution_explains_the_junction_and_names_its_label() -> None:
+    (caution,) = cautions_for("Botox")
+    assert "acetylcholine" in caution.warning
+    assert "swallowing and breathing" in caution.warning
+    assert "BOTOX" in caution.source and "neuromuscular" in caution.source
+
+
+def test_the_calcium_channel_caution_does_not_say_it_is_the_same_channel() -> None:
+    (caution,) = cautions_for("amlodipine")
+    assert "same" not in caution.warning
+    assert "P/Q-type" in caution.warning and "L-type" in caution.warning
+
+
+def test_the_contrast_caution_says_never_to_skip_or_delay_the_scan() -> None:
+    (caution,) = cautions_for("CT contrast")
+    assert "Never skip or delay" in caution.warning
+    assert "scanning team" in caution.warning
 
 
 @pytest.mark.parametrize(
@@ -167,19 +212,101 @@ class Dose:
     dose_mg: float | None
 
 
-def test_a_day_within_the_label_maximum_raises_nothing() -> None:
-    day = [Dose("Firdapse", 20.0)] * 5  # 100 mg in five doses of 20 mg
-    assert check_amifampridine_day(day) == []
+def test_a_day_within_every_licence_raises_nothing() -> None:
+    day = [Dose("Firdapse", 20.0)] * 3  # 60 mg in three doses of 20 mg
+    for region in ("unknown", "eu_uk", "ch", "us"):
+        assert check_amifampridine_day(day, region=region) == []
 
 
-def test_a_day_above_the_label_maximum_raises_a_prompt() -> None:
-    day = [Dose("Firdapse", 20.0)] * 5 + [Dose("3,4-DAP", 10.0)]
-    findings = check_amifampridine_day(day)
-    assert [(f.level, f.rule, f.amount_mg) for f in findings] == [
-        ("prompt", "amifampridine_daily_maximum", 110.0)
+def test_the_default_region_is_unknown_and_uses_the_lowest_maximum() -> None:
+    day = [Dose("Firdapse", 10.0)] * 7
+    (finding,) = check_amifampridine_day(day)
+    assert (finding.rule, finding.amount_mg, finding.limit_mg) == (
+        "amifampridine_daily_maximum",
+        70.0,
+        60.0,
+    )
+    assert finding.region == "unknown"
+    assert "EU/UK licence's maximum of 60 mg a day" in finding.message
+    assert "country is not set" in finding.message
+    assert "section 4.2" in finding.source
+
+
+@pytest.mark.parametrize(("country", "warns"), [(None, True), ("DE", True), ("US", False)])
+def test_70_mg_a_day_warns_outside_the_us(country: str | None, warns: bool) -> None:
+    day = [Dose("amifampridine", 10.0)] * 7
+    findings = check_amifampridine_day(day, region=licence_region(country))
+    assert bool(findings) is warns
+
+
+def test_the_eu_finding_names_the_eu_uk_licence() -> None:
+    day = [Dose("amifampridine", 10.0)] * 7
+    (finding,) = check_amifampridine_day(day, region="eu_uk")
+    assert "above the EU/UK licence's maximum of 60 mg a day" in finding.message
+    assert finding.licence == "the EU/UK licence's maximum"
+
+
+def test_the_us_label_allows_100_mg_a_day_for_adults() -> None:
+    day = [Dose("Firdapse", 20.0)] * 5
+    assert check_amifampridine_day(day, region="us") == []
+    (finding,) = check_amifampridine_day([*day, Dose("3,4-DAP", 10.0)], region="us")
+    assert (finding.amount_mg, finding.limit_mg) == (110.0, 100.0)
+    assert "US label's maximum of 100 mg a day" in finding.message
+    assert "prescribing information, section 2.1" in finding.source
+
+
+def test_a_us_child_under_45_kg_has_the_lower_limits() -> None:
+    day = [Dose("Firdapse", 12.0)] * 4 + [Dose("Firdapse", 7.0)]  # 55 mg, one dose of 12 mg
+    findings = check_amifampridine_day(day, region="us", weight_kg=40.0)
+    assert [(f.rule, f.amount_mg, f.limit_mg) for f in findings] == [
+        ("amifampridine_daily_maximum", 55.0, 50.0),
+        ("amifampridine_single_dose_maximum", 12.0, 10.0),
     ]
-    assert findings[0].limit_mg == AMIFAMPRIDINE_MAX_DAILY_MG
-    assert "prescribing information" in findings[0].source
+    assert all("children under 45 kg" in f.message for f in findings)
+
+
+def test_the_under_45_kg_limits_need_a_known_weight_below_45_kg() -> None:
+    day = [Dose("Firdapse", 12.0)] * 4 + [Dose("Firdapse", 7.0)]
+    assert check_amifampridine_day(day, region="us") == []
+    assert check_amifampridine_day(day, region="us", weight_kg=45.0) == []
+
+
+def test_an_unknown_region_under_45_kg_uses_the_lowest_limits_that_apply() -> None:
+    limits = amifampridine_limits("unknown", weight_kg=38.0)
+    assert (limits.max_daily_mg, limits.max_single_dose_mg) == (50.0, 10.0)
+    assert amifampridine_limits("unknown").max_daily_mg == 60.0
+
+
+def test_switzerland_warns_above_60_mg_and_says_80_needs_ecg_monitoring() -> None:
+    (finding,) = check_amifampridine_day([Dose("Firdapse", 10.0)] * 7, region="ch")
+    assert finding.limit_mg == 60.0
+    assert "Swiss licence" in finding.message
+    assert "80 mg" in finding.message and "ECG" in finding.message
+
+
+def test_an_unrecognised_region_counts_as_unknown() -> None:
+    assert amifampridine_limits("mars") == amifampridine_limits("unknown")
+
+
+@pytest.mark.parametrize(
+    ("country", "region"),
+    [
+        ("GB", "eu_uk"),
+        ("gb", "eu_uk"),
+        ("UK", "eu_uk"),
+        ("DE", "eu_uk"),
+        ("FR", "eu_uk"),
+        ("ES", "eu_uk"),
+        ("NO", "eu_uk"),
+        ("US", "us"),
+        ("CH", "ch"),
+        ("JP", "unknown"),
+        ("", "unknown"),
+        (None, "unknown"),
+    ],
+)
+def test_a_country_code_maps_to_its_licence_region(country: str | None, region: str) -> None:
+    assert licence_region(country) == region
 
 
 def test_a_single_dose_above_20_mg_raises_a_prompt() -> None:
@@ -188,25 +315,20 @@ def test_a_single_dose_above_20_mg_raises_a_prompt() -> None:
 
 
 def test_other_medicines_do_not_count_towards_the_amifampridine_total() -> None:
-    day = [Dose("amifampridine", 20.0)] * 4 + [Dose("fampridine", 40.0), Dose("aspirin", 75.0)]
+    day = [Dose("amifampridine", 20.0)] * 3 + [Dose("fampridine", 40.0), Dose("aspirin", 75.0)]
     assert check_amifampridine_day(day) == []
 
 
 def test_doses_without_an_amount_are_counted_but_not_added() -> None:
     day = [Dose("Firdapse", 20.0)] * 6 + [Dose("Firdapse", None)]
-    (finding,) = check_amifampridine_day(day)
+    (finding,) = check_amifampridine_day(day, region="us")
     assert finding.amount_mg == 120.0
     assert finding.doses_without_amount == 1
 
 
 def test_the_check_accepts_diary_medication_entries() -> None:
-    day = [Medication(name="Firdapse", dose_mg=20.0) for _ in range(6)]
+    day = [Medication(name="Firdapse", dose_mg=20.0) for _ in range(4)]
     assert [f.rule for f in check_amifampridine_day(day)] == ["amifampridine_daily_maximum"]
-
-
-def test_a_lower_maximum_can_be_passed_for_children_under_45_kg() -> None:
-    day = [Dose("Firdapse", 10.0)] * 6
-    assert check_amifampridine_day(day, max_daily_mg=50.0)[0].amount_mg == 60.0
 
 
 def test_seizure_rule_for_triage_is_an_emergency() -> None:
@@ -217,3 +339,68 @@ def test_seizure_rule_for_triage_is_an_emergency() -> None:
 @pytest.mark.parametrize("logged", ["dapagliflozin 10mg", "3,4 dapagliflozin", "Mestinon 60"])
 def test_names_that_merely_contain_dap_are_not_amifampridine(logged: str) -> None:
     assert is_amifampridine(logged) is False
+
+
+@pytest.mark.parametrize(
+    ("conditions", "expected"),
+    [
+        ("epilepsy", ["epilepsy"]),
+        ("Asthma, poorly controlled", ["uncontrolled_asthma"]),
+        ("congenital long QT syndrome", ["congenital_long_qt"]),
+        ("LQTS type 1; epileptic since childhood", ["epilepsy", "congenital_long_qt"]),
+        ("no epilepsy, no asthma", []),
+        ("no history of epilepsy", []),
+        ("no asthma, but epilepsy since 2001", ["epilepsy"]),
+        ("Asthma: none. Long-QT syndrome", ["congenital_long_qt"]),
+        ("type 2 diabetes", []),
+        (None, []),
+    ],
+)
+def test_conditions_logged_with_amifampridine_are_contraindications(
+    conditions: str | None, expected: list[str]
+) -> None:
+    found = amifampridine_contraindications(["Firdapse 10mg"], conditions=conditions)
+    assert [item.id for item in found] == expected
+    assert all("section 4.3" in item.source for item in found)
+
+
+@pytest.mark.parametrize(
+    "logged",
+    [
+        "amiodarone",
+        "sotalol 80mg",
+        "Haldol",
+        "methadone",
+        "citalopram",
+        "Lexapro",
+        "Zofran",
+        "domperidone",
+        "Z-Pak",
+        "clarithromycin",
+        "moxifloxacin",
+        "Cipro",
+        "Plaquenil",
+    ],
+)
+def test_a_qt_prolonging_medicine_with_amifampridine_is_a_contraindication(logged: str) -> None:
+    (found,) = amifampridine_contraindications(["amifampridine", logged])
+    assert found.id == "qt_prolonging_medicine"
+    assert found.matched == logged
+    assert "section 4.3" in found.source and "CredibleMeds" in found.source
+    assert "on your own" in found.message
+
+
+def test_no_contraindication_without_amifampridine() -> None:
+    assert amifampridine_contraindications(["amiodarone"], conditions="epilepsy") == []
+
+
+@pytest.mark.parametrize("logged", ["sertraline", "amlodipine", "paracetamol", "fampridine"])
+def test_other_medicines_do_not_prolong_qt_on_the_list(logged: str) -> None:
+    assert prolongs_qt(logged) is False
+    assert amifampridine_contraindications(["Firdapse", logged]) == []
+
+
+def test_tingling_is_explained_as_routine_with_its_source() -> None:
+    assert AMIFAMPRIDINE_TINGLING.level == "routine"
+    assert "lips" in AMIFAMPRIDINE_TINGLING.text and "fingers" in AMIFAMPRIDINE_TINGLING.text
+    assert "US prescribing information" in AMIFAMPRIDINE_TINGLING.source

@@ -185,6 +185,43 @@ def test_medicine_json_lists_cautions_and_amifampridine() -> None:
     assert json_out(lems("score", "medicine", "3,4-DAP", "--json"))["is_amifampridine"] is True
 
 
+def test_medicine_botox_returns_the_botulinum_caution() -> None:
+    data = json_out(lems("score", "medicine", "botox", "--json"))
+    assert [c["class_id"] for c in data["cautions"]] == ["botulinum_toxin"]
+    result = lems("score", "medicine", "Botox")
+    assert result.exit_code == 0
+    assert "Botulinum toxin" in result.stdout and "acetylcholine" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("country", "daily", "single"),
+    [("GB", 60, 20), ("US", 100, 20), ("CH", 60, 20), (None, 60, 20)],
+)
+def test_medicine_json_gives_the_amifampridine_limits_of_the_country(
+    country: str | None, daily: int, single: int
+) -> None:
+    args = ["score", "medicine", "Firdapse", "--json"]
+    if country:
+        args += ["--country", country]
+    limits = json_out(lems(*args))["amifampridine_limits"]
+    assert (limits["max_daily_mg"], limits["max_single_dose_mg"]) == (daily, single)
+
+
+def test_medicine_summary_for_a_us_child_under_45_kg_gives_the_lower_limits() -> None:
+    result = lems("score", "medicine", "3,4-DAP", "--country", "US", "--weight-kg", "40")
+    assert result.exit_code == 0
+    assert "at most 50 mg a day and 10 mg a dose" in result.stdout
+    assert "children under 45 kg" in result.stdout
+    assert "Tingling" in result.stdout
+
+
+def test_medicine_json_says_whether_a_medicine_prolongs_qt() -> None:
+    assert json_out(lems("score", "medicine", "amiodarone", "--json"))["prolongs_qt"] is True
+    data = json_out(lems("score", "medicine", "aspirin", "--json"))
+    assert data["prolongs_qt"] is False
+    assert data["amifampridine_limits"] is None
+
+
 def test_medicine_without_a_caution_says_so() -> None:
     result = lems("score", "medicine", "aspirin")
     assert result.exit_code == 0

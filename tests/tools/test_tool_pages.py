@@ -132,7 +132,8 @@ def test_the_medicine_check_warns_with_the_source(http: httpx.Client, patient: P
     assert "Fluoroquinolone antibiotics" in text and "prescriber" in text
     assert "Source: LEMS Companion clinical specification, section 6" in text
     amifampridine = page(post(http, "/tools/medicines", name="Firdapse", action="calculate"))
-    assert "100 mg a day" in amifampridine.select_one("#amifampridine-note").get_text()
+    # No country on the profile: the lowest licensed maximum (EU/UK, 60 mg a day) applies.
+    assert "60 mg a day" in amifampridine.select_one("#amifampridine-note").get_text()
     nothing = page(post(http, "/tools/medicines", name="paracetamol", action="calculate"))
     assert nothing.select_one("#no-caution") is not None
     blank = post(http, "/tools/medicines", name="  ", action="calculate")

@@ -7,6 +7,7 @@ with a message on stderr and exit status 2, like any other usage error.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 from enum import StrEnum
@@ -224,17 +225,29 @@ def screening_command(
 @app.command("medicine")
 def medicine_command(
     name: str = typer.Argument(..., help="The medicine as logged, e.g. 'Cipro 500 mg'."),
+    country: str | None = typer.Option(
+        None,
+        help="The patient's country (ISO code such as GB, DE, US, CH): it chooses the "
+        "amifampridine licence whose maximum applies. Unknown uses the lowest maximum.",
+    ),
+    weight_kg: float | None = typer.Option(
+        None, help="The patient's weight in kg: under 45 kg the US children's limits apply."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Check a medicine name against the classes that can worsen LEMS weakness."""
     cautions = medicines.cautions_for(name)
     amifampridine = medicines.is_amifampridine(name)
+    limits = medicines.amifampridine_limits(medicines.licence_region(country), weight_kg=weight_kg)
+    prolongs_qt = medicines.prolongs_qt(name)
     if as_json:
         _print_json(
             {
                 "name": name,
                 "cautions": [caution.model_dump(mode="json") for caution in cautions],
                 "is_amifampridine": amifampridine,
+                "amifampridine_limits": dataclasses.asdict(limits) if amifampridine else None,
+                "prolongs_qt": prolongs_qt,
             }
         )
         return
@@ -243,9 +256,17 @@ def medicine_command(
     for caution in cautions:
         typer.echo(f"{caution.class_label} (matched {caution.matched_name!r}):")
         typer.echo(f"  {caution.warning}\n  Source: {caution.source}")
-    if amifampridine:
+    if prolongs_qt:
         typer.echo(
-            f"{name!r} is amifampridine: at most {medicines.AMIFAMPRIDINE_MAX_DAILY_MG:g} mg a "
-            f"day for adults ({medicines.AMIFAMPRIDINE_LABEL_SOURCE}). Any seizure is an "
-            "emergency."
+            f"{name!r} can prolong the QT interval: taken with amifampridine, it is a "
+            f"contraindication in the EU/UK licence ({medicines.CONTRAINDICATION_SOURCE})."
         )
+    if amifampridine:
+        extra = " ".join(note for note in (limits.daily_note, limits.note) if note)
+        typer.echo(
+            f"{name!r} is amifampridine: at most {limits.max_daily_mg:g} mg a day and "
+            f"{limits.max_single_dose_mg:g} mg a dose ({limits.licence}; {limits.source}). "
+            + (f"{extra} " if extra else "")
+            + "Any seizure is an emergency."
+        )
+        typer.echo(f"{medicines.AMIFAMPRIDINE_TINGLING.text}")

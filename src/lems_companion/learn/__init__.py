@@ -1,5 +1,5 @@
 """Learn: short, sourced articles about LEMS, their clinical review status and search.
 
-The articles are Markdown files with TOML front matter in ``lems_companion/content/``; see
+The articles are Markdown files with TOML front matter in ``learn/content/``; see
 ``articles.py`` for the format and the checks every article must pass.
 """

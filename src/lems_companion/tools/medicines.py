@@ -71,9 +71,10 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         suffixes=("curonium", "curium"),
         phrases=("neuromuscular blocker", "neuromuscular blocking agent"),
         warning=(
-            "Muscle relaxants used during anaesthesia can have a stronger and longer effect in "
-            "LEMS. Tell the anaesthetist and surgeon that you have LEMS before any operation. "
-            + _ASK
+            "Muscle relaxants used during anaesthesia block the muscle's response to "
+            "acetylcholine, the messenger that LEMS already leaves in short supply, so they can "
+            "have a stronger and longer effect in LEMS. Tell the anaesthetist and surgeon that "
+            "you have LEMS before any operation. " + _ASK
         ),
     ),
     CautionClass(
@@ -84,7 +85,10 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
             "plazomicin paromomycin garamycin tobi tobrex tobradex nebcin bethkis amikin "
             "arikayce zemdri humatin"
         ),
-        warning="Aminoglycoside antibiotics can make LEMS weakness worse. " + _ASK,
+        warning=(
+            "Aminoglycoside antibiotics can reduce the release of acetylcholine where nerve "
+            "meets muscle and so make LEMS weakness worse. " + _ASK
+        ),
     ),
     CautionClass(
         id="fluoroquinolones",
@@ -141,7 +145,9 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         # Esomeprazole and similar are sold as magnesium salts; the magnesium in them is tiny.
         unless=("esomeprazole", "omeprazole", "pantoprazole", "stearate"),
         warning=(
-            "Magnesium can make LEMS weakness worse, especially when given into a vein. Check "
+            "Magnesium reduces the calcium-driven release of acetylcholine from nerve endings, "
+            "the step LEMS already weakens, so it can make LEMS weakness worse, especially when "
+            "given into a vein. Check "
             "with the prescriber or pharmacist before taking magnesium supplements, laxatives or "
             "antacids. " + _ASK
         ),
@@ -161,9 +167,13 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
             "x ray contrast",
             "xray contrast",
         ),
+        # A caution never tells anyone to skip a needed test (clinical spec section 6): the
+        # screening CT for a lung tumour must not wait because of the dye.
         warning=(
-            "Iodinated contrast dye can make LEMS weakness worse for a short time. Tell the "
-            "radiology team that you have LEMS before a scan with contrast. " + _ASK
+            "Iodinated contrast dye can make LEMS weakness worse for a short time. Never skip or "
+            "delay a scan you need because of it, least of all the chest CT that looks for a "
+            "lung tumour: tell the scanning team and the prescriber that you have LEMS, so they "
+            "can watch you during and after the scan."
         ),
     ),
     CautionClass(
@@ -182,9 +192,14 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         ),
         suffixes=("dipine",),
         phrases=("calcium channel blocker",),
+        # Not "the same channel": LEMS antibodies target P/Q-type channels on nerve endings;
+        # these medicines act mainly on L-type channels in the heart and blood vessels (clinical
+        # spec section 6).
         warning=(
-            "Calcium-channel blockers act on the same kind of channel that LEMS affects and can "
-            "make weakness worse. " + _ASK
+            "LEMS antibodies attack the P/Q-type calcium channels on nerve endings. Heart and "
+            "blood-pressure calcium-channel blockers act mainly on a different type (L-type "
+            "channels in the heart and blood vessels), but they may still add to LEMS weakness. "
+            + _ASK
         ),
     ),
     CautionClass(
@@ -201,6 +216,40 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
             "Checkpoint-inhibitor immunotherapy can trigger or worsen autoimmune nerve and "
             "muscle problems, including LEMS. Make sure the cancer team knows you have LEMS. "
             + _ASK
+        ),
+    ),
+    CautionClass(
+        id="botulinum_toxin",
+        label="Botulinum toxin (Botox and similar injections, cosmetic ones included)",
+        names=_names(
+            "botox botulinum onabotulinumtoxina abobotulinumtoxina incobotulinumtoxina "
+            "prabotulinumtoxina daxibotulinumtoxina letibotulinumtoxina rimabotulinumtoxinb "
+            "dysport azzalure xeomin bocouture jeuveau nuceiva daxxify letybo myobloc neurobloc "
+            "vistabel"
+        ),
+        # "onabotulinumtoxin A", "abobotulinumtoxin-A" and spellings not listed above.
+        suffixes=("botulinumtoxin", "botulinumtoxina", "botulinumtoxinb"),
+        phrases=(
+            "botulinum toxin",
+            "anti wrinkle injection",
+            "anti wrinkle injections",
+            "antiwrinkle injection",
+            "antiwrinkle injections",
+            "wrinkle injection",
+            "wrinkle injections",
+        ),
+        warning=(
+            "Botulinum toxin, including cosmetic anti-wrinkle injections, stops nerve endings "
+            "from releasing acetylcholine, the messenger that makes a muscle contract. LEMS "
+            "already reduces that release, so the toxin can add to the weakness, also away from "
+            "where it was injected. Its US label names Lambert-Eaton syndrome and warns of "
+            "severe swallowing and breathing problems in people with such conditions. Tell the "
+            "prescriber and whoever gives the injection that you have LEMS before any treatment, "
+            "and get urgent care for trouble swallowing or breathing afterwards."
+        ),
+        source=(
+            "BOTOX (onabotulinumtoxinA) US prescribing information, Warnings and Precautions: "
+            "pre-existing neuromuscular disorders; clinical specification section 6"
         ),
     ),
 )
@@ -228,17 +277,158 @@ NOT_AMIFAMPRIDINE: frozenset[str] = frozenset(
     {"fampridine", "dalfampridine", "fampyra", "ampyra", "aminopyridine"}
 )
 
-# Maximum doses from the current FIRDAPSE (amifampridine) US prescribing information, section
-# 2.1, revised 5/2024: adults and children weighing 45 kg or more, at most 20 mg at a time and
-# 100 mg a day; children under 45 kg, at most 10 mg at a time and 50 mg a day. (Labels before
-# May 2024 gave 80 mg a day for adults.)
-AMIFAMPRIDINE_MAX_DAILY_MG = 100.0
-AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG = 20.0
-AMIFAMPRIDINE_MAX_DAILY_MG_UNDER_45_KG = 50.0
-AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG_UNDER_45_KG = 10.0
-AMIFAMPRIDINE_LABEL_SOURCE = (
-    "FIRDAPSE (amifampridine) US prescribing information, section 2.1 (revised 5/2024)"
+# Maximum doses depend on where the medicine is licensed (clinical spec section 6), so the check
+# follows the patient's region, and an unknown region uses the lowest maximum.
+LicenceRegion = Literal["eu_uk", "ch", "us", "unknown"]
+LICENCE_REGIONS: tuple[LicenceRegion, ...] = ("eu_uk", "ch", "us", "unknown")
+
+# EU/UK Firdapse summary of product characteristics (SmPC), section 4.2: at most 60 mg a day and
+# no single dose above 20 mg. The EU/UK licence covers adults only.
+EU_UK_MAX_DAILY_MG = 60.0
+EU_UK_MAX_SINGLE_DOSE_MG = 20.0
+EU_UK_SOURCE = "Firdapse (amifampridine) EU/UK summary of product characteristics, section 4.2"
+
+# Swiss Firdapse product information: 60 mg a day; up to 80 mg a day only in individual cases
+# under ECG monitoring (clinical spec section 6). The app warns above 60 mg and says the
+# exception needs ECG monitoring. The single-dose limit follows the EU SmPC (20 mg).
+CH_MAX_DAILY_MG = 60.0
+CH_MAX_DAILY_MG_WITH_ECG = 80.0
+CH_MAX_SINGLE_DOSE_MG = 20.0
+CH_SOURCE = (
+    "Firdapse (amifampridine) Swiss product information, dosage: 60 mg a day, up to 80 mg in "
+    "individual cases under ECG monitoring"
 )
+
+# FIRDAPSE US prescribing information, section 2.1, revised 5/2024: adults and children
+# weighing 45 kg or more, at most 20 mg at a time and 100 mg a day; children under 45 kg, at
+# most 10 mg at a time and 50 mg a day. (Labels before May 2024 gave 80 mg a day for adults.)
+US_MAX_DAILY_MG = 100.0
+US_MAX_SINGLE_DOSE_MG = 20.0
+US_MAX_DAILY_MG_UNDER_45_KG = 50.0
+US_MAX_SINGLE_DOSE_MG_UNDER_45_KG = 10.0
+US_LOW_WEIGHT_KG = 45.0  # the label's weight band: "under 45 kg" has the lower limits
+US_SOURCE = "FIRDAPSE (amifampridine) US prescribing information, section 2.1 (revised 5/2024)"
+
+# Kept for callers that show one maximum without knowing the region: the unknown region's
+# (lowest) limits, i.e. the EU/UK licence's.
+AMIFAMPRIDINE_MAX_DAILY_MG = EU_UK_MAX_DAILY_MG
+AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG = EU_UK_MAX_SINGLE_DOSE_MG
+AMIFAMPRIDINE_LABEL_SOURCE = (
+    f"{EU_UK_SOURCE}: the lowest maximum of the licences the app knows, used when the region "
+    "is unknown"
+)
+# Compatibility names for the US child limits (they were defined but never applied before).
+AMIFAMPRIDINE_MAX_DAILY_MG_UNDER_45_KG = US_MAX_DAILY_MG_UNDER_45_KG
+AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG_UNDER_45_KG = US_MAX_SINGLE_DOSE_MG_UNDER_45_KG
+
+# ISO 3166-1 alpha-2 codes of the EU and EEA member states, whose licence is the EU one, plus
+# the UK ("GB"; "UK" and Greece's EU code "EL" are accepted as people type them).
+EU_EEA_UK_COUNTRIES: frozenset[str] = frozenset(
+    _names(
+        "AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
+        "IS LI NO GB UK"
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AmifampridineLimits:
+    """The amifampridine maxima that apply to one patient, and the licence they come from."""
+
+    region: LicenceRegion
+    licence: str  # names the limit in messages: "the EU/UK licence's maximum"
+    max_daily_mg: float
+    max_single_dose_mg: float
+    source: str
+    note: str = ""  # what the patient should also know about these limits
+    daily_note: str = ""  # what they should also know about the daily limit only
+
+
+def licence_region(country_code: str | None) -> LicenceRegion:
+    """Return the amifampridine licence region for an ISO 3166-1 alpha-2 country code.
+
+    EU/EEA countries and the UK give "eu_uk", "US" gives "us", "CH" gives "ch"; any other code,
+    or None, gives "unknown" (whose check uses the lowest maximum).
+    """
+    code = (country_code or "").strip().upper()
+    if code in EU_EEA_UK_COUNTRIES:
+        return "eu_uk"
+    if code == "US":
+        return "us"
+    if code == "CH":
+        return "ch"
+    return "unknown"
+
+
+def amifampridine_limits(
+    region: str = "unknown", *, weight_kg: float | None = None
+) -> AmifampridineLimits:
+    """Return the amifampridine maxima for a licence region and, if known, a body weight.
+
+    A region not in ``LICENCE_REGIONS`` counts as "unknown". The US children's limits apply only
+    when the weight is known to be under 45 kg. For an unknown region the lowest maximum that
+    the known facts allow is used: the US under-45 kg limits when the weight is known to be
+    under 45 kg, otherwise the EU/UK licence's.
+    """
+    under_45_kg = weight_kg is not None and weight_kg < US_LOW_WEIGHT_KG
+    us_child = AmifampridineLimits(
+        region="us",
+        licence="the US label's maximum for children under 45 kg",
+        max_daily_mg=US_MAX_DAILY_MG_UNDER_45_KG,
+        max_single_dose_mg=US_MAX_SINGLE_DOSE_MG_UNDER_45_KG,
+        source=US_SOURCE,
+    )
+    if region == "us":
+        if under_45_kg:
+            return us_child
+        return AmifampridineLimits(
+            region="us",
+            licence="the US label's maximum",
+            max_daily_mg=US_MAX_DAILY_MG,
+            max_single_dose_mg=US_MAX_SINGLE_DOSE_MG,
+            source=US_SOURCE,
+        )
+    if region == "ch":
+        return AmifampridineLimits(
+            region="ch",
+            licence="the Swiss licence's maximum",
+            max_daily_mg=CH_MAX_DAILY_MG,
+            max_single_dose_mg=CH_MAX_SINGLE_DOSE_MG,
+            source=CH_SOURCE,
+            daily_note=(
+                f"Up to {CH_MAX_DAILY_MG_WITH_ECG:g} mg a day is allowed only in individual "
+                "cases and needs ECG (heart tracing) monitoring."
+            ),
+        )
+    if region == "eu_uk":
+        return AmifampridineLimits(
+            region="eu_uk",
+            licence="the EU/UK licence's maximum",
+            max_daily_mg=EU_UK_MAX_DAILY_MG,
+            max_single_dose_mg=EU_UK_MAX_SINGLE_DOSE_MG,
+            source=EU_UK_SOURCE,
+        )
+    unknown_note = (
+        "Your country is not set in your profile, so the app uses the lowest maximum that "
+        "applies; set it to use your own licence's limit."
+    )
+    if under_45_kg:
+        return AmifampridineLimits(
+            region="unknown",
+            licence=us_child.licence,
+            max_daily_mg=us_child.max_daily_mg,
+            max_single_dose_mg=us_child.max_single_dose_mg,
+            source=US_SOURCE,
+            note=unknown_note,
+        )
+    return AmifampridineLimits(
+        region="unknown",
+        licence="the EU/UK licence's maximum",
+        max_daily_mg=EU_UK_MAX_DAILY_MG,
+        max_single_dose_mg=EU_UK_MAX_SINGLE_DOSE_MG,
+        source=EU_UK_SOURCE,
+        note=unknown_note,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +470,7 @@ class MedicineCaution(BaseModel):
 
 
 class DoseFinding(BaseModel):
-    """An amifampridine dose above the label's maximum on one day."""
+    """An amifampridine dose above the licence's maximum on one day, naming the licence."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -290,6 +480,8 @@ class DoseFinding(BaseModel):
     limit_mg: float
     doses_without_amount: int
     message: str
+    region: LicenceRegion = "unknown"
+    licence: str = ""
     source: str = AMIFAMPRIDINE_LABEL_SOURCE
 
 
@@ -387,10 +579,16 @@ def is_amifampridine(medicine_name: str) -> bool:
 def check_amifampridine_day(
     doses: Iterable[LoggedDose],
     *,
-    max_daily_mg: float = AMIFAMPRIDINE_MAX_DAILY_MG,
-    max_single_dose_mg: float = AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG,
+    region: str = "unknown",
+    weight_kg: float | None = None,
 ) -> list[DoseFinding]:
-    """Return prompt findings when a day's amifampridine exceeds the label maximum; else empty."""
+    """Return prompt findings when a day's amifampridine exceeds the licence maximum; else empty.
+
+    ``region`` is a licence region (``licence_region`` turns a country code into one); the
+    default "unknown" uses the lowest maximum. ``weight_kg`` applies the US children's limits
+    when it is under 45 kg.
+    """
+    limits = amifampridine_limits(region, weight_kg=weight_kg)
     amounts: list[float] = []
     without_amount = 0
     for dose in doses:
@@ -400,35 +598,245 @@ def check_amifampridine_day(
             without_amount += 1
         else:
             amounts.append(dose.dose_mg)
+    note = f" {limits.note}" if limits.note else ""
+    daily_note = f" {limits.daily_note}" if limits.daily_note else ""
     findings = []
     total = sum(amounts)
-    if total > max_daily_mg:
+    if total > limits.max_daily_mg:
         findings.append(
             DoseFinding(
                 rule="amifampridine_daily_maximum",
                 amount_mg=total,
-                limit_mg=max_daily_mg,
+                limit_mg=limits.max_daily_mg,
                 doses_without_amount=without_amount,
+                region=limits.region,
+                licence=limits.licence,
+                source=limits.source,
                 message=(
-                    f"Amifampridine logged today adds up to {total:g} mg, above the label's "
-                    f"maximum of {max_daily_mg:g} mg a day. Please check the dose with your "
-                    "doctor soon; a higher dose raises the risk of seizures."
+                    f"Amifampridine logged today adds up to {total:g} mg, above {limits.licence} "
+                    f"of {limits.max_daily_mg:g} mg a day.{daily_note}{note} Please check "
+                    "the dose with your doctor soon; a higher dose raises the risk of seizures."
                 ),
             )
         )
     largest = max(amounts, default=0.0)
-    if largest > max_single_dose_mg:
+    if largest > limits.max_single_dose_mg:
         findings.append(
             DoseFinding(
                 rule="amifampridine_single_dose_maximum",
                 amount_mg=largest,
-                limit_mg=max_single_dose_mg,
+                limit_mg=limits.max_single_dose_mg,
                 doses_without_amount=without_amount,
+                region=limits.region,
+                licence=limits.licence,
+                source=limits.source,
                 message=(
-                    f"A single amifampridine dose of {largest:g} mg was logged, above the label's "
-                    f"maximum of {max_single_dose_mg:g} mg at a time. Please check the dose with "
-                    "your doctor soon."
+                    f"A single amifampridine dose of {largest:g} mg was logged, above "
+                    f"{limits.licence} of {limits.max_single_dose_mg:g} mg at a time.{note} "
+                    "Please check "
+                    "the dose with your doctor soon."
                 ),
             )
         )
     return findings
+
+
+# --- Amifampridine contraindications (EU/UK) -------------------------------------------------
+
+CONTRAINDICATION_SOURCE = (
+    "Firdapse (amifampridine) EU/UK summary of product characteristics, section 4.3 "
+    "(contraindications)"
+)
+QT_LIST_SOURCE = (
+    "CredibleMeds QTdrugs list, 'known risk of torsades de pointes' category (a short, checked "
+    "selection of common medicines, not the whole list)"
+)
+
+# Medicines that prolong the QT interval: a short selection of common ones from CredibleMeds'
+# "known risk of torsades de pointes" category, with common US, UK and EU brand names. Quinine
+# is left out: it is not in that category (it is already cautioned for weakness above). Eye and
+# ear drops of the antibiotics are not listed: they do not reach the heart in amounts that
+# matter, and their brands are left out so they do not match.
+QT_PROLONGING_MEDICINES = CautionClass(
+    id="qt_prolonging",
+    label="Medicines that prolong the QT interval",
+    names=_names(
+        "amiodarone cordarone pacerone nexterone sotalol betapace sotacor haloperidol haldol "
+        "methadone methadose physeptone citalopram celexa cipramil escitalopram lexapro "
+        "cipralex ondansetron zofran domperidone motilium erythromycin erythrocin erymax "
+        "clarithromycin biaxin klacid klaricid azithromycin zithromax zmax zpak zpack "
+        "moxifloxacin avelox levofloxacin levaquin tavanic ciprofloxacin cipro ciproxin "
+        "hydroxychloroquine plaquenil chloroquine quinidine"
+    ),
+    warning="",
+    source=QT_LIST_SOURCE,
+)
+
+ContraindicationId = Literal[
+    "epilepsy", "uncontrolled_asthma", "congenital_long_qt", "qt_prolonging_medicine"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Condition:
+    id: ContraindicationId
+    label: str
+    phrases: tuple[str, ...]  # whole words or word runs, after ``_words``
+    message: str
+
+
+# Conditions as people write them in a profile or note. Asthma matches whether or not the text
+# says "uncontrolled": whether it is controlled is for the prescriber to judge, so the notice
+# asks rather than stays silent.
+_CONDITIONS: tuple[_Condition, ...] = (
+    _Condition(
+        id="epilepsy",
+        label="Epilepsy",
+        phrases=("epilepsy", "epileptic", "seizure disorder", "epilepsie", "epilepsia"),
+        message=(
+            "The EU/UK licence says amifampridine must not be used by people with epilepsy, "
+            "because it can cause seizures."
+        ),
+    ),
+    _Condition(
+        id="uncontrolled_asthma",
+        label="Uncontrolled asthma",
+        phrases=("asthma", "asthmatic"),
+        message=(
+            "The EU/UK licence says amifampridine must not be used with asthma that is not "
+            "under control. Ask the prescriber whether your asthma counts as controlled."
+        ),
+    ),
+    _Condition(
+        id="congenital_long_qt",
+        label="Congenital long-QT syndrome",
+        phrases=(
+            "long qt",
+            "longqt",
+            "lqts",
+            "romano ward",
+            "jervell",
+        ),
+        message=(
+            "The EU/UK licence says amifampridine must not be used by people born with a long-QT "
+            "syndrome, a heart-rhythm condition."
+        ),
+    ),
+)
+_NEGATIONS = frozenset({"no", "not", "without", "never", "denies", "nil"})
+# How many words before a condition a negation still governs ("no history of epilepsy"). It
+# never reaches past a clause: "no asthma, but epilepsy" still finds epilepsy.
+_NEGATION_REACH = 3
+_CLAUSE_BREAK = re.compile(r"[,;.!?()\n/]|\bbut\b|\bhowever\b", re.IGNORECASE)
+# An answer straight after the condition negates it too: "asthma: none", "epilepsy - no".
+_NEGATING_ANSWERS = frozenset({"no", "none", "nil", "negative"})
+
+
+class Contraindication(BaseModel):
+    """An EU/UK contraindication of amifampridine found alongside it: what, why, the source."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: ContraindicationId
+    label: str
+    matched: str  # the medicine as logged, or the condition's words as written
+    message: str
+    source: str = CONTRAINDICATION_SOURCE
+
+
+_CONTRAINDICATION_ADVICE = (
+    " Do not stop or change any medicine on your own: tell the prescriber of amifampridine "
+    "soon, so they can check."
+)
+
+
+def _mentions(clauses: list[list[str]], phrase: str) -> bool:
+    """Return True when a clause contains the phrase with no negation just before it."""
+    target = phrase.split()
+    for words in clauses:
+        for start in range(len(words) - len(target) + 1):
+            if words[start : start + len(target)] != target:
+                continue
+            before = words[max(0, start - _NEGATION_REACH) : start]
+            after = words[start + len(target) : start + len(target) + 1]
+            if not any(word in _NEGATIONS for word in before) and not any(
+                word in _NEGATING_ANSWERS for word in after
+            ):
+                return True
+    return False
+
+
+def prolongs_qt(medicine_name: str) -> bool:
+    """Return True when a logged medicine is on the app's short list of QT-prolonging ones."""
+    return _match_class(QT_PROLONGING_MEDICINES, _words(medicine_name)) is not None
+
+
+def amifampridine_contraindications(
+    medicine_names: Iterable[str], *, conditions: str | None = None
+) -> list[Contraindication]:
+    """Return the EU/UK contraindications found with amifampridine this day; empty when none.
+
+    Empty unless one of ``medicine_names`` is amifampridine. ``conditions`` is free text (a
+    profile's conditions or a note): epilepsy, asthma and long-QT syndrome are looked for in it,
+    and a plainly negated mention ("no epilepsy") does not count. Each QT-prolonging medicine
+    logged gives its own finding.
+    """
+    names = list(medicine_names)
+    if not any(is_amifampridine(name) for name in names):
+        return []
+    found: list[Contraindication] = []
+    clauses = [_words(clause) for clause in _CLAUSE_BREAK.split(conditions or "")]
+    for condition in _CONDITIONS:
+        phrase = next((p for p in condition.phrases if _mentions(clauses, p)), None)
+        if phrase is not None:
+            found.append(
+                Contraindication(
+                    id=condition.id,
+                    label=condition.label,
+                    matched=phrase,
+                    message=condition.message + _CONTRAINDICATION_ADVICE,
+                )
+            )
+    for name in names:
+        if is_amifampridine(name) or not prolongs_qt(name):
+            continue
+        found.append(
+            Contraindication(
+                id="qt_prolonging_medicine",
+                label=QT_PROLONGING_MEDICINES.label,
+                matched=name,
+                message=(
+                    f"{name} can prolong the QT interval (a measure of the heart's rhythm). The "
+                    "EU/UK licence says amifampridine must not be taken together with such "
+                    "medicines." + _CONTRAINDICATION_ADVICE
+                ),
+                source=f"{CONTRAINDICATION_SOURCE}; {QT_LIST_SOURCE}",
+            )
+        )
+    return found
+
+
+# --- Amifampridine's most common side effect -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SideEffectNote:
+    """A known side effect to explain to the patient, with its level and source."""
+
+    level: Literal["routine"]
+    text: str
+    source: str
+
+
+# Paraesthesia (tingling) is the most common adverse reaction in the FIRDAPSE US prescribing
+# information (section 6.1). Routine, not a red flag (clinical spec section 6).
+AMIFAMPRIDINE_TINGLING = SideEffectNote(
+    level="routine",
+    text=(
+        "Tingling or pins and needles around the lips and in the fingers is the most common side "
+        "effect of amifampridine. It is not a warning sign on its own: note it in your diary and "
+        "mention it at your next appointment. A fit (seizure), or new trouble swallowing or "
+        "breathing, is different: get urgent medical care."
+    ),
+    source="FIRDAPSE (amifampridine) US prescribing information, section 6.1 (adverse reactions)",
+)
