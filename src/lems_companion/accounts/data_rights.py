@@ -133,21 +133,15 @@ def _fhir_export() -> Callable[[Session, User], str] | None:
 def _pdf_report() -> Callable[[Session, User], bytes] | None:
     """Return a function rendering the clinician report as PDF; None when the app has none."""
     try:
-        from lems_companion.reports.report import build_report, render_report_pdf
-        from lems_companion.reports.service import load_period
+        from lems_companion.reports.report import render_report_pdf
+        from lems_companion.reports.service import owner_report
     except ImportError:
         return None
 
     def render(db: Session, user: User) -> bytes:
-        period = load_period(db, owner=user, since=None, until=None)
-        report = build_report(
-            period.entries,
-            flags=period.flags,
-            investigations=period.investigations,
-            patient=user.email,
-            time_zone=user.time_zone,
-        )
-        return render_report_pdf(report)
+        # The same report as the web, the CLI and share links give: the whole diary, its tests
+        # and the clinician-tools section.
+        return render_report_pdf(owner_report(db, owner=user))
 
     return render
 

@@ -76,7 +76,11 @@ def owner_report(
     db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
 ) -> Report:
     """Return the clinician report of the owner's diary in [since, until), with their tests and
-    saved tool results; the whole diary when no bounds are given. A few queries."""
+    saved tool results; the whole diary when no bounds are given. A few queries.
+
+    The one assembly of the report: the web pages, the CLI, share links, a clinician's view and
+    the data-rights archive all call this, so they cannot show different documents.
+    """
     period = load_period(db, owner=owner, since=since, until=until)
     return build_report(
         period.entries,
