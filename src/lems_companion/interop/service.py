@@ -7,19 +7,16 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
+from lems_companion.diary.flags import records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entries, list_entries, to_public
-from lems_companion.interop.records import DiaryRecord, RedFlag
+from lems_companion.interop.records import DiaryRecord
 
 
 def record_of(row: Entry) -> DiaryRecord:
     """Return the entry with the red flags stored for it (empty until triage has run)."""
-    flags = tuple(
-        RedFlag(flag=item.flag, level=item.level, evidence=item.evidence, basis=item.basis)
-        for item in getattr(row, "flags", None) or ()
-    )
-    return DiaryRecord(entry=to_public(row), flags=flags)
+    return DiaryRecord(entry=to_public(row), flags=tuple(records_of(row)))
 
 
 def load_records(db: Session, *, owner: User) -> list[DiaryRecord]:
