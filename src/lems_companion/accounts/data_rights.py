@@ -27,6 +27,7 @@ from lems_companion.db.base import Base
 from lems_companion.diary.io import to_json
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.service import list_entries, to_public
+from lems_companion.logs import security_event
 from lems_companion.sharing.service import revoke_grants_to
 
 # Columns that are secrets or credentials, never exported even to their owner: a hash of a
@@ -205,6 +206,7 @@ def export_account(db: Session, *, user: User, now: datetime | None = None) -> b
                 # WeasyPrint needs Pango at run time; the data matter more than the printout.
                 notes.append(f"report.pdf could not be made on this server ({error}).")
         archive.writestr(ARCHIVE_README, _readme(files, notes, now, user))
+    security_event("account_exported", account_id=user.id, files=len(files))
     return buffer.getvalue()
 
 
@@ -250,4 +252,5 @@ def delete_account(db: Session, *, user: User) -> dict[str, int]:
     db.expunge(user)
     db.execute(delete(User).where(User.id == user_id))
     db.flush()
+    security_event("account_deleted", account_id=user_id)
     return {name: count for name, count in removed.items() if count}
