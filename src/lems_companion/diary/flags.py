@@ -8,7 +8,7 @@ Everything that reads flags back (alerts, the red-flag page, analysis, the repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -106,14 +106,5 @@ class FlagPublic(BaseModel):
     @classmethod
     def of(cls, record: FlagRecord) -> FlagPublic:
         """Return the public form of a raised flag."""
-        return cls(
-            id=record.flag,
-            name=record.name,
-            level=record.level,
-            evidence=record.evidence,
-            entry_id=record.entry_id,
-            recorded_at=record.recorded_at,
-            start=record.start,
-            end=record.end,
-            basis=record.basis,
-        )
+        # Its `flag` (the id) is computed from `id`, so the record's own is not read.
+        return cls.model_validate({**asdict(record), "id": record.flag, "name": record.name})
