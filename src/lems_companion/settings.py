@@ -66,8 +66,8 @@ class Settings(BaseSettings):
     )
     log_format: LogFormat = Field(
         default="text",
-        description="How the app and access logs are written: text (uvicorn's usual lines) or "
-        "json (one JSON object per line, for a log collector).",
+        description="How the app's log (requests, security events, errors) is written: text "
+        "(one line each) or json (one JSON object per line, for a log collector).",
     )
 
     @field_validator("emergency_number")

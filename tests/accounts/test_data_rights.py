@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import httpx
@@ -23,6 +24,7 @@ from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entry
 from tests.conftest import Persona, web_sign_in
 from tests.db.tables import fill_every_user_table, row_counts, user_columns
+from tests.reports.test_one_report import save_delta_p
 
 CHOKING = {
     "recorded_at": "2026-03-02T19:00:00+00:00",
@@ -105,6 +107,24 @@ def test_the_archive_includes_fhir_and_the_report_when_the_app_has_them(
     archive = archive_of(db_url, patient)
     assert json.loads(archive.read("diary.fhir.json"))["resourceType"] == "Bundle"
     assert archive.read("report.pdf").startswith(b"%PDF")
+
+
+def pdf_headings(pdf: bytes) -> list[str]:
+    """Return the titles of the PDF's outline (WeasyPrint makes one from the headings)."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S)
+    text = b"".join(zlib.decompress(stream) for stream in streams if stream.startswith(b"x"))
+    return [title.decode("latin-1") for title in re.findall(rb"/Title \((.*?)\)/", text)]
+
+
+def test_the_archive_report_is_the_whole_report_with_the_clinician_tools(
+    db_url: str, patient: Persona
+) -> None:
+    give_data(db_url, patient)
+    save_delta_p(db_url, patient)
+    headings = pdf_headings(archive_of(db_url, patient).read("report.pdf"))
+    assert "Red flags" in headings
+    assert "Screening schedule and clinician tools" in headings
+    assert "Saved tool results" in headings
 
 
 def test_deleting_an_account_removes_every_row_of_it_and_nothing_else(

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 import pytest
 
 from lems_companion.analysis.patterns import (
-    FlagRecord,
     analyze,
     facilitation,
     fatigability,
@@ -16,6 +15,7 @@ from lems_companion.analysis.patterns import (
     time_of_day,
     weight,
 )
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.reports.appointment import summary
 from tests.factories import entry, grip, sit_to_stand
 

@@ -74,6 +74,8 @@ KNOWN_VALUES: dict[tuple[str, str], Any] = {
     ("grants", "role"): "caregiver",
     ("share_links", "scope"): "diary",
     ("audit_events", "action"): "read",
+    ("tool_results", "kind"): "medicine",
+    ("tool_results", "result"): {"name": "paracetamol", "cautions": []},
 }
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from google.protobuf.json_format import MessageToDict
 
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.diary.io import csv_columns
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.interop import codes
 from lems_companion.interop.fhir import HOME_TEST_CODES, build_questionnaire, export_bundle
 from lems_companion.interop.phenopacket import build_phenopacket
-from lems_companion.interop.records import DiaryRecord, RedFlag
+from lems_companion.interop.records import DiaryRecord
 from tests.interop.conftest import DIARY
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "interop.md").read_text()
@@ -21,7 +23,16 @@ def _records() -> list[DiaryRecord]:
     return [
         DiaryRecord(
             EntryPublic.model_validate({**item, "id": n}),
-            (RedFlag("choking", "emergency", "choking 2", "rule"),),
+            (
+                FlagRecord(
+                    n,
+                    datetime.fromisoformat(item["recorded_at"]),
+                    "choking",
+                    "emergency",
+                    "choking 2",
+                    basis="rule",
+                ),
+            ),
         )
         for n, item in enumerate(DIARY, start=1)
     ]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from lems_companion.analysis.patterns import FlagRecord
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.investigations.schemas import InvestigationPublic
 from lems_companion.reports.report import (
     REPORT_DISCLAIMER,
@@ -75,7 +75,7 @@ def test_the_report_has_its_sections_in_order(year_report: Report) -> None:
 def test_red_flags_show_dates_and_the_words_that_raised_them(year_report: Report) -> None:
     soup = BeautifulSoup(render_report_html(year_report), "html.parser")
     flag = soup.select_one("#red-flags .flag-emergency")
-    assert "choking" in flag.select_one("h3").get_text()
+    assert "Choking" in flag.select_one("h3").get_text()  # the flag's title, not its id
     first = flag.select_one(".flag-list li")
     assert "I choked on my tea" in first.get_text()
     assert first.select_one("time")["datetime"].startswith(("2025-", "2026-"))

@@ -139,11 +139,11 @@ def test_derivation_note_gives_the_2011_figure_for_the_score_range(
 def test_result_lists_the_screening_steps_from_diagnosis() -> None:
     plan = score(bulbar=True, smoker_at_onset=True, age_at_onset=70).screening_plan
     assert [(step.months_after_diagnosis, step.test) for step in plan] == [
-        (0, "ct_chest"),
+        (0, "chest_ct"),
         (0, "fdg_pet_if_ct_negative"),
-        (3, "ct_chest"),
-        (9, "ct_chest"),
-        (15, "ct_chest"),
-        (21, "ct_chest"),
-        (27, "ct_chest"),
+        (3, "chest_ct"),
+        (9, "chest_ct"),
+        (15, "chest_ct"),
+        (21, "chest_ct"),
+        (27, "chest_ct"),
     ]

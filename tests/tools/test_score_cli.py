@@ -54,7 +54,7 @@ def test_delta_p_json_has_exactly_the_documented_keys() -> None:
         "karnofsky": False,
     }
     assert data["sclc_probability_percent"] == 85.7
-    assert data["screening_plan"][0] == {"months_after_diagnosis": 0, "test": "ct_chest"}
+    assert data["screening_plan"][0] == {"months_after_diagnosis": 0, "test": "chest_ct"}
 
 
 def test_delta_p_ignores_erectile_dysfunction_for_women() -> None:
@@ -166,9 +166,9 @@ def test_screening_json_gives_dated_items() -> None:
         lems("score", "screening", "--diagnosed", "2026-01-15", "--delta-p", "1", "--json")
     )
     assert [(item["due"], item["test"]) for item in data["items"]] == [
-        ("2026-01-15", "ct_chest"),
+        ("2026-01-15", "chest_ct"),
         ("2026-01-15", "fdg_pet_if_ct_negative"),
-        ("2026-07-15", "ct_chest"),
+        ("2026-07-15", "chest_ct"),
     ]
 
 

@@ -47,20 +47,20 @@ def test_the_plan_shows_overdue_and_upcoming_items_on_a_given_day(
     seen = statuses(shown)
     # High band (DELTA-P 4): CT and PET at diagnosis, then 3, 9, 15, 21, 27 months.
     assert list(seen) == [
-        "m00-ct_chest",
+        "m00-chest_ct",
         "m00-fdg_pet_if_ct_negative",
-        "m03-ct_chest",
-        "m09-ct_chest",
-        "m15-ct_chest",
-        "m21-ct_chest",
-        "m27-ct_chest",
+        "m03-chest_ct",
+        "m09-chest_ct",
+        "m15-chest_ct",
+        "m21-chest_ct",
+        "m27-chest_ct",
     ]
     # On 1 May the diagnosis scans' window has closed (the 3-month window opened on 16 March).
-    assert seen["m00-ct_chest"] == "missed"
-    assert seen["m03-ct_chest"] == "overdue"  # due 15 April
-    assert seen["m09-ct_chest"] == "upcoming"
+    assert seen["m00-chest_ct"] == "missed"
+    assert seen["m03-chest_ct"] == "overdue"  # due 15 April
+    assert seen["m09-chest_ct"] == "upcoming"
     assert "1 overdue, 4 upcoming, 2 missed" in shown.select_one("#screening-plan .hint").get_text()
-    due = shown.select_one('tr[data-item="m03-ct_chest"] time')["datetime"]
+    due = shown.select_one('tr[data-item="m03-chest_ct"] time')["datetime"]
     assert due == "2026-04-15"
 
 
@@ -81,9 +81,9 @@ def test_a_recorded_scan_completes_its_item_and_goes_to_the_test_tracker(
     )
     assert response.status_code == 200
     seen = statuses(page(http.get("/tools/screening", params={"on": "2026-02-01"})))
-    assert seen["m00-ct_chest"] == "done: abnormal on 10 Jan 2026"
+    assert seen["m00-chest_ct"] == "done: abnormal on 10 Jan 2026"
     assert seen["m00-fdg_pet_if_ct_negative"] == "not applicable"
-    assert seen["m06-ct_chest"] == "upcoming"
+    assert seen["m06-chest_ct"] == "upcoming"
     tracker = http.get("/tests").text
     assert "abnormal: nodule" in tracker
 

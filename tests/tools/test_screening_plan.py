@@ -32,13 +32,13 @@ def test_high_band_rescreens_at_3_months_then_every_6_for_at_least_2_years(score
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=score)
     assert plan.band == "high"
     assert dated(plan) == [
-        ("2026-01-15", "ct_chest"),
+        ("2026-01-15", "chest_ct"),
         ("2026-01-15", "fdg_pet_if_ct_negative"),
-        ("2026-04-15", "ct_chest"),
-        ("2026-10-15", "ct_chest"),
-        ("2027-04-15", "ct_chest"),
-        ("2027-10-15", "ct_chest"),
-        ("2028-04-15", "ct_chest"),
+        ("2026-04-15", "chest_ct"),
+        ("2026-10-15", "chest_ct"),
+        ("2027-04-15", "chest_ct"),
+        ("2027-10-15", "chest_ct"),
+        ("2028-04-15", "chest_ct"),
     ]
 
 
@@ -46,12 +46,12 @@ def test_score_2_rescreens_every_6_months_for_2_years() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=2)
     assert plan.band == "intermediate"
     assert dated(plan) == [
-        ("2026-01-15", "ct_chest"),
+        ("2026-01-15", "chest_ct"),
         ("2026-01-15", "fdg_pet_if_ct_negative"),
-        ("2026-07-15", "ct_chest"),
-        ("2027-01-15", "ct_chest"),
-        ("2027-07-15", "ct_chest"),
-        ("2028-01-15", "ct_chest"),
+        ("2026-07-15", "chest_ct"),
+        ("2027-01-15", "chest_ct"),
+        ("2027-07-15", "chest_ct"),
+        ("2028-01-15", "chest_ct"),
     ]
 
 
@@ -60,9 +60,9 @@ def test_scores_0_and_1_rescreen_once_at_6_months(score: int) -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=score)
     assert plan.band == "low"
     assert dated(plan) == [
-        ("2026-01-15", "ct_chest"),
+        ("2026-01-15", "chest_ct"),
         ("2026-01-15", "fdg_pet_if_ct_negative"),
-        ("2026-07-15", "ct_chest"),
+        ("2026-07-15", "chest_ct"),
     ]
 
 
@@ -70,9 +70,9 @@ def test_every_item_has_a_reason_a_source_and_a_stable_id() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=4)
     assert all(item.reason and item.source for item in plan.items)
     assert [item.id for item in plan.items][:3] == [
-        "m00-ct_chest",
+        "m00-chest_ct",
         "m00-fdg_pet_if_ct_negative",
-        "m03-ct_chest",
+        "m03-chest_ct",
     ]
     assert "any time" in plan.note
 
@@ -102,16 +102,16 @@ def test_nothing_done_before_the_due_dates_is_upcoming() -> None:
 def test_a_due_date_passed_without_a_scan_is_overdue() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=0)
     statuses = status_by_id(plan, [], date(2026, 2, 1))
-    assert statuses["m00-ct_chest"] == "overdue"
-    assert statuses["m06-ct_chest"] == "upcoming"
+    assert statuses["m00-chest_ct"] == "overdue"
+    assert statuses["m06-chest_ct"] == "upcoming"
 
 
 def test_scans_done_complete_their_items() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=0)
     scans = [
-        RecordedScan(performed_on=date(2026, 1, 2), test="ct_chest", result="negative"),
+        RecordedScan(performed_on=date(2026, 1, 2), test="chest_ct", result="negative"),
         RecordedScan(performed_on=date(2026, 1, 20), test="fdg_pet", result="negative"),
-        RecordedScan(performed_on=date(2026, 7, 1), test="ct_chest", result="negative"),
+        RecordedScan(performed_on=date(2026, 7, 1), test="chest_ct", result="negative"),
     ]
     progress = track_progress(plan, scans, today=date(2026, 8, 1))
     assert [p.status for p in progress] == ["done", "done", "done"]
@@ -120,7 +120,7 @@ def test_scans_done_complete_their_items() -> None:
 
 def test_pet_is_not_applicable_when_the_diagnosis_ct_was_abnormal() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=4)
-    scans = [RecordedScan(performed_on=DIAGNOSED, test="ct_chest", result="abnormal")]
+    scans = [RecordedScan(performed_on=DIAGNOSED, test="chest_ct", result="abnormal")]
     statuses = status_by_id(plan, scans, date(2026, 2, 1))
     assert statuses["m00-fdg_pet_if_ct_negative"] == "not_applicable"
 
@@ -128,19 +128,19 @@ def test_pet_is_not_applicable_when_the_diagnosis_ct_was_abnormal() -> None:
 def test_a_rescreen_skipped_until_the_next_one_opens_is_missed() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=2)
     scans = [
-        RecordedScan(performed_on=DIAGNOSED, test="ct_chest", result="negative"),
+        RecordedScan(performed_on=DIAGNOSED, test="chest_ct", result="negative"),
         RecordedScan(performed_on=DIAGNOSED, test="fdg_pet", result="negative"),
-        RecordedScan(performed_on=date(2027, 1, 10), test="ct_chest", result="negative"),
+        RecordedScan(performed_on=date(2027, 1, 10), test="chest_ct", result="negative"),
     ]
     statuses = status_by_id(plan, scans, date(2027, 2, 1))
-    assert statuses["m06-ct_chest"] == "missed"
-    assert statuses["m12-ct_chest"] == "done"
-    assert statuses["m18-ct_chest"] == "upcoming"
+    assert statuses["m06-chest_ct"] == "missed"
+    assert statuses["m12-chest_ct"] == "done"
+    assert statuses["m18-chest_ct"] == "upcoming"
 
 
 def test_a_scan_counts_for_one_item_only() -> None:
     plan = build_plan(diagnosed_on=DIAGNOSED, delta_p_score=4)
-    scans = [RecordedScan(performed_on=date(2026, 4, 10), test="ct_chest", result="negative")]
+    scans = [RecordedScan(performed_on=date(2026, 4, 10), test="chest_ct", result="negative")]
     statuses = status_by_id(plan, scans, date(2026, 4, 20))
-    assert statuses["m03-ct_chest"] == "done"
-    assert statuses["m00-ct_chest"] == "missed"
+    assert statuses["m03-chest_ct"] == "done"
+    assert statuses["m00-chest_ct"] == "missed"

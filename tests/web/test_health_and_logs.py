@@ -1,17 +1,14 @@
-"""Deployment plumbing: liveness and readiness endpoints, JSON logs, the in-flight cap."""
+"""Deployment plumbing: liveness and readiness endpoints and the in-flight cap (logs: test_logs)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
-import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 from starlette.types import Receive, Scope, Send
 
-from lems_companion.logs import JsonFormatter
 from lems_companion.settings import Settings
 from lems_companion.web.inflight import InFlightLimit
 from lems_companion.web.routes.health import schema_is_ready
@@ -36,22 +33,6 @@ def test_readyz_is_unavailable_before_the_migrations(tmp_path: Path) -> None:
         response = httpx.get(f"{server.url}/readyz")
     assert response.status_code == 503
     assert response.json()["detail"] == "database migrations are not at head"
-
-
-def test_an_access_log_line_is_one_json_object_with_the_request() -> None:
-    record = logging.LogRecord(
-        "uvicorn.access",
-        logging.INFO,
-        __file__,
-        1,
-        '%s - "%s %s HTTP/%s" %d',
-        ("127.0.0.1:5000", "GET", "/diary", "1.1", 200),
-        None,
-    )
-    line = json.loads(JsonFormatter().format(record))
-    assert line["level"] == "info"
-    assert line["message"] == '127.0.0.1:5000 - "GET /diary HTTP/1.1" 200'
-    assert (line["method"], line["path"], line["status"]) == ("GET", "/diary", 200)
 
 
 def test_the_in_flight_cap_queues_requests_beyond_the_limit() -> None:

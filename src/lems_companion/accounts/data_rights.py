@@ -27,6 +27,7 @@ from lems_companion.db.base import Base
 from lems_companion.diary.io import to_json
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.service import list_entries, to_public
+from lems_companion.logs import security_event
 from lems_companion.sharing.service import revoke_grants_to
 
 # Columns that are secrets or credentials, never exported even to their owner: a hash of a
@@ -133,21 +134,15 @@ def _fhir_export() -> Callable[[Session, User], str] | None:
 def _pdf_report() -> Callable[[Session, User], bytes] | None:
     """Return a function rendering the clinician report as PDF; None when the app has none."""
     try:
-        from lems_companion.reports.report import build_report, render_report_pdf
-        from lems_companion.reports.service import load_period
+        from lems_companion.reports.report import render_report_pdf
+        from lems_companion.reports.service import owner_report
     except ImportError:
         return None
 
     def render(db: Session, user: User) -> bytes:
-        period = load_period(db, owner=user, since=None, until=None)
-        report = build_report(
-            period.entries,
-            flags=period.flags,
-            investigations=period.investigations,
-            patient=user.email,
-            time_zone=user.time_zone,
-        )
-        return render_report_pdf(report)
+        # The same report as the web, the CLI and share links give: the whole diary, its tests
+        # and the clinician-tools section.
+        return render_report_pdf(owner_report(db, owner=user))
 
     return render
 
@@ -211,6 +206,7 @@ def export_account(db: Session, *, user: User, now: datetime | None = None) -> b
                 # WeasyPrint needs Pango at run time; the data matter more than the printout.
                 notes.append(f"report.pdf could not be made on this server ({error}).")
         archive.writestr(ARCHIVE_README, _readme(files, notes, now, user))
+    security_event("account_exported", account_id=user.id, files=len(files))
     return buffer.getvalue()
 
 
@@ -256,4 +252,5 @@ def delete_account(db: Session, *, user: User) -> dict[str, int]:
     db.expunge(user)
     db.execute(delete(User).where(User.id == user_id))
     db.flush()
+    security_event("account_deleted", account_id=user_id)
     return {name: count for name, count in removed.items() if count}

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import AuthSession, LoginFailure, User
 from lems_companion.dates import is_known_zone
+from lems_companion.logs import security_event
 
 # OWASP ASVS 4.0 V2.1.1 (level 2): at least 12 characters; no composition rules (NIST SP
 # 800-63B). The ceiling keeps hashing cheap.
@@ -106,6 +107,7 @@ def set_password(user: User, password: str) -> None:
     """Replace the user's password (the caller commits); AccountError when it breaks the rules."""
     check_password_rules(password)
     user.password_hash = _hasher.hash(password)
+    security_event("password_changed", account_id=user.id)
 
 
 def _recent_failures(db: Session, key: str, now: datetime) -> int:
@@ -128,17 +130,21 @@ def authenticate(db: Session, *, email: str, password: str) -> User | None:
         # can match, but the check costs as much time as a real one.
         with contextlib.suppress(VerificationError, InvalidHashError):
             _hasher.verify(_DUMMY_HASH, password)
+        security_event("sign_in_failed", account_id=None)
         return None
     now = datetime.now(UTC)
+    user = db.scalar(select(User).where(User.email == key))
     if _recent_failures(db, key, now) >= MAX_FAILURES:
+        security_event("sign_in_throttled", account_id=user.id if user else None)
         raise TooManyAttempts(
             f"Too many failed sign-ins for this address. Wait {FAILURE_WINDOW_MINUTES} minutes "
             "and try again."
         )
-    user = db.scalar(select(User).where(User.email == key))
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
+        # The account, if the address has one; None for an unknown address (never the address).
+        security_event("sign_in_failed", account_id=user.id if user else None)
         user = None
     if user is None:
         # Old failures no longer count; dropping them keeps the table small.
@@ -150,6 +156,7 @@ def authenticate(db: Session, *, email: str, password: str) -> User | None:
         db.add(LoginFailure(email=key, at=now))
         return None
     db.execute(delete(LoginFailure).where(LoginFailure.email == key))
+    security_event("signed_in", account_id=user.id)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     return user

@@ -13,16 +13,17 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from lems_companion import catalogue
+from lems_companion.diary.flags import FlagPublic, FlagRecord, is_red_flag
 from lems_companion.diary.schemas import EntryPublic, OffsetDatetime
 from lems_companion.rules import weight_loss
 from lems_companion.tools.medicines import cautions_for, is_amifampridine
+from lems_companion.triage.flags import LEVEL_RANK
 
 # --- Named constants ---------------------------------------------------------------------------
 
@@ -63,7 +64,6 @@ DOSE_CHANGE_PERSIST_DAYS = 3
 TREND_WEEKS = 2
 FACILITATION_SOURCE = "Clinical specification section 5 (home tests and pattern analysis)"
 
-LEVEL_ORDER = {"emergency": 0, "prompt": 1, "routine": 2, "none": 3}
 TEST_LABELS = {
     "sit_to_stand": "sit-to-stand times",
     "tug": "timed up-and-go times",
@@ -73,32 +73,6 @@ TEST_LABELS = {
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-# --- Red flags (read from storage, never computed here) -----------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FlagRecord:
-    """A red flag stored with an entry (by triage) or found in the diary's weights."""
-
-    entry_id: int
-    recorded_at: datetime
-    flag: str
-    level: str
-    evidence: str
-    source: str = "triage"
-
-
-class RedFlag(_Out):
-    """A red flag in the period, with the words or figures that raised it."""
-
-    entry_id: int
-    recorded_at: OffsetDatetime
-    flag: str
-    level: str
-    evidence: str
-    source: str
 
 
 # --- Home tests ---------------------------------------------------------------------------------
@@ -879,7 +853,7 @@ class Analysis(_Out):
     weight: Weight
     medications: list[MedicineUse]
     medication_changes: list[Comparison]
-    red_flags: list[RedFlag]
+    red_flags: list[FlagPublic]
     observations: list[Observation]
     disclaimer: str
 
@@ -895,20 +869,14 @@ DISCLAIMER = (
 )
 
 
-def red_flags(flags: Iterable[FlagRecord]) -> list[RedFlag]:
-    """Return the red flags, most urgent first, then oldest first; empty when none."""
-    ordered = sorted(flags, key=lambda f: (LEVEL_ORDER.get(f.level, 9), f.recorded_at))
-    return [
-        RedFlag(
-            entry_id=f.entry_id,
-            recorded_at=f.recorded_at,
-            flag=f.flag,
-            level=f.level,
-            evidence=f.evidence,
-            source=f.source,
-        )
-        for f in ordered
-    ]
+def red_flags(flags: Iterable[FlagRecord]) -> list[FlagPublic]:
+    """Return the red flags, most urgent first, then oldest first; empty when none.
+
+    Read from what triage stored, never computed here; routine findings are left out.
+    """
+    raised = [flag for flag in flags if is_red_flag(flag.level)]
+    ordered = sorted(raised, key=lambda f: (-LEVEL_RANK[f.level], f.recorded_at))
+    return [FlagPublic.of(flag) for flag in ordered]
 
 
 def analyze(

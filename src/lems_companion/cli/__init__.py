@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from pydantic import ValidationError
 
 from lems_companion.cli import account as account_cli
 from lems_companion.cli import backup as backup_cli
@@ -15,6 +16,8 @@ from lems_companion.cli import server as server_cli
 from lems_companion.cli import triage as triage_cli
 from lems_companion.cli import users as users_cli
 from lems_companion.cli.common import build_settings
+from lems_companion.logs import configure_logging
+from lems_companion.settings import Settings
 
 app = typer.Typer(
     help="LEMS Companion: symptom diary, red-flag triage and clinician reports. "
@@ -57,5 +60,12 @@ app.add_typer(content_cli.app, name="content")
 
 
 def main() -> None:
-    """Run the ``lems`` command line."""
+    """Run the ``lems`` command line, its security events logged to standard error."""
+    # Here, not in the callback: tests run `app` through CliRunner, whose output should hold
+    # only what the command prints. Bad settings are reported by the callback, so text here.
+    try:
+        log_format = Settings().log_format
+    except ValidationError:
+        log_format = "text"
+    configure_logging(log_format)
     app()

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
 from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.diary.flags import records_of
 from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
 from lems_companion.diary.schemas import EntryCreate, describe_errors
 from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
@@ -61,7 +62,7 @@ def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
         owner = require_user(db, user)
         row = add_entry(db, owner=owner, data=data)
         stored = to_public(row)
-        alert = alert_for(row.flags, emergency_number=settings.emergency_number)
+        alert = alert_for(records_of(row), emergency_number=settings.emergency_number)
     print(json.dumps(entry_json(stored), indent=2, ensure_ascii=False))
     if alert:
         # Spec section 1: a red flag is never hidden, whichever way the entry came in.

@@ -9,9 +9,10 @@ import typer
 
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.interop.formats import ExportFormat, ImportFormat, export_text, parse_import
+from lems_companion.interop import service
+from lems_companion.interop.formats import ExportFormat, ImportFormat, parse_import
 from lems_companion.interop.records import InteropError
-from lems_companion.interop.service import load_records, store_entries
+from lems_companion.interop.service import store_entries
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 
@@ -21,8 +22,7 @@ def export_diary(database_url: str, *, email: str, format_: ExportFormat) -> str
     upgrade(database_url)
     with session_scope(database_url) as db:
         owner = require_user(db, email)
-        records = load_records(db, owner=owner)
-        return export_text(records, format_=format_, patient_key=str(owner.id))
+        return service.export_diary(db, owner=owner, format_=format_)
 
 
 def import_diary(

@@ -86,7 +86,7 @@ def analyze_command(
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
         return
     for flag in result.red_flags:
-        print(f"RED FLAG ({flag.level}) {flag.flag}: {flag.recorded_at:%Y-%m-%d} {flag.evidence}")
+        print(f"RED FLAG ({flag.level}) {flag.name}: {flag.recorded_at:%Y-%m-%d} {flag.evidence}")
     for item in result.observations:
         print(f"- {item.text}")
     print(result.disclaimer)

@@ -111,4 +111,6 @@ def serve(
         f"LEMS Companion on http://{shown_host}:{port}  (database: {_display_url(settings)})",
         flush=True,
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # No access log: the app logs each request with its route template, where uvicorn's line
+    # would carry the raw URL (record ids, share-link and calendar tokens).
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False)

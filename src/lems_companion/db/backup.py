@@ -25,6 +25,7 @@ from lems_companion.accounts.models import User
 from lems_companion.db.base import Base
 from lems_companion.db.engine import MIGRATIONS_DIR, get_engine, upgrade
 from lems_companion.diary.models import Entry
+from lems_companion.logs import security_event
 
 # Pages copied per step of the SQLite online backup; between steps other connections may write,
 # so a busy app is never held up for the whole copy. -1 would copy everything in one step.
@@ -333,6 +334,7 @@ def backup_database(url: str, destination: Path, *, overwrite: bool = False) -> 
         _sqlite_backup(url, destination)
     else:
         _postgres_backup(url, destination)
+    security_event("backup_written", account_id=None, backend=backend)
 
 
 def restore_database(url: str, source: Path, *, force: bool = False) -> Restored:
@@ -359,4 +361,6 @@ def restore_database(url: str, source: Path, *, force: bool = False) -> Restored
     else:
         _postgres_restore(url, source)
     upgrade(url)
-    return count_contents(url)
+    restored = count_contents(url)
+    security_event("database_restored", account_id=None, backend=backend, forced=force)
+    return restored

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, Index, String, Text, text
@@ -61,6 +61,11 @@ class Entry(Base):
         order_by="EntryFlag.id",
         lazy="selectin",
     )
+
+    @property
+    def local_recorded_at(self) -> datetime:
+        """Return when the entry was recorded, in the offset the person gave."""
+        return self.recorded_at.astimezone(timezone(timedelta(minutes=self.utc_offset_minutes)))
 
 
 class EntryFlag(Base):

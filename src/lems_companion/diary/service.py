@@ -10,7 +10,7 @@ import base64
 import binascii
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, or_, select
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
+from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.rules import weight_loss
@@ -110,8 +111,8 @@ def _same_day_doses(db: Session, row: Entry) -> list[Medication]:
     One query. The day is the entry's calendar day in the UTC offset it was recorded in; it feeds
     the amifampridine daily maximum (clinical.medicines.check_amifampridine_day).
     """
-    offset = timezone(timedelta(minutes=row.utc_offset_minutes))
-    start = datetime.combine(row.recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
+    local = row.local_recorded_at
+    start = datetime.combine(local.date(), datetime.min.time(), local.tzinfo)
     others = [Entry.user_id == row.user_id, Entry.recorded_at >= start]
     others.append(Entry.recorded_at < start + timedelta(days=1))
     if row.id is not None:
@@ -178,11 +179,10 @@ def delete_entry(db: Session, row: Entry) -> None:
 
 def to_public(row: Entry) -> EntryPublic:
     """Return the entry as the API shows it, with its time in the offset it was recorded in."""
-    local = row.recorded_at.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
     return EntryPublic.model_validate(
         {
             "id": row.id,
-            "recorded_at": local,
+            "recorded_at": row.local_recorded_at,
             "context": row.context,
             "improved_after_moving": row.improved_after_moving,
             "symptoms": row.symptoms or {},
@@ -270,15 +270,12 @@ def page_entries(
     return Page(items=rows[:limit], next_cursor=next_cursor)
 
 
-def red_flags(db: Session, *, owner: User) -> list[tuple[EntryFlag, Entry]]:
-    """Return the owner's red flags with their entries, newest entry first; empty when none.
-
-    One query.
-    """
+def red_flags(db: Session, *, owner: User) -> list[FlagRecord]:
+    """Return the owner's red flags, newest entry first; empty when none. One query."""
     query = (
         select(EntryFlag, Entry)
         .join(Entry, EntryFlag.entry_id == Entry.id)
-        .where(EntryFlag.user_id == owner.id, EntryFlag.level.in_(("emergency", "prompt")))
+        .where(EntryFlag.user_id == owner.id, EntryFlag.level.in_(RED_FLAG_LEVELS))
         .order_by(Entry.recorded_at.desc(), Entry.id.desc(), EntryFlag.id)
     )
-    return [(flag, entry) for flag, entry in db.execute(query)]
+    return [record_of(entry, flag) for flag, entry in db.execute(query)]

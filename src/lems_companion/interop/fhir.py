@@ -461,7 +461,7 @@ def _entry_resources(record: DiaryRecord, *, patient_key: str, patient_id: str) 
                 ],
                 "code": {
                     "coding": [_coding(codes.RED_FLAG_SYSTEM, flag.flag)],
-                    "text": f"{flag.flag} ({flag.level}): {flag.evidence}. Basis: {flag.basis}",
+                    "text": f"{flag.name} ({flag.level}): {flag.evidence}. Basis: {flag.basis}",
                 },
                 "subject": _ref(patient_id),
                 "period": {"start": when},

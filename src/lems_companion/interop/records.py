@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.diary.schemas import EntryPublic
 
 
@@ -16,18 +17,8 @@ class InteropError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class RedFlag:
-    """A red flag the app's triage raised for an entry (read, never computed, by exports)."""
-
-    flag: str
-    level: str
-    evidence: str
-    basis: str
-
-
-@dataclass(frozen=True, slots=True)
 class DiaryRecord:
-    """One diary entry as exported: its content and its red flags (empty when none)."""
+    """One diary entry as exported: its content and the flags triage stored (empty when none)."""
 
     entry: EntryPublic
-    flags: tuple[RedFlag, ...] = field(default=())
+    flags: tuple[FlagRecord, ...] = field(default=())

@@ -192,7 +192,7 @@ def build_appointment(
     investigations: Sequence[InvestigationPublic],
 ) -> Appointment:
     """Return the appointment preparation for this diary, its analysis and the tracked tests."""
-    urgent = sum(1 for flag in analysis.red_flags if flag.level in ("emergency", "prompt"))
+    urgent = len(analysis.red_flags)  # only emergency and prompt flags are red flags
     return Appointment(
         summary=summary(analysis),
         notes=recent_notes(entries),

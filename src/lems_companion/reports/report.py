@@ -21,7 +21,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lems_companion import catalogue
-from lems_companion.analysis.patterns import Analysis, FlagRecord, RedFlag, analyze
+from lems_companion.analysis.patterns import Analysis, analyze
+from lems_companion.diary.flags import FlagPublic, FlagRecord
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.charts import Chart, charts
@@ -71,8 +72,9 @@ class FlagGroup:
     """One red flag with its occurrences; the oldest beyond MAX_FLAG_ROWS summarised."""
 
     flag: str
+    name: str
     level: str
-    shown: list[RedFlag]
+    shown: list[FlagPublic]
     more: int
     first: datetime
     last: datetime
@@ -104,20 +106,21 @@ class Report:
     tools: ToolsSection | None = None
 
 
-def group_flags(flags: Sequence[RedFlag]) -> list[FlagGroup]:
+def group_flags(flags: Sequence[FlagPublic]) -> list[FlagGroup]:
     """Return the red flags grouped by flag, most urgent first; empty when none."""
-    by_flag: dict[str, list[RedFlag]] = defaultdict(list)
+    by_flag: dict[str, list[FlagPublic]] = defaultdict(list)
     for flag in flags:  # already most urgent first, then oldest first
-        by_flag[flag.flag].append(flag)
+        by_flag[flag.id].append(flag)
     groups = []
-    for name, items in by_flag.items():
+    for flag_id, items in by_flag.items():
         recent = sorted(items, key=lambda f: f.recorded_at)
         # Spec section 1: an emergency is never batched, so each one is listed with its words;
         # a prompt flag repeated entry after entry (an ongoing cough) keeps its latest rows.
         shown = recent if items[0].level == "emergency" else recent[-MAX_FLAG_ROWS:]
         groups.append(
             FlagGroup(
-                flag=name,
+                flag=flag_id,
+                name=items[0].name,
                 level=items[0].level,
                 shown=shown,
                 more=len(items) - len(shown),

@@ -1,19 +1,18 @@
 """What a report reads from storage: a period's entries, the red flags stored with them, tests.
 
-Red flags are read from the rows (triage stores them); nothing here computes triage.
+Red flags are read from the rows (triage stores them); nothing here computes triage, and the
+analysis keeps the red ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.analysis.patterns import FlagRecord
-from lems_companion.diary.models import Entry
+from lems_companion.diary.flags import FlagRecord, records_of
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.diary.service import list_entries, to_public
 from lems_companion.investigations.schemas import InvestigationPublic
@@ -32,31 +31,6 @@ class PeriodData:
     investigations: list[InvestigationPublic]
 
 
-def flag_records(rows: Sequence[Entry]) -> list[FlagRecord]:
-    """Return the red flags stored with these entries, in entry order; empty when none."""
-    records = []
-    for row in rows:
-        public_time = to_public_time(row)
-        for flag in getattr(row, "flags", None) or []:
-            if flag.level not in ("emergency", "prompt"):
-                continue  # routine findings are features, not red flags (spec section 3)
-            records.append(
-                FlagRecord(
-                    entry_id=row.id,
-                    recorded_at=public_time,
-                    flag=flag.flag,
-                    level=flag.level,
-                    evidence=flag.evidence,
-                )
-            )
-    return records
-
-
-def to_public_time(row: Entry) -> datetime:
-    """Return the entry's time in the offset it was recorded in."""
-    return row.recorded_at.astimezone(timezone(timedelta(minutes=row.utc_offset_minutes)))
-
-
 def load_period(
     db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
 ) -> PeriodData:
@@ -67,7 +41,7 @@ def load_period(
     rows = list_entries(db, owner=owner, since=since, until=until)
     return PeriodData(
         entries=[to_public(row) for row in rows],
-        flags=flag_records(rows),
+        flags=[flag for row in rows for flag in records_of(row)],
         investigations=[investigation_public(r) for r in list_investigations(db, owner=owner)],
     )
 
@@ -76,7 +50,11 @@ def owner_report(
     db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
 ) -> Report:
     """Return the clinician report of the owner's diary in [since, until), with their tests and
-    saved tool results; the whole diary when no bounds are given. A few queries."""
+    saved tool results; the whole diary when no bounds are given. A few queries.
+
+    The one assembly of the report: the web pages, the CLI, share links, a clinician's view and
+    the data-rights archive all call this, so they cannot show different documents.
+    """
     period = load_period(db, owner=owner, since=since, until=until)
     return build_report(
         period.entries,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import AccountError, normalise_email
+from lems_companion.logs import security_event
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
 
 Action = Literal["read", "create", "write"]
@@ -135,6 +136,7 @@ def invite(db: Session, *, owner: User, email: str, role: str) -> Grant:
     grant = Grant(owner_id=owner.id, grantee_email=email, role=role, created_at=datetime.now(UTC))
     db.add(grant)
     db.flush()
+    security_event("grant_created", account_id=owner.id, grant_id=grant.id, role=role)
     return grant
 
 
@@ -150,6 +152,7 @@ def revoke_grant(db: Session, *, owner: User, grant_id: int) -> None:
     if grant is None or grant.owner_id != owner.id or grant.revoked_at is not None:
         raise SharingError("no such invitation")
     grant.revoked_at = datetime.now(UTC)
+    security_event("grant_revoked", account_id=owner.id, grant_id=grant.id)
 
 
 def revoke_grants_to(db: Session, *, email: str) -> None:
@@ -159,6 +162,7 @@ def revoke_grants_to(db: Session, *, email: str) -> None:
         select(Grant).where(Grant.grantee_email == email, Grant.revoked_at.is_(None))
     ):
         grant.revoked_at = datetime.now(UTC)
+        security_event("grant_revoked", account_id=grant.owner_id, grant_id=grant.id)
 
 
 def diaries_shared_with(db: Session, *, viewer: User) -> list[tuple[Grant, User]]:
@@ -199,6 +203,7 @@ def create_link(
     )
     db.add(link)
     db.flush()
+    security_event("share_link_created", account_id=owner.id, link_id=link.id, scope=scope)
     return token, link
 
 
@@ -227,3 +232,4 @@ def revoke_link(db: Session, *, owner: User, link_id: int) -> None:
     if link is None or link.owner_id != owner.id or link.revoked_at is not None:
         raise SharingError("no such link")
     link.revoked_at = datetime.now(UTC)
+    security_event("share_link_revoked", account_id=owner.id, link_id=link.id)

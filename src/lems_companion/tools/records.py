@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -34,6 +34,7 @@ from lems_companion.tools.screening import (
     ItemProgress,
     RecordedScan,
     ScanResult,
+    ScanTest,
     ScreeningPlan,
     build_plan,
     track_progress,
@@ -48,11 +49,8 @@ TOOL_LABELS: dict[str, str] = {
 }
 TOOL_DISCLAIMER = DISCLAIMER
 
-# The test tracker's kinds that are screening scans, and the screening test each one is.
-SCAN_KINDS: dict[str, Literal["ct_chest", "fdg_pet"]] = {
-    "chest_ct": "ct_chest",
-    "fdg_pet": "fdg_pet",
-}
+# The test tracker's kinds that are screening scans; the screening plan uses the same ids.
+SCAN_KINDS: tuple[ScanTest, ...] = ("chest_ct", "fdg_pet")
 SCAN_RESULTS: tuple[ScanResult, ...] = ("negative", "abnormal", "unclear")
 SCAN_RESULT_LABELS: dict[str, str] = {
     "negative": "Negative (no tumour seen)",
@@ -377,7 +375,9 @@ def recorded_scans(scans: Iterable[TrackedScan]) -> list[RecordedScan]:
     """Return the tracker's dated CT and PET scans as the schedule reads them; empty when none."""
     return [
         RecordedScan(
-            performed_on=scan.done_on, test=SCAN_KINDS[scan.kind], result=scan_result(scan.result)
+            performed_on=scan.done_on,
+            test=cast(ScanTest, scan.kind),
+            result=scan_result(scan.result),
         )
         for scan in scans
         if scan.kind in SCAN_KINDS and scan.done_on is not None

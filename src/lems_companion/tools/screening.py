@@ -51,8 +51,8 @@ NEW_SYMPTOMS_NOTE = (
     "screening at any time, whatever this schedule says."
 )
 
-PlannedTest = Literal["ct_chest", "fdg_pet_if_ct_negative"]
-ScanTest = Literal["ct_chest", "fdg_pet"]
+PlannedTest = Literal["chest_ct", "fdg_pet_if_ct_negative"]
+ScanTest = Literal["chest_ct", "fdg_pet"]
 ScanResult = Literal["negative", "abnormal", "unclear"]
 ItemKind = Literal["initial", "rescreen"]
 Band = Literal["high", "intermediate", "low"]
@@ -63,7 +63,7 @@ Band = Literal["high", "intermediate", "low"]
 ItemStatus = Literal["done", "upcoming", "overdue", "missed", "not_applicable"]
 
 TEST_LABELS: dict[str, str] = {
-    "ct_chest": "CT of the chest",
+    "chest_ct": "CT of the chest",
     "fdg_pet_if_ct_negative": "FDG-PET scan, if the CT is negative",
     "fdg_pet": "FDG-PET scan",
 }
@@ -90,7 +90,7 @@ class _Frozen(BaseModel):
 class ScreeningItem(_Frozen):
     """One scan in the plan, with its due date, why it is due and the source."""
 
-    id: str  # stable within a plan, e.g. "m03-ct_chest"; usable as a calendar UID part
+    id: str  # stable within a plan, e.g. "m03-chest_ct"; usable as a calendar UID part
     kind: ItemKind
     months_after_diagnosis: int
     due: date
@@ -151,8 +151,8 @@ def rescreen_months(band: Band) -> list[int]:
 
 def plan_steps(score: int) -> list[tuple[int, PlannedTest]]:
     """Return (months after diagnosis, test) for every step of the plan for this score."""
-    steps: list[tuple[int, PlannedTest]] = [(0, "ct_chest"), (0, "fdg_pet_if_ct_negative")]
-    steps += [(month, "ct_chest") for month in rescreen_months(band_for(score))]
+    steps: list[tuple[int, PlannedTest]] = [(0, "chest_ct"), (0, "fdg_pet_if_ct_negative")]
+    steps += [(month, "chest_ct") for month in rescreen_months(band_for(score))]
     return steps
 
 
@@ -172,7 +172,7 @@ def build_plan(*, diagnosed_on: date, delta_p_score: int) -> ScreeningPlan:
         kind: ItemKind = "initial" if months == 0 else "rescreen"
         if kind == "rescreen":
             reason, source = _REASON_RESCREEN[band], SOURCE_RESCREEN
-        elif test == "ct_chest":
+        elif test == "chest_ct":
             reason, source = _REASON_INITIAL_CT, SOURCE_INITIAL
         else:
             reason, source = _REASON_INITIAL_PET, SOURCE_INITIAL
@@ -196,8 +196,8 @@ def build_plan(*, diagnosed_on: date, delta_p_score: int) -> ScreeningPlan:
 def _accepted_tests(item: ScreeningItem) -> set[str]:
     # At diagnosis the CT and the PET are separate steps; a rescreen is done by either scan.
     if item.kind == "rescreen":
-        return {"ct_chest", "fdg_pet"}
-    return {"ct_chest"} if item.test == "ct_chest" else {"fdg_pet"}
+        return {"chest_ct", "fdg_pet"}
+    return {"chest_ct"} if item.test == "chest_ct" else {"fdg_pet"}
 
 
 def _window_start(item: ScreeningItem) -> date:
@@ -235,7 +235,7 @@ def track_progress(
         )
         if scan is not None:
             unused.remove(scan)
-            if item.kind == "initial" and item.test == "ct_chest":
+            if item.kind == "initial" and item.test == "chest_ct":
                 initial_ct = scan
             status: ItemStatus = "done"
         elif (

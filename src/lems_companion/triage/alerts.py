@@ -8,22 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
+from lems_companion.diary.flags import FlagRecord, is_red_flag
 from lems_companion.triage import flags as flag_defs
-
-# Only these levels raise an alert; `routine` is recorded, not alerted (spec section 3).
-ALERT_LEVELS = ("emergency", "prompt")
-
-
-class StoredFlag(Protocol):
-    """A red flag as stored with an entry (storage.models.EntryFlag has these fields)."""
-
-    flag: str
-    level: str
-    evidence: str
-    start: int | None
-    basis: str
 
 
 @dataclass(frozen=True)
@@ -48,9 +35,12 @@ class Alert:
     reasons: list[Reason]
 
 
-def alert_for(flags: Sequence[StoredFlag], *, emergency_number: str) -> Alert | None:
-    """Return the alert for an entry's stored flags; None when none is urgent enough."""
-    urgent = [item for item in flags if item.level in ALERT_LEVELS]
+def alert_for(flags: Sequence[FlagRecord], *, emergency_number: str) -> Alert | None:
+    """Return the alert for an entry's stored flags; None when none is urgent enough.
+
+    Only red flags raise an alert; a `routine` finding is recorded, not alerted (spec section 3).
+    """
+    urgent = [item for item in flags if is_red_flag(item.level)]
     if not urgent:
         return None
     level = flag_defs.highest([item.level for item in urgent])
@@ -62,11 +52,11 @@ def alert_for(flags: Sequence[StoredFlag], *, emergency_number: str) -> Alert | 
     reasons = [
         Reason(
             flag=item.flag,
-            title=flag_defs.get(item.flag).title,
+            title=item.name,
             level=item.level,
             evidence=item.evidence,
             basis=item.basis.removeprefix("structured entry: "),
-            from_note=item.start is not None,
+            from_note=item.from_note,
         )
         for item in urgent
     ]
@@ -76,8 +66,3 @@ def alert_for(flags: Sequence[StoredFlag], *, emergency_number: str) -> Alert | 
         else "Tell a doctor about this within the next few days"
     )
     return Alert(level=level, headline=headline, advice=advice, reasons=reasons)
-
-
-def flag_title(flag_id: str) -> str:
-    """Return the plain-language title of a flag."""
-    return flag_defs.get(flag_id).title

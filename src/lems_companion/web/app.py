@@ -22,6 +22,7 @@ from lems_companion.triage import warm_up
 from lems_companion.web.deps import LoginRequired
 from lems_companion.web.inflight import InFlightLimit
 from lems_companion.web.limits import BodySizeLimit
+from lems_companion.web.request_log import RequestLog
 from lems_companion.web.routes import (
     account,
     api,
@@ -111,7 +112,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(app.state.settings.log_format)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(InFlightLimit)  # outermost: a queued request holds nothing
+    app.add_middleware(InFlightLimit)
+    app.add_middleware(RequestLog)  # outermost: times the whole request, sees every error
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -11,7 +11,6 @@ from lems_companion import catalogue
 from lems_companion.dates import zone
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.tools.records import medication_warnings
-from lems_companion.triage.alerts import flag_title
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
@@ -34,7 +33,6 @@ templates.env.globals.update(
     context_labels=CONTEXT_LABELS,
     improved_labels=IMPROVED_LABELS,
     disclaimer=DISCLAIMER,
-    flag_title=flag_title,
     medication_warnings=medication_warnings,
 )
 templates.env.filters["local"] = local_time

@@ -11,6 +11,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 
 from lems_companion.accounts.service import TooManyAttempts, authenticate, start_session
+from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, EntryUpdate
 from lems_companion.diary.service import (
@@ -42,17 +43,6 @@ class Token(BaseModel):
     expires_in: int
 
 
-class FlagPublic(BaseModel):
-    """A red flag raised by an entry and the words or answer that raised it."""
-
-    id: str
-    level: str
-    evidence: str
-    start: int | None
-    end: int | None
-    basis: str
-
-
 class TriagePublic(BaseModel):
     """The entry's triage: its level, red flags (most urgent first) and what to do now."""
 
@@ -79,20 +69,11 @@ class EntryPage(BaseModel):
 
 def _read(row: Entry, settings: Settings) -> EntryRead:
     """Return the entry with its triage as the API shows it."""
-    alert = alert_for(row.flags, emergency_number=settings.emergency_number)
+    flags = records_of(row)
+    alert = alert_for(flags, emergency_number=settings.emergency_number)
     triage = TriagePublic(
         level=row.triage_level,
-        flags=[
-            FlagPublic(
-                id=item.flag,
-                level=item.level,
-                evidence=item.evidence,
-                start=item.start,
-                end=item.end,
-                basis=item.basis,
-            )
-            for item in row.flags
-        ],
+        flags=[FlagPublic.of(item) for item in flags],
         advice=alert.advice if alert else [],
     )
     public = to_public(row)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.dates import zone
+from lems_companion.diary.flags import records_of
 from lems_companion.diary.service import (
     BadCursor,
     add_entry,
@@ -110,8 +111,7 @@ def show_entry(
             "can_write": owner_view,
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": to_public(row),
-            "flags": row.flags,
-            "alert": alert_for(row.flags, emergency_number=settings.emergency_number),
+            "alert": alert_for(records_of(row), emergency_number=settings.emergency_number),
             "emergency_number": settings.emergency_number,
             "saved": saved,
             "tz": signed_in.user.time_zone,

@@ -16,11 +16,10 @@ from lems_companion.interop.formats import (
     EXPORT_FILES,
     ExportFormat,
     ImportFormat,
-    export_text,
     parse_import,
 )
 from lems_companion.interop.records import InteropError
-from lems_companion.interop.service import load_records, store_entries
+from lems_companion.interop.service import export_diary, store_entries
 from lems_companion.tools.screening import DELTA_P_MAX_SCORE, build_plan
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
@@ -61,8 +60,7 @@ def interop_page(request: Request, signed_in: WebUser) -> Response:
 @router.get("/export/{format_}")
 def export_download(db: DbSession, signed_in: WebUser, format_: ExportFormat) -> Response:
     """Download the whole diary in the chosen format."""
-    records = load_records(db, owner=signed_in.user)
-    text = export_text(records, format_=format_, patient_key=str(signed_in.user.id))
+    text = export_diary(db, owner=signed_in.user, format_=format_)
     suffix, media_type = EXPORT_FILES[format_]
     filename = f"lems-diary-{datetime.now(UTC):%Y-%m-%d}.{suffix}"
     return Response(

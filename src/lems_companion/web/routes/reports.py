@@ -37,7 +37,6 @@ from lems_companion.reports.report import (
     MAX_CITED_ENTRIES,
     REPORT_CSS,
     Report,
-    build_report,
     html_to_pdf,
     render_report_html,
 )
@@ -133,17 +132,7 @@ def analysis_page(
     until: DateParam = None,
 ) -> Response:
     """Show the patterns in the diary, with charts and a week-by-week table."""
-    start, end = _bounds(signed_in.user, since, until)
-    period = load_period(db, owner=signed_in.user, since=start, until=end)
-    report = build_report(
-        period.entries,
-        flags=period.flags,
-        investigations=period.investigations,
-        patient=signed_in.user.email,
-        time_zone=signed_in.user.time_zone,
-        since=start,
-        until=end,
-    )
+    report = _report(db, signed_in.user, since, until)
     context = {
         "signed_in": signed_in,
         "analysis": report.analysis,

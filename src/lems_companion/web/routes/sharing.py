@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.diary.flags import records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.service import (
     BadCursor,
@@ -313,8 +314,7 @@ def shared_entry(
         {
             "signed_in": None,
             "entry": to_public(row),
-            "flags": row.flags,
-            "alert": alert_for(row.flags, emergency_number=settings.emergency_number),
+            "alert": alert_for(records_of(row), emergency_number=settings.emergency_number),
             "emergency_number": settings.emergency_number,
             "saved": False,
             "tz": owner.time_zone,

@@ -31,6 +31,7 @@ from lems_companion.tools.delta_p import (
 )
 from lems_companion.tools.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
 from lems_companion.tools.records import (
+    SCAN_KINDS,
     SCAN_RESULT_LABELS,
     TOOL_DISCLAIMER,
     TOOL_LABELS,
@@ -291,7 +292,7 @@ def _screening_context(db: Session, record: Record, on: date | None) -> dict[str
         "today": today,
         "max_score": DELTA_P_MAX_SCORE,
         "scan_result_labels": SCAN_RESULT_LABELS,
-        "scan_kinds": {"chest_ct": TEST_LABELS["ct_chest"], "fdg_pet": TEST_LABELS["fdg_pet"]},
+        "scan_kinds": {kind: TEST_LABELS[kind] for kind in SCAN_KINDS},
         "delta_p_results": list_results(db, owner=record.owner, kind="delta_p", limit=1),
     }
 

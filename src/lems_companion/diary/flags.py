@@ -1,0 +1,110 @@
+"""A red flag raised by an entry: the value every reader uses, and the shape JSON shows it in.
+
+One type per layer. A flag's definition (title, level, advice, source) is ``triage.flags.Flag``;
+triage returns ``triage.result.FlagHit``, which the diary service stores as an ``EntryFlag`` row.
+Everything that reads flags back (alerts, the red-flag page, analysis, the report, exports) gets a
+``FlagRecord``; the API and ``lems analyze --json`` show a ``FlagPublic``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from lems_companion.diary.schemas import OffsetDatetime
+from lems_companion.triage import flags as flag_defs
+
+if TYPE_CHECKING:
+    from lems_companion.diary.models import Entry, EntryFlag
+
+# Spec section 3: only these levels are red flags (alerted, listed, reported); a `routine`
+# finding is recorded as a feature of the entry, not raised as a red flag.
+RED_FLAG_LEVELS: tuple[str, ...] = ("emergency", "prompt")
+
+
+@dataclass(frozen=True, slots=True)
+class FlagRecord:
+    """A red flag raised by an entry, as stored by triage: which entry, when, and why."""
+
+    entry_id: int
+    recorded_at: datetime  # in the offset the entry was recorded in
+    flag: str  # the flag's id in triage.flags
+    level: str
+    evidence: str  # the words of the note, or the answer, that raised it
+    start: int | None = None  # character offsets into the note; None for structured flags
+    end: int | None = None
+    basis: str = ""  # which rule fired
+
+    @property
+    def name(self) -> str:
+        """Return the flag's plain-language title (its id when the definition is gone)."""
+        return flag_name(self.flag)
+
+    @property
+    def from_note(self) -> bool:
+        """Return True when words in the note raised the flag, False for a structured answer."""
+        return self.start is not None
+
+
+def flag_name(flag_id: str) -> str:
+    """Return the plain-language title of a flag; its id in words for a retired flag."""
+    found = flag_defs.FLAGS_BY_ID.get(flag_id)
+    return found.title if found else flag_id.replace("_", " ")
+
+
+def is_red_flag(level: str) -> bool:
+    """Return True when a flag at this level is a red flag rather than a routine finding."""
+    return level in RED_FLAG_LEVELS
+
+
+def records_of(row: Entry) -> list[FlagRecord]:
+    """Return the flags stored with this entry, in stored order; empty when none."""
+    return [record_of(row, item) for item in row.flags]
+
+
+def record_of(row: Entry, item: EntryFlag) -> FlagRecord:
+    """Return one stored flag of this entry as the value readers use."""
+    return FlagRecord(
+        entry_id=row.id,
+        recorded_at=row.local_recorded_at,
+        flag=item.flag,
+        level=item.level,
+        evidence=item.evidence,
+        start=item.start,
+        end=item.end,
+        basis=item.basis,
+    )
+
+
+class FlagPublic(BaseModel):
+    """A red flag as the API and JSON outputs show it: what it is, in words, and what raised it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    level: str
+    evidence: str
+    entry_id: int
+    recorded_at: OffsetDatetime
+    start: int | None
+    end: int | None
+    basis: str
+    # Every red flag comes from triage now; kept so readers of older `lems analyze --json`
+    # output, which could also hold flags found in the diary's weights, still find the key.
+    source: Literal["triage"] = "triage"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def flag(self) -> str:
+        """Return the flag's id; the name `lems analyze --json` used before `id`."""
+        return self.id
+
+    @classmethod
+    def of(cls, record: FlagRecord) -> FlagPublic:
+        """Return the public form of a raised flag."""
+        # Its `flag` (the id) is computed from `id`, so the record's own is not read.
+        return cls.model_validate({**asdict(record), "id": record.flag, "name": record.name})
