@@ -94,8 +94,9 @@ class ProfileUpdate(BaseModel):
     @field_validator("country", mode="before")
     @classmethod
     def _known_country(cls, value: object) -> object:
-        if not isinstance(value, str):
-            return value
+        # Runs before the blank check (pydantic runs later "before" validators first).
+        if not isinstance(value, str) or not value.strip():
+            return _blank_to_none(value)
         code = value.strip().upper()
         code = ALIASES.get(code, code)
         if code not in ISO_3166_ALPHA2:
@@ -107,7 +108,7 @@ class ProfileUpdate(BaseModel):
     @field_validator("language", mode="before")
     @classmethod
     def _lower_language(cls, value: object) -> object:
-        return value.strip().lower() if isinstance(value, str) else value
+        return _blank_to_none(value.strip().lower()) if isinstance(value, str) else value
 
     @field_validator("emergency_number")
     @classmethod
