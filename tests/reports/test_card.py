@@ -213,3 +213,12 @@ def test_a_stranger_cannot_open_the_card_and_a_caregiver_can(
             select(AuditEvent.target).where(AuditEvent.actor_email == caregiver.email)
         )
         assert "alert card" in list(targets)
+
+
+def test_the_learn_article_links_to_the_card(http: httpx.Client) -> None:
+    from lems_companion.learn.articles import load_all
+    from lems_companion.web.routes.learn import APP_LINKS
+
+    assert set(APP_LINKS) <= set(load_all())
+    shown = BeautifulSoup(http.get("/learn/medical-alert-card").text, "html.parser")
+    assert shown.select_one("#app-link")["href"] == "/card"
