@@ -202,3 +202,33 @@ def test_db_upgrade_and_the_db_option(db_url: str, tmp_path: Path) -> None:
     result = lems(db_url, "--db", other, "db", "upgrade")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "other.sqlite3").exists()
+
+
+def test_user_profile_changes_only_the_options_given(db_url: str, patient: Persona) -> None:
+    result = lems(
+        db_url, "user", "profile", "--email", patient.email, "--name", "Ann", "--country", "gb"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "country: GB" in result.stdout and "display_name: Ann" in result.stdout
+    result = lems(db_url, "user", "profile", "--email", patient.email, "--language", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "country: GB" in result.stdout and "language: fr" in result.stdout
+
+
+def test_user_profile_refuses_a_bad_value_and_stores_nothing(db_url: str, patient: Persona) -> None:
+    lems(db_url, "user", "profile", "--email", patient.email, "--country", "DE")
+    result = lems(
+        db_url,
+        "user",
+        "profile",
+        "--email",
+        patient.email,
+        "--country",
+        "FR",
+        "--birth-date",
+        "2999-01-01",
+    )
+    assert result.returncode == 1
+    assert "date_of_birth: a date of birth cannot be in the future" in result.stderr
+    shown = lems(db_url, "user", "profile", "--email", patient.email)
+    assert "country: DE" in shown.stdout

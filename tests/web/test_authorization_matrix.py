@@ -92,6 +92,17 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/account/export"): SIGNED_IN,
     ("POST", "/account/delete"): SIGNED_IN,
     ("GET", "/account/deleted"): EVERYONE,
+    ("POST", "/account/profile"): SIGNED_IN,
+    ("GET", "/api/v1/profile"): SIGNED_IN,
+    ("PUT", "/api/v1/profile"): SIGNED_IN,
+    # The medical alert card: one's own for every account; a patient's for those who may read
+    # their diary (caregivers and clinicians), never through a share link.
+    ("GET", "/card"): SIGNED_IN,
+    ("POST", "/card/print"): SIGNED_IN,
+    ("POST", "/card.pdf"): SIGNED_IN,
+    ("GET", "/people/{owner_id}/card"): ENTRY_READERS,
+    ("POST", "/people/{owner_id}/card/print"): ENTRY_READERS,
+    ("POST", "/people/{owner_id}/card.pdf"): ENTRY_READERS,
     ("GET", "/learn"): EVERYONE,
     ("GET", "/learn/{slug}"): EVERYONE,
     ("GET", "/learn/{slug}/review"): frozenset({"clinician"}),  # a clinician account
@@ -313,6 +324,12 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "delta_p_score": "2",
     },
     "/learn/{slug}/review": lambda: {"reviewer": "Dr A. Example", "confirmed": "true"},
+    "/account/profile": lambda: {"display_name": "A. Example", "country": "GB"},
+    "/api/v1/profile": lambda: {"display_name": "A. Example", "country": "GB"},
+    "/card/print": lambda: {"diagnosis": "suspected", "emergency_contact": "Sam 01234 567890"},
+    "/card.pdf": lambda: {"diagnosis": "confirmed"},
+    "/people/{owner_id}/card/print": lambda: {"diagnosis": "confirmed"},
+    "/people/{owner_id}/card.pdf": lambda: {"diagnosis": "confirmed"},
 }
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, false
+from sqlalchemy import Date, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lems_companion.db.base import Base
@@ -30,10 +30,23 @@ class User(Base):
     # needs that patient's invitation.
     is_clinician: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The profile (accounts/profile.py validates it). Every field is optional: the app works
+    # without it, and each one only sharpens what it shows (the name on the report and card, the
+    # amifampridine licence that applies, the number an emergency alert says to call).
+    display_name: Mapped[str | None] = mapped_column(String(100), default=None)
+    date_of_birth: Mapped[date | None] = mapped_column(Date(), default=None)
+    country: Mapped[str | None] = mapped_column(String(2), default=None)  # ISO 3166-1 alpha-2
+    language: Mapped[str | None] = mapped_column(String(2), default=None)  # en, es, fr or de
+    emergency_number: Mapped[str | None] = mapped_column(String(15), default=None)
 
     entries: Mapped[list[Entry]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @property
+    def shown_name(self) -> str:
+        """Return the name pages show for this person: the display name, else the e-mail."""
+        return self.display_name or self.email
 
 
 class AuthSession(Base):

@@ -9,6 +9,7 @@ import typer
 from sqlalchemy import select
 
 from lems_companion.accounts.models import User
+from lems_companion.accounts.profile import ProfileError, change_profile
 from lems_companion.accounts.service import (
     AccountError,
     create_user,
@@ -114,3 +115,51 @@ def set_clinician(
 ) -> None:
     """Mark an account as a verified clinician (may record article reviews), or undo it."""
     _set_role(ctx, email, "is_clinician", clinician, "a clinician account")
+
+
+@app.command("profile")
+def profile(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account whose profile to change."),
+    name: str | None = typer.Option(
+        None, "--name", help="Display name on the report, card and shared pages; '' clears it."
+    ),
+    birth_date: str | None = typer.Option(
+        None, "--birth-date", help="Date of birth as YYYY-MM-DD; '' clears it."
+    ),
+    country: str | None = typer.Option(
+        None,
+        "--country",
+        help="ISO 3166-1 two-letter code (GB, DE, US...): chooses the amifampridine licence "
+        "whose maximum applies; '' clears it.",
+    ),
+    language: str | None = typer.Option(
+        None, "--language", help="Language: en, es, fr or de; '' clears it."
+    ),
+    emergency_number: str | None = typer.Option(
+        None,
+        "--emergency-number",
+        help="The number to call in an emergency (digits, spaces, +); '' falls back to "
+        "LEMS_EMERGENCY_NUMBER.",
+    ),
+) -> None:
+    """Change an account's profile (only the options given) and print it; nothing is saved when
+    a value is refused."""
+    settings = settings_from(ctx)
+    given = {
+        "display_name": name,
+        "date_of_birth": birth_date,
+        "country": country,
+        "language": language,
+        "emergency_number": emergency_number,
+    }
+    changes: dict[str, object] = {key: value for key, value in given.items() if value is not None}
+    upgrade(settings.resolved_database_url)
+    try:
+        with session_scope(settings.resolved_database_url) as db:
+            user = require_user(db, email)
+            saved = change_profile(user, changes)
+            lines = [f"{key}: {value or '-'}" for key, value in saved.model_dump().items()]
+    except ProfileError as error:
+        fail(str(error))
+    print(f"profile of {email}\n  " + "\n  ".join(lines))

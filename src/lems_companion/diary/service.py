@@ -105,11 +105,13 @@ def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[da
     return (to_public(previous) if previous else None), history
 
 
-def _same_day_doses(db: Session, row: Entry) -> list[Medication]:
-    """Return the medicines logged in the owner's other entries of this entry's local day.
+def same_day_medicines(db: Session, row: Entry) -> list[Medication]:
+    """Return the medicines logged in the owner's other entries of this entry's local day; empty
+    when none.
 
     One query. The day is the entry's calendar day in the UTC offset it was recorded in; it feeds
-    the amifampridine daily maximum (clinical.medicines.check_amifampridine_day).
+    the amifampridine daily maximum (tools.medicines.check_amifampridine_day) and the
+    amifampridine notices shown with the entry (tools.records.amifampridine_notices).
     """
     local = row.local_recorded_at
     start = datetime.combine(local.date(), datetime.min.time(), local.tzinfo)
@@ -126,7 +128,7 @@ def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     previous, weights = _earlier(db, row)
     # The daily amifampridine total only matters for an entry that logs amifampridine itself.
     logs_amifampridine = any(is_amifampridine(item.name) for item in data.medications)
-    doses = _same_day_doses(db, row) if logs_amifampridine else []
+    doses = same_day_medicines(db, row) if logs_amifampridine else []
     result = triage_entry(data, previous=previous, weight_history=weights, same_day_doses=doses)
     row.triage_level = result.level
     row.flags = [
@@ -279,3 +281,56 @@ def red_flags(db: Session, *, owner: User) -> list[FlagRecord]:
         .order_by(Entry.recorded_at.desc(), Entry.id.desc(), EntryFlag.id)
     )
     return [record_of(entry, flag) for flag, entry in db.execute(query)]
+
+
+def latest_weight_kg(db: Session, *, owner: User) -> float | None:
+    """Return the owner's most recently logged weight in kg; None when none was logged.
+
+    One query (the partial index on weighed entries serves it). The amifampridine checks use it:
+    under 45 kg the US label's children's limits apply.
+    """
+    return db.scalar(
+        select(Entry.weight_kg)
+        .where(Entry.user_id == owner.id, Entry.weight_kg.is_not(None))
+        .order_by(Entry.recorded_at.desc(), Entry.id.desc())
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RecentMedicine:
+    """A medicine logged recently: its name as last logged, its latest dose, when last logged."""
+
+    name: str
+    dose_mg: float | None
+    last_logged: datetime
+
+
+def _medicine_key(name: str) -> str:
+    """Return a name as compared across entries: case and spacing do not make a new medicine."""
+    return " ".join(name.casefold().split())
+
+
+def recent_medicines(db: Session, *, owner: User, since: datetime) -> list[RecentMedicine]:
+    """Return each medicine the owner logged since then with its latest dose, by name; empty
+    when none. One query.
+
+    The latest dose is that of the latest entry that gave one: an entry that logs the name
+    without a dose does not hide the dose known from before.
+    """
+    rows = db.execute(
+        select(Entry.recorded_at, Entry.medications)
+        .where(Entry.user_id == owner.id, Entry.recorded_at >= since)
+        .order_by(Entry.recorded_at, Entry.id)
+    ).all()
+    found: dict[str, RecentMedicine] = {}
+    for recorded_at, items in rows:
+        for item in items or []:
+            medicine = Medication.model_validate(item)
+            key = _medicine_key(medicine.name)
+            earlier = found.get(key)
+            dose = medicine.dose_mg
+            if dose is None and earlier is not None:
+                dose = earlier.dose_mg
+            found[key] = RecentMedicine(name=medicine.name, dose_mg=dose, last_logged=recorded_at)
+    return sorted(found.values(), key=lambda item: _medicine_key(item.name))

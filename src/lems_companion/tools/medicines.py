@@ -840,3 +840,34 @@ AMIFAMPRIDINE_TINGLING = SideEffectNote(
     ),
     source="FIRDAPSE (amifampridine) US prescribing information, section 6.1 (adverse reactions)",
 )
+
+
+# Where the label's tingling is felt (clinical spec section 6: "around the lips and in the
+# fingers"). Tingling elsewhere, in the feet for instance, is not explained away as the
+# medicine: a sensory neuropathy can come with the same lung cancer as LEMS.
+_TINGLING_PLACES = frozenset(
+    _names("lip lips mouth perioral finger fingers fingertip fingertips hand hands")
+)
+_TINGLING_PHRASES = ("pins and needles",)
+
+
+def _is_tingling_word(word: str) -> bool:
+    return word.startswith("tingl") or word.startswith(("paraesthesi", "paresthesi"))
+
+
+def mentions_amifampridine_tingling(note: str | None) -> bool:
+    """Return True when a note mentions tingling of the lips, mouth, fingers or hands in one
+    clause, not negated ("no tingling in my fingers" is not); False otherwise."""
+    for clause in _CLAUSE_BREAK.split(note or ""):
+        words = _words(clause)
+        if not _TINGLING_PLACES.intersection(words):
+            continue
+        joined = f" {' '.join(words)} "
+        starts = [i for i, word in enumerate(words) if _is_tingling_word(word)]
+        for phrase in _TINGLING_PHRASES:
+            if f" {phrase} " in joined:
+                starts.append(words.index(phrase.split()[0]))
+        for start in starts:
+            if not any(w in _NEGATIONS for w in words[max(0, start - _NEGATION_REACH) : start]):
+                return True
+    return False

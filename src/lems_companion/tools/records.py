@@ -25,9 +25,17 @@ from lems_companion.tools.medicines import (
     AMIFAMPRIDINE_LABEL_SOURCE,
     AMIFAMPRIDINE_MAX_DAILY_MG,
     AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG,
+    AMIFAMPRIDINE_TINGLING,
+    US_LOW_WEIGHT_KG,
+    Contraindication,
+    LicenceRegion,
     MedicineCaution,
+    SideEffectNote,
+    amifampridine_contraindications,
+    amifampridine_limits,
     cautions_for,
     is_amifampridine,
+    mentions_amifampridine_tingling,
 )
 from lems_companion.tools.screening import (
     DELTA_P_MAX_SCORE,
@@ -97,6 +105,49 @@ def medication_warnings(medicines: Iterable[LoggedMedicine]) -> list[MedicationW
         for item in medicines
         for caution in cautions_for(item.name)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class AmifampridineNotices:
+    """What to show with an entry that logs amifampridine (or follows it on the same day)."""
+
+    contraindications: list[Contraindication]
+    tingling: SideEffectNote | None
+
+    def __bool__(self) -> bool:
+        return bool(self.contraindications or self.tingling)
+
+
+class NotedEntry(Protocol):
+    """An entry's medicines and note, e.g. ``EntryPublic``."""
+
+    @property
+    def medications(self) -> Sequence[LoggedMedicine]: ...
+
+    @property
+    def note(self) -> str | None: ...
+
+
+def amifampridine_notices(
+    entry: NotedEntry, *, same_day: Iterable[LoggedMedicine] = ()
+) -> AmifampridineNotices:
+    """Return the amifampridine notices for an entry; empty (falsy) when amifampridine is not
+    logged in it or in ``same_day``, the owner's other entries of that day.
+
+    The EU/UK contraindications (SmPC 4.3) come from the medicines of the entry and its day
+    together, and from the note (epilepsy, asthma, long-QT syndrome written in it). The tingling
+    explanation is routine information, shown when the note mentions tingling of the lips or
+    fingers.
+    """
+    names = [item.name for item in entry.medications]
+    names += [item.name for item in same_day if item.name not in names]
+    if not any(is_amifampridine(name) for name in names):
+        return AmifampridineNotices(contraindications=[], tingling=None)
+    tingling = AMIFAMPRIDINE_TINGLING if mentions_amifampridine_tingling(entry.note) else None
+    return AmifampridineNotices(
+        contraindications=amifampridine_contraindications(names, conditions=entry.note),
+        tingling=tingling,
+    )
 
 
 # Form input --------------------------------------------------------------------------------
@@ -258,7 +309,8 @@ def _date(form: Mapping[str, str], field: str, errors: dict[str, str]) -> date |
 
 
 class MedicineCheck(BaseModel):
-    """What the medicine check says about one name: its caution classes and amifampridine."""
+    """What the medicine check says about one name: its caution classes and, for amifampridine,
+    the maxima of the licence that applies to the record's owner."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -268,12 +320,40 @@ class MedicineCheck(BaseModel):
     amifampridine_max_daily_mg: float = AMIFAMPRIDINE_MAX_DAILY_MG
     amifampridine_max_single_dose_mg: float = AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG
     amifampridine_source: str = AMIFAMPRIDINE_LABEL_SOURCE
+    # Which licence the maxima come from, e.g. "EU/UK licence", and what else to know about them.
+    region: LicenceRegion = "unknown"
+    licence: str = ""
+    limits_note: str = ""
 
 
-def check_medicine(name: str) -> MedicineCheck:
-    """Return the cautions for a medicine name and whether it is amifampridine."""
+# How the medicine check names each licence region's maximum ("EU/UK licence: 60 mg a day").
+LICENCE_NAMES: dict[str, str] = {
+    "eu_uk": "EU/UK licence",
+    "ch": "Swiss licence",
+    "us": "US label",
+    "unknown": "EU/UK licence",  # the lowest maximum; limits_note says why it applies
+}
+
+
+def check_medicine(
+    name: str, *, region: str = "unknown", weight_kg: float | None = None
+) -> MedicineCheck:
+    """Return the cautions for a medicine name and whether it is amifampridine, with the
+    amifampridine maxima of this licence region (and body weight, for the US children's limits)."""
+    limits = amifampridine_limits(region, weight_kg=weight_kg)
+    licence = LICENCE_NAMES[limits.region]
+    if limits.max_daily_mg < AMIFAMPRIDINE_MAX_DAILY_MG:  # the US limits under 45 kg
+        licence = f"US label, under {US_LOW_WEIGHT_KG:g} kg"
     return MedicineCheck(
-        name=name, cautions=cautions_for(name), is_amifampridine=is_amifampridine(name)
+        name=name,
+        cautions=cautions_for(name),
+        is_amifampridine=is_amifampridine(name),
+        amifampridine_max_daily_mg=limits.max_daily_mg,
+        amifampridine_max_single_dose_mg=limits.max_single_dose_mg,
+        amifampridine_source=limits.source,
+        region=limits.region,
+        licence=licence,
+        limits_note=" ".join(note for note in (limits.daily_note, limits.note) if note),
     )
 
 

@@ -1,4 +1,4 @@
-"""The account page: see the account, download all of its data, delete it with everything."""
+"""The account page: see the account, edit the profile, download all of its data, delete it."""
 
 from __future__ import annotations
 
@@ -8,11 +8,28 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from lems_companion.accounts.data_rights import delete_account, export_account
+from lems_companion.accounts.profile import (
+    LANGUAGES,
+    PROFILE_FIELDS,
+    ProfileError,
+    parse_profile,
+    profile_of,
+    set_profile,
+)
 from lems_companion.accounts.service import AccountError, normalise_email
 from lems_companion.diary.models import Entry
-from lems_companion.web.deps import SESSION_COOKIE, DbSession, WebUser, WebUserPosting
+from lems_companion.settings import Settings
+from lems_companion.web.deps import (
+    SESSION_COOKIE,
+    DbSession,
+    PostedForm,
+    SignedIn,
+    WebUser,
+    WebUserPosting,
+)
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -28,15 +45,68 @@ def _same_email(typed: str, email: str) -> bool:
         return False
 
 
-@router.get("/account", response_class=HTMLResponse)
-def account_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show the account, the download of all its data and the way to delete it."""
+def _account_page(
+    request: Request,
+    db: Session,
+    signed_in: SignedIn,
+    *,
+    profile: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    saved: bool = False,
+    delete_error: str | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
+    """Return the account page; ``profile`` holds what was typed when it is shown again."""
     entries = db.scalar(
         select(func.count()).select_from(Entry).where(Entry.user_id == signed_in.user.id)
     )
+    stored = profile_of(signed_in.user).model_dump(mode="json")
+    settings: Settings = request.app.state.settings
     return templates.TemplateResponse(
-        request, "account_page.html", {"signed_in": signed_in, "entry_count": entries or 0}
+        request,
+        "account_page.html",
+        {
+            "signed_in": signed_in,
+            "entry_count": entries or 0,
+            "profile": profile or {name: stored[name] or "" for name in PROFILE_FIELDS},
+            "profile_errors": errors or {},
+            "profile_saved": saved,
+            "languages": LANGUAGES,
+            "delete_error": delete_error,
+            "default_emergency_number": settings.emergency_number,
+        },
+        status_code=status_code,
     )
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account_page(
+    request: Request, db: DbSession, signed_in: WebUser, saved: bool = False
+) -> Response:
+    """Show the account, its profile, the download of all its data and the way to delete it."""
+    return _account_page(request, db, signed_in, saved=saved)
+
+
+@router.post("/account/profile", response_class=HTMLResponse)
+def save_profile(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
+) -> Response:
+    """Save the profile; the page again, as typed, with a message per bad field (nothing saved)."""
+    typed = {name: str(posted.get(name) or "") for name in PROFILE_FIELDS}
+    try:
+        profile = parse_profile(dict(typed))
+    except ProfileError as error:
+        return _account_page(
+            request,
+            db,
+            signed_in,
+            profile=typed,
+            errors=error.errors,
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    set_profile(signed_in.user, profile)
+    db.commit()
+    return RedirectResponse("/account?saved=1#profile-heading", status.HTTP_303_SEE_OTHER)
 
 
 @router.get("/account/export")
@@ -64,14 +134,11 @@ def delete(
 ) -> Response:
     """Delete the account and all its data once its e-mail address is typed; else say why not."""
     if not _same_email(confirm_email, signed_in.user.email):
-        return templates.TemplateResponse(
+        return _account_page(
             request,
-            "account_page.html",
-            {
-                "signed_in": signed_in,
-                "entry_count": None,
-                "delete_error": "Type your e-mail address exactly as shown to delete the account.",
-            },
+            db,
+            signed_in,
+            delete_error="Type your e-mail address exactly as shown to delete the account.",
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     delete_account(db, user=signed_in.user)

@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1: tokens (OAuth2 password flow) and diary entries."""
+"""The JSON API under /api/v1: tokens (OAuth2 password flow), diary entries and the profile."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 
+from lems_companion.accounts.models import User
+from lems_companion.accounts.profile import (
+    ProfilePublic,
+    ProfileUpdate,
+    emergency_number_for,
+    profile_of,
+    set_profile,
+)
 from lems_companion.accounts.service import TooManyAttempts, authenticate, start_session
 from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.models import Entry
@@ -67,10 +75,11 @@ class EntryPage(BaseModel):
     next_cursor: str | None
 
 
-def _read(row: Entry, settings: Settings) -> EntryRead:
-    """Return the entry with its triage as the API shows it."""
+def _read(row: Entry, settings: Settings, viewer: User) -> EntryRead:
+    """Return the entry with its triage as the API shows it, with the viewer's emergency number."""
+    number = emergency_number_for(viewer, settings.emergency_number)
     flags = records_of(row)
-    alert = alert_for(flags, emergency_number=settings.emergency_number)
+    alert = alert_for(flags, emergency_number=number)
     triage = TriagePublic(
         level=row.triage_level,
         flags=[FlagPublic.of(item) for item in flags],
@@ -119,7 +128,7 @@ def create_entry(
     row = add_entry(db, owner=user, data=data)
     db.commit()
     response.headers["Location"] = f"/api/v1/entries/{row.id}"
-    return _read(row, settings)
+    return _read(row, settings, user)
 
 
 @router.get("/entries", response_model=EntryPage)
@@ -152,7 +161,7 @@ def list_entries(
     except BadCursor as error:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
     return EntryPage(
-        items=[_read(row, settings) for row in page.items], next_cursor=page.next_cursor
+        items=[_read(row, settings, user) for row in page.items], next_cursor=page.next_cursor
     )
 
 
@@ -161,7 +170,7 @@ def get_entry(entry_id: RowId, db: DbSession, user: ApiUser, settings: SettingsD
     """Return one entry of your diary (or one shared with you), with its triage."""
     row = load_entry(db, entry_id, viewer=user)
     db.commit()  # keeps the audit record when someone other than the owner reads it
-    return _read(row, settings)
+    return _read(row, settings, user)
 
 
 @router.patch("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
@@ -179,7 +188,7 @@ def update_entry(
         ) from None
     replace_entry(db, row, merged)
     db.commit()
-    return _read(row, settings)
+    return _read(row, settings, user)
 
 
 @router.delete("/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
@@ -188,3 +197,17 @@ def remove_entry(entry_id: RowId, db: DbSession, user: ApiUser) -> Response:
     delete_entry(db, load_entry(db, entry_id, viewer=user, action="write"))
     db.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/profile", response_model=ProfilePublic)
+def get_profile(user: ApiUser) -> ProfilePublic:
+    """Return your profile: name, date of birth, country, language and emergency number."""
+    return profile_of(user)
+
+
+@router.put("/profile", response_model=ProfilePublic)
+def put_profile(profile: ProfileUpdate, db: DbSession, user: ApiUser) -> ProfilePublic:
+    """Replace your whole profile; a field left out or null is cleared. 422 stores nothing."""
+    set_profile(user, profile)
+    db.commit()
+    return profile_of(user)

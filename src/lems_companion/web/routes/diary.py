@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
 from lems_companion.diary.flags import records_of
 from lems_companion.diary.service import (
@@ -17,8 +18,10 @@ from lems_companion.diary.service import (
     page_entries,
     red_flags,
     replace_entry,
+    same_day_medicines,
     to_public,
 )
+from lems_companion.tools.records import amifampridine_notices
 from lems_companion.triage.alerts import alert_for
 from lems_companion.web.deps import (
     DbSession,
@@ -101,8 +104,12 @@ def show_entry(
 ) -> Response:
     """Show one entry, its red-flag alert (if any) above everything else."""
     row = load_entry(db, entry_id, viewer=signed_in.user)
+    day = same_day_medicines(db, row)
     db.commit()  # keeps the audit record when someone other than the owner reads it
     owner_view = row.user_id == signed_in.user.id
+    # The number the person reading would call: theirs, which a caregiver may not share.
+    number = emergency_number_for(signed_in.user, settings.emergency_number)
+    entry = to_public(row)
     return templates.TemplateResponse(
         request,
         "entry.html",
@@ -110,9 +117,10 @@ def show_entry(
             "signed_in": signed_in,
             "can_write": owner_view,
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
-            "entry": to_public(row),
-            "alert": alert_for(records_of(row), emergency_number=settings.emergency_number),
-            "emergency_number": settings.emergency_number,
+            "entry": entry,
+            "alert": alert_for(records_of(row), emergency_number=number),
+            "emergency_number": number,
+            "amifampridine": amifampridine_notices(entry, same_day=day),
             "saved": saved,
             "tz": signed_in.user.time_zone,
         },

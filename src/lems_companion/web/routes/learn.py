@@ -62,6 +62,13 @@ def learn_index(request: Request, signed_in: MaybeWebUser, q: str = "") -> Respo
     return templates.TemplateResponse(request, "learn_index.html", context)
 
 
+# Articles that describe something the app does link to it under the body. The link lives here,
+# not in the Markdown: the content check accepts only links it can resolve (/learn/...).
+APP_LINKS: dict[str, tuple[str, str]] = {
+    "medical-alert-card": ("/card", "Print your medical alert card"),
+}
+
+
 @router.get("/learn/{slug}", response_class=HTMLResponse)
 def learn_article(request: Request, db: DbSession, signed_in: MaybeWebUser, slug: str) -> Response:
     """Show one article: short answer first, review status, body, sources and the disclaimer."""
@@ -72,6 +79,7 @@ def learn_article(request: Request, db: DbSession, signed_in: MaybeWebUser, slug
         "body": render_body(article),
         "review": review_status(db, article),
         "may_review": signed_in is not None and is_clinician(signed_in.user),
+        "app_link": APP_LINKS.get(article.slug),
     }
     return templates.TemplateResponse(request, "learn_article.html", context)
 

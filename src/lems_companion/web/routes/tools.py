@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from lems_companion.diary.service import latest_weight_kg
 from lems_companion.interop.feeds import schedule
 from lems_companion.tools.delta_p import (
     DERIVATION_SOURCE,
@@ -30,6 +31,7 @@ from lems_companion.tools.delta_p import (
     VALIDATION_SOURCE,
 )
 from lems_companion.tools.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
+from lems_companion.tools.medicines import licence_region
 from lems_companion.tools.records import (
     SCAN_KINDS,
     SCAN_RESULT_LABELS,
@@ -148,22 +150,26 @@ def their_tools(request: Request, db: DbSession, signed_in: WebUser, owner_id: R
 
 # DELTA-P, EDX and the medicine check: a form, a result, optionally saved ----------------------
 
-Runner = Callable[[dict[str, str]], tuple[dict[str, Any], Any]]
+# A tool reads the form; the medicine check also reads the record (its owner's country and weight).
+Runner = Callable[[dict[str, str], Session, Record], tuple[dict[str, Any], Any]]
 
 
-def _delta_p(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
+def _delta_p(form: dict[str, str], db: Session, record: Record) -> tuple[dict[str, Any], Any]:
     data = parse_delta_p(form)
     return data.model_dump(mode="json"), run_delta_p(data)
 
 
-def _edx(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
+def _edx(form: dict[str, str], db: Session, record: Record) -> tuple[dict[str, Any], Any]:
     data = parse_edx(form)
     return data.model_dump(mode="json"), run_edx(data)
 
 
-def _medicine(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
+def _medicine(form: dict[str, str], db: Session, record: Record) -> tuple[dict[str, Any], Any]:
+    """Check the name against the licence of the record owner's country, at their latest weight."""
     name = parse_medicine(form)
-    return {"name": name}, check_medicine(name)
+    region = licence_region(record.owner.country)
+    weight_kg = latest_weight_kg(db, owner=record.owner)
+    return {"name": name}, check_medicine(name, region=region, weight_kg=weight_kg)
 
 
 TOOLS: dict[str, tuple[ToolKind, str, Runner]] = {
@@ -219,7 +225,7 @@ def _run_tool(
     form = _form(posted)
     context: dict[str, Any] = {"form": form, "limits": LIMITS}
     try:
-        inputs, result = run(form)
+        inputs, result = run(form, db, record)
     except ToolInputError as error:
         context.update(errors=error.errors, results=list_results(db, owner=record.owner, kind=kind))
         db.commit()
