@@ -17,7 +17,7 @@ from lems_companion.db.engine import session_scope, upgrade
 from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
 from lems_companion.diary.schemas import EntryCreate, describe_errors
 from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
-from lems_companion.triage.alerts import alert_for
+from lems_companion.triage.alerts import alert_for, flags_json
 
 app = typer.Typer(help="Add, list, import and export diary entries.", no_args_is_help=True)
 
@@ -75,7 +75,9 @@ def list_(
     user: str = USER_OPTION,
     since: str | None = SINCE_OPTION,
     until: str | None = UNTIL_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, oldest first."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print a JSON array, oldest first, with each entry's triage."
+    ),
 ) -> None:
     """List the diary's entries, oldest first."""
     settings = settings_from(ctx)
@@ -83,9 +85,14 @@ def list_(
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
         start, end = _bounds(since, until, owner.time_zone)
-        entries = [to_public(row) for row in list_entries(db, owner=owner, since=start, until=end)]
+        rows = list_entries(db, owner=owner, since=start, until=end)
+        entries = [to_public(row) for row in rows]
+        triaged = [
+            {**entry_json(entry), "triage_level": row.triage_level, "flags": flags_json(row.flags)}
+            for entry, row in zip(entries, rows, strict=True)
+        ]
     if as_json:
-        print(to_json(entries))
+        print(json.dumps(triaged, indent=2, ensure_ascii=False))
         return
     for entry in entries:
         symptoms = ", ".join(f"{key} {value}" for key, value in entry.symptoms.items() if value)

@@ -81,3 +81,30 @@ def alert_for(flags: Sequence[StoredFlag], *, emergency_number: str) -> Alert | 
 def flag_title(flag_id: str) -> str:
     """Return the plain-language title of a flag."""
     return flag_defs.get(flag_id).title
+
+
+# Spec section 1: wherever a flag appears it keeps its level and its plain name, e.g.
+# "Breathlessness - get urgent care now", never an internal id alone.
+LEVEL_ACTIONS = {
+    "emergency": "get urgent care now",
+    "prompt": "tell a doctor within days",
+    "routine": "worth discussing at your next appointment",
+}
+
+
+def plain_name(flag_id: str, level: str) -> str:
+    """Return the flag's plain name with what its level asks, as every view shows it."""
+    return f"{flag_title(flag_id)} - {LEVEL_ACTIONS.get(level, level)}"
+
+
+def flags_json(flags: Sequence[StoredFlag]) -> list[dict[str, str]]:
+    """Return stored flags as JSON objects: id, level, plain name and the evidence."""
+    return [
+        {
+            "id": item.flag,
+            "level": item.level,
+            "name": plain_name(item.flag, item.level),
+            "evidence": item.evidence,
+        }
+        for item in flags
+    ]
