@@ -32,7 +32,10 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     entries: Mapped[list[Entry]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+        back_populates="user",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="Entry.user_id",
     )
 
 
