@@ -1,7 +1,7 @@
 """Entries know who wrote them: the patient, or an invited caregiver or clinician.
 
 Revision ID: 0010a
-Revises: 0007
+Revises: 0008p
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010a"
-down_revision: str | Sequence[str] | None = "0007"
+down_revision: str | Sequence[str] | None = "0008p"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
