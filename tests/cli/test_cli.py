@@ -119,6 +119,34 @@ def test_diary_list_is_oldest_first_and_filters_whole_days(
     assert bad.returncode == 1 and "--since" in bad.stderr
 
 
+def test_diary_list_json_carries_each_entrys_triage_level_and_named_flags(
+    db_url: str, patient: Persona
+) -> None:
+    choking = {**ENTRY, "note": "I choked on my tea twice this morning."}
+    assert (
+        lems(db_url, "diary", "add", "--user", patient.email, stdin=json.dumps(choking)).returncode
+        == 0
+    )
+    assert (
+        lems(
+            db_url,
+            "diary",
+            "add",
+            "--user",
+            patient.email,
+            stdin=json.dumps({**ENTRY, "recorded_at": "2026-03-03T08:30:00+01:00"}),
+        ).returncode
+        == 0
+    )
+    first, second = listed(db_url, patient.email)
+    assert first["triage_level"] == "emergency"
+    [flag] = first["flags"]  # type: ignore[misc]
+    assert flag["id"] == "choking" and flag["level"] == "emergency"
+    assert flag["name"] == "Choking"
+    assert "choked" in flag["evidence"]
+    assert second["triage_level"] == "routine" and second["flags"] == []
+
+
 def test_import_is_all_or_nothing_and_names_the_line_and_field(
     db_url: str, patient: Persona, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
+from lems_companion.diary.models import Entry
 from lems_companion.sharing.models import ShareLink
 from lems_companion.sharing.service import create_link, invite
 from tests.conftest import Persona, api_token, csrf_token, make_user, web_sign_in
@@ -83,6 +84,14 @@ def test_a_caregiver_reads_and_adds_entries_but_cannot_change_them(
         item["note"] == "Added by carer"
         for item in http.get("/api/v1/entries", headers=api_token(http, patient)).json()["items"]
     )
+    # It knows who wrote it: the carer, as a caregiver; the patient's own entry is theirs.
+    with session_scope(db_url) as db:
+        authors = {
+            row.note: (row.author_id, row.author_role) for row in db.scalars(select(Entry)).all()
+        }
+        carer_id = find_user(db, carer.email).id  # type: ignore[union-attr]
+    assert authors["Added by carer"] == (carer_id, "caregiver")
+    assert authors[ENTRY["note"]] == (owner_id, "patient")
 
 
 def test_a_clinician_reads_but_cannot_add(

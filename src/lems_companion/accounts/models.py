@@ -40,7 +40,10 @@ class User(Base):
     emergency_number: Mapped[str | None] = mapped_column(String(15), default=None)
 
     entries: Mapped[list[Entry]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+        back_populates="user",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="Entry.user_id",
     )
 
     @property

@@ -14,8 +14,9 @@ from pydantic import ValidationError
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
 from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.diary.flags import records_of
+from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
+from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, describe_errors
 from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
 from lems_companion.triage.alerts import alert_for
@@ -70,13 +71,19 @@ def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
         print("\n".join(lines), file=sys.stderr)
 
 
+def _flags_json(row: Entry) -> list[dict[str, object]]:
+    return [FlagPublic.of(record).model_dump(mode="json") for record in records_of(row)]
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
     user: str = USER_OPTION,
     since: str | None = SINCE_OPTION,
     until: str | None = UNTIL_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, oldest first."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print a JSON array, oldest first, with each entry's triage."
+    ),
 ) -> None:
     """List the diary's entries, oldest first."""
     settings = settings_from(ctx)
@@ -84,9 +91,14 @@ def list_(
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
         start, end = _bounds(since, until, owner.time_zone)
-        entries = [to_public(row) for row in list_entries(db, owner=owner, since=start, until=end)]
+        rows = list_entries(db, owner=owner, since=start, until=end)
+        entries = [to_public(row) for row in rows]
+        triaged = [
+            {**entry_json(entry), "triage_level": row.triage_level, "flags": _flags_json(row)}
+            for entry, row in zip(entries, rows, strict=True)
+        ]
     if as_json:
-        print(to_json(entries))
+        print(json.dumps(triaged, indent=2, ensure_ascii=False))
         return
     for entry in entries:
         symptoms = ", ".join(f"{key} {value}" for key, value in entry.symptoms.items() if value)

@@ -47,13 +47,20 @@ class Entry(Base):
     medications: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     home_tests: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     note: Mapped[str | None] = mapped_column(Text)
+    # Who wrote it: the patient (author_id None or the owner) or a caregiver or clinician the
+    # patient invited. Kept when the grant ends, so the entry still says who wrote it; triage
+    # reads third-person words in a caregiver's note as the patient's (spec section 3).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author_role: Mapped[str] = mapped_column(
+        String(10), default="patient", server_default="patient"
+    )
     # The triage level of the entry as a whole (emergency, prompt, routine or none), recomputed
     # whenever the entry changes; kept on the row so the timeline needs no second query.
     triage_level: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    user: Mapped[User] = relationship(back_populates="entries")
+    user: Mapped[User] = relationship(back_populates="entries", foreign_keys=[user_id])
     flags: Mapped[list[EntryFlag]] = relationship(
         back_populates="entry",
         cascade="all, delete-orphan",

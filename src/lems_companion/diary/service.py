@@ -11,7 +11,7 @@ import binascii
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,9 @@ from lems_companion.rules import weight_loss
 from lems_companion.sharing.service import Access, Action, access_for, audit
 from lems_companion.tools.medicines import is_amifampridine
 from lems_companion.triage import triage_entry
+
+# Who wrote an entry, as the timeline, exports and triage read it (spec section 3, who is writing).
+AuthorRole = Literal["patient", "caregiver", "clinician"]
 
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
@@ -145,9 +148,34 @@ def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     ]
 
 
-def add_entry(db: Session, *, owner: User, data: EntryCreate) -> Entry:
-    """Return a new, triaged entry for this owner (flushed so it has an id; caller commits)."""
-    row = Entry(user_id=owner.id, created_at=datetime.now(UTC))
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who writes an entry: the diary's owner, or a person the owner invited."""
+
+    user_id: int | None
+    role: AuthorRole
+
+
+def author_for(viewer: User, access: Access) -> Author:
+    """Return the author of an entry ``viewer`` writes through ``access``."""
+    if access.role == "owner":
+        return Author(viewer.id, "patient")
+    return Author(viewer.id, "clinician" if access.role == "clinician" else "caregiver")
+
+
+def add_entry(
+    db: Session, *, owner: User, data: EntryCreate, author: Author | None = None
+) -> Entry:
+    """Return a new, triaged entry for this owner (flushed so it has an id; caller commits).
+
+    ``author`` is who wrote it; None means the owner."""
+    author = author or Author(owner.id, "patient")
+    row = Entry(
+        user_id=owner.id,
+        author_id=author.user_id,
+        author_role=author.role,
+        created_at=datetime.now(UTC),
+    )
     _fill(row, data)
     _triage(db, row, data)
     db.add(row)

@@ -18,6 +18,7 @@ from lems_companion.diary.service import (
     BadCursor,
     NotFound,
     add_entry,
+    author_for,
     diary_access,
     page_entries,
     to_public,
@@ -258,7 +259,7 @@ def their_create_entry(
             },
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
-    row = add_entry(db, owner=owner, data=entry)
+    row = add_entry(db, owner=owner, data=entry, author=author_for(signed_in.user, access))
     audit(db, access, action="create", target=f"entry {row.id}")
     db.commit()
     return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
