@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion import __version__
 from lems_companion.accounts.models import User
+from lems_companion.accounts.profile import profile_of
 from lems_companion.db.base import Base
 from lems_companion.diary.io import to_json
 from lems_companion.diary.models import Entry, EntryFlag
@@ -91,6 +92,7 @@ def account_details(user: User) -> dict[str, Any]:
         "time_zone": user.time_zone,
         "is_admin": user.is_admin,
         "created_at": user.created_at.isoformat(),
+        "profile": profile_of(user).model_dump(mode="json"),
     }
 
 
@@ -151,7 +153,7 @@ def _readme(files: dict[str, str], notes: list[str], now: datetime, user: User) 
     lines = [
         "LEMS Companion: everything stored for one account",
         "",
-        f"Account: {user.email}",
+        f"Account: {user.shown_name} ({user.email})",
         f"Exported: {now.isoformat(timespec='seconds')} (LEMS Companion {__version__})",
         "",
         "Files:",

@@ -60,7 +60,7 @@ def owner_report(
         period.entries,
         flags=period.flags,
         investigations=period.investigations,
-        patient=owner.email,
+        patient=owner.shown_name,
         time_zone=owner.time_zone,
         since=since,
         until=until,
