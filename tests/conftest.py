@@ -28,7 +28,7 @@ from lems_companion.settings import Settings
 from lems_companion.web.app import create_app
 
 # Browser fixtures (tests/e2e) and a second database with rows in every table (tests/db).
-pytest_plugins = ["tests.e2e.browser", "tests.db.tables"]
+pytest_plugins = ["tests.e2e.browser", "tests.schema.tables"]
 
 # The local server this machine runs; override to point the suite at another PostgreSQL.
 POSTGRES_ADMIN_URL = os.environ.get(

@@ -24,9 +24,9 @@ from lems_companion.reports.card import (
     build_card,
     card_pages,
 )
+from lems_companion.rules.medicines import CAUTION_CLASSES
 from lems_companion.sharing.models import AuditEvent
 from lems_companion.sharing.service import invite
-from lems_companion.tools.medicines import CAUTION_CLASSES
 from tests.conftest import Persona, csrf_token, make_user, web_sign_in
 
 TWELVE = (

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
+from lems_companion.rules.delta_p import DeltaPInput
 from lems_companion.sharing.service import create_link
-from lems_companion.tools.delta_p import DeltaPInput
 from lems_companion.tools.records import run_delta_p
 from lems_companion.tools.service import open_record, save_result
 from tests.cli.test_cli import lems

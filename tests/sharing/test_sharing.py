@@ -310,7 +310,7 @@ def test_deleting_an_account_revokes_invitations_to_it(
     entry_id = owners_entry(http, patient)
     carer = make_user(db_url, "carer@example.org")
     grant(db_url, patient, carer.email, "caregiver")
-    from lems_companion.accounts.data_rights import delete_account
+    from lems_companion.data_rights.service import delete_account
 
     with session_scope(db_url) as db:
         user = find_user(db, carer.email)

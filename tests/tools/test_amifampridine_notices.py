@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.schemas import EntryCreate, Medication
-from lems_companion.tools.medicines import mentions_amifampridine_tingling
+from lems_companion.rules.medicines import mentions_amifampridine_tingling
 from lems_companion.tools.records import amifampridine_notices, check_medicine
 from tests.conftest import Persona, csrf_token, web_sign_in
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from lems_companion.cli import app
-from lems_companion.tools.medicines import CAUTION_CLASSES
+from lems_companion.rules.medicines import CAUTION_CLASSES
 
 runner = CliRunner()
 

@@ -22,7 +22,7 @@ from lems_companion import catalogue
 from lems_companion.diary.flags import FlagPublic, FlagRecord, is_red_flag
 from lems_companion.diary.schemas import EntryPublic, OffsetDatetime
 from lems_companion.rules import weight_loss
-from lems_companion.tools.medicines import cautions_for, is_amifampridine
+from lems_companion.rules.medicines import cautions_for, is_amifampridine
 from lems_companion.triage.flags import LEVEL_RANK
 
 # --- Named constants ---------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from lems_companion.accounts.data_rights import delete_account, export_account
 from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.data_rights.service import delete_account, export_account
 from lems_companion.db.engine import session_scope, upgrade
 
 app = typer.Typer(

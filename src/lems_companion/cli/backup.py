@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from lems_companion.cli.common import fail, settings_from
-from lems_companion.db.backup import BackupError, backup_database, restore_database
+from lems_companion.schema.backup import BackupError, backup_database, restore_database
 
 
 def backup(

@@ -14,12 +14,12 @@ from pydantic import ValidationError
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
 from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, describe_errors
 from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
-from lems_companion.triage.alerts import alert_for
 
 app = typer.Typer(help="Add, list, import and export diary entries.", no_args_is_help=True)
 
@@ -62,17 +62,19 @@ def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
         row = add_entry(db, owner=owner, data=data)
-        stored = to_public(row)
+        stored = _with_triage(row)
         alert = alert_for(records_of(row), emergency_number=settings.emergency_number)
-    print(json.dumps(entry_json(stored), indent=2, ensure_ascii=False))
+    print(json.dumps(stored, indent=2, ensure_ascii=False))
     if alert:
         # Spec section 1: a red flag is never hidden, whichever way the entry came in.
         lines = [f"RED FLAG ({alert.level}): {alert.headline}", *alert.advice]
         print("\n".join(lines), file=sys.stderr)
 
 
-def _flags_json(row: Entry) -> list[dict[str, object]]:
-    return [FlagPublic.of(record).model_dump(mode="json") for record in records_of(row)]
+def _with_triage(row: Entry) -> dict[str, object]:
+    """Return the stored entry as the documented JSON, with its triage level and red flags."""
+    flags = [FlagPublic.of(record).model_dump(mode="json") for record in records_of(row)]
+    return {**entry_json(to_public(row)), "triage_level": row.triage_level, "flags": flags}
 
 
 @app.command("list")
@@ -93,10 +95,7 @@ def list_(
         start, end = _bounds(since, until, owner.time_zone)
         rows = list_entries(db, owner=owner, since=start, until=end)
         entries = [to_public(row) for row in rows]
-        triaged = [
-            {**entry_json(entry), "triage_level": row.triage_level, "flags": _flags_json(row)}
-            for entry, row in zip(entries, rows, strict=True)
-        ]
+        triaged = [_with_triage(row) for row in rows]
     if as_json:
         print(json.dumps(triaged, indent=2, ensure_ascii=False))
         return

@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 import typer
 from pydantic import BaseModel, ValidationError
 
-from lems_companion.tools import DISCLAIMER, delta_p, edx, medicines, screening
+from lems_companion.rules import delta_p, edx, medicines, screening
+from lems_companion.tools import DISCLAIMER
 
 USAGE_ERROR = 2  # the exit status Click uses for a missing or invalid option
 

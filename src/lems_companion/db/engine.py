@@ -13,9 +13,6 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-# Every concept's tables, so the mappers can resolve relationships across concepts on first use.
-from lems_companion.db import models as _all_tables  # noqa: F401
-
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # How long a SQLite writer waits for another writer before giving up; WAL lets readers carry on.
 SQLITE_BUSY_TIMEOUT_MS = 10_000

@@ -22,8 +22,8 @@ from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.rules import weight_loss
+from lems_companion.rules.medicines import is_amifampridine
 from lems_companion.sharing.service import Access, Action, access_for, audit
-from lems_companion.tools.medicines import is_amifampridine
 from lems_companion.triage import triage_entry
 
 # Who wrote an entry, as the timeline, exports and triage read it (spec section 3, who is writing).

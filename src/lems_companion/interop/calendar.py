@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from lems_companion.dates import zone
-from lems_companion.tools.screening import NEW_SYMPTOMS_NOTE, ScreeningPlan
+from lems_companion.rules.screening import NEW_SYMPTOMS_NOTE, ScreeningPlan
 
 PRODID = "-//LEMS Companion//Diary reminders and screening dates//EN"
 CALENDAR_NAME = "LEMS Companion"

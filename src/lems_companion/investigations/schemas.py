@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from lems_companion.tools.edx import INCREMENT_CUTOFF_60_PERCENT, INCREMENT_CUTOFF_100_PERCENT
+from lems_companion.rules.edx import INCREMENT_CUTOFF_60_PERCENT, INCREMENT_CUTOFF_100_PERCENT
 
 Status = Literal["done", "pending"]
 MAX_RESULT_CHARS = 2_000

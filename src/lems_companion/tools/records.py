@@ -18,10 +18,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
-from lems_companion.tools import DISCLAIMER
-from lems_companion.tools.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
-from lems_companion.tools.edx import EdxInput, EdxResult, read_edx
-from lems_companion.tools.medicines import (
+from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
+from lems_companion.rules.edx import EdxInput, EdxResult, read_edx
+from lems_companion.rules.medicines import (
     AMIFAMPRIDINE_LABEL_SOURCE,
     AMIFAMPRIDINE_MAX_DAILY_MG,
     AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG,
@@ -37,7 +36,7 @@ from lems_companion.tools.medicines import (
     is_amifampridine,
     mentions_amifampridine_tingling,
 )
-from lems_companion.tools.screening import (
+from lems_companion.rules.screening import (
     DELTA_P_MAX_SCORE,
     ItemProgress,
     RecordedScan,
@@ -47,6 +46,7 @@ from lems_companion.tools.screening import (
     build_plan,
     track_progress,
 )
+from lems_companion.tools import DISCLAIMER
 
 ToolKind = Literal["delta_p", "edx", "medicine"]
 TOOL_KINDS: tuple[ToolKind, ...] = ("delta_p", "edx", "medicine")

@@ -20,6 +20,7 @@ from lems_companion.interop.feeds import schedule, set_schedule
 from lems_companion.investigations.models import Investigation
 from lems_companion.investigations.schemas import InvestigationCreate
 from lems_companion.investigations.service import add_investigation
+from lems_companion.rules.screening import ScanResult
 from lems_companion.sharing.service import Access, access_for, audit
 from lems_companion.tools.models import ToolResult
 from lems_companion.tools.records import (
@@ -31,7 +32,6 @@ from lems_companion.tools.records import (
     TrackedScan,
     screening_overview,
 )
-from lems_companion.tools.screening import ScanResult
 
 # Who may use the tools on a patient's record. The patient, and a clinician they invited: the
 # tools are decision aids for clinicians, and saving a result is part of using them (so a

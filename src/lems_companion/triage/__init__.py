@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from lems_companion.diary.schemas import EntryCreate
-from lems_companion.tools.medicines import LoggedDose
+from lems_companion.rules.medicines import LoggedDose
 from lems_companion.triage import structured, text
 from lems_companion.triage.flags import DEFAULT_EMERGENCY_NUMBER, FLAGS, Flag, Level
 from lems_companion.triage.result import FlagHit, TriageResult, build_result
+
+if TYPE_CHECKING:  # triage reads entries; the diary, which stores them, imports triage
+    from lems_companion.diary.schemas import EntryCreate
 
 __all__ = [
     "DEFAULT_EMERGENCY_NUMBER",

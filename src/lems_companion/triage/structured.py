@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from lems_companion import catalogue
-from lems_companion.diary.schemas import EntryCreate
 from lems_companion.rules import weight_loss
-from lems_companion.tools.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
+from lems_companion.rules.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
+
+if TYPE_CHECKING:  # triage reads entries; the diary, which stores them, imports triage
+    from lems_companion.diary.schemas import EntryCreate
 
 # Spec section 3: a symptom counts as new when it was absent from the previous entry *in the last
 # 14 days*; an older previous entry is no baseline.

@@ -7,6 +7,9 @@ from alembic import context
 from lems_companion.db.base import Base
 from lems_companion.db.types import UTCDateTime
 
+# Every concept's tables on Base.metadata, for autogenerate (this script runs inside Alembic).
+from lems_companion.schema import tables  # noqa: F401
+
 
 def render_item(type_: str, obj: object, autogen_context: Any) -> Any:
     """Write our UTCDateTime as the plain column type it is in the database."""

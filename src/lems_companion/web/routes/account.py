@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lems_companion.accounts.data_rights import delete_account, export_account
 from lems_companion.accounts.profile import (
     LANGUAGES,
     PROFILE_FIELDS,
@@ -20,6 +19,7 @@ from lems_companion.accounts.profile import (
     set_profile,
 )
 from lems_companion.accounts.service import AccountError, normalise_email
+from lems_companion.data_rights.service import delete_account, export_account
 from lems_companion.diary.models import Entry
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (

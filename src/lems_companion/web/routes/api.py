@@ -19,6 +19,7 @@ from lems_companion.accounts.profile import (
     set_profile,
 )
 from lems_companion.accounts.service import TooManyAttempts, authenticate, start_session
+from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, EntryUpdate
@@ -35,7 +36,6 @@ from lems_companion.diary.service import (
 )
 from lems_companion.settings import Settings
 from lems_companion.tools.records import MedicationWarning, medication_warnings
-from lems_companion.triage.alerts import alert_for
 from lems_companion.web.deps import ApiUser, DbSession, RowId, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
+from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import records_of
 from lems_companion.diary.service import (
     BadCursor,
@@ -22,7 +23,6 @@ from lems_companion.diary.service import (
     to_public,
 )
 from lems_companion.tools.records import amifampridine_notices
-from lems_companion.triage.alerts import alert_for
 from lems_companion.web.deps import (
     DbSession,
     MaybeWebUser,

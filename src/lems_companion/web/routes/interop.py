@@ -20,7 +20,7 @@ from lems_companion.interop.formats import (
 )
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import export_diary, store_entries
-from lems_companion.tools.screening import DELTA_P_MAX_SCORE, build_plan
+from lems_companion.rules.screening import DELTA_P_MAX_SCORE, build_plan
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 

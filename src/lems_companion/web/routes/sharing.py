@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.service import (
@@ -41,7 +42,6 @@ from lems_companion.sharing.service import (
     revoke_grant,
     revoke_link,
 )
-from lems_companion.triage.alerts import alert_for
 from lems_companion.web.deps import (
     DbSession,
     PostedForm,

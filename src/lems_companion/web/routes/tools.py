@@ -20,7 +20,7 @@ from starlette.datastructures import FormData
 
 from lems_companion.diary.service import latest_weight_kg
 from lems_companion.interop.feeds import schedule
-from lems_companion.tools.delta_p import (
+from lems_companion.rules.delta_p import (
     DERIVATION_SOURCE,
     KARNOFSKY_STEP,
     MAX_AGE,
@@ -30,8 +30,9 @@ from lems_companion.tools.delta_p import (
     VALIDATION_PROBABILITY_PERCENT,
     VALIDATION_SOURCE,
 )
-from lems_companion.tools.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
-from lems_companion.tools.medicines import licence_region
+from lems_companion.rules.edx import MAX_CMAP_MV, MAX_DECREMENT_PERCENT
+from lems_companion.rules.medicines import licence_region
+from lems_companion.rules.screening import DELTA_P_MAX_SCORE, TEST_LABELS
 from lems_companion.tools.records import (
     SCAN_KINDS,
     SCAN_RESULT_LABELS,
@@ -48,7 +49,6 @@ from lems_companion.tools.records import (
     run_delta_p,
     run_edx,
 )
-from lems_companion.tools.screening import DELTA_P_MAX_SCORE, TEST_LABELS
 from lems_companion.tools.service import (
     Record,
     list_results,

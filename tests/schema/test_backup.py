@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import start_session
 from lems_companion.cli import app
-from lems_companion.db.backup import BackupError, backup_database, restore_database
 from lems_companion.db.engine import get_engine, session_scope, upgrade
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entry, to_public
+from lems_companion.schema.backup import BackupError, backup_database, restore_database
 from tests.conftest import Persona
 
 ENTRIES = [

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from lems_companion.tools.delta_p import DeltaPInput, score_delta_p
+from lems_companion.rules.delta_p import DeltaPInput, score_delta_p
 
 # Nothing scores: a 40-year-old non-smoking woman, no weight loss, no bulbar signs, Karnofsky 90.
 NO_ITEMS: dict[str, Any] = {

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from lems_companion.tools.edx import EdxInput, EdxResult, read_edx
+from lems_companion.rules.edx import EdxInput, EdxResult, read_edx
 
 
 def read(rest: float, after: float, decrement: float | None = None) -> EdxResult:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from lems_companion.tools import screening
+from lems_companion.rules import screening
 
 # Item thresholds (Titulaer et al., J Clin Oncol 2011): age at onset of 50 or more, weight loss
 # of at least 5%, and a Karnofsky performance score below 70 each score a point.

@@ -14,17 +14,17 @@ from bs4 import BeautifulSoup
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from lems_companion.accounts.data_rights import delete_account, export_account
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import start_session
 from lems_companion.cli import app
+from lems_companion.data_rights.service import delete_account, export_account
 from lems_companion.db.base import Base
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entry
 from tests.conftest import Persona, web_sign_in
-from tests.db.tables import fill_every_user_table, row_counts, user_columns
 from tests.reports.test_one_report import save_delta_p
+from tests.schema.tables import fill_every_user_table, row_counts, user_columns
 
 CHOKING = {
     "recorded_at": "2026-03-02T19:00:00+00:00",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from lems_companion.diary.schemas import Medication
-from lems_companion.tools.medicines import (
+from lems_companion.rules.medicines import (
     AMIFAMPRIDINE_SEIZURE_RULE,
     AMIFAMPRIDINE_TINGLING,
     CAUTION_CLASSES,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from lems_companion.tools.screening import (
+from lems_companion.rules.screening import (
     RecordedScan,
     ScreeningPlan,
     add_months,
