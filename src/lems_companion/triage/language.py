@@ -39,12 +39,14 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "fr": frozenset(
         "le la les et je j' de des du un une mon ma mes est suis pas ne que qui en avec pour "
         "très tres aujourd'hui hier j'ai ai il elle au aux depuis sans ce cette mais plus "
-        "quand c'est n'ai toux depuis jours douleur poitrine matin soir poids souffle".split()
+        "quand c'est n'ai toux depuis jours douleur poitrine matin soir poids souffle rien tout "
+        "comme avec sur dans ça ca on aussi trop encore après apres être fait peu".split()
     ),
     "de": frozenset(
         "der die das und ich mein meine meinen ist bin nicht kein keine mit ein eine einen zu "
         "den dem des auf sehr heute gestern habe hat seit aber wenn auch beim nach noch schon "
-        "mir mich wie wieder husten brust heute tagen luft schlucken gewicht".split()
+        "mir mich wie wieder husten brust heute tagen luft schlucken gewicht ohne alles bei beim "
+        "vom zum zur im aus von über durch nur jetzt dann weil dass oder hab krieg".split()
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
     "it": frozenset(
@@ -71,12 +73,23 @@ _LETTER_VOTES: dict[str, tuple[tuple[str, float], ...]] = {
     "ã": (("pt", 2),), "õ": (("pt", 2),),
 }  # fmt: skip
 _ELISION = re.compile(r"\b[jmtlcdnsJMTLCDNS]'|\b[qQ]u'", re.UNICODE)
+# Spellings typical of one language; each counts a third of a function word.
+SHAPE_WEIGHT = 0.34
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (language, re.compile(pattern))
+    for language, pattern in (
+        ("de", r"sch|tz|ß|^zw|^ge\w+(?:t|en)$|(?:ung|keit|heit|lich|chen)$|[äöü]"),
+        ("es", r"ñ|(?:cion|ción|ado|ada|idos|idas|aba|ía|mente)$|^des|ll[aoe]"),
+        ("fr", r"(?:eau|eux|oux|ais|ait|ée|és|ment)$|ç|^qu'|œ"),
+        ("en", r"th|wh|(?:ing|ed|ly)$|ee|oo|ck$"),
+    )
+)
 # How many more votes a language we do not check needs than the best one we do.
 UNCHECKED_MARGIN = 2
 # Words that end a word in the vote: apostrophes stay, so "j'ai" and "I'm" are single words.
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|[^\W\d_]+'", re.UNICODE)
 # A note needs this many function words before its vote counts; fewer means shorthand.
-MIN_VOTES = 1
+MIN_VOTES = 0.6
 
 
 def fold(text: str) -> str:
@@ -123,6 +136,11 @@ def detect(text: str) -> str:
         for language, vocabulary in vocabularies.items():
             if folded in vocabulary:
                 votes[language] += 1
+    # Word shapes, for words no list knows ("Pulsoxi zeigt 91 %, zweimal gemessen").
+    for word in words:
+        for language, pattern in _SHAPES:
+            if pattern.search(word):
+                votes[language] += SHAPE_WEIGHT
     # French elision ("j'ai", "m'habillant", "qu'en") is French's alone.
     votes["fr"] += len(_ELISION.findall(text.replace("\u2019", "'")))
     for char in text:

@@ -69,12 +69,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
         rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
         r"wenig|zu wenig|nicht genug)\s+luft\b",
+        r"\b(?:keine|kaum|schlecht|kei|wenig)\s+luft\s+(?:mehr\s+)?(?:krieg\w*|bekomm\w*|hab\w*)",
         r"\bnach luft\s+(?:\w+\s+)?(?:geschnappt|schnapp\w*|ringen|gerungen|japs\w*)|\bjaps\w*|"
         r"\bschnapp\w* nach luft\b|\bring\w* nach luft\b",
         r"\baus der puste\b|\bau(?:ss|ß)er atem\b|\bau(?:ss|ß)er puste\b|\bschnauf\w*",
         r"\w*dyspno\w*",
         rf"\batm(?:e|et|en|ete)\s+{W}{{0,2}}(?:schnell|flach|schwer|muhsam|pfeifend|rasselnd)",
-        rf"\blippen\s+{W}{{0,4}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
+        rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
         rf"\bschleim\s+{W}{{0,3}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
@@ -247,7 +248,7 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             r"\bkein\w*\b|\bkei\b",
-            r"\bnicht\b",
+            r"\bnicht\b(?!\s*(?:[.,;!?]|$))",
             r"\bohne\b",
             r"\bweder\b|\bnoch nie\b|\bnie\b",
             r"\b(?:verneint|frei von|ausgeschlossen)\b",
@@ -270,7 +271,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "NEGATED",
         "BACKWARD",
-        (r"\bnicht\b(?!\s+(?:mehr\s+)?(?:runter|weg|raus|hoch|flach|schlimm|so|sicher|genau))",),
+        (r"\bnicht\b(?=\s*(?:[.,;!?]|$))",),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=2,
     ),
@@ -403,7 +404,7 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bseit (?:etwa |ca\.? )?(?:ein paar|a paar|zwei|drei|vier|\d+|einigen|einer) "
             r"(?:tagen|wochen|wochn|woche)\b",
-            r"\bdas ist neu\b|\bneu\b|\bfr(?:u|ue)her nie\b|\bimmer (?:mehr|schlimmer|\w+er)\b|"
+            r"\bdas ist neu\b|\bneu\b|\bfr(?:u|ue)her nie\b|\bimmer (?:mehr|schlimmer)\b|"
             r"\bzunehmend\b|\bseit (?:mitte|anfang)\b|\bin letzter zeit\b|\bneuerdings\b",
         ),
         allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
@@ -468,3 +469,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
 )
+
+# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with other persons: no
+# sentence-level rule.
+THIRD_PERSON: str | None = None
+FIRST_PERSON_WORDS: str | None = None

@@ -523,3 +523,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"reportaje|programa|noticia|video)\b|\b(?:articulo|documental|reportaje) sobre\b",
     ),
 )
+
+# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with other persons: no
+# sentence-level rule.
+THIRD_PERSON: str | None = None
+FIRST_PERSON_WORDS: str | None = None

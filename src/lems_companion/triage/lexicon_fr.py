@@ -500,3 +500,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\b(?:article|reportage|documentaire|emission) sur\b|\breportage\b",
     ),
 )
+
+# See lexicon.THIRD_PERSON.
+THIRD_PERSON: str | None = r"\b(?:il|elle)\b(?!\s+(?:y a|faut|fait|est (?:normal|possible)))"
+FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"

@@ -65,10 +65,12 @@ _NOW = re.compile(
     r"maintenant|aujourd'hui|ce matin|actuellement|jetzt|heute|aktuell|derzeit|nun)\b",
     re.IGNORECASE,
 )
-_NOW_BEFORE = re.compile(rf"(?:{_NOW.pattern})[^\d]{{0,10}}$", re.IGNORECASE)
-_NOW_AFTER = re.compile(rf"^\s*(?:{_KG}|{_LB})?\s*[,;]?\s*(?:{_NOW.pattern})", re.IGNORECASE)
+_NOW_BEFORE = re.compile(rf"(?:{_NOW.pattern})[^\d,;.]{{0,10}}$", re.IGNORECASE)
+_NOW_AFTER = re.compile(rf"^\s*(?:{_KG}|{_LB})?\s*(?:{_NOW.pattern})", re.IGNORECASE)
 # Words between two figures that make the second the newer one ("94kg down to 83.5").
 _TO = re.compile(r"(?:\bto\b|\ba\b|\bauf\b|->|\u2192|=>|\bhasta\b|\bbis\b)\s*$", re.IGNORECASE)
+# A word before a figure that makes it the older one ("down to 62 kg from 68 kg").
+_FROM = re.compile(r"(?:\bfrom|\bvon|\bdesde|\bdepuis|\bwas|\bpesaba|\bpesais)\s*$", re.IGNORECASE)
 _GAIN = re.compile(
     r"\b(?:gain\w*|put on|heavier|up from|went up|engord\w*|subido|aumentado|pris \d|grossi|"
     r"zugenommen|mehr gewicht)\b",
@@ -183,13 +185,19 @@ def weight_change(text: str) -> WeightChange | None:
 
 def _current(text: str, found: list[_Weight]) -> _Weight:
     for item in found:
-        before = text[max(0, item.start - NOW_REACH) : item.start]
-        after = text[item.end : item.end + NOW_REACH]
-        if _NOW_BEFORE.search(before) or _NOW_AFTER.match(after):
+        if _NOW_BEFORE.search(text[max(0, item.start - NOW_REACH) : item.start]):
             return item
-    for item in found[1:]:
+    for item in found:
+        if _NOW_AFTER.match(text[item.end : item.end + NOW_REACH]):
+            return item
+    for item in found:
         if _TO.search(text[max(0, item.start - 12) : item.start]):
             return item
+    after_from = [
+        item for item in found if _FROM.search(text[max(0, item.start - 12) : item.start])
+    ]
+    if len(after_from) == 1 and len(found) == 2:
+        return next(item for item in found if item is not after_from[0])
     outside = [item for item in found if not _in_brackets(text, item.start)]
     if len(outside) == 1:
         return outside[0]

@@ -24,7 +24,7 @@ import importlib
 import re
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from types import ModuleType
@@ -116,8 +116,12 @@ def pipeline(language_code: str = language.DEFAULT) -> Language:
     warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
     if "lems_sentences" not in Language.factories:
         Language.component("lems_sentences", func=_split_sentences)
+    factory = f"lems_targets_{language_code}"
+    if factory not in Language.factories:
+        Language.component(factory, func=_TargetFinder(language_code))
     nlp = spacy.blank(language_code)
     nlp.add_pipe("lems_sentences")
+    nlp.add_pipe(factory, name="lems_targets")
     context = nlp.add_pipe(
         "medspacy_context",
         config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
@@ -167,6 +171,16 @@ def _targets(language_code: str) -> list[tuple[str, re.Pattern[str]]]:
 def _compiled(language_code: str, name: str) -> re.Pattern[str]:
     """Return one of the lexicon's note-level patterns (QUESTION_START, CAREGIVER_HEADER...)."""
     return re.compile(getattr(lexicon(language_code), name), re.IGNORECASE)
+
+
+class _TargetFinder:
+    """The pipeline component that finds a language's targets (spaCy factory "lems_targets")."""
+
+    def __init__(self, language_code: str) -> None:
+        self.language_code = language_code
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _find_targets(doc, self.language_code)
 
 
 def _find_targets(doc: Doc, language_code: str) -> Doc:
@@ -219,7 +233,7 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
     nlp = pipeline(language_code)
     found = []
     for offset, chunk in _chunks(text):
-        doc = _analyse(nlp, language.fold(chunk), language_code)
+        doc = _analyse(nlp, language.fold(chunk))
         for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
             # medspaCy 1.3 lets a cue lying wholly inside a target modify it (its overlap test
             # misses containment): "me quedo sin aire" would be negated by its own "sin".
@@ -248,14 +262,12 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
     return found
 
 
-def _analyse(nlp: Language, text: str, language_code: str) -> Doc:
+def _analyse(nlp: Language, text: str) -> Doc:
     """Return the processed doc; ConText is skipped when the note names no target at all."""
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
-        if name == "medspacy_context":
-            doc = _find_targets(doc, language_code)
-            if not doc.spans[SPAN_GROUP]:
-                break  # nothing for ConText to modify: most of a note's cost saved
+        if name == "medspacy_context" and not doc.spans[SPAN_GROUP]:
+            break  # nothing for ConText to modify: most of a note's cost saved
         doc = component(doc)
     return doc
 
@@ -341,7 +353,7 @@ def triage_note(
             hits=(), findings=(), routine=False, language=code, checked=False, author=author
         )
     writer = authorship(text, author, code)
-    found = mentions(text, code)
+    found = [_third_person(mention, text, code) for mention in mentions(text, code)]
     kept = [
         mention
         for mention in found
@@ -362,6 +374,9 @@ def triage_note(
             text=text,
             breathless_sentences=breathless_sentences,
             choking_sentences=choking_sentences,
+            stroke_sentences={
+                m.sentence for m in kept if m.label in {"STROKE", "SPEECH"} and "SUDDEN" in m.categories
+            },
             today=today or date.today(),
             language_code=code,
         )
@@ -395,6 +410,20 @@ def triage_note(
         third_person=third_person,
         weight_loss_intended=intended,
     )
+
+
+def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
+    """Return the mention marked FAMILY when its sentence speaks of someone in the third person
+    and never of the writer ("Jean choked on a biscuit, she was fine after"): another person's
+    symptom when the patient writes, the patient's when a caregiver does (spec section 3)."""
+    if lexicon(language_code).THIRD_PERSON is None or mention.categories & {"FAMILY", "OTHER_PERSON"}:
+        return mention
+    sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
+    if _compiled(language_code, "THIRD_PERSON").search(sentence) and not _compiled(
+        language_code, "FIRST_PERSON_WORDS"
+    ).search(sentence):
+        return replace(mention, categories=mention.categories | {"FAMILY"})
+    return mention
 
 
 def _inside_choking(mention: Mention, found: list[Mention]) -> bool:
@@ -496,6 +525,7 @@ def _flag_for(
     text: str,
     breathless_sentences: set[tuple[int, int]],
     choking_sentences: set[tuple[int, int]],
+    stroke_sentences: set[tuple[int, int]],
     today: date,
     language_code: str,
 ) -> tuple[str, flag_defs.Level] | None:
@@ -522,8 +552,9 @@ def _flag_for(
             return "cerebellar_signs", "prompt"
         return None
     if label == "CEREBELLAR":
-        if "SUDDEN" in categories and "NEW_ONSET" not in categories:
-            return None if "LONG_STANDING" in categories else ("cerebellar_signs", "prompt")
+        # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag.
+        if "SUDDEN" in categories and mention.sentence in stroke_sentences:
+            return None
         return None if "LONG_STANDING" in categories else ("cerebellar_signs", "prompt")
     if label == "STROKE":
         if "DRUG_EFFECT" in categories:
