@@ -139,6 +139,12 @@ _LAST = re.compile(
     r"semaine|mois|woche|monat)?",
     re.IGNORECASE,
 )
+# "two months ago", "il y a deux mois", "vor zwei Monaten": when, not how long.
+_AGO = re.compile(
+    r"\b(?:\w+\s+){1,3}ago\b|\bil y a\s+(?:\w+\s+){1,2}|\bvor\s+(?:\w+\s+)?(?:tagen|wochen|monaten|"
+    r"jahren)\b",
+    re.IGNORECASE,
+)
 _LAST_DAYS = {
     "week": 7, "semana": 7, "semaine": 7, "woche": 7,
     "month": 30, "mes": 30, "mois": 30, "monat": 30,
@@ -146,7 +152,10 @@ _LAST_DAYS = {
 
 
 def longest_days(text: str, *, today: date) -> int | None:
-    """Return the longest duration the text states, in days; None when it states none."""
+    """Return the longest duration the text states, in days; None when it states none.
+
+    A point in the past ("two months ago") is not a duration."""
+    text = _AGO.sub(" ", text)
     found: list[int] = []
     for match in _COUNT.finditer(text):
         word = (match.group(1) or match.group(2)).lower()

@@ -183,6 +183,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
+        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|grey|gray|"
+        r"purple|dusky)\b",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
         r"breath)\b",
         r"\bair hunger\b",
@@ -239,6 +241,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|go|goes|gone|going|was|became)\s+(?:all\s+|completely\s+|very\s+)?"
         r"(?:rigid|stiff as a board)\b",
         r"\beyes\s+(?:\w+\s+)?roll(?:ed|ing)?\s+(?:up|back)\b",
+        r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
+        r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
         r"\bfoam\w*\s+at\s+the\s+mouth\b",
         r"\bbit\s+(?:my|his|her)\s+tongue\b",
     ),
@@ -268,8 +272,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\b",
     ),
     "PERSISTENT_COUGH": (
-        rf"\b{COUGH}\s+{W}{{0,7}}{LONG_DURATION}\b",
-        rf"\b{LONG_DURATION}\s+(?:of\s+)?{W}{{0,3}}{COUGH}",
+        # A cough's duration is read by text.py from the COUGH target's sentence (durations.py).
         r"\b(?:chronic|persistent|constant|continuous|continual|nagging|lingering|ongoing|"
         r"relentless|non[- ]?stop|never[- ]ending|long[- ]standing|long[- ]term|stubborn|"
         rf"endless|recurring|recurrent|permanent|month[- ]long|week[- ]long)\s+{W}{{0,1}}{COUGH}",
@@ -345,7 +348,17 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:can'?t|cannot|couldn'?t)\s+walk\s+(?:in\s+)?a\s+straight\s+line\b",
         r"\bataxi\w*",
         r"\b(?:reaching for|holding on to|grabbing|hands? on) the walls?\b",
+        r"\bwalk\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|furniture|things)\b",
+        rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
         r"\bbalance\s+(?:is\s+|has\s+)?(?:gone|off|shot|poor|terrible|awful|worse|bad)\b",
+    ),
+    # One arm, leg or hand gone weak, numb or dead: a stroke sign only with a sudden onset
+    # (text.py), since LEMS weakness is common and gradual.
+    "LIMB_ONE_SIDE": (
+        rf"\b(?:left|right)\s+(?:arm|leg|hand)\s+{W}{{0,3}}(?:went\s+|gone\s+|is\s+|was\s+)?"
+        r"(?:dead|numb|limp|heavy|weak|useless|floppy|paralys\w*)\b",
+        r"\b(?:can'?t|cannot|couldn'?t|could not|unable to)\s+(?:move|lift|feel|use|raise)\s+"
+        r"(?:my|his|her)\s+(?:left|right)\s+(?:arm|leg|hand|side)\b",
     ),
     # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
     "SEVERE_CHEST_PAIN": (r"\bheart attack\b", r"\bcardiac arrest\b"),
@@ -403,6 +416,7 @@ TARGET_FLAG: dict[str, str] = {
     "LOC": "seizure",
     "COUGH": "persistent_cough",
     "CEREBELLAR": "cerebellar_signs",
+    "LIMB_ONE_SIDE": "stroke_signs",
 }
 
 # LEMS features worth recording (level `routine`), keyed by catalogue symptom id. Red-flag
@@ -848,7 +862,8 @@ CUES: tuple[Cue, ...] = (
             r"hurried|dash\w*|for (?:the|a) (?:bus|train)|gym|workout|work-out|exercise class|"
             r"spin class|aerobics|hiit|football|tennis|squash|badminton|swim\w*|cycl\w*|"
             r"bike ride|hiking|hike|up a (?:steep )?hill|steep hill|marathon|\d+ ?k run|parkrun|"
-            r"dancing|danced|laughing|laughed|blowing up balloons|sneez\w*|hard exercise|"
+            r"dancing|danced|laughing|laughed|(?:blowing|blew|blow) up (?:the |some )?balloons|"
+            r"sneez\w*|hard exercise|"
             r"heavy lifting)\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),
@@ -888,7 +903,7 @@ CUES: tuple[Cue, ...] = (
             r"\bsince (?:this morning|i woke|waking|lunch\w*|breakfast|an hour|last night|"
             r"\d+ ?(?:am|pm|o'?clock))\b",
         ),
-        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN"}),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "LIMB_ONE_SIDE", "CEREBELLAR"}),
     ),
     # Gradual or long-standing: a LEMS feature, not a stroke (spec section 3, last context rule).
     Cue(

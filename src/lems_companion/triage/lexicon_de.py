@@ -105,6 +105,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "WEIGHT_LOSS": (
         r"\babgenommen\b",
+        r"\b(?:nehme|nimmt|nahm|nehmen)\s+(?:immer\s+(?:mehr\s+)?|weiter\s+|st(?:a|ae)ndig\s+)?ab\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
@@ -137,7 +138,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\w*schlaganfall\w*|\bhirnschlag\b|\bapoplex\w*|\btia\b",
         rf"\b(?:gesicht|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|hing|schief|verzogen|gelahmt|"
         r"taub|runter)",
-        rf"\bhing\w*\s+{W}{{0,2}}mundwinkel",
+        rf"\bh(?:a|ae|i)ng\w*\s+{W}{{0,2}}(?:mundwinkel|gesicht|mund)\b",
         rf"\b(?:arm|bein|hand|seite|korperhalfte)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraftlos|"
         r"lahm|gefuhllos)",
         r"\b(?:linke|rechte)\w*\s+(?:seite|arm|bein|hand|korperhalfte)\b\s+(?:\w+\s+){0,3}"
@@ -151,10 +152,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdysarthri\w*",
         r"\bn(?:a|ae)selnd\w*",
     ),
+    "LIMB_ONE_SIDE": (
+        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraftlos|"
+        r"lahm|gefuhllos|tot|schwach)",
+        r"\b(?:kann|konnte)\s+(?:\w+\s+){0,2}(?:linken|rechten)\s+(?:arm|bein|hand)\s+nicht\s+"
+        r"(?:mehr\s+)?(?:bewegen|heben|spuren)",
+    ),
     "CEREBELLAR": (
         r"\btorkel\w*|\bungeschickt\w*|\btapsig\w*|\bschwank\w*",
         r"(?<!beine )(?<!knie )\bwackelig\b",
-        rf"\bgreif\w*\s+{W}{{0,2}}vorbei\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
+        rf"\bgreif\w*\s+{W}{{0,2}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
         r"\bgleichgewicht\w*\s*(?:st(?:o|oe)rung\w*|problem\w*|schlecht|weg)",
         r"\bgangunsicher\w*|\bunsicher beim gehen\b|\bataxi\w*",
         r"\bwie (?:ein )?betrunken\w*\b|\bwie besoffen\b|\ban rausch\b|\bals w(?:a|ae)r ich "
@@ -387,7 +394,7 @@ CUES: tuple[Cue, ...] = (
             r"\bseit (?:einer|ner) (?:halben )?stunde\b|\bseit heute fr(?:u|ue)h\b|"
             r"\bbeim aufwachen\b",
         ),
-        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR"}),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",

@@ -45,7 +45,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"veces\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
-        r"\b(?:atascad\w*|atorad\w*|atrancad\w*)\b",
+        r"\b(?:atasc\w*|atorad\w*|atoro|atora|atranc\w*)\b",
         r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|los|el)?"
         rf"\s*{FOODS}",
         r"\b(?:sale|salen|salio|salia|vuelve|volvio|regresa|regreso)\w*\s+(?:\w+\s+){0,3}"
@@ -80,6 +80,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bsofoc\w*",
         rf"\blabios\s+{W}{{0,3}}(?:morad\w*|azul\w*|gris\w*|amoratad\w*|violeta\w*|cianotic\w*)",
         r"\bcianosis\b",
+        r"\b(?:me|se|le)\s+(?:puse|puso|pone|pusieron|ha puesto)\s+(?:\w+\s+)?(?:morad\w*|azul\w*|"
+        r"gris\w*|amoratad\w*)",
         rf"\btos\s+{W}{{0,3}}(?:tan\s+)?(?:floj\w*|debil\w*)",
         r"\bno (?:consigo|puedo|soy capaz de|consigue|puede)\s+(?:arrancar|sacar|expulsar|echar)\s+"
         r"(?:las\s+|los\s+)?(?:flemas?|mocos)",
@@ -168,6 +170,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:no me salen|no encuentro|no le salen|no encuentra) las palabras\b",
         r"\b(?:habla|voz)\s+(?:arrastrada|pastosa|confusa|rara)\b",
         r"\bdisartri\w*",
+    ),
+    "LIMB_ONE_SIDE": (
+        rf"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:mover|levantar|sentir|usar)\s+"
+        r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
+        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
+        r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
@@ -296,7 +304,7 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien)\b"
             r"(?!\s+(?:se|lo se|estoy|sabria))",
-            r"\b(?:bien|normal|ok|perfecto|sin problemas?)\b(?!\s+(?:de|desde|hasta))",
+            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:[.,;!]|$))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
@@ -434,7 +442,7 @@ CUES: tuple[Cue, ...] = (
             r"\bhace (?:media hora|una hora|un rato|\d+ minutos|unos minutos|dos horas)\b",
             r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",
         ),
-        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR"}),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",

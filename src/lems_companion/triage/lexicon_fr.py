@@ -29,13 +29,13 @@ FOODS = (
 )
 FAMILY_WORDS = (
     r"(?:pere|mere|papa|maman|mari|epoux|epouse|femme|conjoint|conjointe|compagnon|compagne|"
-    r"fils|fille|frere|soeur|grand-pere|grand-mere|grand-mere|papi|papy|mamie|mami|oncle|tante|"
+    r"fils|fille|frere|s(?:oe|œ)ur|grand-pere|grand-mere|grand-mere|papi|papy|mamie|mami|oncle|tante|"
     r"beau-pere|belle-mere|patient|patiente)"
 )
 OTHER_WORDS = (
     r"(?:amie?s?|copains?|copines?|voisine?s?|collegues?|patron|chef|chien|chienne|chat|chatte|"
     r"animal|petit-fils|petite-fille|petits-enfants|cousine?s?|neveu|niece|beau-frere|"
-    r"belle-soeur|connaissance)"
+    r"belle-s(?:oe|œ)ur|connaissance)"
 )
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
@@ -165,9 +165,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
     ),
+    "LIMB_ONE_SIDE": (
+        r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|sa)\s+"
+        r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
+        rf"\b(?:bras|jambe|main)\s+(?:gauche|droit\w*)\s+{W}{{0,2}}(?:mort\w*|engourdi\w*|sans force|"
+        r"inerte\w*|paralys\w*|faible\w*|lourde?)",
+    ),
     "CEREBELLAR": (
         r"\btitub\w*",
         r"\bmaladro\w*",
+        r"\brenvers\w*\s+(?:mon|ma|mes|le|la|les)\s+(?:verre|tasse|bol|cafe)\b",
         r"\brate\w* (?:le|la|les|mon|ma) (?:verre|tasse|bol|cuillere|bouton|poignee)\b",
         r"\bperd\w* l'equilibre\b|\bdesequilibr\w*",
         r"\bzigzag\w*",
@@ -417,7 +424,7 @@ CUES: tuple[Cue, ...] = (
             r"\bdepuis (?:une|1|deux|2|une demi-) ?heures?\b|\bil y a (?:une|\d+|deux) (?:heure|"
             r"minute)s?\b|\bdepuis ce matin\b|\bau reveil\b",
         ),
-        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR"}),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",
@@ -501,6 +508,6 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
 )
 
-# See lexicon.THIRD_PERSON.
-THIRD_PERSON: str | None = r"\b(?:il|elle)\b(?!\s+(?:y a|faut|fait|est (?:normal|possible)))"
+# See lexicon.THIRD_PERSON. French "il"/"elle" also stand for things: no sentence-level rule.
+THIRD_PERSON: str | None = None  # "il"/"elle" stand for things too ("la viande ... elle reste")
 FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"

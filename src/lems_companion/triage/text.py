@@ -551,6 +551,8 @@ def _flag_for(
         if "NEW_ONSET" in categories and "LONG_STANDING" not in categories:
             return "cerebellar_signs", "prompt"
         return None
+    if label == "LIMB_ONE_SIDE":
+        return ("stroke_signs", "emergency") if "SUDDEN" in categories else None
     if label == "CEREBELLAR":
         # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag.
         if "SUDDEN" in categories and mention.sentence in stroke_sentences:
