@@ -88,6 +88,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 UNCHECKED_MARGIN = 2
 # Words that end a word in the vote: apostrophes stay, so "j'ai" and "I'm" are single words.
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|[^\W\d_]+'", re.UNICODE)
+# Enough words to tell the language; a long note is judged on its start.
+MAX_WORDS = 80
 # A note needs this many function words before its vote counts; fewer means shorthand.
 MIN_VOTES = 0.6
 
@@ -123,29 +125,29 @@ def detect(text: str) -> str:
     """Return the ISO 639-1 code of the note's language; "en" when it has no words to go on.
 
     Returns a code outside ``CHECKED`` (or "und") for a note in another language or script."""
-    letters = [char for char in text if char.isalpha()]
+    letters = [] if text.isascii() else [char for char in text if char.isalpha()]
     if letters:
         latin = sum(1 for char in letters if char.isascii() or "LATIN" in _char_name(char))
         if latin < len(letters) / 2:
             return UNDETERMINED
-    words = [word.lower() for word in _WORD.findall(text.replace("\u2019", "'"))]
+    words = [word.lower() for word in _WORD.findall(text.replace("\u2019", "'"))][:MAX_WORDS]
     votes: dict[str, float] = dict.fromkeys(_FUNCTION_WORDS, 0.0)
-    vocabularies = _folded_vocabularies()
+    known = _languages_of_words()
     for word in words:
-        folded = fold(word)
-        for language, vocabulary in vocabularies.items():
-            if folded in vocabulary:
+        languages = known.get(fold(word))
+        if languages:
+            for language in languages:
                 votes[language] += 1
-    # Word shapes, for words no list knows ("Pulsoxi zeigt 91 %, zweimal gemessen").
-    for word in words:
-        for language, pattern in _SHAPES:
-            if pattern.search(word):
-                votes[language] += SHAPE_WEIGHT
+        else:
+            # Word shapes, for words no list knows ("Pulsoxi zeigt 91 %, zweimal gemessen").
+            for language, pattern in _SHAPES:
+                if pattern.search(word):
+                    votes[language] += SHAPE_WEIGHT
     # French elision ("j'ai", "m'habillant", "qu'en") is French's alone.
     votes["fr"] += len(_ELISION.findall(text.replace("\u2019", "'")))
-    for char in text:
-        for language, weight in _LETTER_VOTES.get(char.lower(), ()):
-            votes[language] += weight
+    for char in set(text.lower()) & _LETTER_VOTES.keys():
+        for language, weight in _LETTER_VOTES[char]:
+            votes[language] += weight * text.lower().count(char)
     best = max(votes, key=lambda language: (votes[language], language in CHECKED, language == DEFAULT))
     if votes[best] < MIN_VOTES:
         return DEFAULT
@@ -159,11 +161,13 @@ def detect(text: str) -> str:
 
 
 @cache
-def _folded_vocabularies() -> dict[str, frozenset[str]]:
-    return {
-        language: frozenset(fold(word) for word in words)
-        for language, words in _FUNCTION_WORDS.items()
-    }
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    """Return each folded function word with the languages it belongs to."""
+    found: dict[str, list[str]] = {}
+    for language, words in _FUNCTION_WORDS.items():
+        for word in words:
+            found.setdefault(fold(word), []).append(language)
+    return {word: tuple(languages) for word, languages in found.items()}
 
 
 @cache

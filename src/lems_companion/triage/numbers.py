@@ -122,6 +122,14 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
+_ANY_WEIGHT = re.compile(rf"{_UNIT_WEIGHT.pattern}|{_WEIGHT_WORD.pattern}", re.IGNORECASE)
+
+
+def mentions_weight(text: str) -> bool:
+    """Return True when the note names a weight or a weight unit (a cheap first look)."""
+    return _ANY_WEIGHT.search(text) is not None
+
+
 def weights(text: str) -> list[_Weight]:
     """Return the body weights written in the note, in kilograms, in order; empty when none."""
     found: list[_Weight] = []

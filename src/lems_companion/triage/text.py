@@ -30,7 +30,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from lems_companion.triage import durations, language, numbers
+from lems_companion.triage import durations, language, numbers, prefilter
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -140,7 +140,50 @@ def pipeline(language_code: str = language.DEFAULT) -> Language:
             for index, cue in enumerate(lexicon(language_code).CUES)
         ]
     )
+    _match_cues_on_one_text(context)
     return nlp
+
+
+def _match_cues_on_one_text(context: object) -> None:
+    """Make ConText's regex matcher build the note's text once per note, not once per cue.
+
+    medspaCy 1.3's RegexMatcher reads ``doc.text_with_ws`` for every rule, and spaCy rebuilds
+    that string from the tokens on every read: with thirty cues it was a fifth of a note's cost.
+    The subclass matches exactly as its parent does. If medspaCy's internals change, the
+    matcher is left as it is (slower, same results)."""
+    from medspacy.common.regex_matcher import RegexMatcher
+
+    matcher = getattr(context, "_ConText__matcher", None)
+    regex_matcher = getattr(matcher, "_MedspacyMatcher__regex_matcher", None)
+    if type(regex_matcher) is RegexMatcher:
+        regex_matcher.__class__ = _one_text_regex_matcher()
+
+
+@cache
+def _one_text_regex_matcher() -> type:
+    from medspacy.common.regex_matcher import RegexMatcher
+
+    class OneTextRegexMatcher(RegexMatcher):  # type: ignore[misc]
+        """medspaCy's RegexMatcher, reading the doc's text once per call."""
+
+        def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+            matches: list[tuple[int, int, int]] = []
+            text = doc.text_with_ws
+            lowered = text.lower()
+            for match_id, patterns in self._patterns.items():
+                on_match = self._callbacks[match_id]
+                for pattern in patterns:
+                    if not prefilter.may_match(prefilter.required_factors(pattern.pattern), lowered):
+                        continue
+                    for found in pattern.finditer(text):
+                        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                        if span is not None and len(span):
+                            matches.append((match_id, span.start, span.end))
+                        if on_match is not None:
+                            on_match(self, doc, len(matches) - 1, matches)
+            return matches
+
+    return OneTextRegexMatcher
 
 
 def _any_of(patterns: Iterable[str]) -> str:
@@ -152,18 +195,25 @@ def _symptom_label(symptom_id: str) -> str:
 
 
 @cache
-def _targets(language_code: str) -> list[tuple[str, re.Pattern[str]]]:
-    """Return every target of the language's lexicon: one compiled pattern per label.
-
-    medspaCy's TargetMatcher would rebuild the note's text for every rule; finding the targets
-    here, one pass per pattern over the text, halves the cost of triaging a note."""
+def _targets(
+    language_code: str,
+) -> list[tuple[str, list[tuple[re.Pattern[str], frozenset[str] | None]]]]:
+    """Return every target of the language's lexicon: per label, its compiled patterns, each
+    with the strings it cannot match without (``prefilter``), so most are skipped cheaply."""
     words = lexicon(language_code)
-    return [
-        (label, re.compile(_any_of(patterns), re.IGNORECASE))
-        for label, patterns in words.RED_FLAG_TARGETS.items()
-    ] + [
-        (_symptom_label(symptom_id), re.compile(_any_of(patterns), re.IGNORECASE))
+    labelled = list(words.RED_FLAG_TARGETS.items()) + [
+        (_symptom_label(symptom_id), patterns)
         for symptom_id, patterns in words.SYMPTOM_TARGETS.items()
+    ]
+    return [
+        (
+            label,
+            [
+                (re.compile(pattern, re.IGNORECASE), prefilter.required_factors(pattern))
+                for pattern in patterns
+            ],
+        )
+        for label, patterns in labelled
     ]
 
 
@@ -184,13 +234,25 @@ class _TargetFinder:
 
 
 def _find_targets(doc: Doc, language_code: str) -> Doc:
-    """Return the doc with every lexicon target in its span group, for ConText to read."""
+    """Return the doc with every lexicon target in its span group, for ConText to read.
+
+    A label's patterns are matched one by one; where two matches of one label overlap, the
+    first and longest is kept, as one alternation of them would."""
     spans = []
     text = doc.text  # spaCy joins the tokens anew on every access
-    for label, pattern in _targets(language_code):
-        for match in pattern.finditer(text):
+    lowered = text.lower()
+    for label, patterns in _targets(language_code):
+        found: list[tuple[int, int]] = []
+        for pattern, factors in patterns:
+            if prefilter.may_match(factors, lowered):
+                found += [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
+        end = -1
+        for start, stop in sorted(found, key=lambda span: (span[0], -span[1])):
+            if start < end:
+                continue
+            end = stop
             # Widened to whole tokens, as medspaCy does for a match inside a token.
-            span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
+            span = doc.char_span(start, stop, label=label, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(span)
     doc.spans[SPAN_GROUP] = spans
@@ -363,7 +425,6 @@ def triage_note(
     ]
     breathless_sentences = {m.sentence for m in kept if m.label in {"DYSPNEA", "OXIMETRY"}}
     choking_sentences = {m.sentence for m in kept if m.label == "CHOKING"}
-    intended = _says_intended(text, code)
     hits: list[FlagHit] = []
     findings: list[str] = []
     routine = False
@@ -400,7 +461,10 @@ def triage_note(
                 basis=_basis(flag_id, mention, about_family=about_family),
             )
         )
-    hits = _weigh_numbers(text, hits, intended=intended)
+    weighs = any(hit.id == "weight_loss" for hit in hits) or numbers.mentions_weight(text)
+    intended = weighs and _says_intended(text, code)
+    if weighs:
+        hits = _weigh_numbers(text, hits, intended=intended)
     return NoteTriage(
         hits=tuple(hits),
         findings=tuple(dict.fromkeys(findings)),

@@ -1,0 +1,81 @@
+"""A cheap first look before a costly regular expression: the words a match cannot do without.
+
+Most lexicon patterns cannot match a note that lacks all of a few literal strings ("swallow",
+"stuck", "nose"...). ``required_factors`` reads a pattern's parse tree once and returns such a
+set; ``may_match`` then tests the lower-cased note with Python's fast substring search and skips
+the regular expression when none is there. The answer is conservative: None (always run the
+pattern) whenever the tree gives no guarantee, so skipping never changes a result. This is what
+keeps triage in four languages as fast as it was in one (bench/triage_speed.py).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+try:  # Python 3.11+: the parser lives in re._parser; sre_parse is its deprecated alias.
+    from re import _constants as constants
+    from re import _parser as parser
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as constants  # type: ignore[no-redef]
+    import sre_parse as parser  # type: ignore[no-redef]
+
+# A factor set is useless when one of its strings is this short: nearly every note has it.
+MIN_FACTOR_LENGTH = 2
+_REPEATS = {constants.MAX_REPEAT, constants.MIN_REPEAT}
+if hasattr(constants, "POSSESSIVE_REPEAT"):
+    _REPEATS.add(constants.POSSESSIVE_REPEAT)
+
+
+@cache
+def required_factors(pattern: str) -> frozenset[str] | None:
+    """Return lower-case strings one of which every match contains; None when unknown."""
+    try:
+        tree = parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - an odd pattern is simply never skipped
+        return None
+    factors = _factors(list(tree))
+    if not factors or min(len(factor) for factor in factors) < MIN_FACTOR_LENGTH:
+        return None
+    return frozenset(factors)
+
+
+def may_match(factors: frozenset[str] | None, lowered: str) -> bool:
+    """Return False only when the lower-cased text has none of the pattern's required strings."""
+    return factors is None or any(factor in lowered for factor in factors)
+
+
+def _factors(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """Return the best required set of a sequence of parsed items; None when there is none."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, value in items:
+        if op is constants.LITERAL:
+            run += chr(value).lower()
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        found = _item_factors(op, value)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append({run})
+    if not candidates:
+        return None
+    return max(candidates, key=lambda factors: (min(map(len, factors)), -len(factors)))
+
+
+def _item_factors(op: object, value: object) -> set[str] | None:
+    if op is constants.SUBPATTERN:
+        return _factors(list(value[-1]))  # type: ignore[index]
+    if op is constants.BRANCH:
+        branches = [_factors(list(branch)) for branch in value[1]]  # type: ignore[index]
+        if branches and all(branches):
+            return set().union(*branches)  # type: ignore[arg-type]
+        return None
+    if op in _REPEATS:
+        minimum, _, item = value  # type: ignore[misc]
+        return _factors(list(item)) if minimum >= 1 else None
+    if op is getattr(constants, "ATOMIC_GROUP", None):
+        return _factors(list(value))  # type: ignore[call-overload]
+    return None
