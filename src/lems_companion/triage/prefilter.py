@@ -2,8 +2,8 @@
 
 Most lexicon patterns cannot match a note that lacks all of a few literal strings ("swallow",
 "stuck", "nose"...). ``required_factors`` reads a pattern's parse tree once and returns such a
-set; ``may_match`` then tests the lower-cased note with Python's fast substring search and skips
-the regular expression when none is there. The answer is conservative: None (always run the
+set; ``present`` tests the lower-cased note once for every such string of a language, and
+``may_match`` skips a regular expression when none of its strings is there. The answer is conservative: None (always run the
 pattern) whenever the tree gives no guarantee, so skipping never changes a result. This is what
 keeps triage in four languages as fast as it was in one (bench/triage_speed.py).
 """
@@ -39,9 +39,14 @@ def required_factors(pattern: str) -> frozenset[str] | None:
     return frozenset(factors)
 
 
-def may_match(factors: frozenset[str] | None, lowered: str) -> bool:
-    """Return False only when the lower-cased text has none of the pattern's required strings."""
-    return factors is None or any(factor in lowered for factor in factors)
+def present(factors: frozenset[str], lowered: str) -> frozenset[str]:
+    """Return which of these strings the lower-cased text contains (one substring test each)."""
+    return frozenset(factor for factor in factors if factor in lowered)
+
+
+def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:
+    """Return False only when none of the pattern's required strings was found in the text."""
+    return factors is None or not factors.isdisjoint(found)
 
 
 def _factors(items: list) -> set[str] | None:  # type: ignore[type-arg]

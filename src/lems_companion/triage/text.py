@@ -42,6 +42,8 @@ Author = Literal["patient", "caregiver", "unknown"]
 AUTHORS: tuple[str, ...] = ("patient", "caregiver", "unknown")
 
 SPAN_GROUP = "lems_mentions"
+# Where the target finder leaves the set of required strings found in the note (prefilter).
+FACTORS_KEY = "lems_factors"
 # Long notes are triaged in pieces of about this many characters, cut between sentences.
 CHUNK_CHARS = 500
 SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|\u2026)\s+|\n+")
@@ -128,16 +130,18 @@ def pipeline(language_code: str = language.DEFAULT) -> Language:
     )
     context.add(  # type: ignore[attr-defined]
         [
+            # One rule per pattern rather than per cue, so that the prefilter can skip each.
             ConTextRule(
-                f"{cue.category}_{cue.direction}_{index}",
+                f"{cue.category}_{cue.direction}_{index}_{number}",
                 cue.category,
-                pattern=_any_of(cue.patterns),
+                pattern=pattern,
                 direction=cue.direction,
                 terminated_by=set(cue.terminated_by),
                 max_scope=cue.max_scope,
                 allowed_types=set(cue.allowed_types) if cue.allowed_types else None,
             )
             for index, cue in enumerate(lexicon(language_code).CUES)
+            for number, pattern in enumerate(cue.patterns)
         ]
     )
     _match_cues_on_one_text(context)
@@ -169,11 +173,13 @@ def _one_text_regex_matcher() -> type:
         def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
             matches: list[tuple[int, int, int]] = []
             text = doc.text_with_ws
-            lowered = text.lower()
+            found_factors = doc.user_data.get(FACTORS_KEY)
             for match_id, patterns in self._patterns.items():
                 on_match = self._callbacks[match_id]
                 for pattern in patterns:
-                    if not prefilter.may_match(prefilter.required_factors(pattern.pattern), lowered):
+                    if found_factors is not None and not prefilter.may_match(
+                        prefilter.required_factors(pattern.pattern), found_factors
+                    ):
                         continue
                     for found in pattern.finditer(text):
                         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
@@ -218,6 +224,22 @@ def _targets(
 
 
 @cache
+def _all_factors(language_code: str) -> frozenset[str]:
+    """Return every required string of the language's targets and cues (``prefilter``)."""
+    words = lexicon(language_code)
+    patterns = [
+        pattern
+        for group in (*words.RED_FLAG_TARGETS.values(), *words.SYMPTOM_TARGETS.values())
+        for pattern in group
+    ] + [pattern for cue in words.CUES for pattern in cue.patterns]
+    return frozenset(
+        factor
+        for pattern in patterns
+        for factor in (prefilter.required_factors(pattern) or ())
+    )
+
+
+@cache
 def _compiled(language_code: str, name: str) -> re.Pattern[str]:
     """Return one of the lexicon's note-level patterns (QUESTION_START, CAREGIVER_HEADER...)."""
     return re.compile(getattr(lexicon(language_code), name), re.IGNORECASE)
@@ -240,11 +262,15 @@ def _find_targets(doc: Doc, language_code: str) -> Doc:
     first and longest is kept, as one alternation of them would."""
     spans = []
     text = doc.text  # spaCy joins the tokens anew on every access
-    lowered = text.lower()
+    # Which required strings of the language's targets and cues the note holds: one substring
+    # test each, then each pattern is skipped unless one of its own is here. ConText's matcher
+    # reads the same set from the doc.
+    found_factors = prefilter.present(_all_factors(language_code), text.lower())
+    doc.user_data[FACTORS_KEY] = found_factors
     for label, patterns in _targets(language_code):
         found: list[tuple[int, int]] = []
         for pattern, factors in patterns:
-            if prefilter.may_match(factors, lowered):
+            if prefilter.may_match(factors, found_factors):
                 found += [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
         end = -1
         for start, stop in sorted(found, key=lambda span: (span[0], -span[1])):
