@@ -57,7 +57,9 @@ def triage_text(
     """Return the triage of a free-text note; level "none" with no flags when nothing is found.
 
     A note in a language we cannot check gets ``checked=False`` and the emergency signs."""
-    note = text.triage_note(text_ or "", author=_author(author), language_code=language, today=today)
+    note = text.triage_note(
+        text_ or "", author=_author(author), language_code=language, today=today
+    )
     return build_result(
         note.hits,
         routine=note.routine,

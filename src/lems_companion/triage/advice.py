@@ -65,7 +65,8 @@ FLAG_ADVICE: dict[str, dict[str, str]] = {
             "Una boca torcida de repente, debilidad de un lado o el habla arrastrada necesitan "
             "una ambulancia: llame al {number} ahora y anote la hora en que empezó."
         ),
-        "severe_chest_pain": "Un dolor de pecho así necesita una ambulancia: llame al {number} ahora.",
+        "severe_chest_pain": "Un dolor de pecho así necesita una ambulancia: llame al {number} a"
+        "hora.",
         "seizure": (
             "Una convulsión necesita atención médica urgente ahora, sobre todo si toma "
             "amifampridina (Firdapse); no tome la siguiente dosis hasta que un médico se lo "

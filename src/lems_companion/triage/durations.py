@@ -202,4 +202,3 @@ def is_vague(text: str) -> bool:
     stripped = _VAGUE.sub(" ", text)
     days = longest_days(stripped, today=today)
     return days is None or days < VAGUE_DAYS
-

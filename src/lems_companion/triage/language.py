@@ -16,6 +16,11 @@ import re
 import unicodedata
 from functools import cache
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # The languages triage checks, with every flag and every context rule (spec section 3).
 CHECKED: tuple[str, ...] = ("en", "es", "fr", "de")
 DEFAULT = "en"
@@ -24,42 +29,42 @@ UNDETERMINED = "und"
 # Function words by language: short, frequent and rarely shared. Words two languages share ("de",
 # "a", "en", "die" as an English verb...) are left out or kept where they are much commoner.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the and i my me is was it to of have has had this that with my for not no but been am "
         "are can't cant couldn't didn't don't i'm ive i've it's its at on very today again he she "
         "his her him when after up just so all from be will would could should what about into "
-        "out over some more than then there they we you your our us them did does got get "
-        "week weeks morning night cough chest breath breathless swallow choked weight".split()
+        "out over some more than then there they we you your our us them did does got get week "
+        "weeks morning night cough chest breath breathless swallow choked weight "
     ),
-    "es": frozenset(
+    "es": _words(
         "el la los las y de del que en un una me mi mis es estoy esta está no pero con por para "
         "muy hoy ayer se lo le al ha ya tengo tiene desde hace semana semanas cuando porque "
-        "también tambien sin nada días dias tos pecho dolor mañana noche peso kilos".split()
+        "también tambien sin nada días dias tos pecho dolor mañana noche peso kilos "
     ),
-    "fr": frozenset(
-        "le la les et je j' de des du un une mon ma mes est suis pas ne que qui en avec pour "
-        "très tres aujourd'hui hier j'ai ai il elle au aux depuis sans ce cette mais plus "
-        "quand c'est n'ai toux depuis jours douleur poitrine matin soir poids souffle rien tout "
-        "comme avec sur dans ça ca on aussi trop encore après apres être fait peu".split()
+    "fr": _words(
+        "le la les et je j' de des du un une mon ma mes est suis pas ne que qui en avec pour très "
+        "tres aujourd'hui hier j'ai ai il elle au aux depuis sans ce cette mais plus quand c'est "
+        "n'ai toux depuis jours douleur poitrine matin soir poids souffle rien tout comme avec "
+        "sur dans ça ca on aussi trop encore après apres être fait peu "
     ),
-    "de": frozenset(
-        "der die das und ich mein meine meinen ist bin nicht kein keine mit ein eine einen zu "
-        "den dem des auf sehr heute gestern habe hat seit aber wenn auch beim nach noch schon "
-        "mir mich wie wieder husten brust heute tagen luft schlucken gewicht ohne alles bei beim "
-        "vom zum zur im aus von über durch nur jetzt dann weil dass oder hab krieg".split()
+    "de": _words(
+        "der die das und ich mein meine meinen ist bin nicht kein keine mit ein eine einen zu den "
+        "dem des auf sehr heute gestern habe hat seit aber wenn auch beim nach noch schon mir "
+        "mich wie wieder husten brust heute tagen luft schlucken gewicht ohne alles bei beim vom "
+        "zum zur im aus von über durch nur jetzt dann weil dass oder hab krieg "
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
-    "it": frozenset(
-        "il lo gli e di che non sono ho mio mia della con per molto oggi ieri anche ma quando "
-        "sto questa questo nel alla".split()
+    "it": _words(
+        "il lo gli e di che non sono ho mio mia della con per molto oggi ieri anche ma quando sto "
+        "questa questo nel alla "
     ),
-    "pt": frozenset(
+    "pt": _words(
         "o os as e de que não nao um uma meu minha com para muito hoje ontem também mas quando "
-        "estou tenho isso no na do da".split()
+        "estou tenho isso no na do da "
     ),
-    "nl": frozenset(
-        "de het een en ik mijn is niet met op te van voor zeer heel vandaag gisteren ook maar "
-        "als heb heeft ben".split()
+    "nl": _words(
+        "de het een en ik mijn is niet met op te van voor zeer heel vandaag gisteren ook maar als "
+        "heb heeft ben "
     ),
 }
 # Letters that belong to one language more than the others, and their weight in the vote.
@@ -148,7 +153,9 @@ def detect(text: str) -> str:
     for char in set(text.lower()) & _LETTER_VOTES.keys():
         for language, weight in _LETTER_VOTES[char]:
             votes[language] += weight * text.lower().count(char)
-    best = max(votes, key=lambda language: (votes[language], language in CHECKED, language == DEFAULT))
+    best = max(
+        votes, key=lambda language: (votes[language], language in CHECKED, language == DEFAULT)
+    )
     if votes[best] < MIN_VOTES:
         return DEFAULT
     # A language we do not check must win clearly: "Cough x6/52, non productive" is English

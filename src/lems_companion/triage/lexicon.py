@@ -268,7 +268,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:lighter|down|less)\b",
         r"\b(?:half a|a|one|two|a couple of) (?:stone|kilo)s?\s+(?:lighter|down|less)\b",
-        r"\b(?:weight|wt)\b\W{0,3}\s*(?:is\s+|has\s+)?(?:down|dropping|dropped|falling|going down)\b",
+        r"\b(?:weight|wt)\b\W{0,3}\s*(?:is\s+|has\s+)?(?:down|dropping|dropped|falling|going dow"
+        r"n)\b",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\b",
     ),
     "PERSISTENT_COUGH": (

@@ -41,7 +41,8 @@ OTHER_WORDS = (
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         r"\w*schluckbeschwerden\b|\bschluckst(?:o|oe)rung\w*|\bschluckproblem\w*",
-        rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht)\s+"
+        rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
+        rf")\s+"
         r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
@@ -49,7 +50,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:im hals|in der speiser(?:o|oe)hre|stecken|hangen)\b",
         rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem\w*|anstrengend)",
-        rf"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
+        r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
         r"(?:mal|x)?\s+schlucken",
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
@@ -105,7 +106,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "WEIGHT_LOSS": (
         r"\babgenommen\b",
-        r"\b(?:nehme|nimmt|nahm|nehmen)\s+(?:immer\s+(?:mehr\s+)?|weiter\s+|st(?:a|ae)ndig\s+)?ab\b",
+        r"\b(?:nehme|nimmt|nahm|nehmen)\s+(?:immer\s+(?:mehr\s+)?|weiter\s+|st(?:a|ae)ndig\s+)?a"
+        r"b\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
@@ -153,7 +155,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bn(?:a|ae)selnd\w*",
     ),
     "LIMB_ONE_SIDE": (
-        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraftlos|"
+        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraf"
+        rf"tlos|"
         r"lahm|gefuhllos|tot|schwach)",
         r"\b(?:kann|konnte)\s+(?:\w+\s+){0,2}(?:linken|rechten)\s+(?:arm|bein|hand)\s+nicht\s+"
         r"(?:mehr\s+)?(?:bewegen|heben|spuren)",
@@ -335,7 +338,8 @@ CUES: tuple[Cue, ...] = (
         "RESOLVED",
         "BACKWARD",
         (
-            r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgeheilt)\b",
+            r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgehei"
+            r"lt)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
             r"\balles gut\b",
         ),
@@ -370,7 +374,8 @@ CUES: tuple[Cue, ...] = (
         "QUICK_RECOVERY",
         "BIDIRECTIONAL",
         (
-            r"\bnach (?:einer|ein paar|\d+|zwei|f(?:u|ue)nf|zehn) (?:minute|minuten|sekunden|min)\b",
+            r"\bnach (?:einer|ein paar|\d+|zwei|f(?:u|ue)nf|zehn) (?:minute|minuten|sekunden|min"
+            r")\b",
             r"\bsofort wieder\b|\bgleich wieder\b",
         ),
         allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
@@ -437,7 +442,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:heftig\w*|stark\w*|schlimm\w*|unertr(?:a|ae)glich\w*|vernichtend\w*|"
             r"schraubstock|brutal\w*)\b",
-            r"\b(?:zieht|strahlt|geht|zog)\s+(?:\w+\s+){0,2}(?:in den|bis in den|in die|bis in die)\s+"
+            r"\b(?:zieht|strahlt|geht|zog)\s+(?:\w+\s+){0,2}(?:in den|bis in den|in die|bis in d"
+            r"ie)\s+"
             r"(?:linken\s+|rechten\s+)?(?:arm|kiefer|hals|r(?:u|ue)cken|schulter)",
             r"\bkiefer\b|\blinken arm\b",
             r"\bkalter schwei(?:ss|ß)|\bschwei(?:ss|ß)\w*|\b(?:u|ue)bel\w*|\berbroch\w*",
@@ -454,7 +460,8 @@ FIRST_PERSON = r"\b(?:ich|mir|mich|mein\w*|i)\b"
 SEVERE_IN_MENTION = r"\b(?:schraubstock|heftig\w*|vernichtend\w*|unertr(?:a|ae)glich\w*)\b"
 CAREGIVER_HEADER = (
     r"\bich schreibe (?:hier )?f(?:u|ue)r\b|\bschreibe f(?:u|ue)r (?:meinen|meine|mein|mama|papa|"
-    r"oma|opa)\b|\bgeschrieben von (?:seiner|ihrer|seinem|ihrem)\b|\bpflege (?:meinen|meine|mein)\b|"
+    r"oma|opa)\b|\bgeschrieben von (?:seiner|ihrer|seinem|ihrem)\b|\bpflege (?:meinen|meine|mein"
+    r")\b|"
     r"\bich bin (?:sein|seine|ihr|ihre|die|der) (?:pflege\w*|tochter|sohn|frau|mann|partner\w*)\b|"
     r"\bpflegende?r?\s*:|\bim namen (?:meines|meiner)\b|\bich k(?:u|ue)mmere mich um\b|"
     r"\bals pflegende?r?\b"
@@ -470,14 +477,16 @@ NOT_INTENDED = (
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|z(?:u|ue)ndkerze|"
+        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|z(?:u|ue)ndk"
+        r"erze|"
         r"maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|f(?:u|ue)hrerschein)\b|"
-        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
+        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die l"
+        r"uft\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
 )
 
-# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with other persons: no
-# sentence-level rule.
+# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with
+# other persons: no sentence-level rule.
 THIRD_PERSON: str | None = None
 FIRST_PERSON_WORDS: str | None = None

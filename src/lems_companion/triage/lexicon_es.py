@@ -46,7 +46,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
         r"\b(?:atasc\w*|atorad\w*|atoro|atora|atranc\w*)\b",
-        r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|los|el)?"
+        r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|lo"
+        r"s|el)?"
         rf"\s*{FOODS}",
         r"\b(?:sale|salen|salio|salia|vuelve|volvio|regresa|regreso)\w*\s+(?:\w+\s+){0,3}"
         r"por la nariz\b",
@@ -115,7 +116,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me|se) desplom\w*",
     ),
     "WEIGHT_LOSS": (
-        rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?"
+        rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
+        rf"*)?"
         r"(?:kilos?|kg|peso|libras?)\b",
         r"\badelgaz\w*",
         r"\bperdida de peso\b",
@@ -141,7 +143,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
     "CHEST_PAIN": (
         rf"\b(?:dolor\w*|duele|dolia|molestia\w*|opresion|presion|pinchazo\w*|punzada\w*|"
-        rf"tirantez|peso|aprieta)\s+{W}{{0,3}}(?:en el |del |de |al |el )?(?:pecho|torax|esternon)\b",
+        rf"tirantez|peso|aprieta)\s+{W}{{0,3}}(?:en el |del |de |al |el )?(?:pecho|torax|esterno"
+        rf"n)\b",
         rf"\b(?:me\s+|le\s+)?(?:duel\w*|doli\w*)\s+{W}{{0,2}}(?:el )?pecho\b",
         r"\bdolor toracico\b|\bangina de pecho\b",
         r"\bpecho\s+(?:\w+\s+)?(?:apretado|oprimido|cerrado)\b",
@@ -151,7 +154,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bictus\b|\bderrame cerebral\b|\baccidente cerebrovascular\b|\bembolia\b",
         rf"\b(?:boca|cara|labio|comisura)\s+{W}{{0,3}}(?:torci\w*|caid\w*|ladead\w*|dormid\w*|"
         r"paraliz\w*|colgando|desviad\w*)",
-        rf"\b(?:torci\w*|paraliz\w*|dormid\w*|caid\w*)\s+{W}{{0,3}}(?:la boca|la cara|media cara)\b",
+        rf"\b(?:torci\w*|paraliz\w*|dormid\w*|caid\w*)\s+{W}{{0,3}}(?:la boca|la cara|media cara"
+        rf")\b",
         rf"\bse (?:me |le )?(?:durmio|ha dormido|quedo dormid\w*|paralizo)\s+{W}{{0,2}}"
         r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara)",
         rf"\b(?:lado|mitad)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
@@ -172,7 +176,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdisartri\w*",
     ),
     "LIMB_ONE_SIDE": (
-        rf"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:mover|levantar|sentir|usar)\s+"
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:mover|levantar|sentir|usar)\s+"
         r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
         rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
         r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
@@ -196,7 +200,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
         r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo)",
-        rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me|se)|"
+        rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me"
+        rf"|se)|"
         r"subir (?:las )?escaleras|ponerme de pie)",
         r"\brodillas\s+(?:\w+\s+)?(?:doblaron|fallan|fallaron|flojas)",
     ),
@@ -280,7 +285,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CURRENT",
         "PSEUDO",
-        (r"\b(?:ahora|hoy|actualmente|otra vez|de nuevo|todavia|aun|sigo|ultimamente|vuelve|volvio)\b",),
+        (
+            r"\b(?:ahora|hoy|actualmente|otra vez|de nuevo|todavia|aun|sigo|ultimamente|vuelve|v"
+            r"olvio)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue(
@@ -304,7 +312,8 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien)\b"
             r"(?!\s+(?:se|lo se|estoy|sabria))",
-            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:[.,;!]|$))",
+            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
+            r"[.,;!]|$))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
@@ -313,7 +322,8 @@ CUES: tuple[Cue, ...] = (
         "FAMILY",
         "FORWARD",
         (
-            rf"(?<!con )\b(?:(?:a |al )?(?:mi|mis|su|sus|tu|nuestr[oa]|el|la|al))\s+{FAMILY_WORDS}\b",
+            rf"(?<!con )\b(?:(?:a |al )?(?:mi|mis|su|sus|tu|nuestr[oa]|el|la|al))\s+{FAMILY_WORDS}"
+            rf"\b",
             rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}\b",
             r"(?:\A\s*|(?<=[.!?;:\n]\s))ella\b",
         ),
@@ -361,7 +371,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:el|la) (?:ano|invierno|verano|otono|primavera|navidad) pasad[oa]\b",
             r"\bhace (?:\w+\s+)?(?:anos|decadas)\b|\bhace (?:mucho|tiempo)\b",
-            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|joven)\b",
+            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|jo"
+            r"ven)\b",
             r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
@@ -532,7 +543,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
 )
 
-# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with other persons: no
-# sentence-level rule.
+# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with
+# other persons: no sentence-level rule.
 THIRD_PERSON: str | None = None
 FIRST_PERSON_WORDS: str | None = None

@@ -29,7 +29,8 @@ FOODS = (
 )
 FAMILY_WORDS = (
     r"(?:pere|mere|papa|maman|mari|epoux|epouse|femme|conjoint|conjointe|compagnon|compagne|"
-    r"fils|fille|frere|s(?:oe|œ)ur|grand-pere|grand-mere|grand-mere|papi|papy|mamie|mami|oncle|tante|"
+    r"fils|fille|frere|s(?:oe|œ)ur|grand-pere|grand-mere|grand-mere|papi|papy|mamie|mami|oncle|t"
+    r"ante|"
     r"beau-pere|belle-mere|patient|patiente)"
 )
 OTHER_WORDS = (
@@ -83,9 +84,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\blevres?\s+{W}{{0,3}}(?:bleu\w*|grise?s?|violet\w*|violace\w*|cyanos\w*)",
         r"\bcyanos\w*",
         r"\btoux\s+(?:\w+\s+){0,2}(?:trop\s+|si\s+|tres\s+)?faible\b",
-        r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer)\b",
+        r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
+        r")\b",
         r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
-        r"\breveill\w*\s+(?:\w+\s+){0,4}(?:etouff\w*|suffoqu\w*|cherch\w* (?:mon|mon) (?:souffle|air))",
+        r"\breveill\w*\s+(?:\w+\s+){0,4}(?:etouff\w*|suffoqu\w*|cherch\w* (?:mon|mon) (?:souffle"
+        r"|air))",
     ),
     "OXIMETRY": (
         r"\b(?:sat\w*|spo2|sp02|o2|oxygene|oxymetre|oximetre|saturometre)\b[^.;!?\n\d]{0,30}?"
@@ -115,7 +118,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "WEIGHT_LOSS": (
         rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
-        rf"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
+        r"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
         r"\bamaigri\w*|\bmaigri\w*|\bj'ai fondu\b|\bfondu\b",
         r"\bperte de poids\b",
         rf"\b(?:pantalons?|vetements?|habits|jupe|ceinture|bagues?|alliance)\s+{W}{{0,3}}"
@@ -166,9 +169,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
     ),
     "LIMB_ONE_SIDE": (
-        r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|sa)\s+"
+        r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|s"
+        r"a)\s+"
         r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
-        rf"\b(?:bras|jambe|main)\s+(?:gauche|droit\w*)\s+{W}{{0,2}}(?:mort\w*|engourdi\w*|sans force|"
+        rf"\b(?:bras|jambe|main)\s+(?:gauche|droit\w*)\s+{W}{{0,2}}(?:mort\w*|engourdi\w*|sans f"
+        rf"orce|"
         r"inerte\w*|paralys\w*|faible\w*|lourde?)",
     ),
     "CEREBELLAR": (
@@ -179,7 +184,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bperd\w* l'equilibre\b|\bdesequilibr\w*",
         r"\bzigzag\w*",
         r"\b(?:toute?\s+)?croche sur mes jambes\b",
-        r"\b(?:marche|marchais)\s+comme\s+(?:si\s+j'avais bu|une? (?:personne )?(?:soul\w*|saoul\w*|"
+        r"\b(?:marche|marchais)\s+comme\s+(?:si\s+j'avais bu|une? (?:personne )?(?:soul\w*|saoul"
+        r"\w*|"
         r"ivre))",
         r"\bcomme (?:une? )?(?:personne )?(?:soule|saoule|ivre)\b",
         r"\bme tiens aux murs\b|\bse tient aux murs\b",
@@ -198,7 +204,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "proximal_arm_weakness": (
         rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*)",
-        rf"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
+        r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
     ),
     "distal_weakness": (
         r"\b(?:du mal a|impossible d'|n'arrive pas a)\s*ouvrir (?:les |des )?(?:bocaux|pots)\b",
@@ -218,7 +224,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bvertige\w*|\bt[eê]te qui tourne\b|\bla tete (?:me )?tourne\b|\btourne la tete\b|"
         r"\betourdi\w*|\bvoile noir\b",
     ),
-    "reduced_sweating": (r"\btranspire\w* (?:presque )?(?:plus|moins|pas)\b|\bsue (?:plus|moins)\b",),
+    "reduced_sweating": (
+        r"\btranspire\w* (?:presque )?(?:plus|moins|pas)\b|\bsue (?:plus|moins)\b",
+    ),
     "blurred_vision": (r"\bvision floue\b|\bflou\w*\b|\bvois trouble\b",),
     "drooping_eyelids": (
         rf"\bpaupi\w*\s+{W}{{0,2}}(?:qui tomb\w*|tomb\w*|lourde\w*)",
@@ -234,7 +242,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
-    r"\b(?:ne\s+)?(?:passe|passent|descend|descendent|passaient|descendaient|part)\s+(?:pas|plus)\b",
+    r"\b(?:ne\s+)?(?:passe|passent|descend|descendent|passaient|descendaient|part)\s+(?:pas|plus"
+    r")\b",
     r"\bn'arriv\w* (?:pas|plus)\b|\bj'arrive (?:pas|plus)\b|\bpeux (?:pas|plus)\b|"
     r"\bn'ai pas pu\b|\bn'a pas pu\b",
     r"\bpas normal\b|\bpas pantoute\b|\bn'arrivait jamais\b|\bjamais arrive\b|"
@@ -264,7 +273,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CURRENT",
         "PSEUDO",
-        (r"\b(?:maintenant|aujourd'hui|actuellement|encore|de nouveau|toujours|ce matin|ce soir)\b",),
+        (
+            r"\b(?:maintenant|aujourd'hui|actuellement|encore|de nouveau|toujours|ce matin|ce so"
+            r"ir)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     # Chapman et al. 2013, French NegEx triggers (adapted): pas de, aucun(e), sans, ni, absence
@@ -409,9 +421,11 @@ CUES: tuple[Cue, ...] = (
         "FAINT_RECOVERY",
         "BIDIRECTIONAL",
         (
-            r"\brevenue? (?:a moi |a elle |a lui )?(?:tout de suite|aussitot|rapidement|en quelques "
+            r"\brevenue? (?:a moi |a elle |a lui )?(?:tout de suite|aussitot|rapidement|en quelq"
+            r"ues "
             r"secondes)\b",
-            r"\bdebout (?:trop longtemps|longtemps)\b|\btete qui tourne debout\b|\bleve\w* trop vite\b",
+            r"\bdebout (?:trop longtemps|longtemps)\b|\btete qui tourne debout\b|\bleve\w* trop "
+            r"vite\b",
         ),
         allowed_types=frozenset({"LOC"}),
     ),
@@ -431,7 +445,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bdepuis des (?:mois|annees)\b|\btoujours\b|\bcomme d'hab\w*\b|\bpeu a peu\b",
-            r"\ble soir\b|\ben fin de journee\b|\bquand je suis fatigue\w*\b|\bquand je suis crev\w*",
+            r"\ble soir\b|\ben fin de journee\b|\bquand je suis fatigue\w*\b|\bquand je suis cre"
+            r"v\w*",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH"}),
     ),
@@ -441,7 +456,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bdepuis (?:\w+\s+){0,1}(?:jours|semaines|quinzaine|huit jours|dix jours)\b|"
             r"\bdepuis (?:une|quelques|deux|trois|\d+) (?:jours|semaines)\b",
-            r"\bc'est nouveau\b|\bnouveau\b|\bjamais\b|\bde plus en plus\b|\bces derni\w+ semaines\b|"
+            r"\bc'est nouveau\b|\bnouveau\b|\bjamais\b|\bde plus en plus\b|\bces derni\w+ semain"
+            r"es\b|"
             r"\bdernierement\b|\brecemment\b|\bdepuis (?:mi|debut|fin)[- ]\w+\b",
         ),
         allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
@@ -450,7 +466,8 @@ CUES: tuple[Cue, ...] = (
         "LONG_STANDING",
         "BIDIRECTIONAL",
         (
-            r"\bdepuis des (?:mois|annees)\b|\bcomme depuis des mois\b|\bdepuis (?:un an|longtemps)\b|"
+            r"\bdepuis des (?:mois|annees)\b|\bcomme depuis des mois\b|\bdepuis (?:un an|longtem"
+            r"ps)\b|"
             r"\btoujours\b|\bcomme d'hab\w*\b",
             r"\ble soir\b|\ben fin de journee\b|\bquand je suis (?:fatigue\w*|crev\w*)",
         ),
@@ -478,7 +495,8 @@ CUES: tuple[Cue, ...] = (
 )
 
 QUESTION_START = (
-    r"^\W*(?:est-ce|est ce|c'est|peut(?!-etre)|peuvent|faut|quel|quelle|quels|comment|quand|pourquoi|ou|"
+    r"^\W*(?:est-ce|est ce|c'est|peut(?!-etre)|peuvent|faut|quel|quelle|quels|comment|quand|pour"
+    r"quoi|ou|"
     r"dois|devrais|y a-t-il)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
@@ -503,7 +521,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         None,
-        r"\b(?:lu|lire|vu|regarde)\s+(?:un|une|le|la)\s+(?:article|reportage|documentaire|emission)\b|"
+        r"\b(?:lu|lire|vu|regarde)\s+(?:un|une|le|la)\s+(?:article|reportage|documentaire|emissi"
+        r"on)\b|"
         r"\b(?:article|reportage|documentaire|emission) sur\b|\breportage\b",
     ),
 )

@@ -167,7 +167,7 @@ def _match_cues_on_one_text(context: object) -> None:
 def _one_text_regex_matcher() -> type:
     from medspacy.common.regex_matcher import RegexMatcher
 
-    class OneTextRegexMatcher(RegexMatcher):  # type: ignore[misc]
+    class OneTextRegexMatcher(RegexMatcher):
         """medspaCy's RegexMatcher, reading the doc's text once per call."""
 
         def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -233,9 +233,7 @@ def _all_factors(language_code: str) -> frozenset[str]:
         for pattern in group
     ] + [pattern for cue in words.CUES for pattern in cue.patterns]
     return frozenset(
-        factor
-        for pattern in patterns
-        for factor in (prefilter.required_factors(pattern) or ())
+        factor for pattern in patterns for factor in (prefilter.required_factors(pattern) or ())
     )
 
 
@@ -271,7 +269,9 @@ def _find_targets(doc: Doc, language_code: str) -> Doc:
         found: list[tuple[int, int]] = []
         for pattern, factors in patterns:
             if prefilter.may_match(factors, found_factors):
-                found += [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
+                found += [
+                    match.span() for match in pattern.finditer(text) if match.end() > match.start()
+                ]
         end = -1
         for start, stop in sorted(found, key=lambda span: (span[0], -span[1])):
             if start < end:
@@ -462,7 +462,9 @@ def triage_note(
             breathless_sentences=breathless_sentences,
             choking_sentences=choking_sentences,
             stroke_sentences={
-                m.sentence for m in kept if m.label in {"STROKE", "SPEECH"} and "SUDDEN" in m.categories
+                m.sentence
+                for m in kept
+                if m.label in {"STROKE", "SPEECH"} and "SUDDEN" in m.categories
             },
             today=today or date.today(),
             language_code=code,
@@ -506,7 +508,10 @@ def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
     """Return the mention marked FAMILY when its sentence speaks of someone in the third person
     and never of the writer ("Jean choked on a biscuit, she was fine after"): another person's
     symptom when the patient writes, the patient's when a caregiver does (spec section 3)."""
-    if lexicon(language_code).THIRD_PERSON is None or mention.categories & {"FAMILY", "OTHER_PERSON"}:
+    if lexicon(language_code).THIRD_PERSON is None or mention.categories & {
+        "FAMILY",
+        "OTHER_PERSON",
+    }:
         return mention
     sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
     if _compiled(language_code, "THIRD_PERSON").search(sentence) and not _compiled(
@@ -543,7 +548,7 @@ def _figurative(mention: Mention, text: str, language_code: str) -> bool:
     )
 
 
-def _finding(mention: Mention) -> str | None | Literal[False]:
+def _finding(mention: Mention) -> str | Literal[False] | None:
     """Return the catalogue symptom a kept, unflagged mention records (None: routine, no id;
     False: nothing worth recording)."""
     label = mention.label
@@ -655,7 +660,7 @@ def _flag_for(
         return None if gradual_only else ("stroke_signs", "emergency")
     if label == "OXIMETRY":
         level = numbers.oximetry_level(language.fold(mention.text))
-        return ("dyspnea", level) if level else None
+        return ("dyspnea", "emergency" if level == "emergency" else "prompt") if level else None
     if label == "COUGH":
         # Spec section 3: a cough of three weeks or more, wherever the duration stands; "for
         # ages" after a choking fit is not a duration in weeks.
@@ -666,9 +671,12 @@ def _flag_for(
         if mention.sentence in choking_sentences and durations.is_vague(language.fold(window)):
             return None
         return "persistent_cough", "prompt"
-    if label == "PERSISTENT_COUGH" and mention.sentence in choking_sentences:
-        if durations.is_vague(language.fold(mention.text)):
-            return None
+    if (
+        label == "PERSISTENT_COUGH"
+        and mention.sentence in choking_sentences
+        and durations.is_vague(language.fold(mention.text))
+    ):
+        return None
     flag_id = lexicon("en").TARGET_FLAG.get(label)
     return (flag_id, flag_defs.get(flag_id).level) if flag_id else None
 
