@@ -97,7 +97,8 @@ def triage_entry(
     hits += structured.weight_flags(
         entry,
         weight_history=weight_history,
-        intended=bool(note and note.weight_loss_intended),
+        # Spec section 3: the entry's note may say the loss is intended ("on a diet").
+        intended=bool(entry.note and text.says_weight_loss_intended(entry.note)),
     )
     hits += structured.dose_flags(entry, same_day=same_day_doses)
     if note:

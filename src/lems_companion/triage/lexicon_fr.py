@@ -65,7 +65,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bpasse\w* par le mauvais (?:trou|cote|tuyau|chemin)\b|\bmauvais trou\b",
         rf"\btouss\w*\s+{W}{{0,2}}(?:a chaque|en|pendant|apres|quand je|au)\s+{W}{{0,2}}"
         r"(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange)",
-        r"\b(?:m'|s')etouff\w*\b(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion))",
+        r"(?:\b(?:m'|s')|\b)etouff\w*\b(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion))",
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
