@@ -30,7 +30,7 @@ UNDETERMINED = "und"
 # "a", "en", "die" as an English verb...) are left out or kept where they are much commoner.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": _words(
-        "the and i my me is was it to of have has had this that with my for not no but been am "
+        "the and i my me is was it to of have has had this that with my for not no but been "
         "are can't cant couldn't didn't don't i'm ive i've it's its at on very today again he she "
         "his her him when after up just so all from be will would could should what about into "
         "out over some more than then there they we you your our us them did does got get week "
@@ -48,6 +48,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "sur dans ça ca on aussi trop encore après apres être fait peu "
     ),
     "de": _words(
+        "am beine arme abend abends morgens nacht woche essen trinken "
         "der die das und ich mein meine meinen ist bin nicht kein keine mit ein eine einen zu den "
         "dem des auf sehr heute gestern habe hat seit aber wenn auch beim nach noch schon mir "
         "mich wie wieder husten brust heute tagen luft schlucken gewicht ohne alles bei beim vom "

@@ -148,6 +148,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
         r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
+        rf"\b{SWALLOW}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
     ),
     "CHOKING": (
         CHOKE,
@@ -183,8 +184,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
-        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|grey|gray|"
-        r"purple|dusky)\b",
+        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b",
+        # A question answered in the note: "Breathing? Bit worse on the stairs."
+        rf"\b{BREATHE}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
         r"breath)\b",
         r"\bair hunger\b",
@@ -869,6 +871,16 @@ CUES: tuple[Cue, ...] = (
         ),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
+    # Chest pain with an expected, benign cause: heartburn after a meal, settled by an antacid.
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:curry|big meal|heavy meal|after (?:a|the|my) (?:meal|dinner|lunch|roast)|"
+            r"heartburn|indigestion|acid|reflux|gaviscon|rennie|antacid|omeprazole|lansoprazole)\b",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
     # ... with a quick recovery. Both are needed: "breathless walking to the kitchen, fine a
     # minute later" is breathlessness on little effort and stays an emergency.
     Cue(
@@ -882,10 +894,10 @@ CUES: tuple[Cue, ...] = (
             r"(?:rest|sit down|sit|breather))\b",
             rf"\b(?:quickly|soon|straight away|immediately|rapidly)\s+{W}{{0,1}}(?:recovered|"
             r"settled|passed|got my breath back|caught my breath|back to normal|fine|better)\b",
-            r"\b(?:within|in)\s+(?:a|one|two|a few|a couple of|\d+)\s+(?:seconds?|moments?|"
-            r"minutes?|mins?)\b",
+            r"\b(?:within|in)\s+(?:a|one|two|three|five|ten|fifteen|a few|a couple of|\d+)\s+"
+            r"(?:seconds?|moments?|minutes?|mins?)\b",
         ),
-        allowed_types=frozenset({"DYSPNEA"}),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
     ),
     # Sudden onset: makes slurred speech or chest pain an emergency (spec section 3).
     Cue(

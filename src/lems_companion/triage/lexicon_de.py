@@ -56,6 +56,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
         rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?runter\b",
+        r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
         r"\bverschluck\w*",
@@ -358,7 +359,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        (r"\b(?:gerannt|rennen|bus|sport|joggen|radfahren|schwimmen|berg|lachen)\b",),
+        (r"\b(?:gerannt|rennen|bus|sport|joggen|radfahren|schwimmen|berg\w*|lachen)\b",),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue(

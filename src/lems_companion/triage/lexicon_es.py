@@ -53,6 +53,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"por la nariz\b",
         r"\bpor la nariz\s+(?:al|cuando)\s+(?:beb|trag)\w*",
         r"\bdisfagi\w*",
+        rf"\bse (?:me |le )?traba\w*\s+{W}{{0,3}}{FOODS}",
         r"\bno (?:pudo|puedo|pude|podia) tragar\w*",
     ),
     "CHOKING": (
@@ -169,7 +170,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"como (?:un |una )?borrach\w*|arrastrando|gangos\w*|trabad\w*|enredad\w*|sin sentido|"
         r"cosas sin sentido|pastos\w*)",
         r"\bse (?:me |le )?traba\w*\s+(?:la lengua|las palabras)",
-        r"\bse (?:me |le )?traba(?:ba|n|ban)?\b|\blengua trabada\b",
+        r"\blengua trabada\b",
         r"\barrastr\w* las palabras\b",
         r"\b(?:no me salen|no encuentro|no le salen|no encuentra) las palabras\b",
         r"\b(?:habla|voz)\s+(?:arrastrada|pastosa|confusa|rara)\b",
@@ -409,7 +410,8 @@ CUES: tuple[Cue, ...] = (
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
         (
-            r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|deporte|gimnasio|bici\w*|"
+            r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|subir la cuesta|deporte|"
+            r"gimnasio|bici\w*|"
             r"nadar|nadando|bailar|bailando|reir\w*|subir corriendo)\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),

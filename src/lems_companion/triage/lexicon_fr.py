@@ -52,6 +52,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:coince\w*|bloque\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans la|en travers de la|au "
         r"fond de la)?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
+        rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement|"
+        r"de travers)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
         r"\bdysphagi\w*",
     ),
@@ -375,7 +377,8 @@ CUES: tuple[Cue, ...] = (
         "RESOLVED",
         "BACKWARD",
         (
-            r"\b(?:est |sont )?(?:partie?s?|passee?s?|finie?s?|reglee?s?|guerie?s?)\b"
+            r"\b(?:(?:est|sont|s'est)\s+(?:partie?s?|passee?s?|finie?s?|reglee?s?|guerie?s?)|"
+            r"partie?s?|finie?s?|reglee?s?|guerie?s?)\b"
             r"(?!\s+(?:par|dans|de travers))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
             r"\bapres (?:ca|cela) allait\b|\bca passe\b",
@@ -395,7 +398,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        (r"\b(?:couru|courir|course|bus|cote|sport|gym|velo|nage\w*|danse\w*|rire)\b",),
+        (r"\b(?:couru|courir|course|bus|cote|la cote|sport|gym|velo|nage\w*|danse\w*|rire)\b",),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue(

@@ -48,6 +48,8 @@ FACTORS_KEY = "lems_factors"
 CHUNK_CHARS = 500
 SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|\u2026)\s+|\n+")
 SENTENCE_END = {".", "!", "?", ";", "...", "…", "¿", "¡"}
+# A question of at most this many tokens ("Breathing?", "¿Ahogo?") keeps its answer with it.
+SHORT_QUESTION = 4
 # "¿" and "¡" open a Spanish sentence; they start one rather than end one.
 SENTENCE_OPEN = {"¿", "¡"}
 
@@ -88,10 +90,16 @@ SYMPTOM_LABEL_PREFIX = "SYMPTOM_"
 def _split_sentences(doc: Doc) -> Doc:
     """Return the doc with sentence starts after . ! ? ; and line breaks, and at ¿ and ¡."""
     starts_sentence = True
+    length = 0
     for token in doc:
         text = token.text
-        token.is_sent_start = starts_sentence or text in SENTENCE_OPEN
+        token.is_sent_start = starts_sentence or (text in SENTENCE_OPEN and length > 0)
+        length = 1 if token.is_sent_start else length + 1
         starts_sentence = (text in SENTENCE_END and text not in SENTENCE_OPEN) or "\n" in text
+        # "Breathing? Bit worse on the stairs.": a short question and its answer are one
+        # sentence, so the answer's words reach the question (spec section 3).
+        if text == "?" and length <= SHORT_QUESTION:
+            starts_sentence = False
     return doc
 
 
