@@ -1083,6 +1083,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"DYSPNEA"}),
         r"\b(?:with|from) (?:anticipation|excitement|suspense)\b|\btook my breath away\b|"
+        r"\blaugh\w*\s+(?:so\s+(?:much|hard)|till|until)\b|\bfrom laughing\b|\bwith laughter\b|"
         r"\bbreath-?taking\b|\b(?:the|a) view\b|\bscenery\b",
     ),
     (

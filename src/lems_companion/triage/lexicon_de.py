@@ -313,7 +313,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        (r"\bwenn\b|\bfalls\b|\bsollte\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
+        (r"\bwenn\b|\bfalls\b|\bsollte\b|\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
@@ -478,11 +478,10 @@ NOT_INTENDED = (
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|z(?:u|ue)ndk"
-        r"erze|"
-        r"maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|f(?:u|ue)hrerschein)\b|"
-        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die l"
-        r"uft\b",
+        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|"
+        r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
+        r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
+        r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
 )

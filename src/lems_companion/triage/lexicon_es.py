@@ -537,7 +537,11 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"examen\w*|asignatura|trimestre|curso)\b|\bnudo en la garganta\b|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
     ),
-    (frozenset({"DYSPNEA"}), r"\b(?:paisaje|vista|precios[oa]|emocion)\b|\bme dejo sin aliento\b"),
+    (
+        frozenset({"DYSPNEA"}),
+        r"\b(?:paisaje|vista|precios[oa]|emocion)\b|\bme dejo sin aliento\b|\bme rei tanto\b|"
+        r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
+    ),
     (
         None,
         r"\b(?:lei|leyendo|vi|viendo|escuche|oi)\s+(?:un|una|el|la)\s+(?:articulo|documental|"

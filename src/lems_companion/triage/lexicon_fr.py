@@ -520,7 +520,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
         r"bougie|carburateur)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
-        r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b",
+        r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
+        r"\bde rire\b",
     ),
     (
         None,
