@@ -28,11 +28,13 @@ from lems_companion.clinical.medicines import LoggedDose
 from lems_companion.entries import EntryCreate
 from lems_companion.triage import structured, text
 from lems_companion.triage.flags import DEFAULT_EMERGENCY_NUMBER, FLAGS, Flag, Level
+from lems_companion.triage.language import CHECKED as CHECKED_LANGUAGES
 from lems_companion.triage.result import FlagHit, TriageResult, build_result
 from lems_companion.triage.text import AUTHORS, Author
 
 __all__ = [
     "AUTHORS",
+    "CHECKED_LANGUAGES",
     "DEFAULT_EMERGENCY_NUMBER",
     "FLAGS",
     "Author",
@@ -121,5 +123,7 @@ def _author(author: str) -> str:
 
 
 def warm_up() -> None:
-    """Build the English text pipeline now (about a second) so the first request does not wait."""
-    text.pipeline()
+    """Build the text pipelines of every language we check now (about a second for the first,
+    a fraction for each other) so that no one's first note waits for them."""
+    for code in CHECKED_LANGUAGES:
+        text.pipeline(code)
