@@ -167,11 +167,11 @@ def _split_elisions(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = [
-        *nlp.Defaults.infixes,
+        *(nlp.Defaults.infixes or ()),
         r"(?<=\b[cdjlmnstCDJLMNST])'(?=[^\W\d_])",
         r"(?<=\bqu)'(?=\w)",
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def _match_cues_on_one_text(context: object) -> None:
