@@ -112,8 +112,8 @@ def triage(
     jsonl: Path | None = typer.Option(
         None,
         "--jsonl",
-        help='Triage a JSON-lines file of {"text": ...} objects ("-" for standard input); '
-        "prints one JSON object per line, in order.",
+        help='Triage a JSON-lines file of {"text": ...} objects, each optionally with "author" '
+        'and "language" ("-" for standard input); prints one JSON object per line, in order.',
         show_default=False,
     ),
     emergency_number: str = typer.Option(
