@@ -103,3 +103,9 @@ def test_emergency_advice_in_another_language_names_the_emergency_number(note: s
 def test_amifampridine_tingling_is_routine_in_every_language(note: str, code: str) -> None:
     result = triage_text(note)
     assert (result.language, result.level, result.flag_ids) == (code, "routine", [])
+
+
+def test_a_caller_may_name_the_language() -> None:
+    result = triage_text("Tos desde hace cinco semanas.", language="ES")
+    assert (result.language, result.flag_ids) == ("es", ["persistent_cough"])
+    assert triage_text("Tos desde hace cinco semanas.", language="it").checked is False

@@ -459,7 +459,7 @@ def triage_note(
     ``language_code`` is detected from the note when not given; a note in a language we cannot
     check returns no flags and ``checked=False``. ``today`` is the note's date, for durations
     such as "since the beginning of October" (today's date when not given)."""
-    code = language_code or language.detect(text)
+    code = (language_code or language.detect(text)).lower()
     if not text.strip():
         return NoteTriage(hits=(), findings=(), routine=False, language=code, author=author)
     if not language.is_checked(code):
