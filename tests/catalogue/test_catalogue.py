@@ -14,6 +14,8 @@ SPEC_IDS = {
     "dizziness_on_standing", "reduced_sweating", "blurred_vision", "drooping_eyelids",
     "double_vision", "slurred_speech", "chewing_difficulty", "swallowing_difficulty", "choking",
     "shortness_of_breath", "tingling", "weight_loss", "persistent_cough", "chest_pain",
+    # Spec section 6 (cerebellar signs, issue 21).
+    "unsteadiness",
 }  # fmt: skip
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 
@@ -48,6 +50,7 @@ def test_red_flag_symptoms_are_the_ones_the_spec_names() -> None:
         "weight_loss": "weight_loss",
         "persistent_cough": "persistent_cough",
         "chest_pain": "chest_pain",
+        "unsteadiness": "cerebellar_signs",
     }
 
 

@@ -6,7 +6,10 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from lems_companion.accounts.models import User
+from lems_companion.db.engine import session_scope
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.triage import triage_entry
 from tests.conftest import Persona, api_token
@@ -142,3 +145,21 @@ def test_the_dose_flag_is_shown_on_the_entry_page_banner(
     text = http.get(f"/entries/{created['id']}").text
     assert "alert-prompt" in text
     assert "above the label" in text
+
+
+def test_the_daily_maximum_follows_the_licence_of_the_patients_country(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
+    auth = api_token(http, patient)
+    seventy = entry("2026-03-01T09:00:00+00:00", *[("amifampridine", 17.5)] * 4)
+    # No country: the lowest licensed maximum (EU/UK, 60 mg a day) applies, and the flag says so.
+    flagged = post(http, auth, seventy)
+    assert flag_ids(flagged) == ["amifampridine_dose"]
+    assert "EU/UK licence" in flagged["flags"][0]["evidence"]
+    for country, expected in (("DE", ["amifampridine_dose"]), ("US", [])):
+        with session_scope(db_url) as db:
+            owner = db.scalars(select(User).where(User.email == patient.email)).one()
+            owner.country = country
+        day = {"DE": "2026-03-02", "US": "2026-03-03"}[country]
+        again = post(http, auth, entry(f"{day}T09:00:00+00:00", *[("amifampridine", 17.5)] * 4))
+        assert flag_ids(again) == expected, country

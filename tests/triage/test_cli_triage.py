@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from lems_companion.cli import app
 from lems_companion.cli.triage import BadLine, read_notes
 
-RESULT_KEYS = {"level", "flags", "advice"}
+RESULT_KEYS = {"level", "flags", "advice", "language", "checked"}
 FLAG_KEYS = {"id", "level", "evidence", "start", "end"}
 runner = CliRunner()
 
@@ -136,3 +136,49 @@ def test_lems_triage_runs_as_a_real_process() -> None:
     record = json.loads(done.stdout)
     assert_contract(record)
     assert record["flags"][0]["id"] == "stroke_signs"
+
+
+def test_json_output_says_the_language_and_that_it_was_checked() -> None:
+    record = json.loads(run("Me atraganté con el agua.", "--json").stdout)
+    assert (record["language"], record["checked"], record["level"]) == ("es", True, "emergency")
+
+
+def test_a_note_in_another_language_is_not_passed_silently() -> None:
+    record = json.loads(run("Oggi ho avuto molta tosse e non riesco a respirare.", "--json").stdout)
+    assert record["checked"] is False
+    assert record["language"] == "it"
+    assert "could not be checked" in record["advice"][0]
+    assert "112" in record["advice"][0]
+
+
+def test_author_option_makes_a_family_member_the_patient() -> None:
+    note = "My dad choked on his dinner."
+    assert json.loads(run(note, "--json").stdout)["level"] == "none"
+    record = json.loads(run(note, "--json", "--author", "caregiver").stdout)
+    assert record["level"] == "emergency"
+
+
+def test_unknown_author_is_refused() -> None:
+    assert run("fine", "--author", "doctor").exit_code == 2
+
+
+def test_jsonl_lines_may_carry_author_and_language(tmp_path: Path) -> None:
+    source = tmp_path / "notes.jsonl"
+    lines = [
+        {"text": "Dad choked on his dinner.", "author": "caregiver"},
+        {"text": "Dad choked on his dinner."},
+        {"text": "Dad choked on his dinner.", "author": "unknown"},
+        {"text": "Tosí sangre.", "language": "es"},
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    records = [json.loads(line) for line in run("--jsonl", str(source)).stdout.splitlines()]
+    assert [r["level"] for r in records] == ["emergency", "none", "emergency", "prompt"]
+    assert "person whose diary this is" in records[2]["advice"][-1]
+
+
+def test_jsonl_refuses_an_unknown_author(tmp_path: Path) -> None:
+    source = tmp_path / "notes.jsonl"
+    source.write_text('{"text": "fine", "author": "nurse"}\n', encoding="utf-8")
+    result = run("--jsonl", str(source))
+    assert result.exit_code == 1
+    assert "line 1" in result.stderr

@@ -187,3 +187,40 @@ def test_weight_history_without_an_entry_weight_raises_nothing() -> None:
 def test_emergency_advice_comes_first_and_names_the_emergency_number() -> None:
     result = triage_entry(entry(choking=2), previous=None, emergency_number="999")
     assert "999" in result.advice[0]
+
+
+def test_new_unsteadiness_symptom_raises_cerebellar_signs_at_prompt() -> None:
+    result = triage_entry(entry(unsteadiness=1), previous=None)
+    assert levels(result) == {"cerebellar_signs": "prompt"}
+    assert "SCLC" in result.flags[0].basis
+
+
+def test_intended_weight_loss_in_the_note_raises_the_bar_to_ten_percent() -> None:
+    history = [(NOW - timedelta(days=60), 80.0)]
+    on_a_diet = triage_entry(
+        entry(weight_kg=75.0, note="On a diet since the summer."), weight_history=history
+    )
+    not_trying = triage_entry(
+        entry(weight_kg=75.0, note="Not trying to lose."), weight_history=history
+    )
+    assert on_a_diet.flag_ids == []
+    assert not_trying.flag_ids == ["weight_loss"]
+    big_loss = triage_entry(
+        entry(weight_kg=71.0, note="On a diet since the summer."), weight_history=history
+    )
+    assert big_loss.flag_ids == ["weight_loss"]
+    assert "intended" in big_loss.flags[0].basis
+
+
+def test_a_caregiver_entry_flags_the_patient_in_the_third_person() -> None:
+    note = "Mum couldn't get her tablets down this morning."
+    assert triage_entry(entry(note=note)).flag_ids == []
+    assert triage_entry(entry(note=note), author="caregiver").flag_ids == ["dysphagia"]
+
+
+def test_cough_dates_are_counted_from_the_entry_date() -> None:
+    october_note = "Cough since the beginning of October."
+    early = EntryCreate(recorded_at=datetime(2026, 10, 10, 9, tzinfo=UTC), note=october_note)
+    late = EntryCreate(recorded_at=datetime(2026, 11, 20, 9, tzinfo=UTC), note=october_note)
+    assert triage_entry(early).flag_ids == []
+    assert triage_entry(late).flag_ids == ["persistent_cough"]

@@ -22,7 +22,7 @@ from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.rules import weight_loss
-from lems_companion.rules.medicines import is_amifampridine
+from lems_companion.rules.medicines import is_amifampridine, licence_region
 from lems_companion.sharing.service import Access, Action, access_for, audit
 from lems_companion.triage import triage_entry
 
@@ -113,7 +113,7 @@ def same_day_medicines(db: Session, row: Entry) -> list[Medication]:
     when none.
 
     One query. The day is the entry's calendar day in the UTC offset it was recorded in; it feeds
-    the amifampridine daily maximum (tools.medicines.check_amifampridine_day) and the
+    the amifampridine daily maximum (rules.medicines.check_amifampridine_day) and the
     amifampridine notices shown with the entry (tools.records.amifampridine_notices).
     """
     local = row.local_recorded_at
@@ -132,7 +132,20 @@ def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     # The daily amifampridine total only matters for an entry that logs amifampridine itself.
     logs_amifampridine = any(is_amifampridine(item.name) for item in data.medications)
     doses = same_day_medicines(db, row) if logs_amifampridine else []
-    result = triage_entry(data, previous=previous, weight_history=weights, same_day_doses=doses)
+    owner = db.get(User, row.user_id)  # in the session's identity map already: no query
+    weight_kg = data.weight_kg
+    if weight_kg is None and weights:
+        weight_kg = max(weights)[1]  # the latest reading of the six months before
+    result = triage_entry(
+        data,
+        # Spec section 3: a caregiver's (or clinician's) third-person words are the patient's.
+        author="patient" if row.author_role == "patient" else "caregiver",
+        previous=previous,
+        weight_history=weights,
+        same_day_doses=doses,
+        region=licence_region(owner.country if owner else None),
+        weight_kg=weight_kg,
+    )
     row.triage_level = result.level
     row.flags = [
         EntryFlag(

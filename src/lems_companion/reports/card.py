@@ -2,7 +2,7 @@
 
 One A4 page of four credit-card-sized panels to cut out and fold, from the profile and the
 medicines logged in the diary in the last 30 days. The medicines to avoid are derived from the
-caution classes in ``tools.medicines`` (one source of truth); the card only words them shortly.
+caution classes in ``rules.medicines`` (one source of truth); the card only words them shortly.
 The page, the printout and the PDF render the same template.
 """
 

@@ -174,6 +174,26 @@ FLAGS: tuple[Flag, ...] = (
         source="clinical-spec.md section 3",
     ),
     Flag(
+        id="cerebellar_signs",
+        level="prompt",
+        title="New unsteadiness, clumsiness or slurred speech",
+        triggers=(
+            "new unsteadiness, clumsiness, missing when reaching, or new slurred speech that came "
+            "on over days to weeks"
+        ),
+        advice=(
+            "New unsteadiness, clumsiness or slurred speech that has come on over days or weeks "
+            "should be checked: tell your doctor within the next few days. If it starts "
+            "suddenly, call {number}."
+        ),
+        basis=(
+            "possible paraneoplastic cerebellar degeneration, which in LEMS almost always comes "
+            "with small-cell lung cancer (SCLC)"
+        ),
+        source="clinical-spec.md section 6 (cerebellar signs); Orphanet: Lambert-Eaton "
+        "myasthenic syndrome",
+    ),
+    Flag(
         id="amifampridine_dose",
         level="prompt",
         title="Amifampridine above the label's maximum dose",

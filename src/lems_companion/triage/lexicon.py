@@ -35,7 +35,7 @@ BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
 BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, breathing...
 COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
 CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
-CHEST = r"\bche(?:s|ss)t\b"
+CHEST = r"\bche(?:s|ss)t(?:'s)?\b"
 DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficulity
 WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
@@ -89,10 +89,31 @@ RELATIONS = (
     r"(?:(?:late|elderly|old|little|older|younger|big|baby|step|best|grand)[- ]?)?"
     r"(?:father|dad|daddy|mother|mum|mom|mummy|mommy|husband|wife|partner|spouse|son|daughter|"
     r"brother|sister|child|children|kids?|boy|girl|baby|grandson|granddaughter|grandchild\w*|"
-    r"grandma|grandmother|granny|grandad|granddad|grandpa|grandfather|nan|nana|aunt|auntie|"
+    r"grandma|grandmother|granny|gran|grandad|granddad|grandpa|grandfather|nan|nana|aunt|auntie|"
     r"uncle|cousin|niece|nephew|friends?|neighbou?rs?|colleagues?|boss|flatmate|roommate|"
-    r"housemate|dog|cat|pets?|parents?|in-laws?|mother-in-law|father-in-law|family|relatives?|"
-    r"boyfriend|girlfriend|fianc\w*|twin|sibling\w*|mate|pal)"
+    r"housemate|dog|cat|pets?|parents?|in-laws?|mother-in-law|father-in-law|sister-in-law|"
+    r"brother-in-law|family|relatives?|boyfriend|girlfriend|fianc\w*|twin|sibling\w*|mate|pal)"
+)
+# Family and the people a carer looks after: their symptoms are the patient's when a caregiver
+# writes (spec section 3, "Who is writing"). The other RELATIONS are always another person.
+FAMILY_WORDS = (
+    r"(?:(?:late|elderly|old|little|older|younger|big|step|grand)[- ]?)?"
+    r"(?:father|dad|daddy|mother|mum|mom|mummy|mommy|husband|wife|partner|spouse|son|daughter|"
+    r"brother|sister|grandma|grandmother|granny|gran|grandad|granddad|grandpa|grandfather|nan|"
+    r"nana|aunt|auntie|uncle|parents?|mother-in-law|father-in-law|boyfriend|girlfriend|"
+    r"fianc\w*|patient|client|resident)"
+)
+OTHER_WORDS = (
+    r"(?:(?:best|old|little|baby)[- ]?)?(?:child|children|kids?|boy|girl|baby|grandson|"
+    r"granddaughter|grandchild\w*|cousin|niece|nephew|friends?|neighbou?rs?|colleagues?|boss|"
+    r"flatmate|roommate|housemate|dog|cat|pets?|in-laws?|sister-in-law|brother-in-law|family|"
+    r"relatives?|twin|sibling\w*|mate|pal|friend's \w+)"
+)
+# Words after which "my mum" is company, not the subject ("lunch with my mum and choked").
+NOT_AFTER_WITH = (
+    r"(?<!with )(?<!to )(?<!for )(?<!at )(?<!from )(?<!by )(?<!and )(?<!saw )(?<!met )"
+    r"(?<!visited )(?<!visiting )(?<!called )(?<!phoned )(?<!walked )(?<!fed )(?<!after )"
+    r"(?<!look after )"
 )
 # A word that cannot start a clause about the patient ("if", "in case"...), used in look-behinds.
 NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
@@ -122,15 +143,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|hard to|struggl\w* to|difficult to|"
-        rf"trouble)\s+get(?:ting)?\s+(?:my\s+|the\s+|any\s+)?(?:{FOODS}|it|anything)\s+down\b",
+        rf"trouble)\s+get(?:ting)?\s+(?:my\s+|the\s+|any\s+|his\s+|her\s+|their\s+)?"
+        rf"(?:{FOODS}|it|anything)\s+down\b",
         r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
         r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
+        rf"\b{SWALLOW}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
     ),
     "CHOKING": (
         CHOKE,
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
-        r"(?:on|when|while|whilst|after|during|as|with|over|every time|each time|at|from)\s+"
+        r"(?:on|when|while|whilst|after(?!\s+(?:lunch|dinner|breakfast|supper)\b)|during|as|with|"
+        r"over|every time|each time|from)\s+"
         rf"{W}{{0,3}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
@@ -160,6 +184,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
+        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b",
+        # A question answered in the note: "Breathing? Bit worse on the stairs."
+        rf"\b{BREATHE}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
         r"breath)\b",
         r"\bair hunger\b",
@@ -168,6 +195,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhuffing and puffing\b",
         r"\bpanting\b",
         r"\bdyspn?o?ea\b",
+        # Clinical shorthand (spec section 3): SOB, SOBOE; upper case only ("sob" is crying).
+        r"(?-i:\bSOBO?E?\b)",
+        # Regional and colloquial: "out of puff", "pechin'", "hadn't a puff of breath".
+        r"\bout of puff\b|\b(?:(?:hadn'?t|had not|haven'?t|not|no)\s+(?:got\s+)?a\s+)?puff of "
+        r"(?:breath|air)\b|\bpech(?:in|ing|ed)?'?\b",
+        rf"\b(?:stop|stopped|pause\w*|wait\w*)\s+{W}{{0,2}}(?:to|tae|and)\s+(?:get|catch|got)\s+"
+        rf"(?:my|ma|me|his|her)\s+{BREATH}\b",
+        # Signs another person sees (spec section 3): blue or grey lips or face, fast shallow
+        # breathing at rest.
+        rf"\b(?:lips?|face|mouth|fingertips|fingers|skin)\s+{W}{{0,4}}(?:blue\w*|grey\w*|gray\w*|"
+        r"purple|dusky|ashen)",
+        r"\b(?:blue|grey|gray|bluish|greyish|grayish|purple|dusky)(?:[- ]\w+)?\s+lips\b",
+        rf"\b{BREATHE}\s+{W}{{0,3}}(?:fast|quick|rapid)\w*\s*,?\s+(?:and\s+)?shallow\w*",
+        rf"\b(?:fast|rapid|quick),?\s+(?:and\s+)?shallow\s+{BREATHE}",
         r"\borthopn\w*",
         r"\bstop(?:ped|s|ping)?\s+breathing\b",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|hard to|difficult to)\s+"
@@ -198,6 +239,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"{W}{{0,4}}(?:shak\w*|shook|jerk\w*|twitch\w*|convuls\w*|stiff\w*)\b",
         rf"\b(?:shak\w*|shook|jerk\w*|twitch\w*)\s+{W}{{0,4}}(?:black\w*\s+out|passed\s+out|"
         r"lost\s+consciousness|unconscious)\b",
+        # What a seizure looks like to someone else (spec section 3: signs others see).
+        r"\b(?:went|go|goes|gone|going|was|became)\s+(?:all\s+|completely\s+|very\s+)?"
+        r"(?:rigid|stiff as a board)\b",
+        r"\beyes\s+(?:\w+\s+)?roll(?:ed|ing)?\s+(?:up|back)\b",
+        r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
+        r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
+        r"\bfoam\w*\s+at\s+the\s+mouth\b",
+        r"\bbit\s+(?:my|his|her)\s+tongue\b",
     ),
     "WEIGHT_LOSS": (
         rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}?(?:\d+(?:[.,]\d+)?\s*)?(?:{WEIGHT}(?!\s*watchers)|"
@@ -219,10 +268,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdropped\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d+(?:[.,]\d+)?\s*"
         r"(?:kg|kgs|kilos?|pounds?|lbs?|stones?|st)\b",
         r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:lighter|down|less)\b",
+        r"\b(?:half a|a|one|two|a couple of) (?:stone|kilo)s?\s+(?:lighter|down|less)\b",
+        r"\b(?:weight|wt)\b\W{0,3}\s*(?:is\s+|has\s+)?(?:down|dropping|dropped|falling|going dow"
+        r"n)\b",
+        r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\b",
     ),
     "PERSISTENT_COUGH": (
-        rf"\b{COUGH}\s+{W}{{0,7}}{LONG_DURATION}\b",
-        rf"\b{LONG_DURATION}\s+(?:of\s+)?{W}{{0,3}}{COUGH}",
+        # A cough's duration is read by text.py from the COUGH target's sentence (durations.py).
         r"\b(?:chronic|persistent|constant|continuous|continual|nagging|lingering|ongoing|"
         r"relentless|non[- ]?stop|never[- ]ending|long[- ]standing|long[- ]term|stubborn|"
         rf"endless|recurring|recurrent|permanent|month[- ]long|week[- ]long)\s+{W}{{0,1}}{COUGH}",
@@ -258,6 +311,58 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
     ),
+    # A home pulse-oximeter reading; text.py reads the number (92% or less: emergency, 93-94%:
+    # prompt; spec section 3). Shared words ("sats", "SpO2") serve every language.
+    "OXIMETRY": (
+        r"\b(?:sats?|spo2|sp02|o2|oxygen(?:\s+(?:level|sat\w*))?|saturation|oximet\w*|"
+        r"pulse ?ox\w*|finger (?:thing|monitor|probe|clip|gadget))\b[^.;!?\n\d]{0,30}?"
+        r"\d{2,3}(?:\s*%)?",
+        r"\b\d{2,3}\s*%\s*(?:on (?:the|my) (?:oximeter|finger\w*)|sats?|oxygen|o2|spo2)\b",
+    ),
+    # A collapse or loss of consciousness: a seizure (emergency) unless the note tells a clear
+    # faint-and-recover story (spec section 3).
+    "LOC": (
+        r"\b(?:black(?:ed|ing)?\s+out|blackouts?|pass(?:ed|ing)?\s+out|"
+        r"los(?:t|e|ing)\s+consciousness|unconscious|out cold|keel\w*\s+over|"
+        r"hit the (?:deck|floor))\b",
+        r"\bcollaps(?:ed|es|ing|e)\b(?!\s+(?:on|onto|into|in)\s+(?:the\s+|my\s+|a\s+)?"
+        r"(?:sofa|bed|couch|chair|settee|armchair|heap))",
+        r"\b(?:found myself|came (?:round|to)|woke up|ended up)\s+(?:lying\s+)?on the "
+        r"(?:\w+\s+)?(?:floor|ground)\b",
+        r"\bno idea how i got there\b",
+    ),
+    # Any cough: persistent_cough when its sentence says it has lasted three weeks or more
+    # (text.py, with durations.py reading "5 wks", "6/52", "since mid-October").
+    "COUGH": (rf"\b{COUGH}", r"\bc/o\s+cough"),
+    # New unsteadiness, clumsiness or missing when reaching (spec section 6, cerebellar signs).
+    "CEREBELLAR": (
+        r"\bunstead\w*",
+        r"\b(?:wobbly|unbalanced|off[- ]balance|all over the place)\s+on\s+(?:my|his|her)\s+"
+        r"feet\b",
+        r"\bclums\w*",
+        rf"\bmiss(?:ing|ed|es)?\s+{W}{{0,3}}(?:cup|mug|glass|button|switch|handle|target|"
+        r"door|spoon|fork|mouth|nose)\b",
+        r"\bmiss(?:ing|ed|es)?\s+(?:it\s+)?when\s+(?:i|he|she)\s+reach\w*",
+        r"\bknock(?:ing|ed|s)?\s+(?:things|stuff|everything|the \w+|my \w+|cups?|glasses)\s+"
+        r"(?:\w+\s+)?over\b",
+        r"\bstagger\w*|\breeling\b|\bveer\w*|\bzig-?zag\w*",
+        r"\bwalk\w*\s+like\s+(?:i'?m|i am|i was|i'?ve had|i'?d had|he'?s|she'?s|a)\s+"
+        r"(?:\w+\s+)?(?:drunk|had a few|a few pints|pissed|tipsy|drunk\w*)",
+        r"\b(?:can'?t|cannot|couldn'?t)\s+walk\s+(?:in\s+)?a\s+straight\s+line\b",
+        r"\bataxi\w*",
+        r"\b(?:reaching for|holding on to|grabbing|hands? on) the walls?\b",
+        r"\bwalk\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|furniture|things)\b",
+        rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
+        r"\bbalance\s+(?:is\s+|has\s+)?(?:gone|off|shot|poor|terrible|awful|worse|bad)\b",
+    ),
+    # One arm, leg or hand gone weak, numb or dead: a stroke sign only with a sudden onset
+    # (text.py), since LEMS weakness is common and gradual.
+    "LIMB_ONE_SIDE": (
+        rf"\b(?:left|right)\s+(?:arm|leg|hand)\s+{W}{{0,3}}(?:went\s+|gone\s+|is\s+|was\s+)?"
+        r"(?:dead|numb|limp|heavy|weak|useless|floppy|paralys\w*)\b",
+        r"\b(?:can'?t|cannot|couldn'?t|could not|unable to)\s+(?:move|lift|feel|use|raise)\s+"
+        r"(?:my|his|her)\s+(?:left|right)\s+(?:arm|leg|hand|side)\b",
+    ),
     # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
     "SEVERE_CHEST_PAIN": (r"\bheart attack\b", r"\bcardiac arrest\b"),
     # Face droop, one-sided weakness or numbness, a stroke named outright: stroke_signs unless the
@@ -288,6 +393,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"slured|slurd|garbl\w*|jumbl\w*|muddl\w*|mixed up|came out wrong|coming out wrong|"
         r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny)\b",
         r"\bslurr(?:ed|ing|s|y)?\b|\bslur(?:ed|s)?\b",
+        r"\b(?:talk\w*|speak\w*|sound\w*)\s+(?:like|as if)\s+(?:i'?m|i was|i'?d|he'?s|she'?s|"
+        r"he was|she was)\s+(?:\w+\s+)?drunk\b",
         r"\bgarbled\b",
         r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to)\s+"
         r"(?:get|find)\s+(?:my\s+|the\s+)?words(?:\s+out)?\b",
@@ -308,6 +415,11 @@ TARGET_FLAG: dict[str, str] = {
     "SEVERE_CHEST_PAIN": "severe_chest_pain",
     "STROKE": "stroke_signs",
     "SPEECH": "stroke_signs",
+    "OXIMETRY": "dyspnea",
+    "LOC": "seizure",
+    "COUGH": "persistent_cough",
+    "CEREBELLAR": "cerebellar_signs",
+    "LIMB_ONE_SIDE": "stroke_signs",
 }
 
 # LEMS features worth recording (level `routine`), keyed by catalogue symptom id. Red-flag
@@ -328,10 +440,11 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:weak\w*|heavy|tired)\s+{W}{{0,2}}(?:arms?|shoulders?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:lift\w*|rais\w*|reach\w*|brush\w*|wash\w*|comb\w*|hang\w*|"
         r"hold\w* my arms)\b",
+        rf"\b{CANT}\s+{W}{{0,1}}get\s+my\s+arms?\s+up\b",
     ),
     "distal_weakness": (
-        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)\s+{W}{{0,3}}(?:weak\w*|clumsy|"
-        r"useless)\b",
+        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,3}}(?:weak\w*|"
+        r"clumsy|useless)\b",
         rf"\b(?:weak\w*)\s+{W}{{0,2}}(?:hands?|grip|fingers|feet|foot|ankles?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:open\w* (?:a |the )?jars?|grip\w*|do up buttons|turn keys?)\b",
         r"\b(?:dropp\w*|drop) things\b",
@@ -496,8 +609,6 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
-    # Emotional "choked up" is not choking on food.
-    r"\bchoked up\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -527,6 +638,8 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|ive)\b",
             rf"{NOT_AFTER_IF}\bi\s+(?!(?:don'?t|do not|didn'?t|did not|never|haven'?t|have not|"
             r"am not|was not|wasn'?t|can|could|should|would|might|may|will|think|know)\b)\w+",
+            # A header ("Carer writing:") ends before what it introduces.
+            r":",
             # A comma then a verb starts a new clause: "no appetite, lost weight".
             r",\s*(?:and\s+)?(?:lost|got|have|had|has|feel|felt|am|was|were|keep|kept|still|now|"
             r"choked|coughed|need|needed|became|started|woke|went|can'?t|couldn'?t|struggled|fell|"
@@ -590,17 +703,30 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
     ),
-    # About someone else: "my father's cough", "my brother has...".
+    # About someone else: "my father's cough", "my brother has...". A family member is the
+    # patient when a caregiver writes (FAMILY, see text._keeps); friends, neighbours, pets and
+    # "someone" never are (OTHER_PERSON).
+    Cue(
+        "FAMILY",
+        "FORWARD",
+        (
+            # Not after "with", "to"...: "lunch with my mum and choked" is about the patient.
+            rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s')?\b",
+            # A relation opening a sentence: "Sister has had a bad cough", "Mum choked".
+            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s')?\b",
+            # Third person after a family member was named: "... she coughs on every cup".
+            r"(?:\A\s*|(?<=[.!?;:,\n]\s)|(?<=[.!?;:\n]))(?:he|she|he's|she's|his|her)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
     Cue(
         "OTHER_PERSON",
         "FORWARD",
         (
-            # Not after "with", "to"...: "lunch with my friends and choked" is about the patient.
-            r"(?<!with )(?<!to )(?<!for )(?<!at )(?<!from )(?<!by )(?<!and )(?<!saw )(?<!met )"
-            r"(?<!visited )(?<!visiting )(?<!called )(?<!phoned )(?<!walked )(?<!fed )"
-            rf"\b(?:my|our|his|her|their|a|the)\s+{RELATIONS}(?:'s|s')?\b",
-            # A relation opening a sentence: "Sister has had a bad cough".
-            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){RELATIONS}(?:'s|s')?\b",
+            rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?{OTHER_WORDS}"
+            r"(?:'s|s')?\b",
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s')?\b",
             r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|"
             r"\bother (?:people|patients)\b|"
             r"\b(?:people|patients|others|a man|a woman|a lady|a guy|a child)\s+"
@@ -608,11 +734,6 @@ CUES: tuple[Cue, ...] = (
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
-    ),
-    Cue(
-        "OTHER_PERSON",
-        "BACKWARD",
-        (rf"\b(?:runs in (?:my|the|our) family|like my {RELATIONS})\b",),
     ),
     # Hypothetical or a question: "if I start choking", "should I worry about...".
     Cue(
@@ -683,7 +804,8 @@ CUES: tuple[Cue, ...] = (
             r"(?<!not )(?<!n't )(?<!never )(?<!won't )\b(?:went|gone|go|goes|going)\s+away\b",
             r"(?<!not )(?<!n't )(?<!never )\b(?:resolved|settled down|disappeared|recovered|"
             r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
-            r"through|into|on))",
+            r"through|into|on|a|an|all|very|really|quite|bright|pale|grey|gray|blue|purple|white|"
+            r"red|rigid|stiff|floppy|limp|funny|weird|numb|dead|wrong|off|back|in|over)\b)",
             r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over)\s+now\b",
             r"\bnot now\b",
         ),
@@ -743,10 +865,21 @@ CUES: tuple[Cue, ...] = (
             r"hurried|dash\w*|for (?:the|a) (?:bus|train)|gym|workout|work-out|exercise class|"
             r"spin class|aerobics|hiit|football|tennis|squash|badminton|swim\w*|cycl\w*|"
             r"bike ride|hiking|hike|up a (?:steep )?hill|steep hill|marathon|\d+ ?k run|parkrun|"
-            r"dancing|danced|laughing|laughed|blowing up balloons|sneez\w*|hard exercise|"
+            r"dancing|danced|laughing|laughed|(?:blowing|blew|blow) up (?:the |some )?balloons|"
+            r"sneez\w*|hard exercise|"
             r"heavy lifting)\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    # Chest pain with an expected, benign cause: heartburn after a meal, settled by an antacid.
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:curry|big meal|heavy meal|after (?:a|the|my) (?:meal|dinner|lunch|roast)|"
+            r"heartburn|indigestion|acid|reflux|gaviscon|rennie|antacid|omeprazole|lansoprazole)\b",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
     ),
     # ... with a quick recovery. Both are needed: "breathless walking to the kitchen, fine a
     # minute later" is breathlessness on little effort and stays an emergency.
@@ -761,10 +894,10 @@ CUES: tuple[Cue, ...] = (
             r"(?:rest|sit down|sit|breather))\b",
             rf"\b(?:quickly|soon|straight away|immediately|rapidly)\s+{W}{{0,1}}(?:recovered|"
             r"settled|passed|got my breath back|caught my breath|back to normal|fine|better)\b",
-            r"\b(?:within|in)\s+(?:a|one|two|a few|a couple of|\d+)\s+(?:seconds?|moments?|"
-            r"minutes?|mins?)\b",
+            r"\b(?:within|in)\s+(?:a|one|two|three|five|ten|fifteen|a few|a couple of|\d+)\s+"
+            r"(?:seconds?|moments?|minutes?|mins?)\b",
         ),
-        allowed_types=frozenset({"DYSPNEA"}),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
     ),
     # Sudden onset: makes slurred speech or chest pain an emergency (spec section 3).
     Cue(
@@ -783,7 +916,7 @@ CUES: tuple[Cue, ...] = (
             r"\bsince (?:this morning|i woke|waking|lunch\w*|breakfast|an hour|last night|"
             r"\d+ ?(?:am|pm|o'?clock))\b",
         ),
-        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN"}),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "LIMB_ONE_SIDE", "CEREBELLAR"}),
     ),
     # Gradual or long-standing: a LEMS feature, not a stroke (spec section 3, last context rule).
     Cue(
@@ -825,4 +958,151 @@ CUES: tuple[Cue, ...] = (
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
     ),
+    # A clear faint-and-recover story: a collapse with it is a faint, not a seizure (spec
+    # section 3).
+    Cue(
+        "FAINT_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:came|come|coming) (?:round|around|to)\s+(?:straight away|straightaway|quickly|"
+            r"at once|right away|immediately|almost immediately|within seconds|in (?:a few )?"
+            r"seconds|after (?:a few )?seconds)\b",
+            r"\b(?:stood|standing|stand|got) (?:up )?(?:too (?:quickly|fast|long)|for too long|"
+            r"for ages)\b",
+            r"\bfine (?:straight|right) after\b",
+        ),
+        allowed_types=frozenset({"LOC"}),
+    ),
+    # Onset over days to weeks: new slurred speech or unsteadiness is a cerebellar sign (spec
+    # section 6).
+    Cue(
+        "NEW_ONSET",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:over|in|during|for) the (?:last|past) (?:few |couple of |\d+ |two |three |four |"
+            r"ten )?(?:days?|weeks?|fortnight)\b",
+            r"\b(?:the )?(?:last|past) (?:few |couple of |\d+ |two |three |four )(?:days|weeks)\b",
+            r"\bsince (?:last week|mid[- ]\w+|the (?:start|beginning|middle|end) of \w+|\w+day)\b",
+            r"\bfor (?:a few|\d+|two|three|four|several|a couple of) (?:days|weeks)\b",
+            r"\b(?:that'?s new|it'?s new|is new|which is new|new|newly|never (?:used to|happened)|"
+            r"which never|never before|recently|lately|getting worse|worse and "
+            r"worse|more and more|day by day|every day|started|began|came on)\b",
+            r"\bfortnight\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    # Long-standing or evening-worse: the bulbar weakness of LEMS (routine, spec section 6).
+    Cue(
+        "LONG_STANDING",
+        "BIDIRECTIONAL",
+        (
+            r"\bfor (?:months|years|ages|a year|over a year|a long time|as long as)\b",
+            r"\b(?:as it has|like it has|as it always)\b",
+            r"\b(?:always|as usual|usual|like always|as ever|for years|long[- ]standing|"
+            r"same as ever|same old)\b",
+            r"\b(?:by|in|towards|through) the (?:evenings?|afternoons?)\b|\bby evening\b|"
+            r"\bevery evening\b|\bend of the day\b|\bwhen (?:i'?m |i am )?tired\b|"
+            r"\bafter talking\b",
+            r"\b(?:a|one|two|\d+) years?\b|\bmonths\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    # Amifampridine's commonest side effect, tingling of the lips and fingers after a dose (US
+    # label; spec section 6): routine, not a stroke sign.
+    Cue(
+        "DRUG_EFFECT",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:amifampridine|firdapse|ruzurgi|3,?4[- ]?dap|dap)\b",
+            r"\bafter (?:my|the|a|each|every) (?:dose|tablet|pill|meds)\b",
+        ),
+        allowed_types=frozenset({"STROKE"}),
+    ),
 )
+
+# --- note-level patterns (text.py) ----------------------------------------------------------------
+
+# Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
+QUESTION_START = (
+    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
+    r"which|who|where|has|have)\b"
+)
+# A question with none of these words asks about symptoms in general ("Can LEMS cause
+# choking?"), not about the patient's own ("Why do I keep choking?").
+FIRST_PERSON = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b"
+# A chest-pain mention that itself says "crushing" or "severe" (a cue inside the mention cannot
+# modify it in ConText).
+SEVERE_IN_MENTION = (
+    r"\b(?:crushing|severe|terrible|agonising|agonizing|excruciating|unbearable|intense|worst|"
+    r"squeezing)\b"
+)
+# The note says a caregiver writes it (spec section 3, "Who is writing").
+CAREGIVER_HEADER = (
+    r"\b(?:carer|caregiver|care giver|care worker|home help)\s*(?:writing|here|note|entry|:)|"
+    r"\b(?:son|daughter|wife|husband|partner|mum|mom|dad|sister|brother|grandson|granddaughter|"
+    r"niece|nephew|friend|neighbour|neighbor)\s+(?:writing|here\b)|"
+    r"\bwriting (?:this )?(?:for|on behalf of)\s+(?:my\s+)?\w+|\bwritten by (?:his|her|their|my)\b|"
+    r"\bi look after (?:my\s+)?\w+|\bi care for (?:my\s+)?\w+|"
+    r"\bi'?m (?:his|her|their) (?:carer|caregiver|wife|husband|partner|son|daughter)\b|"
+    r"\bon (?:his|her|their) behalf\b"
+)
+# The note says a weight loss is intended (spec section 3: "intended weight loss ('on a diet')"),
+# and the phrases that say the opposite ("not dieting", "without trying").
+INTENDED = (
+    r"\b(?:diet|diets|dieting|dieted|slimming|weight ?watchers|slimming world|calorie counting|"
+    r"keto|low[- ]carb|intermittent fasting|fasting|on purpose|intentional\w*|deliberate\w*|"
+    r"trying to lose|tried to lose|wanted to lose|want to lose|ozempic|wegovy|mounjaro|"
+    r"semaglutide|tirzepatide|saxenda|orlistat|bariatric|gastric (?:band|bypass|sleeve))\b"
+)
+NOT_INTENDED = (
+    r"\b(?:not|n't|never|no|without|isn'?t|aren'?t|wasn'?t)\s+(?:\w+\s+)?(?:trying|dieting|"
+    r"on a diet|diet|meaning|intend\w*|deliberate\w*|on purpose)\b|\bunintention\w*|"
+    r"\bunintended\b|\bunplanned\b|\bwithout (?:even )?trying\b"
+)
+
+# Words in another sense (spec section 3): feelings, sport, machines, money, figures of speech,
+# and reading or hearing about a symptom. Each pattern is looked for in the mention's sentence and
+# drops the mentions of the labels it names (None: every label). A ConText cue cannot do this:
+# "choked up" overlaps the target "choked", and ConText never lets a cue modify a target it
+# overlaps.
+FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    (
+        frozenset({"CHOKING"}),
+        r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
+        r"feeling)|\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
+        r"in front of goal|under pressure|referee|the lads)\b|\bthe choke\b|\bchoke\s+(?:cable|"
+        r"knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|"
+        r"carburett?or|motorbike|generator|strimmer)\b",
+    ),
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\b(?:hard|bitter|tough|big|difficult)\s+pill\s+to\s+swallow\b|\bswallow\w*\s+(?:my|his|"
+        r"her|our|their)\s+pride\b|\b(?:hard|difficult) to swallow\s+(?:that|the news|it all|the "
+        r"idea|the fact)\b|\bswallow\w*\s+(?:the|that)\s+(?:story|lie|excuse|news|bill|cost)\b",
+    ),
+    (
+        frozenset({"DYSPNEA"}),
+        r"\b(?:with|from) (?:anticipation|excitement|suspense)\b|\btook my breath away\b|"
+        r"\blaugh\w*\s+(?:so\s+(?:much|hard)|till|until)\b|\bfrom laughing\b|\bwith laughter\b|"
+        r"\bbreath-?taking\b|\b(?:the|a) view\b|\bscenery\b",
+    ),
+    (
+        frozenset({"COUGH", "PERSISTENT_COUGH", "CHOKING"}),
+        r"\bcough\w*\s+up\s+(?:for|\u00a3|\$|\u20ac|\d|money|cash|the (?:money|cash|fee|fine|rent)|"
+        r"fees?)",
+    ),
+    (
+        None,
+        r"\b(?:read|reading|heard|hearing|saw|seen|watched|watching)\s+(?:an?\s+|the\s+|some\s+)?"
+        r"(?:\w+\s+)?(?:article|piece|story|documentary|programme|program|leaflet|post|thread|"
+        r"video|report)\b|\b(?:read|reading|heard|hearing)\s+(?:about|that)\b|"
+        r"\b(?:article|documentary|leaflet|podcast|webinar)\s+(?:about|on)\b",
+    ),
+)
+
+# A sentence in the third person with no word for the patient ("Jean choked on a biscuit ... she
+# was fine after a slap on the back") is about someone else when the patient writes, and about
+# the patient when a caregiver writes (text.py). None in a language where the subject is often
+# left out.
+THIRD_PERSON: str | None = r"\b(?:she|he|she's|he's|her|his|him)\b"
+FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lems_companion.triage import advice as advice_texts
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.flags import DEFAULT_EMERGENCY_NUMBER, LEVEL_RANK, Level
 
@@ -46,6 +47,9 @@ class TriageResult:
     advice: tuple[str, ...] = ()
     # Catalogue symptom ids mentioned in the note that make it `routine` (not red flags).
     findings: tuple[str, ...] = field(default=())
+    # The note's language (ISO 639-1, "und" when unknown) and whether triage could check it.
+    language: str = "en"
+    checked: bool = True
 
     @property
     def flag_ids(self) -> list[str]:
@@ -53,11 +57,14 @@ class TriageResult:
         return [hit.id for hit in self.flags]
 
     def as_public(self) -> dict[str, Any]:
-        """Return the result as the CLI and API show it: level, flags, advice."""
+        """Return the result as the CLI and API show it: level, flags, advice, language and
+        whether the note could be checked."""
         return {
             "level": self.level,
             "flags": [hit.as_public() for hit in self.flags],
             "advice": list(self.advice),
+            "language": self.language,
+            "checked": self.checked,
         }
 
 
@@ -83,18 +90,34 @@ def build_result(
     routine: bool,
     findings: Iterable[str] = (),
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
+    language: str = "en",
+    checked: bool = True,
+    third_person: bool = False,
 ) -> TriageResult:
-    """Return the result for these hits; `routine` when there is no flag but a LEMS finding."""
+    """Return the result for these hits; `routine` when there is no flag but a LEMS finding.
+
+    Advice is in the note's language where we have it. A note we could not check (``checked``
+    False) gets the emergency signs to look out for (spec section 3, "Languages")."""
     ordered = order_hits(hits)
     level: Level = flag_defs.highest([hit.level for hit in ordered]) if ordered else "none"
     if level == "none" and routine:
         level = "routine"
     # Spec section 1: an emergency is shown first, with what to do now.
-    advice = [flag_defs.level_advice(level, emergency_number=emergency_number)]
+    if not checked and not ordered:
+        advice = [advice_texts.unchecked_advice(emergency_number=emergency_number)]
+    else:
+        advice = [advice_texts.level_advice(level, language, emergency_number=emergency_number)]
     for hit in ordered:
-        text = flag_defs.advice_for(hit.id, emergency_number=emergency_number)
+        text = advice_texts.flag_advice(hit.id, language, emergency_number=emergency_number)
         if text not in advice:
             advice.append(text)
+    if third_person and ordered:
+        advice.append(advice_texts.third_person_note(language))
     return TriageResult(
-        level=level, flags=ordered, advice=tuple(advice), findings=tuple(dict.fromkeys(findings))
+        level=level,
+        flags=ordered,
+        advice=tuple(advice),
+        findings=tuple(dict.fromkeys(findings)),
+        language=language,
+        checked=checked,
     )

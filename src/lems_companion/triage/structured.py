@@ -100,30 +100,41 @@ def weight_flags(
     return [_hit("weight_loss", "prompt", loss.describe(), reason)]
 
 
-def dose_flags(entry: EntryCreate, *, same_day: Sequence[LoggedDose]) -> list[FlagHit]:
+def dose_flags(
+    entry: EntryCreate,
+    *,
+    same_day: Sequence[LoggedDose],
+    region: str = "unknown",
+    weight_kg: float | None = None,
+) -> list[FlagHit]:
     """Return an amifampridine_dose flag when the label's maximum is exceeded; empty when not.
 
     The daily total adds this entry's doses to ``same_day`` (the doses in the patient's other
     entries of the same local day) and counts only when this entry logs amifampridine; the
     single-dose limit looks at this entry's doses only. So an earlier entry's doses do not flag
-    every later entry of the day, only the ones that add to the total.
+    every later entry of the day, only the ones that add to the total. The limits follow the
+    licence of the patient's ``region`` (rules.medicines; an unknown region uses the lowest).
     """
     if not any(is_amifampridine(item.name) for item in entry.medications):
         return []
     findings = [
         finding
-        for finding in check_amifampridine_day([*entry.medications, *same_day])
+        for finding in check_amifampridine_day(
+            [*entry.medications, *same_day], region=region, weight_kg=weight_kg
+        )
         if finding.rule == "amifampridine_daily_maximum"
     ] + [
         finding
-        for finding in check_amifampridine_day(entry.medications)
+        for finding in check_amifampridine_day(
+            entry.medications, region=region, weight_kg=weight_kg
+        )
         if finding.rule == "amifampridine_single_dose_maximum"
     ]
     if not findings:
         return []
     evidence = "; ".join(
-        f"amifampridine {finding.amount_mg:g} mg {DOSE_EVIDENCE[finding.rule]}, above the "
-        f"label's {finding.limit_mg:g} mg"
+        f"amifampridine {finding.amount_mg:g} mg {DOSE_EVIDENCE[finding.rule]}, above "
+        f"{finding.licence} of {finding.limit_mg:g} mg"
         for finding in findings
     )
     return [_hit("amifampridine_dose", "prompt", evidence, "amifampridine above the label maximum")]

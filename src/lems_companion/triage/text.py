@@ -1,83 +1,119 @@
-"""Free-text triage: find red flags in a patient's note with medspaCy ConText.
+"""Free-text triage: find red flags in a patient's note with medspaCy ConText, in four languages.
 
-The pipeline is a blank English spaCy tokenizer, a small sentence splitter, a target finder
-(what is mentioned: ``lexicon.RED_FLAG_TARGETS`` and ``lexicon.SYMPTOM_TARGETS``, put in a span
-group as medspaCy's TargetMatcher would, at half its cost) and medspaCy's ConText (what the
-mention means: ``lexicon.CUES``). No statistical model is
-loaded, so nothing is downloaded and a note takes a millisecond or two.
+For each language we check (``language.CHECKED``: en, es, fr, de) the pipeline is a blank spaCy
+tokenizer of that language, a small sentence splitter, a target finder (what is mentioned: the
+language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, put in a span group as medspaCy's
+TargetMatcher would, at half its cost) and medspaCy's ConText (what the mention means: the
+language's ``CUES``). No statistical model is loaded, so nothing is downloaded and a note takes a
+millisecond or two. Every lexicon is matched against the note with its accents folded
+(``language.fold``), one character for one, so offsets stay those of the patient's own text.
 
 Context rules (spec section 3, "Context rules for free text") are applied in ``_keeps``:
 negated, about another person, hypothetical or a question, long past, resolved, intended weight
-loss and a benign cause with quick recovery are dropped; hedged mentions are kept.
+loss, words in another sense and a benign cause with quick recovery are dropped; hedged mentions
+are kept. Who is writing (spec section 3, "Who is writing") decides whether a family member's
+symptom is the patient's: see ``_keeps`` and ``authorship``.
+
+Numbers count as if entered (spec section 3): pulse-oximeter readings, weights (``numbers``) and
+cough durations (``durations``) are read from the note and judged by the same rules as the diary.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Literal
 
+from lems_companion.triage import durations, language, numbers, prefilter
 from lems_companion.triage import flags as flag_defs
-from lems_companion.triage import lexicon
 from lems_companion.triage.result import FlagHit
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline is first built, not with this module
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-# PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
-
+Author = Literal["patient", "caregiver", "unknown"]
+AUTHORS: tuple[str, ...] = ("patient", "caregiver", "unknown")
 
 SPAN_GROUP = "lems_mentions"
+# Where the target finder leaves the set of required strings found in the note (prefilter).
+FACTORS_KEY = "lems_factors"
 # Long notes are triaged in pieces of about this many characters, cut between sentences.
 CHUNK_CHARS = 500
 SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|\u2026)\s+|\n+")
-SENTENCE_END = {".", "!", "?", ";", "...", "…"}
+SENTENCE_END = {".", "!", "?", ";", "...", "…", "¿", "¡"}
+# A question of at most this many tokens ("Breathing?", "¿Ahogo?") keeps its answer with it.
+SHORT_QUESTION = 4
+# "¿" and "¡" open a Spanish sentence; they start one rather than end one.
+SENTENCE_OPEN = {"¿", "¡"}
+
+# spaCy's French tokenizer takes about nine seconds to build (its exception list); the
+# multi-language one takes a quarter of a second, with elisions split by ``_split_elisions``.
+TOKENIZERS: dict[str, str] = {"fr": "xx"}
+# Each checked language's lexicon: its targets, cues and question and caregiver patterns.
+LEXICON_MODULES: dict[str, str] = {
+    "en": "lems_companion.triage.lexicon",
+    "es": "lems_companion.triage.lexicon_es",
+    "fr": "lems_companion.triage.lexicon_fr",
+    "de": "lems_companion.triage.lexicon_de",
+}
 
 # Red flags that describe a state which can clear up; an event (a choking episode, a fit, a
 # stroke sign) stays worth flagging even when the note says it passed, unless it is long past.
 # Spec section 3: "clearly resolved or long past ... not flagged"; spec section 1: when in doubt,
 # flag.
-RESOLVABLE = {"DYSPHAGIA", "DYSPNEA", "PERSISTENT_COUGH", "CHEST_PAIN", "WEIGHT_LOSS"}
-# Categories that always drop a mention (spec section 3, context rules 1-4).
-DROPPING = {"NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL", "STOPPED"}
-# A question with none of these words asks about symptoms in general ("Can LEMS cause
-# choking?"), not about the patient's own ("Why do I keep choking?"), so only the first is dropped.
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b", re.IGNORECASE)
-# Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
-QUESTION_START = re.compile(
-    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
-    r"which|who|where|has|have)\b",
-    re.IGNORECASE,
-)
-# A chest-pain mention that itself says "crushing" or "severe" (a cue inside the mention cannot
-# modify it in ConText, so it is checked here).
-SEVERE_IN_MENTION = re.compile(
-    r"\b(?:crushing|severe|terrible|agonising|agonizing|excruciating|unbearable|intense|worst|"
-    r"squeezing)\b",
-    re.IGNORECASE,
-)
-# Curly quotes become straight ones so one pattern covers both; each is one character, so the
-# offsets of the matches stay valid for the original note.
-_STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+RESOLVABLE = {
+    "DYSPHAGIA",
+    "DYSPNEA",
+    "PERSISTENT_COUGH",
+    "COUGH",
+    "CHEST_PAIN",
+    "WEIGHT_LOSS",
+    "CEREBELLAR",
+}
+# Categories that always drop a mention (spec section 3, context rules 1-4, and words used in
+# another sense: "choked with emotion", "read an article about choking").
+DROPPING = {"NEGATED", "OTHER_PERSON", "HYPOTHETICAL", "HISTORICAL", "STOPPED", "FIGURATIVE"}
+# A negation among a target's own words does not negate it ("me quedo sin aire", "no me pasan
+# las pastillas"); other cues inside a target still count ("suddenly", "cleared up").
+INSIDE_IGNORED = {"NEGATED"}
+# Spec section 3: a cough counts as persistent from three weeks.
+PERSISTENT_COUGH_DAYS = 21
+# A loss of consciousness with this category ("fainted, came round at once") is a faint.
+FAINT = "FAINT_RECOVERY"
+SYMPTOM_LABEL_PREFIX = "SYMPTOM_"
 
 
 def _split_sentences(doc: Doc) -> Doc:
-    """Return the doc with sentence starts after . ! ? ; and line breaks."""
+    """Return the doc with sentence starts after . ! ? ; and line breaks, and at ¿ and ¡."""
     starts_sentence = True
+    length = 0
     for token in doc:
-        token.is_sent_start = starts_sentence
         text = token.text
-        starts_sentence = text in SENTENCE_END or "\n" in text
+        token.is_sent_start = starts_sentence or (text in SENTENCE_OPEN and length > 0)
+        length = 1 if token.is_sent_start else length + 1
+        starts_sentence = (text in SENTENCE_END and text not in SENTENCE_OPEN) or "\n" in text
+        # "Breathing? Bit worse on the stairs.": a short question and its answer are one
+        # sentence, so the answer's words reach the question (spec section 3).
+        if text == "?" and length <= SHORT_QUESTION:
+            starts_sentence = False
     return doc
 
 
+def lexicon(language_code: str) -> ModuleType:
+    """Return the lexicon module of a checked language; KeyError for another language."""
+    return importlib.import_module(LEXICON_MODULES[language_code])
+
+
 @cache
-def pipeline() -> Language:
-    """Return the triage pipeline; built once per process (about a second), then cached."""
+def pipeline(language_code: str = language.DEFAULT) -> Language:
+    """Return the triage pipeline of a language; built once per process (about a second)."""
     # Imported here rather than with the module: importing spaCy and medspaCy takes about a
     # second, which commands and pages that never triage a note should not pay.
     import medspacy  # noqa: F401  (registers the medspaCy pipeline factories)
@@ -93,29 +129,93 @@ def pipeline() -> Language:
     warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
     if "lems_sentences" not in Language.factories:
         Language.component("lems_sentences", func=_split_sentences)
-        Language.component("lems_targets", func=_find_targets)
-    nlp = spacy.blank("en")
+    factory = f"lems_targets_{language_code}"
+    if factory not in Language.factories:
+        Language.component(factory, func=_TargetFinder(language_code))
+    nlp = spacy.blank(TOKENIZERS.get(language_code, language_code))
+    if language_code == "fr":
+        _split_elisions(nlp)
     nlp.add_pipe("lems_sentences")
-    nlp.add_pipe("lems_targets")
+    nlp.add_pipe(factory, name="lems_targets")
     context = nlp.add_pipe(
         "medspacy_context",
         config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
     )
     context.add(  # type: ignore[attr-defined]
         [
+            # One rule per pattern rather than per cue, so that the prefilter can skip each.
             ConTextRule(
-                f"{cue.category}_{cue.direction}_{index}",
+                f"{cue.category}_{cue.direction}_{index}_{number}",
                 cue.category,
-                pattern=_any_of(cue.patterns),
+                pattern=pattern,
                 direction=cue.direction,
                 terminated_by=set(cue.terminated_by),
                 max_scope=cue.max_scope,
                 allowed_types=set(cue.allowed_types) if cue.allowed_types else None,
             )
-            for index, cue in enumerate(lexicon.CUES)
+            for index, cue in enumerate(lexicon(language_code).CUES)
+            for number, pattern in enumerate(cue.patterns)
         ]
     )
+    _match_cues_on_one_text(context)
     return nlp
+
+
+def _split_elisions(nlp: Language) -> None:
+    """Make the tokenizer split French elisions ("d'essoufflement" -> "d", "'", ...), so that a
+    cue such as "pas d'" is a token apart from the symptom it negates."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [
+        *(nlp.Defaults.infixes or ()),
+        r"(?<=\b[cdjlmnstCDJLMNST])'(?=[^\W\d_])",
+        r"(?<=\bqu)'(?=\w)",
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
+def _match_cues_on_one_text(context: object) -> None:
+    """Make ConText's regex matcher build the note's text once per note, not once per cue.
+
+    medspaCy 1.3's RegexMatcher reads ``doc.text_with_ws`` for every rule, and spaCy rebuilds
+    that string from the tokens on every read: with thirty cues it was a fifth of a note's cost.
+    The subclass matches exactly as its parent does. If medspaCy's internals change, the
+    matcher is left as it is (slower, same results)."""
+    from medspacy.common.regex_matcher import RegexMatcher
+
+    matcher = getattr(context, "_ConText__matcher", None)
+    regex_matcher = getattr(matcher, "_MedspacyMatcher__regex_matcher", None)
+    if type(regex_matcher) is RegexMatcher:
+        regex_matcher.__class__ = _one_text_regex_matcher()
+
+
+@cache
+def _one_text_regex_matcher() -> type:
+    from medspacy.common.regex_matcher import RegexMatcher
+
+    class OneTextRegexMatcher(RegexMatcher):
+        """medspaCy's RegexMatcher, reading the doc's text once per call."""
+
+        def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+            matches: list[tuple[int, int, int]] = []
+            text = doc.text_with_ws
+            found_factors = doc.user_data.get(FACTORS_KEY)
+            for match_id, patterns in self._patterns.items():
+                on_match = self._callbacks[match_id]
+                for pattern in patterns:
+                    if found_factors is not None and not prefilter.may_match(
+                        prefilter.required_factors(pattern.pattern), found_factors
+                    ):
+                        continue
+                    for found in pattern.finditer(text):
+                        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                        if span is not None and len(span):
+                            matches.append((match_id, span.start, span.end))
+                        if on_match is not None:
+                            on_match(self, doc, len(matches) - 1, matches)
+            return matches
+
+    return OneTextRegexMatcher
 
 
 def _any_of(patterns: Iterable[str]) -> str:
@@ -123,29 +223,88 @@ def _any_of(patterns: Iterable[str]) -> str:
 
 
 def _symptom_label(symptom_id: str) -> str:
-    return lexicon.SYMPTOM_LABEL_PREFIX + symptom_id.upper()
+    return SYMPTOM_LABEL_PREFIX + symptom_id.upper()
 
 
-# Every target of the lexicon: one compiled pattern per label, case-insensitive like medspaCy's.
-# medspaCy's TargetMatcher would rebuild the note's text for every rule; finding the targets
-# here, one pass per pattern over the text, halves the cost of triaging a note.
-_TARGETS: list[tuple[str, re.Pattern[str]]] = [
-    (label, re.compile(_any_of(patterns), re.IGNORECASE))
-    for label, patterns in lexicon.RED_FLAG_TARGETS.items()
-] + [
-    (_symptom_label(symptom_id), re.compile(_any_of(patterns), re.IGNORECASE))
-    for symptom_id, patterns in lexicon.SYMPTOM_TARGETS.items()
-]
+@cache
+def _targets(
+    language_code: str,
+) -> list[tuple[str, list[tuple[re.Pattern[str], frozenset[str] | None]]]]:
+    """Return every target of the language's lexicon: per label, its compiled patterns, each
+    with the strings it cannot match without (``prefilter``), so most are skipped cheaply."""
+    words = lexicon(language_code)
+    labelled = list(words.RED_FLAG_TARGETS.items()) + [
+        (_symptom_label(symptom_id), patterns)
+        for symptom_id, patterns in words.SYMPTOM_TARGETS.items()
+    ]
+    return [
+        (
+            label,
+            [
+                (re.compile(pattern, re.IGNORECASE), prefilter.required_factors(pattern))
+                for pattern in patterns
+            ],
+        )
+        for label, patterns in labelled
+    ]
 
 
-def _find_targets(doc: Doc) -> Doc:
-    """Return the doc with every lexicon target in its span group, for ConText to read."""
+@cache
+def _all_factors(language_code: str) -> frozenset[str]:
+    """Return every required string of the language's targets and cues (``prefilter``)."""
+    words = lexicon(language_code)
+    patterns = [
+        pattern
+        for group in (*words.RED_FLAG_TARGETS.values(), *words.SYMPTOM_TARGETS.values())
+        for pattern in group
+    ] + [pattern for cue in words.CUES for pattern in cue.patterns]
+    return frozenset(
+        factor for pattern in patterns for factor in (prefilter.required_factors(pattern) or ())
+    )
+
+
+@cache
+def _compiled(language_code: str, name: str) -> re.Pattern[str]:
+    """Return one of the lexicon's note-level patterns (QUESTION_START, CAREGIVER_HEADER...)."""
+    return re.compile(getattr(lexicon(language_code), name), re.IGNORECASE)
+
+
+class _TargetFinder:
+    """The pipeline component that finds a language's targets (spaCy factory "lems_targets")."""
+
+    def __init__(self, language_code: str) -> None:
+        self.language_code = language_code
+
+    def __call__(self, doc: Doc) -> Doc:
+        return _find_targets(doc, self.language_code)
+
+
+def _find_targets(doc: Doc, language_code: str) -> Doc:
+    """Return the doc with every lexicon target in its span group, for ConText to read.
+
+    A label's patterns are matched one by one; where two matches of one label overlap, the
+    first and longest is kept, as one alternation of them would."""
     spans = []
     text = doc.text  # spaCy joins the tokens anew on every access
-    for label, pattern in _TARGETS:
-        for match in pattern.finditer(text):
+    # Which required strings of the language's targets and cues the note holds: one substring
+    # test each, then each pattern is skipped unless one of its own is here. ConText's matcher
+    # reads the same set from the doc.
+    found_factors = prefilter.present(_all_factors(language_code), text.lower())
+    doc.user_data[FACTORS_KEY] = found_factors
+    for label, patterns in _targets(language_code):
+        found: list[tuple[int, int]] = []
+        for pattern, factors in patterns:
+            if prefilter.may_match(factors, found_factors):
+                found += [
+                    match.span() for match in pattern.finditer(text) if match.end() > match.start()
+                ]
+        end = -1
+        for start, stop in sorted(found, key=lambda span: (span[0], -span[1])):
+            if start < end:
+                continue
+            end = stop
             # Widened to whole tokens, as medspaCy does for a match inside a token.
-            span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
+            span = doc.char_span(start, stop, label=label, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(span)
     doc.spans[SPAN_GROUP] = spans
@@ -166,22 +325,42 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class NoteTriage:
-    """What a note raised: red flags, LEMS symptoms found, and whether it is `routine`."""
+    """What a note raised: red flags, LEMS symptoms found, and whether it is `routine`.
+
+    ``language`` is the note's ISO 639-1 code (or "und"); ``checked`` is False when triage has
+    no lexicon for it; ``author`` is who wrote it, after a caregiver header in the note; and
+    ``third_person`` is True when a flag rests on words about a family member written by an
+    unknown author."""
 
     hits: tuple[FlagHit, ...]
     findings: tuple[str, ...]
     routine: bool
+    language: str = language.DEFAULT
+    checked: bool = True
+    author: str = "patient"
+    third_person: bool = False
+    weight_loss_intended: bool = False
 
 
-def mentions(text: str) -> list[Mention]:
+def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
     """Return every target mention in the note, in order, with its ConText categories."""
-    nlp = pipeline()
+    nlp = pipeline(language_code)
     found = []
     for offset, chunk in _chunks(text):
-        doc = _analyse(nlp, chunk.translate(_STRAIGHTEN))
+        doc = _analyse(nlp, language.fold(chunk))
         for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
-            categories = {modifier.category for modifier in span._.modifiers}
-            if _is_general_question(span):
+            # medspaCy 1.3 lets a cue lying wholly inside a target modify it (its overlap test
+            # misses containment): "me quedo sin aire" would be negated by its own "sin".
+            categories = {
+                modifier.category
+                for modifier in span._.modifiers
+                if modifier.category not in INSIDE_IGNORED
+                or not (
+                    span.start <= modifier.modifier_span[0]
+                    and modifier.modifier_span[1] <= span.end
+                )
+            }
+            if _is_general_question(span, language_code):
                 categories.add("HYPOTHETICAL")
             start, end = offset + span.start_char, offset + span.end_char
             found.append(
@@ -223,84 +402,312 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def _is_general_question(span: Span) -> bool:
+def _is_general_question(span: Span, language_code: str) -> bool:
     # Spec section 3: a question is not flagged. "Is choking a sign of LEMS?" asks in general;
     # "Why do I keep choking?" reports the patient's own symptom and stays flagged.
     sentence = span.sent.text.strip()
     return (
         sentence.endswith("?")
-        and QUESTION_START.search(sentence) is not None
-        and not FIRST_PERSON.search(sentence)
+        and _compiled(language_code, "QUESTION_START").search(sentence) is not None
+        and not _compiled(language_code, "FIRST_PERSON").search(sentence)
     )
 
 
-def _keeps(mention: Mention) -> bool:
+def authorship(text: str, author: str, language_code: str) -> str:
+    """Return who wrote the note: "caregiver" when the note says so, else the given author."""
+    if author != "caregiver" and language.is_checked(language_code):
+        folded = language.fold(text)
+        if _compiled(language_code, "CAREGIVER_HEADER").search(folded):
+            return "caregiver"
+    return author
+
+
+def _keeps(mention: Mention, author: str) -> bool:
     """Return True when the mention stands after the context rules of spec section 3."""
     categories = mention.categories
     if categories & DROPPING:
         return False
-    if "RESOLVED" in categories and (
-        mention.label in RESOLVABLE or mention.label.startswith(lexicon.SYMPTOM_LABEL_PREFIX)
-    ):
+    # Spec section 3, "Who is writing": a family member's symptom is another person's when the
+    # patient writes, the patient's own when a caregiver writes, and flagged with a caveat when
+    # we do not know who wrote it.
+    if "FAMILY" in categories and author == "patient":
+        return False
+    # A LEMS symptom that passed is still worth recording (routine); a red flag that cleared up
+    # is not flagged.
+    if "RESOLVED" in categories and mention.label in RESOLVABLE:
         return False
     if mention.label == "WEIGHT_LOSS" and "INTENDED" in categories:
         return False
+    if mention.label == "LOC" and FAINT in categories:
+        return False
     # Spec section 3: an expected, benign cause stated *with* a quick recovery.
-    return not (mention.label == "DYSPNEA" and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories)
+    return not (
+        mention.label in {"DYSPNEA", "CHEST_PAIN"}
+        and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories
+    )
 
 
-def triage_note(text: str) -> NoteTriage:
-    """Return the red flags and LEMS findings in a free-text note; empty when there are none."""
-    kept = [mention for mention in mentions(text) if _keeps(mention)]
-    breathless_sentences = {m.sentence for m in kept if m.label == "DYSPNEA"}
+def triage_note(
+    text: str,
+    *,
+    author: str = "patient",
+    language_code: str | None = None,
+    today: date | None = None,
+) -> NoteTriage:
+    """Return the red flags and LEMS findings in a free-text note; empty when there are none.
+
+    ``language_code`` is detected from the note when not given; a note in a language we cannot
+    check returns no flags and ``checked=False``. ``today`` is the note's date, for durations
+    such as "since the beginning of October" (today's date when not given)."""
+    code = (language_code or language.detect(text)).lower()
+    if not text.strip():
+        return NoteTriage(hits=(), findings=(), routine=False, language=code, author=author)
+    if not language.is_checked(code):
+        return NoteTriage(
+            hits=(), findings=(), routine=False, language=code, checked=False, author=author
+        )
+    writer = authorship(text, author, code)
+    found = [_third_person(mention, text, code) for mention in mentions(text, code)]
+    kept = [
+        mention
+        for mention in found
+        if _keeps(mention, writer)
+        and not _figurative(mention, text, code)
+        and not _inside_choking(mention, found)
+    ]
+    breathless_sentences = {m.sentence for m in kept if m.label in {"DYSPNEA", "OXIMETRY"}}
+    choking_sentences = {m.sentence for m in kept if m.label == "CHOKING"}
     hits: list[FlagHit] = []
     findings: list[str] = []
     routine = False
+    third_person = False
     for mention in kept:
-        flag_id = _flag_for(mention, breathless_sentences)
-        if flag_id is None:
-            routine = True
-            if mention.label.startswith(lexicon.SYMPTOM_LABEL_PREFIX):
-                findings.append(mention.label.removeprefix(lexicon.SYMPTOM_LABEL_PREFIX).lower())
-            elif mention.label == "SPEECH":
-                findings.append("slurred_speech")
+        decision = _flag_for(
+            mention,
+            text=text,
+            breathless_sentences=breathless_sentences,
+            choking_sentences=choking_sentences,
+            stroke_sentences={
+                m.sentence
+                for m in kept
+                if m.label in {"STROKE", "SPEECH"} and "SUDDEN" in m.categories
+            },
+            today=today or date.today(),
+            language_code=code,
+        )
+        if decision is None:
+            finding = _finding(mention)
+            if finding is not False:
+                routine = True
+                if finding:
+                    findings.append(finding)
             continue
+        flag_id, level = decision
+        about_family = "FAMILY" in mention.categories and writer == "unknown"
+        third_person = third_person or about_family
         hits.append(
             FlagHit(
                 id=flag_id,
-                level=flag_defs.get(flag_id).level,
+                level=level,
                 evidence=mention.text,
                 start=mention.start,
                 end=mention.end,
-                basis=_basis(flag_id, mention),
+                basis=_basis(flag_id, mention, about_family=about_family),
             )
         )
-    return NoteTriage(hits=tuple(hits), findings=tuple(dict.fromkeys(findings)), routine=routine)
+    weighs = any(hit.id == "weight_loss" for hit in hits) or numbers.mentions_weight(text)
+    intended = weighs and _says_intended(text, code)
+    if weighs:
+        hits = _weigh_numbers(text, hits, intended=intended)
+    return NoteTriage(
+        hits=tuple(hits),
+        findings=tuple(dict.fromkeys(findings)),
+        routine=routine or bool(hits),
+        language=code,
+        author=writer,
+        third_person=third_person,
+        weight_loss_intended=intended,
+    )
 
 
-def _flag_for(mention: Mention, breathless_sentences: Iterable[tuple[int, int]]) -> str | None:
-    """Return the flag id this kept mention raises; None when it is a routine LEMS finding."""
+def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
+    """Return the mention marked FAMILY when its sentence speaks of someone in the third person
+    and never of the writer ("Jean choked on a biscuit, she was fine after"): another person's
+    symptom when the patient writes, the patient's when a caregiver does (spec section 3)."""
+    if lexicon(language_code).THIRD_PERSON is None or mention.categories & {
+        "FAMILY",
+        "OTHER_PERSON",
+    }:
+        return mention
+    sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
+    if _compiled(language_code, "THIRD_PERSON").search(sentence) and not _compiled(
+        language_code, "FIRST_PERSON_WORDS"
+    ).search(sentence):
+        return replace(mention, categories=mention.categories | {"FAMILY"})
+    return mention
+
+
+def _inside_choking(mention: Mention, found: list[Mention]) -> bool:
+    """Return True for breathlessness words that are part of a choking mention ("me ahogo con
+    mi saliva", "s'étouffer avec"): choking, not dyspnea."""
+    return mention.label == "DYSPNEA" and any(
+        other.label == "CHOKING" and other.start <= mention.start and mention.end <= other.end
+        for other in found
+    )
+
+
+@cache
+def _figurative_patterns(language_code: str) -> list[tuple[frozenset[str] | None, re.Pattern[str]]]:
+    return [
+        (labels, re.compile(pattern, re.IGNORECASE))
+        for labels, pattern in lexicon(language_code).FIGURATIVE
+    ]
+
+
+def _figurative(mention: Mention, text: str, language_code: str) -> bool:
+    """Return True when the mention's sentence uses its words in another sense (spec section 3:
+    "choked with emotion", "a hard pill to swallow", reading about a symptom)."""
+    sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
+    return any(
+        (labels is None or mention.label in labels) and pattern.search(sentence)
+        for labels, pattern in _figurative_patterns(language_code)
+    )
+
+
+def _finding(mention: Mention) -> str | Literal[False] | None:
+    """Return the catalogue symptom a kept, unflagged mention records (None: routine, no id;
+    False: nothing worth recording)."""
+    label = mention.label
+    if label.startswith(SYMPTOM_LABEL_PREFIX):
+        return label.removeprefix(SYMPTOM_LABEL_PREFIX).lower()
+    if label == "SPEECH":
+        return "slurred_speech"
+    if label == "STROKE" and "DRUG_EFFECT" in mention.categories:
+        return "tingling"
+    if label in {"COUGH", "OXIMETRY"}:
+        return False  # a short cough or a normal reading is not a LEMS finding
+    return None
+
+
+def _says_intended(text: str, language_code: str) -> bool:
+    """Return True when the note says a weight loss is intended ("on a diet", "régime")."""
+    folded = language.fold(text)
+    return bool(
+        _compiled(language_code, "INTENDED").search(folded)
+        and not _compiled(language_code, "NOT_INTENDED").search(folded)
+    )
+
+
+def says_weight_loss_intended(text: str) -> bool:
+    """Return True when a diary note says the weight loss is intended; False when not."""
+    code = language.detect(text)
+    return language.is_checked(code) and _says_intended(text, code)
+
+
+def _weigh_numbers(text: str, hits: list[FlagHit], *, intended: bool) -> list[FlagHit]:
+    """Return the hits with weight_loss decided by the weights written in the note, if any.
+
+    Spec section 3: "was 81 kg at Easter, 76.5 now" is judged by the one weight-loss rule. When
+    the note gives two weights, they decide (a 2% loss is not flagged, 10% is flagged even when
+    intended); a note that only says "lost weight" keeps its flag."""
+    change = numbers.weight_change(text)
+    if change is None:
+        return hits
+    others = [hit for hit in hits if hit.id != "weight_loss"]
+    from lems_companion.rules import weight_loss
+
+    if not weight_loss.is_loss(change.percent, intended=intended):
+        return others
+    flag = flag_defs.get("weight_loss")
+    reason = (
+        "10% or more of body weight lost, though the note says it is intended"
+        if intended
+        else "5% or more of body weight lost"
+    )
+    return [
+        *others,
+        FlagHit(
+            id="weight_loss",
+            level="prompt",
+            evidence=text[change.start : change.end],
+            start=change.start,
+            end=change.end,
+            basis=(
+                f"note gives weights: {change.heavier_kg:g} kg then {change.lighter_kg:g} kg, "
+                f"{change.percent:.1f}% lost; {reason}; {flag.basis} ({flag.source})"
+            ),
+        ),
+    ]
+
+
+def _flag_for(
+    mention: Mention,
+    *,
+    text: str,
+    breathless_sentences: set[tuple[int, int]],
+    choking_sentences: set[tuple[int, int]],
+    stroke_sentences: set[tuple[int, int]],
+    today: date,
+    language_code: str,
+) -> tuple[str, flag_defs.Level] | None:
+    """Return the flag id and level this kept mention raises; None when it raises none."""
     label, categories = mention.label, mention.categories
+    if label.startswith(SYMPTOM_LABEL_PREFIX):
+        return None
     if label == "CHEST_PAIN":
         # Spec section 3, severe_chest_pain: sudden, severe, crushing, spreading, or with
         # breathlessness or sweating.
         severe = (
             categories & {"SEVERE", "SUDDEN"}
             or mention.sentence in breathless_sentences
-            or SEVERE_IN_MENTION.search(mention.text)
+            or _compiled(language_code, "SEVERE_IN_MENTION").search(language.fold(mention.text))
         )
-        return "severe_chest_pain" if severe else "chest_pain"
+        return ("severe_chest_pain", "emergency") if severe else ("chest_pain", "prompt")
     if label == "SPEECH":
-        # Spec section 3: only *sudden* slurred speech is a stroke sign; otherwise it is the
-        # fluctuating bulbar weakness of LEMS, recorded as routine.
-        return "stroke_signs" if "SUDDEN" in categories else None
+        # Spec section 3: only *sudden* slurred speech is a stroke sign; new slurring over days
+        # to weeks is a cerebellar sign (spec section 6); otherwise it is the fluctuating bulbar
+        # weakness of LEMS, recorded as routine.
+        if "SUDDEN" in categories:
+            return "stroke_signs", "emergency"
+        if "NEW_ONSET" in categories and "LONG_STANDING" not in categories:
+            return "cerebellar_signs", "prompt"
+        return None
+    if label == "LIMB_ONE_SIDE":
+        return ("stroke_signs", "emergency") if "SUDDEN" in categories else None
+    if label == "CEREBELLAR":
+        # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag.
+        if "SUDDEN" in categories and mention.sentence in stroke_sentences:
+            return None
+        return None if "LONG_STANDING" in categories else ("cerebellar_signs", "prompt")
     if label == "STROKE":
+        if "DRUG_EFFECT" in categories:
+            return None  # amifampridine's lip and finger tingling (spec section 6): routine
         gradual_only = "GRADUAL" in categories and "SUDDEN" not in categories
-        return None if gradual_only else "stroke_signs"
-    return lexicon.TARGET_FLAG.get(label)
+        return None if gradual_only else ("stroke_signs", "emergency")
+    if label == "OXIMETRY":
+        level = numbers.oximetry_level(language.fold(mention.text))
+        return ("dyspnea", "emergency" if level == "emergency" else "prompt") if level else None
+    if label == "COUGH":
+        # Spec section 3: a cough of three weeks or more, wherever the duration stands; "for
+        # ages" after a choking fit is not a duration in weeks.
+        window = text[max(mention.sentence[0], mention.start - 90) : mention.sentence[1]]
+        days = durations.longest_days(language.fold(window), today=today)
+        if days is None or days < PERSISTENT_COUGH_DAYS:
+            return None
+        if mention.sentence in choking_sentences and durations.is_vague(language.fold(window)):
+            return None
+        return "persistent_cough", "prompt"
+    if (
+        label == "PERSISTENT_COUGH"
+        and mention.sentence in choking_sentences
+        and durations.is_vague(language.fold(mention.text))
+    ):
+        return None
+    flag_id = lexicon("en").TARGET_FLAG.get(label)
+    return (flag_id, flag_defs.get(flag_id).level) if flag_id else None
 
 
-def _basis(flag_id: str, mention: Mention) -> str:
+def _basis(flag_id: str, mention: Mention, *, about_family: bool = False) -> str:
     """Return the rule that raised this flag, in words a clinician can check."""
     flag = flag_defs.get(flag_id)
     reason = f"note mentions {flag.title.lower()}"
@@ -308,4 +715,11 @@ def _basis(flag_id: str, mention: Mention) -> str:
         reason += " with a sudden onset"
     if flag_id == "severe_chest_pain" and "SEVERE" in mention.categories:
         reason += " described as severe or spreading"
+    if mention.label == "OXIMETRY":
+        reason = (
+            "note gives a home pulse-oximeter reading of 94% or lower (NHS home pulse-oximetry "
+            "advice: 92% or below, urgent care now; 93-94%, a clinician the same day)"
+        )
+    if about_family:
+        reason += ", about a family member (author unknown)"
     return f"{reason}; {flag.basis} ({flag.source})"

@@ -1,0 +1,492 @@
+"""German words and phrases for red flags, LEMS symptoms and ConText cues.
+
+Same labels, categories and rules as the English lexicon (``lexicon.py``, spec section 3);
+patterns are matched against the note with its accents folded ("Atemnot", "würge" -> "wurge";
+"ß" is kept, so patterns spell it "(?:ss|ß)"). German compounds ("Schluckbeschwerden",
+"Reizhusten", "Brustschmerzen") are matched inside words. Everyday and regional German ("aus der
+Puste", "krieg kaum Luft", "I krieg", "ha kei Luft meh").
+
+Source of the negation cues: the German NegEx triggers of Chapman et al., "Extending the NegEx
+lexicon for multiple languages", Stud Health Technol Inform 2013;192:677 (kein, keine, nicht,
+ohne, weder ... noch, verneint, frei von...), adapted to patients' own writing; the other cue
+lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/red-flags.md).
+"""
+
+from __future__ import annotations
+
+from lems_companion.triage.lexicon import (
+    NEGATION_REACH,
+    NORMAL_REACH,
+    OTHER_PERSON_REACH,
+    TERMINATOR_SCOPE,
+    Cue,
+)
+
+W = r"(?:(?!(?:aber|doch|sondern|jedoch)\b)[\w'-]+,?\s+)"
+FOODS = (
+    r"(?:essen|brot|fleisch|tabletten?|pillen?|kapseln?|medikamente?|bissen|brei|wasser|reis|"
+    r"fisch|suppe|milch|kaffee|tee|getranke?|flussigkeit\w*|alles|nichts|kartoffel\w*|kekse?|"
+    r"obst|schnitzel)"
+)
+FAMILY_WORDS = (
+    r"(?:vater|mutter|papa|mama|papi|mami|mann|ehemann|frau|ehefrau|gatte|gattin|partner\w*|"
+    r"lebensgefahrt\w*|sohn|tochter|bruder|schwester|opa|oma|gro(?:ss|ß)vater|gro(?:ss|ß)mutter|"
+    r"onkel|tante|schwiegervater|schwiegermutter|patient\w*)"
+)
+OTHER_WORDS = (
+    r"(?:freund\w*|nachbar\w*|kolleg\w*|chef\w*|hund\w*|katze\w*|enkel\w*|neffe\w*|nichte\w*|"
+    r"cousin\w*|schwager\w*|schwagerin\w*|bekannte\w*)"
+)
+
+RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
+    "DYSPHAGIA": (
+        r"\w*schluckbeschwerden\b|\bschluckst(?:o|oe)rung\w*|\bschluckproblem\w*",
+        rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
+        rf")\s+"
+        r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
+        r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
+        r"runterbekomm\w*)",
+        rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
+        r"(?:im hals|in der speiser(?:o|oe)hre|stecken|hangen)\b",
+        rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
+        r"problem\w*|anstrengend)",
+        r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
+        r"(?:mal|x)?\s+schlucken",
+        rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
+        r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
+        r"\bdysphagi\w*",
+        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?runter\b",
+        r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
+    ),
+    "CHOKING": (
+        r"\bverschluck\w*",
+        r"\b(?:in den )?falschen hals\b",
+        r"\bin die luftr(?:o|oe)hre\b",
+        rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
+        r"bissen|essen|trinken|mahlzeit|getranken?)",
+        r"\berstick\w*",
+        r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
+    ),
+    "DYSPNEA": (
+        r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
+        rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
+        r"wenig|zu wenig|nicht genug)\s+luft\b",
+        r"\b(?:keine|kaum|schlecht|kei|wenig)\s+luft\s+(?:mehr\s+)?(?:krieg\w*|bekomm\w*|hab\w*)",
+        r"\bnach luft\s+(?:\w+\s+)?(?:geschnappt|schnapp\w*|ringen|gerungen|japs\w*)|\bjaps\w*|"
+        r"\bschnapp\w* nach luft\b|\bring\w* nach luft\b",
+        r"\baus der puste\b|\bau(?:ss|ß)er atem\b|\bau(?:ss|ß)er puste\b|\bschnauf\w*",
+        r"\w*dyspno\w*",
+        rf"\batm(?:e|et|en|ete)\s+{W}{{0,2}}(?:schnell|flach|schwer|muhsam|pfeifend|rasselnd)",
+        rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
+        r"\bzyanose\b",
+        rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
+        rf"\bschleim\s+{W}{{0,3}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
+        rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
+        r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
+    ),
+    "OXIMETRY": (
+        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsoxi\w*|oximeter)\b"
+        r"[^.;!?\n\d]{0,30}?\d{2,3}(?:\s*%)?",
+        r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b",
+    ),
+    "SEIZURE": (
+        r"\bkrampfanf\w*|\bepilept\w*\s+anfall\b|\bkonvuls\w*",
+        r"\b(?:einen|ein|nen|'nen)\s+anfall\b",
+        r"\bgekrampft\b|\bkrampfte\b",
+        r"\bgezuckt\b|\bzuckungen\b|\bzuckte\b",
+        r"\baugen\s+(?:\w+\s+)?verdreht\b",
+        r"\bschaum vor(?:m| dem) mund\b",
+        r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
+    ),
+    "LOC": (
+        r"\bbewusstlos\w*|\bohnmacht\w*|\bumgekippt\b|\bzusammengebrochen\b|"
+        r"\bzusammengeklappt\b|\bweggetreten\b|\bbewusstsein verloren\b",
+        r"\bwar (?:komplett |total |ganz |kurz )?weg\b",
+        rf"\b(?:lag|fand mich|wachte|aufgewacht)\s+{W}{{0,3}}(?:auf dem boden|am boden)",
+        r"\bkeine ahnung wie\b",
+    ),
+    "WEIGHT_LOSS": (
+        r"\babgenommen\b",
+        r"\b(?:nehme|nimmt|nahm|nehmen)\s+(?:immer\s+(?:mehr\s+)?|weiter\s+|st(?:a|ae)ndig\s+)?a"
+        r"b\b",
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
+        r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
+        r"\bvom fleisch gefallen\b",
+        rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
+        r"schlottert|zu gro(?:ss|ß)|zu weit|hangt|hangen)",
+        r"\b(?:gewicht|gew)\b\W{0,3}\s*(?:\w+\s+){0,2}(?:runter|weniger|gesunken|sinkt|fallt)\b",
+        r"\bvon\s+\d+\s+auf\s+\d+",
+        r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilo)\b",
+        r"\bd(?:u|ue)nner geworden\b|\bhaut und knochen\b|\babgemagert\b",
+    ),
+    "PERSISTENT_COUGH": (
+        rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
+        rf"\bblut\w*\s+{W}{{0,2}}(?:im|beim)\s+(?:auswurf|husten|schleim|abhusten)",
+        rf"\bhust\w*\s+{W}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
+        rf"\b(?:auswurf|schleim|sputum)\s+{W}{{0,2}}(?:mit\s+)?blut\w*",
+        rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
+        r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
+        r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
+    ),
+    "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
+    "CHEST_PAIN": (
+        r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
+        r"\bthoraxschmerz\w*|\bangina pectoris\b",
+        rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
+        r"hinter dem|hinterm|im|an der)\s+(?:brust|brustbein|thorax|brustkorb)\b",
+        r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
+    ),
+    "SEVERE_CHEST_PAIN": (r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",),
+    "STROKE": (
+        r"\w*schlaganfall\w*|\bhirnschlag\b|\bapoplex\w*|\btia\b",
+        rf"\b(?:gesicht|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|hing|schief|verzogen|gelahmt|"
+        r"taub|runter)",
+        rf"\bh(?:a|ae|i)ng\w*\s+{W}{{0,2}}(?:mundwinkel|gesicht|mund)\b",
+        rf"\b(?:arm|bein|hand|seite|korperhalfte)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraftlos|"
+        r"lahm|gefuhllos)",
+        r"\b(?:linke|rechte)\w*\s+(?:seite|arm|bein|hand|korperhalfte)\b\s+(?:\w+\s+){0,3}"
+        r"(?:taub|schlaff|gelahmt|kraftlos|lahm)",
+    ),
+    "SPEECH": (
+        r"\bverwaschen\w*|\blall\w*|\bundeutlich\w*",
+        r"\bwirre worte\b|\bwirres zeug\b|\bwortfindung\w*",
+        rf"\b(?:red|rede|redet|spreche|sprech\w*|sprache|aussprache)\s+{W}{{0,3}}(?:komisch|"
+        r"wie besoffen|wie betrunken|durcheinander)",
+        r"\bdysarthri\w*",
+        r"\bn(?:a|ae)selnd\w*",
+    ),
+    "LIMB_ONE_SIDE": (
+        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraf"
+        rf"tlos|"
+        r"lahm|gefuhllos|tot|schwach)",
+        r"\b(?:kann|konnte)\s+(?:\w+\s+){0,2}(?:linken|rechten)\s+(?:arm|bein|hand)\s+nicht\s+"
+        r"(?:mehr\s+)?(?:bewegen|heben|spuren)",
+    ),
+    "CEREBELLAR": (
+        r"\btorkel\w*|\bungeschickt\w*|\btapsig\w*|\bschwank\w*",
+        r"(?<!beine )(?<!knie )\bwackelig\b",
+        rf"\bgreif\w*\s+{W}{{0,2}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
+        r"\bgleichgewicht\w*\s*(?:st(?:o|oe)rung\w*|problem\w*|schlecht|weg)",
+        r"\bgangunsicher\w*|\bunsicher beim gehen\b|\bataxi\w*",
+        r"\bwie (?:ein )?betrunken\w*\b|\bwie besoffen\b|\ban rausch\b|\bals w(?:a|ae)r ich "
+        r"(?:betrunken|besoffen)\b",
+        r"\bl(?:a|ae)uf\w* gegen\b",
+    ),
+}
+
+SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
+    "proximal_leg_weakness": (
+        rf"\bbeine?\s+{W}{{0,3}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
+        r"zittrig|wie gummi)",
+        rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
+        r"\bknie\s+(?:\w+\s+)?(?:nachgegeben|gaben nach|weich)",
+        rf"\b(?:kaum|schwer|nicht)\s+{W}{{0,2}}(?:hoch|aufstehen|aufgestanden|hochdr(?:u|ue)ck\w*)",
+    ),
+    "proximal_arm_weakness": (
+        rf"\barme?\s+{W}{{0,3}}(?:nicht\s+)?(?:(?:uber|ueber) den kopf|hoch)\s+heben",
+        rf"\barme?\s+{W}{{0,2}}(?:schwach|schwer|kraftlos)",
+    ),
+    "distal_weakness": (
+        rf"\b(?:glaser|dosen|flaschen|glas)\s+{W}{{0,2}}(?:kaum|nicht)\s+(?:mehr\s+|noch\s+)?auf",
+        r"\bh(?:a|ae)nde\s+(?:\w+\s+)?(?:schwach|kraftlos)\b",
+    ),
+    "neck_weakness": (rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",),
+    "muscle_aches": (r"\bmuskelkater\b|\bmuskelschmerz\w*|\bwadenkrampf\w*|\bmyalgi\w*",),
+    "fatigue": (
+        r"\b(?:m(?:u|ue)de|hundem(?:u|ue)de|ersch(?:o|oe)pft|fix und fertig|kaputt|schlapp|"
+        r"platt|abgeschlagen|k\.?o\.?)\b",
+    ),
+    "falls": (r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",),
+    "dry_mouth": (
+        rf"\bmund\s+{W}{{0,2}}trocken|\bmundtrockenheit\b|\btrockener mund\b|"
+        r"\bmetallischer geschmack\b",
+    ),
+    "constipation": (r"\bverstopf\w*",),
+    "erectile_dysfunction": (r"\berektion\w*|\bpotenz\w*",),
+    "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
+    "reduced_sweating": (r"\bschwitze?\w*\s+(?:kaum|nicht mehr|weniger)\b",),
+    "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
+    "drooping_eyelids": (rf"\blid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",),
+    "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b",),
+    "slurred_speech": (r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",),
+    "chewing_difficulty": (
+        rf"\bkiefer\s+{W}{{0,4}}m(?:u|ue)de|\bkauen\s+(?:\w+\s+)?(?:anstrengend|schwer)",
+    ),
+    "tingling": (
+        r"\bkribbel\w*|\bameisenlaufen\b|\btaubheit\w*|\bmissempfind\w*|\bparasthesi\w*|"
+        r"\beingeschlafen\b",
+    ),
+}
+
+PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Hedges are flagged (spec section 3).
+    r"\bwei(?:ss|ß) nicht\b|\bnicht sicher\b|\bwei(?:ss|ß) nix\b|\bschwer zu sagen\b",
+    # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
+    r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach)\b",
+    r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
+    r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
+    r"\bunbeabsichtigt\b",
+    r"\b(?:war|ist) (?:fr(?:u|ue)her )?nie so\b|\bnix hilft\b|\bbringt nix\b|\bnix mehr\b",
+)
+
+CUES: tuple[Cue, ...] = (
+    Cue("PSEUDO", "PSEUDO", PSEUDO_PATTERNS),
+    Cue(
+        "CONTRAST",
+        "PSEUDO",
+        (r"\b(?:aber|doch|jedoch|sondern|au(?:ss|ß)er|nur|trotzdem|allerdings|obwohl)\b",),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue("SELF", "PSEUDO", (r"\b(?:ich|mir|mich|i)\b",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "OWN",
+        "PSEUDO",
+        (rf"\bmein\w*\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)",),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue("COMMA", "PSEUDO", (r",", r"\bdann\b", r"\balso\b"), max_scope=TERMINATOR_SCOPE),
+    Cue("CLAUSE_END", "PSEUDO", (r":",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        (r"\b(?:jetzt|heute|derzeit|aktuell|wieder|immer noch|noch immer|seit)\b",),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    # Chapman et al. 2013, German NegEx triggers (adapted): kein-, nicht, ohne, weder/noch,
+    # verneint, frei von.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            r"\bkein\w*\b|\bkei\b",
+            r"\bnicht\b(?!\s*(?:[.,;!?]|$))",
+            r"\bohne\b",
+            r"\bweder\b|\bnoch nie\b|\bnie\b",
+            r"\b(?:verneint|frei von|ausgeschlossen)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "SELF", "OWN"}),
+        max_scope=NEGATION_REACH,
+    ),
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            r"[:=]\s*(?:nein|keine?|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
+            r"\?\s*(?:nein|keine?|nie|normal|ok|gut)\b",
+            r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        max_scope=NORMAL_REACH,
+    ),
+    # "ich schwanke nicht": "nicht" after the verb it negates.
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (r"\bnicht\b(?=\s*(?:[.,;!?]|$))",),
+        terminated_by=frozenset({"CONTRAST"}),
+        max_scope=2,
+    ),
+    Cue(
+        "FAMILY",
+        "FORWARD",
+        (
+            rf"(?<!mit )(?<!fur )(?<!fuer )\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|den|dem)\s+"
+            rf"{FAMILY_WORDS}\b",
+            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}\b",
+            r"(?:\A\s*|(?<=[.!?;:\n]\s))(?:er|sie)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            rf"\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|den|dem|ein\w*)\s+"
+            rf"(?:{FAMILY_WORDS}\s+(?:meiner|meines|von meiner|von meinem)\s+)?{OTHER_WORDS}\b",
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
+            r"\b(?:jemand|andere patienten|die leute|ein mann|eine frau)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (r"\bwenn\b|\bfalls\b|\bsollte\b|\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            r"\b(?:angst|sorge|risiko|gefahr) (?:vor|davor|dass|vom|von)\b",
+            r"\b(?:nebenwirkung\w*|beipackzettel|packungsbeilage)\b",
+            r"\b(?:in zukunft|vorbeugen|vermeiden)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA", "OWN"}),
+    ),
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            r"\bletzte[ns]? (?:jahr|winter|sommer|herbst)\b|\bvor (?:\w+\s+)?jahren\b|"
+            r"\bals kind\b|\bin meiner kindheit\b|\bim jahr (?:19|20)\d\d\b|\bvor der diagnose\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgehei"
+            r"lt)\b",
+            r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
+            r"\balles gut\b",
+        ),
+        terminated_by=frozenset({"CURRENT"}),
+    ),
+    Cue(
+        "INTENDED",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:di(?:a|ae)t|abnehmen wollen|intervallfasten|fasten|weight watchers|ozempic|"
+            r"wegovy|mounjaro|absichtlich|gewollt|stolz|froh)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        allowed_types=frozenset({"WEIGHT_LOSS"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (r"\b(?:gerannt|rennen|bus|sport|joggen|radfahren|schwimmen|berg\w*|lachen)\b",),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:g(?:a|ae)nsebraten|schweinebraten|sodbrennen|rennie|reflux|magen|"
+            r"nach dem essen|pantoprazol|omeprazol)\b",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\bnach (?:einer|ein paar|\d+|zwei|f(?:u|ue)nf|zehn) (?:minute|minuten|sekunden|min"
+            r")\b",
+            r"\bsofort wieder\b|\bgleich wieder\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "FAINT_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:sofort|gleich|direkt) wieder da\b|\bbeim langen stehen\b|"
+            r"\bzu schnell aufgestanden\b",
+        ),
+        allowed_types=frozenset({"LOC"}),
+    ),
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (
+            r"\bpl(?:o|oe)tzlich\b|\bauf einmal\b|\bschlagartig\b|\bunvermittelt\b|"
+            r"\baus heiterem himmel\b",
+            r"\bvor (?:einer|ner|\d+|zwei|einer halben) (?:stunde|minuten|stunden)\b|"
+            r"\bseit (?:einer|ner) (?:halben )?stunde\b|\bseit heute fr(?:u|ue)h\b|"
+            r"\bbeim aufwachen\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    Cue(
+        "GRADUAL",
+        "BIDIRECTIONAL",
+        (
+            r"\bseit (?:monaten|jahren)\b|\bwie immer\b|\bimmer schon\b|\babends\b|"
+            r"\bwenn ich m(?:u|ue)de bin\b|\blangsam\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH"}),
+    ),
+    Cue(
+        "NEW_ONSET",
+        "BIDIRECTIONAL",
+        (
+            r"\bseit (?:etwa |ca\.? )?(?:ein paar|a paar|zwei|drei|vier|\d+|einigen|einer) "
+            r"(?:tagen|wochen|wochn|woche)\b",
+            r"\bdas ist neu\b|\bneu\b|\bfr(?:u|ue)her nie\b|\bimmer (?:mehr|schlimmer)\b|"
+            r"\bzunehmend\b|\bseit (?:mitte|anfang)\b|\bin letzter zeit\b|\bneuerdings\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    Cue(
+        "LONG_STANDING",
+        "BIDIRECTIONAL",
+        (
+            r"\bseit (?:monaten|jahren|einem jahr)\b|\bist seit monaten so\b|\bwie immer\b|"
+            r"\bimmer schon\b|\babends\b|\bwenn ich m(?:u|ue)de bin\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    Cue(
+        "DRUG_EFFECT",
+        "BIDIRECTIONAL",
+        (r"\b(?:amifampridin\w*|firdapse|3,4-dap)\b|\bnach der (?:tablette|einnahme|dosis)\b",),
+        allowed_types=frozenset({"STROKE"}),
+    ),
+    Cue(
+        "SEVERE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:heftig\w*|stark\w*|schlimm\w*|unertr(?:a|ae)glich\w*|vernichtend\w*|"
+            r"schraubstock|brutal\w*)\b",
+            r"\b(?:zieht|strahlt|geht|zog)\s+(?:\w+\s+){0,2}(?:in den|bis in den|in die|bis in d"
+            r"ie)\s+"
+            r"(?:linken\s+|rechten\s+)?(?:arm|kiefer|hals|r(?:u|ue)cken|schulter)",
+            r"\bkiefer\b|\blinken arm\b",
+            r"\bkalter schwei(?:ss|ß)|\bschwei(?:ss|ß)\w*|\b(?:u|ue)bel\w*|\berbroch\w*",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+)
+
+QUESTION_START = (
+    r"^\W*(?:ist|sind|kann|k(?:o|oe)nnen|k(?:o|oe)nnte|darf|soll|sollte|muss|was|wann|warum|wie|"
+    r"wo|welche\w*|gibt es|hat|haben)\b"
+)
+FIRST_PERSON = r"\b(?:ich|mir|mich|mein\w*|i)\b"
+SEVERE_IN_MENTION = r"\b(?:schraubstock|heftig\w*|vernichtend\w*|unertr(?:a|ae)glich\w*)\b"
+CAREGIVER_HEADER = (
+    r"\bich schreibe (?:hier )?f(?:u|ue)r\b|\bschreibe f(?:u|ue)r (?:meinen|meine|mein|mama|papa|"
+    r"oma|opa)\b|\bgeschrieben von (?:seiner|ihrer|seinem|ihrem)\b|\bpflege (?:meinen|meine|mein"
+    r")\b|"
+    r"\bich bin (?:sein|seine|ihr|ihre|die|der) (?:pflege\w*|tochter|sohn|frau|mann|partner\w*)\b|"
+    r"\bpflegende?r?\s*:|\bim namen (?:meines|meiner)\b|\bich k(?:u|ue)mmere mich um\b|"
+    r"\bals pflegende?r?\b"
+)
+INTENDED = (
+    r"\b(?:di(?:a|ae)t|abnehmen wollen|intervallfasten|fasten|weight watchers|ozempic|wegovy|"
+    r"mounjaro|absichtlich|gewollt)\b"
+)
+NOT_INTENDED = (
+    r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
+    r"\bunbeabsichtigt\b|\bobwohl ich (?:ganz )?normal esse\b"
+)
+FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|"
+        r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
+        r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
+        r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
+    ),
+    (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
+)
+
+# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with
+# other persons: no sentence-level rule.
+THIRD_PERSON: str | None = None
+FIRST_PERSON_WORDS: str | None = None

@@ -1,0 +1,555 @@
+"""Spanish words and phrases for red flags, LEMS symptoms and ConText cues.
+
+Same labels, categories and rules as the English lexicon (``lexicon.py``, spec section 3);
+patterns are matched against the note with its accents folded ("atraganté" -> "atragante",
+"ñ" -> "n"). Everyday Spanish of Spain and Latin America ("me falta el aire", "ahogo", "se me
+fue por mal sitio", "ando agitado").
+
+Source of the cue lists: ours, written from the categories of NegEx/ConText (Chapman et al.,
+J Biomed Inform 2001; Harkema et al., J Biomed Inform 2009); no published Spanish NegEx port was
+checked against them. AWAITING CLINICAL REVIEW by a Spanish-speaking clinician
+(docs/red-flags.md).
+"""
+
+from __future__ import annotations
+
+from lems_companion.triage.lexicon import (
+    NEGATION_REACH,
+    NORMAL_REACH,
+    OTHER_PERSON_REACH,
+    TERMINATOR_SCOPE,
+    Cue,
+)
+
+# One word and the space after it, never "pero"/"aunque" (see lexicon.W).
+W = r"(?:(?!(?:pero|aunque|sino)\b)[\w'-]+,?\s+)"
+FOODS = (
+    r"(?:comida|pan|carne|pastillas?|comprimidos?|capsulas?|bocados?|pure|agua|arroz|pescado|"
+    r"sopa|leche|cafe|liquidos?|bebidas?|todo|nada|pollo|patatas?|filete|galletas?|fruta|tostada)"
+)
+FAMILY_WORDS = (
+    r"(?:padre|madre|papa|mama|papi|mami|marido|esposo|esposa|mujer|pareja|hijo|hija|hermano|"
+    r"hermana|abuelo|abuela|abuelito|abuelita|tio|tia|suegro|suegra|novio|novia|paciente|"
+    r"yaya|yayo)"
+)
+OTHER_WORDS = (
+    r"(?:amig[oa]s?|vecin[oa]s?|companer[oa]s?|jefe|jefa|perr[oa]|perrito|gat[oa]|gatito|"
+    r"mascota|niet[oa]s?|sobrin[oa]s?|prim[oa]s?|cunad[oa]s?|conocid[oa]s?|nuera|yerno)"
+)
+
+RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
+    "DYSPHAGIA": (
+        rf"\b(?:me cuesta\w*|le cuesta\w*|cuesta\w*|no puedo|no pude|no podia|no pudo|no puede|"
+        rf"no consigo|no consigue|dificultad(?:es)?|problemas?|trabajo)\s+{W}{{0,2}}trag\w*",
+        rf"\btrag\w*\s+{W}{{0,4}}(?:dos|tres|varias|muchas|2|3)\s+(?:o\s+(?:tres|cuatro|3|4)\s+)?"
+        r"veces\b",
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
+        r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
+        r"\b(?:atasc\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|lo"
+        r"s|el)?"
+        rf"\s*{FOODS}",
+        r"\b(?:sale|salen|salio|salia|vuelve|volvio|regresa|regreso)\w*\s+(?:\w+\s+){0,3}"
+        r"por la nariz\b",
+        r"\bpor la nariz\s+(?:al|cuando)\s+(?:beb|trag)\w*",
+        r"\bdisfagi\w*",
+        rf"\bse (?:me |le )?traba\w*\s+{W}{{0,3}}{FOODS}",
+        r"\bno (?:pudo|puedo|pude|podia) tragar\w*",
+    ),
+    "CHOKING": (
+        r"\batragant\w*",
+        rf"\bahog\w*\s+{W}{{0,3}}(?:con|al)\s+{W}{{0,3}}(?:saliva|babas?|comida|agua|liquidos?|"
+        r"bebida|cafe|comer|beber|tragar|sopa|leche|bocado)",
+        rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,3}}por (?:el otro lado|otro lado|"
+        r"mal sitio|el otro camino|donde no era|el lado equivocado)",
+        r"\bpor mal sitio\b|\bmal trago\b",
+        rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
+        r"comer|beber|comida|agua|liquidos?|bebo|como|come|bebe|cucharada)",
+        r"\bbroncoaspiraci\w*|\baspiraci\w*",
+    ),
+    "DYSPNEA": (
+        r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
+        r"\bfalta de (?:aire|aliento)\b",
+        r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin (?:aire|aliento|respiracion)\b",
+        r"\bahog(?:o|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
+        r"\bdisnea\b",
+        r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
+        r"respirar\b",
+        rf"\brespir\w*\s+{W}{{0,2}}(?:con (?:mucha )?dificultad|mal\b|fatal|muy rapido|rapido|"
+        r"superficial\w*|agitad\w*|entrecortad\w*|con esfuerzo)",
+        r"\bboque\w*",
+        r"\b(?:ando|estoy|me siento|me noto|quedo|queda)\s+(?:bien\s+|muy\s+|re\s+)?agitad[oa]\b",
+        r"\bsofoc\w*",
+        rf"\blabios\s+{W}{{0,3}}(?:morad\w*|azul\w*|gris\w*|amoratad\w*|violeta\w*|cianotic\w*)",
+        r"\bcianosis\b",
+        r"\b(?:me|se|le)\s+(?:puse|puso|pone|pusieron|ha puesto)\s+(?:\w+\s+)?(?:morad\w*|azul\w*|"
+        r"gris\w*|amoratad\w*)",
+        rf"\btos\s+{W}{{0,3}}(?:tan\s+)?(?:floj\w*|debil\w*)",
+        r"\bno (?:consigo|puedo|soy capaz de|consigue|puede)\s+(?:arrancar|sacar|expulsar|echar)\s+"
+        r"(?:las\s+|los\s+)?(?:flemas?|mocos)",
+        r"\b(?:no puedo|no podia)\s+(?:dormir|estar)\s+(?:tumbad\w*|acostad\w*|plan\w*)",
+    ),
+    "OXIMETRY": (
+        r"\b(?:sat\w*|spo2|sp02|o2|oxigeno|pulsioximetro|oximetro|saturometro|el aparatito|"
+        r"el aparato del dedo)\b[^.;!?\n\d]{0,30}?\d{2,3}(?:\s*%)?",
+        r"\b\d{2,3}\s*%?\s*(?:de\s+)?(?:saturacion|sat|oxigeno|spo2)\b",
+    ),
+    "SEIZURE": (
+        r"\bconvulsi\w*",
+        r"\bcrisis (?:epileptica|convulsiva)\w*",
+        r"\bataque (?:epileptico|de epilepsia)\b",
+        r"\b(?:me|le|se)\s+(?:dio|da|ha dado|dieron)\s+(?:un|una)\s+(?:ataque|crisis)\b"
+        r"(?!\s+de\s+(?:risa|tos|nervios|panico|ansiedad|celos|llanto))",
+        r"\b(?:me puse|se puso|se quedo|me quede|estaba)\s+(?:todo\s+|toda\s+|muy\s+)?"
+        r"(?:rigid\w*|ties[oa])\b",
+        r"\bojos en blanco\b",
+        r"\b(?:espuma|echando espuma|echando babas)\s+(?:\w+\s+)?(?:por |en )?(?:la )?boca\b|"
+        r"\bechando babas\b",
+        r"\bmordido la lengua\b|\bme mordi la lengua\b|\bse mordio la lengua\b",
+        r"\b(?:me sacudia|se sacudia|temblaba todo|temblaba entero|sacudidas)\b",
+    ),
+    "LOC": (
+        r"\bperd\w*\s+(?:el\s+)?(?:conocimiento|sentido)\b",
+        r"\bdesmay\w*",
+        rf"\b(?:me encontre|me desperte|aparec\w*|me vi|lo encontre|la encontre)\s+{W}{{0,2}}"
+        r"(?:en el suelo|tirad[oa])",
+        r"\binconsciente\b|\bsin conocimiento\b",
+        r"\b(?:me|se) desplom\w*",
+    ),
+    "WEIGHT_LOSS": (
+        rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
+        rf"*)?"
+        r"(?:kilos?|kg|peso|libras?)\b",
+        r"\badelgaz\w*",
+        r"\bperdida de peso\b",
+        rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?)\s+{W}{{0,3}}(?:grande|grandes|"
+        r"holgad\w*|cae|caen|baila|bailan|flojos?|flojas?)\b",
+        r"\ben los huesos\b|\bpiel y huesos\b|\bchupad[oa]\b",
+        r"\b(?:estoy|esta|se ve|me veo)\s+(?:mas\s+|muy\s+)?(?:delgad\w*|flac\w*)",
+        rf"\bpeso\s+{W}{{0,2}}(?:bajando|bajado|baja|menos)\b",
+        r"\b(?:he|ha)\s+bajado\b",
+        r"\bpasado de\s+\d+\s+a\s+\d+",
+        r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
+    ),
+    "PERSISTENT_COUGH": (
+        rf"\btos\w*\s+{W}{{0,3}}(?:que\s+)?no se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
+        r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
+        rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{W}{{0,3}}sangre",
+        rf"\bsangre\s+{W}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
+        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{W}{{0,3}}(?:sangre|sanguinolent\w*|"
+        r"hilillos de sangre|rojo|rojas?)",
+        r"\bhemoptisis\b",
+        r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
+    ),
+    "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
+    "CHEST_PAIN": (
+        rf"\b(?:dolor\w*|duele|dolia|molestia\w*|opresion|presion|pinchazo\w*|punzada\w*|"
+        rf"tirantez|peso|aprieta)\s+{W}{{0,3}}(?:en el |del |de |al |el )?(?:pecho|torax|esterno"
+        rf"n)\b",
+        rf"\b(?:me\s+|le\s+)?(?:duel\w*|doli\w*)\s+{W}{{0,2}}(?:el )?pecho\b",
+        r"\bdolor toracico\b|\bangina de pecho\b",
+        r"\bpecho\s+(?:\w+\s+)?(?:apretado|oprimido|cerrado)\b",
+    ),
+    "SEVERE_CHEST_PAIN": (r"\binfarto\b", r"\bataque (?:al|de) corazon\b"),
+    "STROKE": (
+        r"\bictus\b|\bderrame cerebral\b|\baccidente cerebrovascular\b|\bembolia\b",
+        rf"\b(?:boca|cara|labio|comisura)\s+{W}{{0,3}}(?:torci\w*|caid\w*|ladead\w*|dormid\w*|"
+        r"paraliz\w*|colgando|desviad\w*)",
+        rf"\b(?:torci\w*|paraliz\w*|dormid\w*|caid\w*)\s+{W}{{0,3}}(?:la boca|la cara|media cara"
+        rf")\b",
+        rf"\bse (?:me |le )?(?:durmio|ha dormido|quedo dormid\w*|paralizo)\s+{W}{{0,2}}"
+        r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara)",
+        rf"\b(?:lado|mitad)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
+        r"sin fuerza|debil\w*|entumecid\w*|no (?:lo |la )?puedo mover)",
+        r"\barrastr\w*\s+(?:la |el )?(?:pierna|pie)\b",
+        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,3}}(?:sin fuerza|dormid\w*|"
+        r"paraliz\w*|no (?:lo |la )?puedo (?:levantar|mover)|muert\w*|flojo|debil\w*)",
+    ),
+    "SPEECH": (
+        rf"\b(?:hablo|hablar|habla|hablaba|hablando|empece a hablar)\s+{W}{{0,2}}(?:raro|rara|"
+        r"como (?:un |una )?borrach\w*|arrastrando|gangos\w*|trabad\w*|enredad\w*|sin sentido|"
+        r"cosas sin sentido|pastos\w*)",
+        r"\bse (?:me |le )?traba\w*\s+(?:la lengua|las palabras)",
+        r"\blengua trabada\b",
+        r"\barrastr\w* las palabras\b",
+        r"\b(?:no me salen|no encuentro|no le salen|no encuentra) las palabras\b",
+        r"\b(?:habla|voz)\s+(?:arrastrada|pastosa|confusa|rara)\b",
+        r"\bdisartri\w*",
+    ),
+    "LIMB_ONE_SIDE": (
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:mover|levantar|sentir|usar)\s+"
+        r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
+        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
+        r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
+    ),
+    "CEREBELLAR": (
+        rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
+        r"\btambale\w*",
+        r"\btorpe\w*",
+        r"\bno atino\b|\bsin atinar\b|\bno acierto\b",
+        r"\bdesequilibr\w*|\b(?:pierdo|perdiendo|pierde) el equilibrio\b",
+        r"\bdando tumbos\b|\btumbos\b",
+        r"\bse (?:me |le )?choca\w* con (?:las |los )?(?:puertas|paredes|muebles|marcos)",
+        r"\binestab\w*",
+        r"\bataxi\w*",
+        rf"\bequilibrio\s+{W}{{0,1}}(?:fatal|mal|peor|fallando)\b",
+        r"\bagarrandome a las paredes\b|\bme agarro a las paredes\b",
+    ),
+}
+
+SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
+    "proximal_leg_weakness": (
+        rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
+        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo)",
+        rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me"
+        rf"|se)|"
+        r"subir (?:las )?escaleras|ponerme de pie)",
+        r"\brodillas\s+(?:\w+\s+)?(?:doblaron|fallan|fallaron|flojas)",
+    ),
+    "proximal_arm_weakness": (
+        rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
+        rf"\b(?:no puedo|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
+    ),
+    "distal_weakness": (
+        rf"\b(?:no puedo|cuesta\w*)\s+{W}{{0,1}}abrir\s+{W}{{0,1}}(?:botes|frascos|tarros)",
+        r"\bmanos\s+(?:\w+\s+)?(?:debiles|sin fuerza|flojas)\b",
+    ),
+    "neck_weakness": (
+        rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*)",
+        r"\bcabeza\s+(?:me\s+)?pesa\b",
+    ),
+    "muscle_aches": (r"\bdolores musculares\b|\bagujetas\b|\bcalambres?\b|\bmialgi\w*",),
+    "fatigue": (
+        r"\b(?:cansad\w*|cansancio|agotad\w*|agotamiento|molid[oa]|hech[oa] polvo|sin fuerzas|"
+        r"fatiga\w*|reventad[oa]|rendid[oa])\b",
+    ),
+    "falls": (r"\b(?:me cai|se cayo|caida|tropec\w*|casi me caigo)\b",),
+    "dry_mouth": (r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",),
+    "constipation": (r"\bestren\w*",),
+    "erectile_dysfunction": (r"\berecci\w*|\bimpoten\w*",),
+    "dizziness_on_standing": (r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",),
+    "reduced_sweating": (r"\b(?:casi |ya casi |apenas )?no sudo\b|\bsudo (?:menos|poco)\b",),
+    "blurred_vision": (r"\bborros\w*|\bvista nublada\b",),
+    "drooping_eyelids": (
+        rf"\bparpados?\s+{W}{{0,2}}(?:caid\w*|pesad\w*|se (?:me )?cae\w*)",
+        r"\bse (?:me |le )?caen? (?:el|los) parpados?\b|\bptosis\b",
+    ),
+    "double_vision": (r"\b(?:veo|veia|ve) doble\b|\bvision doble\b|\bdiplopia\b",),
+    "slurred_speech": (r"\bvoz\s+(?:nasal|debil|gangosa)\b|\bgangos\w*",),
+    "chewing_difficulty": (
+        rf"\bmandibula\s+{W}{{0,2}}(?:cansa\w*|se cansa)|\bse (?:me |le )?cansa la mandibula\b",
+        r"\bcuesta masticar\b|\bmasticar (?:me )?cansa\b",
+    ),
+    "tingling": (r"\bhormigue\w*|\bentumecid\w*|\badormecid\w*|\bparestesi\w*|\bcosquilleo\b",),
+}
+
+PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Hedges are flagged (spec section 3).
+    r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
+    # The negation is part of the symptom: "no puedo tragar", "no se me quita".
+    r"\bno (?:puedo|pude|podia|pudo|puede|consigo|consigue|soy capaz)\b",
+    r"\bno se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
+    r"\bno (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran|salen)\b",
+    r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",
+    r"\bno (?:mejora|para|cede)\b|\bno es normal\b|\bnunca me (?:habia|ha) pasado\b|"
+    r"\bnunca me paso\b|\bantes no\b|\bno he bebido\b|\bno atino\b|\bno acierto\b",
+    r"\bsin poder\b|\bsin saber\b|\bsin (?:hacer |estar a )?dieta\b|\bsin (?:querer|proponer\w*|"
+    r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
+    r"\b(?:casi |ya casi |apenas )?no sudo\b",
+    r"\bpor si acaso\b",
+)
+
+CUES: tuple[Cue, ...] = (
+    Cue("PSEUDO", "PSEUDO", PSEUDO_PATTERNS),
+    Cue(
+        "CONTRAST",
+        "PSEUDO",
+        (r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino)\b",),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue("SELF", "PSEUDO", (r"\b(?:yo|conmigo)\b",), max_scope=TERMINATOR_SCOPE),
+    # "me" sits between "no" and its verb ("no me tambaleo"), so it ends only "mi madre...".
+    Cue("SELF_CLITIC", "PSEUDO", (r"\bme\b",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "OWN",
+        "PSEUDO",
+        (rf"\b(?:mi|mis)\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)", r"\b(?:esta|este|estos)\b"),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue("COMMA", "PSEUDO", (r",", r"\bentonces\b", r"\basi que\b"), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "CLAUSE_END",
+        "PSEUDO",
+        (r",\s*(?:y\s+)?(?:hoy|ahora|ademas)\b", r":"),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        (
+            r"\b(?:ahora|hoy|actualmente|otra vez|de nuevo|todavia|aun|sigo|ultimamente|vuelve|v"
+            r"olvio)\b",
+        ),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            r"\bno\b",
+            r"\bni\b",
+            r"\bnunca\b|\bjamas\b",
+            r"\bsin\b",
+            r"\b(?:niega|nego|niegan)\b",
+            r"\b(?:nada de|ningun|ninguna|ausencia de|tampoco)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=NEGATION_REACH,
+    ),
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
+            r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien)\b"
+            r"(?!\s+(?:se|lo se|estoy|sabria))",
+            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
+            r"[.,;!]|$))",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        max_scope=NORMAL_REACH,
+    ),
+    Cue(
+        "FAMILY",
+        "FORWARD",
+        (
+            rf"(?<!con )\b(?:(?:a |al )?(?:mi|mis|su|sus|tu|nuestr[oa]|el|la|al))\s+{FAMILY_WORDS}"
+            rf"\b",
+            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}\b",
+            r"(?:\A\s*|(?<=[.!?;:\n]\s))ella\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "SELF_CLITIC", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            rf"\b(?:(?:a |al )?(?:mi|mis|su|sus|tu|nuestr[oa]|el|la|al|los|las|un|una))\s+"
+            rf"(?:{FAMILY_WORDS}\s+de\s+(?:mi|mis|su)\s+)?{OTHER_WORDS}\b",
+            rf"\b(?:el|la|al)\s+{FAMILY_WORDS}\s+de\s+(?:mi|su)\s+{OTHER_WORDS}\b",
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
+            r"\b(?:alguien|otra persona|otros pacientes|la gente|un senor|una senora)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "SELF_CLITIC", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            r"(?<!pues )(?<!que )(?<!eso )\bsi\b(?!\s*[,.!?])",
+            r"\b(?:en caso de|por si|y si|que hago si|que pasa si|a quien llamo|a quien llamar)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            r"\b(?:miedo|temor|riesgo|peligro|posibilidad) (?:a|de|que)\b",
+            r"\b(?:puede|podria|pueden) (?:el lems|la enfermedad|el sindrome|la medicacion|"
+            r"la amifampridina) (?:causar|provocar|dar)\b",
+            r"\b(?:efectos? secundarios?|prospecto)\b",
+            r"\b(?:me pregunto|me preguntaron|me dijeron que (?:vigilara|avisara|llamara))\b",
+            r"\ben el futuro\b|\b(?:prevenir|evitar)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA", "OWN"}),
+    ),
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:el|la) (?:ano|invierno|verano|otono|primavera|navidad) pasad[oa]\b",
+            r"\bhace (?:\w+\s+)?(?:anos|decadas)\b|\bhace (?:mucho|tiempo)\b",
+            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|jo"
+            r"ven)\b",
+            r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            r"\b(?:ya\s+)?se (?:me |le )?(?:curo|paso|quito|fue|ha pasado|ha ido|ha curado)\b",
+            r"\bya (?:esta|estoy) (?:bien|curad[oa])\b|\bya olvidad[oa]\b",
+            r"\bse (?:me |le )?esta (?:quitando|pasando|curando)\b|\bya bien\b|\by bien\b|"
+            r"\bluego bien\b|\bya esta\b",
+        ),
+        terminated_by=frozenset({"CURRENT"}),
+    ),
+    Cue(
+        "STOPPED",
+        "BACKWARD",
+        (r"\bno (?:he vuelto a|ha vuelto a) (?:tener|pasar)\b",),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    Cue(
+        "INTENDED",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:dieta|a dieta|regimen|adelgazar a proposito|queria adelgazar|quiero adelgazar|"
+            r"intencionad\w*|a proposito|ayuno intermitente|ozempic|wegovy|mounjaro|gimnasio|"
+            r"contenta|contento|feliz)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        allowed_types=frozenset({"WEIGHT_LOSS"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|subir la cuesta|deporte|"
+            r"gimnasio|bici\w*|"
+            r"nadar|nadando|bailar|bailando|reir\w*|subir corriendo)\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:fabada|cocido|comilona|comida copiosa|ardor|acidez|reflujo|almax|omeprazol|"
+            r"gaviscon|despues de comer|indigesti\w*)\b",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:al|en un|a los pocos|en unos|en pocos) (?:minutos?|momentos?|rato|segundos?)\b",
+            r"\benseguida\b|\ben seguida\b|\bal momento\b|\bse me paso\b",
+            r"\ben (?:\d+|unos|pocos|dos|cinco|diez) (?:minutos|segundos|min)\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "FAINT_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\bvolvi\w* en (?:mi|si)\s+(?:\w+\s+)?(?:enseguida|en seguida|al momento|rapido|"
+            r"en (?:unos )?segundos)",
+            r"\bde (?:estar\s+)?(?:tanto\s+)?(?:tiempo\s+)?de pie\b",
+            r"\bme levante (?:muy )?(?:rapido|de golpe)\b",
+        ),
+        allowed_types=frozenset({"LOC"}),
+    ),
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (
+            r"\bde repente\b|\bderepente\b|\bde golpe\b|\bde pronto\b|\brepentin\w*|\bsubit\w*|"
+            r"\bbrusc\w*|\bde un momento a otro\b|\bsin avisar\b",
+            r"\bhace (?:media hora|una hora|un rato|\d+ minutos|unos minutos|dos horas)\b",
+            r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    Cue(
+        "GRADUAL",
+        "BIDIRECTIONAL",
+        (
+            r"\bdesde hace (?:meses|anos|mucho)\b|\bsiempre\b|\bcomo siempre\b|\bpoco a poco\b",
+            r"\bpor la (?:tarde|noche)\b|\bal final del dia\b|\bcuando estoy cansad[oa]\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH"}),
+    ),
+    Cue(
+        "NEW_ONSET",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:desde hace|hace)\s+(?:\w+\s+){0,2}(?:dias|semanas|quince dias|una semana)\b",
+            r"\b(?:estas|las) ultimas semanas\b|\bultimamente\b|\bcada vez mas\b|\bva a mas\b|"
+            r"\b(?:eso )?es nuevo\b|\bantes no\b|\bnunca\b|\bempezo\b|\bquincena\b",
+            r"\bdesde (?:mediados|principios|finales) de\b|\bdesde el (?:lunes|martes|miercoles|"
+            r"jueves|viernes|sabado|domingo)\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    Cue(
+        "LONG_STANDING",
+        "BIDIRECTIONAL",
+        (
+            r"\bdesde hace (?:meses|anos|un ano|mucho)\b|\bcomo desde hace meses\b|\bsiempre\b|"
+            r"\bde siempre\b",
+            r"\bpor la (?:noche|tarde)\b|\bal final del dia\b|\bcuando estoy cansad[oa]\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    Cue(
+        "DRUG_EFFECT",
+        "BIDIRECTIONAL",
+        (r"\b(?:amifampridina|firdapse|3,4-dap)\b|\bdespues de la (?:pastilla|dosis|toma)\b",),
+        allowed_types=frozenset({"STROKE"}),
+    ),
+    Cue(
+        "SEVERE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:muy fuerte|fuertisimo|intens\w*|terrible|horrible|insoportable|aplast\w*|"
+            r"opresivo|brutal|atroz)\b",
+            r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre)\w*\s+(?:hacia |hasta |por |a )?"
+            r"(?:el |la )?(?:brazo|mandibula|cuello|espalda)",
+            r"\bbrazo izquierdo\b|\bmandibula\b",
+            r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+)
+
+QUESTION_START = (
+    r"^\W*(?:es|son|puede|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|debo|"
+    r"deberia|sera)\b"
+)
+FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
+SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"
+CAREGIVER_HEADER = (
+    r"\bescribe (?:su|el|la)\s+\w+|\bescribo (?:yo\s+)?(?:por|para|en nombre de)\b|"
+    r"\bsoy (?:su|el|la) (?:cuidador\w*|hij[oa]|espos[oa]|marido|mujer|pareja|niet[oa])\b|"
+    r"\bsoy (?:el|la) cuidador\w* de\b|\bcuido (?:a|de) (?:mi|su)\b|\bcuidador\w* de (?:mi|su)\b|"
+    r"\ben nombre de (?:mi|su)\b|\bcuidador\w*\s*:|\bescrito por (?:su|el|la)\b"
+)
+INTENDED = (
+    r"\b(?:dieta|a dieta|regimen|intencionad\w*|a proposito|ayuno intermitente|ozempic|wegovy|"
+    r"mounjaro|queria adelgazar|quiero adelgazar)\b"
+)
+NOT_INTENDED = (
+    r"\bsin (?:hacer |estar a )?dieta\b|\bno (?:estoy|esta|estaba|he estado) a dieta\b|"
+    r"\bsin (?:querer|proponer\w*|buscarlo|motivo|razon|intentarlo)\b|\bno intencionad\w*"
+)
+FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
+        r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
+        r"examen\w*|asignatura|trimestre|curso)\b|\bnudo en la garganta\b|"
+        r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
+    ),
+    (
+        frozenset({"DYSPNEA"}),
+        r"\b(?:paisaje|vista|precios[oa]|emocion)\b|\bme dejo sin aliento\b|\bme rei tanto\b|"
+        r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
+    ),
+    (
+        None,
+        r"\b(?:lei|leyendo|vi|viendo|escuche|oi)\s+(?:un|una|el|la)\s+(?:articulo|documental|"
+        r"reportaje|programa|noticia|video)\b|\b(?:articulo|documental|reportaje) sobre\b",
+    ),
+)
+
+# See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with
+# other persons: no sentence-level rule.
+THIRD_PERSON: str | None = None
+FIRST_PERSON_WORDS: str | None = None

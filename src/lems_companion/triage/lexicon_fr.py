@@ -1,0 +1,536 @@
+"""French words and phrases for red flags, LEMS symptoms and ConText cues.
+
+Same labels, categories and rules as the English lexicon (``lexicon.py``, spec section 3);
+patterns are matched against the note with its accents folded ("étouffe" -> "etouffe"). Everyday
+French of France, Belgium and Quebec ("fausse route", "à bout de souffle", "j'ai de la misère à
+respirer", "pantoute").
+
+Source of the negation cues: the French NegEx triggers of Chapman et al., "Extending the NegEx
+lexicon for multiple languages", Stud Health Technol Inform 2013;192:677 (pas de, aucun, sans,
+ni, absence de, nie...), adapted to patients' own writing; the other cue lists are ours.
+AWAITING CLINICAL REVIEW by a French-speaking clinician (docs/red-flags.md).
+"""
+
+from __future__ import annotations
+
+from lems_companion.triage.lexicon import (
+    NEGATION_REACH,
+    NORMAL_REACH,
+    OTHER_PERSON_REACH,
+    TERMINATOR_SCOPE,
+    Cue,
+)
+
+W = r"(?:(?!(?:mais|pourtant|sauf)\b)[\w'-]+,?\s+)"
+FOODS = (
+    r"(?:nourriture|aliments?|pain|viande|cachets?|comprimes?|pilules?|gelules?|medicaments?|"
+    r"bouchees?|puree|eau|riz|poisson|soupe|lait|cafe|the|liquides?|boissons?|tout|rien|poulet|"
+    r"pommes de terre|biscuits?|fruits?|repas)"
+)
+FAMILY_WORDS = (
+    r"(?:pere|mere|papa|maman|mari|epoux|epouse|femme|conjoint|conjointe|compagnon|compagne|"
+    r"fils|fille|frere|s(?:oe|œ)ur|grand-pere|grand-mere|grand-mere|papi|papy|mamie|mami|oncle|t"
+    r"ante|"
+    r"beau-pere|belle-mere|patient|patiente)"
+)
+OTHER_WORDS = (
+    r"(?:amie?s?|copains?|copines?|voisine?s?|collegues?|patron|chef|chien|chienne|chat|chatte|"
+    r"animal|petit-fils|petite-fille|petits-enfants|cousine?s?|neveu|niece|beau-frere|"
+    r"belle-s(?:oe|œ)ur|connaissance)"
+)
+
+RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
+    "DYSPHAGIA": (
+        rf"\b(?:du mal|de la peine|de la difficulte|des difficultes|difficultes?|mal|peine|"
+        rf"impossible|n'arrive (?:pas|plus)|n'arrivais (?:pas|plus)|j'arrive (?:pas|plus)|"
+        rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere)\s+{W}{{0,2}}"
+        r"(?:a |pour )?(?:avaler|deglutir)",
+        rf"\bavaler\s+{W}{{0,3}}(?:deux|trois|plusieurs|2|3)\s+fois\b",
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|reste\w* (?:coince|bloque|pris)\w*|"
+        r"ne (?:passe|passent|descend|descendent|descendaient|passaient) (?:pas|plus)|"
+        r"passe\w* pas|passe\w* plus|descend\w* pas)\b",
+        r"\b(?:coince\w*|bloque\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans la|en travers de la|au "
+        r"fond de la)?\s*gorge\b",
+        r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
+        rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement|"
+        r"de travers)",
+        r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
+        r"\bdysphagi\w*",
+    ),
+    "CHOKING": (
+        r"\bfausses? routes?\b",
+        r"\b(?:avale\w*|bu|bois|mange\w*) de travers\b|\bde travers\b",
+        rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
+        r"(?:salive|bave|nourriture|eau|boire|buvant|manger|mangeant|repas|cafe|soupe|lait|"
+        r"bonbon|morceau|aliment\w*|pain|viande)",
+        r"\b(?:m'|s')etouff\w*\s+(?:a chaque|en|pendant les?)\s+(?:repas|mangeant|buvant)",
+        r"\bpasse\w* par le mauvais (?:trou|cote|tuyau|chemin)\b|\bmauvais trou\b",
+        rf"\btouss\w*\s+{W}{{0,2}}(?:a chaque|en|pendant|apres|quand je|au)\s+{W}{{0,2}}"
+        r"(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange)",
+        r"(?:\b(?:m'|s')|\b)etouff\w*\b(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion))",
+        r"\baspiration\b|\binhalation\b",
+    ),
+    "DYSPNEA": (
+        r"\bessouffl\w*",
+        r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
+        r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
+        r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
+        r"\b(?:du mal|de la misere|de la difficulte|mal|peine|impossible|n'arrive pas|"
+        r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
+        rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
+        r"superficiellement|avec difficulte|bruyamment|par saccades)",
+        r"\bsouffle court\b|\bsouffle coupe\b(?!\s+(?:par|devant))",
+        r"\bdyspn\w*",
+        r"\borthopn\w*",
+        r"\bsuffoqu\w*|\bsuffocation\b",
+        rf"\blevres?\s+{W}{{0,3}}(?:bleu\w*|grise?s?|violet\w*|violace\w*|cyanos\w*)",
+        r"\bcyanos\w*",
+        r"\btoux\s+(?:\w+\s+){0,2}(?:trop\s+|si\s+|tres\s+)?faible\b",
+        r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
+        r")\b",
+        r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
+        r"\breveill\w*\s+(?:\w+\s+){0,4}(?:etouff\w*|suffoqu\w*|cherch\w* (?:mon|mon) (?:souffle"
+        r"|air))",
+    ),
+    "OXIMETRY": (
+        r"\b(?:sat\w*|spo2|sp02|o2|oxygene|oxymetre|oximetre|saturometre)\b[^.;!?\n\d]{0,30}?"
+        r"\d{2,3}(?:\s*%)?",
+        r"\b\d{2,3}\s*%?\s*(?:de\s+)?(?:saturation|sat|oxygene|spo2)\b",
+    ),
+    "SEIZURE": (
+        r"\bconvuls\w*",
+        r"\bcrise (?:d'epilepsie|epileptique|convulsive|comitiale)\b",
+        r"\b(?:fait|eu|fais|avoir|a fait)\s+une\s+crise\b(?!\s+(?:de\s+(?:rire|toux|nerfs|"
+        r"panique|angoisse|larmes|colere|foie)|d'(?:angoisse|asthme)))",
+        r"\b(?:devenu\w*|est devenu\w*|suis devenu\w*)\s+(?:tout\s+|toute\s+)?raide\w*",
+        r"\bsecousses?\b",
+        r"\byeux revulses\b|\byeux (?:qui )?roul\w*",
+        r"\becume\b|\bbave aux levres\b",
+        r"\blangue mordue\b|\bmordu la langue\b",
+        r"\btremblai\w* de partout\b",
+    ),
+    "LOC": (
+        r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
+        r"\bevanoui\w*|\bevanouissement\b",
+        r"\b(?:retrouve\w*|reveille\w*)\s+(?:\w+\s+){0,1}par terre\b",
+        r"\btombe\w* dans les pommes\b",
+        r"\btourne de l'oeil\b|\btourne de l'œil\b",
+        r"\binconscient\w*",
+        r"\bsans savoir comment\b",
+    ),
+    "WEIGHT_LOSS": (
+        rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
+        r"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
+        r"\bamaigri\w*|\bmaigri\w*|\bj'ai fondu\b|\bfondu\b",
+        r"\bperte de poids\b",
+        rf"\b(?:pantalons?|vetements?|habits|jupe|ceinture|bagues?|alliance)\s+{W}{{0,3}}"
+        r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent)\b",
+        r"\bpoids\b\W{0,3}\s*(?:\w+\s+){0,2}(?:en baisse|baisse|diminue|descend)\b",
+        r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
+        r"\bpasse\w* de\s+\d+\s+a\s+\d+",
+        r"\bla peau sur les os\b",
+    ),
+    "PERSISTENT_COUGH": (
+        rf"\btoux\s+{W}{{0,3}}(?:qui\s+)?(?:traine|persiste|ne passe pas|passe pas|ne part pas|"
+        r"dure|s'eternise|ne s'arrete pas)\b",
+        rf"\b(?:crach\w*|toussant|touss\w*)\s+{W}{{0,3}}(?:du\s+|de\s+)?sang\b",
+        rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
+        r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
+        r"\bhemoptys\w*",
+        r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
+    ),
+    "COUGH": (r"\btoux\b|\btouss\w*",),
+    "CHEST_PAIN": (
+        rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
+        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la )?"
+        r"(?:poitrine|thorax|sternum)\b",
+        r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
+        r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
+        r"\bmal (?:a|dans) la poitrine\b",
+    ),
+    "SEVERE_CHEST_PAIN": (r"\binfarctus\b", r"\bcrise cardiaque\b"),
+    "STROKE": (
+        r"\bavc\b|\baccident vasculaire\b|\bait\b",
+        rf"\b(?:bouche|visage|levre|joue)\s+{W}{{0,3}}(?:tordu\w*|tomb\w*|de travers|devie\w*|"
+        r"paralys\w*|engourdi\w*|affaiss\w*)",
+        rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)?\s*{W}{{0,3}}(?:tout\s+)?"
+        r"(?:engourdi\w*|paralys\w*|sans force|inerte\w*|lourd\w*|faible\w*|mort\w*)",
+        r"\b(?:bras et (?:la )?jambe|jambe et (?:le )?bras)\s+(?:gauche|droit)\w*",
+        r"\b(?:tout le|d'un) cote\s+(?:gauche|droit)\b",
+        r"\bpeux plus (?:les|le|la) bouger\b",
+    ),
+    "SPEECH": (
+        rf"\b(?:parle|parler|parlais|parole|voix|elocution)\s+{W}{{0,3}}(?:comme si j'avais bu|"
+        r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateuse?|bizarre\w*|mal articul\w*|"
+        r"embrouill\w*|n'importe comment)",
+        r"\b(?:trouv\w*|trouve)\s+plus mes mots\b|\bne trouv\w* plus mes mots\b|"
+        r"\bcherch\w* mes mots\b",
+        r"\bdisais n'importe quoi\b|\bdit n'importe quoi\b",
+        r"\bbouche pateuse\b|\bparole pateuse\b|\bpateuse\b",
+        r"\bdysarthri\w*",
+        r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
+    ),
+    "LIMB_ONE_SIDE": (
+        r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|s"
+        r"a)\s+"
+        r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
+        rf"\b(?:bras|jambe|main)\s+(?:gauche|droit\w*)\s+{W}{{0,2}}(?:mort\w*|engourdi\w*|sans f"
+        rf"orce|"
+        r"inerte\w*|paralys\w*|faible\w*|lourde?)",
+    ),
+    "CEREBELLAR": (
+        r"\btitub\w*",
+        r"\bmaladro\w*",
+        r"\brenvers\w*\s+(?:mon|ma|mes|le|la|les)\s+(?:verre|tasse|bol|cafe)\b",
+        r"\brate\w* (?:le|la|les|mon|ma) (?:verre|tasse|bol|cuillere|bouton|poignee)\b",
+        r"\bperd\w* l'equilibre\b|\bdesequilibr\w*",
+        r"\bzigzag\w*",
+        r"\b(?:toute?\s+)?croche sur mes jambes\b",
+        r"\b(?:marche|marchais)\s+comme\s+(?:si\s+j'avais bu|une? (?:personne )?(?:soul\w*|saoul"
+        r"\w*|"
+        r"ivre))",
+        r"\bcomme (?:une? )?(?:personne )?(?:soule|saoule|ivre)\b",
+        r"\bme tiens aux murs\b|\bse tient aux murs\b",
+        r"\bataxi\w*|\binstabl\w*",
+        r"\bequilibre\s+(?:\w+\s+)?(?:mauvais|perdu|pire|precaire)\b",
+    ),
+}
+
+SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
+    "proximal_leg_weakness": (
+        rf"\bjambes?\s+{W}{{0,3}}(?:en coton|faibles?|lourdes?|molles?|flageol\w*|en compote|"
+        r"qui lachent|ont lache)",
+        rf"\b(?:cuisses?|genoux)\s+{W}{{0,3}}(?:en compote|faibles?|ont lache|lachent|en coton)",
+        rf"\b(?:du mal|difficile|peine|n'arriv\w* pas)\s+{W}{{0,2}}(?:a |pour )?(?:me |se )?"
+        r"(?:lever|relever|monter les escaliers)",
+    ),
+    "proximal_arm_weakness": (
+        rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*)",
+        r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
+    ),
+    "distal_weakness": (
+        r"\b(?:du mal a|impossible d'|n'arrive pas a)\s*ouvrir (?:les |des )?(?:bocaux|pots)\b",
+        r"\bmains\s+(?:\w+\s+)?(?:faibles|sans force)\b",
+    ),
+    "neck_weakness": (r"\bnuque\s+(?:\w+\s+){0,2}(?:tient plus|faible|fatigu\w*)|\btete lourde\b",),
+    "muscle_aches": (r"\bcourbatur\w*|\bcrampes?\b|\bdouleurs musculaires\b|\bmyalgi\w*",),
+    "fatigue": (
+        r"\b(?:fatigu\w*|crevee?|epuise\w*|vanne\w*|claque\w*|lessive\w*|naze|sans energie|"
+        r"a plat|hs)\b",
+    ),
+    "falls": (r"\b(?:chute|tombe\w*|trebuch\w*|failli tomber)\b",),
+    "dry_mouth": (r"\bbouche\s+(?:\w+\s+)?seche\b|\bsecheresse buccale\b|\bgout metallique\b",),
+    "constipation": (r"\bconstip\w*",),
+    "erectile_dysfunction": (r"\berection\w*|\bimpuissan\w*",),
+    "dizziness_on_standing": (
+        r"\bvertige\w*|\bt[eê]te qui tourne\b|\bla tete (?:me )?tourne\b|\btourne la tete\b|"
+        r"\betourdi\w*|\bvoile noir\b",
+    ),
+    "reduced_sweating": (
+        r"\btranspire\w* (?:presque )?(?:plus|moins|pas)\b|\bsue (?:plus|moins)\b",
+    ),
+    "blurred_vision": (r"\bvision floue\b|\bflou\w*\b|\bvois trouble\b",),
+    "drooping_eyelids": (
+        rf"\bpaupi\w*\s+{W}{{0,2}}(?:qui tomb\w*|tomb\w*|lourde\w*)",
+        r"\bptosis\b",
+    ),
+    "double_vision": (r"\bvois double\b|\bvoyait double\b|\bvision double\b|\bdiplopi\w*",),
+    "slurred_speech": (r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",),
+    "chewing_difficulty": (r"\bmachoire\s+(?:\w+\s+){0,2}fatigu\w*|\bdu mal a macher\b",),
+    "tingling": (r"\bfourmill\w*|\bfourmis\b|\bpicotement\w*|\bengourdi\w*|\bparesthesi\w*",),
+}
+
+PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Hedges are flagged (spec section 3).
+    r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
+    # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
+    r"\b(?:ne\s+)?(?:passe|passent|descend|descendent|passaient|descendaient|part)\s+(?:pas|plus"
+    r")\b",
+    r"\bn'arriv\w* (?:pas|plus)\b|\bj'arrive (?:pas|plus)\b|\bpeux (?:pas|plus)\b|"
+    r"\bn'ai pas pu\b|\bn'a pas pu\b",
+    r"\bpas normal\b|\bpas pantoute\b|\bn'arrivait jamais\b|\bjamais arrive\b|"
+    r"\bsert a rien\b|\brien n'y fait\b|\bpas mieux\b",
+    r"\bsans (?:regime|le vouloir|rien faire|raison|faire expres|faire de regime)\b|"
+    r"\bpas de regime\b|\bperte involontaire\b|\binvolontaire\w*\b",
+    r"\bpas tres (?:fort|forte|intense)\b|\bpas (?:fort|forte|grave)\b",
+)
+
+CUES: tuple[Cue, ...] = (
+    Cue("PSEUDO", "PSEUDO", PSEUDO_PATTERNS),
+    Cue(
+        "CONTRAST",
+        "PSEUDO",
+        (r"\b(?:mais|pourtant|cependant|sauf|excepte|seulement|juste|par contre|en revanche)\b",),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue("SELF", "PSEUDO", (r"\b(?:je|j'|moi)\b|\bj'",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "OWN",
+        "PSEUDO",
+        (rf"\b(?:mon|ma|mes)\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)",),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    Cue("COMMA", "PSEUDO", (r",", r"\bdonc\b", r"\balors\b"), max_scope=TERMINATOR_SCOPE),
+    Cue("CLAUSE_END", "PSEUDO", (r":",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "CURRENT",
+        "PSEUDO",
+        (
+            r"\b(?:maintenant|aujourd'hui|actuellement|encore|de nouveau|toujours|ce matin|ce so"
+            r"ir)\b",
+        ),
+        max_scope=TERMINATOR_SCOPE,
+    ),
+    # Chapman et al. 2013, French NegEx triggers (adapted): pas de, aucun(e), sans, ni, absence
+    # de, nie, jamais, ne ... pas.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            r"\bpas (?:de|d')\b|\bpas d'",
+            r"\b(?:aucun|aucune)\b",
+            r"\bsans\b",
+            r"\bni\b",
+            r"\b(?:absence de|nie|niee|nié|jamais)\b",
+            r"\b(?:ne|n')\s*(?:\w+\s+){0,1}(?:pas|plus)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END"}),
+        max_scope=NEGATION_REACH,
+    ),
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            r"[:=]\s*(?:non|rien|aucune?|normale?|ok|bien|negatif)\b",
+            r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok)\b",
+            r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres))",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        max_scope=NORMAL_REACH,
+    ),
+    # Spoken French drops "ne": "je titube pas" negates the verb just before.
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            r"\bpas\b(?!\s+(?:de|d'|du|mal|trop|tres|sur|sure|normal|mieux|assez|encore|bien|"
+            r"pantoute|fort|forte|grave))",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        max_scope=2,
+    ),
+    Cue(
+        "FAMILY",
+        "FORWARD",
+        (
+            rf"(?<!avec )(?<!de )(?<!pour )\b(?:mon|ma|mes|son|sa|ses|notre|nos|le|la|l'|ton|ta)\s*"
+            rf"{FAMILY_WORDS}\b",
+            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}\b",
+            r"(?:\A\s*|(?<=[.!?;:\n]\s))(?:il|elle)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            rf"\b(?:mon|ma|mes|son|sa|ses|notre|nos|le|la|l'|un|une|des)\s*"
+            rf"(?:{FAMILY_WORDS}\s+de\s+(?:mon|ma|mes)\s+)?{OTHER_WORDS}\b",
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
+            r"\b(?:quelqu'un|d'autres patients|les gens|un monsieur|une dame)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=OTHER_PERSON_REACH,
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (r"\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+    ),
+    Cue(
+        "HYPOTHETICAL",
+        "FORWARD",
+        (
+            r"\b(?:peur|crainte|risque|danger) (?:de|d'|que)\b",
+            r"\b(?:est-ce que|peut-il|peut-elle) (?:le lems|la maladie|le syndrome|"
+            r"l'amifampridine) (?:peut|provoque|cause)\b",
+            r"\b(?:effets? (?:secondaires?|indesirables?)|notice)\b",
+            r"\bj'appelle qui\b|\bje fais quoi\b|\bque faire\b",
+            r"\b(?:a l'avenir|prevenir|eviter)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA", "OWN"}),
+    ),
+    Cue(
+        "HISTORICAL",
+        "BIDIRECTIONAL",
+        (
+            r"\bl'an(?:nee)? (?:dernier|derniere|passe)\b|\bl'hiver dernier\b|\bl'ete dernier\b",
+            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
+            r"\benfant\b|\bpetite?\b(?=,|\s+depuis)",
+            r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (
+            r"\b(?:(?:est|sont|s'est)\s+(?:partie?s?|passee?s?|finie?s?|reglee?s?|guerie?s?)|"
+            r"partie?s?|finie?s?|reglee?s?|guerie?s?)\b"
+            r"(?!\s+(?:par|dans|de travers))",
+            r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
+            r"\bapres (?:ca|cela) allait\b|\bca passe\b",
+        ),
+        terminated_by=frozenset({"CURRENT"}),
+    ),
+    Cue(
+        "INTENDED",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:regime|diete|jeune intermittent|ozempic|wegovy|mounjaro|expres|volontaire\w*|"
+            r"voulu|contente?|ravie?|fiere?)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST"}),
+        allowed_types=frozenset({"WEIGHT_LOSS"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (r"\b(?:couru|courir|course|bus|cote|la cote|sport|gym|velo|nage\w*|danse\w*|rire)\b",),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:raclette|fondue|repas copieux|brulure|aigreurs?|reflux|gaviscon|maalox|"
+            r"omeprazole|apres le repas|indigestion)\b",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:une|quelques|\d+) (?:minute|minutes|secondes?|min)\s+(?:apres|plus tard)\b",
+            r"\ben (?:\d+|quelques|une|deux|cinq|dix) (?:min|minutes?|secondes?)\b",
+            r"\btout de suite\b|\baussitot\b|\brapidement\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "FAINT_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\brevenue? (?:a moi |a elle |a lui )?(?:tout de suite|aussitot|rapidement|en quelq"
+            r"ues "
+            r"secondes)\b",
+            r"\bdebout (?:trop longtemps|longtemps)\b|\btete qui tourne debout\b|\bleve\w* trop "
+            r"vite\b",
+        ),
+        allowed_types=frozenset({"LOC"}),
+    ),
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (
+            r"\bsoudain\w*|\bbrusque\w*|\bbrutal\w*|\bd'un coup\b|\btout a coup\b|\bsubit\w*|"
+            r"\bsans prevenir\b",
+            r"\bdepuis (?:une|1|deux|2|une demi-) ?heures?\b|\bil y a (?:une|\d+|deux) (?:heure|"
+            r"minute)s?\b|\bdepuis ce matin\b|\bau reveil\b",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    Cue(
+        "GRADUAL",
+        "BIDIRECTIONAL",
+        (
+            r"\bdepuis des (?:mois|annees)\b|\btoujours\b|\bcomme d'hab\w*\b|\bpeu a peu\b",
+            r"\ble soir\b|\ben fin de journee\b|\bquand je suis fatigue\w*\b|\bquand je suis cre"
+            r"v\w*",
+        ),
+        allowed_types=frozenset({"STROKE", "SPEECH"}),
+    ),
+    Cue(
+        "NEW_ONSET",
+        "BIDIRECTIONAL",
+        (
+            r"\bdepuis (?:\w+\s+){0,1}(?:jours|semaines|quinzaine|huit jours|dix jours)\b|"
+            r"\bdepuis (?:une|quelques|deux|trois|\d+) (?:jours|semaines)\b",
+            r"\bc'est nouveau\b|\bnouveau\b|\bjamais\b|\bde plus en plus\b|\bces derni\w+ semain"
+            r"es\b|"
+            r"\bdernierement\b|\brecemment\b|\bdepuis (?:mi|debut|fin)[- ]\w+\b",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    Cue(
+        "LONG_STANDING",
+        "BIDIRECTIONAL",
+        (
+            r"\bdepuis des (?:mois|annees)\b|\bcomme depuis des mois\b|\bdepuis (?:un an|longtem"
+            r"ps)\b|"
+            r"\btoujours\b|\bcomme d'hab\w*\b",
+            r"\ble soir\b|\ben fin de journee\b|\bquand je suis (?:fatigue\w*|crev\w*)",
+        ),
+        allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
+    ),
+    Cue(
+        "DRUG_EFFECT",
+        "BIDIRECTIONAL",
+        (r"\b(?:amifampridine|firdapse|3,4-dap)\b|\bapres (?:la|ma) (?:prise|dose)\b",),
+        allowed_types=frozenset({"STROKE"}),
+    ),
+    Cue(
+        "SEVERE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:tres forte|violente?|intense|terrible|horrible|insupportable|atroce|etau|"
+            r"ecras\w*|serre comme)\b",
+            r"\b(?:descend|monte|irradie|file|part)\w*\s+(?:dans|vers|jusqu'a|jusque dans)\s+"
+            r"(?:le |la |les )?(?:bras|machoire|cou|dos|epaule)",
+            r"\bbras gauche\b|\bmachoire\b",
+            r"\bsueurs?\b|\bnausee\w*|\bvomi\w*",
+        ),
+        allowed_types=frozenset({"CHEST_PAIN"}),
+    ),
+)
+
+QUESTION_START = (
+    r"^\W*(?:est-ce|est ce|c'est|peut(?!-etre)|peuvent|faut|quel|quelle|quels|comment|quand|pour"
+    r"quoi|ou|"
+    r"dois|devrais|y a-t-il)\b"
+)
+FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
+SEVERE_IN_MENTION = r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?)\b"
+CAREGIVER_HEADER = (
+    r"c'est (?:sa|son|moi) (?:\w+ )?(?:qui ecri\w*|l'aidant\w*)|\bj'ecris pour (?:mon|ma|mes)\b|"
+    r"\becrit par (?:sa|son|ses)\b|\bje m'occupe de (?:mon|ma)\b|"
+    r"\bje suis (?:sa|son|l')\s*(?:aidant\w*|fille|fils|epou\w*|mari|femme)\b|"
+    r"\baidante?\s*:|\bde la part de (?:mon|ma)\b|\bau nom de (?:mon|ma)\b"
+)
+INTENDED = r"\b(?:regime|diete|jeune intermittent|ozempic|wegovy|mounjaro|expres|volontaire\w*)\b"
+NOT_INTENDED = (
+    r"\bsans (?:regime|le vouloir|rien faire|faire de regime)\b|\bpas de regime\b|"
+    r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
+)
+FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
+        r"bougie|carburateur)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
+        r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
+        r"\bde rire\b",
+    ),
+    (
+        None,
+        r"\b(?:lu|lire|vu|regarde)\s+(?:un|une|le|la)\s+(?:article|reportage|documentaire|emissi"
+        r"on)\b|"
+        r"\b(?:article|reportage|documentaire|emission) sur\b|\breportage\b",
+    ),
+)
+
+# See lexicon.THIRD_PERSON. French "il"/"elle" also stand for things: no sentence-level rule.
+THIRD_PERSON: str | None = None  # "il"/"elle" stand for things too ("la viande ... elle reste")
+FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"

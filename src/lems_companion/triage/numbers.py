@@ -1,0 +1,216 @@
+"""Numbers in a note that count as if entered: pulse-oximeter readings and body weights.
+
+Spec section 3: "a home pulse-oximeter reading of 92% or lower (NHS home pulse-oximetry advice
+for patients: 92% or below means urgent care now; 93-94% means speak to a clinician the same
+day)" is dyspnea; "was 81 kg at Easter, 76.5 now" is a loss judged by the one weight-loss rule
+(``rules.weight_loss``), with stones, pounds and kilograms converted. The words are in the four
+languages we triage; the lists are ours. Every function reads the accent-folded note
+(``language.fold``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lems_companion.rules import weight_loss
+
+# NHS home pulse-oximetry advice for patients: 92% or below, urgent care now (emergency);
+# 93-94%, speak to a clinician the same day (prompt, the nearest level we have).
+OXIMETRY_EMERGENCY_MAX = 92
+OXIMETRY_PROMPT_MAX = 94
+# Readings below this are not oxygen saturations (a heart rate, a typo); 100 is the top.
+OXIMETRY_MIN = 50
+OXIMETRY_MAX = 100
+
+KG_PER_LB = Decimal("0.45359237")
+LB_PER_STONE = 14
+# "Pfund" (German) and "livre" (French) are half a kilogram in everyday speech.
+KG_PER_METRIC_POUND = Decimal("0.5")
+# A figure without a unit counts as a body weight only in this range (kg), so a count ("2 or 3
+# swallows"), a day of the month or a dose is never read as one.
+BARE_KG_RANGE = (Decimal(30), Decimal(250))
+
+_NUMBER = r"(\d{1,3}(?:[.,]\d{1,2})?)"
+_KG = r"(?:kgs?|kilos?|kilogram\w*|kilogramm\w*|kilogramos?|kilogrammes?)"
+_LB = r"(?:lbs?|pounds?|libras?)"
+_HALF_KG = r"(?:pfund|livres?)"
+_STONE = r"(?:st|stones?)"
+_UNIT_WEIGHT = re.compile(
+    rf"{_NUMBER}\s*{_STONE}\b(?:\s*(\d{{1,2}})(?:\s*{_LB}\b)?)?"
+    rf"|{_NUMBER}\s*({_KG}|{_LB}|{_HALF_KG})\b",
+    re.IGNORECASE,
+)
+# A bare figure: not part of a date, time, ratio, percentage, dose or duration.
+_BARE = re.compile(
+    r"(?<![\d/:x.,-])(\d{2,3}(?:[.,]\d{1,2})?)(?![\d/:%.,]*\d)(?!\s*(?:%|/|:|h\b|am\b|pm\b|mg\b|"
+    r"ml\b|mmhg|bpm|years?|ans\b|anos|jahre|days?|dias|jours|tage|weeks?|semanas?|semaines?|"
+    r"wochen|months?|mes(?:es)?\b|mois|monate?|o'?clock|uhr|de (?:enero|febrero|marzo|abril|"
+    r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|(?:janvier|fevrier|mars|"
+    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\.?\s*(?:januar|februar|"
+    r"marz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)))",
+    re.IGNORECASE,
+)
+# A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)").
+_WEIGHT_WORD = re.compile(
+    r"\b(?:wt|weight|weigh\w*|scales?|peso|pesaba|pesar|peso|pds|poids|pese|pesais|pesait|"
+    r"gewicht|gew|wiege\w*|wog|kilos?|kg)\b",
+    re.IGNORECASE,
+)
+# Words that say a figure is the current weight.
+_NOW = re.compile(
+    r"\b(?:now|today|this morning|currently|at the moment|ahora|hoy|esta manana|actualmente|"
+    r"maintenant|aujourd'hui|ce matin|actuellement|jetzt|heute|aktuell|derzeit|nun)\b",
+    re.IGNORECASE,
+)
+_NOW_BEFORE = re.compile(rf"(?:{_NOW.pattern})[^\d,;.]{{0,10}}$", re.IGNORECASE)
+_NOW_AFTER = re.compile(rf"^\s*(?:{_KG}|{_LB})?\s*(?:{_NOW.pattern})", re.IGNORECASE)
+# Words between two figures that make the second the newer one ("94kg down to 83.5").
+_TO = re.compile(r"(?:\bto\b|\ba\b|\bauf\b|->|\u2192|=>|\bhasta\b|\bbis\b)\s*$", re.IGNORECASE)
+# A word before a figure that makes it the older one ("down to 62 kg from 68 kg").
+_FROM = re.compile(r"(?:\bfrom|\bvon|\bdesde|\bdepuis|\bwas|\bpesaba|\bpesais)\s*$", re.IGNORECASE)
+_GAIN = re.compile(
+    r"\b(?:gain\w*|put on|heavier|up from|went up|engord\w*|subido|aumentado|pris \d|grossi|"
+    r"zugenommen|mehr gewicht)\b",
+    re.IGNORECASE,
+)
+# How far (characters) a "now" word may stand from the figure it marks.
+NOW_REACH = 16
+
+_OXIMETRY_NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})(?![\d]|[.,]\d)")
+
+
+def oximetry_level(text: str) -> str | None:
+    """Return "emergency" for a reading of 92% or less, "prompt" for 93-94%; None otherwise."""
+    readings = [
+        int(match.group(1))
+        for match in _OXIMETRY_NUMBER.finditer(text)
+        if OXIMETRY_MIN <= int(match.group(1)) <= OXIMETRY_MAX
+    ]
+    if not readings:
+        return None
+    # The first reading is the one the words name ("sats 94%, normally 97").
+    reading = readings[0]
+    if reading <= OXIMETRY_EMERGENCY_MAX:
+        return "emergency"
+    if reading <= OXIMETRY_PROMPT_MAX:
+        return "prompt"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class WeightChange:
+    """Two weights read from a note: the heavier earlier one and the current one."""
+
+    heavier_kg: float
+    lighter_kg: float
+    percent: Decimal  # percent lost (negative for a gain)
+    start: int  # offsets of the text that gives them
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Weight:
+    kg: Decimal
+    start: int
+    end: int
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+_ANY_WEIGHT = re.compile(rf"{_UNIT_WEIGHT.pattern}|{_WEIGHT_WORD.pattern}", re.IGNORECASE)
+
+
+def mentions_weight(text: str) -> bool:
+    """Return True when the note names a weight or a weight unit (a cheap first look)."""
+    return _ANY_WEIGHT.search(text) is not None
+
+
+def weights(text: str) -> list[_Weight]:
+    """Return the body weights written in the note, in kilograms, in order; empty when none."""
+    found: list[_Weight] = []
+    taken: list[tuple[int, int]] = []
+    units = []
+    for match in _UNIT_WEIGHT.finditer(text):
+        if match.group(1):  # stones, with optional pounds
+            pounds = int(match.group(1).split(".")[0].split(",")[0]) * LB_PER_STONE
+            pounds_extra = int(match.group(2)) if match.group(2) else 0
+            kg = (Decimal(pounds) + pounds_extra) * KG_PER_LB
+            if "." in match.group(1) or "," in match.group(1):
+                kg += (_number(match.group(1)) % 1) * LB_PER_STONE * KG_PER_LB
+            units.append("st")
+        else:
+            value, unit = _number(match.group(3)), match.group(4).lower()
+            if re.fullmatch(_KG, unit, re.IGNORECASE):
+                kg, kind = value, "kg"
+            elif re.fullmatch(_HALF_KG, unit, re.IGNORECASE):
+                kg, kind = value * KG_PER_METRIC_POUND, "kg"
+            else:
+                kg, kind = value * KG_PER_LB, "lb"
+            units.append(kind)
+        found.append(_Weight(kg=kg, start=match.start(), end=match.end()))
+        taken.append((match.start(), match.end()))
+    if not (found or _WEIGHT_WORD.search(text)):
+        return []
+    per_bare = KG_PER_LB if units and all(unit == "lb" for unit in units) else Decimal(1)
+    for match in _BARE.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        kg = _number(match.group(1)) * per_bare
+        if BARE_KG_RANGE[0] <= kg <= BARE_KG_RANGE[1]:
+            found.append(_Weight(kg=kg, start=match.start(), end=match.end()))
+    found = [item for item in found if BARE_KG_RANGE[0] <= item.kg <= BARE_KG_RANGE[1]]
+    return sorted(found, key=lambda item: item.start)
+
+
+def weight_change(text: str) -> WeightChange | None:
+    """Return the change between the weights the note gives; None when it gives fewer than two.
+
+    The current weight is the one next to "now"/"today"/"ahora"/"heute"..., or the one after
+    "to"/"a"/"auf"/"→", or the one outside brackets when the other is in them, else the last."""
+    found = weights(text)
+    if len(found) < 2:
+        return None
+    current = _current(text, found)
+    earlier = [item for item in found if item is not current]
+    heavier = max(earlier, key=lambda item: item.kg)
+    if _GAIN.search(text) and heavier.kg <= current.kg:
+        return None
+    percent = weight_loss.percent_lost(float(heavier.kg), float(current.kg))
+    start, end = min(heavier.start, current.start), max(heavier.end, current.end)
+    return WeightChange(
+        heavier_kg=float(round(heavier.kg, 1)),
+        lighter_kg=float(round(current.kg, 1)),
+        percent=percent,
+        start=start,
+        end=end,
+    )
+
+
+def _current(text: str, found: list[_Weight]) -> _Weight:
+    for item in found:
+        if _NOW_BEFORE.search(text[max(0, item.start - NOW_REACH) : item.start]):
+            return item
+    for item in found:
+        if _NOW_AFTER.match(text[item.end : item.end + NOW_REACH]):
+            return item
+    for item in found:
+        if _TO.search(text[max(0, item.start - 12) : item.start]):
+            return item
+    after_from = [
+        item for item in found if _FROM.search(text[max(0, item.start - 12) : item.start])
+    ]
+    if len(after_from) == 1 and len(found) == 2:
+        return next(item for item in found if item is not after_from[0])
+    outside = [item for item in found if not _in_brackets(text, item.start)]
+    if len(outside) == 1:
+        return outside[0]
+    return found[-1]
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
