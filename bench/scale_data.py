@@ -47,8 +47,8 @@ from scale_common import (  # noqa: E402
 from tests.reports.factories import year_of_entries  # noqa: E402
 
 from lems_companion.entries import EntryCreate  # noqa: E402
-from lems_companion.rules.weight_loss import WINDOW as WEIGHT_LOSS_WINDOW  # noqa: E402
 from lems_companion.storage.database import get_engine, upgrade  # noqa: E402
+from lems_companion.rules.weight_loss import WINDOW as WEIGHT_LOSS_WINDOW  # noqa: E402
 from lems_companion.triage import triage_entry  # noqa: E402
 
 DAYS = 365
