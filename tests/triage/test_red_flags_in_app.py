@@ -166,3 +166,36 @@ def test_the_cli_prints_a_red_flag_on_stderr(db_url: str, patient: Persona) -> N
     assert result.returncode == 0, result.stderr
     assert "RED FLAG (emergency)" in result.stderr
     assert json.loads(result.stdout)["note"] == "I had a fit this afternoon"
+
+
+def test_a_caregivers_note_about_the_patient_raises_the_patients_red_flag(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
+    from lems_companion.accounts.service import find_user
+    from lems_companion.db.engine import session_scope
+    from lems_companion.sharing.service import invite
+    from tests.conftest import make_user
+
+    carer = make_user(db_url, "carer@example.org")
+    with session_scope(db_url) as db:
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        invite(db, owner=owner, email=carer.email, role="caregiver")
+        owner_id = owner.id
+    web_sign_in(http, carer)
+    form = {
+        "recorded_at": "2026-03-02T09:00",
+        "tz": "Europe/London",
+        "note": "Mum choked on her tea at breakfast and could not get her breath for a minute.",
+    }
+    added = http.post(
+        f"/people/{owner_id}/entries",
+        data={**form, "csrf_token": csrf_token(http, f"/people/{owner_id}/entries/new")},
+    )
+    assert added.status_code == 303
+    # The same words from the patient's own account would be about someone else; from the
+    # caregiver's they are the patient's (spec section 3, who is writing).
+    items = http.get("/api/v1/entries", headers=api_token(http, patient)).json()["items"]
+    [entry] = items
+    assert entry["triage"]["level"] == "emergency"
+    assert "choking" in {flag["id"] for flag in entry["triage"]["flags"]}

@@ -44,9 +44,28 @@ class FlagRecord:
         return flag_name(self.flag)
 
     @property
+    def plain_name(self) -> str:
+        """Return the flag's name with what its level asks ("Choking - get urgent care now")."""
+        return plain_name(self.flag, self.level)
+
+    @property
     def from_note(self) -> bool:
         """Return True when words in the note raised the flag, False for a structured answer."""
         return self.start is not None
+
+
+# Spec section 1: wherever a flag appears later it keeps its level and its plain name, e.g.
+# "Breathlessness - get urgent care now": never an internal id, never a milder summary.
+LEVEL_ACTIONS = {
+    "emergency": "get urgent care now",
+    "prompt": "tell a doctor within days",
+    "routine": "worth discussing at your next appointment",
+}
+
+
+def plain_name(flag_id: str, level: str) -> str:
+    """Return the flag's name with what its level asks, as every view shows it."""
+    return f"{flag_name(flag_id)} - {LEVEL_ACTIONS.get(level, level)}"
 
 
 def flag_name(flag_id: str) -> str:
@@ -63,6 +82,13 @@ def is_red_flag(level: str) -> bool:
 def records_of(row: Entry) -> list[FlagRecord]:
     """Return the flags stored with this entry, in stored order; empty when none."""
     return [record_of(row, item) for item in row.flags]
+
+
+def red_flag_names(row: Entry) -> list[str]:
+    """Return the plain names of this entry's red flags, most urgent first; empty when none."""
+    raised = [item for item in row.flags if is_red_flag(item.level)]
+    raised.sort(key=lambda item: item.level != "emergency")
+    return [plain_name(item.flag, item.level) for item in raised]
 
 
 def record_of(row: Entry, item: EntryFlag) -> FlagRecord:
@@ -96,6 +122,12 @@ class FlagPublic(BaseModel):
     # Every red flag comes from triage now; kept so readers of older `lems analyze --json`
     # output, which could also hold flags found in the diary's weights, still find the key.
     source: Literal["triage"] = "triage"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def plain_name(self) -> str:
+        """Return the flag's name with what its level asks ("Choking - get urgent care now")."""
+        return plain_name(self.id, self.level)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lems_companion.analysis.patterns import Analysis
+from lems_companion.diary.flags import FlagPublic
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.report import REFERRAL_REQUEST, SCREENING_REQUEST, SECOND_OPINION
@@ -41,7 +42,8 @@ class Appointment:
     summary: list[str]
     notes: list[str]
     tests: list[TestStatus]
-    urgent_flags: int
+    # Every red flag of the period, most urgent first, each shown by its plain name and level.
+    red_flags: list[FlagPublic]
     screening_request: str = SCREENING_REQUEST
     referral_request: str = REFERRAL_REQUEST
     second_opinion: str = SECOND_OPINION
@@ -192,10 +194,9 @@ def build_appointment(
     investigations: Sequence[InvestigationPublic],
 ) -> Appointment:
     """Return the appointment preparation for this diary, its analysis and the tracked tests."""
-    urgent = len(analysis.red_flags)  # only emergency and prompt flags are red flags
     return Appointment(
         summary=summary(analysis),
         notes=recent_notes(entries),
         tests=test_statuses(investigations),
-        urgent_flags=urgent,
+        red_flags=list(analysis.red_flags),
     )

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze
-from lems_companion.diary.flags import FlagPublic, FlagRecord
+from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.charts import Chart, charts
@@ -78,6 +78,11 @@ class FlagGroup:
     more: int
     first: datetime
     last: datetime
+
+    @property
+    def plain_name(self) -> str:
+        """Return the flag's name with what its level asks ("Choking - get urgent care now")."""
+        return plain_name(self.flag, self.level)
 
 
 @dataclass(frozen=True, slots=True)

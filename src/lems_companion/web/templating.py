@@ -11,6 +11,7 @@ from lems_companion import catalogue
 from lems_companion.dates import zone
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.tools.records import medication_warnings
+from lems_companion.triage.flags import FLAGS
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
@@ -34,5 +35,7 @@ templates.env.globals.update(
     improved_labels=IMPROVED_LABELS,
     disclaimer=DISCLAIMER,
     medication_warnings=medication_warnings,
+    # The level each red-flag symptom raises, so the form says it as the alert would.
+    flag_levels={flag.id: flag.level for flag in FLAGS},
 )
 templates.env.filters["local"] = local_time

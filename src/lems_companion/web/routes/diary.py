@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
 from lems_companion.diary.alerts import alert_for
-from lems_companion.diary.flags import records_of
+from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.service import (
     BadCursor,
     add_entry,
@@ -57,6 +57,7 @@ def timeline(
         "signed_in": signed_in,
         "entries": [to_public(row) for row in page.items],
         "entry_levels": {row.id: row.triage_level for row in page.items},
+        "entry_flags": {row.id: red_flag_names(row) for row in page.items},
         "next_cursor": page.next_cursor,
         "tz": signed_in.user.time_zone,
     }

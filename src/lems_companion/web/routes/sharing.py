@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.diary.alerts import alert_for
-from lems_companion.diary.flags import records_of
+from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.models import Entry
 from lems_companion.diary.service import (
     BadCursor,
@@ -187,6 +187,7 @@ def _timeline_context(db: Session, owner_id: RowId, cursor: str | None) -> dict[
         "owner": owner,
         "entries": [to_public(row) for row in page.items],
         "entry_levels": {row.id: row.triage_level for row in page.items},
+        "entry_flags": {row.id: red_flag_names(row) for row in page.items},
         "next_cursor": page.next_cursor,
     }
 
