@@ -9,17 +9,11 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from pydantic import ValidationError
 
-from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.cli.common import command_group, fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
-from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
-from lems_companion.diary.schemas import EntryCreate, describe_errors
-from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
-from lems_companion.triage.alerts import alert_for
 
-app = typer.Typer(help="Add, list, import and export diary entries.", no_args_is_help=True)
+app = command_group("Add, list, import and export diary entries.")
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 SINCE_OPTION = typer.Option(
@@ -51,6 +45,14 @@ def _bounds(
 @app.command("add")
 def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
     """Read one entry as JSON on stdin, store it and print it with its id."""
+    from pydantic import ValidationError
+
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.io import entry_json
+    from lems_companion.diary.schemas import EntryCreate, describe_errors
+    from lems_companion.diary.service import add_entry, to_public
+    from lems_companion.triage.alerts import alert_for
+
     settings = settings_from(ctx)
     try:
         data = EntryCreate.model_validate_json(sys.stdin.read())
@@ -78,6 +80,10 @@ def list_(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, oldest first."),
 ) -> None:
     """List the diary's entries, oldest first."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.io import to_json
+    from lems_companion.diary.service import list_entries, to_public
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
@@ -102,6 +108,10 @@ def import_(
     user: str = USER_OPTION,
 ) -> None:
     """Import entries from a file: all of them, or none when any line is wrong."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.io import ImportProblem, parse_entries
+    from lems_companion.diary.service import add_entries
+
     settings = settings_from(ctx)
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
@@ -126,6 +136,10 @@ def export(
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here, not to stdout."),
 ) -> None:
     """Export every entry of the diary as JSON or CSV, oldest first."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.io import to_csv, to_json
+    from lems_companion.diary.service import list_entries, to_public
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:

@@ -12,12 +12,16 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from lems_companion.triage import DEFAULT_EMERGENCY_NUMBER, TriageResult, triage_text
+if TYPE_CHECKING:
+    from lems_companion.triage import TriageResult
 
+# The default of --emergency-number: triage.DEFAULT_EMERGENCY_NUMBER (a test holds them equal),
+# named here so that the command's help does not load triage.
+DEFAULT_EMERGENCY_NUMBER = "112"
 BAD_INPUT = 1
 STDIN = "-"
 DISCLAIMER = "Information, not diagnosis: if you are worried, contact a doctor."
@@ -47,6 +51,8 @@ def triage_notes(
     notes: Iterable[str], *, emergency_number: str = DEFAULT_EMERGENCY_NUMBER
 ) -> list[dict[str, Any]]:
     """Return the public triage object of each note, in order."""
+    from lems_companion.triage import triage_text
+
     return [triage_text(note, emergency_number=emergency_number).as_public() for note in notes]
 
 
@@ -92,6 +98,8 @@ def triage(
     if text is None:
         _fail('give a note to triage, "-" to read it from standard input, or --jsonl FILE', code=2)
     note: str = sys.stdin.read() if text == STDIN else text
+    from lems_companion.triage import triage_text
+
     result = triage_text(note, emergency_number=emergency_number)
     typer.echo(json.dumps(result.as_public(), ensure_ascii=False) if as_json else summary(result))
 
