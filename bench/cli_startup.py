@@ -60,10 +60,11 @@ def run_once(argv: list[str], pythonpath: Path, timing: Timing) -> None:
 
 def prepare(url: str) -> None:
     """Create the bench account with a year of entries (four a day) in a new database."""
+    from tests.factories import year_of_entries
+
     from lems_companion.accounts.service import create_user
     from lems_companion.db.engine import session_scope, upgrade
     from lems_companion.diary.service import add_entries
-    from tests.factories import year_of_entries
 
     upgrade(url)
     with session_scope(url) as db:
@@ -111,9 +112,11 @@ def main() -> None:
         load_after = os.getloadavg()
 
     cpus = os.cpu_count()
-    print(f"{args.repeat} runs each; {cpus} CPUs; load average {load_before[0]:.1f} before, "
-          f"{load_after[0]:.1f} after")
-    print("median wall-clock s (× baseline) and CPU s; goal = issue 19 goal 4, whole command")
+    print(
+        f"{args.repeat} runs each; {cpus} CPUs; load average {load_before[0]:.1f} before, "
+        f"{load_after[0]:.1f} after"
+    )
+    print("median wall-clock s (x baseline) and CPU s; goal = issue 19 goal 4, whole command")
     baseline = statistics.median(timings[(commands[0][0], "after")].wall)
     header = f"{'command':<28}"
     for tree in trees:
@@ -124,7 +127,7 @@ def main() -> None:
         for tree in trees:
             timing = timings[(name, tree)]
             wall = statistics.median(timing.wall)
-            line += f" {wall:7.3f} ({wall / baseline:5.1f}×) {statistics.median(timing.cpu):10.3f}"
+            line += f" {wall:7.3f} ({wall / baseline:5.1f}x) {statistics.median(timing.cpu):10.3f}"
         print(line + (f"   < {GOALS_S[goal]:.1f} s" if goal else ""))
 
 

@@ -29,7 +29,7 @@ from lems_companion.analysis.patterns import analyze  # noqa: E402
 from lems_companion.db.engine import session_scope, upgrade  # noqa: E402
 from lems_companion.diary.service import add_entries  # noqa: E402
 from lems_companion.reports.charts import charts  # noqa: E402
-from lems_companion.reports.report import (
+from lems_companion.reports.report import (  # noqa: E402
     REPORT_CSS,
     build_report,
     html_to_pdf,

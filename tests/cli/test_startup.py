@@ -38,9 +38,7 @@ def test_importing_the_command_loads_no_heavy_library() -> None:
 
 def test_the_help_of_every_command_loads_no_heavy_library() -> None:
     code = (
-        "from typer.main import get_command\n"
-        "from lems_companion.cli import app\n"
-        "get_command(app)\n"
+        "from typer.main import get_command\nfrom lems_companion.cli import app\nget_command(app)\n"
     )
     loaded = modules_loaded_by(code)
     assert not loaded & set(HEAVY_MODULES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic.script import ScriptDirectory
 
-from lems_companion.db.engine import is_at_head, alembic_config, script_heads, upgrade
+from lems_companion.db.engine import alembic_config, is_at_head, script_heads, upgrade
 
 
 def test_the_migration_history_has_one_head(tmp_path: object) -> None:
