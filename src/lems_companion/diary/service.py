@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -28,6 +29,13 @@ from lems_companion.triage import triage_entry
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+# A batch of entries is triaged against the stored entries around it, read at once: from the
+# weight-loss window before its first entry, and a local day either side for same-day doses
+# (offsets run from UTC-12 to UTC+14, so two days cover any local day).
+DAY_MARGIN = timedelta(days=2)
+# Rows a batch adds to the session between flushes: each flush inserts them with a few
+# multi-row statements, and memory stays bounded for a very large import.
+BATCH_FLUSH_ROWS = 2_000
 
 
 class NotFound(LookupError):
@@ -120,12 +128,27 @@ def _same_day_doses(db: Session, row: Entry) -> list[Medication]:
     return [Medication.model_validate(item) for items in logged for item in items or []]
 
 
+def _logs_amifampridine(data: EntryCreate) -> bool:
+    """Return True when the entry logs amifampridine (only then do same-day doses matter)."""
+    return any(is_amifampridine(item.name) for item in data.medications)
+
+
 def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     """Store the entry's red flags and level, replacing any from before an edit."""
     previous, weights = _earlier(db, row)
-    # The daily amifampridine total only matters for an entry that logs amifampridine itself.
-    logs_amifampridine = any(is_amifampridine(item.name) for item in data.medications)
-    doses = _same_day_doses(db, row) if logs_amifampridine else []
+    doses = _same_day_doses(db, row) if _logs_amifampridine(data) else []
+    _store_triage(row, data, previous=previous, weights=weights, doses=doses)
+
+
+def _store_triage(
+    row: Entry,
+    data: EntryCreate,
+    *,
+    previous: EntryCreate | None,
+    weights: list[tuple[datetime, float]],
+    doses: Sequence[Medication],
+) -> None:
+    """Set the entry's triage level and red flags from what it is compared with."""
     result = triage_entry(data, previous=previous, weight_history=weights, same_day_doses=doses)
     row.triage_level = result.level
     row.flags = [
@@ -152,13 +175,127 @@ def add_entry(db: Session, *, owner: User, data: EntryCreate) -> Entry:
     return row
 
 
+@dataclass(slots=True)
+class _Timeline:
+    """Entries in time order, as triage compares a new entry with them: each entry's time, and
+    apart the weighed ones (time, kg), so a window is found by bisection."""
+
+    times: list[datetime] = field(default_factory=list)
+    entries: list[EntryCreate | Entry] = field(default_factory=list)
+    weight_times: list[datetime] = field(default_factory=list)
+    weights: list[tuple[datetime, float]] = field(default_factory=list)
+
+    def add(self, when: datetime, entry: EntryCreate | Entry, weight_kg: float | None) -> None:
+        """Add an entry later than (or as late as) every entry already in the timeline."""
+        self.times.append(when)
+        self.entries.append(entry)
+        if weight_kg is not None:
+            self.weight_times.append(when)
+            self.weights.append((when, weight_kg))
+
+    def between(self, start: datetime, end: datetime) -> list[EntryCreate | Entry]:
+        """Return the entries in [start, end), oldest first."""
+        return self.entries[bisect_left(self.times, start) : bisect_left(self.times, end)]
+
+    def weights_between(self, start: datetime, end: datetime) -> list[tuple[datetime, float]]:
+        """Return the (time, kg) readings in [start, end), oldest first."""
+        times = self.weight_times
+        return self.weights[bisect_left(times, start) : bisect_left(times, end)]
+
+
+def _stored_around(
+    db: Session, *, owner: User, start: datetime, end: datetime
+) -> tuple[Entry | None, list[Entry]]:
+    """Return the owner's last stored entry before ``start`` and the stored entries in
+    [start, end], oldest first (ties by id). Two queries, whatever the size of the batch."""
+    before = db.scalar(
+        select(Entry)
+        .where(Entry.user_id == owner.id, Entry.recorded_at < start)
+        .order_by(Entry.recorded_at.desc(), Entry.id.desc())
+        .limit(1)
+    )
+    within = db.scalars(
+        select(Entry)
+        .where(Entry.user_id == owner.id, Entry.recorded_at >= start, Entry.recorded_at <= end)
+        .order_by(Entry.recorded_at, Entry.id)
+    )
+    return before, list(within)
+
+
+def _as_compared(entry: EntryCreate | Entry) -> EntryCreate:
+    """Return an entry as triage compares with it: a new one as given, a stored one public."""
+    return to_public(entry) if isinstance(entry, Entry) else entry
+
+
+def _day_of(row: Entry) -> tuple[datetime, datetime]:
+    """Return the start and end of the entry's local day, in the offset it was recorded in."""
+    offset = timezone(timedelta(minutes=row.utc_offset_minutes))
+    start = datetime.combine(row.recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
+    return start, start + timedelta(days=1)
+
+
 def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> list[Entry]:
-    """Return the new entries, triaged in time order; all or nothing once the caller commits."""
+    """Return the new entries, triaged in time order; all or nothing once the caller commits.
+
+    Each entry gets the flags ``add_entry`` would give it had the entries been added one by one
+    in time order: it is compared with the entry before it and the weights and doses around it,
+    stored or new. The stored ones are read with two queries for the whole batch (not three
+    per entry), and rows are inserted a few thousand at a time.
+    """
+    if not items:
+        return []
     # In time order, so each entry is compared with the one before it, imported or not.
     ordered = sorted(range(len(items)), key=lambda index: items[index].recorded_at)
+    first, last = items[ordered[0]].recorded_at, items[ordered[-1]].recorded_at
+    start = first - max(weight_loss.WINDOW, DAY_MARGIN)
+    before, stored = _stored_around(db, owner=owner, start=start, end=last + DAY_MARGIN)
+    stored_days = _Timeline()
+    for row in stored:
+        stored_days.add(row.recorded_at, row, None)
+    # Stored and new entries together, in the order add_entry would have found them: by time,
+    # then by id (a new entry's id is higher than any stored one's, and in insertion order).
+    seen = _Timeline()
+    new_days = _Timeline()
+    if before is not None:
+        seen.add(before.recorded_at, before, before.weight_kg)
+    next_stored = 0
     rows: dict[int, Entry] = {}
-    for index in ordered:
-        rows[index] = add_entry(db, owner=owner, data=items[index])
+    created_at = datetime.now(UTC)
+    for count, index in enumerate(ordered, start=1):
+        data = items[index]
+        row = Entry(user_id=owner.id, created_at=created_at)
+        _fill(row, data)
+        while next_stored < len(stored) and stored[next_stored].recorded_at < row.recorded_at:
+            earlier = stored[next_stored]
+            seen.add(earlier.recorded_at, earlier, earlier.weight_kg)
+            next_stored += 1
+        # The entry just before: strictly earlier, the latest id among those at the same time.
+        just_before = bisect_left(seen.times, row.recorded_at) - 1
+        previous = _as_compared(seen.entries[just_before]) if just_before >= 0 else None
+        weights = seen.weights_between(row.recorded_at - weight_loss.WINDOW, row.recorded_at)
+        doses: list[Medication] = []
+        if _logs_amifampridine(data):
+            day_start, day_end = _day_of(row)
+            for other in stored_days.between(day_start, day_end) + new_days.between(
+                day_start, day_end
+            ):
+                if isinstance(other, Entry):
+                    doses += [Medication.model_validate(item) for item in other.medications or []]
+                else:
+                    doses += other.medications
+        _store_triage(row, data, previous=previous, weights=weights, doses=doses)
+        # Stored entries at the same time have lower ids: they go before this one.
+        while next_stored < len(stored) and stored[next_stored].recorded_at <= row.recorded_at:
+            earlier = stored[next_stored]
+            seen.add(earlier.recorded_at, earlier, earlier.weight_kg)
+            next_stored += 1
+        seen.add(row.recorded_at, data, data.weight_kg)
+        new_days.add(row.recorded_at, data, None)
+        db.add(row)
+        rows[index] = row
+        if count % BATCH_FLUSH_ROWS == 0:
+            db.flush()
+    db.flush()
     return [rows[index] for index in range(len(items))]
 
 
