@@ -9,7 +9,7 @@ from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate
-from lems_companion.diary.service import add_entries, add_entry
+from lems_companion.diary.service import add_entries, add_entry, list_entries
 from tests.conftest import Persona, make_user
 
 SYMPTOMS = ("proximal_leg_weakness", "swallowing_difficulty", "choking", "double_vision", "falls")
@@ -55,15 +55,25 @@ def flags_of(rows: list[Entry]) -> list[tuple[str, list[tuple[object, ...]]]]:
 def store(
     db_url: str, persona: Persona, items: list[EntryCreate], *, one_by_one: bool
 ) -> list[tuple[str, list[tuple[object, ...]]]]:
-    """Return the flags of the items stored for this persona, in the order given."""
+    """Store the items for this persona; return the flags of the whole diary as stored, oldest
+    first, read back in a new session, and check the stored entries' own answer is the same."""
     with session_scope(db_url) as db:
         owner = find_user(db, persona.email)
         assert owner is not None
         if one_by_one:
             order = sorted(range(len(items)), key=lambda index: items[index].recorded_at)
-            rows = {index: add_entry(db, owner=owner, data=items[index]) for index in order}
-            return flags_of([rows[index] for index in range(len(items))])
-        return flags_of(add_entries(db, owner=owner, items=items))
+            added = {index: add_entry(db, owner=owner, data=items[index]) for index in order}
+            rows = [added[index] for index in range(len(items))]
+        else:
+            rows = add_entries(db, owner=owner, items=items)
+        returned = flags_of(rows)
+        ids = [row.id for row in rows]
+    with session_scope(db_url) as db:
+        owner = find_user(db, persona.email)
+        assert owner is not None
+        diary = list_entries(db, owner=owner)
+        assert flags_of([next(row for row in diary if row.id == i) for i in ids]) == returned
+        return flags_of(diary)
 
 
 def test_a_batch_gets_the_flags_of_entries_added_one_by_one(db_url: str) -> None:

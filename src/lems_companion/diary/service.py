@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, insert, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
@@ -24,7 +25,7 @@ from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.rules import weight_loss
 from lems_companion.sharing.service import Access, Action, access_for, audit
 from lems_companion.tools.medicines import is_amifampridine
-from lems_companion.triage import triage_entry
+from lems_companion.triage import TriageResult, triage_entry
 
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
@@ -33,9 +34,12 @@ MAX_PAGE_SIZE = 500
 # weight-loss window before its first entry, and a local day either side for same-day doses
 # (offsets run from UTC-12 to UTC+14, so two days cover any local day).
 DAY_MARGIN = timedelta(days=2)
-# Rows a batch adds to the session between flushes: each flush inserts them with a few
-# multi-row statements, and memory stays bounded for a very large import.
-BATCH_FLUSH_ROWS = 2_000
+# Rows of a batch inserted together, by a few multi-row statements; bounds the memory a very
+# large import holds before it reaches the database.
+BATCH_INSERT_ROWS = 2_000
+# Times compared as whole microseconds since this moment (see _moment).
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
 
 class NotFound(LookupError):
@@ -75,18 +79,26 @@ def load_entry(db: Session, entry_id: int, *, viewer: User, action: Action = "re
     return entry
 
 
-def _fill(row: Entry, data: EntryCreate) -> None:
+def _columns(data: EntryCreate) -> dict[str, Any]:
+    """Return the entry's stored columns (all but owner, triage and creation time)."""
     offset = data.recorded_at.utcoffset() or timedelta(0)
-    row.recorded_at = data.recorded_at
-    row.utc_offset_minutes = int(offset.total_seconds() // 60)
-    row.context = data.context
-    row.improved_after_moving = data.improved_after_moving
-    row.symptoms = dict(data.symptoms)
-    row.weight_kg = data.weight_kg
-    row.medications = [item.model_dump(mode="json") for item in data.medications]
-    row.home_tests = data.home_tests.model_dump(mode="json") if data.home_tests else None
-    row.note = data.note
-    row.updated_at = datetime.now(UTC)
+    return {
+        "recorded_at": data.recorded_at,
+        "utc_offset_minutes": int(offset.total_seconds() // 60),
+        "context": data.context,
+        "improved_after_moving": data.improved_after_moving,
+        "symptoms": dict(data.symptoms),
+        "weight_kg": data.weight_kg,
+        "medications": [item.model_dump(mode="json") for item in data.medications],
+        "home_tests": data.home_tests.model_dump(mode="json") if data.home_tests else None,
+        "note": data.note,
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def _fill(row: Entry, data: EntryCreate) -> None:
+    for name, value in _columns(data).items():
+        setattr(row, name, value)
 
 
 def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[datetime, float]]]:
@@ -151,16 +163,20 @@ def _store_triage(
     """Set the entry's triage level and red flags from what it is compared with."""
     result = triage_entry(data, previous=previous, weight_history=weights, same_day_doses=doses)
     row.triage_level = result.level
-    row.flags = [
-        EntryFlag(
-            user_id=row.user_id,
-            flag=hit.id,
-            level=hit.level,
-            evidence=hit.evidence,
-            start=hit.start,
-            end=hit.end,
-            basis=hit.basis,
-        )
+    row.flags = [EntryFlag(user_id=row.user_id, **flag) for flag in _flag_columns(result)]
+
+
+def _flag_columns(result: TriageResult) -> list[dict[str, Any]]:
+    """Return the stored columns of each red flag of a triage (all but entry and owner)."""
+    return [
+        {
+            "flag": hit.id,
+            "level": hit.level,
+            "evidence": hit.evidence,
+            "start": hit.start,
+            "end": hit.end,
+            "basis": hit.basis,
+        }
         for hit in result.flags
     ]
 
@@ -175,32 +191,49 @@ def add_entry(db: Session, *, owner: User, data: EntryCreate) -> Entry:
     return row
 
 
+def _moment(when: datetime) -> int:
+    """Return an aware time as microseconds since the epoch: exact, and quick to compare (two
+    datetimes in different offsets are compared through their offsets, ten times slower)."""
+    return (when - EPOCH) // MICROSECOND
+
+
 @dataclass(slots=True)
 class _Timeline:
     """Entries in time order, as triage compares a new entry with them: each entry's time, and
     apart the weighed ones (time, kg), so a window is found by bisection."""
 
-    times: list[datetime] = field(default_factory=list)
+    moments: list[int] = field(default_factory=list)
     entries: list[EntryCreate | Entry] = field(default_factory=list)
-    weight_times: list[datetime] = field(default_factory=list)
+    weight_moments: list[int] = field(default_factory=list)
     weights: list[tuple[datetime, float]] = field(default_factory=list)
 
     def add(self, when: datetime, entry: EntryCreate | Entry, weight_kg: float | None) -> None:
         """Add an entry later than (or as late as) every entry already in the timeline."""
-        self.times.append(when)
+        moment = _moment(when)
+        self.moments.append(moment)
         self.entries.append(entry)
         if weight_kg is not None:
-            self.weight_times.append(when)
+            self.weight_moments.append(moment)
             self.weights.append((when, weight_kg))
+
+    def last_before(self, when: datetime) -> EntryCreate | Entry | None:
+        """Return the last entry strictly before this time; None when there is none."""
+        index = bisect_left(self.moments, _moment(when))
+        return self.entries[index - 1] if index else None
 
     def between(self, start: datetime, end: datetime) -> list[EntryCreate | Entry]:
         """Return the entries in [start, end), oldest first."""
-        return self.entries[bisect_left(self.times, start) : bisect_left(self.times, end)]
+        moments = self.moments
+        return self.entries[
+            bisect_left(moments, _moment(start)) : bisect_left(moments, _moment(end))
+        ]
 
     def weights_between(self, start: datetime, end: datetime) -> list[tuple[datetime, float]]:
         """Return the (time, kg) readings in [start, end), oldest first."""
-        times = self.weight_times
-        return self.weights[bisect_left(times, start) : bisect_left(times, end)]
+        moments = self.weight_moments
+        return self.weights[
+            bisect_left(moments, _moment(start)) : bisect_left(moments, _moment(end))
+        ]
 
 
 def _stored_around(
@@ -227,11 +260,35 @@ def _as_compared(entry: EntryCreate | Entry) -> EntryCreate:
     return to_public(entry) if isinstance(entry, Entry) else entry
 
 
-def _day_of(row: Entry) -> tuple[datetime, datetime]:
-    """Return the start and end of the entry's local day, in the offset it was recorded in."""
-    offset = timezone(timedelta(minutes=row.utc_offset_minutes))
-    start = datetime.combine(row.recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
+def _day_of(recorded_at: datetime, utc_offset_minutes: int) -> tuple[datetime, datetime]:
+    """Return the start and end of an entry's local day, in the offset it was recorded in."""
+    offset = timezone(timedelta(minutes=utc_offset_minutes))
+    start = datetime.combine(recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
     return start, start + timedelta(days=1)
+
+
+def _insert(
+    db: Session, *, owner: User, pending: list[tuple[dict[str, Any], list[dict[str, Any]]]]
+) -> list[Entry]:
+    """Return the new entries, inserted with their red flags by multi-row statements."""
+    inserted = db.scalars(
+        insert(Entry).returning(Entry, sort_by_parameter_order=True),
+        [columns for columns, _ in pending],
+    ).all()
+    flags = [
+        {"entry_id": row.id, "user_id": owner.id, **flag}
+        for row, (_, row_flags) in zip(inserted, pending, strict=True)
+        for flag in row_flags
+    ]
+    stored_flags: dict[int, list[EntryFlag]] = {}
+    if flags:
+        statement = insert(EntryFlag).returning(EntryFlag, sort_by_parameter_order=True)
+        for flag_row in db.scalars(statement, flags):
+            stored_flags.setdefault(flag_row.entry_id, []).append(flag_row)
+    for row in inserted:
+        # The entries were loaded before their flags existed: give them the flags just stored.
+        set_committed_value(row, "flags", stored_flags.get(row.id, []))
+    return list(inserted)
 
 
 def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> list[Entry]:
@@ -259,43 +316,46 @@ def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> li
     if before is not None:
         seen.add(before.recorded_at, before, before.weight_kg)
     next_stored = 0
-    rows: dict[int, Entry] = {}
     created_at = datetime.now(UTC)
-    for count, index in enumerate(ordered, start=1):
+    pending: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    inserted: list[Entry] = []
+    for index in ordered:
         data = items[index]
-        row = Entry(user_id=owner.id, created_at=created_at)
-        _fill(row, data)
-        while next_stored < len(stored) and stored[next_stored].recorded_at < row.recorded_at:
+        columns = _columns(data) | {"user_id": owner.id, "created_at": created_at}
+        when = columns["recorded_at"]
+        while next_stored < len(stored) and stored[next_stored].recorded_at < when:
             earlier = stored[next_stored]
             seen.add(earlier.recorded_at, earlier, earlier.weight_kg)
             next_stored += 1
         # The entry just before: strictly earlier, the latest id among those at the same time.
-        just_before = bisect_left(seen.times, row.recorded_at) - 1
-        previous = _as_compared(seen.entries[just_before]) if just_before >= 0 else None
-        weights = seen.weights_between(row.recorded_at - weight_loss.WINDOW, row.recorded_at)
+        before_this = seen.last_before(when)
+        previous = _as_compared(before_this) if before_this is not None else None
+        weights = seen.weights_between(when - weight_loss.WINDOW, when)
         doses: list[Medication] = []
         if _logs_amifampridine(data):
-            day_start, day_end = _day_of(row)
-            for other in stored_days.between(day_start, day_end) + new_days.between(
-                day_start, day_end
-            ):
-                if isinstance(other, Entry):
-                    doses += [Medication.model_validate(item) for item in other.medications or []]
-                else:
+            day_start, day_end = _day_of(when, columns["utc_offset_minutes"])
+            around = stored_days.between(day_start, day_end) + new_days.between(day_start, day_end)
+            for other in around:
+                if isinstance(other, EntryCreate):
                     doses += other.medications
-        _store_triage(row, data, previous=previous, weights=weights, doses=doses)
+                else:
+                    doses += [Medication.model_validate(item) for item in other.medications or []]
+        result = triage_entry(data, previous=previous, weight_history=weights, same_day_doses=doses)
+        columns["triage_level"] = result.level
+        pending.append((columns, _flag_columns(result)))
         # Stored entries at the same time have lower ids: they go before this one.
-        while next_stored < len(stored) and stored[next_stored].recorded_at <= row.recorded_at:
+        while next_stored < len(stored) and stored[next_stored].recorded_at <= when:
             earlier = stored[next_stored]
             seen.add(earlier.recorded_at, earlier, earlier.weight_kg)
             next_stored += 1
-        seen.add(row.recorded_at, data, data.weight_kg)
-        new_days.add(row.recorded_at, data, None)
-        db.add(row)
-        rows[index] = row
-        if count % BATCH_FLUSH_ROWS == 0:
-            db.flush()
-    db.flush()
+        seen.add(when, data, data.weight_kg)
+        new_days.add(when, data, None)
+        if len(pending) == BATCH_INSERT_ROWS:
+            inserted += _insert(db, owner=owner, pending=pending)
+            pending = []
+    if pending:
+        inserted += _insert(db, owner=owner, pending=pending)
+    rows = dict(zip(ordered, inserted, strict=True))
     return [rows[index] for index in range(len(items))]
 
 
