@@ -12,11 +12,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, insert, or_, select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import Select, Table, and_, insert, or_, select
+from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
@@ -270,25 +269,31 @@ def _day_of(recorded_at: datetime, utc_offset_minutes: int) -> tuple[datetime, d
 def _insert(
     db: Session, *, owner: User, pending: list[tuple[dict[str, Any], list[dict[str, Any]]]]
 ) -> list[Entry]:
-    """Return the new entries, inserted with their red flags by multi-row statements."""
-    inserted = db.scalars(
-        insert(Entry).returning(Entry, sort_by_parameter_order=True),
-        [columns for columns, _ in pending],
-    ).all()
-    flags = [
-        {"entry_id": row.id, "user_id": owner.id, **flag}
-        for row, (_, row_flags) in zip(inserted, pending, strict=True)
+    """Return the new entries, inserted with their red flags by multi-row statements.
+
+    Plain table inserts: the ORM's unit of work cost ~0.5 ms an entry. Then one query loads the
+    entries, so the caller gets the rows as any query returns them.
+    """
+    entries, flags = cast(Table, Entry.__table__), cast(Table, EntryFlag.__table__)
+    ids = (
+        db.execute(
+            insert(entries).returning(entries.c.id, sort_by_parameter_order=True),
+            [columns for columns, _ in pending],
+        )
+        .scalars()
+        .all()
+    )
+    flag_columns = [
+        {"entry_id": entry_id, "user_id": owner.id, **flag}
+        for entry_id, (_, row_flags) in zip(ids, pending, strict=True)
         for flag in row_flags
     ]
-    stored_flags: dict[int, list[EntryFlag]] = {}
-    if flags:
-        statement = insert(EntryFlag).returning(EntryFlag, sort_by_parameter_order=True)
-        for flag_row in db.scalars(statement, flags):
-            stored_flags.setdefault(flag_row.entry_id, []).append(flag_row)
-    for row in inserted:
-        # The entries were loaded before their flags existed: give them the flags just stored.
-        set_committed_value(row, "flags", stored_flags.get(row.id, []))
-    return list(inserted)
+    if flag_columns:
+        db.execute(insert(flags), flag_columns)
+    # Flags load when asked for: an import's caller counts the rows and seldom reads them.
+    query = select(Entry).where(Entry.id.in_(ids)).options(lazyload(Entry.flags))
+    loaded = {row.id: row for row in db.scalars(query)}
+    return [loaded[entry_id] for entry_id in ids]
 
 
 def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> list[Entry]:
