@@ -12,9 +12,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, and_, insert, or_, select
+from sqlalchemy import Select, Table, and_, bindparam, insert, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
@@ -33,8 +34,7 @@ MAX_PAGE_SIZE = 500
 # weight-loss window before its first entry, and a local day either side for same-day doses
 # (offsets run from UTC-12 to UTC+14, so two days cover any local day).
 DAY_MARGIN = timedelta(days=2)
-# Rows of a batch inserted together, by a few multi-row statements; bounds the memory a very
-# large import holds before it reaches the database.
+# Rows of a batch inserted together, by a few multi-row statements.
 BATCH_INSERT_ROWS = 2_000
 # Times compared as whole microseconds since this moment (see _moment).
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -100,25 +100,55 @@ def _fill(row: Entry, data: EntryCreate) -> None:
         setattr(row, name, value)
 
 
+# The statements an entry's triage runs are built once per shape (new entry or edit) and run
+# with parameters: building and keying a statement cost more than running it (a profile of
+# entry creation, docs/performance.md). An edited entry is left out of its own comparisons.
+@cache
+def _previous_statement(*, edit: bool) -> Select[Entry]:
+    """Return the query of the owner's entry just before a moment."""
+    query = select(Entry).where(
+        Entry.user_id == bindparam("owner"), Entry.recorded_at < bindparam("at")
+    )
+    if edit:
+        query = query.where(Entry.id != bindparam("entry"))
+    return query.order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(1)
+
+
+@cache
+def _weights_statement(*, edit: bool) -> Select[datetime, float | None]:
+    """Return the query of the owner's weights in [since, at)."""
+    query = select(Entry.recorded_at, Entry.weight_kg).where(
+        Entry.user_id == bindparam("owner"),
+        Entry.recorded_at < bindparam("at"),
+        Entry.weight_kg.is_not(None),
+        Entry.recorded_at >= bindparam("since"),
+    )
+    # Only for an edit: the id is not in the partial index that answers this for a new entry.
+    return query.where(Entry.id != bindparam("entry")) if edit else query
+
+
+@cache
+def _logged_statement(*, edit: bool) -> Select[list[dict[str, Any]]]:
+    """Return the query of the medicines logged in the owner's entries in [start, end)."""
+    query = select(Entry.medications).where(
+        Entry.user_id == bindparam("owner"),
+        Entry.recorded_at >= bindparam("start"),
+        Entry.recorded_at < bindparam("end"),
+    )
+    return query.where(Entry.id != bindparam("entry")) if edit else query
+
+
 def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[datetime, float]]]:
     """Return what triage compares an entry with: the entry just before it and recent weights.
 
     Two queries. Spec section 3: a red-flag symptom is "new" when absent from the previous entry
     (triage applies the 14-day limit); weight loss counts within six months.
     """
-    others = [Entry.user_id == row.user_id, Entry.recorded_at < row.recorded_at]
-    if row.id is not None:
-        others.append(Entry.id != row.id)
-    previous = db.scalar(
-        select(Entry).where(*others).order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(1)
-    )
-    weights = db.execute(
-        select(Entry.recorded_at, Entry.weight_kg).where(
-            *others,
-            Entry.weight_kg.is_not(None),
-            Entry.recorded_at >= row.recorded_at - weight_loss.WINDOW,
-        )
-    ).all()
+    edit = row.id is not None
+    at = {"owner": row.user_id, "at": row.recorded_at} | ({"entry": row.id} if edit else {})
+    previous = db.scalar(_previous_statement(edit=edit), at)
+    since = row.recorded_at - weight_loss.WINDOW
+    weights = db.execute(_weights_statement(edit=edit), at | {"since": since}).all()
     history = [(when, kg) for when, kg in weights if kg is not None]
     return (to_public(previous) if previous else None), history
 
@@ -129,13 +159,10 @@ def _same_day_doses(db: Session, row: Entry) -> list[Medication]:
     One query. The day is the entry's calendar day in the UTC offset it was recorded in; it feeds
     the amifampridine daily maximum (clinical.medicines.check_amifampridine_day).
     """
-    offset = timezone(timedelta(minutes=row.utc_offset_minutes))
-    start = datetime.combine(row.recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
-    others = [Entry.user_id == row.user_id, Entry.recorded_at >= start]
-    others.append(Entry.recorded_at < start + timedelta(days=1))
-    if row.id is not None:
-        others.append(Entry.id != row.id)
-    logged = db.scalars(select(Entry.medications).where(*others))
+    start, end = _day_of(row.recorded_at, row.utc_offset_minutes)
+    edit = row.id is not None
+    day = {"owner": row.user_id, "start": start, "end": end} | ({"entry": row.id} if edit else {})
+    logged = db.scalars(_logged_statement(edit=edit), day)
     return [Medication.model_validate(item) for items in logged for item in items or []]
 
 
@@ -275,14 +302,14 @@ def _insert(
     entries, so the caller gets the rows as any query returns them.
     """
     entries, flags = cast(Table, Entry.__table__), cast(Table, EntryFlag.__table__)
-    ids = (
-        db.execute(
-            insert(entries).returning(entries.c.id, sort_by_parameter_order=True),
-            [columns for columns, _ in pending],
-        )
-        .scalars()
-        .all()
-    )
+    # Each id must be matched with its row. SQLite gives rowids in the order of the rows of a
+    # multi-row INSERT, so sorting the returned ids is enough there; asking SQLAlchemy to sort
+    # them would make it send one INSERT per row (five times slower). PostgreSQL is asked.
+    on_sqlite = db.get_bind().dialect.name == "sqlite"
+    statement = insert(entries).returning(entries.c.id, sort_by_parameter_order=not on_sqlite)
+    ids = db.execute(statement, [columns for columns, _ in pending]).scalars().all()
+    if on_sqlite:
+        ids = sorted(ids)
     flag_columns = [
         {"entry_id": entry_id, "user_id": owner.id, **flag}
         for entry_id, (_, row_flags) in zip(ids, pending, strict=True)
@@ -355,11 +382,10 @@ def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> li
             next_stored += 1
         seen.add(when, data, data.weight_kg)
         new_days.add(when, data, None)
-        if len(pending) == BATCH_INSERT_ROWS:
-            inserted += _insert(db, owner=owner, pending=pending)
-            pending = []
-    if pending:
-        inserted += _insert(db, owner=owner, pending=pending)
+    # Written only once every entry is triaged: on SQLite the first insert takes the database's
+    # write lock until the caller commits, so other writers wait for the inserts alone.
+    for chunk in range(0, len(pending), BATCH_INSERT_ROWS):
+        inserted += _insert(db, owner=owner, pending=pending[chunk : chunk + BATCH_INSERT_ROWS])
     rows = dict(zip(ordered, inserted, strict=True))
     return [rows[index] for index in range(len(items))]
 
