@@ -145,10 +145,9 @@ def main() -> None:
                 show(tree, "lems diary import (JSON lines)", whole)
                 show(tree, "  its CPU time (user + system)", cpu)
                 if count == GOAL_ENTRIES and tree == "after":
-                    verdict = "met" if whole < GOAL_SECONDS else "NOT met"
-                    print(
-                        f"goal: {GOAL_ENTRIES:,} entries in under {GOAL_SECONDS:.0f} s: {verdict}"
-                    )
+                    for kind, seconds in (("wall-clock", whole), ("CPU", cpu)):
+                        verdict = "met" if seconds < GOAL_SECONDS else "NOT met"
+                        print(f"goal: {GOAL_ENTRIES:,} entries, {kind} < 60 s: {verdict}")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
