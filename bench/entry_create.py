@@ -8,6 +8,10 @@ p95 latency for each, and the ratio of the real app's throughput to the bare end
 validation, access checks and ORM cost on top of "FastAPI + one INSERT".
 
     .venv/bin/python bench/entry_create.py [--requests 2000] [--concurrency 8]
+        [--before /tmp/before/src]
+
+The app is this checkout's (``src``); ``--before PATH`` also measures the app from another
+checkout's ``src`` folder in the same run, against the same bare endpoint.
 
 PostgreSQL is the local server (LEMS_TEST_POSTGRES_URL, default postgres@127.0.0.1:5432); it is
 skipped with a note when unreachable.
@@ -36,6 +40,7 @@ import psycopg
 from lems_companion.accounts.service import create_user
 from lems_companion.db.engine import session_scope, upgrade
 
+SRC = Path(__file__).resolve().parents[1] / "src"
 POSTGRES_ADMIN_URL = os.environ.get(
     "LEMS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
@@ -182,7 +187,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per measurement")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight at once")
+    parser.add_argument("--before", type=Path, help="src folder of another checkout to measure")
     options = parser.parse_args()
+    trees = {"POST /api/v1/entries": SRC}
+    if options.before:
+        trees["  same, before"] = options.before.resolve()
 
     rows = []
     with databases() as targets, tempfile.TemporaryDirectory() as folder:
@@ -193,37 +202,42 @@ def main() -> None:
             with session_scope(url) as db:
                 create_user(db, email=EMAIL, password=PASSWORD)
             env = {"LEMS_DATABASE_URL": url, "BENCH_DATABASE_URL": url, "PYTHONPATH": folder}
-            with server(
-                ["--factory", "lems_companion.web.app:create_app"], env, free_port()
-            ) as base:
-                token = httpx.post(
-                    f"{base}/api/v1/token", data={"username": EMAIL, "password": PASSWORD}
-                ).json()["access_token"]
-                ours = measure(
-                    f"{base}/api/v1/entries",
-                    {"Authorization": f"Bearer {token}"},
-                    options.requests,
-                    options.concurrency,
-                )
+            apps = {}
+            for label, tree in trees.items():
+                app_env = env | {"PYTHONPATH": f"{folder}{os.pathsep}{tree}"}
+                with server(
+                    ["--factory", "lems_companion.web.app:create_app"], app_env, free_port()
+                ) as base:
+                    token = httpx.post(
+                        f"{base}/api/v1/token", data={"username": EMAIL, "password": PASSWORD}
+                    ).json()["access_token"]
+                    apps[label] = measure(
+                        f"{base}/api/v1/entries",
+                        {"Authorization": f"Bearer {token}"},
+                        options.requests,
+                        options.concurrency,
+                    )
             with server(["bare_app:app"], env, free_port()) as base:
                 bare = measure(f"{base}/rows", {}, options.requests, options.concurrency)
-            rows.append((name, ours, bare))
+            rows.append((name, apps, bare))
 
     print(
         f"\nEntry creation over HTTP: {options.requests} requests, "
-        f"{options.concurrency} in flight, one uvicorn process each, {os.cpu_count()} cores\n"
+        f"{options.concurrency} in flight, one uvicorn process each, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at the end\n"
     )
     header = f"{'database':<11} {'endpoint':<22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
     print(header)
     print("-" * len(header))
-    for name, ours, bare in rows:
-        for label, figures in (("POST /api/v1/entries", ours), ("bare insert", bare)):
+    for name, apps, bare in rows:
+        for label, figures in [*apps.items(), ("bare insert", bare)]:
             print(
                 f"{name:<11} {label:<22} {figures['throughput']:>8.0f} "
                 f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f}"
             )
-        ratio = ours["throughput"] / bare["throughput"]
-        print(f"{name:<11} {'ratio app / bare':<22} {ratio:>8.2f}")
+        for label, figures in apps.items():
+            ratio = figures["throughput"] / bare["throughput"]
+            print(f"{name:<11} {'ratio ' + label.strip() + ' / bare':<22} {ratio:>8.2f}")
 
 
 if __name__ == "__main__":

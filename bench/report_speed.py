@@ -21,7 +21,7 @@ from typing import TypeVar
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from tests.reports.factories import year_of_entries  # noqa: E402
+from tests.factories import year_of_entries  # noqa: E402
 
 from lems_companion.accounts.models import User  # noqa: E402
 from lems_companion.accounts.service import create_user  # noqa: E402

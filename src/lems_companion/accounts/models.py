@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, String, false
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from lems_companion.db.base import Base
 from lems_companion.db.types import UTCDateTime
-
-if TYPE_CHECKING:
-    from lems_companion.diary.models import Entry
 
 
 class User(Base):
@@ -38,13 +34,6 @@ class User(Base):
     country: Mapped[str | None] = mapped_column(String(2), default=None)  # ISO 3166-1 alpha-2
     language: Mapped[str | None] = mapped_column(String(2), default=None)  # en, es, fr or de
     emergency_number: Mapped[str | None] = mapped_column(String(15), default=None)
-
-    entries: Mapped[list[Entry]] = relationship(
-        back_populates="user",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        foreign_keys="Entry.user_id",
-    )
 
     @property
     def shown_name(self) -> str:

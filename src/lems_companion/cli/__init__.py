@@ -1,4 +1,8 @@
-"""The ``lems`` command: one verb per job; each verb calls a function tests can call directly."""
+"""The ``lems`` command: one verb per job; each verb calls a function tests can call directly.
+
+The modules below import only Typer and the standard library when loaded; each command imports
+what it needs when it runs (cli/common.py says why), so ``lems --help`` starts quickly.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +19,13 @@ from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
 from lems_companion.cli import triage as triage_cli
 from lems_companion.cli import users as users_cli
-from lems_companion.cli.common import build_settings
+from lems_companion.cli.common import build_settings, command_group
 from lems_companion.logs import configure_logging
 from lems_companion.settings import Settings
 
-app = typer.Typer(
-    help="LEMS Companion: symptom diary, red-flag triage and clinician reports. "
+app = command_group(
+    "LEMS Companion: symptom diary, red-flag triage and clinician reports. "
     "Information, not diagnosis.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )

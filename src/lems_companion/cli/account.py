@@ -6,13 +6,9 @@ from pathlib import Path
 
 import typer
 
-from lems_companion.cli.common import fail, require_user, settings_from
-from lems_companion.data_rights.service import delete_account, export_account
-from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.cli.common import command_group, fail, require_user, settings_from
 
-app = typer.Typer(
-    help="Data rights: export or delete an account with all its data.", no_args_is_help=True
-)
+app = command_group("Data rights: export or delete an account with all its data.")
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the account.")
 
@@ -24,6 +20,9 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="The zip archive to write."),
 ) -> None:
     """Write everything stored for the account to one zip archive (see docs/data-rights.md)."""
+    from lems_companion.data_rights.service import export_account
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
@@ -46,6 +45,9 @@ def delete(
     """Delete the account and everything stored for it; there is no undo (but backups)."""
     if not yes:
         fail(f"this deletes {user} and all its data for good; add --yes to confirm", code=2)
+    from lems_companion.data_rights.service import delete_account
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:

@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from lems_companion.cli.common import fail, settings_from
-from lems_companion.schema.backup import BackupError, backup_database, restore_database
 
 
 def backup(
@@ -18,6 +17,8 @@ def backup(
     force: bool = typer.Option(False, "--force", help="Overwrite FILE when it already exists."),
 ) -> None:
     """Write a consistent backup of the whole database; safe while the app runs."""
+    from lems_companion.schema.backup import BackupError, backup_database
+
     settings = settings_from(ctx)
     try:
         backup_database(settings.resolved_database_url, file, overwrite=force)
@@ -34,6 +35,8 @@ def restore(
     ),
 ) -> None:
     """Replace the database's content with a backup (checked first), then apply migrations."""
+    from lems_companion.schema.backup import BackupError, restore_database
+
     settings = settings_from(ctx)
     try:
         restored = restore_database(settings.resolved_database_url, file, force=force)

@@ -7,20 +7,18 @@ from pathlib import Path
 
 import typer
 
-from lems_companion.cli.common import fail, settings_from
-from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.learn.articles import CONTENT_DIR, ArticleError, load_all, problems
-from lems_companion.learn.reviews import ReviewError, record_review, review_status
+from lems_companion.cli.common import command_group, fail, settings_from
 
-app = typer.Typer(
-    help="Learn articles: list, check and record clinical reviews.", no_args_is_help=True
-)
+app = command_group("Learn articles: list, check and record clinical reviews.")
 
 
-def check_content(directory: Path = CONTENT_DIR) -> list[str]:
-    """Return every problem in the articles of this folder (reads them all); empty when none."""
+def check_content(directory: Path | None = None) -> list[str]:
+    """Return every problem in the articles of this folder (default: the packaged ones; reads
+    them all); empty when none."""
+    from lems_companion.learn.articles import CONTENT_DIR, ArticleError, load_all, problems
+
     try:
-        articles = load_all(directory)
+        articles = load_all(directory or CONTENT_DIR)
     except ArticleError as error:
         return [str(error)]
     return [line for article in articles.values() for line in problems(article, known=articles)]
@@ -33,6 +31,10 @@ def review_article(
 
     ArticleError when there is no such article; ReviewError when the review cannot be recorded.
     """
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.learn.articles import ArticleError, load_all
+    from lems_companion.learn.reviews import record_review
+
     article = load_all().get(slug)
     if article is None:
         raise ArticleError(f"no article {slug!r}; `lems content list` shows them")
@@ -47,6 +49,10 @@ def review_article(
 @app.command("list")
 def list_command(ctx: typer.Context) -> None:
     """List the articles with their review status and last-updated date."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.learn.articles import load_all
+    from lems_companion.learn.reviews import review_status
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
@@ -78,6 +84,9 @@ def review_command(
     ),
 ) -> None:
     """Record that a named clinician reviewed the article as it is now (dated today)."""
+    from lems_companion.learn.articles import ArticleError
+    from lems_companion.learn.reviews import ReviewError
+
     settings = settings_from(ctx)
     try:
         print(review_article(settings.resolved_database_url, article, reviewer=reviewer))

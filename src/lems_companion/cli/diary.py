@@ -7,21 +7,17 @@ import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from pydantic import ValidationError
 
-from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.cli.common import command_group, fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
-from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.diary.alerts import alert_for
-from lems_companion.diary.flags import FlagPublic, records_of
-from lems_companion.diary.io import ImportProblem, entry_json, parse_entries, to_csv, to_json
-from lems_companion.diary.models import Entry
-from lems_companion.diary.schemas import EntryCreate, describe_errors
-from lems_companion.diary.service import add_entries, add_entry, list_entries, to_public
 
-app = typer.Typer(help="Add, list, import and export diary entries.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from lems_companion.diary.models import Entry
+
+app = command_group("Add, list, import and export diary entries.")
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 SINCE_OPTION = typer.Option(
@@ -53,6 +49,14 @@ def _bounds(
 @app.command("add")
 def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
     """Read one entry as JSON on stdin, store it and print it with its id."""
+    from pydantic import ValidationError
+
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.alerts import alert_for
+    from lems_companion.diary.flags import records_of
+    from lems_companion.diary.schemas import EntryCreate, describe_errors
+    from lems_companion.diary.service import add_entry
+
     settings = settings_from(ctx)
     try:
         data = EntryCreate.model_validate_json(sys.stdin.read())
@@ -73,6 +77,10 @@ def add(ctx: typer.Context, user: str = USER_OPTION) -> None:
 
 def _with_triage(row: Entry) -> dict[str, object]:
     """Return the stored entry as the documented JSON, with its triage level and red flags."""
+    from lems_companion.diary.flags import FlagPublic, records_of
+    from lems_companion.diary.io import entry_json
+    from lems_companion.diary.service import to_public
+
     flags = [FlagPublic.of(record).model_dump(mode="json") for record in records_of(row)]
     return {**entry_json(to_public(row)), "triage_level": row.triage_level, "flags": flags}
 
@@ -88,6 +96,9 @@ def list_(
     ),
 ) -> None:
     """List the diary's entries, oldest first."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.service import list_entries, to_public
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
@@ -114,6 +125,10 @@ def import_(
     user: str = USER_OPTION,
 ) -> None:
     """Import entries from a file: all of them, or none when any line is wrong."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.io import ImportProblem, parse_entries
+    from lems_companion.diary.service import add_entries
+
     settings = settings_from(ctx)
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
@@ -138,6 +153,10 @@ def export(
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here, not to stdout."),
 ) -> None:
     """Export every entry of the diary as JSON or CSV, oldest first."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.io import to_csv, to_json
+    from lems_companion.diary.service import list_entries, to_public
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:

@@ -8,17 +8,16 @@ from pathlib import Path
 import typer
 
 from lems_companion.cli.common import fail, require_user, settings_from
-from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.interop import service
-from lems_companion.interop.formats import ExportFormat, ImportFormat, parse_import
-from lems_companion.interop.records import InteropError
-from lems_companion.interop.service import store_entries
+from lems_companion.interop.format_names import ExportFormat, ImportFormat
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 
 
 def export_diary(database_url: str, *, email: str, format_: ExportFormat) -> str:
     """Return the owner's whole diary in the chosen format; exits 1 for an unknown owner."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.interop import service
+
     upgrade(database_url)
     with session_scope(database_url) as db:
         owner = require_user(db, email)
@@ -30,6 +29,10 @@ def import_diary(
 ) -> int:
     """Return how many entries were imported: all of the file's, in one transaction, or none
     (InteropError naming every problem)."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.interop.formats import parse_import
+    from lems_companion.interop.service import store_entries
+
     items = parse_import(text, format_=format_)
     upgrade(database_url)
     with session_scope(database_url) as db:
@@ -71,6 +74,8 @@ def import_(
     ),
 ) -> None:
     """Import a diary file: every entry, or none when anything in it is wrong."""
+    from lems_companion.interop.records import InteropError
+
     settings = settings_from(ctx)
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")

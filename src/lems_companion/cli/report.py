@@ -7,21 +7,18 @@ import sys
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from pydantic import ValidationError
 
-from lems_companion.accounts.models import User
-from lems_companion.analysis.patterns import Analysis, analyze
-from lems_companion.cli.common import fail, require_user, settings_from
+from lems_companion.cli.common import command_group, fail, require_user, settings_from
 from lems_companion.dates import parse_bound, zone
-from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.diary.schemas import describe_errors
-from lems_companion.investigations.schemas import KIND_IDS, InvestigationCreate
-from lems_companion.investigations.service import add_investigation, list_investigations
-from lems_companion.investigations.service import to_public as investigation_public
-from lems_companion.reports.report import Report, render_report_html, render_report_pdf
-from lems_companion.reports.service import load_period, owner_report
+from lems_companion.investigations.kinds import KIND_IDS
+
+if TYPE_CHECKING:
+    from lems_companion.accounts.models import User
+    from lems_companion.analysis.patterns import Analysis
+    from lems_companion.reports.report import Report
 
 USER_OPTION = typer.Option(..., "--user", help="E-mail address of the diary's owner.")
 SINCE_OPTION = typer.Option(
@@ -31,7 +28,7 @@ UNTIL_OPTION = typer.Option(
     None, "--until", help="Last day to include (2026-03-31), in the owner's time zone."
 )
 
-tests_app = typer.Typer(help="Record and list tests done or to discuss.", no_args_is_help=True)
+tests_app = command_group("Record and list tests done or to discuss.")
 
 
 class ReportFormat(StrEnum):
@@ -53,6 +50,10 @@ def _bounds(
 
 def analysis_for(url: str, email: str, since: str | None, until: str | None) -> Analysis:
     """Return the analysis of this user's diary in the period. Reads the database."""
+    from lems_companion.analysis.patterns import analyze
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.reports.service import load_period
+
     upgrade(url)
     with session_scope(url) as db:
         owner = require_user(db, email)
@@ -63,6 +64,9 @@ def analysis_for(url: str, email: str, since: str | None, until: str | None) -> 
 
 def report_for(url: str, email: str, since: str | None, until: str | None) -> Report:
     """Return the clinician report of this user's diary in the period. Reads the database."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.reports.service import owner_report
+
     upgrade(url)
     with session_scope(url) as db:
         owner = require_user(db, email)
@@ -101,6 +105,8 @@ def report_command(
     output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
 ) -> None:
     """Write the clinician report (HTML or PDF, with charts) for a period of the diary."""
+    from lems_companion.reports.report import render_report_html, render_report_pdf
+
     settings = settings_from(ctx)
     report = report_for(settings.resolved_database_url, user, since, until)
     try:
@@ -127,6 +133,14 @@ def tests_add(
     note: str | None = typer.Option(None, "--note", help="Anything else."),
 ) -> None:
     """Record a test done (with date and result) or one to discuss."""
+    from pydantic import ValidationError
+
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.diary.schemas import describe_errors
+    from lems_companion.investigations.schemas import InvestigationCreate
+    from lems_companion.investigations.service import add_investigation
+    from lems_companion.investigations.service import to_public as investigation_public
+
     settings = settings_from(ctx)
     try:
         data = InvestigationCreate.model_validate(
@@ -157,6 +171,10 @@ def tests_list(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
 ) -> None:
     """List the tests recorded, pending ones ('to discuss') first."""
+    from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.investigations.service import list_investigations
+    from lems_companion.investigations.service import to_public as investigation_public
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:

@@ -11,20 +11,23 @@ import dataclasses
 import json
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from pydantic import BaseModel, ValidationError
 
-from lems_companion.rules import delta_p, edx, medicines, screening
+from lems_companion.cli.common import command_group
 from lems_companion.tools import DISCLAIMER
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from lems_companion.rules import delta_p, edx
 
 USAGE_ERROR = 2  # the exit status Click uses for a missing or invalid option
 
-app = typer.Typer(
-    help="Clinician scores and checks: DELTA-P, SCLC screening, EDX increment, medicines. "
-    "Decision aids, not diagnoses.",
-    no_args_is_help=True,
+app = command_group(
+    "Clinician scores and checks: DELTA-P, SCLC screening, EDX increment, medicines. "
+    "Decision aids, not diagnoses."
 )
 
 
@@ -53,6 +56,8 @@ _OPTION_NAMES = {
 
 def _refuse(error: ValidationError | ValueError) -> NoReturn:
     """Print each problem on stderr, naming the option, and exit with the usage-error status."""
+    from pydantic import ValidationError
+
     if isinstance(error, ValidationError):
         for problem in error.errors():
             field = ".".join(str(part) for part in problem["loc"])
@@ -65,26 +70,37 @@ def _refuse(error: ValidationError | ValueError) -> NoReturn:
 
 
 def _print_json(model: BaseModel | dict[str, Any]) -> None:
+    from pydantic import BaseModel
+
     data = model.model_dump(mode="json") if isinstance(model, BaseModel) else model
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 _YES_NO = {True: "yes", False: "no"}
-_ITEM_LABELS = {
-    "bulbar": "Bulbar weakness (speech, swallowing, chewing or neck)",
-    "erectile_dysfunction": "Erectile dysfunction (men only)",
-    "weight_loss": f"Weight loss of {delta_p.WEIGHT_LOSS_THRESHOLD_PERCENT:g}% or more",
-    "tobacco": "Smoking at onset",
-    "age": f"Age at onset {delta_p.AGE_AT_ONSET_THRESHOLD} or over",
-    "karnofsky": f"Karnofsky score below {delta_p.KARNOFSKY_THRESHOLD}",
-}
+
+
+def _item_labels() -> dict[str, str]:
+    """Return the readable label of each DELTA-P item, with the thresholds the score uses."""
+    from lems_companion.rules import delta_p
+
+    return {
+        "bulbar": "Bulbar weakness (speech, swallowing, chewing or neck)",
+        "erectile_dysfunction": "Erectile dysfunction (men only)",
+        "weight_loss": f"Weight loss of {delta_p.WEIGHT_LOSS_THRESHOLD_PERCENT:g}% or more",
+        "tobacco": "Smoking at onset",
+        "age": f"Age at onset {delta_p.AGE_AT_ONSET_THRESHOLD} or over",
+        "karnofsky": f"Karnofsky score below {delta_p.KARNOFSKY_THRESHOLD}",
+    }
 
 
 def delta_p_summary(result: delta_p.DeltaPResult) -> str:
     """Return a readable DELTA-P summary naming both studies and saying it is no diagnosis."""
+    from lems_companion.rules import delta_p, screening
+
+    labels = _item_labels()
     lines = [f"DELTA-P score: {result.score} of {delta_p.MAX_SCORE}"]
     for key, scored in result.items.model_dump().items():
-        lines.append(f"  {_ITEM_LABELS[key]}: {_YES_NO[scored]}")
+        lines.append(f"  {labels[key]}: {_YES_NO[scored]}")
     lines += [
         "",
         f"Prospective validation ({delta_p.VALIDATION_SOURCE}): the chance of small-cell lung "
@@ -127,6 +143,10 @@ def delta_p_command(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Score DELTA-P: the chance that LEMS comes with small-cell lung cancer."""
+    from pydantic import ValidationError
+
+    from lems_companion.rules import delta_p
+
     if sex is Sex.male and erectile_dysfunction is None:
         _refuse(
             ValueError(
@@ -186,6 +206,10 @@ def edx_command(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Compute the CMAP increment after exercise and read it against the 60% and 100% cut-offs."""
+    from pydantic import ValidationError
+
+    from lems_companion.rules import edx
+
     try:
         data = edx.EdxInput(
             cmap_rest_mv=cmap_rest,
@@ -210,6 +234,8 @@ def screening_command(
     as_json: bool = typer.Option(False, "--json", help="Print the plan as JSON."),
 ) -> None:
     """Print the dated SCLC screening plan for a diagnosis date and DELTA-P score."""
+    from lems_companion.rules import screening
+
     try:
         plan = screening.build_plan(diagnosed_on=diagnosed.date(), delta_p_score=delta_p_score)
     except ValueError as error:
@@ -237,6 +263,8 @@ def medicine_command(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Check a medicine name against the classes that can worsen LEMS weakness."""
+    from lems_companion.rules import medicines
+
     cautions = medicines.cautions_for(name)
     amifampridine = medicines.is_amifampridine(name)
     limits = medicines.amifampridine_limits(medicines.licence_region(country), weight_kg=weight_kg)

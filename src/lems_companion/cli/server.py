@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import typer
-from sqlalchemy import func, make_url, select
-from sqlalchemy.orm import Session
 
-from lems_companion.accounts.models import User
-from lems_companion.accounts.service import AccountError, create_user, find_user, set_password
-from lems_companion.cli.common import fail, settings_from
-from lems_companion.db.engine import session_scope, upgrade
-from lems_companion.diary.demo import DEMO_EMAIL, demo_entries
-from lems_companion.diary.models import Entry
-from lems_companion.diary.service import add_entries
-from lems_companion.settings import Settings
+from lems_companion.cli.common import command_group, fail, settings_from
 
-db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lems_companion.accounts.models import User
+    from lems_companion.settings import Settings
+
+db_app = command_group("Database maintenance.")
+# The demo account (diary.demo.DEMO_EMAIL, which a test holds equal), named here so that the
+# options below can show it without importing the diary's schemas.
+DEMO_EMAIL = "demo@example.org"
 # Long enough to be unguessable, short enough to type from the terminal.
 DEMO_PASSWORD_BYTES = 12
 
@@ -26,12 +27,16 @@ DEMO_PASSWORD_BYTES = 12
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply every pending migration (safe to run at any time)."""
+    from lems_companion.db.engine import upgrade
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     print(f"database is up to date: {_display_url(settings)}")
 
 
 def _display_url(settings: Settings) -> str:
+    from sqlalchemy import make_url
+
     return make_url(settings.resolved_database_url).render_as_string(hide_password=True)
 
 
@@ -40,6 +45,13 @@ def load_demo(db: Session, *, email: str, password: str | None) -> tuple[User, i
 
     The diary is added only to an account with no entries, so running it twice adds nothing.
     """
+    from sqlalchemy import func, select
+
+    from lems_companion.accounts.service import create_user, find_user, set_password
+    from lems_companion.diary.demo import demo_entries
+    from lems_companion.diary.models import Entry
+    from lems_companion.diary.service import add_entries
+
     user = find_user(db, email)
     if user is None:
         user = create_user(
@@ -66,6 +78,9 @@ def demo(
     ),
 ) -> None:
     """Add a realistic eight-week demo diary to an account (created when missing)."""
+    from lems_companion.accounts.service import AccountError, find_user
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     password = input() if password_stdin else None
     upgrade(settings.resolved_database_url)
@@ -97,6 +112,7 @@ def serve(
     """Apply migrations and start the web app."""
     import uvicorn
 
+    from lems_companion.db.engine import session_scope, upgrade
     from lems_companion.web.app import create_app
 
     settings = settings_from(ctx)

@@ -15,12 +15,16 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from lems_companion.triage import AUTHORS, DEFAULT_EMERGENCY_NUMBER, TriageResult, triage_text
+if TYPE_CHECKING:
+    from lems_companion.triage import TriageResult
 
+# The default of --emergency-number: triage.DEFAULT_EMERGENCY_NUMBER (a test holds them equal),
+# named here so that the command's help does not load triage.
+DEFAULT_EMERGENCY_NUMBER = "112"
 BAD_INPUT = 1
 STDIN = "-"
 DISCLAIMER = "Information, not diagnosis: if you are worried, contact a doctor."
@@ -41,6 +45,8 @@ class NoteInput:
 
 def read_records(lines: Iterable[str]) -> list[NoteInput]:
     """Return every non-blank line's note; BadLine naming the first bad line's number."""
+    from lems_companion.triage import AUTHORS
+
     notes = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -72,6 +78,8 @@ def triage_notes(
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> list[dict[str, Any]]:
     """Return the public triage object of each note, in order; a note's own author wins."""
+    from lems_companion.triage import triage_text
+
     results = []
     for note in notes:
         item = note if isinstance(note, NoteInput) else NoteInput(note)
@@ -130,6 +138,8 @@ def triage(
 ) -> None:
     """Triage a note for red flags (emergency, prompt, routine or none). Information, not
     diagnosis."""
+    from lems_companion.triage import AUTHORS, triage_text
+
     if author not in AUTHORS:
         _fail(f"--author must be one of {', '.join(AUTHORS)}", code=2)
     if jsonl is not None:

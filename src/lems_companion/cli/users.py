@@ -6,20 +6,10 @@ import getpass
 import sys
 
 import typer
-from sqlalchemy import select
 
-from lems_companion.accounts.models import User
-from lems_companion.accounts.profile import ProfileError, change_profile
-from lems_companion.accounts.service import (
-    AccountError,
-    create_user,
-    end_other_sessions,
-    set_password,
-)
-from lems_companion.cli.common import fail, require_user, settings_from
-from lems_companion.db.engine import session_scope, upgrade
+from lems_companion.cli.common import command_group, fail, require_user, settings_from
 
-app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+app = command_group("Manage accounts.")
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -41,6 +31,9 @@ def create(
     time_zone: str = typer.Option("UTC", "--time-zone", help="IANA time zone, e.g. Europe/London."),
 ) -> None:
     """Create an account; the password is asked for, or read from stdin."""
+    from lems_companion.accounts.service import AccountError, create_user
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     password = _read_password(password_stdin)
     upgrade(settings.resolved_database_url)
@@ -62,6 +55,9 @@ def password(
     ),
 ) -> None:
     """Reset an account's password (for the instance admin); signs out all its sessions."""
+    from lems_companion.accounts.service import AccountError, end_other_sessions, set_password
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     new = _read_password(password_stdin)
     upgrade(settings.resolved_database_url)
@@ -78,6 +74,11 @@ def password(
 @app.command("list")
 def list_accounts(ctx: typer.Context) -> None:
     """List accounts (e-mail, creation date, admin) without any diary data."""
+    from sqlalchemy import select
+
+    from lems_companion.accounts.models import User
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
@@ -88,6 +89,8 @@ def list_accounts(ctx: typer.Context) -> None:
 
 def _set_role(ctx: typer.Context, email: str, attribute: str, value: bool, name: str) -> None:
     """Set one of the account's role flags and say what it now is."""
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
@@ -145,6 +148,9 @@ def profile(
 ) -> None:
     """Change an account's profile (only the options given) and print it; nothing is saved when
     a value is refused."""
+    from lems_companion.accounts.profile import ProfileError, change_profile
+    from lems_companion.db.engine import session_scope, upgrade
+
     settings = settings_from(ctx)
     given = {
         "display_name": name,

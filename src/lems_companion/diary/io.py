@@ -27,25 +27,38 @@ class ImportProblem(ValueError):
         super().__init__("\n".join(shown + ([f"... and {more} more"] if more else [])))
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+class _LineCounter:
+    """The line number of offsets in a text, read in increasing order: each character is
+    counted once, so numbering every item of a file is linear, not quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def at(self, offset: int) -> int:
+        """Return the line number at this offset, no smaller than the last one asked for."""
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
-def _array_items(text: str) -> Iterator[tuple[int, Any]]:
-    """Yield (line number, item) for each element of a JSON array, keeping where it starts."""
+def _array_items(text: str) -> Iterator[tuple[int, Any, str]]:
+    """Yield (line number, item, its JSON text) for each element of a JSON array."""
     decoder = json.JSONDecoder()
+    lines = _LineCounter(text)
     position = text.index("[") + 1
     expect_item = True
     while True:
         while position < len(text) and text[position] in " \t\r\n":
             position += 1
         if position >= len(text):
-            raise ImportProblem([f"line {_line_of(text, position)}: the JSON array is not closed"])
+            raise ImportProblem([f"line {lines.at(position)}: the JSON array is not closed"])
         char = text[position]
         if char == "]":
             rest = text[position + 1 :].strip()
             if rest:
-                raise ImportProblem([f"line {_line_of(text, position)}: text after the JSON array"])
+                raise ImportProblem([f"line {lines.at(position)}: text after the JSON array"])
             return
         if char == "," and not expect_item:
             position += 1
@@ -55,16 +68,17 @@ def _array_items(text: str) -> Iterator[tuple[int, Any]]:
             item, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise ImportProblem([f"line {error.lineno}: invalid JSON: {error.msg}"]) from None
-        yield _line_of(text, position), item
+        yield lines.at(position), item, text[position:end]
         position, expect_item = end, False
 
 
-def _json_lines(text: str) -> Iterator[tuple[int, Any]]:
+def _json_lines(text: str) -> Iterator[tuple[int, Any, str]]:
+    """Yield (line number, item, its JSON text) for each non-blank line."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, json.loads(line), line
         except json.JSONDecodeError as error:
             raise ImportProblem([f"line {number}: invalid JSON: {error.msg}"]) from None
 
@@ -76,12 +90,13 @@ def parse_entries(text: str) -> list[EntryCreate]:
     items = _array_items(text) if text.lstrip().startswith("[") else _json_lines(text)
     entries: list[EntryCreate] = []
     problems: list[str] = []
-    for line, item in items:
+    for line, item, raw in items:
         if not isinstance(item, dict):
             problems.append(f"line {line}: an entry must be a JSON object")
             continue
         try:
-            entries.append(EntryCreate.model_validate_json(json.dumps(item)))
+            # The item's own text, validated as JSON like every other way in (no re-encoding).
+            entries.append(EntryCreate.model_validate_json(raw))
         except ValidationError as error:
             problems.extend(describe_errors(error, prefix=f"line {line}: "))
     if problems:

@@ -60,7 +60,7 @@ class Entry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    user: Mapped[User] = relationship(back_populates="entries", foreign_keys=[user_id])
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
     flags: Mapped[list[EntryFlag]] = relationship(
         back_populates="entry",
         cascade="all, delete-orphan",

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
+from typing import Any, Literal, cast
 
-from sqlalchemy import Select, and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, Table, and_, bindparam, insert, or_, select
+from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
@@ -24,7 +26,7 @@ from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import is_amifampridine, licence_region
 from lems_companion.sharing.service import Access, Action, access_for, audit
-from lems_companion.triage import triage_entry
+from lems_companion.triage import TriageResult, triage_entry
 
 # Who wrote an entry, as the timeline, exports and triage read it (spec section 3, who is writing).
 AuthorRole = Literal["patient", "caregiver", "clinician"]
@@ -32,6 +34,15 @@ AuthorRole = Literal["patient", "caregiver", "clinician"]
 # Keyset pages: the default suits a phone screen; the ceiling bounds one response's size.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+# A batch of entries is triaged against the stored entries around it, read at once: from the
+# weight-loss window before its first entry, and a local day either side for same-day doses
+# (offsets run from UTC-12 to UTC+14, so two days cover any local day).
+DAY_MARGIN = timedelta(days=2)
+# Rows of a batch inserted together, by a few multi-row statements.
+BATCH_INSERT_ROWS = 2_000
+# Times compared as whole microseconds since this moment (see _moment).
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
 
 class NotFound(LookupError):
@@ -71,18 +82,64 @@ def load_entry(db: Session, entry_id: int, *, viewer: User, action: Action = "re
     return entry
 
 
-def _fill(row: Entry, data: EntryCreate) -> None:
+def _columns(data: EntryCreate) -> dict[str, Any]:
+    """Return the entry's stored columns (all but owner, triage and creation time)."""
     offset = data.recorded_at.utcoffset() or timedelta(0)
-    row.recorded_at = data.recorded_at
-    row.utc_offset_minutes = int(offset.total_seconds() // 60)
-    row.context = data.context
-    row.improved_after_moving = data.improved_after_moving
-    row.symptoms = dict(data.symptoms)
-    row.weight_kg = data.weight_kg
-    row.medications = [item.model_dump(mode="json") for item in data.medications]
-    row.home_tests = data.home_tests.model_dump(mode="json") if data.home_tests else None
-    row.note = data.note
-    row.updated_at = datetime.now(UTC)
+    return {
+        "recorded_at": data.recorded_at,
+        "utc_offset_minutes": int(offset.total_seconds() // 60),
+        "context": data.context,
+        "improved_after_moving": data.improved_after_moving,
+        "symptoms": dict(data.symptoms),
+        "weight_kg": data.weight_kg,
+        "medications": [item.model_dump(mode="json") for item in data.medications],
+        "home_tests": data.home_tests.model_dump(mode="json") if data.home_tests else None,
+        "note": data.note,
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def _fill(row: Entry, data: EntryCreate) -> None:
+    for name, value in _columns(data).items():
+        setattr(row, name, value)
+
+
+# The statements an entry's triage runs are built once per shape (new entry or edit) and run
+# with parameters: building and keying a statement cost more than running it (a profile of
+# entry creation, docs/performance.md). An edited entry is left out of its own comparisons.
+@cache
+def _previous_statement(*, edit: bool) -> Select[Entry]:
+    """Return the query of the owner's entry just before a moment."""
+    query = select(Entry).where(
+        Entry.user_id == bindparam("owner"), Entry.recorded_at < bindparam("at")
+    )
+    if edit:
+        query = query.where(Entry.id != bindparam("entry"))
+    return query.order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(1)
+
+
+@cache
+def _weights_statement(*, edit: bool) -> Select[datetime, float | None]:
+    """Return the query of the owner's weights in [since, at)."""
+    query = select(Entry.recorded_at, Entry.weight_kg).where(
+        Entry.user_id == bindparam("owner"),
+        Entry.recorded_at < bindparam("at"),
+        Entry.weight_kg.is_not(None),
+        Entry.recorded_at >= bindparam("since"),
+    )
+    # Only for an edit: the id is not in the partial index that answers this for a new entry.
+    return query.where(Entry.id != bindparam("entry")) if edit else query
+
+
+@cache
+def _logged_statement(*, edit: bool) -> Select[list[dict[str, Any]]]:
+    """Return the query of the medicines logged in the owner's entries in [start, end)."""
+    query = select(Entry.medications).where(
+        Entry.user_id == bindparam("owner"),
+        Entry.recorded_at >= bindparam("start"),
+        Entry.recorded_at < bindparam("end"),
+    )
+    return query.where(Entry.id != bindparam("entry")) if edit else query
 
 
 def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[datetime, float]]]:
@@ -91,19 +148,11 @@ def _earlier(db: Session, row: Entry) -> tuple[EntryPublic | None, list[tuple[da
     Two queries. Spec section 3: a red-flag symptom is "new" when absent from the previous entry
     (triage applies the 14-day limit); weight loss counts within six months.
     """
-    others = [Entry.user_id == row.user_id, Entry.recorded_at < row.recorded_at]
-    if row.id is not None:
-        others.append(Entry.id != row.id)
-    previous = db.scalar(
-        select(Entry).where(*others).order_by(Entry.recorded_at.desc(), Entry.id.desc()).limit(1)
-    )
-    weights = db.execute(
-        select(Entry.recorded_at, Entry.weight_kg).where(
-            *others,
-            Entry.weight_kg.is_not(None),
-            Entry.recorded_at >= row.recorded_at - weight_loss.WINDOW,
-        )
-    ).all()
+    edit = row.id is not None
+    at = {"owner": row.user_id, "at": row.recorded_at} | ({"entry": row.id} if edit else {})
+    previous = db.scalar(_previous_statement(edit=edit), at)
+    since = row.recorded_at - weight_loss.WINDOW
+    weights = db.execute(_weights_statement(edit=edit), at | {"since": since}).all()
     history = [(when, kg) for when, kg in weights if kg is not None]
     return (to_public(previous) if previous else None), history
 
@@ -116,47 +165,86 @@ def same_day_medicines(db: Session, row: Entry) -> list[Medication]:
     the amifampridine daily maximum (rules.medicines.check_amifampridine_day) and the
     amifampridine notices shown with the entry (tools.records.amifampridine_notices).
     """
-    local = row.local_recorded_at
-    start = datetime.combine(local.date(), datetime.min.time(), local.tzinfo)
-    others = [Entry.user_id == row.user_id, Entry.recorded_at >= start]
-    others.append(Entry.recorded_at < start + timedelta(days=1))
-    if row.id is not None:
-        others.append(Entry.id != row.id)
-    logged = db.scalars(select(Entry.medications).where(*others))
+    start, end = _day_of(row.recorded_at, row.utc_offset_minutes)
+    edit = row.id is not None
+    day = {"owner": row.user_id, "start": start, "end": end} | ({"entry": row.id} if edit else {})
+    logged = db.scalars(_logged_statement(edit=edit), day)
     return [Medication.model_validate(item) for items in logged for item in items or []]
+
+
+def _logs_amifampridine(data: EntryCreate) -> bool:
+    """Return True when the entry logs amifampridine (only then do same-day doses matter)."""
+    return any(is_amifampridine(item.name) for item in data.medications)
 
 
 def _triage(db: Session, row: Entry, data: EntryCreate) -> None:
     """Store the entry's red flags and level, replacing any from before an edit."""
     previous, weights = _earlier(db, row)
-    # The daily amifampridine total only matters for an entry that logs amifampridine itself.
-    logs_amifampridine = any(is_amifampridine(item.name) for item in data.medications)
-    doses = same_day_medicines(db, row) if logs_amifampridine else []
+    doses = same_day_medicines(db, row) if _logs_amifampridine(data) else []
     owner = db.get(User, row.user_id)  # in the session's identity map already: no query
+    _store_triage(row, data, previous=previous, weights=weights, doses=doses, owner=owner)
+
+
+def _store_triage(
+    row: Entry,
+    data: EntryCreate,
+    *,
+    previous: EntryCreate | None,
+    weights: list[tuple[datetime, float]],
+    doses: Sequence[Medication],
+    owner: User | None,
+) -> None:
+    """Set the entry's triage level and red flags from what it is compared with."""
+    result = _triage_of(
+        data,
+        author_role=row.author_role,
+        previous=previous,
+        weights=weights,
+        doses=doses,
+        owner=owner,
+    )
+    row.triage_level = result.level
+    row.flags = [EntryFlag(user_id=row.user_id, **flag) for flag in _flag_columns(result)]
+
+
+def _triage_of(
+    data: EntryCreate,
+    *,
+    author_role: str,
+    previous: EntryCreate | None,
+    weights: list[tuple[datetime, float]],
+    doses: Sequence[Medication],
+    owner: User | None,
+) -> TriageResult:
+    """Return the triage of one entry with all it is compared with: the one call to triage for
+    an entry added alone and for each entry of an import."""
     weight_kg = data.weight_kg
     if weight_kg is None and weights:
         weight_kg = max(weights)[1]  # the latest reading of the six months before
-    result = triage_entry(
+    return triage_entry(
         data,
         # Spec section 3: a caregiver's (or clinician's) third-person words are the patient's.
-        author="patient" if row.author_role == "patient" else "caregiver",
+        author="patient" if author_role == "patient" else "caregiver",
         previous=previous,
         weight_history=weights,
         same_day_doses=doses,
+        # Spec section 6: the amifampridine maximum follows the licence of the patient's country.
         region=licence_region(owner.country if owner else None),
         weight_kg=weight_kg,
     )
-    row.triage_level = result.level
-    row.flags = [
-        EntryFlag(
-            user_id=row.user_id,
-            flag=hit.id,
-            level=hit.level,
-            evidence=hit.evidence,
-            start=hit.start,
-            end=hit.end,
-            basis=hit.basis,
-        )
+
+
+def _flag_columns(result: TriageResult) -> list[dict[str, Any]]:
+    """Return the stored columns of each red flag of a triage (all but entry and owner)."""
+    return [
+        {
+            "flag": hit.id,
+            "level": hit.level,
+            "evidence": hit.evidence,
+            "start": hit.start,
+            "end": hit.end,
+            "basis": hit.basis,
+        }
         for hit in result.flags
     ]
 
@@ -196,13 +284,189 @@ def add_entry(
     return row
 
 
+def _moment(when: datetime) -> int:
+    """Return an aware time as microseconds since the epoch: exact, and quick to compare (two
+    datetimes in different offsets are compared through their offsets, ten times slower)."""
+    return (when - EPOCH) // MICROSECOND
+
+
+@dataclass(slots=True)
+class _Timeline:
+    """Entries in time order, as triage compares a new entry with them: each entry's time, and
+    apart the weighed ones (time, kg), so a window is found by bisection."""
+
+    moments: list[int] = field(default_factory=list)
+    entries: list[EntryCreate | Entry] = field(default_factory=list)
+    weight_moments: list[int] = field(default_factory=list)
+    weights: list[tuple[datetime, float]] = field(default_factory=list)
+
+    def add(self, when: datetime, entry: EntryCreate | Entry, weight_kg: float | None) -> None:
+        """Add an entry later than (or as late as) every entry already in the timeline."""
+        moment = _moment(when)
+        self.moments.append(moment)
+        self.entries.append(entry)
+        if weight_kg is not None:
+            self.weight_moments.append(moment)
+            self.weights.append((when, weight_kg))
+
+    def last_before(self, when: datetime) -> EntryCreate | Entry | None:
+        """Return the last entry strictly before this time; None when there is none."""
+        index = bisect_left(self.moments, _moment(when))
+        return self.entries[index - 1] if index else None
+
+    def between(self, start: datetime, end: datetime) -> list[EntryCreate | Entry]:
+        """Return the entries in [start, end), oldest first."""
+        moments = self.moments
+        return self.entries[
+            bisect_left(moments, _moment(start)) : bisect_left(moments, _moment(end))
+        ]
+
+    def weights_between(self, start: datetime, end: datetime) -> list[tuple[datetime, float]]:
+        """Return the (time, kg) readings in [start, end), oldest first."""
+        moments = self.weight_moments
+        return self.weights[
+            bisect_left(moments, _moment(start)) : bisect_left(moments, _moment(end))
+        ]
+
+
+def _stored_around(
+    db: Session, *, owner: User, start: datetime, end: datetime
+) -> tuple[Entry | None, list[Entry]]:
+    """Return the owner's last stored entry before ``start`` and the stored entries in
+    [start, end], oldest first (ties by id). Two queries, whatever the size of the batch."""
+    before = db.scalar(
+        select(Entry)
+        .where(Entry.user_id == owner.id, Entry.recorded_at < start)
+        .order_by(Entry.recorded_at.desc(), Entry.id.desc())
+        .limit(1)
+    )
+    within = db.scalars(
+        select(Entry)
+        .where(Entry.user_id == owner.id, Entry.recorded_at >= start, Entry.recorded_at <= end)
+        .order_by(Entry.recorded_at, Entry.id)
+    )
+    return before, list(within)
+
+
+def _as_compared(entry: EntryCreate | Entry) -> EntryCreate:
+    """Return an entry as triage compares with it: a new one as given, a stored one public."""
+    return to_public(entry) if isinstance(entry, Entry) else entry
+
+
+def _day_of(recorded_at: datetime, utc_offset_minutes: int) -> tuple[datetime, datetime]:
+    """Return the start and end of an entry's local day, in the offset it was recorded in."""
+    offset = timezone(timedelta(minutes=utc_offset_minutes))
+    start = datetime.combine(recorded_at.astimezone(offset).date(), datetime.min.time(), offset)
+    return start, start + timedelta(days=1)
+
+
+def _insert(
+    db: Session, *, owner: User, pending: list[tuple[dict[str, Any], list[dict[str, Any]]]]
+) -> list[Entry]:
+    """Return the new entries, inserted with their red flags by multi-row statements.
+
+    Plain table inserts: the ORM's unit of work cost ~0.5 ms an entry. Then one query loads the
+    entries, so the caller gets the rows as any query returns them.
+    """
+    entries, flags = cast(Table, Entry.__table__), cast(Table, EntryFlag.__table__)
+    # Each id must be matched with its row. SQLite gives rowids in the order of the rows of a
+    # multi-row INSERT, so sorting the returned ids is enough there; asking SQLAlchemy to sort
+    # them would make it send one INSERT per row (five times slower). PostgreSQL is asked.
+    on_sqlite = db.get_bind().dialect.name == "sqlite"
+    statement = insert(entries).returning(entries.c.id, sort_by_parameter_order=not on_sqlite)
+    ids = db.execute(statement, [columns for columns, _ in pending]).scalars().all()
+    if on_sqlite:
+        ids = sorted(ids)
+    flag_columns = [
+        {"entry_id": entry_id, "user_id": owner.id, **flag}
+        for entry_id, (_, row_flags) in zip(ids, pending, strict=True)
+        for flag in row_flags
+    ]
+    if flag_columns:
+        db.execute(insert(flags), flag_columns)
+    # Flags load when asked for: an import's caller counts the rows and seldom reads them.
+    query = select(Entry).where(Entry.id.in_(ids)).options(lazyload(Entry.flags))
+    loaded = {row.id: row for row in db.scalars(query)}
+    return [loaded[entry_id] for entry_id in ids]
+
+
 def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> list[Entry]:
-    """Return the new entries, triaged in time order; all or nothing once the caller commits."""
+    """Return the new entries, triaged in time order; all or nothing once the caller commits.
+
+    Each entry gets the flags ``add_entry`` would give it had the entries been added one by one
+    in time order: it is compared with the entry before it and the weights and doses around it,
+    stored or new. The stored ones are read with two queries for the whole batch (not three
+    per entry), and rows are inserted a few thousand at a time.
+    """
+    if not items:
+        return []
     # In time order, so each entry is compared with the one before it, imported or not.
     ordered = sorted(range(len(items)), key=lambda index: items[index].recorded_at)
-    rows: dict[int, Entry] = {}
+    first, last = items[ordered[0]].recorded_at, items[ordered[-1]].recorded_at
+    start = first - max(weight_loss.WINDOW, DAY_MARGIN)
+    before, stored = _stored_around(db, owner=owner, start=start, end=last + DAY_MARGIN)
+    stored_days = _Timeline()
+    for row in stored:
+        stored_days.add(row.recorded_at, row, None)
+    # Stored and new entries together, in the order add_entry would have found them: by time,
+    # then by id (a new entry's id is higher than any stored one's, and in insertion order).
+    seen = _Timeline()
+    new_days = _Timeline()
+    if before is not None:
+        seen.add(before.recorded_at, before, before.weight_kg)
+    next_stored = 0
+    created_at = datetime.now(UTC)
+    pending: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    inserted: list[Entry] = []
     for index in ordered:
-        rows[index] = add_entry(db, owner=owner, data=items[index])
+        data = items[index]
+        # An import is the owner's own diary: its entries are the patient's.
+        columns = _columns(data) | {
+            "user_id": owner.id,
+            "author_id": owner.id,
+            "author_role": "patient",
+            "created_at": created_at,
+        }
+        when = columns["recorded_at"]
+        while next_stored < len(stored) and stored[next_stored].recorded_at < when:
+            earlier = stored[next_stored]
+            seen.add(earlier.recorded_at, earlier, earlier.weight_kg)
+            next_stored += 1
+        # The entry just before: strictly earlier, the latest id among those at the same time.
+        before_this = seen.last_before(when)
+        previous = _as_compared(before_this) if before_this is not None else None
+        weights = seen.weights_between(when - weight_loss.WINDOW, when)
+        doses: list[Medication] = []
+        if _logs_amifampridine(data):
+            day_start, day_end = _day_of(when, columns["utc_offset_minutes"])
+            around = stored_days.between(day_start, day_end) + new_days.between(day_start, day_end)
+            for other in around:
+                if isinstance(other, EntryCreate):
+                    doses += other.medications
+                else:
+                    doses += [Medication.model_validate(item) for item in other.medications or []]
+        result = _triage_of(
+            data,
+            author_role="patient",
+            previous=previous,
+            weights=weights,
+            doses=doses,
+            owner=owner,
+        )
+        columns["triage_level"] = result.level
+        pending.append((columns, _flag_columns(result)))
+        # Stored entries at the same time have lower ids: they go before this one.
+        while next_stored < len(stored) and stored[next_stored].recorded_at <= when:
+            earlier = stored[next_stored]
+            seen.add(earlier.recorded_at, earlier, earlier.weight_kg)
+            next_stored += 1
+        seen.add(when, data, data.weight_kg)
+        new_days.add(when, data, None)
+    # Written only once every entry is triaged: on SQLite the first insert takes the database's
+    # write lock until the caller commits, so other writers wait for the inserts alone.
+    for chunk in range(0, len(pending), BATCH_INSERT_ROWS):
+        inserted += _insert(db, owner=owner, pending=pending[chunk : chunk + BATCH_INSERT_ROWS])
+    rows = dict(zip(ordered, inserted, strict=True))
     return [rows[index] for index in range(len(items))]
 
 

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from enum import StrEnum
 
 from lems_companion.diary.io import ImportProblem, csv_columns, parse_csv, parse_entries, to_csv
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.interop.fhir import parse_bundle, to_fhir_json
+from lems_companion.interop.format_names import ExportFormat, ImportFormat
 from lems_companion.interop.phenopacket import to_phenopacket_json
 from lems_companion.interop.records import DiaryRecord, InteropError
 
 # How much of a file is looked at to tell its format; every format shows itself well before.
 SNIFF_CHARS = 4_096
-
-
-class ExportFormat(StrEnum):
-    fhir = "fhir"
-    phenopacket = "phenopacket"
-    csv = "csv"
-
-
-class ImportFormat(StrEnum):
-    fhir = "fhir"
-    csv = "csv"
-    json = "json"
 
 
 # File name suffix and media type of each export.

@@ -6,74 +6,23 @@ patient has not had yet is recorded as ``pending`` and shown as "to discuss".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from lems_companion.rules.edx import INCREMENT_CUTOFF_60_PERCENT, INCREMENT_CUTOFF_100_PERCENT
+# The kinds live in their own module, free of pydantic models, so `lems tests add --help` can
+# list them without building the schemas; they are part of this domain and re-exported here.
+from lems_companion.investigations.kinds import KIND_IDS as KIND_IDS
+from lems_companion.investigations.kinds import KINDS as KINDS
+from lems_companion.investigations.kinds import Kind as Kind
+from lems_companion.investigations.kinds import kind as kind
 
 Status = Literal["done", "pending"]
 MAX_RESULT_CHARS = 2_000
 # An increment above 1000% would be a typing error (the classic criterion is 100%).
 MAX_INCREMENT_PERCENT = 1_000.0
 SOURCE = "Clinical specification section 4 (investigations)"
-
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    """A kind of test the tracker knows, with what it looks for (spec section 4)."""
-
-    id: str
-    label: str
-    shows: str
-    ask_about: bool  # one of the tests a patient may ask about at an appointment
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind(
-        id="edx",
-        label="Electrodiagnostic study (nerve conduction with repetitive nerve stimulation)",
-        shows=(
-            "A low resting muscle response (CMAP) that rises after 10 seconds of maximal "
-            f"contraction; an increment of {INCREMENT_CUTOFF_100_PERCENT}% or more is the classic "
-            f"criterion and {INCREMENT_CUTOFF_60_PERCENT}% or more has been proposed."
-        ),
-        ask_about=True,
-    ),
-    Kind(
-        id="vgcc_antibodies",
-        label="P/Q-type voltage-gated calcium channel (VGCC) antibodies",
-        shows="A blood test; positive in about 90% of people with LEMS.",
-        ask_about=True,
-    ),
-    Kind(
-        id="chest_ct",
-        label="CT scan of the chest",
-        shows="Screening for small-cell lung cancer, which can go with LEMS.",
-        ask_about=True,
-    ),
-    Kind(
-        id="fdg_pet",
-        label="FDG-PET scan",
-        shows="Screening for small-cell lung cancer when the chest CT shows nothing.",
-        ask_about=True,
-    ),
-    Kind(
-        id="sox1_antibodies",
-        label="SOX1 antibodies",
-        shows="A blood test a clinician may use; a positive result favours small-cell lung cancer.",
-        ask_about=False,
-    ),
-    Kind(id="other", label="Other test", shows="", ask_about=False),
-)
-KIND_IDS = tuple(kind.id for kind in KINDS)
-
-
-def kind(kind_id: str) -> Kind:
-    """Return the kind with this id; KeyError when there is none."""
-    return {item.id: item for item in KINDS}[kind_id]
 
 
 class InvestigationCreate(BaseModel):

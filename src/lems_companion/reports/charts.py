@@ -44,9 +44,27 @@ RC: dict[str, Any] = {
     "axes.spines.right": False,
     "svg.hashsalt": "lems-companion",  # stable ids, so the same data gives the same SVG
 }
+# Margins around the plotting area, in inches, fixed rather than measured: matplotlib's
+# constrained layout and bbox_inches="tight" measured every label of every chart three times and
+# drew each chart twice, two thirds of the report's drawing time (docs/performance.md). These fit
+# the labels these charts carry: tick labels, an axis label and a title.
+MARGIN_LEFT = 0.62
+MARGIN_RIGHT = 0.12
+MARGIN_BOTTOM = 0.5
+MARGIN_TOP = 0.25
+# Right of the heat map: its colour bar's ticks and label.
+COLOURBAR_LABEL = 0.4
+# Between the two panels of the home-tests chart: room for the second panel's axis labels.
+PANEL_GAP = 0.7
+# What a character of DejaVu Sans takes on average, in ems (points of font size), generously:
+# to leave room for long tick labels (symptom names) without measuring them.
+CHAR_WIDTH_EM = 0.6
+POINTS_PER_INCH = 72
 # Colours that stay distinct for the common colour-vision deficiencies (Okabe-Ito palette).
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#777777"
 SEVERITY_COLOURMAP = "Blues"
+# The heat map names each symptom on its axis, a little smaller than the other text.
+HEAT_MAP_FONT_SIZE = 6.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +92,34 @@ def _svg(figure: Figure) -> str:
     with warnings.catch_warnings():
         # A period of a single day leaves the date locator nothing to choose; its default is fine.
         warnings.filterwarnings("ignore", message="AutoDateLocator was unable")
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
-def _figure(height: float = HEIGHT_INCHES) -> Figure:
-    return Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
+def _label_width(labels: Sequence[str], font_size: float) -> float:
+    """Return the width in inches that the longest of these labels may take."""
+    longest = max((len(label) for label in labels), default=0)
+    return longest * font_size * CHAR_WIDTH_EM / POINTS_PER_INCH
+
+
+def _figure(
+    height: float = HEIGHT_INCHES,
+    *,
+    left: float = MARGIN_LEFT,
+    right: float = MARGIN_RIGHT,
+    panels: int = 1,
+) -> Figure:
+    """Return an empty figure of the report's width with fixed margins (in inches) and panels."""
+    figure = Figure(figsize=(WIDTH_INCHES, height))
+    panel_width = (WIDTH_INCHES - left - right - PANEL_GAP * (panels - 1)) / panels
+    figure.subplots_adjust(
+        left=left / WIDTH_INCHES,
+        right=1 - right / WIDTH_INCHES,
+        bottom=MARGIN_BOTTOM / height,
+        top=1 - MARGIN_TOP / height,
+        wspace=PANEL_GAP / panel_width,
+    )
+    return figure
 
 
 def _dates_axis(axes: Axes) -> None:
@@ -95,8 +135,8 @@ def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
     if not sit and not grip:
         return None
     with _style():
-        figure = _figure()
         panels = [(name, items) for name, items in (("sit", sit), ("grip", grip)) if items]
+        figure = _figure(panels=len(panels))
         axes_list = figure.subplots(1, len(panels), squeeze=False)[0]
         for axes, (name, items) in zip(axes_list, panels, strict=True):
             days = date2num([c.recorded_at.date() for c in items])
@@ -138,8 +178,9 @@ def time_of_day_chart(analysis: Analysis) -> Chart | None:
         return None
     values = [periods[p]["mean_severity"] or 0 for p in PERIODS]
     counts = [periods[p]["entries"] for p in PERIODS]
+    labels = [catalogue.SEVERITY_LABELS[i] for i in range(catalogue.MAX_SEVERITY + 1)]
     with _style():
-        figure = _figure(2.0)
+        figure = _figure(2.0, left=MARGIN_LEFT + _label_width(labels, RC["font.size"]) / 2)
         axes = figure.subplots()
         bars = axes.bar(PERIODS, values, color=BLUE)
         for bar, count in zip(bars, counts, strict=True):
@@ -152,10 +193,7 @@ def time_of_day_chart(analysis: Analysis) -> Chart | None:
                 color=GREY,
             )
         axes.set_ylim(0, catalogue.MAX_SEVERITY)
-        axes.set_yticks(
-            range(catalogue.MAX_SEVERITY + 1),
-            [catalogue.SEVERITY_LABELS[i] for i in range(catalogue.MAX_SEVERITY + 1)],
-        )
+        axes.set_yticks(range(catalogue.MAX_SEVERITY + 1), labels)
         axes.set_title("Muscle weakness by time of day (average of each entry's worst)")
         axes.set_xlabel("time of day (morning 05-12, afternoon 12-17, evening 17-22, night 22-05)")
         axes.set_ylabel("severity")
@@ -180,8 +218,13 @@ def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
     if not present or not weeks:
         return None
     grid = [[w.symptoms.get(s.id, 0.0) for w in weeks] for s in present]
+    labels = [s.label for s in present]
     with _style():
-        figure = _figure(max(1.6, 0.5 + 0.17 * len(present)))
+        figure = _figure(
+            max(1.6, 0.5 + 0.17 * len(present)),
+            left=_label_width(labels, HEAT_MAP_FONT_SIZE) + MARGIN_RIGHT,
+            right=MARGIN_RIGHT + COLOURBAR_LABEL,
+        )
         axes = figure.subplots()
         image = axes.imshow(
             grid,
@@ -191,10 +234,12 @@ def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
             vmax=catalogue.MAX_SEVERITY,
             interpolation="nearest",
         )
-        axes.set_yticks(range(len(present)), [s.label for s in present], fontsize=6.5)
+        axes.set_yticks(range(len(present)), labels, fontsize=HEAT_MAP_FONT_SIZE)
         step = max(1, len(weeks) // 12)
         ticks = list(range(0, len(weeks), step))
-        axes.set_xticks(ticks, [f"{weeks[i].week_start:%d %b}" for i in ticks], fontsize=6.5)
+        axes.set_xticks(
+            ticks, [f"{weeks[i].week_start:%d %b}" for i in ticks], fontsize=HEAT_MAP_FONT_SIZE
+        )
         axes.set_xlabel("week starting")
         axes.set_title("Symptoms week by week (average severity, 0 none to 3 severe)")
         for spine in axes.spines.values():

@@ -564,6 +564,9 @@ def _cautions(medicine_name: str) -> tuple[MedicineCaution, ...]:
     return tuple(found)
 
 
+# Asked for every medicine of every entry stored (triage) and shown; like the cautions, the answer
+# only depends on the name, which recurs, and working it out costs ~50 µs.
+@lru_cache(maxsize=4096)
 def is_amifampridine(medicine_name: str) -> bool:
     """Return True when a logged medicine name is amifampridine under any of its names."""
     words = _words(medicine_name)
