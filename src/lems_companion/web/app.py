@@ -30,6 +30,7 @@ from lems_companion.web.routes import (
     health,
     interop,
     learn,
+    offline,
     reports,
     sharing,
     tools,
@@ -117,7 +118,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api, reports, interop, account, learn, sharing, health, tools):
+    for module in (
+        auth,
+        diary,
+        api,
+        reports,
+        interop,
+        account,
+        learn,
+        sharing,
+        health,
+        tools,
+        offline,
+    ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))
     return app

@@ -12,6 +12,7 @@ from lems_companion.dates import zone
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.alerts import flag_title
+from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
@@ -36,5 +37,9 @@ templates.env.globals.update(
     disclaimer=DISCLAIMER,
     flag_title=flag_title,
     medication_warnings=medication_warnings,
+    error_id=error_id,
+    field_anchor=field_anchor,
+    field_label=field_label,
+    symptom_sections=symptom_sections,
 )
 templates.env.filters["local"] = local_time

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.dates import zone
+from lems_companion.diary.quick import QuickEntry, quick_entry
 from lems_companion.diary.service import (
     BadCursor,
     add_entry,
@@ -28,7 +29,7 @@ from lems_companion.web.deps import (
     WebUser,
     WebUserPosting,
 )
-from lems_companion.web.forms import blank_form, form_from_entry, parse_entry_form
+from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, parse_entry_form
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -60,15 +61,27 @@ def timeline(
     return templates.TemplateResponse(request, template, context)
 
 
-@router.get("/entries/new", response_class=HTMLResponse)
-def new_entry_page(request: Request, signed_in: WebUser) -> Response:
-    """Show an empty entry form, timed now."""
-    now = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone))
+def _new_entry_form(
+    request: Request,
+    signed_in: WebUser,
+    form: EntryForm,
+    quick: QuickEntry,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
     return templates.TemplateResponse(
         request,
         "entry_form.html",
-        {"signed_in": signed_in, "form": blank_form(now=now), "entry_id": None},
+        {"signed_in": signed_in, "form": form, "entry_id": None, "quick": quick},
+        status_code=status_code,
     )
+
+
+@router.get("/entries/new", response_class=HTMLResponse)
+def new_entry_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show an empty entry form, timed now, the person's usual symptoms and medicines first."""
+    now = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone))
+    quick = quick_entry(db, owner=signed_in.user)
+    return _new_entry_form(request, signed_in, blank_form(now=now), quick)
 
 
 @router.post("/entries", response_class=HTMLResponse)
@@ -78,11 +91,9 @@ def create_entry(
     """Save a new entry and show it; the form again, as typed, with messages when invalid."""
     entry, form = parse_entry_form(posted, default_time_zone=signed_in.user.time_zone)
     if entry is None:
-        return templates.TemplateResponse(
-            request,
-            "entry_form.html",
-            {"signed_in": signed_in, "form": form, "entry_id": None},
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        quick = quick_entry(db, owner=signed_in.user)
+        return _new_entry_form(
+            request, signed_in, form, quick, status.HTTP_422_UNPROCESSABLE_CONTENT
         )
     row = add_entry(db, owner=signed_in.user, data=entry)
     db.commit()
