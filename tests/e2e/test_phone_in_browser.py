@@ -221,3 +221,28 @@ def test_dark_mode_follows_the_phone_setting(
     dark = (page.evaluate(background), page.evaluate(ink))
     assert light == ("rgb(255, 255, 255)", "rgb(27, 31, 36)")
     assert dark == ("rgb(18, 20, 23)", "rgb(232, 234, 237)")
+
+
+def test_a_share_link_is_copied_with_one_tap(
+    phone_app: BrowserContext, server: LiveServer, patient: Persona
+) -> None:
+    phone_app.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = phone_app.new_page()
+    sign_in(page, server, patient)
+    page.goto(f"{server.url}/sharing")
+    page.get_by_role("button", name="Create link").tap()
+    page.get_by_role("button", name="Copy link").tap()
+    expect(page.locator("#copy-status")).to_have_text("Copied.")
+    link = page.get_by_label("New share link").input_value()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+
+
+def test_the_print_button_opens_the_print_dialog(
+    phone_app: BrowserContext, server: LiveServer, patient: Persona
+) -> None:
+    page = phone_app.new_page()
+    sign_in(page, server, patient)
+    page.goto(f"{server.url}/appointment/print")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print").tap()
+    assert page.evaluate("window.printed") is True

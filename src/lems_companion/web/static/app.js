@@ -76,6 +76,18 @@
     });
   }
 
+  // A download that takes seconds (the PDF report) says it is on its way.
+  function busyLinks() {
+    document.querySelectorAll("[data-busy]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var status = document.getElementById(link.getAttribute("aria-describedby") || "");
+        if (!status) { return; }
+        status.textContent = link.getAttribute("data-busy");
+        setTimeout(function () { status.textContent = ""; }, 8000);
+      });
+    });
+  }
+
   function registerServiceWorker() {
     if (!("serviceWorker" in navigator)) { return; }
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
@@ -231,6 +243,7 @@
     foldMenu();
     copyButtons();
     printButtons();
+    busyLinks();
     registerServiceWorker();
     loadPocketRules().then(refreshWaiting).then(sendWaiting);
     window.addEventListener("online", sendWaiting);
