@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from lems_companion import catalogue
 from lems_companion.dates import zone
 from lems_companion.diary.quick import QuickEntry, quick_entry
+from lems_companion.diary.search import MAX_MATCHES, TimelineFilter, search_entries
 from lems_companion.diary.service import (
     BadCursor,
     add_entry,
@@ -41,21 +43,54 @@ def home(signed_in: MaybeWebUser) -> Response:
     return RedirectResponse("/diary" if signed_in else "/login", status.HTTP_303_SEE_OTHER)
 
 
+def _day(text: str | None) -> date | None:
+    """Return the date typed in a filter; None when empty or not a date."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 @router.get("/diary", response_class=HTMLResponse)
 def timeline(
-    request: Request, db: DbSession, signed_in: WebUser, cursor: str | None = None
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    cursor: str | None = None,
+    q: str = "",
+    symptom: str = "",
+    flags: str = "",
+    since: str = "",
+    until: str = "",
 ) -> Response:
-    """Show the diary newest first; with htmx, only the next page of entries."""
-    try:
-        page = page_entries(db, owner=signed_in.user, cursor=cursor)
-    except BadCursor as error:
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+    """Show the diary newest first; with htmx, only the next page of entries; with a filter,
+    the newest entries that match it."""
+    criteria = TimelineFilter(
+        text=q.strip()[:200],
+        symptom=symptom if symptom in catalogue.symptom_ids() else None,
+        red_flags=bool(flags),
+        since=_day(since),
+        until=_day(until),
+    )
+    if criteria.active():
+        rows = search_entries(
+            db, owner=signed_in.user, criteria=criteria, time_zone=signed_in.user.time_zone
+        )
+        next_cursor = None
+    else:
+        try:
+            page = page_entries(db, owner=signed_in.user, cursor=cursor)
+        except BadCursor as error:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+        rows, next_cursor = page.items, page.next_cursor
     context = {
         "signed_in": signed_in,
-        "entries": [to_public(row) for row in page.items],
-        "entry_levels": {row.id: row.triage_level for row in page.items},
-        "next_cursor": page.next_cursor,
+        "entries": [to_public(row) for row in rows],
+        "entry_levels": {row.id: row.triage_level for row in rows},
+        "next_cursor": next_cursor,
         "tz": signed_in.user.time_zone,
+        "criteria": criteria,
+        "max_matches": MAX_MATCHES,
     }
     template = "_timeline_items.html" if request.headers.get("HX-Request") else "diary.html"
     return templates.TemplateResponse(request, template, context)
