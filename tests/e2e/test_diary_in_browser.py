@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import LiveServer, Persona
-from tests.e2e.browser import PHONE, sign_in
+from tests.e2e.browser import PHONE, go_to, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,8 +24,7 @@ def test_a_patient_signs_in_adds_an_entry_and_finds_it_in_the_timeline(
 
     expect(phone.get_by_role("status")).to_have_text("Saved.")
     expect(phone.locator(".chips")).to_contain_text("Hip and thigh weakness: severe")
-    phone.get_by_role("button", name="Menu").click()
-    phone.get_by_role("link", name="Diary", exact=True).click()
+    go_to(phone, "Diary")
     item = phone.locator(".timeline-item").first
     expect(item).to_contain_text("Hip and thigh weakness: severe")
     expect(item).to_contain_text("Could not get up from the low sofa")
