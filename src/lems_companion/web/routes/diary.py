@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -28,6 +30,7 @@ from lems_companion.web.deps import (
     PostedForm,
     RowId,
     SettingsDep,
+    SignedIn,
     WebUser,
     WebUserPosting,
 )
@@ -51,6 +54,32 @@ def _day(text: str | None) -> date | None:
         return None
 
 
+def _timeline_context(
+    db: DbSession, signed_in: SignedIn, criteria: TimelineFilter, cursor: str | None
+) -> dict[str, Any]:
+    """Return what the diary page shows: a page of entries, or the newest that match a filter."""
+    if criteria.active():
+        rows = search_entries(
+            db, owner=signed_in.user, criteria=criteria, time_zone=signed_in.user.time_zone
+        )
+        next_cursor = None
+    else:
+        try:
+            page = page_entries(db, owner=signed_in.user, cursor=cursor)
+        except BadCursor as error:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+        rows, next_cursor = page.items, page.next_cursor
+    return {
+        "signed_in": signed_in,
+        "entries": [to_public(row) for row in rows],
+        "entry_levels": {row.id: row.triage_level for row in rows},
+        "next_cursor": next_cursor,
+        "tz": signed_in.user.time_zone,
+        "criteria": criteria,
+        "max_matches": MAX_MATCHES,
+    }
+
+
 @router.get("/diary", response_class=HTMLResponse)
 def timeline(
     request: Request,
@@ -72,26 +101,7 @@ def timeline(
         since=_day(since),
         until=_day(until),
     )
-    if criteria.active():
-        rows = search_entries(
-            db, owner=signed_in.user, criteria=criteria, time_zone=signed_in.user.time_zone
-        )
-        next_cursor = None
-    else:
-        try:
-            page = page_entries(db, owner=signed_in.user, cursor=cursor)
-        except BadCursor as error:
-            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
-        rows, next_cursor = page.items, page.next_cursor
-    context = {
-        "signed_in": signed_in,
-        "entries": [to_public(row) for row in rows],
-        "entry_levels": {row.id: row.triage_level for row in rows},
-        "next_cursor": next_cursor,
-        "tz": signed_in.user.time_zone,
-        "criteria": criteria,
-        "max_matches": MAX_MATCHES,
-    }
+    context = _timeline_context(db, signed_in, criteria, cursor)
     template = "_timeline_items.html" if request.headers.get("HX-Request") else "diary.html"
     return templates.TemplateResponse(request, template, context)
 
@@ -211,10 +221,19 @@ def edit_entry(
     return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
 
 
-@router.post("/entries/{entry_id}/delete")
-def remove_entry(db: DbSession, signed_in: WebUserPosting, entry_id: RowId) -> Response:
-    """Delete the entry and go back to the diary."""
+@router.post("/entries/{entry_id}/delete", response_class=HTMLResponse)
+def remove_entry(
+    request: Request, db: DbSession, signed_in: WebUserPosting, entry_id: RowId
+) -> Response:
+    """Delete the entry and show the diary, with a button that saves the entry again."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
+    # Undo without keeping deleted entries on the server: the page carries the entry's answers
+    # in a form that saves it again (triaged afresh), for as long as the page is open.
+    # Rejected: a soft delete, which every query of entries (report, analysis, exports, the
+    # clinician's views) would have to remember to skip.
+    undo = form_from_entry(to_public(row), time_zone=signed_in.user.time_zone)
+    undo.values["idempotency_key"] = uuid.uuid4().hex
     delete_entry(db, row)
     db.commit()
-    return RedirectResponse("/diary?deleted=1", status.HTTP_303_SEE_OTHER)
+    context = _timeline_context(db, signed_in, TimelineFilter(), cursor=None)
+    return templates.TemplateResponse(request, "diary.html", {**context, "undo": undo})
