@@ -68,12 +68,26 @@
 
   // Without a connection the entry is kept on the phone and sent when the connection returns;
   // its red flags are checked on the phone at once (app.js), and again in full once sent.
-  function saveOffline(form) {
+  function showConnection() {
     var note = document.getElementById("offline-note");
     function showState() { if (note) { note.hidden = navigator.onLine; } }
     window.addEventListener("online", showState);
     window.addEventListener("offline", showState);
     showState();
+  }
+
+  // A changed entry (or one added to someone else's diary) cannot wait in the queue: without a
+  // connection the form stays as filled in, and says so, rather than failing to a browser error.
+  function holdWhileOffline(form) {
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine) { return; }
+      event.preventDefault();
+      var note = document.getElementById("offline-note");
+      if (note) { note.hidden = false; note.setAttribute("tabindex", "-1"); note.focus(); }
+    });
+  }
+
+  function saveOffline(form) {
     form.addEventListener("submit", function (event) {
       if (navigator.onLine || event.defaultPrevented || !window.LemsQueue || !window.indexedDB) { return; }
       event.preventDefault();
@@ -191,7 +205,8 @@
     if (!form) { return; }
     if (form.hasAttribute("data-new-entry")) { freshen(form); }
     sameAsLastTime(form);
-    if (form.hasAttribute("data-offline-queue")) { saveOffline(form); }
+    showConnection();
+    if (form.hasAttribute("data-offline-queue")) { saveOffline(form); } else { holdWhileOffline(form); }
     sitToStand(form);
     upAndGo(form);
     grip(form);
