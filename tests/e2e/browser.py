@@ -59,3 +59,11 @@ def sign_in(page: Page, server: LiveServer, persona: Persona) -> None:
     page.get_by_label("Password").fill(persona.password)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Your diary")).to_be_visible()
+
+
+def go_to(page: Page, name: str) -> None:
+    """Follow a link of the main menu, opening it first where a phone folds it behind a button."""
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():
+        menu.click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True).click()

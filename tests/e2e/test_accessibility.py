@@ -68,3 +68,31 @@ def test_an_entry_can_be_recorded_with_the_keyboard_alone(
     audited.get_by_role("button", name="Save entry").focus()
     audited.keyboard.press("Enter")
     expect(audited.locator(".chips")).to_contain_text("Fatigue: moderate")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_entry_form_with_every_section_open_has_no_wcag_violations(
+    audited: Page, server: LiveServer, patient: Persona, scheme: str
+) -> None:
+    sign_in(audited, server, patient)
+    audited.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    audited.goto(f"{server.url}/entries/new")
+    audited.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    audited.get_by_role("button", name="Menu").click()
+    expect(audited.locator("[data-guide=sit-to-stand]")).to_be_visible()
+    assert violations(audited) == []
+
+
+def test_an_entry_waiting_to_send_and_its_alert_have_no_wcag_violations(
+    audited: Page, server: LiveServer, patient: Persona
+) -> None:
+    sign_in(audited, server, patient)
+    audited.goto(f"{server.url}/entries/new")
+    audited.context.set_offline(True)
+    audited.get_by_label("Anything else?").fill("Breathless lying flat last night.")
+    audited.get_by_role("button", name="Save entry").click()
+    expect(audited.locator("#waiting")).to_be_visible()
+    for scheme in ("light", "dark"):
+        audited.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        assert violations(audited) == [], scheme
+    audited.context.set_offline(False)

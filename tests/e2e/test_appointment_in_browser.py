@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import LiveServer, Persona
-from tests.e2e.browser import PHONE, sign_in
+from tests.e2e.browser import PHONE, go_to, sign_in
 from tests.reports.test_report_pages import fill_diary
 
 # A report with its four charts is far larger than an empty or broken PDF (a few hundred bytes).
@@ -32,7 +32,7 @@ def test_a_patient_prepares_for_an_appointment_on_a_phone(
 ) -> None:
     fill_diary(db_url, patient)
     sign_in(phone, server, patient)
-    phone.get_by_role("link", name="Appointment").click()
+    go_to(phone, "Appointment")
     expect(phone.get_by_role("heading", name="Prepare for your appointment")).to_be_visible()
     summary = phone.get_by_label("Summary in my words")
     expect(summary).to_have_value(re.compile("usually worst in the morning"))
@@ -60,7 +60,7 @@ def test_the_report_downloads_as_a_pdf_on_a_phone(
 ) -> None:
     fill_diary(db_url, patient)
     sign_in(phone, server, patient)
-    phone.get_by_role("link", name="Report").click()
+    go_to(phone, "Report")
     with phone.expect_download() as info:
         phone.get_by_role("link", name="Download PDF").click()
     download = info.value
@@ -85,7 +85,7 @@ def test_the_report_page_and_a_test_record_work_on_a_phone(
 ) -> None:
     fill_diary(db_url, patient)
     sign_in(phone, server, patient)
-    phone.get_by_role("link", name="Report").click()
+    go_to(phone, "Report")
     expect(phone.locator("#chart-time-of-day img")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     phone.get_by_role("link", name="Your tests").click()

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import LiveServer, Persona
-from tests.e2e.browser import PHONE, sign_in
+from tests.e2e.browser import PHONE, go_to, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def test_a_patient_signs_in_adds_an_entry_and_finds_it_in_the_timeline(
 
     expect(phone.get_by_role("status")).to_have_text("Saved.")
     expect(phone.locator(".chips")).to_contain_text("Hip and thigh weakness: severe")
-    phone.get_by_role("link", name="Diary", exact=True).click()
+    go_to(phone, "Diary")
     item = phone.locator(".timeline-item").first
     expect(item).to_contain_text("Hip and thigh weakness: severe")
     expect(item).to_contain_text("Could not get up from the low sofa")
@@ -59,7 +59,7 @@ def test_a_mistake_is_announced_and_focused(
     phone.get_by_role("button", name="Save entry").click()
     summary = phone.locator("#error-summary")
     expect(summary).to_be_focused()
-    expect(summary).to_contain_text("less than or equal to 400")
+    expect(summary).to_contain_text("Body weight: Enter 400 or less.")
 
 
 def test_an_emergency_alert_is_the_first_thing_seen_after_saving(

@@ -125,6 +125,12 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/s/{token}/entries/{entry_id}"): frozenset({"clinician_link"}),
     ("GET", "/healthz"): EVERYONE,  # for the process manager: no data, no database
     ("GET", "/readyz"): EVERYONE,  # for the load balancer: says only whether the database is ready
+    # The installable app's shell (docs/phone.md): no personal data, before and after sign-in.
+    ("GET", "/manifest.webmanifest"): EVERYONE,
+    ("GET", "/sw.js"): EVERYONE,
+    ("GET", "/favicon.ico"): EVERYONE,
+    ("GET", "/offline"): EVERYONE,
+    ("GET", "/offline/red-flags.json"): EVERYONE,
     # Clinician tools (docs/clinical-tools.md): on one's own record every account; on a patient's
     # record the patient and the clinicians they invited, who may also save results. Caregivers
     # and share links do not reach the tools.

@@ -131,7 +131,7 @@ def test_an_invalid_form_stores_nothing_and_keeps_what_was_typed(
     assert response.status_code == 422
     form = page(response)
     assert form.select_one("#weight_kg")["aria-invalid"] == "true"
-    assert "less than or equal to 400" in form.select_one("#weight_kg-error").get_text()
+    assert "Enter 400 or less." in form.select_one("#weight_kg-error").get_text()
     assert "Enter a number" in form.select_one("#grip_rest-error").get_text()
     assert form.select_one("#note").get_text() == FORM["note"]
     assert entry_count(db_url) == 0
@@ -165,9 +165,30 @@ def test_an_entry_can_be_edited_and_deleted(
         in page(http.get(entry_path)).select_one(".chips").get_text()
     )
     deleted = http.post(f"{entry_path}/delete", data={"csrf_token": csrf_token(http)})
-    assert deleted.status_code == 303
+    assert deleted.status_code == 200
+    assert "The entry was deleted." in page(deleted).select_one("form.undo").get_text()
     assert http.get(entry_path).status_code == 404
     assert entry_count(db_url) == 0
+
+
+def test_a_deleted_entry_can_be_put_back_with_undo(
+    http: httpx.Client, patient: Persona, db_url: str
+) -> None:
+    web_sign_in(http, patient)
+    entry_path = post_entry(http, FORM).headers["location"].split("?")[0]
+    deleted = page(http.post(f"{entry_path}/delete", data={"csrf_token": csrf_token(http)}))
+    undo = deleted.select_one("form.undo")
+    fields: dict[str, list[str]] = {}
+    for item in undo.select("input[type=hidden]"):
+        fields.setdefault(item["name"], []).append(item["value"])
+    restored = http.post(undo["action"], data=fields)
+    assert restored.status_code == 303
+    shown = page(http.get(restored.headers["location"]))
+    chips = [chip.get_text() for chip in shown.select(".chips .chip")]
+    assert chips == ["Hip and thigh weakness: moderate", "Dry mouth: mild"]
+    assert "Amifampridine, 10 mg at 07:00" in shown.select_one("main").get_text()
+    assert "Needed the banister" in shown.select_one(".note").get_text()
+    assert entry_count(db_url) == 1
 
 
 def test_a_stranger_gets_404_for_someone_elses_entry_page(

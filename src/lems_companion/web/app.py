@@ -32,6 +32,7 @@ from lems_companion.web.routes import (
     health,
     interop,
     learn,
+    offline,
     reports,
     sharing,
     tools,
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sharing,
         health,
         tools,
+        offline,
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))

@@ -6,6 +6,7 @@ keyed by form field, so the page can show each message next to its field and kee
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,7 @@ from starlette.datastructures import FormData
 
 from lems_companion import catalogue
 from lems_companion.dates import zone
+from lems_companion.diary.quick import always_asked
 from lems_companion.diary.schemas import (
     MAX_MEDICATIONS,
     SIT_TO_STAND_REPETITIONS,
@@ -26,6 +28,34 @@ from lems_companion.diary.schemas import (
 # Empty medication rows offered on a new entry; enough for a typical day's doses.
 MEDICATION_ROWS = 3
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+# A usual medicine ticked on the form arrives as "name|dose in mg" (see diary.quick.UsualMedicine).
+USUAL_MEDICINE_FIELD = "usual_med"
+# What each number field holds, for the message when what was typed is not a number.
+NUMBER_EXAMPLES: dict[str, str] = {
+    "weight_kg": "a number of kg, e.g. 72.5",
+    "grip_rest": "a number of kg, e.g. 18",
+    "grip_after": "a number of kg, e.g. 18",
+}
+SECONDS_EXAMPLE = "a number of seconds, e.g. 12.5"
+# The plain name of each fixed field, as the error summary names it.
+FIELD_LABELS: dict[str, str] = {
+    "recorded_at": "When",
+    "context": "Right now you are",
+    "improved_after_moving": "Strength after moving",
+    "weight_kg": "Body weight",
+    "note": "Anything else",
+    "sts_total": "Sit-to-stand, total for all five",
+    "grip_rest": "Grip at rest",
+    "grip_after": "Grip after a 10-second squeeze",
+    "home_tests": "Home tests",
+    USUAL_MEDICINE_FIELD: "Your usual medicines",
+    "entry": "This entry",
+}
+MEDICATION_PARTS = {
+    "name": ("Name", "med_name"),
+    "dose_mg": ("Dose", "med_dose"),
+    "taken_at": ("Time taken", "med_time"),
+}
 
 
 def field_errors(error: Exception) -> dict[str, str]:
@@ -40,6 +70,37 @@ def symptom_field(symptom_id: str) -> str:
     return f"symptom_{symptom_id}"
 
 
+def field_label(name: str) -> str:
+    """Return the plain name of a form field for messages, e.g. "Medication 2, dose"."""
+    if name.startswith("symptom_") and name.removeprefix("symptom_") in catalogue.symptom_ids():
+        return catalogue.get(name.removeprefix("symptom_")).label
+    if name.startswith("medications."):
+        _, row, part = [*name.split("."), "", ""][:3]
+        label = MEDICATION_PARTS.get(part, ("", ""))[0]
+        return f"Medication {int(row) + 1}" + (f", {label.lower()}" if label else "")
+    for prefix, title in (("sts_", "Sit-to-stand, repetition"), ("tug_", "Up-and-go, trial")):
+        if name.startswith(prefix) and name.removeprefix(prefix).isdigit():
+            return f"{title} {name.removeprefix(prefix)}"
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def field_anchor(name: str) -> str:
+    """Return the id of the control a field's error message links to."""
+    if name.startswith("medications."):
+        _, row, part = [*name.split("."), "", ""][:3]
+        return f"{MEDICATION_PARTS.get(part, ('', 'med_name'))[1]}_{row}"
+    if name == USUAL_MEDICINE_FIELD:
+        return "usual-medicines"
+    if name in ("home_tests", "entry"):
+        return "recorded_at"
+    return name
+
+
+def error_id(name: str) -> str:
+    """Return the id of the element that holds a field's error message."""
+    return name.replace(".", "-") + "-error"
+
+
 @dataclass
 class EntryForm:
     """What the form shows: the values as typed and an error message per field."""
@@ -47,6 +108,8 @@ class EntryForm:
     values: dict[str, str] = field(default_factory=dict)
     medications: list[dict[str, str]] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    # The usual medicines ticked (``name|dose``), kept ticked when the form comes back.
+    chosen_medicines: list[str] = field(default_factory=list)
 
     def value(self, name: str, default: str = "") -> str:
         """Return the typed value of a field; the default when it was left empty."""
@@ -60,7 +123,13 @@ class EntryForm:
 def blank_form(*, now: datetime) -> EntryForm:
     """Return a new-entry form with the time set to now in the person's time zone."""
     return EntryForm(
-        values={"recorded_at": now.strftime(LOCAL_INPUT_FORMAT), "tz": str(now.tzinfo)},
+        values={
+            "recorded_at": now.strftime(LOCAL_INPUT_FORMAT),
+            "tz": str(now.tzinfo),
+            # Sent with the entry so a repeated post (a retry, an entry sent from the phone's
+            # queue twice) is stored once; the page makes a fresh one for each new entry.
+            "idempotency_key": uuid.uuid4().hex,
+        },
         medications=[{} for _ in range(MEDICATION_ROWS)],
     )
 
@@ -125,7 +194,10 @@ class _Collector:
         try:
             return int(raw) if integer else float(raw)
         except ValueError:
-            self.errors[name] = "Enter a whole number." if integer else "Enter a number, e.g. 72.5."
+            if integer:
+                self.errors[name] = "Choose one of the answers."
+            else:
+                self.errors[name] = f"Enter {NUMBER_EXAMPLES.get(name, SECONDS_EXAMPLE)}."
             return None
 
     def local_time(self, name: str, raw: str) -> datetime | None:
@@ -155,12 +227,17 @@ def _home_tests(collect: _Collector) -> dict[str, Any]:
     return tests
 
 
-def _medications(collect: _Collector) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+def _medications(
+    collect: _Collector, taken_at: datetime | None
+) -> tuple[list[dict[str, Any]], list[dict[str, str]], list[str]]:
+    """Return the medicines (typed rows, then ticked usual ones taken at the entry's time),
+    the rows as typed, and the form field each medicine came from (for its error messages)."""
     names = collect.form.getlist("med_name")
     doses = collect.form.getlist("med_dose")
     times = collect.form.getlist("med_time")
     parsed: list[dict[str, Any]] = []
     typed: list[dict[str, str]] = []
+    origins: list[str] = []
     for index in range(min(len(names), MAX_MEDICATIONS + 1)):
         name = str(names[index]).strip()
         dose = str(doses[index]).strip().replace(",", ".") if index < len(doses) else ""
@@ -173,17 +250,60 @@ def _medications(collect: _Collector) -> tuple[list[dict[str, Any]], list[dict[s
             try:
                 item["dose_mg"] = float(dose)
             except ValueError:
-                collect.errors[f"medications.{len(parsed)}.dose_mg"] = "Enter the dose in mg."
-        taken = collect.local_time(f"medications.{len(parsed)}.taken_at", when)
+                collect.errors[f"medications.{index}.dose_mg"] = "Enter the dose in mg, e.g. 10."
+        taken = collect.local_time(f"medications.{index}.taken_at", when)
         if taken is not None:
             item["taken_at"] = taken
         parsed.append(item)
-    return parsed, typed
+        origins.append(f"medications.{index}")
+    for choice in collect.form.getlist(USUAL_MEDICINE_FIELD)[:MAX_MEDICATIONS]:
+        name, _, dose = str(choice).rpartition("|")
+        item = {"name": name.strip() or dose.strip()}
+        try:
+            if name.strip() and dose.strip():
+                item["dose_mg"] = float(dose)
+        except ValueError:
+            collect.errors[USUAL_MEDICINE_FIELD] = "Choose the medicine again."
+        if taken_at is not None:
+            item["taken_at"] = taken_at
+        parsed.append(item)
+        origins.append(USUAL_MEDICINE_FIELD)
+    return parsed, typed, origins
 
 
-def _field_of(location: tuple[int | str, ...]) -> str:
+def _plain_message(problem: Any, field_name: str) -> str:
+    """Return a validation message in plain words, without the schema's own field names."""
+    kind = problem["type"]
+    limits = problem.get("ctx") or {}
+    if kind in ("less_than_equal", "less_than"):
+        return f"Enter {limits.get('le', limits.get('lt')):g} or less."
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = limits.get("ge", limits.get("gt"))
+        return "Enter a number above 0." if bound == 0 else f"Enter {bound:g} or more."
+    if kind in ("too_short", "too_long") and field_name.startswith("sts_"):
+        return "Enter all five repetition times, or only the total."
+    if kind in ("too_short", "too_long") and field_name.startswith("tug_"):
+        return "Enter all three trial times."
+    if kind == "string_too_long":
+        return f"Shorten this to {limits.get('max_length')} characters or fewer."
+    if field_name == "sts_1" and "not both" in problem["msg"]:
+        return "Enter either the five repetition times or the total, not both."
+    return str(problem["msg"]).removeprefix("Value error, ")
+
+
+def _field_of(location: tuple[int | str, ...], medication_origins: list[str]) -> str:
     """Return the form field that a validation error location refers to."""
     parts = [str(part) for part in location if part != "[key]"]
+    if parts[:1] == ["medications"] and len(parts) > 1 and parts[1].isdigit():
+        origin = (
+            medication_origins[int(parts[1])] if int(parts[1]) < len(medication_origins) else ""
+        )
+        if origin == USUAL_MEDICINE_FIELD:
+            return origin
+        if origin:
+            return ".".join([origin, *parts[2:3]])
+    if parts == ["home_tests"]:
+        return "sts_1"
     if parts[:1] == ["symptoms"] and len(parts) > 1:
         return symptom_field(parts[1])
     if parts[:2] == ["home_tests", "sit_to_stand_seconds"]:
@@ -208,7 +328,7 @@ def parse_entry_form(
     values = {
         key: str(value)
         for key, value in form.items()
-        if key not in ("med_name", "med_dose", "med_time")
+        if key not in ("med_name", "med_dose", "med_time", USUAL_MEDICINE_FIELD)
     }
     data: dict[str, Any] = {
         "recorded_at": collect.local_time("recorded_at", collect.text("recorded_at")),
@@ -227,18 +347,40 @@ def parse_entry_form(
     tests = _home_tests(collect)
     if tests:
         data["home_tests"] = tests
-    data["medications"], typed_medications = _medications(collect)
+    data["medications"], typed_medications, origins = _medications(collect, data["recorded_at"])
     # Text that is not a number is reported together with every other problem, so the person
     # fixes the form in one go rather than one message at a time.
     form_state = EntryForm(
-        values=values, medications=[*typed_medications, {}], errors=dict(collect.errors)
+        values=values,
+        medications=[*typed_medications, {}],
+        errors=dict(collect.errors),
+        chosen_medicines=[str(item) for item in form.getlist(USUAL_MEDICINE_FIELD)],
     )
     try:
         entry = EntryCreate.model_validate(data)
     except ValidationError as error:
         for problem in error.errors():
-            form_state.errors.setdefault(
-                _field_of(problem["loc"]), problem["msg"].removeprefix("Value error, ")
-            )
+            name = _field_of(problem["loc"], origins)
+            form_state.errors.setdefault(name, _plain_message(problem, name))
         return None, form_state
     return (None, form_state) if form_state.errors else (entry, form_state)
+
+
+def symptom_sections(
+    form: EntryForm, usual: list[str]
+) -> tuple[list[catalogue.Symptom], list[tuple[str, str, list[catalogue.Symptom]]]]:
+    """Return the symptoms the form asks first (the person's usual ones, any already answered,
+    then those that can raise an emergency) and the other groups, behind "more symptoms"."""
+    answered = [
+        symptom.id
+        for symptom in catalogue.symptoms()
+        if form.value(symptom_field(symptom.id), "0") not in ("0", "")
+    ]
+    first_ids = list(dict.fromkeys([*usual, *answered, *always_asked()]))
+    known = catalogue.symptom_ids()
+    first = [catalogue.get(symptom_id) for symptom_id in first_ids if symptom_id in known]
+    rest = [
+        (group, title, [item for item in members if item.id not in first_ids])
+        for group, title, members in catalogue.grouped()
+    ]
+    return first, [section for section in rest if section[2]]

@@ -12,6 +12,7 @@ from lems_companion.dates import zone
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.flags import FLAGS
+from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
@@ -37,5 +38,9 @@ templates.env.globals.update(
     medication_warnings=medication_warnings,
     # The level each red-flag symptom raises, so the form says it as the alert would.
     flag_levels={flag.id: flag.level for flag in FLAGS},
+    error_id=error_id,
+    field_anchor=field_anchor,
+    field_label=field_label,
+    symptom_sections=symptom_sections,
 )
 templates.env.filters["local"] = local_time

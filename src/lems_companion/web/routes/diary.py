@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from lems_companion import catalogue
 from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
 from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import records_of, red_flag_names
+from lems_companion.diary.quick import QuickEntry, quick_entry
+from lems_companion.diary.search import MAX_MATCHES, TimelineFilter, search_entries
 from lems_companion.diary.service import (
     BadCursor,
     add_entry,
@@ -29,10 +34,11 @@ from lems_companion.web.deps import (
     PostedForm,
     RowId,
     SettingsDep,
+    SignedIn,
     WebUser,
     WebUserPosting,
 )
-from lems_companion.web.forms import blank_form, form_from_entry, parse_entry_form
+from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, parse_entry_form
 from lems_companion.web.templating import templates
 
 router = APIRouter()
@@ -44,36 +50,88 @@ def home(signed_in: MaybeWebUser) -> Response:
     return RedirectResponse("/diary" if signed_in else "/login", status.HTTP_303_SEE_OTHER)
 
 
+def _day(text: str | None) -> date | None:
+    """Return the date typed in a filter; None when empty or not a date."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _timeline_context(
+    db: DbSession, signed_in: SignedIn, criteria: TimelineFilter, cursor: str | None
+) -> dict[str, Any]:
+    """Return what the diary page shows: a page of entries, or the newest that match a filter."""
+    if criteria.active():
+        rows = search_entries(
+            db, owner=signed_in.user, criteria=criteria, time_zone=signed_in.user.time_zone
+        )
+        next_cursor = None
+    else:
+        try:
+            page = page_entries(db, owner=signed_in.user, cursor=cursor)
+        except BadCursor as error:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+        rows, next_cursor = page.items, page.next_cursor
+    return {
+        "signed_in": signed_in,
+        "entries": [to_public(row) for row in rows],
+        "entry_levels": {row.id: row.triage_level for row in rows},
+        "entry_flags": {row.id: red_flag_names(row) for row in rows},
+        "next_cursor": next_cursor,
+        "tz": signed_in.user.time_zone,
+        "criteria": criteria,
+        "max_matches": MAX_MATCHES,
+    }
+
+
 @router.get("/diary", response_class=HTMLResponse)
 def timeline(
-    request: Request, db: DbSession, signed_in: WebUser, cursor: str | None = None
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    cursor: str | None = None,
+    q: str = "",
+    symptom: str = "",
+    flags: str = "",
+    since: str = "",
+    until: str = "",
 ) -> Response:
-    """Show the diary newest first; with htmx, only the next page of entries."""
-    try:
-        page = page_entries(db, owner=signed_in.user, cursor=cursor)
-    except BadCursor as error:
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
-    context = {
-        "signed_in": signed_in,
-        "entries": [to_public(row) for row in page.items],
-        "entry_levels": {row.id: row.triage_level for row in page.items},
-        "entry_flags": {row.id: red_flag_names(row) for row in page.items},
-        "next_cursor": page.next_cursor,
-        "tz": signed_in.user.time_zone,
-    }
+    """Show the diary newest first; with htmx, only the next page of entries; with a filter,
+    the newest entries that match it."""
+    criteria = TimelineFilter(
+        text=q.strip()[:200],
+        symptom=symptom if symptom in catalogue.symptom_ids() else None,
+        red_flags=bool(flags),
+        since=_day(since),
+        until=_day(until),
+    )
+    context = _timeline_context(db, signed_in, criteria, cursor)
     template = "_timeline_items.html" if request.headers.get("HX-Request") else "diary.html"
     return templates.TemplateResponse(request, template, context)
 
 
-@router.get("/entries/new", response_class=HTMLResponse)
-def new_entry_page(request: Request, signed_in: WebUser) -> Response:
-    """Show an empty entry form, timed now."""
-    now = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone))
+def _new_entry_form(
+    request: Request,
+    signed_in: WebUser,
+    form: EntryForm,
+    quick: QuickEntry,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
     return templates.TemplateResponse(
         request,
         "entry_form.html",
-        {"signed_in": signed_in, "form": blank_form(now=now), "entry_id": None},
+        {"signed_in": signed_in, "form": form, "entry_id": None, "quick": quick},
+        status_code=status_code,
     )
+
+
+@router.get("/entries/new", response_class=HTMLResponse)
+def new_entry_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show an empty entry form, timed now, the person's usual symptoms and medicines first."""
+    now = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone))
+    quick = quick_entry(db, owner=signed_in.user)
+    return _new_entry_form(request, signed_in, blank_form(now=now), quick)
 
 
 @router.post("/entries", response_class=HTMLResponse)
@@ -83,11 +141,9 @@ def create_entry(
     """Save a new entry and show it; the form again, as typed, with messages when invalid."""
     entry, form = parse_entry_form(posted, default_time_zone=signed_in.user.time_zone)
     if entry is None:
-        return templates.TemplateResponse(
-            request,
-            "entry_form.html",
-            {"signed_in": signed_in, "form": form, "entry_id": None},
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        quick = quick_entry(db, owner=signed_in.user)
+        return _new_entry_form(
+            request, signed_in, form, quick, status.HTTP_422_UNPROCESSABLE_CONTENT
         )
     row = add_entry(db, owner=signed_in.user, data=entry)
     db.commit()
@@ -174,10 +230,19 @@ def edit_entry(
     return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
 
 
-@router.post("/entries/{entry_id}/delete")
-def remove_entry(db: DbSession, signed_in: WebUserPosting, entry_id: RowId) -> Response:
-    """Delete the entry and go back to the diary."""
+@router.post("/entries/{entry_id}/delete", response_class=HTMLResponse)
+def remove_entry(
+    request: Request, db: DbSession, signed_in: WebUserPosting, entry_id: RowId
+) -> Response:
+    """Delete the entry and show the diary, with a button that saves the entry again."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
+    # Undo without keeping deleted entries on the server: the page carries the entry's answers
+    # in a form that saves it again (triaged afresh), for as long as the page is open.
+    # Rejected: a soft delete, which every query of entries (report, analysis, exports, the
+    # clinician's views) would have to remember to skip.
+    undo = form_from_entry(to_public(row), time_zone=signed_in.user.time_zone)
+    undo.values["idempotency_key"] = uuid.uuid4().hex
     delete_entry(db, row)
     db.commit()
-    return RedirectResponse("/diary?deleted=1", status.HTTP_303_SEE_OTHER)
+    context = _timeline_context(db, signed_in, TimelineFilter(), cursor=None)
+    return templates.TemplateResponse(request, "diary.html", {**context, "undo": undo})
