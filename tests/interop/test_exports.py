@@ -249,9 +249,19 @@ def _patient_id_in_a_new_installation(tmp_path: Path, name: str) -> str:
     url = f"sqlite:///{tmp_path / name}"
     upgrade(url)
     with session_scope(url) as db:
-        owner = create_user(db, email="patient@example.org", password=PASSWORD, time_zone="UTC")
-        db.flush()
+        create_user(db, email="patient@example.org", password=PASSWORD, time_zone="UTC")
+    with session_scope(url) as db:
+        owner = find_user(db, "patient@example.org")
+        assert owner is not None
         text = export_diary(db, owner=owner, format_=ExportFormat.fhir)
+    with session_scope(url) as db:  # stored once: a second export names the same Patient
+        owner = find_user(db, "patient@example.org")
+        assert owner is not None
+        again = export_diary(db, owner=owner, format_=ExportFormat.fhir)
+    assert (
+        json.loads(again)["entry"][0]["resource"]["id"]
+        == json.loads(text)["entry"][0]["resource"]["id"]
+    )
     patient = next(
         item["resource"] for item in json.loads(text)["entry"]
         if item["resource"]["resourceType"] == "Patient"

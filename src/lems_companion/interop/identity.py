@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from lems_companion.interop.models import Installation
@@ -22,21 +22,34 @@ INSTALLATION_ROW_ID = 1
 URI_SYSTEM = "urn:ietf:rfc:3986"
 
 
+def _new_row() -> Installation:
+    return Installation(
+        id=INSTALLATION_ROW_ID, namespace=str(uuid.uuid4()), created_at=datetime.now(UTC)
+    )
+
+
 def installation_namespace(db: Session) -> uuid.UUID:
-    """Return this installation's namespace UUID, made and stored the first time. One query."""
+    """Return this installation's namespace UUID, made and stored the first time. One query.
+
+    The first time, the row is committed in a session of its own: a GET that exports may never
+    commit, and a namespace that vanished with its request would change every identifier. When
+    the database refuses a second writer (SQLite while ``db`` holds a write), the row is made in
+    ``db`` and committed with it instead.
+    """
     row = db.get(Installation, INSTALLATION_ROW_ID)
-    if row is None:
-        try:
-            with db.begin_nested():
-                row = Installation(
-                    id=INSTALLATION_ROW_ID,
-                    namespace=str(uuid.uuid4()),
-                    created_at=datetime.now(UTC),
-                )
-                db.add(row)
-        except IntegrityError:  # another process made it first; theirs counts
-            row = db.get(Installation, INSTALLATION_ROW_ID, populate_existing=True)
-            assert row is not None
+    if row is not None:
+        return uuid.UUID(row.namespace)
+    try:
+        with Session(db.get_bind()) as own:
+            own.add(_new_row())
+            own.commit()
+    except IntegrityError:
+        pass  # another process made it first; theirs counts
+    except OperationalError:
+        with db.begin_nested():
+            db.add(_new_row())
+    row = db.get(Installation, INSTALLATION_ROW_ID, populate_existing=True)
+    assert row is not None
     return uuid.UUID(row.namespace)
 
 
