@@ -33,7 +33,7 @@ from lems_companion.diary.schemas import EntryPublic
 # Sized for an A4 page with 2 cm margins (about 6.7 inches wide); short, to keep a year's
 # report within four pages.
 WIDTH_INCHES = 6.6
-HEIGHT_INCHES = 2.3
+HEIGHT_INCHES = 2.1
 # Text stays text in the SVG (searchable, sharp, small), in a font every system has.
 RC: dict[str, Any] = {
     "svg.fonttype": "none",
@@ -139,7 +139,7 @@ def time_of_day_chart(analysis: Analysis) -> Chart | None:
     values = [periods[p]["mean_severity"] or 0 for p in PERIODS]
     counts = [periods[p]["entries"] for p in PERIODS]
     with _style():
-        figure = _figure(2.0)
+        figure = _figure(1.8)
         axes = figure.subplots()
         bars = axes.bar(PERIODS, values, color=BLUE)
         for bar, count in zip(bars, counts, strict=True):
@@ -217,7 +217,7 @@ def weight_chart(points: Sequence[WeightPoint]) -> Chart | None:
     if len(points) < 2:  # a line needs two points
         return None
     with _style():
-        figure = _figure(1.9)
+        figure = _figure(1.7)
         axes = figure.subplots()
         axes.plot(
             date2num([p.recorded_at.date() for p in points]),
