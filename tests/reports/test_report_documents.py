@@ -20,7 +20,15 @@ from lems_companion.reports.report import (
 )
 from tests.factories import NOW, as_public, year_of_entries
 
-SECTION_ORDER = ["red-flags", "observations", "features", "tests", "medications", "disclaimer"]
+SECTION_ORDER = [
+    "summary",
+    "red-flags",
+    "observations",
+    "features",
+    "tests",
+    "medications",
+    "disclaimer",
+]
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +119,7 @@ def test_features_are_listed_with_hpo_ids(year_report: Report) -> None:
 
 def test_tests_done_and_to_discuss(year_report: Report) -> None:
     soup = BeautifulSoup(render_report_html(year_report), "html.parser")
-    assert "135.0%" in soup.select_one("#tests .tests-done").get_text()
+    assert "135%" in soup.select_one("#tests .tests-done").get_text()
     to_discuss = soup.select_one("#tests .tests-to-discuss").get_text()
     assert "VGCC" in to_discuss and "to discuss" in to_discuss
     assert "CT scan of the chest" in to_discuss  # suggested by spec section 4, not recorded

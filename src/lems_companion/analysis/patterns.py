@@ -223,7 +223,7 @@ def _pattern_text(kind: str, by_test: dict[str, dict[str, Any]], sessions: int) 
         },
     }[kind]
     parts = [
-        f"your {verb[test]} by {MEANINGFUL_CHANGE_PERCENT:g}% or more in "
+        f"the patient's {verb[test]} by {MEANINGFUL_CHANGE_PERCENT:g}% or more in "
         f"{stats['sessions_showing']} of {stats['sessions']} sessions"
         for test, stats in by_test.items()
     ]
@@ -347,7 +347,7 @@ def time_of_day(entries: Sequence[EntryPublic]) -> TimeOfDay:
     total = sum(improved.values())
     if total:
         observations.append(
-            f"You answered that strength improved after moving for a few minutes in "
+            f"The patient answered that strength improved after moving for a few minutes in "
             f"{improved['yes']} of {total} answers (no: {improved['no']}, not sure: "
             f"{improved['unsure']})."
         )

@@ -126,22 +126,26 @@ def import_(
 ) -> None:
     """Import entries from a file: all of them, or none when any line is wrong."""
     from lems_companion.db.engine import session_scope, upgrade
-    from lems_companion.diary.io import ImportProblem, parse_entries
-    from lems_companion.diary.service import add_entries
 
     settings = settings_from(ctx)
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"cannot read {file}: {error}")
+    # The interop import: an entry whose identifier (or content) the diary already holds is
+    # updated or skipped, so importing the same export twice leaves one copy.
+    from lems_companion.interop.formats import ImportFormat, parse_import
+    from lems_companion.interop.records import InteropError
+    from lems_companion.interop.service import store_entries
+
     try:
-        items = parse_entries(text)
-    except ImportProblem as problem:
-        fail(f"nothing was imported from {file}:\n  " + str(problem).replace("\n", "\n  "))
+        items = parse_import(text, format_=ImportFormat.json)
+    except InteropError as problem:
+        fail(f"nothing was imported from {file}:\n  " + "\n  ".join(problem.problems))
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
-        add_entries(db, owner=owner, items=items)
+        store_entries(db, owner=owner, items=items)
     print(f"imported {len(items)} entries for {user}")
 
 
@@ -154,15 +158,20 @@ def export(
 ) -> None:
     """Export every entry of the diary as JSON or CSV, oldest first."""
     from lems_companion.db.engine import session_scope, upgrade
-    from lems_companion.diary.io import to_csv, to_json
-    from lems_companion.diary.service import list_entries, to_public
 
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
-        entries = [to_public(row) for row in list_entries(db, owner=owner)]
-    text = to_json(entries) + "\n" if format_ is ExportFormat.json else to_csv(entries)
+        # Through the interop export, so each JSON entry carries its global identifier.
+        from lems_companion.interop import formats
+        from lems_companion.interop.service import load_records, subject_of
+
+        records = load_records(db, owner=owner)
+        subject = subject_of(db, owner=owner)
+    entries = [record.entry for record in records]
+    chosen = formats.ExportFormat.json if format_ is ExportFormat.json else formats.ExportFormat.csv
+    text = formats.export_text(records, format_=chosen, subject=subject)
     if output is None:
         sys.stdout.write(text)
     else:

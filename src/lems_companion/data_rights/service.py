@@ -123,12 +123,16 @@ def _fhir_export() -> Callable[[Session, User], str] | None:
     """Return a function writing the diary as FHIR JSON; None when the app has no FHIR export."""
     try:
         from lems_companion.interop.fhir import to_fhir_json
-        from lems_companion.interop.service import load_records
+        from lems_companion.interop.service import load_clinical, load_records, subject_of
     except ImportError:
         return None
 
     def render(db: Session, user: User) -> str:
-        return to_fhir_json(load_records(db, owner=user), patient_key=str(user.id))
+        return to_fhir_json(
+            load_records(db, owner=user),
+            subject=subject_of(db, owner=user),
+            clinical=load_clinical(db, owner=user),
+        )
 
     return render
 

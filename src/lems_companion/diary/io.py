@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,6 +15,11 @@ from lems_companion.diary.schemas import EntryCreate, EntryPublic, describe_erro
 
 # Refuse to stop at the first bad line, but do not flood the terminal either.
 MAX_REPORTED_PROBLEMS = 50
+# Keys our JSON export writes that are not entry content: the row id (ignored on import) and the
+# global identifier (used by the import to update rather than duplicate; docs/interop.md).
+IGNORED_KEYS = frozenset({"id", "identifier"})
+# As entries.source_identifier (diary.models) can hold.
+MAX_IDENTIFIER_CHARS = 300
 
 
 class ImportProblem(ValueError):
@@ -84,19 +89,42 @@ def _json_lines(text: str) -> Iterator[tuple[int, Any, str]]:
 
 
 def parse_entries(text: str) -> list[EntryCreate]:
-    """Return every entry in a JSON array or JSON-lines text; ImportProblem listing every fault."""
+    """Return every entry in a JSON array or JSON-lines text; ImportProblem listing every fault.
+
+    The ``id`` and ``identifier`` our JSON export writes are accepted and left out here; the
+    import (``parse_identified_entries``) uses the identifier to update instead of duplicating.
+    """
+    return [entry for entry, _ in parse_identified_entries(text)]
+
+
+def parse_identified_entries(text: str) -> list[tuple[EntryCreate, str | None]]:
+    """Return every entry in a JSON array or JSON-lines text with its ``identifier`` (None when
+    it has none); ImportProblem listing every fault. An ``id`` (the exporting database's row id,
+    meaningless elsewhere) is ignored."""
     if not text.strip():
         raise ImportProblem(["the file is empty"])
     items = _array_items(text) if text.lstrip().startswith("[") else _json_lines(text)
-    entries: list[EntryCreate] = []
+    entries: list[tuple[EntryCreate, str | None]] = []
     problems: list[str] = []
     for line, item, raw in items:
         if not isinstance(item, dict):
             problems.append(f"line {line}: an entry must be a JSON object")
             continue
+        content = {key: value for key, value in item.items() if key not in IGNORED_KEYS}
+        identifier = item.get("identifier")
+        if identifier is not None and not (
+            isinstance(identifier, str) and 0 < len(identifier) <= MAX_IDENTIFIER_CHARS
+        ):
+            problems.append(
+                f"line {line}: identifier: must be text of at most {MAX_IDENTIFIER_CHARS} "
+                "characters"
+            )
+            continue
         try:
-            # The item's own text, validated as JSON like every other way in (no re-encoding).
-            entries.append(EntryCreate.model_validate_json(raw))
+            # The item's own text when nothing was left out (no re-encoding); strict JSON
+            # validation like every other way in.
+            text_ = raw if len(content) == len(item) else json.dumps(content)
+            entries.append((EntryCreate.model_validate_json(text_), identifier))
         except ValidationError as error:
             problems.extend(describe_errors(error, prefix=f"line {line}: "))
     if problems:
@@ -106,15 +134,23 @@ def parse_entries(text: str) -> list[EntryCreate]:
     return entries
 
 
-def entry_json(entry: EntryPublic) -> dict[str, Any]:
-    """Return the entry as the documented JSON object, ``id`` and ``recorded_at`` first."""
+def entry_json(entry: EntryPublic, identifier: str | None = None) -> dict[str, Any]:
+    """Return the entry as the documented JSON object, ``id`` (and ``identifier`` when given)
+    and ``recorded_at`` first."""
     data = entry.model_dump(mode="json")
-    return {"id": data.pop("id"), "recorded_at": data.pop("recorded_at"), **data}
+    head = {"id": data.pop("id")}
+    if identifier:
+        head["identifier"] = identifier
+    return {**head, "recorded_at": data.pop("recorded_at"), **data}
 
 
-def to_json(entries: Sequence[EntryPublic]) -> str:
-    """Return the entries as a JSON array, oldest first as given."""
-    return json.dumps([entry_json(item) for item in entries], indent=2, ensure_ascii=False)
+def to_json(entries: Sequence[EntryPublic], *, identifiers: Mapping[int, str] | None = None) -> str:
+    """Return the entries as a JSON array, oldest first as given; each with its identifier
+    (interop.identity) when ``identifiers`` maps its id to one."""
+    found = identifiers or {}
+    return json.dumps(
+        [entry_json(item, found.get(item.id)) for item in entries], indent=2, ensure_ascii=False
+    )
 
 
 def csv_columns() -> list[str]:

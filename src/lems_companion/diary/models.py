@@ -25,6 +25,7 @@ class Entry(Base):
     # has one, so this partial index saves reading ~700 rows per entry (docs/performance.md).
     __table_args__ = (
         Index("ix_entries_user_recorded", "user_id", "recorded_at", "id"),
+        Index("ix_entries_user_source_identifier", "user_id", "source_identifier"),
         Index(
             "ix_entries_user_weighed",
             "user_id",
@@ -54,6 +55,10 @@ class Entry(Base):
     author_role: Mapped[str] = mapped_column(
         String(10), default="patient", server_default="patient"
     )
+    # The identifier the entry came with when it was imported from a file (FHIR, JSON, Apple
+    # Health, ...): importing the same file again updates the entry instead of adding a copy.
+    # None for entries written in the app, whose identifier is derived (interop.identity).
+    source_identifier: Mapped[str | None] = mapped_column(String(300))
     # The triage level of the entry as a whole (emergency, prompt, routine or none), recomputed
     # whenever the entry changes; kept on the row so the timeline needs no second query.
     triage_level: Mapped[str] = mapped_column(String(10), default="none", server_default="none")

@@ -54,3 +54,43 @@ FLAG_PRIORITY: dict[str, tuple[str, str]] = {
     "routine": ("PL", "Low priority"),
     "none": ("PN", "No alarm"),
 }
+
+# SNOMED CT (FHIR R4 terminologies page: http://snomed.info/sct). Only the two qualifier values
+# FHIR's own examples use for a qualitative result: 10828004 Positive, 260385009 Negative.
+SNOMED_SYSTEM = "http://snomed.info/sct"
+SNOMED_POSITIVE = ("10828004", "Positive")
+SNOMED_NEGATIVE = ("260385009", "Negative")
+# WHO ATC, as registered in HL7 Terminology (THO): http://www.whocc.no/atc.
+ATC_SYSTEM = "http://www.whocc.no/atc"
+# The medicines the app knows, coded with ATC (checked against the WHOCC ATC index: amifampridine
+# N07XX05, pyridostigmine N07AA02, prednisolone H02AB06, azathioprine L04AX01). A name is matched
+# by interop.fhir.medicine_code (amifampridine by tools.medicines.is_amifampridine, which knows
+# its brand names); any other medicine is exported by name only.
+ATC_MEDICINES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "amifampridine": ("N07XX05", "amifampridine", ()),
+    "pyridostigmine": ("N07AA02", "pyridostigmine", ("pyridostigmine", "mestinon")),
+    "prednisolone": ("H02AB06", "prednisolone", ("prednisolone",)),
+    "azathioprine": ("L04AX01", "azathioprine", ("azathioprine", "imuran")),
+}
+# FHIR R4 Provenance.agent.type: CodeSystem provenance-participant-type ("author", "informant").
+PROVENANCE_AGENT_SYSTEM = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+# A caregiver is a RelatedPerson whose relationship is given as text only ("caregiver"): no v3
+# RoleCode says "caregiver" without also claiming a family relationship the app does not know.
+
+# Codes in the app's own systems for tests and clinician tools: no LOINC or SNOMED CT code for
+# these tests could be checked offline against the terminology itself, so none is claimed.
+INVESTIGATION_SYSTEM = f"{APP_SYSTEM_PREFIX}:investigation"
+TOOL_SYSTEM = f"{APP_SYSTEM_PREFIX}:clinician-tool"
+# Observation.category per test kind (observation-category: laboratory, imaging, procedure).
+INVESTIGATION_CATEGORY: dict[str, tuple[str, str]] = {
+    "vgcc_antibodies": ("laboratory", "Laboratory"),
+    "sox1_antibodies": ("laboratory", "Laboratory"),
+    "chest_ct": ("imaging", "Imaging"),
+    "fdg_pet": ("imaging", "Imaging"),
+    "edx": ("procedure", "Procedure"),
+    "other": ("procedure", "Procedure"),
+}
+# Test kinds that are imaging and also get a DiagnosticReport (its conclusion: the result text).
+IMAGING_KINDS = ("chest_ct", "fdg_pet")
+# DiagnosticReport.category: v2-0074 diagnostic service section ("RAD" radiology).
+DIAGNOSTIC_SERVICE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0074"

@@ -1,18 +1,26 @@
 """FHIR R4 (4.0.1) export of a diary as a Bundle, and its import back.
 
 The export is plain JSON built from dictionaries rather than ``fhir.resources`` models: that
-package's default models are R5 (and its other subpackage R4B), neither of which is R4, and a
+package's current models are R5 (and its other subpackage R4B), neither of which is R4, and a
 model layer for the wrong release would hide the differences instead of catching them. The tests
-validate every export against the official FHIR R4 JSON schema instead (docs/interop.md).
+validate every export against the official FHIR R4 JSON schema, and with ``fhir.resources``' R4B
+models as a second, independent validator (docs/interop.md).
 
 What carries what:
 
-- one ``QuestionnaireResponse`` per entry holds the whole entry, answer for answer; it is what
-  the import reads, so a Bundle we exported comes back with nothing lost;
-- ``Observation`` (symptom severities coded with HPO, body weight with LOINC 29463-7, home
-  tests), ``MedicationStatement`` and ``Flag`` are views of the same entries for other systems;
-  the import checks their codes but takes nothing from them. Red flags are recomputed by the app
-  when entries are stored, so ``Flag`` resources are never imported.
+- one ``QuestionnaireResponse`` per entry holds the whole entry, answer for answer, absent
+  symptoms included; it is what the import reads, so a Bundle we exported comes back with
+  nothing lost;
+- ``Observation`` (symptoms *present*, coded with HPO; body weight, LOINC 29463-7; home tests),
+  ``MedicationStatement`` (ATC-coded where the app knows the medicine) and ``Flag`` are views of
+  the same entries for other systems, and ``Provenance`` says who reported them; the import
+  checks their codes but takes nothing from them. Red flags are recomputed by the app when
+  entries are stored, so ``Flag`` resources are never imported;
+- the test tracker and saved clinician-tool results become ``Observation`` (and, for scans,
+  ``DiagnosticReport``) resources; they are not imported;
+- a Bundle from another system (no QuestionnaireResponse of ours) is read for body weights only.
+
+Every id and identifier is a uuid5 in this installation's namespace (interop.identity).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -27,6 +36,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from lems_companion import __version__, catalogue
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.diary.schemas import (
     CONTEXT_LABELS,
     IMPROVED_LABELS,
@@ -35,18 +45,30 @@ from lems_companion.diary.schemas import (
     describe_errors,
 )
 from lems_companion.interop import codes
-from lems_companion.interop.records import DiaryRecord, InteropError
+from lems_companion.interop.identity import URI_SYSTEM, record_uuid, urn
+from lems_companion.interop.records import (
+    Clinical,
+    DiaryRecord,
+    ImportedEntry,
+    InteropError,
+    Subject,
+)
+from lems_companion.investigations.schemas import InvestigationPublic
+from lems_companion.rules.medicines import is_amifampridine
+from lems_companion.tools.records import TOOL_DISCLAIMER, ToolResultPublic
 
 FHIR_VERSION = "4.0.1"
-# Deterministic resource ids: the same diary exports to the same ids, so two exports compare.
-_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, codes.APP_SYSTEM_PREFIX)
 # Resource types an exported Bundle holds; anything else is refused on import rather than lost.
 EXPORTED_TYPES = (
     "Patient",
+    "RelatedPerson",
+    "Practitioner",
     "Questionnaire",
     "QuestionnaireResponse",
     "Observation",
+    "DiagnosticReport",
     "MedicationStatement",
+    "Provenance",
     "Flag",
 )
 
@@ -81,10 +103,6 @@ GRIP_COMPONENTS = {"rest": "grip-rest", "after_squeeze": "grip-after-squeeze"}
 
 # ---------------------------------------------------------------------------------------------
 # Export
-
-
-def _uuid(patient_key: str, *parts: object) -> str:
-    return str(uuid.uuid5(_ID_NAMESPACE, ":".join([patient_key, *map(str, parts)])))
 
 
 def _ref(resource_id: str) -> dict[str, str]:
@@ -294,9 +312,7 @@ def _response_items(entry: EntryPublic) -> list[dict[str, Any]]:
 def _observation(
     resource_id: str,
     *,
-    patient_id: str,
-    response_id: str,
-    when: str,
+    ctx: _EntryContext,
     category: list[dict[str, Any]],
     code: dict[str, Any],
     **value: Any,
@@ -307,10 +323,12 @@ def _observation(
         "status": "final",
         "category": category,
         "code": code,
-        "subject": _ref(patient_id),
-        "effectiveDateTime": when,
+        "subject": _ref(ctx.patient_id),
+        "effectiveDateTime": ctx.when,
+        # Who reported it: the patient, or the caregiver or clinician who wrote the entry.
+        "performer": [_ref(ctx.author_id)],
         **value,
-        "derivedFrom": [_ref(response_id)],
+        "derivedFrom": [_ref(ctx.response_id)],
     }
 
 
@@ -322,7 +340,7 @@ def _component(code: str, display: str, value: float, unit: str) -> dict[str, An
 
 
 def _home_test_observations(
-    entry: EntryPublic, new_id: Any, common: dict[str, Any]
+    entry: EntryPublic, new_id: Any, ctx: _EntryContext
 ) -> Iterator[dict[str, Any]]:
     tests = entry.home_tests
     if tests is None:
@@ -338,12 +356,12 @@ def _home_test_observations(
             for n, value in enumerate(tests.sit_to_stand_seconds, start=1)
         ]
         yield _observation(
-            new_id("sts"), category=exam, code=code("sit-to-stand-5"), **common,
+            new_id("sts"), category=exam, code=code("sit-to-stand-5"), ctx=ctx,
             component=components,
         )  # fmt: skip
     if tests.sit_to_stand_total_seconds is not None:
         yield _observation(
-            new_id("sts-total"), category=exam, code=code("sit-to-stand-5-total"), **common,
+            new_id("sts-total"), category=exam, code=code("sit-to-stand-5-total"), ctx=ctx,
             valueQuantity=_quantity(tests.sit_to_stand_total_seconds, "s"),
         )  # fmt: skip
     if tests.tug_seconds:
@@ -352,7 +370,7 @@ def _home_test_observations(
             for n, value in enumerate(tests.tug_seconds, start=1)
         ]
         yield _observation(
-            new_id("tug"), category=exam, code=code("triple-timed-up-and-go"), **common,
+            new_id("tug"), category=exam, code=code("triple-timed-up-and-go"), ctx=ctx,
             component=components,
         )  # fmt: skip
     grip = tests.grip_kg
@@ -363,42 +381,109 @@ def _home_test_observations(
             if value is not None
         ]
         yield _observation(
-            new_id("grip"), category=exam, code=code("grip-strength"), **common,
+            new_id("grip"), category=exam, code=code("grip-strength"), ctx=ctx,
             component=components,
         )  # fmt: skip
 
 
-def _entry_resources(record: DiaryRecord, *, patient_key: str, patient_id: str) -> list[Any]:
+def medicine_code(name: str) -> tuple[str, str] | None:
+    """Return the ATC code and name of a logged medicine the app knows; None for any other."""
+    if is_amifampridine(name):
+        code, display, _ = codes.ATC_MEDICINES["amifampridine"]
+        return code, display
+    words = set(name.casefold().replace("-", " ").split())
+    for code, display, names in codes.ATC_MEDICINES.values():
+        if words & set(names):
+            return code, display
+    return None
+
+
+def _medication_concept(name: str) -> dict[str, Any]:
+    found = medicine_code(name)
+    concept: dict[str, Any] = {"text": name}
+    if found:
+        concept["coding"] = [_coding(codes.ATC_SYSTEM, *found)]
+    return concept
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryContext:
+    """What every resource made from one entry refers to."""
+
+    patient_id: str
+    response_id: str
+    author_id: str
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Author:
+    """The resource that names who wrote an entry: the Patient, a RelatedPerson or Practitioner."""
+
+    resource_id: str
+    resource: dict[str, Any] | None  # None for the patient (the Patient resource itself)
+
+
+def _author(record: DiaryRecord, subject: Subject, patient_id: str) -> _Author:
+    """Return who wrote the entry; a caregiver or clinician gets a resource of their own that
+    carries no name or contact details, only a stable identifier."""
+    if record.author_role not in ("caregiver", "clinician"):
+        return _Author(patient_id, None)
+    key = f"{subject.user_id}:{record.author_role}:{record.author_id or 'unknown'}"
+    resource_id = str(record_uuid(subject.namespace, "author", key))
+    identifier = [{"system": URI_SYSTEM, "value": urn(uuid.UUID(resource_id))}]
+    if record.author_role == "caregiver":
+        resource = {
+            "resourceType": "RelatedPerson",
+            "id": resource_id,
+            "identifier": identifier,
+            "active": True,
+            "patient": _ref(patient_id),
+            "relationship": [{"text": "caregiver"}],
+        }
+    else:
+        resource = {"resourceType": "Practitioner", "id": resource_id, "identifier": identifier}
+    return _Author(resource_id, resource)
+
+
+def _entry_resources(
+    record: DiaryRecord, *, subject: Subject, patient_id: str, author: _Author
+) -> list[dict[str, Any]]:
     entry = record.entry
     when = entry.recorded_at.isoformat()
+    identifier = subject.entry_identifier(record)
 
     def new_id(*parts: object) -> str:
-        return _uuid(patient_key, "entry", entry.id, *parts)
+        return str(uuid.uuid5(subject.namespace, ":".join(["entry", identifier, *map(str, parts)])))
 
     response_id = new_id("response")
-    resources: list[dict[str, Any]] = [
-        {
-            "resourceType": "QuestionnaireResponse",
-            "id": response_id,
-            "identifier": {"system": codes.APP_SYSTEM_PREFIX + ":entry", "value": str(entry.id)},
-            "questionnaire": f"{codes.QUESTIONNAIRE_URL}|{__version__}",
-            "status": "completed",
-            "subject": _ref(patient_id),
-            "authored": when,
-            "item": _response_items(entry),
-        }
-    ]
-    common = {"patient_id": patient_id, "response_id": response_id, "when": when}
+    response: dict[str, Any] = {
+        "resourceType": "QuestionnaireResponse",
+        "id": response_id,
+        "identifier": {"system": URI_SYSTEM, "value": identifier},
+        "questionnaire": f"{codes.QUESTIONNAIRE_URL}|{__version__}",
+        "status": "completed",
+        "subject": _ref(patient_id),
+        "authored": when,
+        "author": _ref(author.resource_id),
+        "source": _ref(author.resource_id),
+        "item": _response_items(entry),
+    }
+    resources: list[dict[str, Any]] = [response]
+    ctx = _EntryContext(patient_id, response_id, author.resource_id, when)
     for symptom in catalogue.symptoms():
-        if symptom.id not in entry.symptoms:
+        severity = entry.symptoms.get(symptom.id)
+        # An absent symptom (severity 0) stays in the QuestionnaireResponse only: an Observation
+        # coded with the symptom would read as "has diplopia" to a system that reads the code.
+        if not severity:
             continue
         resources.append(
             _observation(
                 new_id("symptom", symptom.id),
                 category=_category("survey", "Survey"),
                 code={"coding": _symptom_code(symptom), "text": symptom.label},
-                valueCodeableConcept=_severity_concept(entry.symptoms[symptom.id]),
-                **common,
+                valueCodeableConcept=_severity_concept(severity),
+                ctx=ctx,
             )
         )
     if entry.weight_kg is not None:
@@ -412,20 +497,20 @@ def _entry_resources(record: DiaryRecord, *, patient_key: str, patient_id: str) 
                 "text": codes.BODY_WEIGHT_DISPLAY,
             },
             valueQuantity=_quantity(entry.weight_kg, "kg"),
-            **common,
+            ctx=ctx,
         )
         resources.append({**weight, "meta": {"profile": [codes.BODY_WEIGHT_PROFILE]}})
-    resources.extend(_home_test_observations(entry, new_id, common))
+    resources.extend(_home_test_observations(entry, new_id, ctx))
     for index, medication in enumerate(entry.medications):
         statement: dict[str, Any] = {
             "resourceType": "MedicationStatement",
             "id": new_id("medication", index),
             "status": "completed",
-            "medicationCodeableConcept": {"text": medication.name},
+            "medicationCodeableConcept": _medication_concept(medication.name),
             "subject": _ref(patient_id),
             "effectiveDateTime": (medication.taken_at or entry.recorded_at).isoformat(),
             "dateAsserted": when,
-            "informationSource": _ref(patient_id),
+            "informationSource": _ref(author.resource_id),
             "derivedFrom": [_ref(response_id)],
         }
         if medication.dose_mg is not None:
@@ -436,57 +521,290 @@ def _entry_resources(record: DiaryRecord, *, patient_key: str, patient_id: str) 
                 }
             ]
         resources.append(statement)
-    for index, flag in enumerate(record.flags):
-        priority_code, priority_display = codes.FLAG_PRIORITY.get(
-            flag.level, codes.FLAG_PRIORITY["none"]
-        )
-        resources.append(
-            {
-                "resourceType": "Flag",
-                "id": new_id("flag", index),
-                "extension": [
-                    {
-                        "url": codes.FLAG_PRIORITY_EXTENSION,
-                        "valueCodeableConcept": {
-                            "coding": [
-                                _coding(codes.FLAG_PRIORITY_SYSTEM, priority_code, priority_display)
-                            ],
-                            "text": flag.level,
-                        },
-                    }
-                ],
-                "status": "active",
-                "category": [
-                    {"coding": [_coding(codes.FLAG_CATEGORY_SYSTEM, "clinical", "Clinical")]}
-                ],
-                "code": {
-                    "coding": [_coding(codes.RED_FLAG_SYSTEM, flag.flag)],
-                    "text": f"{flag.name} ({flag.level}): {flag.evidence}. Basis: {flag.basis}",
-                },
-                "subject": _ref(patient_id),
-                "period": {"start": when},
-            }
-        )
+    resources.append(_provenance(new_id("provenance"), resources, ctx, record))
     return resources
 
 
-def export_bundle(
-    records: Sequence[DiaryRecord], *, patient_key: str, now: datetime | None = None
+def _provenance(
+    resource_id: str, targets: Sequence[dict[str, Any]], ctx: _EntryContext, record: DiaryRecord
 ) -> dict[str, Any]:
-    """Return the diary as a FHIR R4 Bundle of type collection (a JSON-ready dictionary)."""
-    moment = (now or datetime.now(UTC)).replace(microsecond=0)
-    patient_id = _uuid(patient_key, "patient")
-    questionnaire = {**build_questionnaire(), "id": _uuid(patient_key, "questionnaire")}
-    resources: list[dict[str, Any]] = [
-        {"resourceType": "Patient", "id": patient_id, "active": True},
-        questionnaire,
+    """Return the Provenance saying who reported an entry's resources: patient-reported data,
+    written by the patient or on their behalf by a caregiver or clinician."""
+    agent: dict[str, Any] = {
+        "type": {
+            "coding": [_coding(codes.PROVENANCE_AGENT_SYSTEM, "author", "Author")],
+            "text": f"reported by the {record.author_role}",
+        },
+        "who": _ref(ctx.author_id),
+    }
+    if ctx.author_id != ctx.patient_id:
+        agent["onBehalfOf"] = _ref(ctx.patient_id)
+    recorded = record.entry.recorded_at
+    return {
+        "resourceType": "Provenance",
+        "id": resource_id,
+        "target": [_ref(item["id"]) for item in targets],
+        "recorded": recorded.isoformat(),
+        "activity": {"text": "patient-reported diary entry"},
+        "agent": [agent],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class FlagEpisode:
+    """A red flag raised by consecutive entries: its occurrences, oldest first, and when it ended
+    (the next entry that did not raise it; None while the latest entry still raises it)."""
+
+    occurrences: tuple[FlagRecord, ...]
+    ended: datetime | None
+
+
+def flag_episodes(records: Sequence[DiaryRecord]) -> list[FlagEpisode]:
+    """Return each flag's episodes over the diary, by start; empty when no entry raised one."""
+    ordered = sorted(records, key=lambda record: record.entry.recorded_at)
+    open_: dict[str, list[FlagRecord]] = {}
+    episodes: list[FlagEpisode] = []
+    for record in ordered:
+        raised = {flag.flag: flag for flag in record.flags}
+        for flag_id in [key for key in open_ if key not in raised]:
+            episodes.append(FlagEpisode(tuple(open_.pop(flag_id)), record.entry.recorded_at))
+        for flag_id, flag in raised.items():
+            open_.setdefault(flag_id, []).append(flag)
+    episodes += [FlagEpisode(tuple(items), None) for items in open_.values()]
+    return sorted(episodes, key=lambda item: item.occurrences[0].recorded_at)
+
+
+def _flag(episode: FlagEpisode, *, subject: Subject, patient_id: str) -> dict[str, Any]:
+    first, last = episode.occurrences[0], episode.occurrences[-1]
+    key = f"{subject.user_id}:{first.flag}:{first.entry_id}"
+    resource_id = str(record_uuid(subject.namespace, "flag", key))
+    priority_code, priority_display = codes.FLAG_PRIORITY.get(
+        first.level, codes.FLAG_PRIORITY["none"]
+    )
+    times = len(episode.occurrences)
+    text = (
+        f"{first.name} ({first.level}): raised by {times} "
+        f"{'entry' if times == 1 else 'consecutive entries'}; latest words: {last.evidence}. "
+        f"Basis: {last.basis}"
+    )
+    period: dict[str, str] = {"start": first.recorded_at.isoformat()}
+    if episode.ended is not None:
+        period["end"] = episode.ended.isoformat()
+    return {
+        "resourceType": "Flag",
+        "id": resource_id,
+        "identifier": [{"system": URI_SYSTEM, "value": urn(uuid.UUID(resource_id))}],
+        "extension": [
+            {
+                "url": codes.FLAG_PRIORITY_EXTENSION,
+                "valueCodeableConcept": {
+                    "coding": [
+                        _coding(codes.FLAG_PRIORITY_SYSTEM, priority_code, priority_display)
+                    ],
+                    "text": first.level,
+                },
+            }
+        ],
+        "status": "active" if episode.ended is None else "inactive",
+        "category": [{"coding": [_coding(codes.FLAG_CATEGORY_SYSTEM, "clinical", "Clinical")]}],
+        "code": {
+            "coding": [_coding(codes.RED_FLAG_SYSTEM, first.flag, first.name)],
+            "text": text,
+        },
+        "subject": _ref(patient_id),
+        "period": period,
+    }
+
+
+def _qualitative(text: str | None) -> tuple[str, str] | None:
+    """Return the SNOMED CT code of a result whose first word is positive or negative."""
+    words = (text or "").strip().lower().split()
+    first = words[0].strip(".,;:") if words else ""
+    return {"positive": codes.SNOMED_POSITIVE, "negative": codes.SNOMED_NEGATIVE}.get(first)
+
+
+def _investigation_resources(
+    item: InvestigationPublic, *, subject: Subject, patient_id: str
+) -> list[dict[str, Any]]:
+    """Return a recorded test as an Observation (status registered while it is pending), with a
+    DiagnosticReport for a scan that was done."""
+    resource_id = str(record_uuid(subject.namespace, "investigation", item.id))
+    category_code, category_display = codes.INVESTIGATION_CATEGORY[item.kind]
+    code = {
+        "coding": [_coding(codes.INVESTIGATION_SYSTEM, item.kind, item.label)],
+        "text": item.label,
+    }
+    observation: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": resource_id,
+        "identifier": [{"system": URI_SYSTEM, "value": urn(uuid.UUID(resource_id))}],
+        "status": "final" if item.status == "done" else "registered",
+        "category": _category(category_code, category_display),
+        "code": code,
+        "subject": _ref(patient_id),
+    }
+    if item.done_on is not None:
+        observation["effectiveDateTime"] = item.done_on.isoformat()
+    if item.status == "done":
+        qualitative = _qualitative(item.result)
+        if item.increment_percent is not None:
+            observation["valueQuantity"] = _quantity(item.increment_percent, "%")
+        elif qualitative is not None:
+            observation["valueCodeableConcept"] = {
+                "coding": [_coding(codes.SNOMED_SYSTEM, *qualitative)],
+                "text": item.result,
+            }
+        elif item.result:
+            observation["valueString"] = item.result
+    notes = [
+        text
+        for text in (
+            f"Result as recorded: {item.result}" if item.result else None,
+            item.note,
+            "Recorded by the patient in the test tracker; pending: to discuss"
+            if item.status == "pending"
+            else "Recorded by the patient in the test tracker",
+        )
+        if text
     ]
+    observation["note"] = [{"text": text} for text in notes]
+    resources = [observation]
+    if item.status == "done" and item.kind in codes.IMAGING_KINDS:
+        report_id = str(record_uuid(subject.namespace, "investigation-report", item.id))
+        report: dict[str, Any] = {
+            "resourceType": "DiagnosticReport",
+            "id": report_id,
+            "identifier": [{"system": URI_SYSTEM, "value": urn(uuid.UUID(report_id))}],
+            "status": "final",
+            "category": [
+                {"coding": [_coding(codes.DIAGNOSTIC_SERVICE_SYSTEM, "RAD", "Radiology")]}
+            ],
+            "code": code,
+            "subject": _ref(patient_id),
+            "result": [_ref(resource_id)],
+        }
+        if item.done_on is not None:
+            report["effectiveDateTime"] = item.done_on.isoformat()
+        if item.result:
+            report["conclusion"] = item.result
+        resources.append(report)
+    return resources
+
+
+def _tool_observation(
+    item: ToolResultPublic, *, subject: Subject, patient_id: str
+) -> dict[str, Any] | None:
+    """Return a saved DELTA-P or EDX result as an Observation; None for a medicine check (a
+    lookup about a medicine, not a finding about the patient)."""
+    if item.kind == "medicine":
+        return None
+    resource_id = str(record_uuid(subject.namespace, "tool-result", item.id))
+    observation: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": resource_id,
+        "identifier": [{"system": URI_SYSTEM, "value": urn(uuid.UUID(resource_id))}],
+        "status": "final",
+        "category": _category("exam", "Exam"),
+        "subject": _ref(patient_id),
+        "effectiveDateTime": item.saved_at.isoformat(),
+        "note": [{"text": f"{item.summary} Saved by {item.saved_by}. {TOOL_DISCLAIMER}"}],
+    }
+    if item.kind == "delta_p":
+        observation["code"] = {
+            "coding": [_coding(codes.TOOL_SYSTEM, "delta-p", "DELTA-P score")],
+            "text": "DELTA-P score (Titulaer et al., J Clin Oncol 2011)",
+        }
+        observation["valueInteger"] = int(item.result["score"])
+        observation["component"] = [
+            {
+                "code": {"coding": [_coding(codes.TOOL_SYSTEM, f"delta-p-{name}", name)]},
+                "valueBoolean": bool(scored),
+            }
+            for name, scored in item.result.get("items", {}).items()
+        ]
+        return observation
+    observation["code"] = {
+        "coding": [_coding(codes.TOOL_SYSTEM, "edx-increment", "CMAP increment after exercise")],
+        "text": "CMAP increment after 10 s of maximal exercise",
+    }
+    observation["valueQuantity"] = _quantity(float(item.result["increment_percent"]), "%")
+    components = [
+        ("cmap-rest", "CMAP at rest", item.inputs.get("cmap_rest_mv"), "mV"),
+        (
+            "cmap-after-exercise",
+            "CMAP after exercise",
+            item.inputs.get("cmap_after_exercise_mv"),
+            "mV",
+        ),
+        ("decrement", "Decrement at 2-5 Hz", item.inputs.get("decrement_percent"), "%"),
+    ]
+    observation["component"] = [
+        {
+            "code": {"coding": [_coding(codes.TOOL_SYSTEM, key, display)]},
+            "valueQuantity": _quantity(float(value), unit),
+        }
+        for key, display, value, unit in components
+        if value is not None
+    ]
+    return observation
+
+
+def _patient(subject: Subject) -> dict[str, Any]:
+    patient: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": str(subject.patient_uuid),
+        "identifier": [{"system": URI_SYSTEM, "value": urn(subject.patient_uuid)}],
+        "active": True,
+    }
+    if subject.name:
+        patient["name"] = [{"text": subject.name}]
+    if subject.birth_date:
+        patient["birthDate"] = subject.birth_date.isoformat()
+    return patient
+
+
+def export_bundle(
+    records: Sequence[DiaryRecord],
+    *,
+    subject: Subject,
+    clinical: Clinical | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Return the diary, tests and tool results as a FHIR R4 Bundle of type collection."""
+    moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    patient = _patient(subject)
+    patient_id = patient["id"]
+    questionnaire_id = record_uuid(subject.namespace, "questionnaire", __version__)
+    resources: list[dict[str, Any]] = [
+        patient,
+        {**build_questionnaire(), "id": str(questionnaire_id)},
+    ]
+    authors: dict[str, dict[str, Any]] = {}
+    entry_resources: list[dict[str, Any]] = []
     for record in records:
-        resources.extend(_entry_resources(record, patient_key=patient_key, patient_id=patient_id))
+        author = _author(record, subject, patient_id)
+        if author.resource is not None:
+            authors.setdefault(author.resource_id, author.resource)
+        entry_resources += _entry_resources(
+            record, subject=subject, patient_id=patient_id, author=author
+        )
+    resources += list(authors.values()) + entry_resources
+    resources += [
+        _flag(episode, subject=subject, patient_id=patient_id) for episode in flag_episodes(records)
+    ]
+    clinical = clinical or Clinical()
+    for item in clinical.investigations:
+        resources += _investigation_resources(item, subject=subject, patient_id=patient_id)
+    for result in clinical.tool_results:
+        found = _tool_observation(result, subject=subject, patient_id=patient_id)
+        if found is not None:
+            resources.append(found)
+    bundle_id = record_uuid(subject.namespace, "bundle", f"{subject.user_id}:{moment.isoformat()}")
     return {
         "resourceType": "Bundle",
-        "id": _uuid(patient_key, "bundle", moment.isoformat()),
+        "id": str(bundle_id),
         "meta": {"lastUpdated": moment.isoformat()},
+        "identifier": {"system": URI_SYSTEM, "value": urn(bundle_id)},
         "type": "collection",
         "timestamp": moment.isoformat(),
         "entry": [
@@ -496,9 +814,12 @@ def export_bundle(
     }
 
 
-def to_fhir_json(records: Sequence[DiaryRecord], *, patient_key: str) -> str:
-    """Return the diary as FHIR R4 JSON text (a Bundle)."""
-    return json.dumps(export_bundle(records, patient_key=patient_key), indent=2, ensure_ascii=False)
+def to_fhir_json(
+    records: Sequence[DiaryRecord], *, subject: Subject, clinical: Clinical | None = None
+) -> str:
+    """Return the diary (and tests and tool results) as FHIR R4 JSON text (a Bundle)."""
+    bundle = export_bundle(records, subject=subject, clinical=clinical)
+    return json.dumps(bundle, indent=2, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -668,6 +989,8 @@ def _known_codings() -> frozenset[tuple[str, str]]:
     """Return the (system, code) pairs an exported Observation may carry as its code."""
     known = {(codes.LOINC_SYSTEM, codes.BODY_WEIGHT_LOINC)}
     known |= {(codes.HOME_TEST_SYSTEM, key) for key in HOME_TEST_CODES}
+    known |= {(codes.INVESTIGATION_SYSTEM, key) for key in codes.INVESTIGATION_CATEGORY}
+    known |= {(codes.TOOL_SYSTEM, key) for key in ("delta-p", "edx-increment")}
     for symptom in catalogue.symptoms():
         known.add((codes.SYMPTOM_SYSTEM, symptom.id))
         known.add((codes.HPO_SYSTEM, symptom.hpo_id))
@@ -688,55 +1011,171 @@ def _check_observation(resource: dict[str, Any], where: str, problems: _Problems
             problems.add(where, f"unknown Observation code {value!r} in system {system!r}")
 
 
-def _load_bundle(text: str) -> dict[str, Any]:
+def _load_fhir(text: str) -> dict[str, Any]:
     if not text.strip():
         raise InteropError(["the file is empty"])
     try:
-        bundle = json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InteropError(
             [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"]
         ) from None
-    if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
-        raise InteropError(["not a FHIR Bundle: resourceType must be 'Bundle'"])
-    if not isinstance(bundle.get("entry"), list):
+    kind = data.get("resourceType") if isinstance(data, dict) else None
+    if kind == "Observation":  # one Observation on its own, e.g. a weight from another system
+        return {"resourceType": "Bundle", "entry": [{"resource": data}]}
+    if kind != "Bundle":
+        raise InteropError(["not a FHIR Bundle: resourceType must be 'Bundle' (or 'Observation')"])
+    if not isinstance(data.get("entry"), list):
         raise InteropError(["Bundle.entry: the Bundle holds no entries"])
-    return bundle
+    return data
 
 
-def parse_bundle(text: str) -> list[EntryCreate]:
-    """Return the diary entries in a FHIR R4 Bundle we exported; InteropError naming each fault."""
-    bundle = _load_bundle(text)
+def _is_ours(bundle: dict[str, Any]) -> bool:
+    """Return True when the Bundle holds a diary entry of ours (a QuestionnaireResponse)."""
+    for item in bundle["entry"]:
+        resource = item.get("resource") if isinstance(item, dict) else None
+        if isinstance(resource, dict) and resource.get("resourceType") == "QuestionnaireResponse":
+            return True
+    return False
+
+
+def _response_identifier(resource: dict[str, Any]) -> str | None:
+    identifier = resource.get("identifier")
+    if isinstance(identifier, dict) and isinstance(identifier.get("value"), str):
+        system = identifier.get("system")
+        value = str(identifier["value"])
+        # Older exports (before identifiers were global) carried the bare database id; it means
+        # nothing outside the installation that wrote it, so it is not used to match entries.
+        if system == URI_SYSTEM or value.startswith("urn:"):
+            return value
+    return None
+
+
+# Units a weight from another system may come in, to kilograms (UCUM codes and plain units).
+KG_PER_UNIT: dict[str, float] = {
+    "kg": 1.0,
+    "g": 0.001,
+    "[lb_av]": 0.45359237,
+    "lb": 0.45359237,
+    "lbs": 0.45359237,
+}
+# Observation statuses whose value stands (FHIR R4 observation-status).
+USABLE_STATUSES = ("final", "amended", "corrected", "preliminary")
+# A date without a time of day is read as noon UTC: the diary needs a moment, and noon keeps the
+# date the same in every time zone from UTC-11 to UTC+11.
+DATE_ONLY_TIME = "T12:00:00+00:00"
+
+
+def _is_weight(resource: dict[str, Any]) -> bool:
+    code = resource.get("code")
+    codings = code.get("coding") if isinstance(code, dict) else None
+    return isinstance(codings, list) and any(
+        isinstance(coding, dict)
+        and coding.get("system") == codes.LOINC_SYSTEM
+        and coding.get("code") == codes.BODY_WEIGHT_LOINC
+        for coding in codings
+    )
+
+
+def _observation_identifier(resource: dict[str, Any], full_url: object) -> str | None:
+    identifiers = resource.get("identifier")
+    if isinstance(identifiers, list):
+        for identifier in identifiers:
+            if isinstance(identifier, dict) and identifier.get("value"):
+                return f"{identifier.get('system', '')}|{identifier['value']}"[:300]
+    if isinstance(full_url, str) and full_url:
+        return full_url[:300]
+    if resource.get("id"):
+        return f"Observation/{resource['id']}"
+    return None
+
+
+def weight_from_observation(
+    resource: dict[str, Any], *, full_url: object, where: str, problems: _Problems
+) -> dict[str, Any] | None:
+    """Return the entry data of a body-weight Observation (LOINC 29463-7) from any system; None
+    (with a problem added) when its value or time cannot be read, or when it was withdrawn."""
+    if resource.get("status") not in USABLE_STATUSES:
+        return None  # entered-in-error, cancelled, registered: no weight to record
+    when = resource.get("effectiveDateTime") or resource.get("effectiveInstant")
+    period = resource.get("effectivePeriod")
+    if when is None and isinstance(period, dict):
+        when = period.get("start")
+    if not isinstance(when, str):
+        problems.add(where, "the weight Observation has no effectiveDateTime")
+        return None
+    if "T" not in when:
+        when += DATE_ONLY_TIME
+    quantity = resource.get("valueQuantity")
+    if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), (int, float)):
+        problems.add(where, "the weight Observation has no valueQuantity")
+        return None
+    unit = str(quantity.get("code") or quantity.get("unit") or "")
+    if unit not in KG_PER_UNIT:
+        problems.add(where, f"unknown weight unit {unit!r}; expected kg, g or [lb_av]")
+        return None
+    kilograms = round(float(quantity["value"]) * KG_PER_UNIT[unit], 2)
+    return {"recorded_at": when, "weight_kg": kilograms}
+
+
+def parse_bundle(text: str) -> list[ImportedEntry]:
+    """Return the diary entries in a FHIR R4 Bundle: every entry of a Bundle we exported, or the
+    body weights (LOINC 29463-7) of one from another system; InteropError naming each fault."""
+    bundle = _load_fhir(text)
+    ours = _is_ours(bundle)
     problems = _Problems()
-    # (where, entry data, whether its structure was sound): only sound ones are validated, so a
-    # broken answer is reported once rather than again as a confusing validation error.
-    found: list[tuple[str, dict[str, Any], bool]] = []
+    # (where, entry data, identifier, whether its structure was sound): only sound ones are
+    # validated, so a broken answer is reported once rather than again as a validation error.
+    found: list[tuple[str, dict[str, Any], str | None, bool]] = []
     for index, item in enumerate(bundle["entry"]):
         where = f"Bundle.entry[{index}]"
         resource = item.get("resource") if isinstance(item, dict) else None
         kind = resource.get("resourceType") if isinstance(resource, dict) else None
-        if not isinstance(resource, dict) or kind not in EXPORTED_TYPES:
+        if not isinstance(resource, dict):
+            problems.add(where, "holds no resource")
+            continue
+        where = f"{where} ({kind})"
+        if not ours:
+            # Another system's Bundle: only body weights are read; everything else is left alone.
+            if kind == "Observation" and _is_weight(resource):
+                before = len(problems.lines)
+                full_url = item.get("fullUrl")
+                data = weight_from_observation(
+                    resource, full_url=full_url, where=where, problems=problems
+                )
+                if data is not None:
+                    identifier = _observation_identifier(resource, full_url)
+                    found.append((where, data, identifier, len(problems.lines) == before))
+            continue
+        if kind not in EXPORTED_TYPES:
             problems.add(
                 where, f"unsupported resource {kind!r}; expected one of {', '.join(EXPORTED_TYPES)}"
             )
             continue
-        where = f"{where} ({kind})"
         if kind == "QuestionnaireResponse":
             before = len(problems.lines)
             data = entry_from_response(resource, where=where, problems=problems)
-            found.append((where, data, len(problems.lines) == before))
+            identifier = _response_identifier(resource)
+            found.append((where, data, identifier, len(problems.lines) == before))
         elif kind == "Observation":
             _check_observation(resource, where, problems)
-    entries: list[EntryCreate] = []
-    for where, data, sound in found:
+    entries: list[ImportedEntry] = []
+    for where, data, identifier, sound in found:
         if not sound:
             continue
         try:
-            entries.append(EntryCreate.model_validate_json(json.dumps(data)))
+            entry = EntryCreate.model_validate_json(json.dumps(data))
         except ValidationError as error:
             problems.lines.extend(describe_errors(error, prefix=f"{where}: "))
+            continue
+        entries.append(ImportedEntry(entry=entry, identifier=identifier))
     if problems.lines:
         raise InteropError(problems.lines)
     if not entries:
-        raise InteropError(["the Bundle holds no diary entries (no QuestionnaireResponse)"])
+        raise InteropError(
+            [
+                "the Bundle holds no diary entries (no QuestionnaireResponse) and no body weight "
+                f"(Observation coded LOINC {codes.BODY_WEIGHT_LOINC})"
+            ]
+        )
     return entries

@@ -13,9 +13,11 @@ class ExportFormat(StrEnum):
     fhir = "fhir"
     phenopacket = "phenopacket"
     csv = "csv"
+    json = "json"
 
 
 class ImportFormat(StrEnum):
     fhir = "fhir"
     csv = "csv"
     json = "json"
+    apple_health = "apple-health"

@@ -51,3 +51,17 @@ class CalendarSchedule(Base):
     diagnosed_on: Mapped[date | None] = mapped_column(Date())
     delta_p_score: Mapped[int | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Installation(Base):
+    """This installation's identity: the namespace of every identifier its exports carry.
+
+    One row (id 1), made the first time an export needs it and kept in backups, so identifiers
+    stay the same after a restore and differ between installations (docs/interop.md).
+    """
+
+    __tablename__ = "installation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    namespace: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -62,3 +62,19 @@ class InvestigationPublic(InvestigationCreate):
     def label(self) -> str:
         """Return the readable name of the test's kind."""
         return kind(self.kind).label
+
+    @property
+    def result_summary(self) -> str:
+        """Return the result in one phrase: the EDX increment and the result text, the increment
+        once even when the text repeats it; empty when nothing was recorded."""
+        parts = []
+        if self.increment_percent is not None:
+            increment = f"{self.increment_percent:g}%"
+            parts.append(f"CMAP increment {increment}")
+            if self.result and increment in self.result.replace(" ", ""):
+                rest = self.result.replace(increment, "").replace("increment", "")
+                rest = rest.strip(" ,;:.")
+                return "; ".join([*parts, rest] if rest else parts)
+        if self.result:
+            parts.append(self.result)
+        return "; ".join(parts)

@@ -33,7 +33,7 @@ from lems_companion.diary.schemas import EntryPublic
 # Sized for an A4 page with 2 cm margins (about 6.7 inches wide); short, to keep a year's
 # report within four pages.
 WIDTH_INCHES = 6.6
-HEIGHT_INCHES = 2.3
+HEIGHT_INCHES = 2.1
 # Text stays text in the SVG (searchable, sharp, small), in a font every system has.
 RC: dict[str, Any] = {
     "svg.fonttype": "none",
@@ -262,7 +262,7 @@ def weight_chart(points: Sequence[WeightPoint]) -> Chart | None:
     if len(points) < 2:  # a line needs two points
         return None
     with _style():
-        figure = _figure(1.9)
+        figure = _figure(1.7)
         axes = figure.subplots()
         axes.plot(
             date2num([p.recorded_at.date() for p in points]),
@@ -271,17 +271,22 @@ def weight_chart(points: Sequence[WeightPoint]) -> Chart | None:
             color=GREEN,
             ms=2.5,
         )
-        axes.set_title("Body weight")
+        first, last = points[0], points[-1]
+        change = (last.kg - first.kg) / first.kg * 100
+        # The axis is zoomed to the weights, so it does not start at zero and small changes look
+        # large: the title says so and gives the change in percent, the figure to read.
+        axes.set_title(
+            f"Body weight: {change:+.1f}% from first to last (axis does not start at 0 kg)"
+        )
         axes.set_xlabel("date")
-        axes.set_ylabel("kg")
+        axes.set_ylabel("kg (axis does not start at 0)")
         _dates_axis(axes)
         svg = _svg(figure)
-    first, last = points[0], points[-1]
     lightest = min(points, key=lambda p: p.kg)
     alt = (
         f"Body weight, {len(points)} measurements: {first.kg:g} kg on {first.recorded_at:%d %b %Y},"
-        f" {last.kg:g} kg on {last.recorded_at:%d %b %Y}; lowest {lightest.kg:g} kg on "
-        f"{lightest.recorded_at:%d %b %Y}."
+        f" {last.kg:g} kg on {last.recorded_at:%d %b %Y} ({change:+.1f}%); lowest "
+        f"{lightest.kg:g} kg on {lightest.recorded_at:%d %b %Y}. The axis does not start at zero."
     )
     return Chart(id="weight", title="Weight over time", svg=svg, alt=alt)
 

@@ -10,10 +10,12 @@ page, the printout and the PDF cannot drift apart. The PDF goes through WeasyPri
 
 from __future__ import annotations
 
+import re
+import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,21 +23,29 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lems_companion import catalogue
-from lems_companion.analysis.patterns import Analysis, analyze
+from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
 from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.charts import Chart, charts
-from lems_companion.tools.records import ToolsSection
+from lems_companion.tools.records import ToolResultPublic, ToolsSection
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
 STATIC_DIR = PACKAGE_DIR / "web" / "static"
 REPORT_CSS = STATIC_DIR / "report.css"
+# WeasyPrint's PDF/UA-1 variant: a tagged PDF (structure tree, alt text, language, title).
+PDF_VARIANT = "pdf/ua-1"
 # Each red flag is listed with its dates and words. Beyond this many occurrences of one prompt
-# flag the oldest are summarised with their count and date range, so a year of entries stays
-# within four pages; emergencies are always listed in full. The app's red-flag page shows all.
+# flag, the first (when it began) and the latest are listed and the ones between summarised with
+# their count, so a year of entries stays within four pages; emergencies are always listed in
+# full. The app's red-flag page shows all.
 MAX_FLAG_ROWS = 6
+# Words for coughing up blood in a note (English, Spanish, French, German), the only ground on
+# which the report asserts HP:0002105 Hemoptysis for a persistent cough.
+HEMOPTYSIS_WORDS = re.compile(
+    r"\b(blood|bloody|ha?emoptysis|sangre|sang|sanglant|blut|blutig)\b", re.IGNORECASE
+)
 # Observations cite at most this many entry ids; the analysis JSON has all of them.
 MAX_CITED_ENTRIES = 8
 
@@ -94,6 +104,34 @@ class TestToDiscuss:
 
 
 @dataclass(frozen=True, slots=True)
+class DailyDose:
+    """A medicine's usual total a day: the median over the days it was logged with a dose."""
+
+    name: str
+    mg_per_day: float
+    days: int
+
+
+def daily_doses(entries: Sequence[EntryPublic]) -> list[DailyDose]:
+    """Return each medicine's median total dose a day over the days it was logged with a dose;
+    empty when no dose was logged. Days are the entries' local dates."""
+    per_day: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
+    for entry in entries:
+        for item in entry.medications:
+            if item.dose_mg is not None:
+                per_day[medicine_key(item.name)][entry.recorded_at.date()] += item.dose_mg
+    return [
+        DailyDose(name=name, mg_per_day=float(statistics.median(days.values())), days=len(days))
+        for name, days in sorted(per_day.items())
+    ]
+
+
+def mentions_blood(note: str | None) -> bool:
+    """Return True when a note speaks of coughing up blood (hemoptysis); False otherwise."""
+    return bool(note) and HEMOPTYSIS_WORDS.search(note or "") is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything the clinician report shows, in report order."""
 
@@ -109,6 +147,24 @@ class Report:
     disclaimer: str = REPORT_DISCLAIMER
     # Saved clinician-tool results and the screening schedule; None when the caller has none.
     tools: ToolsSection | None = None
+    # From the profile; None when not given.
+    date_of_birth: date | None = None
+    daily_doses: list[DailyDose] = field(default_factory=list)
+
+    @property
+    def latest_delta_p(self) -> ToolResultPublic | None:
+        """Return the latest saved DELTA-P result; None when none was saved."""
+        results = self.tools.results if self.tools else []
+        return next((item for item in results if item.kind == "delta_p"), None)
+
+    @property
+    def tool_results(self) -> list[tuple[ToolResultPublic, int]]:
+        """Return the saved tool results, each different one once (newest first) with how many
+        times it was saved, so a result saved twice is not listed twice."""
+        seen: dict[tuple[str, str], list[ToolResultPublic]] = {}
+        for item in self.tools.results if self.tools else []:
+            seen.setdefault((item.kind, item.summary), []).append(item)
+        return [(items[0], len(items)) for items in seen.values()]
 
 
 def group_flags(flags: Sequence[FlagPublic]) -> list[FlagGroup]:
@@ -120,8 +176,11 @@ def group_flags(flags: Sequence[FlagPublic]) -> list[FlagGroup]:
     for flag_id, items in by_flag.items():
         recent = sorted(items, key=lambda f: f.recorded_at)
         # Spec section 1: an emergency is never batched, so each one is listed with its words;
-        # a prompt flag repeated entry after entry (an ongoing cough) keeps its latest rows.
-        shown = recent if items[0].level == "emergency" else recent[-MAX_FLAG_ROWS:]
+        # a prompt flag repeated entry after entry (an ongoing cough) keeps its first row (when
+        # it began) and its latest ones.
+        shown = recent
+        if items[0].level != "emergency" and len(recent) > MAX_FLAG_ROWS:
+            shown = recent[:1] + recent[-(MAX_FLAG_ROWS - 1) :]
         groups.append(
             FlagGroup(
                 flag=flag_id,
@@ -136,15 +195,27 @@ def group_flags(flags: Sequence[FlagPublic]) -> list[FlagGroup]:
     return groups
 
 
-def clinical_features(analysis: Analysis) -> list[dict[str, Any]]:
-    """Return each recorded symptom in clinical terms (HPO id and label) with how often."""
+def clinical_features(
+    analysis: Analysis, entries: Sequence[EntryPublic] = ()
+) -> list[dict[str, Any]]:
+    """Return each recorded symptom in clinical terms (HPO id and label) with how often.
+
+    Only a symptom's main HPO term is asserted; a further term (hemoptysis for a persistent
+    cough) only when an entry recording the symptom says so in its note.
+    """
     features = []
     for group in analysis.groups.by_group:
         for item in group.symptoms:
+            asserted = 1
+            if len(item.hpo) > 1 and any(
+                entry.symptoms.get(item.id, 0) > 0 and mentions_blood(entry.note)
+                for entry in entries
+            ):
+                asserted = len(item.hpo)
             features.append(
                 {
-                    "hpo": item.hpo,
-                    "hpo_labels": item.hpo_labels,
+                    "hpo": item.hpo[:asserted],
+                    "hpo_labels": item.hpo_labels[:asserted],
                     "label": item.label,
                     "group": group.title,
                     "entries_with": item.entries_with,
@@ -184,17 +255,20 @@ def build_report(
     until: datetime | None = None,
     now: datetime | None = None,
     tools: ToolsSection | None = None,
+    date_of_birth: date | None = None,
 ) -> Report:
     """Return the report of these entries, red flags and tests for one patient."""
     analysis = analyze(entries, flags=flags, since=since, until=until)
     return Report(
         patient=patient,
+        date_of_birth=date_of_birth,
+        daily_doses=daily_doses(entries),
         time_zone=time_zone,
         generated_at=now or datetime.now(UTC),
         analysis=analysis,
         charts=charts(entries, analysis),
         flag_groups=group_flags(analysis.red_flags),
-        features=clinical_features(analysis),
+        features=clinical_features(analysis, entries),
         tests_done=[item for item in investigations if item.status == "done"],
         tests_to_discuss=tests_to_discuss(investigations),
         tools=tools,
@@ -237,7 +311,11 @@ def html_to_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint loads Pango at import, which the rest of the app never needs.
     from weasyprint import HTML
 
-    pdf: bytes = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/").write_pdf()
+    # Tagged PDF/UA: a structure tree screen readers can navigate, the alt text kept, and the
+    # document's title, author and language (from the HTML's <title>, author meta and lang).
+    pdf: bytes = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/").write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
     return pdf
 
 

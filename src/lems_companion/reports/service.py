@@ -61,6 +61,7 @@ def owner_report(
         flags=period.flags,
         investigations=period.investigations,
         patient=owner.shown_name,
+        date_of_birth=owner.date_of_birth,
         time_zone=owner.time_zone,
         since=since,
         until=until,

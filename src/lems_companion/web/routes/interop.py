@@ -18,6 +18,7 @@ from lems_companion.interop.formats import (
     ImportFormat,
     parse_import,
 )
+from lems_companion.interop.identity import installation_namespace, record_uuid
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import export_diary, store_entries
 from lems_companion.rules.screening import DELTA_P_MAX_SCORE, build_plan
@@ -215,7 +216,8 @@ def calendar_feed(db: DbSession, token: str) -> Response:
         time_zone=owner.time_zone,
         plan=plan,
         today=today,
-        user_key=str(owner.id),
+        # Globally unique UIDs: the database's user number would repeat across installations.
+        user_key=str(record_uuid(installation_namespace(db), "calendar", owner.id)),
     )
     return Response(
         body,
