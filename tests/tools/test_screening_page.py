@@ -9,8 +9,7 @@ from bs4 import BeautifulSoup
 
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
-from lems_companion.interop.feeds import set_schedule
-from lems_companion.tools.service import report_section, screening_for
+from lems_companion.tools.service import report_section, screening_for, set_schedule
 from tests.conftest import Persona, csrf_token, make_user, web_sign_in
 from tests.tools.test_tool_pages import audit_targets, invite_clinician
 
@@ -114,7 +113,7 @@ def test_the_schedule_is_shared_with_the_calendar_settings_and_in_the_report(
     assert calendar.select_one("#diagnosed_on")["value"] == "2026-01-15"
     assert calendar.select_one("#delta_p_score")["value"] == "1"
     section = page(http.get("/report.html")).select_one("#clinician-tools")
-    assert section is not None and "DELTA-P 1 (low)" in section.get_text()
+    assert section is not None and "DELTA-P score entered with it, 1 of 6 (low band)" in section.get_text()
     assert len(section.select(".screening-items li")) == 3  # CT, PET, one rescreen at 6 months
 
 

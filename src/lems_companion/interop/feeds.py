@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.interop.models import CalendarFeed, CalendarReminder, CalendarSchedule
+from lems_companion.interop.models import CalendarFeed, CalendarReminder
 
 # 32 bytes = 256 bits of randomness, as for session tokens.
 FEED_TOKEN_BYTES = 32
@@ -76,21 +76,4 @@ def set_reminders(db: Session, *, owner: User, chosen: Mapping[str, str]) -> Non
         CalendarReminder(user_id=owner.id, kind=kind, time_of_day=when)
         for kind, when in chosen.items()
     )
-    db.flush()
-
-
-def schedule(db: Session, *, owner: User) -> CalendarSchedule | None:
-    """Return the owner's diagnosis date and DELTA-P score; None when never set. One query."""
-    return db.get(CalendarSchedule, owner.id)
-
-
-def set_schedule(
-    db: Session, *, owner: User, diagnosed_on: date | None, delta_p_score: int | None
-) -> None:
-    """Store the diagnosis date and DELTA-P score the screening dates come from (flushed)."""
-    row = db.get(CalendarSchedule, owner.id) or CalendarSchedule(user_id=owner.id)
-    row.diagnosed_on = diagnosed_on
-    row.delta_p_score = delta_p_score
-    row.updated_at = datetime.now(UTC)
-    db.add(row)
     db.flush()

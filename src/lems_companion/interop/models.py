@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lems_companion.db.base import Base
@@ -34,23 +34,6 @@ class CalendarReminder(Base):
     kind: Mapped[str] = mapped_column(String(30))
     # Local wall-clock time "HH:MM" in the person's time zone.
     time_of_day: Mapped[str] = mapped_column(String(5))
-
-
-class CalendarSchedule(Base):
-    """The diagnosis date and DELTA-P score the screening dates are computed from.
-
-    Stored here because no other part of the app records a diagnosis date yet; the person enters
-    both on the calendar settings page.
-    """
-
-    __tablename__ = "calendar_schedules"
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-    )
-    diagnosed_on: Mapped[date | None] = mapped_column(Date())
-    delta_p_score: Mapped[int | None] = mapped_column()
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Installation(Base):

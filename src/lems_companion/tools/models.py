@@ -1,16 +1,16 @@
 """The clinician tools' table: DELTA-P, EDX and medicine-check results saved to a patient's record.
 
 The screening schedule needs no table of its own: its diagnosis date and DELTA-P score live in
-``models_calendar.CalendarSchedule`` (the calendar feed reads them too) and its scan results in
+``CalendarSchedule`` below (the calendar feed reads them too) and its scan results in
 the test tracker's ``models_tests.Investigation`` (kinds ``chest_ct`` and ``fdg_pet``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lems_companion.db.base import Base
@@ -33,3 +33,20 @@ class ToolResult(Base):
     # The e-mail of the account that saved it: the patient, or a clinician they invited.
     saved_by: Mapped[str] = mapped_column(String(320))
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CalendarSchedule(Base):
+    """The diagnosis date and DELTA-P score the screening dates are computed from.
+
+    The clinician tools' screening schedule owns them; the calendar feed reads them, and the
+    person can also enter both on the calendar settings page.
+    """
+
+    __tablename__ = "calendar_schedules"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    diagnosed_on: Mapped[date | None] = mapped_column(Date())
+    delta_p_score: Mapped[int | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

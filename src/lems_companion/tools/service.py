@@ -16,13 +16,12 @@ from sqlalchemy.orm import Session
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.diary.service import NotFound
-from lems_companion.interop.feeds import schedule, set_schedule
 from lems_companion.investigations.models import Investigation
 from lems_companion.investigations.schemas import InvestigationCreate
 from lems_companion.investigations.service import add_investigation
 from lems_companion.rules.screening import ScanResult
 from lems_companion.sharing.service import Access, access_for, audit
-from lems_companion.tools.models import ToolResult
+from lems_companion.tools.models import CalendarSchedule, ToolResult
 from lems_companion.tools.records import (
     SCAN_KINDS,
     ScreeningOverview,
@@ -184,3 +183,20 @@ def report_section(db: Session, *, owner: User, today: date | None = None) -> To
         results=list_results(db, owner=owner),
         screening=screening_for(db, owner=owner, today=today or local_today(owner)),
     )
+
+
+def schedule(db: Session, *, owner: User) -> CalendarSchedule | None:
+    """Return the owner's diagnosis date and DELTA-P score; None when never set. One query."""
+    return db.get(CalendarSchedule, owner.id)
+
+
+def set_schedule(
+    db: Session, *, owner: User, diagnosed_on: date | None, delta_p_score: int | None
+) -> None:
+    """Store the diagnosis date and DELTA-P score the screening dates come from (flushed)."""
+    row = db.get(CalendarSchedule, owner.id) or CalendarSchedule(user_id=owner.id)
+    row.diagnosed_on = diagnosed_on
+    row.delta_p_score = delta_p_score
+    row.updated_at = datetime.now(UTC)
+    db.add(row)
+    db.flush()

@@ -22,6 +22,7 @@ from lems_companion.interop.identity import installation_namespace, record_uuid
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import export_diary, store_entries
 from lems_companion.rules.screening import DELTA_P_MAX_SCORE, build_plan
+from lems_companion.tools.service import schedule, set_schedule
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.templating import templates
 
@@ -110,7 +111,7 @@ def import_upload(
 
 
 def _calendar_context(db: DbSession, user: User, **extra: Any) -> dict[str, Any]:
-    stored = feeds.schedule(db, owner=user)
+    stored = schedule(db, owner=user)
     return {
         "reminder_kinds": REMINDER_KINDS,
         "reminders": feeds.reminders(db, owner=user),
@@ -177,7 +178,7 @@ def save_calendar_settings(
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     feeds.set_reminders(db, owner=signed_in.user, chosen=chosen)
-    feeds.set_schedule(db, owner=signed_in.user, diagnosed_on=diagnosed_on, delta_p_score=score)
+    set_schedule(db, owner=signed_in.user, diagnosed_on=diagnosed_on, delta_p_score=score)
     db.commit()
     return RedirectResponse("/calendar/settings?saved=1", status.HTTP_303_SEE_OTHER)
 
@@ -206,7 +207,7 @@ def calendar_feed(db: DbSession, token: str) -> Response:
     owner = feeds.resolve_feed(db, token)
     if owner is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Not found: there is no such calendar.")
-    stored = feeds.schedule(db, owner=owner)
+    stored = schedule(db, owner=owner)
     plan = None
     if stored and stored.diagnosed_on and stored.delta_p_score is not None:
         plan = build_plan(diagnosed_on=stored.diagnosed_on, delta_p_score=stored.delta_p_score)

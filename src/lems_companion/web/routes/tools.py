@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from lems_companion.diary.service import latest_weight_kg
-from lems_companion.interop.feeds import schedule
 from lems_companion.rules.delta_p import (
     DERIVATION_SOURCE,
     KARNOFSKY_STEP,
@@ -56,6 +55,7 @@ from lems_companion.tools.service import (
     open_record,
     record_scan,
     save_result,
+    schedule,
     screening_for,
     set_diagnosis,
 )
