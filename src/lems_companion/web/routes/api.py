@@ -5,12 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Response, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 
-from lems_companion.accounts.service import TooManyAttempts, authenticate, start_session
+from lems_companion.accounts.mfa import must_enrol
+from lems_companion.accounts.service import (
+    SecondFactorRequired,
+    TooManyAttempts,
+    WrongCredentials,
+    authenticate,
+    start_session,
+)
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, EntryUpdate
 from lems_companion.diary.service import (
@@ -27,7 +34,7 @@ from lems_companion.diary.service import (
 from lems_companion.settings import Settings
 from lems_companion.tools.records import MedicationWarning, medication_warnings
 from lems_companion.triage.alerts import alert_for
-from lems_companion.web.deps import ApiUser, DbSession, RowId, SettingsDep
+from lems_companion.web.deps import ApiUser, ClientAddress, DbSession, RowId, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -106,25 +113,45 @@ def _read(row: Entry, settings: Settings) -> EntryRead:
     "/token",
     response_model=Token,
     responses={
-        401: {"description": "Wrong e-mail or password."},
-        429: {"description": "Too many failed sign-ins for this address; wait and retry."},
+        401: {
+            "description": "Wrong e-mail or password; or the detail `mfa_required`: the account "
+            "has two-step sign-in on (or must have it) and `totp` was missing or wrong."
+        },
+        403: {"description": "`mfa_enrolment_required`: set up two-step sign-in on the web."},
+        429: {"description": "Too many attempts from this client; wait and retry."},
     },
 )
 def issue_token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbSession, settings: SettingsDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    db: DbSession,
+    settings: SettingsDep,
+    client: ClientAddress,
+    totp: Annotated[
+        str,
+        Form(
+            max_length=40,
+            description="The 6-digit code of the authenticator app, or a recovery code, for "
+            "an account with two-step sign-in.",
+        ),
+    ] = "",
 ) -> Token:
     """Exchange an e-mail (as `username`) and password for a bearer token."""
     try:
-        user = authenticate(db, email=form.username, password=form.password)
+        user = authenticate(
+            db, email=form.username, password=form.password, client=client, code=totp
+        )
     except TooManyAttempts as error:
         raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(error)) from None
-    if user is None:
-        db.commit()  # keep the failure: it counts towards the throttle
+    except SecondFactorRequired:
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "That e-mail and password do not match an account.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+            status.HTTP_401_UNAUTHORIZED, "mfa_required", headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+    except WrongCredentials as error:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, str(error), headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+    if must_enrol(db, user):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "mfa_enrolment_required")
     token, _ = start_session(db, user=user, kind="api", days=settings.session_days)
     db.commit()
     return Token(access_token=token, expires_in=settings.session_days * 24 * 3600)
