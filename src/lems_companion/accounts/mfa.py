@@ -63,6 +63,20 @@ def start_enrolment(db: Session, user: User) -> str:
     return secret
 
 
+def enrol_at_once(db: Session, user: User) -> tuple[str, list[str]]:
+    """Return the otpauth:// URI and recovery codes of a new authenticator, active at once.
+
+    For the instance admin's command line, where the person is known out of band.
+    """
+    remove(db, user)
+    db.flush()
+    secret = start_enrolment(db, user)
+    factor = db.get(TotpFactor, user.id)
+    assert factor is not None
+    factor.confirmed_at = datetime.now(UTC)
+    return provisioning_uri(user, secret), new_recovery_codes(db, user)
+
+
 def pending_secret(db: Session, user: User) -> str | None:
     """Return the secret waiting for its first code; None when there is none. One query."""
     factor = db.get(TotpFactor, user.id)

@@ -13,12 +13,15 @@ from lems_companion.accounts.service import (
     AccountError,
     create_user,
     end_other_sessions,
+    record_security_event,
     set_password,
 )
 from lems_companion.cli.common import fail, require_user, settings_from
 from lems_companion.db.engine import session_scope, upgrade
 
 app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+totp_app = typer.Typer(help="Two-step sign-in (an authenticator app) of an account.")
+app.add_typer(totp_app, name="totp")
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -69,6 +72,9 @@ def password(
             user = require_user(db, email)
             set_password(user, new)
             end_other_sessions(db, user=user)
+            record_security_event(
+                db, kind="password_changed", user=user, password_hash=user.password_hash
+            )
     except AccountError as error:
         fail(str(error))
     print(f"password reset for {email}; every session of that account was signed out")
@@ -114,3 +120,46 @@ def set_clinician(
 ) -> None:
     """Mark an account as a verified clinician (may record article reviews), or undo it."""
     _set_role(ctx, email, "is_clinician", clinician, "a clinician account")
+
+
+@totp_app.command("enroll")
+def totp_enroll(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account to set up two-step sign-in for."),
+) -> None:
+    """Turn on two-step sign-in at once; print the otpauth:// URI and the recovery codes.
+
+    For an admin setting up an account out of band: the URI goes into the authenticator app
+    (most read it pasted or as a QR code). Replaces any authenticator the account had.
+    """
+    from lems_companion.accounts import mfa
+
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        user = require_user(db, email)
+        uri, codes = mfa.enrol_at_once(db, user)
+    print(uri)
+    print("recovery codes (each works once; keep them somewhere safe):")
+    for code in codes:
+        print(f"  {code}")
+
+
+@totp_app.command("remove")
+def totp_remove(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account whose authenticator was lost."),
+) -> None:
+    """Turn off two-step sign-in (a lost phone); signs out every session of the account.
+
+    A clinician or admin is asked to set it up again at their next sign-in.
+    """
+    from lems_companion.accounts import mfa
+
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        user = require_user(db, email)
+        mfa.remove(db, user)
+        end_other_sessions(db, user=user)
+    print(f"two-step sign-in turned off for {email}; every session was signed out")

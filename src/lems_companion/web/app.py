@@ -34,6 +34,7 @@ from lems_companion.web.routes import (
     reports,
     sharing,
     tools,
+    two_step,
 )
 from lems_companion.web.security import SameOriginWrites, SecurityHeaders
 from lems_companion.web.templating import templates
@@ -134,7 +135,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, diary, api, reports, interop, account, learn, sharing, health, tools):
+    for module in (
+        auth,
+        diary,
+        api,
+        reports,
+        interop,
+        account,
+        two_step,
+        learn,
+        sharing,
+        health,
+        tools,
+    ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))
     if settings.api_docs:
