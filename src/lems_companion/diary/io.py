@@ -130,10 +130,30 @@ def _text(value: object) -> str:
     return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+# OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...) can send the diary's neighbours to another site). Such a cell is written with
+# a leading single quote, which spreadsheets show as text. So that the app's own export reads
+# back exactly, a cell that already starts with a quote gets one too, and import removes exactly
+# one leading quote from any cell that has one: only cells the export quoted start with one.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
+
+
+def neutralise_cell(text: str) -> str:
+    """Return the cell as a spreadsheet will show it as text, never run it as a formula."""
+    return TEXT_MARK + text if text.startswith((*FORMULA_TRIGGERS, TEXT_MARK)) else text
+
+
+def restore_cell(text: str) -> str:
+    """Return the cell as it was before ``neutralise_cell``."""
+    return text.removeprefix(TEXT_MARK)
+
+
 def to_csv(entries: Sequence[EntryPublic]) -> str:
     """Return the entries as CSV, one row per entry; columns are documented in docs/entries.md."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\n")
+    # CRLF as RFC 4180 says: a carriage return inside a note is then quoted like a line break.
+    writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\r\n")
     writer.writeheader()
     for entry in entries:
         tests = entry.home_tests
@@ -162,7 +182,7 @@ def to_csv(entries: Sequence[EntryPublic]) -> str:
         for item in catalogue.symptoms():
             severity = entry.symptoms.get(item.id)
             row[f"symptom_{item.id}"] = "" if severity is None else str(severity)
-        writer.writerow(row)
+        writer.writerow({column: neutralise_cell(value) for column, value in row.items()})
     return buffer.getvalue()
 
 
@@ -290,7 +310,7 @@ def parse_csv(text: str) -> list[EntryCreate]:
         if len(cells) != len(expected):
             problems.append(f"{where}: expected {len(expected)} columns, found {len(cells)}")
             continue
-        row = dict(zip(expected, cells, strict=True))
+        row = dict(zip(expected, (restore_cell(cell) for cell in cells), strict=True))
         before = len(problems)
         data = _csv_row(row, where, problems)
         if len(problems) != before:
