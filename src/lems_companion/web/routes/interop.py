@@ -23,12 +23,11 @@ from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import load_records, store_entries
 from lems_companion.tools.screening import DELTA_P_MAX_SCORE, build_plan
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
+from lems_companion.web.limits import MAX_IMPORT_BYTES
 from lems_companion.web.templating import templates
 
 router = APIRouter()
 
-# A diary of years fits in a few megabytes; anything larger is not one of our files.
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
 AUTO_FORMAT = "auto"
 
 
