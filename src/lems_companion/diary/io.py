@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from lems_companion import catalogue
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, describe_errors
+from lems_companion.inputs import TooDeep, check_depth, loads_json
 
 # Refuse to stop at the first bad line, but do not flood the terminal either.
 MAX_REPORTED_PROBLEMS = 50
@@ -55,6 +56,12 @@ def _array_items(text: str) -> Iterator[tuple[int, Any]]:
             item, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise ImportProblem([f"line {error.lineno}: invalid JSON: {error.msg}"]) from None
+        except RecursionError:
+            raise ImportProblem([f"line {_line_of(text, position)}: nested too deeply"]) from None
+        try:
+            check_depth(item)
+        except TooDeep as error:
+            raise ImportProblem([f"line {_line_of(text, position)}: {error}"]) from None
         yield _line_of(text, position), item
         position, expect_item = end, False
 
@@ -64,9 +71,12 @@ def _json_lines(text: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            item = loads_json(line)
         except json.JSONDecodeError as error:
             raise ImportProblem([f"line {number}: invalid JSON: {error.msg}"]) from None
+        except TooDeep as error:
+            raise ImportProblem([f"line {number}: {error}"]) from None
+        yield number, item
 
 
 def parse_entries(text: str) -> list[EntryCreate]:
@@ -242,9 +252,11 @@ def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, 
     data["symptoms"] = symptoms
     if row["medications"]:
         try:
-            data["medications"] = json.loads(row["medications"])
+            data["medications"] = loads_json(row["medications"])
         except json.JSONDecodeError as error:
             problems.append(f"{where}, column medications: not a JSON list ({error.msg})")
+        except TooDeep as error:
+            problems.append(f"{where}, column medications: {error}")
     tests: dict[str, Any] = {}
     for column in ("sit_to_stand_seconds", "tug_seconds"):
         if row[column]:
@@ -290,8 +302,15 @@ def parse_csv(text: str) -> list[EntryCreate]:
     and column of every fault. The ``id`` column is ignored: imported entries get new ids."""
     if not text.strip():
         raise ImportProblem(["the file is empty"])
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header = next(reader)
+    text = text.removeprefix("\ufeff")
+    if "\n" not in text:
+        # Line ends of a classic Mac (CR only): the csv module needs them as \n.
+        text = text.replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise ImportProblem([f"line 1: not valid CSV ({error})"]) from None
     expected = csv_columns()
     if header != expected:
         missing = [column for column in expected if column not in header]
@@ -303,7 +322,7 @@ def parse_csv(text: str) -> list[EntryCreate]:
         )
     entries: list[EntryCreate] = []
     problems: list[str] = []
-    for cells, line in _csv_lines(text.removeprefix("\ufeff")):
+    for cells, line in _csv_lines(text):
         where = f"line {line}"
         if not any(cell.strip() for cell in cells):
             continue

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
+from lems_companion.dates import in_diagnosis_window
 from lems_companion.interop.models import CalendarFeed, CalendarReminder, CalendarSchedule
 
 # 32 bytes = 256 bits of randomness, as for session tokens.
@@ -82,6 +83,18 @@ def set_reminders(db: Session, *, owner: User, chosen: Mapping[str, str]) -> Non
 def schedule(db: Session, *, owner: User) -> CalendarSchedule | None:
     """Return the owner's diagnosis date and DELTA-P score; None when never set. One query."""
     return db.get(CalendarSchedule, owner.id)
+
+
+def plan_inputs(db: Session, *, owner: User) -> tuple[date, int] | None:
+    """Return the diagnosis date and DELTA-P score a screening plan can be built from; None
+    when either is missing or the stored date is outside the window a form would accept now
+    (saved before that was checked): pages then behave as if none was given. One query."""
+    row = schedule(db, owner=owner)
+    if row is None or row.diagnosed_on is None or row.delta_p_score is None:
+        return None
+    if not in_diagnosis_window(row.diagnosed_on, datetime.now(UTC).date()):
+        return None
+    return row.diagnosed_on, row.delta_p_score
 
 
 def set_schedule(

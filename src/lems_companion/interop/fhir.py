@@ -34,6 +34,7 @@ from lems_companion.diary.schemas import (
     EntryPublic,
     describe_errors,
 )
+from lems_companion.inputs import TooDeep, loads_json
 from lems_companion.interop import codes
 from lems_companion.interop.records import DiaryRecord, InteropError
 
@@ -682,9 +683,11 @@ def _check_observation(resource: dict[str, Any], where: str, problems: _Problems
         return
     known = _known_codings()
     for coding in codings:
-        pair = (coding.get("system"), coding.get("code")) if isinstance(coding, dict) else None
-        if pair not in known:
-            system, value = pair if pair else (None, None)
+        system, value = (
+            (coding.get("system"), coding.get("code")) if isinstance(coding, dict) else (None, None)
+        )
+        # Strings only: a list or object here is not a code (and cannot be looked up in a set).
+        if not (isinstance(system, str) and isinstance(value, str)) or (system, value) not in known:
             problems.add(where, f"unknown Observation code {value!r} in system {system!r}")
 
 
@@ -692,11 +695,13 @@ def _load_bundle(text: str) -> dict[str, Any]:
     if not text.strip():
         raise InteropError(["the file is empty"])
     try:
-        bundle = json.loads(text)
+        bundle = loads_json(text)
     except json.JSONDecodeError as error:
         raise InteropError(
             [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"]
         ) from None
+    except TooDeep as error:
+        raise InteropError([str(error)]) from None
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
         raise InteropError(["not a FHIR Bundle: resourceType must be 'Bundle'"])
     if not isinstance(bundle.get("entry"), list):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.diary.service import NotFound
-from lems_companion.interop.feeds import schedule, set_schedule
+from lems_companion.interop.feeds import plan_inputs, set_schedule
 from lems_companion.investigations.models import Investigation
 from lems_companion.investigations.schemas import InvestigationCreate
 from lems_companion.investigations.service import add_investigation
@@ -125,8 +125,8 @@ def screening_for(db: Session, *, owner: User, today: date) -> ScreeningOverview
 
     Two queries: the schedule (shared with the calendar feed) and the tracker's CT and PET scans.
     """
-    stored = schedule(db, owner=owner)
-    if stored is None or stored.diagnosed_on is None or stored.delta_p_score is None:
+    stored = plan_inputs(db, owner=owner)
+    if stored is None:
         return None
     rows = db.scalars(
         select(Investigation).where(
@@ -137,8 +137,8 @@ def screening_for(db: Session, *, owner: User, today: date) -> ScreeningOverview
     )
     scans = [TrackedScan(kind=row.kind, done_on=row.done_on, result=row.result) for row in rows]
     return screening_overview(
-        diagnosed_on=stored.diagnosed_on,
-        delta_p_score=stored.delta_p_score,
+        diagnosed_on=stored[0],
+        delta_p_score=stored[1],
         scans=scans,
         today=today,
     )

@@ -152,3 +152,78 @@ async def _refuse(scope: Scope, send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+# A NUL character, raw or percent-encoded. PostgreSQL cannot store it in text, no keyboard types
+# it, and no field of the app has a use for it: it only comes from broken or hostile clients.
+NUL_MARKS = (b"\x00", b"%00")
+NUL_MESSAGE = "The request holds a NUL character (\\u0000), which no field accepts."
+
+
+class RefuseNul:
+    """Refuse (400) a query string or URL-encoded form that holds a NUL, for every route at once.
+
+    JSON bodies are checked by their schemas (``check_storable_text``) and uploaded files by the
+    importer, which validates every entry the same way.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on unless its query or form holds a NUL."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if any(mark in scope.get("query_string", b"") for mark in NUL_MARKS):
+            await _refuse_nul(scope, send)
+            return
+        if not _is_urlencoded_form(scope):
+            await self.app(scope, receive, send)
+            return
+        # Forms are small (the body limit holds them to 1 MiB): read it all, check, replay.
+        messages: list[Message] = []
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                break
+        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+        if any(mark in body for mark in NUL_MARKS):
+            await _refuse_nul(scope, send)
+            return
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _is_urlencoded_form(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            return value.split(b";")[0].strip().lower() == b"application/x-www-form-urlencoded"
+    return False
+
+
+async def _refuse_nul(scope: Scope, send: Send) -> None:
+    if _wants_json(scope):
+        body = json.dumps({"detail": NUL_MESSAGE}).encode()
+        content_type = b"application/json"
+    else:
+        body = (
+            "<!doctype html><html lang=en><meta charset=utf-8><title>Refused · LEMS Companion"
+            f'</title><h1>{NUL_MESSAGE}</h1><p><a href="/diary">Back to your diary</a></p></html>'
+        ).encode()
+        content_type = b"text/html; charset=utf-8"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 400,
+            "headers": [
+                (b"content-type", content_type),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
