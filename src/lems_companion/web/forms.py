@@ -6,6 +6,7 @@ keyed by form field, so the page can show each message next to its field and kee
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -60,7 +61,13 @@ class EntryForm:
 def blank_form(*, now: datetime) -> EntryForm:
     """Return a new-entry form with the time set to now in the person's time zone."""
     return EntryForm(
-        values={"recorded_at": now.strftime(LOCAL_INPUT_FORMAT), "tz": str(now.tzinfo)},
+        values={
+            "recorded_at": now.strftime(LOCAL_INPUT_FORMAT),
+            "tz": str(now.tzinfo),
+            # Sent back with the form, so a resubmission (a double tap, a retry after a lost
+            # connection) saves the entry once (diary/idempotency.py).
+            "idempotency_key": uuid.uuid4().hex,
+        },
         medications=[{} for _ in range(MEDICATION_ROWS)],
     )
 

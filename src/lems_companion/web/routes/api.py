@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Response, status
+from fastapi import APIRouter, Depends, Form, Header, HTTPException, Query, Response, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import IntegrityError
 
 from lems_companion.accounts.mfa import must_enrol
+from lems_companion.accounts.models import User
 from lems_companion.accounts.service import (
     SecondFactorRequired,
     TooManyAttempts,
@@ -18,6 +20,7 @@ from lems_companion.accounts.service import (
     authenticate,
     start_session,
 )
+from lems_companion.diary import idempotency
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, EntryUpdate
 from lems_companion.diary.service import (
@@ -157,15 +160,70 @@ def issue_token(
     return Token(access_token=token, expires_in=settings.session_days * 24 * 3600)
 
 
-@router.post("/entries", response_model=EntryRead, status_code=status.HTTP_201_CREATED)
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=idempotency.MAX_KEY_CHARS,
+        description="A key of your choosing (e.g. a UUID) for this entry. Sending the same "
+        "request again with the same key within 24 hours returns the first answer and stores "
+        "nothing new, so a retry after a dropped connection cannot make a duplicate.",
+    ),
+]
+
+
+@router.post(
+    "/entries",
+    response_model=EntryRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={422: {"description": "Invalid entry, or an Idempotency-Key reused differently."}},
+)
 def create_entry(
-    data: EntryCreate, db: DbSession, user: ApiUser, settings: SettingsDep, response: Response
+    data: EntryCreate,
+    db: DbSession,
+    user: ApiUser,
+    settings: SettingsDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> EntryRead:
     """Add an entry to your diary; the response carries its red-flag triage."""
-    row = add_entry(db, owner=user, data=data)
-    db.commit()
+    if idempotency_key is None:
+        row = add_entry(db, owner=user, data=data)
+        db.commit()
+    else:
+        row = _add_once(db, user, data, idempotency_key)
     response.headers["Location"] = f"/api/v1/entries/{row.id}"
     return _read(row, settings)
+
+
+def _add_once(db: DbSession, user: User, data: EntryCreate, key: str) -> Entry:
+    """Return the entry this key made, adding it only the first time the key is seen."""
+    try:
+        idempotency.check_key(key)
+        request_hash = idempotency.fingerprint(data.model_dump_json())
+        earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
+        if earlier is None:
+            row = add_entry(db, owner=user, data=data)
+            idempotency.remember(
+                db,
+                user=user,
+                key=key,
+                request_hash=request_hash,
+                status_code=status.HTTP_201_CREATED,
+                entry_id=row.id,
+            )
+            db.commit()
+            return row
+    except ValueError as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
+    except IntegrityError:
+        # The same key arrived twice at once and the other request stored first: answer as it.
+        db.rollback()
+        earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
+        if earlier is None:
+            raise
+    assert earlier.entry_id is not None
+    return load_entry(db, earlier.entry_id, viewer=user)
 
 
 @router.get("/entries", response_model=EntryPage)
