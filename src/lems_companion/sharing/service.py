@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.accounts.service import AccountError, normalise_email
+from lems_companion.accounts.service import AccountError, normalise_email, record_security_event
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
 
 Action = Literal["read", "create", "write"]
@@ -150,6 +150,7 @@ def revoke_grant(db: Session, *, owner: User, grant_id: int) -> None:
     if grant is None or grant.owner_id != owner.id or grant.revoked_at is not None:
         raise SharingError("no such invitation")
     grant.revoked_at = datetime.now(UTC)
+    record_security_event(db, kind="grant_revoked", user=owner, subject=str(grant.id))
 
 
 def revoke_grants_to(db: Session, *, email: str) -> None:
@@ -227,3 +228,4 @@ def revoke_link(db: Session, *, owner: User, link_id: int) -> None:
     if link is None or link.owner_id != owner.id or link.revoked_at is not None:
         raise SharingError("no such link")
     link.revoked_at = datetime.now(UTC)
+    record_security_event(db, kind="link_revoked", user=owner, subject=link.token_hash)
