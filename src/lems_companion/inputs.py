@@ -1,4 +1,4 @@
-"""Checks every text input shares: whole numbers in ASCII digits, JSON that is not too deep.
+"""Checks every text input shares: no NUL, whole numbers in ASCII digits, JSON not too deep.
 
 Python's ``str.isdigit`` is true for "²" and ``int`` reads "٣" as 3, so a check like
 ``text.isdigit() and int(text)`` either fails with a server error or accepts what no form of
@@ -13,6 +13,18 @@ from typing import Any
 # Deeper than any file the app writes (a FHIR export nests about 10 levels), far below the point
 # where parsing, validating or writing JSON recursively would exhaust the stack.
 MAX_JSON_DEPTH = 64
+
+
+def check_storable_text(value: str) -> str:
+    """Return the text unchanged; ValueError when it holds a NUL character.
+
+    PostgreSQL cannot store NUL in text or JSON, and no keyboard types it: it only arrives from
+    broken or hostile clients, so it is refused on every database alike. Every text that is
+    stored passes through here (entry schemas, test results, link labels, reviewer names).
+    """
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (\\u0000), which cannot be stored")
+    return value
 
 
 class TooDeep(ValueError):

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from lems_companion.inputs import check_storable_text
 from lems_companion.tools.edx import INCREMENT_CUTOFF_60_PERCENT, INCREMENT_CUTOFF_100_PERCENT
 
 Status = Literal["done", "pending"]
@@ -93,7 +94,7 @@ class InvestigationCreate(BaseModel):
     @field_validator("result", "note")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
-        return value.strip() if value and value.strip() else None
+        return check_storable_text(value).strip() if value and value.strip() else None
 
     @model_validator(mode="after")
     def _consistent(self) -> InvestigationCreate:

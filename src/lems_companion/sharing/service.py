@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import AccountError, normalise_email, record_security_event
+from lems_companion.inputs import check_storable_text
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
 
 Action = Literal["read", "create", "write"]
@@ -188,6 +189,10 @@ def create_link(
         raise SharingError("scope: choose diary or report")
     if not 1 <= days <= MAX_LINK_DAYS:
         raise SharingError(f"days: choose from 1 to {MAX_LINK_DAYS} days")
+    try:
+        check_storable_text(label)
+    except ValueError as error:
+        raise SharingError(f"label: {error}") from None
     token = secrets.token_urlsafe(LINK_TOKEN_BYTES)
     now = datetime.now(UTC)
     link = ShareLink(

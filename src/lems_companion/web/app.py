@@ -22,7 +22,7 @@ from lems_companion.triage import warm_up
 from lems_companion.web import api_docs
 from lems_companion.web.deps import EnrolmentRequired, LoginRequired
 from lems_companion.web.inflight import InFlightLimit
-from lems_companion.web.limits import BodySizeLimit, RefuseNul
+from lems_companion.web.limits import BodySizeLimit
 from lems_companion.web.routes import (
     account,
     api,
@@ -125,7 +125,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     configure_logging(app.state.settings.log_format)
-    app.add_middleware(RefuseNul)  # inside the size limit: it reads whole forms
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(SameOriginWrites)
