@@ -204,7 +204,13 @@ def form_token(client: httpx.Client, path: str = "/login") -> str:
     """Return the pre-session CSRF token of the sign-in or sign-up form, its cookie set."""
     import re
 
+    # Signed in, the sign-in page would send the client on to its diary: ask as a new browser.
+    session = client.cookies.get("lems_session")
+    if session:
+        client.cookies.delete("lems_session")
     page = client.get(path)
+    if session:
+        client.cookies.set("lems_session", session)
     match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert match, f"no CSRF token on {path}"
     # The cookie is marked Secure; httpx would not send it back over plain-HTTP loopback.
