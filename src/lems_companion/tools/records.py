@@ -228,7 +228,8 @@ def parse_scan(form: Mapping[str, str], *, today: date) -> tuple[str, date, Scan
     kind = form.get("kind", "").strip()
     if kind not in SCAN_KINDS:
         errors["kind"] = "choose a CT of the chest or an FDG-PET scan"
-    performed_on = _date(form, "performed_on", errors)
+    # Any calendar date, so that a future one is refused below with the reason.
+    performed_on = _date(form, "performed_on", errors, latest=date.max)
     if performed_on is not None and performed_on > today:
         errors["performed_on"] = "a scan result cannot be dated in the future"
     result = form.get("result", "").strip()
