@@ -165,18 +165,67 @@ def http(server: LiveServer) -> Iterator[httpx.Client]:
         yield client
 
 
-def api_token(client: httpx.Client, persona: Persona) -> dict[str, str]:
+def enrol_second_factor(db_url: str, email: str) -> str:
+    """Return the TOTP secret of a confirmed second factor made for this account."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from lems_companion.accounts import mfa
+    from lems_companion.accounts.models import TotpFactor, User
+
+    with session_scope(db_url) as db:
+        user = db.scalars(select(User).where(User.email == email)).one()
+        secret = mfa.start_enrolment(db, user)
+        factor = db.get(TotpFactor, user.id)
+        assert factor is not None
+        factor.confirmed_at = datetime.now(UTC)
+    return secret
+
+
+def totp_now(secret: str) -> str:
+    """Return the authenticator app's code for this secret at this moment."""
+    import pyotp
+
+    return pyotp.TOTP(secret).now()
+
+
+def api_token(client: httpx.Client, persona: Persona, totp: str = "") -> dict[str, str]:
     """Return the Authorization header of a fresh API token for this persona."""
     response = client.post(
-        "/api/v1/token", data={"username": persona.email, "password": persona.password}
+        "/api/v1/token",
+        data={"username": persona.email, "password": persona.password, "totp": totp},
     )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-def web_sign_in(client: httpx.Client, persona: Persona) -> str:
+def form_token(client: httpx.Client, path: str = "/login") -> str:
+    """Return the pre-session CSRF token of the sign-in or sign-up form, its cookie set."""
+    import re
+
+    # Signed in, the sign-in page would send the client on to its diary: ask as a new browser.
+    session = client.cookies.get("lems_session")
+    if session:
+        client.cookies.delete("lems_session")
+    page = client.get(path)
+    if session:
+        client.cookies.set("lems_session", session)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match, f"no CSRF token on {path}"
+    # The cookie is marked Secure; httpx would not send it back over plain-HTTP loopback.
+    client.cookies.set("lems_form", match.group(1))
+    return match.group(1)
+
+
+def sign_in_form(client: httpx.Client, path: str = "/login", **fields: str) -> httpx.Response:
+    """Return the answer to the sign-in (or sign-up) form sent as a browser would send it."""
+    return client.post(path, data={**fields, "csrf_token": form_token(client, path)})
+
+
+def web_sign_in(client: httpx.Client, persona: Persona, code: str = "") -> str:
     """Return the session token after signing the client in through the login form."""
-    response = client.post("/login", data={"email": persona.email, "password": persona.password})
+    response = sign_in_form(client, email=persona.email, password=persona.password, code=code)
     assert response.status_code == 303, response.text
     token = response.cookies["lems_session"]
     # The cookie is marked Secure; httpx would not send it back over plain-HTTP loopback.

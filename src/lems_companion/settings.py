@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         description="Let anyone create an account from the sign-up page. The first account can "
         "always be created on an empty database.",
     )
+    api_docs: bool = Field(
+        default=False,
+        description="Serve the interactive API documentation at /docs and /redoc (Swagger UI "
+        "and ReDoc, from files shipped with the app). Off by default; /openapi.json is always "
+        "served.",
+    )
     log_format: LogFormat = Field(
         default="text",
         description="How the app's log (requests, security events, errors) is written: text "

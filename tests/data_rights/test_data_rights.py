@@ -215,7 +215,7 @@ def test_the_account_page_shows_the_account_and_downloads_everything(
     assert len(json.loads(archive.read("entries.json"))) == 2
 
 
-def test_deleting_from_the_web_needs_the_csrf_token_and_the_typed_email(
+def test_deleting_from_the_web_needs_the_csrf_token_the_typed_email_and_the_password(
     http: httpx.Client, db_url: str, patient: Persona
 ) -> None:
     give_data(db_url, patient)
@@ -232,9 +232,21 @@ def test_deleting_from_the_web_needs_the_csrf_token_and_the_typed_email(
     error = BeautifulSoup(mistyped.text, "html.parser").select_one("#confirm_email-error")
     assert error is not None and "e-mail address" in error.get_text()
     assert rows_pointing_at(db_url, patient_id)["entries"] == 2
+    # Someone at a computer the patient left signed in does not know the password.
+    no_password = http.post(
+        "/account/delete",
+        data={"csrf_token": csrf, "confirm_email": patient.email, "password": "a guess"},
+    )
+    assert no_password.status_code == 422
+    assert rows_pointing_at(db_url, patient_id)["entries"] == 2
 
     done = http.post(
-        "/account/delete", data={"csrf_token": csrf, "confirm_email": patient.email.upper()}
+        "/account/delete",
+        data={
+            "csrf_token": csrf,
+            "confirm_email": patient.email.upper(),
+            "password": patient.password,
+        },
     )
     assert done.status_code == 303 and done.headers["location"] == "/account/deleted"
     assert set(rows_pointing_at(db_url, patient_id).values()) == {0}

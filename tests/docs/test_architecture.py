@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "lems_companion"
 # Pure rules: no web, no database, no other concept's service.
 PURE = ("rules", "catalogue", "analysis")
-INFRASTRUCTURE = {"settings", "logs", "dates", "__init__", "__main__"}
+INFRASTRUCTURE = {"settings", "logs", "dates", "inputs", "__init__", "__main__"}
 
 
 def _runtime_imports(path: Path) -> Iterator[str]:

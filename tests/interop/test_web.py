@@ -157,3 +157,41 @@ def test_bad_calendar_settings_are_shown_and_not_saved(
         for li in BeautifulSoup(response.text, "html.parser").select("#calendar-errors li")
     ]
     assert any("Diagnosis date" in e for e in errors) and any("DELTA-P" in e for e in errors)
+
+
+def test_the_fhir_export_of_the_eight_week_demo_imports_although_it_is_over_1_mib(
+    http: httpx.Client, db_url: str, patient: Persona, stranger: Persona
+) -> None:
+    from datetime import date
+
+    from lems_companion.accounts.service import find_user
+    from lems_companion.db.engine import session_scope
+    from lems_companion.diary.demo import demo_entries
+    from lems_companion.interop.service import store_entries
+
+    with session_scope(db_url) as db:
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        store_entries(db, owner=owner, items=demo_entries(today=date(2026, 11, 1)))
+    web_sign_in(http, patient)
+    bundle = http.get("/export/fhir").content
+    assert len(bundle) > 1024 * 1024
+    http.cookies.clear()
+    web_sign_in(http, stranger)
+    response = http.post(
+        "/import",
+        data={"csrf_token": csrf_token(http, "/interop"), "format": "auto"},
+        files={"file": ("demo.fhir.json", bundle, "application/fhir+json")},
+    )
+    assert response.status_code == 200, response.text[:300]
+    assert len(contents(db_url, stranger)) == len(contents(db_url, patient))
+
+
+def test_an_import_over_10_mib_is_refused_with_413(http: httpx.Client, patient: Persona) -> None:
+    web_sign_in(http, patient)
+    response = http.post(
+        "/import",
+        data={"csrf_token": csrf_token(http, "/interop")},
+        files={"file": ("big.csv", b"x" * (11 * 1024 * 1024), "text/csv")},
+    )
+    assert response.status_code == 413

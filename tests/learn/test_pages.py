@@ -13,7 +13,7 @@ from lems_companion.db.engine import session_scope
 from lems_companion.learn.articles import find_article, published_articles
 from lems_companion.learn.models import ArticleReview
 from lems_companion.learn.reviews import REVIEW_VALID_DAYS
-from tests.conftest import Persona, csrf_token, web_sign_in
+from tests.conftest import Persona, csrf_token, enrol_second_factor, totp_now, web_sign_in
 from tests.web.test_pages import post_entry
 
 
@@ -182,7 +182,7 @@ def test_a_clinician_records_a_review_on_the_web(
     http: httpx.Client, db_url: str, patient: Persona
 ) -> None:
     make_clinician(db_url, patient)
-    web_sign_in(http, patient)
+    web_sign_in(http, patient, code=totp_now(enrol_second_factor(db_url, patient.email)))
     article = page(http.get("/learn/red-flags"))
     assert article.select_one('a[href="/learn/red-flags/review"]')
     form = page(http.get("/learn/red-flags/review")).select_one("main form")
@@ -209,7 +209,7 @@ def test_a_review_needs_the_clinicians_name(
     http: httpx.Client, db_url: str, patient: Persona
 ) -> None:
     make_clinician(db_url, patient)
-    web_sign_in(http, patient)
+    web_sign_in(http, patient, code=totp_now(enrol_second_factor(db_url, patient.email)))
     response = http.post(
         "/learn/red-flags/review",
         data={"csrf_token": csrf_token(http), "reviewer": "  ", "confirmed": "true"},

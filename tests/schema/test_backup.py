@@ -17,7 +17,12 @@ from lems_companion.db.engine import get_engine, session_scope, upgrade
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entry, to_public
-from lems_companion.schema.backup import BackupError, backup_database, restore_database
+from lems_companion.schema.backup import (
+    BackupError,
+    backup_database,
+    database_is_empty,
+    restore_database,
+)
 from tests.conftest import Persona
 
 ENTRIES = [
@@ -146,3 +151,69 @@ def test_a_sqlite_backup_is_taken_while_another_connection_writes(
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         zones = {row[0] for row in copy.execute("SELECT time_zone FROM users")}
     assert zones == {"Europe/London"}
+
+
+def test_a_restore_keeps_revocations_and_password_changes_made_after_the_backup(
+    db_url: str, patient: Persona, http: Any, tmp_path: Path
+) -> None:
+    from lems_companion.accounts.service import change_password, find_user
+    from lems_companion.sharing.service import create_link, invite, revoke_grant, revoke_link
+    from tests.conftest import api_token, make_user, web_sign_in
+
+    caregiver = make_user(db_url, "carer@example.org")
+    fill(db_url, patient)
+    with session_scope(db_url) as db:
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        owner_id = owner.id
+        grant_id = invite(db, owner=owner, email=caregiver.email, role="caregiver").id
+        link, row = create_link(db, owner=owner, scope="diary")
+        link_id = row.id
+    old_token = api_token(http, patient)
+    backup = tmp_path / "before-revoking.backup"
+    backup_database(db_url, backup)
+
+    new_password = "a new password after the leak"
+    with session_scope(db_url) as db:
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        revoke_grant(db, owner=owner, grant_id=grant_id)
+        revoke_link(db, owner=owner, link_id=link_id)
+    with session_scope(db_url) as db:
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        change_password(
+            db, user=owner, current=patient.password, new=new_password, keep=None, client=None
+        )
+
+    restore_database(db_url, backup, force=True)
+
+    assert http.get(f"/s/{link}").status_code == 404
+    web_sign_in(http, caregiver)
+    assert http.get(f"/people/{owner_id}/diary").status_code == 404
+    http.cookies.clear()
+    assert http.get("/api/v1/entries", headers=old_token).status_code == 401
+    old = http.post("/api/v1/token", data={"username": patient.email, "password": patient.password})
+    assert old.status_code == 401
+    new = http.post("/api/v1/token", data={"username": patient.email, "password": new_password})
+    assert new.status_code == 200
+    with session_scope(db_url) as db:  # the diary itself came back
+        assert len(list(db.scalars(select(Entry)))) == len(ENTRIES)
+
+
+def test_a_damaged_backup_is_refused_by_its_checksum(
+    db_url: str, patient: Persona, fresh_database: str, tmp_path: Path
+) -> None:
+    fill(db_url, patient)
+    backup = tmp_path / "lems.backup"
+    backup_database(db_url, backup)
+    sidecar = backup.with_name(backup.name + ".sha256")
+    assert sidecar.read_text().endswith(f"  {backup.name}\n")
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    backup.write_bytes(bytes(data))
+
+    result = lems("--db", fresh_database, "restore", str(backup))
+    assert result.exit_code == 1
+    assert "does not match its checksum" in result.output
+    assert database_is_empty(fresh_database)

@@ -14,7 +14,16 @@ from lems_companion.db.engine import session_scope
 from lems_companion.diary.models import Entry
 from lems_companion.sharing.models import ShareLink
 from lems_companion.sharing.service import create_link, invite
-from tests.conftest import Persona, api_token, csrf_token, make_user, web_sign_in
+from tests.conftest import (
+    Persona,
+    api_token,
+    csrf_token,
+    enrol_second_factor,
+    make_user,
+    sign_in_form,
+    totp_now,
+    web_sign_in,
+)
 
 ENTRY = {
     "recorded_at": "2026-03-01T08:30:00+00:00",
@@ -211,20 +220,16 @@ def test_an_admin_cannot_read_diaries(http: httpx.Client, patient: Persona, db_u
 
     with session_scope(db_url) as db:
         db.execute(update(User).where(User.email == admin.email).values(is_admin=True))
-    assert (
-        http.get(f"/api/v1/entries/{entry_id}", headers=api_token(http, admin)).status_code == 404
-    )
+    secret = enrol_second_factor(db_url, admin.email)
+    headers = api_token(http, admin, totp=totp_now(secret))
+    assert http.get(f"/api/v1/entries/{entry_id}", headers=headers).status_code == 404
 
 
 def test_sign_in_is_throttled_after_repeated_failures(http: httpx.Client, patient: Persona) -> None:
     for _ in range(10):
-        assert (
-            http.post(
-                "/login", data={"email": patient.email, "password": "wrong guess"}
-            ).status_code
-            == 401
-        )
-    blocked = http.post("/login", data={"email": patient.email, "password": patient.password})
+        wrong = sign_in_form(http, email=patient.email, password="wrong guess")
+        assert wrong.status_code == 401
+    blocked = sign_in_form(http, email=patient.email, password=patient.password)
     assert blocked.status_code == 429
     assert "Wait 15 minutes" in blocked.text
     token = http.post(

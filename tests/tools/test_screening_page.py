@@ -113,7 +113,10 @@ def test_the_schedule_is_shared_with_the_calendar_settings_and_in_the_report(
     assert calendar.select_one("#diagnosed_on")["value"] == "2026-01-15"
     assert calendar.select_one("#delta_p_score")["value"] == "1"
     section = page(http.get("/report.html")).select_one("#clinician-tools")
-    assert section is not None and "DELTA-P score entered with it, 1 of 6 (low band)" in section.get_text()
+    assert (
+        section is not None
+        and "DELTA-P score entered with it, 1 of 6 (low band)" in section.get_text()
+    )
     assert len(section.select(".screening-items li")) == 3  # CT, PET, one rescreen at 6 months
 
 

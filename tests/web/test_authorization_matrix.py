@@ -13,9 +13,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
+import pyotp
 import pytest
 from sqlalchemy import delete, select
 
+from lems_companion.accounts import mfa
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import create_user, start_session
 from lems_companion.db.base import Base
@@ -44,9 +46,6 @@ NOBODY: frozenset[str] = frozenset()
 # each persona then reaches only their own (empty) diary, which the entry-level routes check.
 MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/openapi.json"): EVERYONE,
-    ("GET", "/docs"): EVERYONE,
-    ("GET", "/docs/oauth2-redirect"): EVERYONE,
-    ("GET", "/redoc"): EVERYONE,
     ("GET", "/login"): EVERYONE,
     ("POST", "/login"): SIGNED_IN,  # each persona with their own password; others have none
     ("GET", "/signup"): EVERYONE,
@@ -103,6 +102,10 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/people/{owner_id}/card"): ENTRY_READERS,
     ("POST", "/people/{owner_id}/card/print"): ENTRY_READERS,
     ("POST", "/people/{owner_id}/card.pdf"): ENTRY_READERS,
+    ("GET", "/account/two-step"): SIGNED_IN,
+    ("POST", "/account/two-step"): SIGNED_IN,
+    ("POST", "/account/two-step/confirm"): SIGNED_IN,  # each on their own account
+    ("POST", "/account/two-step/off"): SIGNED_IN,
     ("GET", "/learn"): EVERYONE,
     ("GET", "/learn/{slug}"): EVERYONE,
     ("GET", "/learn/{slug}/review"): frozenset({"clinician"}),  # a clinician account
@@ -194,6 +197,7 @@ class World:
     live_link: str = ""
     dead_link: str = ""
     web: dict[str, tuple[str, str]] = field(default_factory=dict)  # persona -> (cookie, csrf)
+    totp: dict[str, str] = field(default_factory=dict)  # persona -> otpauth:// URI
     api: dict[str, str] = field(default_factory=dict)  # persona -> bearer token
 
 
@@ -243,11 +247,23 @@ def build_world(db_url: str) -> World:
         world.dead_link, dead = create_link(db, owner=owner, scope="diary")
         dead.expires_at = datetime.now(UTC) - timedelta(seconds=1)
         world.feed_token = create_feed(db, owner=owner)
+        for persona in ("clinician", "admin"):  # they must use a second factor
+            world.totp[persona], _ = mfa.enrol_at_once(db, people[persona])
         for persona in ACCOUNTS:
             cookie, session = start_session(db, user=people[persona], kind="web", days=1)
             world.web[persona] = (cookie, session.csrf_token)
             world.api[persona] = start_session(db, user=people[persona], kind="api", days=1)[0]
     return world
+
+
+# Any value of at least 32 characters that the cookie and the form both carry.
+PRE_SESSION_TOKEN = "t" * 43
+
+
+def code_for(world: World, persona: str) -> str:
+    """Return the persona's current authenticator code; empty when they have none."""
+    uri = world.totp.get(persona)
+    return pyotp.parse_uri(uri).now() if uri else ""
 
 
 def request_for(world: World, method: str, path: str, persona: str) -> dict[str, Any]:
@@ -281,14 +297,19 @@ def request_for(world: World, method: str, path: str, persona: str) -> dict[str,
     extra = body()
     if path.startswith("/api/"):
         if path == "/api/v1/token":
-            kwargs["data"] = {"username": email_of(persona), "password": PASSWORD}
+            kwargs["data"] = {
+                "username": email_of(persona),
+                "password": PASSWORD,
+                "totp": code_for(world, persona),
+            }
         else:
             kwargs["json"] = extra
         return kwargs
-    if path in ("/login", "/account/delete"):
+    if path in ("/login", "/account/delete", "/account/two-step/off"):
         extra = {
             "email": email_of(persona),
             "password": PASSWORD,
+            "code": code_for(world, persona),
             "confirm_email": email_of(persona),
         }
     if path == "/signup":
@@ -297,6 +318,9 @@ def request_for(world: World, method: str, path: str, persona: str) -> dict[str,
             "password": PASSWORD,
             "password_again": PASSWORD,
         }
+    if path in ("/login", "/signup"):
+        # The pre-session CSRF pair a browser gets with the form.
+        cookies["lems_form"] = data["csrf_token"] = PRE_SESSION_TOKEN
     if path == "/import":
         kwargs["files"] = {"file": ("entries.csv", b"id,recorded_at\n", "text/csv")}
     kwargs["data"] = {**data, **extra}

@@ -18,7 +18,7 @@ from lems_companion.accounts.models import User
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.models import Entry
 from lems_companion.web.limits import MAX_BODY_BYTES
-from tests.conftest import Persona, api_token, csrf_token, web_sign_in
+from tests.conftest import Persona, api_token, csrf_token, sign_in_form, web_sign_in
 from tests.web.test_pages import FORM
 
 GOOD = {"recorded_at": "2026-03-01T08:30:00+01:00", "symptoms": {"dry_mouth": 1}}
@@ -342,7 +342,7 @@ def test_the_token_endpoint_refuses_bad_credentials(
 def test_the_login_form_refuses_bad_input_and_escapes_it(
     http: httpx.Client, patient: Persona, fields: dict[str, str]
 ) -> None:
-    response = http.post("/login", data=fields)
+    response = sign_in_form(http, **fields)
     if fields.get("next"):
         assert response.status_code == 303 and response.headers["location"] == "/diary"
         return
@@ -369,7 +369,7 @@ def test_the_signup_form_refuses_bad_input_and_creates_nothing(
     http: httpx.Client, patient: Persona, db_url: str, fields: dict[str, str]
 ) -> None:
     data = {"password": "long enough pw", "password_again": "long enough pw", **fields}
-    response = http.post("/signup", data=data)
+    response = sign_in_form(http, "/signup", **data)
     if fields.get("tz"):  # an unknown zone falls back to UTC rather than failing the sign-up
         assert response.status_code in (303, 422)
         return

@@ -25,7 +25,7 @@ from lems_companion.logs import (
 )
 from lems_companion.settings import Settings
 from lems_companion.web.app import create_app
-from tests.conftest import Persona, api_token, csrf_token, web_sign_in
+from tests.conftest import Persona, api_token, csrf_token, sign_in_form, web_sign_in
 
 SECRET_NOTE = "Choked on my porridge at breakfast"
 # How long to wait for the request line, written once the response has gone.
@@ -99,7 +99,7 @@ def test_a_request_logs_method_route_template_status_and_time(
 def test_a_failed_sign_in_logs_a_security_event_with_the_account_id(
     http: httpx.Client, db_url: str, patient: Persona, kept: Kept
 ) -> None:
-    http.post("/login", data={"email": patient.email, "password": "wrong password here"})
+    sign_in_form(http, email=patient.email, password="wrong password here")
     [event] = kept.events("sign_in_failed")
     assert event["account_id"] == account_id(db_url, patient)
     assert patient.email not in kept.lines()

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from lems_companion import catalogue
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.models import Entry
-from tests.conftest import Persona, csrf_token, web_sign_in
+from tests.conftest import Persona, csrf_token, sign_in_form, web_sign_in
 
 FORM = {
     "recorded_at": "2026-03-01T08:30",
@@ -51,34 +51,25 @@ def test_an_empty_database_invites_the_first_person_to_create_an_account(
     assert "no accounts yet" in signup.select_one("main").get_text()
 
 
-def test_signing_up_signs_in_with_a_secure_session_cookie(http: httpx.Client, db_url: str) -> None:
-    response = http.post(
+def test_signing_up_then_in_gives_a_secure_session_cookie(http: httpx.Client, db_url: str) -> None:
+    response = sign_in_form(
+        http,
         "/signup",
-        data={
-            "email": "New@Example.org",
-            "password": "long enough pw",
-            "password_again": "long enough pw",
-            "tz": "Europe/Paris",
-        },
+        email="New@Example.org",
+        password="long enough pw",
+        password_again="long enough pw",
+        tz="Europe/Paris",
     )
-    assert response.status_code == 303
-    cookie = response.headers["set-cookie"].lower()
+    assert response.status_code == 303 and response.headers["location"] == "/login?welcome=1"
+    signed_in = sign_in_form(http, email="new@example.org", password="long enough pw")
+    assert signed_in.status_code == 303
+    cookie = signed_in.headers["set-cookie"].lower()
     assert "httponly" in cookie and "secure" in cookie and "samesite=lax" in cookie
 
 
 def test_sign_up_mistakes_are_explained(http: httpx.Client, patient: Persona) -> None:
-    taken = http.post(
-        "/signup",
-        data={
-            "email": patient.email,
-            "password": "long enough pw",
-            "password_again": "long enough pw",
-        },
-    )
-    assert taken.status_code == 422
-    assert "already exists" in page(taken).select_one(".error-summary").get_text()
-    short = http.post(
-        "/signup", data={"email": "x@example.org", "password": "short", "password_again": "short"}
+    short = sign_in_form(
+        http, "/signup", email="x@example.org", password="short", password_again="short"
     )
     assert "at least 12 characters" in page(short).select_one("#password-error").get_text()
 
@@ -87,7 +78,7 @@ def test_pages_need_a_signed_in_person(http: httpx.Client, patient: Persona) -> 
     response = http.get("/diary")
     assert response.status_code == 303
     assert response.headers["location"] == "/login?next=/diary"
-    wrong = http.post("/login", data={"email": patient.email, "password": "wrong password"})
+    wrong = sign_in_form(http, email=patient.email, password="wrong password")
     assert wrong.status_code == 401
     assert "do not match" in page(wrong).select_one("[role=alert]").get_text()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, false
+from sqlalchemy import BigInteger, Date, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lems_companion.db.base import Base
@@ -55,11 +55,64 @@ class AuthSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-class LoginFailure(Base):
-    """A failed sign-in, kept for a short while to slow down password guessing."""
+class SignInThrottle(Base):
+    """How many sign-in attempts one key (an account, a client address, or both) made in the
+    current window. One row per key, bumped in a single statement, so concurrent attempts are
+    counted exactly (see accounts/throttle.py)."""
 
-    __tablename__ = "login_failures"
+    __tablename__ = "sign_in_throttles"
+
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    attempts: Mapped[int] = mapped_column()
+    window_started_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class TotpFactor(Base):
+    """A person's authenticator app (TOTP, RFC 6238): its shared secret, usable once confirmed."""
+
+    __tablename__ = "totp_factors"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The secret must be readable to check codes (a hash would not do); it ends in "_secret" so
+    # that the data export leaves it out.
+    totp_secret: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # None until the person has typed a first code from the app: only then does sign-in ask.
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The last 30-second step whose code was accepted: a code is never accepted twice.
+    last_step: Mapped[int | None] = mapped_column(BigInteger())
+
+
+class RecoveryCode(Base):
+    """A one-time code that stands in for the authenticator app; only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(320), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SecurityEvent(Base):
+    """A revocation or password change, kept so that restoring an older backup cannot undo it.
+
+    ``lems restore`` keeps this table as it was and applies its events again (docs/backup.md).
+    No foreign key: an event about a deleted account must outlive the account.
+    """
+
+    __tablename__ = "security_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # password_changed, grant_revoked, link_revoked, feed_revoked, account_deleted
+    kind: Mapped[str] = mapped_column(String(30))
+    user_id: Mapped[int] = mapped_column(index=True)
+    # SHA-256 of the account's address: enough to recognise the account, not to read it.
+    email_digest: Mapped[str] = mapped_column(String(64))
+    # The grant id, or the token hash of a link or feed; empty for the account's own events.
+    subject: Mapped[str] = mapped_column(String(64), default="")
+    # The new password's argon2 hash, for password_changed only.
+    password_hash: Mapped[str | None] = mapped_column(String(200))

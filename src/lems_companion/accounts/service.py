@@ -18,7 +18,8 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from lems_companion.accounts.models import AuthSession, LoginFailure, User
+from lems_companion.accounts import mfa, throttle
+from lems_companion.accounts.models import AuthSession, SecurityEvent, User
 from lems_companion.dates import is_known_zone
 from lems_companion.logs import security_event
 
@@ -28,12 +29,8 @@ MIN_PASSWORD_CHARS = 12
 MAX_PASSWORD_CHARS = 1_000
 # 32 bytes = 256 bits of randomness for session and API tokens.
 TOKEN_BYTES = 32
-# OWASP ASVS 2.2.1 (anti-automation): after this many failed sign-ins for one address within the
-# window, further attempts are refused until the window passes; a patient mistyping a few times is
-# never locked out, a password-guessing script is slowed to a crawl.
-MAX_FAILURES = 10
-FAILURE_WINDOW_MINUTES = 15
-FAILURE_WINDOW = timedelta(minutes=FAILURE_WINDOW_MINUTES)
+# The one answer for an unknown address, a wrong password and a wrong code alike.
+WRONG_CREDENTIALS = "That e-mail and password do not match an account."
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
 _hasher = PasswordHasher()
@@ -53,7 +50,11 @@ class AccountError(ValueError):
 
 
 class TooManyAttempts(AccountError):
-    """Sign-in is refused for a while after repeated failures for the same address."""
+    """A password check refused for a while after repeated attempts from the same client."""
+
+
+class AddressTaken(AccountError):
+    """Sign-up with an address that already has an account (never told to the visitor)."""
 
 
 def normalise_email(email: str) -> str:
@@ -94,11 +95,13 @@ def create_user(db: Session, *, email: str, password: str, time_zone: str = "UTC
         raise AccountError(
             f"time_zone: {time_zone!r} is not an IANA time zone such as Europe/London"
         )
+    # Hashed first, so a taken address costs the same time as a free one.
+    password_hash = _hasher.hash(password)
     if db.scalar(select(User.id).where(User.email == email)) is not None:
-        raise AccountError("email: an account with this address already exists")
+        raise AddressTaken("email: an account with this address already exists")
     user = User(
         email=email,
-        password_hash=_hasher.hash(password),
+        password_hash=password_hash,
         time_zone=time_zone,
         created_at=datetime.now(UTC),
     )
@@ -114,18 +117,23 @@ def set_password(user: User, password: str) -> None:
     security_event("password_changed", account_id=user.id)
 
 
-def _recent_failures(db: Session, key: str, now: datetime) -> int:
-    query = select(func.count()).where(
-        LoginFailure.email == key, LoginFailure.at >= now - FAILURE_WINDOW
-    )
-    return db.scalar(query) or 0
+class WrongCredentials(AccountError):
+    """The e-mail and password (or the second factor's code) do not match an account."""
 
 
-def authenticate(db: Session, *, email: str, password: str) -> User | None:
-    """Return the user when the password matches; None otherwise; TooManyAttempts when throttled.
+class SecondFactorRequired(AccountError):
+    """The password was right; the account's second factor must be given too."""
 
-    A failure is recorded (the caller commits it even though sign-in failed); success clears
-    them. Two or three queries and one hash.
+
+def authenticate(
+    db: Session, *, email: str, password: str, client: str | None, code: str = ""
+) -> User:
+    """Return the user when the password (and second factor, when on) match.
+
+    WrongCredentials when they do not, SecondFactorRequired when the code is missing or wrong,
+    TooManyAttempts when this client has tried too often (accounts/throttle.py). The attempt is
+    counted before the password is checked, in its own committed transaction, so concurrent
+    guesses cannot slip past the count. A few queries and one hash.
     """
     try:
         key = normalise_email(email)
@@ -135,52 +143,102 @@ def authenticate(db: Session, *, email: str, password: str) -> User | None:
         with contextlib.suppress(VerificationError, InvalidHashError):
             _hasher.verify(DUMMY_HASH, password)
         security_event("sign_in_failed", account_id=None)
-        return None
-    now = datetime.now(UTC)
+        raise WrongCredentials(WRONG_CREDENTIALS) from None
+    engine = throttle.engine_of(db)
+    try:
+        attempt = throttle.begin_attempt(engine, account=key, client=client)
+    except throttle.Throttled as error:
+        security_event("sign_in_throttled", account_id=None)
+        raise TooManyAttempts(str(error)) from None
+    throttle.wait_if_slowed(attempt)
     user = db.scalar(select(User).where(User.email == key))
-    if _recent_failures(db, key, now) >= MAX_FAILURES:
-        security_event("sign_in_throttled", account_id=user.id if user else None)
-        raise TooManyAttempts(
-            f"Too many failed sign-ins for this address. Wait {FAILURE_WINDOW_MINUTES} minutes "
-            "and try again."
-        )
     try:
         _hasher.verify(user.password_hash if user else DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         # The account, if the address has one; None for an unknown address (never the address).
         security_event("sign_in_failed", account_id=user.id if user else None)
-        user = None
-    if user is None:
-        # Old failures no longer count; dropping them keeps the table small.
-        db.execute(
-            delete(LoginFailure).where(
-                LoginFailure.email == key, LoginFailure.at < now - FAILURE_WINDOW
-            )
+        raise WrongCredentials(WRONG_CREDENTIALS) from None
+    assert user is not None
+    if mfa.active_factor(db, user) is not None and not mfa.check_second_factor(db, user, code):
+        # The attempt stays counted: guessing codes is throttled like guessing passwords.
+        db.commit()  # a spent recovery code or step stays spent
+        security_event("second_factor_failed", account_id=user.id)
+        raise SecondFactorRequired(
+            "mfa_required: enter the 6-digit code from your authenticator app, or a recovery code"
         )
-        db.add(LoginFailure(email=key, at=now))
-        return None
-    db.execute(delete(LoginFailure).where(LoginFailure.email == key))
+    throttle.succeeded(db, attempt)
     security_event("signed_in", account_id=user.id)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     return user
 
 
-def change_password(db: Session, *, user: User, current: str, new: str, keep: str | None) -> None:
+def change_password(
+    db: Session, *, user: User, current: str, new: str, keep: str | None, client: str | None
+) -> None:
     """Replace the password after checking the current one; other sessions are signed out.
 
-    AccountError when the current password is wrong or the new one breaks the rules. ``keep`` is
-    the token of the session making the change, which stays signed in.
+    AccountError when the current password is wrong or the new one breaks the rules;
+    TooManyAttempts when the current password was guessed too often (counted as sign-ins are).
+    ``keep`` is the token of the session making the change, which stays signed in.
     """
+    engine = throttle.engine_of(db)
+    try:
+        attempt = throttle.begin_attempt(engine, account=user.email, client=client)
+    except throttle.Throttled as error:
+        raise TooManyAttempts(f"current_password: {error}") from None
+    throttle.wait_if_slowed(attempt)
     try:
         _hasher.verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
         raise AccountError("current_password: that is not your current password") from None
+    throttle.succeeded(db, attempt)
     try:
         set_password(user, new)
     except AccountError as error:
         raise AccountError(f"new_{error}") from None
     end_other_sessions(db, user=user, keep=keep)
+    record_security_event(db, kind="password_changed", user=user, password_hash=user.password_hash)
+
+
+def check_password(db: Session, *, user: User, password: str, client: str | None) -> bool:
+    """Return True when this is the user's password; throttled like sign-in (TooManyAttempts).
+
+    For confirming a dangerous action (deleting the account) in a signed-in session.
+    """
+    engine = throttle.engine_of(db)
+    try:
+        attempt = throttle.begin_attempt(engine, account=user.email, client=client)
+    except throttle.Throttled as error:
+        raise TooManyAttempts(str(error)) from None
+    throttle.wait_if_slowed(attempt)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    throttle.succeeded(db, attempt)
+    return True
+
+
+def email_digest(email: str) -> str:
+    """Return the SHA-256 of an address, as security events name an account."""
+    return hashlib.sha256(email.encode()).hexdigest()
+
+
+def record_security_event(
+    db: Session, *, kind: str, user: User, subject: str = "", password_hash: str | None = None
+) -> None:
+    """Add an event that a restore of an older backup must not undo (the caller commits)."""
+    db.add(
+        SecurityEvent(
+            at=datetime.now(UTC),
+            kind=kind,
+            user_id=user.id,
+            email_digest=email_digest(user.email),
+            subject=subject,
+            password_hash=password_hash,
+        )
+    )
 
 
 def end_other_sessions(db: Session, *, user: User, keep: str | None = None) -> None:

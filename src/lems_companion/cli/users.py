@@ -10,6 +10,8 @@ import typer
 from lems_companion.cli.common import command_group, fail, require_user, settings_from
 
 app = command_group("Manage accounts.")
+totp_app = command_group("Two-step sign-in (an authenticator app) of an account.")
+app.add_typer(totp_app, name="totp")
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -55,7 +57,12 @@ def password(
     ),
 ) -> None:
     """Reset an account's password (for the instance admin); signs out all its sessions."""
-    from lems_companion.accounts.service import AccountError, end_other_sessions, set_password
+    from lems_companion.accounts.service import (
+        AccountError,
+        end_other_sessions,
+        record_security_event,
+        set_password,
+    )
     from lems_companion.db.engine import session_scope, upgrade
 
     settings = settings_from(ctx)
@@ -66,6 +73,9 @@ def password(
             user = require_user(db, email)
             set_password(user, new)
             end_other_sessions(db, user=user)
+            record_security_event(
+                db, kind="password_changed", user=user, password_hash=user.password_hash
+            )
     except AccountError as error:
         fail(str(error))
     print(f"password reset for {email}; every session of that account was signed out")
@@ -169,3 +179,49 @@ def profile(
     except ProfileError as error:
         fail(str(error))
     print(f"profile of {email}\n  " + "\n  ".join(lines))
+
+
+@totp_app.command("enroll")
+def totp_enroll(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account to set up two-step sign-in for."),
+) -> None:
+    """Turn on two-step sign-in at once; print the otpauth:// URI and the recovery codes.
+
+    For an admin setting up an account out of band: the URI goes into the authenticator app
+    (most read it pasted or as a QR code). Replaces any authenticator the account had.
+    """
+    from lems_companion.accounts import mfa
+    from lems_companion.db.engine import session_scope, upgrade
+
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        user = require_user(db, email)
+        uri, codes = mfa.enrol_at_once(db, user)
+    print(uri)
+    print("recovery codes (each works once; keep them somewhere safe):")
+    for code in codes:
+        print(f"  {code}")
+
+
+@totp_app.command("remove")
+def totp_remove(
+    ctx: typer.Context,
+    email: str = typer.Option(..., "--email", help="The account whose authenticator was lost."),
+) -> None:
+    """Turn off two-step sign-in (a lost phone); signs out every session of the account.
+
+    A clinician or admin is asked to set it up again at their next sign-in.
+    """
+    from lems_companion.accounts import mfa
+    from lems_companion.accounts.service import end_other_sessions
+    from lems_companion.db.engine import session_scope, upgrade
+
+    settings = settings_from(ctx)
+    upgrade(settings.resolved_database_url)
+    with session_scope(settings.resolved_database_url) as db:
+        user = require_user(db, email)
+        mfa.remove(db, user)
+        end_other_sessions(db, user=user)
+    print(f"two-step sign-in turned off for {email}; every session was signed out")

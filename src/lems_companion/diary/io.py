@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from lems_companion import catalogue
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, describe_errors
+from lems_companion.inputs import TooDeep, check_depth, loads_json
 
 # Refuse to stop at the first bad line, but do not flood the terminal either.
 MAX_REPORTED_PROBLEMS = 50
@@ -73,6 +74,12 @@ def _array_items(text: str) -> Iterator[tuple[int, Any, str]]:
             item, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise ImportProblem([f"line {error.lineno}: invalid JSON: {error.msg}"]) from None
+        except RecursionError:
+            raise ImportProblem([f"line {lines.at(position)}: nested too deeply"]) from None
+        try:
+            check_depth(item)
+        except TooDeep as error:
+            raise ImportProblem([f"line {lines.at(position)}: {error}"]) from None
         yield lines.at(position), item, text[position:end]
         position, expect_item = end, False
 
@@ -83,9 +90,12 @@ def _json_lines(text: str) -> Iterator[tuple[int, Any, str]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line), line
+            item = loads_json(line)
         except json.JSONDecodeError as error:
             raise ImportProblem([f"line {number}: invalid JSON: {error.msg}"]) from None
+        except TooDeep as error:
+            raise ImportProblem([f"line {number}: {error}"]) from None
+        yield number, item, line
 
 
 def parse_entries(text: str) -> list[EntryCreate]:
@@ -181,10 +191,30 @@ def _text(value: object) -> str:
     return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+# OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...) can send the diary's neighbours to another site). Such a cell is written with
+# a leading single quote, which spreadsheets show as text. So that the app's own export reads
+# back exactly, a cell that already starts with a quote gets one too, and import removes exactly
+# one leading quote from any cell that has one: only cells the export quoted start with one.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
+
+
+def neutralise_cell(text: str) -> str:
+    """Return the cell as a spreadsheet will show it as text, never run it as a formula."""
+    return TEXT_MARK + text if text.startswith((*FORMULA_TRIGGERS, TEXT_MARK)) else text
+
+
+def restore_cell(text: str) -> str:
+    """Return the cell as it was before ``neutralise_cell``."""
+    return text.removeprefix(TEXT_MARK)
+
+
 def to_csv(entries: Sequence[EntryPublic]) -> str:
     """Return the entries as CSV, one row per entry; columns are documented in docs/entries.md."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\n")
+    # CRLF as RFC 4180 says: a carriage return inside a note is then quoted like a line break.
+    writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\r\n")
     writer.writeheader()
     for entry in entries:
         tests = entry.home_tests
@@ -213,7 +243,7 @@ def to_csv(entries: Sequence[EntryPublic]) -> str:
         for item in catalogue.symptoms():
             severity = entry.symptoms.get(item.id)
             row[f"symptom_{item.id}"] = "" if severity is None else str(severity)
-        writer.writerow(row)
+        writer.writerow({column: neutralise_cell(value) for column, value in row.items()})
     return buffer.getvalue()
 
 
@@ -273,9 +303,11 @@ def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, 
     data["symptoms"] = symptoms
     if row["medications"]:
         try:
-            data["medications"] = json.loads(row["medications"])
+            data["medications"] = loads_json(row["medications"])
         except json.JSONDecodeError as error:
             problems.append(f"{where}, column medications: not a JSON list ({error.msg})")
+        except TooDeep as error:
+            problems.append(f"{where}, column medications: {error}")
     tests: dict[str, Any] = {}
     for column in ("sit_to_stand_seconds", "tug_seconds"):
         if row[column]:
@@ -321,8 +353,15 @@ def parse_csv(text: str) -> list[EntryCreate]:
     and column of every fault. The ``id`` column is ignored: imported entries get new ids."""
     if not text.strip():
         raise ImportProblem(["the file is empty"])
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header = next(reader)
+    text = text.removeprefix("\ufeff")
+    if "\n" not in text:
+        # Line ends of a classic Mac (CR only): the csv module needs them as \n.
+        text = text.replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise ImportProblem([f"line 1: not valid CSV ({error})"]) from None
     expected = csv_columns()
     if header != expected:
         missing = [column for column in expected if column not in header]
@@ -334,14 +373,14 @@ def parse_csv(text: str) -> list[EntryCreate]:
         )
     entries: list[EntryCreate] = []
     problems: list[str] = []
-    for cells, line in _csv_lines(text.removeprefix("\ufeff")):
+    for cells, line in _csv_lines(text):
         where = f"line {line}"
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(expected):
             problems.append(f"{where}: expected {len(expected)} columns, found {len(cells)}")
             continue
-        row = dict(zip(expected, cells, strict=True))
+        row = dict(zip(expected, (restore_cell(cell) for cell in cells), strict=True))
         before = len(problems)
         data = _csv_row(row, where, problems)
         if len(problems) != before:

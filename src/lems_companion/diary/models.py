@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lems_companion.db.base import Base
@@ -97,3 +97,20 @@ class EntryFlag(Base):
     basis: Mapped[str] = mapped_column(Text)
 
     entry: Mapped[Entry] = relationship(back_populates="flags")
+
+
+class IdempotencyKey(Base):
+    """The first answer to a request sent with an ``Idempotency-Key``, so that a retry of it gets
+    the same answer and stores nothing new. Kept per user for a day (diary/idempotency.py)."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(255))
+    # SHA-256 of the request body: the same key with a different request is a client error.
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column()
+    entry_id: Mapped[int | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

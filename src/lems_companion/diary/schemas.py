@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from lems_companion import catalogue
+from lems_companion.inputs import check_storable_text
 
 # How far ahead of the clock an entry may be dated: a day covers every time zone and a slightly
 # wrong phone clock, while still catching a mistyped year.
@@ -57,17 +58,6 @@ CONTEXT_LABELS: dict[str, str] = {
     "after_activity": "After moving for a few minutes",
 }
 IMPROVED_LABELS: dict[str, str] = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
-
-
-def check_storable_text(value: str) -> str:
-    """Return the text unchanged; ValueError when it holds a NUL character.
-
-    PostgreSQL cannot store NUL in text or JSON, and no keyboard types it: it only arrives from
-    broken or hostile clients, so it is refused on every database alike.
-    """
-    if "\x00" in value:
-        raise ValueError("contains a NUL character (\\u0000), which cannot be stored")
-    return value
 
 
 def check_symptom_id(value: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
+from lems_companion.accounts.service import record_security_event
 from lems_companion.interop.models import CalendarFeed, CalendarReminder
 
 # 32 bytes = 256 bits of randomness, as for session tokens.
@@ -37,6 +38,11 @@ def active_feed(db: Session, *, owner: User) -> CalendarFeed | None:
 
 def revoke_feeds(db: Session, *, owner: User) -> None:
     """Revoke every live feed of the owner (flushed); their URLs answer 404 from now on."""
+    live = select(CalendarFeed.token_hash).where(
+        CalendarFeed.user_id == owner.id, CalendarFeed.revoked_at.is_(None)
+    )
+    for token_hash in db.scalars(live):
+        record_security_event(db, kind="feed_revoked", user=owner, subject=token_hash)
     db.execute(
         update(CalendarFeed)
         .where(CalendarFeed.user_id == owner.id, CalendarFeed.revoked_at.is_(None))

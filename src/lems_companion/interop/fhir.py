@@ -44,6 +44,7 @@ from lems_companion.diary.schemas import (
     EntryPublic,
     describe_errors,
 )
+from lems_companion.inputs import TooDeep, loads_json
 from lems_companion.interop import codes
 from lems_companion.interop.identity import URI_SYSTEM, record_uuid, urn
 from lems_companion.interop.records import (
@@ -1005,9 +1006,11 @@ def _check_observation(resource: dict[str, Any], where: str, problems: _Problems
         return
     known = _known_codings()
     for coding in codings:
-        pair = (coding.get("system"), coding.get("code")) if isinstance(coding, dict) else None
-        if pair not in known:
-            system, value = pair if pair else (None, None)
+        system, value = (
+            (coding.get("system"), coding.get("code")) if isinstance(coding, dict) else (None, None)
+        )
+        # Strings only: a list or object here is not a code (and cannot be looked up in a set).
+        if not (isinstance(system, str) and isinstance(value, str)) or (system, value) not in known:
             problems.add(where, f"unknown Observation code {value!r} in system {system!r}")
 
 
@@ -1015,11 +1018,13 @@ def _load_fhir(text: str) -> dict[str, Any]:
     if not text.strip():
         raise InteropError(["the file is empty"])
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as error:
         raise InteropError(
             [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"]
         ) from None
+    except TooDeep as error:
+        raise InteropError([str(error)]) from None
     kind = data.get("resourceType") if isinstance(data, dict) else None
     if kind == "Observation":  # one Observation on its own, e.g. a weight from another system
         return {"resourceType": "Bundle", "entry": [{"resource": data}]}

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 # The kinds live in their own module, free of pydantic models, so `lems tests add --help` can
 # list them without building the schemas; they are part of this domain and re-exported here.
+from lems_companion.inputs import check_storable_text
 from lems_companion.investigations.kinds import KIND_IDS as KIND_IDS
 from lems_companion.investigations.kinds import KINDS as KINDS
 from lems_companion.investigations.kinds import Kind as Kind
@@ -42,7 +43,7 @@ class InvestigationCreate(BaseModel):
     @field_validator("result", "note")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
-        return value.strip() if value and value.strip() else None
+        return check_storable_text(value).strip() if value and value.strip() else None
 
     @model_validator(mode="after")
     def _consistent(self) -> InvestigationCreate:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
+from lems_companion.inputs import check_storable_text
 from lems_companion.learn.articles import Article
 from lems_companion.learn.models import ArticleReview
 
@@ -96,6 +97,10 @@ def record_review(
     ReviewError for a blank or over-long name, or for a draft (drafts are not ready for review).
     """
     name = " ".join(reviewer.split())
+    try:
+        check_storable_text(name)
+    except ValueError as error:
+        raise ReviewError(f"the reviewer's name {error}") from None
     if not name:
         raise ReviewError("give the reviewer's name, as it should appear on the article")
     if len(name) > MAX_REVIEWER_NAME:

@@ -9,6 +9,7 @@ the commands refuse with a pointer to docs/backup.md rather than writing somethi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -26,6 +27,7 @@ from lems_companion.db.base import Base
 from lems_companion.db.engine import MIGRATIONS_DIR, get_engine, upgrade
 from lems_companion.diary.models import Entry
 from lems_companion.logs import security_event
+from lems_companion.schema import ledger
 
 # Pages copied per step of the SQLite online backup; between steps other connections may write,
 # so a busy app is never held up for the whole copy. -1 would copy everything in one step.
@@ -39,6 +41,10 @@ REQUIRED_TABLES = frozenset({"alembic_version", "users", "entries"})
 # How long pg_dump or pg_restore may run before we give up on it (one hour covers large diaries).
 PG_TOOL_TIMEOUT_SECONDS = 3_600
 DOCS_HINT = "see docs/backup.md"
+# The backup's SHA-256 is written beside it, as `sha256sum` writes it, so that a copy damaged in
+# storage or transit is refused by restore (and can be checked by hand: sha256sum -c).
+CHECKSUM_SUFFIX = ".sha256"
+HASH_CHUNK_BYTES = 1024 * 1024
 
 
 class BackupError(Exception):
@@ -322,6 +328,38 @@ def _postgres_restore(url: str, source_path: Path) -> None:
 # --- Both -----------------------------------------------------------------------------------
 
 
+def checksum_path(backup: Path) -> Path:
+    """Return where the checksum of this backup file is kept."""
+    return backup.with_name(backup.name + CHECKSUM_SUFFIX)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_checksum(backup: Path) -> None:
+    """Write the backup's SHA-256 beside it, in sha256sum's format. Reads the file."""
+    checksum_path(backup).write_text(f"{_sha256(backup)}  {backup.name}\n", encoding="ascii")
+
+
+def verify_checksum(backup: Path) -> None:
+    """Return nothing when the backup matches the checksum beside it (or has none, as backups
+    made before checksums); BackupError when it does not. Reads the file."""
+    sidecar = checksum_path(backup)
+    if not sidecar.is_file():
+        return
+    expected = sidecar.read_text(encoding="ascii", errors="replace").split(" ", 1)[0].strip()
+    if _sha256(backup) != expected.lower():
+        raise BackupError(
+            f"{backup} does not match its checksum in {sidecar.name}: the file was damaged or "
+            "changed after the backup was made; restore another backup"
+        )
+
+
 def backup_database(url: str, destination: Path, *, overwrite: bool = False) -> None:
     """Write a consistent backup of the database at this URL to ``destination``.
 
@@ -334,19 +372,23 @@ def backup_database(url: str, destination: Path, *, overwrite: bool = False) -> 
         _sqlite_backup(url, destination)
     else:
         _postgres_backup(url, destination)
+    write_checksum(destination)
     security_event("backup_written", account_id=None, backend=backend)
 
 
 def restore_database(url: str, source: Path, *, force: bool = False) -> Restored:
     """Return what the database holds after replacing its content with the backup ``source``.
 
-    The file is checked first; a database that holds any row is only overwritten with
-    ``force``. Pending migrations are applied afterwards, so an older backup is brought up to
-    date. BackupError when refused or failed.
+    The file is checked first (its checksum, then its contents); a database that holds any row
+    is only overwritten with ``force``. Pending migrations are applied afterwards, so an older
+    backup is brought up to date. Revocations and password changes made since the backup are
+    applied again and everyone is signed out (schema/ledger.py). BackupError when refused or
+    failed.
     """
     backend = _backend(url)
     if not source.is_file():
         raise BackupError(f"there is no backup file at {source}")
+    verify_checksum(source)
     if backend == "sqlite":
         check_sqlite_backup(source)
     else:
@@ -356,11 +398,15 @@ def restore_database(url: str, source: Path, *, force: bool = False) -> Restored
             "the database is not empty; restoring would replace everything in it. "
             "Pass --force to do that (perhaps after `lems backup` of what is there now)"
         )
+    with get_engine(url).connect() as connection:
+        kept = ledger.read_events(connection)
     if backend == "sqlite":
         _sqlite_restore(url, source)
     else:
         _postgres_restore(url, source)
     upgrade(url)
+    with get_engine(url).begin() as connection:
+        ledger.reapply(connection, kept)
     restored = count_contents(url)
     security_event("database_restored", account_id=None, backend=backend, forced=force)
     return restored

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.accounts.service import AccountError, normalise_email
+from lems_companion.accounts.service import AccountError, normalise_email, record_security_event
+from lems_companion.inputs import check_storable_text
 from lems_companion.logs import security_event
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
 
@@ -152,6 +153,7 @@ def revoke_grant(db: Session, *, owner: User, grant_id: int) -> None:
     if grant is None or grant.owner_id != owner.id or grant.revoked_at is not None:
         raise SharingError("no such invitation")
     grant.revoked_at = datetime.now(UTC)
+    record_security_event(db, kind="grant_revoked", user=owner, subject=str(grant.id))
     security_event("grant_revoked", account_id=owner.id, grant_id=grant.id)
 
 
@@ -191,6 +193,10 @@ def create_link(
         raise SharingError("scope: choose diary or report")
     if not 1 <= days <= MAX_LINK_DAYS:
         raise SharingError(f"days: choose from 1 to {MAX_LINK_DAYS} days")
+    try:
+        check_storable_text(label)
+    except ValueError as error:
+        raise SharingError(f"label: {error}") from None
     token = secrets.token_urlsafe(LINK_TOKEN_BYTES)
     now = datetime.now(UTC)
     link = ShareLink(
@@ -232,4 +238,5 @@ def revoke_link(db: Session, *, owner: User, link_id: int) -> None:
     if link is None or link.owner_id != owner.id or link.revoked_at is not None:
         raise SharingError("no such link")
     link.revoked_at = datetime.now(UTC)
+    record_security_event(db, kind="link_revoked", user=owner, subject=link.token_hash)
     security_event("share_link_revoked", account_id=owner.id, link_id=link.id)

@@ -16,7 +16,9 @@ from typing import Any, Literal, Protocol, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from lems_companion.dates import diagnosis_window, parse_day
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
+from lems_companion.inputs import whole_number
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
 from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
 from lems_companion.rules.edx import EdxInput, EdxResult, read_edx
@@ -171,7 +173,7 @@ def _whole_number(form: Mapping[str, str], field: str, errors: dict[str, str]) -
         errors[field] = "required"
         return None
     try:
-        return int(text)
+        return whole_number(text)
     except ValueError:
         errors[field] = "give a whole number"
         return None
@@ -260,7 +262,7 @@ def parse_medicine(form: Mapping[str, str]) -> str:
 def parse_diagnosis(form: Mapping[str, str]) -> tuple[date, int]:
     """Return the diagnosis date and DELTA-P score from a form; ToolInputError when wrong."""
     errors: dict[str, str] = {}
-    diagnosed_on = _date(form, "diagnosed_on", errors)
+    diagnosed_on = _date(form, "diagnosed_on", errors, latest=diagnosis_window(date.today())[1])
     score = _whole_number(form, "delta_p_score", errors)
     if score is not None and not 0 <= score <= DELTA_P_MAX_SCORE:
         errors["delta_p_score"] = f"a DELTA-P score runs from 0 to {DELTA_P_MAX_SCORE}"
@@ -275,7 +277,8 @@ def parse_scan(form: Mapping[str, str], *, today: date) -> tuple[str, date, Scan
     kind = form.get("kind", "").strip()
     if kind not in SCAN_KINDS:
         errors["kind"] = "choose a CT of the chest or an FDG-PET scan"
-    performed_on = _date(form, "performed_on", errors)
+    # Any calendar date, so that a future one is refused below with the reason.
+    performed_on = _date(form, "performed_on", errors, latest=date.max)
     if performed_on is not None and performed_on > today:
         errors["performed_on"] = "a scan result cannot be dated in the future"
     result = form.get("result", "").strip()
@@ -289,20 +292,22 @@ def parse_scan(form: Mapping[str, str], *, today: date) -> tuple[str, date, Scan
     return kind, performed_on, result, note  # type: ignore[return-value]
 
 
-def _date(form: Mapping[str, str], field: str, errors: dict[str, str]) -> date | None:
+def _date(
+    form: Mapping[str, str], field: str, errors: dict[str, str], *, latest: date | None = None
+) -> date | None:
     text = form.get(field, "").strip()
     if not text:
         errors[field] = "required"
         return None
     try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        errors[field] = "give a date as YYYY-MM-DD"
+        return parse_day(text, earliest=date(EARLIEST_YEAR, 1, 1), **_latest(latest))
+    except ValueError as error:
+        errors[field] = str(error)
         return None
-    if value.year < EARLIEST_YEAR:
-        errors[field] = f"give a date from {EARLIEST_YEAR} on"
-        return None
-    return value
+
+
+def _latest(latest: date | None) -> dict[str, date]:
+    return {"latest": latest} if latest else {}
 
 
 # Running the tools -------------------------------------------------------------------------

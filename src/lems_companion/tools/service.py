@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.dates import zone
+from lems_companion.dates import in_diagnosis_window, zone
 from lems_companion.diary.service import NotFound
 from lems_companion.investigations.models import Investigation
 from lems_companion.investigations.schemas import InvestigationCreate
@@ -124,8 +124,8 @@ def screening_for(db: Session, *, owner: User, today: date) -> ScreeningOverview
 
     Two queries: the schedule (shared with the calendar feed) and the tracker's CT and PET scans.
     """
-    stored = schedule(db, owner=owner)
-    if stored is None or stored.diagnosed_on is None or stored.delta_p_score is None:
+    stored = plan_inputs(db, owner=owner)
+    if stored is None:
         return None
     rows = db.scalars(
         select(Investigation).where(
@@ -136,8 +136,8 @@ def screening_for(db: Session, *, owner: User, today: date) -> ScreeningOverview
     )
     scans = [TrackedScan(kind=row.kind, done_on=row.done_on, result=row.result) for row in rows]
     return screening_overview(
-        diagnosed_on=stored.diagnosed_on,
-        delta_p_score=stored.delta_p_score,
+        diagnosed_on=stored[0],
+        delta_p_score=stored[1],
         scans=scans,
         today=today,
     )
@@ -188,6 +188,18 @@ def report_section(db: Session, *, owner: User, today: date | None = None) -> To
 def schedule(db: Session, *, owner: User) -> CalendarSchedule | None:
     """Return the owner's diagnosis date and DELTA-P score; None when never set. One query."""
     return db.get(CalendarSchedule, owner.id)
+
+
+def plan_inputs(db: Session, *, owner: User) -> tuple[date, int] | None:
+    """Return the diagnosis date and DELTA-P score a screening plan can be built from; None
+    when either is missing or the stored date is outside the window a form would accept now
+    (saved before that was checked): pages then behave as if none was given. One query."""
+    row = schedule(db, owner=owner)
+    if row is None or row.diagnosed_on is None or row.delta_p_score is None:
+        return None
+    if not in_diagnosis_window(row.diagnosed_on, datetime.now(UTC).date()):
+        return None
+    return row.diagnosed_on, row.delta_p_score
 
 
 def set_schedule(

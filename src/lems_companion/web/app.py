@@ -19,7 +19,8 @@ from lems_companion.diary.service import NotFound
 from lems_companion.logs import configure_logging
 from lems_companion.settings import Settings, get_settings
 from lems_companion.triage import warm_up
-from lems_companion.web.deps import LoginRequired
+from lems_companion.web import api_docs
+from lems_companion.web.deps import EnrolmentRequired, LoginRequired
 from lems_companion.web.inflight import InFlightLimit
 from lems_companion.web.limits import BodySizeLimit
 from lems_companion.web.request_log import RequestLog
@@ -36,11 +37,14 @@ from lems_companion.web.routes import (
     reports,
     sharing,
     tools,
+    two_step,
 )
-from lems_companion.web.security import SecurityHeaders
+from lems_companion.web.security import SameOriginWrites, SecurityHeaders
 from lems_companion.web.templating import templates
 
 STATIC_DIR = Path(__file__).with_name("static")
+# Where a clinician or admin without a second factor is sent before anything else.
+TWO_STEP_PATH = "/account/two-step"
 
 
 def _wants_json(request: Request) -> bool:
@@ -66,6 +70,12 @@ async def _not_found(request: Request, error: Exception) -> Response:
 async def _login_required(request: Request, error: Exception) -> Response:
     assert isinstance(error, LoginRequired)
     return RedirectResponse(f"/login?next={error.next_path}", status.HTTP_303_SEE_OTHER)
+
+
+async def _enrolment_required(request: Request, error: Exception) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": "mfa_enrolment_required"}, status.HTTP_403_FORBIDDEN)
+    return RedirectResponse(TWO_STEP_PATH, status.HTTP_303_SEE_OTHER)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -103,21 +113,29 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the web application; settings default to those read from the environment."""
+    settings = settings or get_settings()
+    # The interactive docs would load their scripts from a CDN, on this origin and outside the
+    # CSP: off unless asked for (LEMS_API_DOCS), and then served from the package. The OpenAPI
+    # schema itself is plain JSON and stays.
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         lifespan=_lifespan,
         title="LEMS Companion",
         version=__version__,
         description="Symptom diary API for Lambert-Eaton myasthenic syndrome. "
         "Information, not diagnosis.",
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = settings
     configure_logging(app.state.settings.log_format)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(SameOriginWrites)
     app.add_middleware(InFlightLimit)
     app.add_middleware(RequestLog)  # outermost: times the whole request, sees every error
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(LoginRequired, _login_required)
+    app.add_exception_handler(EnrolmentRequired, _enrolment_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -129,6 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         interop,
         account,
         card,
+        two_step,
         learn,
         sharing,
         health,
@@ -137,4 +156,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))
+    if settings.api_docs:
+        api_docs.install(app)
     return app

@@ -126,8 +126,8 @@ def blank_form(*, now: datetime) -> EntryForm:
         values={
             "recorded_at": now.strftime(LOCAL_INPUT_FORMAT),
             "tz": str(now.tzinfo),
-            # Sent with the entry so a repeated post (a retry, an entry sent from the phone's
-            # queue twice) is stored once; the page makes a fresh one for each new entry.
+            # Sent back with the form, so a resubmission (a double tap, a retry after a lost
+            # connection) saves the entry once (diary/idempotency.py).
             "idempotency_key": uuid.uuid4().hex,
         },
         medications=[{} for _ in range(MEDICATION_ROWS)],

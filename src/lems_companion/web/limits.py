@@ -16,9 +16,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 # 1 MiB: a diary entry is about 1 kB and its note at most 5,000 characters (20 kB in UTF-8),
 # so every form and API request fits many times over.
 MAX_BODY_BYTES = 1024 * 1024
+# A diary of years fits in a few megabytes (the 8-week demo's FHIR export is 1.9 MB); an import
+# file larger than this is not one of ours.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+# Room for the multipart envelope around the file (boundaries, headers, the format and CSRF
+# fields), so a file of exactly MAX_IMPORT_BYTES gets through to the route's own check.
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
 # Larger ceilings for paths that take files, as (path prefix, bytes); the first match wins.
-# Import routes add their prefix here, e.g. ("/import", 20 * MAX_BODY_BYTES).
-LARGER_BODY_LIMITS: tuple[tuple[str, int], ...] = ()
+LARGER_BODY_LIMITS: tuple[tuple[str, int], ...] = (
+    ("/import", MAX_IMPORT_BYTES + MULTIPART_OVERHEAD_BYTES),
+)
 
 
 def _readable(size: int) -> str:

@@ -18,12 +18,19 @@ from lems_companion.accounts.profile import (
     profile_of,
     set_profile,
 )
-from lems_companion.accounts.service import AccountError, normalise_email
+from lems_companion.accounts.service import (
+    AccountError,
+    TooManyAttempts,
+    check_password,
+    normalise_email,
+    record_security_event,
+)
 from lems_companion.data_rights.service import delete_account, export_account
 from lems_companion.diary.models import Entry
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (
     SESSION_COOKIE,
+    ClientAddress,
     DbSession,
     PostedForm,
     SignedIn,
@@ -130,17 +137,24 @@ def delete(
     request: Request,
     db: DbSession,
     signed_in: WebUserPosting,
+    client: ClientAddress,
     confirm_email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
 ) -> Response:
-    """Delete the account and all its data once its e-mail address is typed; else say why not."""
+    """Delete the account and all its data once its e-mail address and current password are
+    typed (a session left open on a shared computer is not enough); else say why not."""
+    problem, code = None, status.HTTP_422_UNPROCESSABLE_CONTENT
     if not _same_email(confirm_email, signed_in.user.email):
-        return _account_page(
-            request,
-            db,
-            signed_in,
-            delete_error="Type your e-mail address exactly as shown to delete the account.",
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-        )
+        problem = "Type your e-mail address exactly as shown to delete the account."
+    else:
+        try:
+            if not check_password(db, user=signed_in.user, password=password, client=client):
+                problem = "That is not your password: the account was not deleted."
+        except TooManyAttempts as error:
+            problem, code = str(error), status.HTTP_429_TOO_MANY_REQUESTS
+    if problem:
+        return _account_page(request, db, signed_in, delete_error=problem, status_code=code)
+    record_security_event(db, kind="account_deleted", user=signed_in.user)
     delete_account(db, user=signed_in.user)
     db.commit()
     response = RedirectResponse("/account/deleted", status.HTTP_303_SEE_OTHER)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from fastapi import APIRouter, Depends, Form, Header, HTTPException, Query, Response, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import IntegrityError
 
+from lems_companion.accounts.mfa import must_enrol
 from lems_companion.accounts.models import User
 from lems_companion.accounts.profile import (
     ProfilePublic,
@@ -18,7 +20,14 @@ from lems_companion.accounts.profile import (
     profile_of,
     set_profile,
 )
-from lems_companion.accounts.service import TooManyAttempts, authenticate, start_session
+from lems_companion.accounts.service import (
+    SecondFactorRequired,
+    TooManyAttempts,
+    WrongCredentials,
+    authenticate,
+    start_session,
+)
+from lems_companion.diary import idempotency
 from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.models import Entry
@@ -36,7 +45,7 @@ from lems_companion.diary.service import (
 )
 from lems_companion.settings import Settings
 from lems_companion.tools.records import MedicationWarning, medication_warnings
-from lems_companion.web.deps import ApiUser, DbSession, RowId, SettingsDep
+from lems_companion.web.deps import ApiUser, ClientAddress, DbSession, RowId, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -96,39 +105,114 @@ def _read(row: Entry, settings: Settings, viewer: User) -> EntryRead:
     "/token",
     response_model=Token,
     responses={
-        401: {"description": "Wrong e-mail or password."},
-        429: {"description": "Too many failed sign-ins for this address; wait and retry."},
+        401: {
+            "description": "Wrong e-mail or password; or the detail `mfa_required`: the account "
+            "has two-step sign-in on (or must have it) and `totp` was missing or wrong."
+        },
+        403: {"description": "`mfa_enrolment_required`: set up two-step sign-in on the web."},
+        429: {"description": "Too many attempts from this client; wait and retry."},
     },
 )
 def issue_token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbSession, settings: SettingsDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    db: DbSession,
+    settings: SettingsDep,
+    client: ClientAddress,
+    totp: Annotated[
+        str,
+        Form(
+            max_length=40,
+            description="The 6-digit code of the authenticator app, or a recovery code, for "
+            "an account with two-step sign-in.",
+        ),
+    ] = "",
 ) -> Token:
     """Exchange an e-mail (as `username`) and password for a bearer token."""
     try:
-        user = authenticate(db, email=form.username, password=form.password)
+        user = authenticate(
+            db, email=form.username, password=form.password, client=client, code=totp
+        )
     except TooManyAttempts as error:
         raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(error)) from None
-    if user is None:
-        db.commit()  # keep the failure: it counts towards the throttle
+    except SecondFactorRequired:
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "That e-mail and password do not match an account.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+            status.HTTP_401_UNAUTHORIZED, "mfa_required", headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+    except WrongCredentials as error:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, str(error), headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+    if must_enrol(db, user):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "mfa_enrolment_required")
     token, _ = start_session(db, user=user, kind="api", days=settings.session_days)
     db.commit()
     return Token(access_token=token, expires_in=settings.session_days * 24 * 3600)
 
 
-@router.post("/entries", response_model=EntryRead, status_code=status.HTTP_201_CREATED)
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=idempotency.MAX_KEY_CHARS,
+        description="A key of your choosing (e.g. a UUID) for this entry. Sending the same "
+        "request again with the same key within 24 hours returns the first answer and stores "
+        "nothing new, so a retry after a dropped connection cannot make a duplicate.",
+    ),
+]
+
+
+@router.post(
+    "/entries",
+    response_model=EntryRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={422: {"description": "Invalid entry, or an Idempotency-Key reused differently."}},
+)
 def create_entry(
-    data: EntryCreate, db: DbSession, user: ApiUser, settings: SettingsDep, response: Response
+    data: EntryCreate,
+    db: DbSession,
+    user: ApiUser,
+    settings: SettingsDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> EntryRead:
     """Add an entry to your diary; the response carries its red-flag triage."""
-    row = add_entry(db, owner=user, data=data)
-    db.commit()
+    if idempotency_key is None:
+        row = add_entry(db, owner=user, data=data)
+        db.commit()
+    else:
+        row = _add_once(db, user, data, idempotency_key)
     response.headers["Location"] = f"/api/v1/entries/{row.id}"
     return _read(row, settings, user)
+
+
+def _add_once(db: DbSession, user: User, data: EntryCreate, key: str) -> Entry:
+    """Return the entry this key made, adding it only the first time the key is seen."""
+    try:
+        idempotency.check_key(key)
+        request_hash = idempotency.fingerprint(data.model_dump_json())
+        earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
+        if earlier is None:
+            row = add_entry(db, owner=user, data=data)
+            idempotency.remember(
+                db,
+                user=user,
+                key=key,
+                request_hash=request_hash,
+                status_code=status.HTTP_201_CREATED,
+                entry_id=row.id,
+            )
+            db.commit()
+            return row
+    except ValueError as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from None
+    except IntegrityError:
+        # The same key arrived twice at once and the other request stored first: answer as it.
+        db.rollback()
+        earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
+        if earlier is None:
+            raise
+    assert earlier.entry_id is not None
+    return load_entry(db, earlier.entry_id, viewer=user)
 
 
 @router.get("/entries", response_model=EntryPage)

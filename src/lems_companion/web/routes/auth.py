@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from lems_companion.accounts import throttle
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import (
     AccountError,
+    AddressTaken,
+    SecondFactorRequired,
     TooManyAttempts,
+    WrongCredentials,
     authenticate,
     change_password,
     count_users,
@@ -23,11 +28,16 @@ from lems_companion.dates import is_known_zone
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (
     SESSION_COOKIE,
+    ClientAddress,
     DbSession,
     MaybeWebUser,
+    PreSessionChecked,
     SettingsDep,
     WebUser,
+    WebUserEnrollingPosting,
     WebUserPosting,
+    pre_session_token,
+    set_pre_session_cookie,
 )
 from lems_companion.web.forms import field_errors
 from lems_companion.web.templating import templates
@@ -65,14 +75,37 @@ def _signed_in_redirect(db: DbSession, settings: Settings, user: User, target: s
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(
-    request: Request, db: DbSession, signed_in: MaybeWebUser, next: str = "/diary"
+    request: Request,
+    db: DbSession,
+    settings: SettingsDep,
+    signed_in: MaybeWebUser,
+    next: str = "/diary",
+    welcome: bool = False,
 ) -> Response:
     """Show the sign-in form; a database with no account sends the visitor to sign up."""
     if signed_in:
         return RedirectResponse(_safe_next(next), status.HTTP_303_SEE_OTHER)
     if count_users(db) == 0:
         return RedirectResponse("/signup", status.HTTP_303_SEE_OTHER)
-    return templates.TemplateResponse(request, "login.html", {"next": _safe_next(next)})
+    return _form_page(
+        request, settings, "login.html", {"next": _safe_next(next), "welcome": welcome}
+    )
+
+
+def _form_page(
+    request: Request,
+    settings: Settings,
+    template: str,
+    context: Mapping[str, object],
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
+    """Return a sign-in or sign-up page whose form carries the pre-session CSRF token."""
+    token = pre_session_token(request)
+    response = templates.TemplateResponse(
+        request, template, {**context, "form_token": token}, status_code=status_code
+    )
+    set_pre_session_cookie(response, token, secure=settings.cookie_secure)
+    return response
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -80,23 +113,27 @@ def login(
     request: Request,
     db: DbSession,
     settings: SettingsDep,
+    _: PreSessionChecked,
+    client: ClientAddress,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
+    code: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/diary",
 ) -> Response:
     """Sign in and go to the page asked for; the form again with a message when it fails."""
     try:
-        user = authenticate(db, email=email, password=password)
+        user = authenticate(db, email=email, password=password, client=client, code=code)
     except TooManyAttempts as error:
-        message, code = str(error), status.HTTP_429_TOO_MANY_REQUESTS
+        message, code_status = str(error), status.HTTP_429_TOO_MANY_REQUESTS
+    except SecondFactorRequired:
+        message = "Enter the 6-digit code from your authenticator app (or a recovery code)."
+        code_status = status.HTTP_401_UNAUTHORIZED
+    except WrongCredentials as error:
+        message, code_status = str(error), status.HTTP_401_UNAUTHORIZED
     else:
-        if user is not None:
-            return _signed_in_redirect(db, settings, user, _safe_next(next))
-        db.commit()  # keep the failure: it counts towards the throttle
-        message = "That e-mail and password do not match an account."
-        code = status.HTTP_401_UNAUTHORIZED
+        return _signed_in_redirect(db, settings, user, _safe_next(next))
     context = {"next": _safe_next(next), "email": email, "error": message}
-    return templates.TemplateResponse(request, "login.html", context, status_code=code)
+    return _form_page(request, settings, "login.html", context, status_code=code_status)
 
 
 @router.get("/password", response_class=HTMLResponse)
@@ -110,6 +147,7 @@ def password_change(
     request: Request,
     db: DbSession,
     signed_in: WebUserPosting,
+    client: ClientAddress,
     current_password: Annotated[str, Form()] = "",
     new_password: Annotated[str, Form()] = "",
     new_password_again: Annotated[str, Form()] = "",
@@ -124,6 +162,7 @@ def password_change(
             current=current_password,
             new=new_password,
             keep=request.cookies.get(SESSION_COOKIE),
+            client=client,
         )
     except AccountError as error:
         db.rollback()
@@ -131,7 +170,9 @@ def password_change(
             request,
             "password.html",
             {"signed_in": signed_in, "errors": field_errors(error)},
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS
+            if isinstance(error, TooManyAttempts)
+            else status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     db.commit()
     return templates.TemplateResponse(
@@ -147,7 +188,7 @@ def signup_page(request: Request, db: DbSession, settings: SettingsDep) -> Respo
         return templates.TemplateResponse(
             request, "signup_closed.html", status_code=status.HTTP_403_FORBIDDEN
         )
-    return templates.TemplateResponse(request, "signup.html", {"first": first})
+    return _form_page(request, settings, "signup.html", {"first": first})
 
 
 @router.post("/signup", response_class=HTMLResponse)
@@ -155,36 +196,52 @@ def signup(
     request: Request,
     db: DbSession,
     settings: SettingsDep,
+    _: PreSessionChecked,
+    client: ClientAddress,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     password_again: Annotated[str, Form()] = "",
     tz: Annotated[str, Form()] = "UTC",
 ) -> Response:
-    """Create an account and sign in; the form again with the reason when it cannot."""
+    """Create an account, then send the person to sign in with it; the form again with the
+    reason when the details are not acceptable.
+
+    A free address and a taken one get the same answer (a redirect to sign in), so the form
+    cannot be used to learn who has an account; sign-up is also counted per client.
+    """
     first = count_users(db) == 0
     if not (first or settings.open_signup):
         return templates.TemplateResponse(
             request, "signup_closed.html", status_code=status.HTTP_403_FORBIDDEN
         )
     try:
+        throttle.count_sign_up(db, client=client)
+    except throttle.Throttled as error:
+        context = {"first": first, "email": email, "errors": {"email": str(error)}}
+        return _form_page(
+            request, settings, "signup.html", context, status.HTTP_429_TOO_MANY_REQUESTS
+        )
+    try:
         if password != password_again:
             raise AccountError("password_again: the two passwords differ")
-        user = create_user(
+        create_user(
             db, email=email, password=password, time_zone=tz if is_known_zone(tz) else "UTC"
         )
+    except AddressTaken:
+        db.rollback()  # the same answer as for a new address, below
     except AccountError as error:
         db.rollback()
-        return templates.TemplateResponse(
-            request,
-            "signup.html",
-            {"first": first, "email": email, "errors": field_errors(error)},
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        context = {"first": first, "email": email, "errors": field_errors(error)}
+        return _form_page(
+            request, settings, "signup.html", context, status.HTTP_422_UNPROCESSABLE_CONTENT
         )
-    return _signed_in_redirect(db, settings, user, "/diary")
+    else:
+        db.commit()
+    return RedirectResponse("/login?welcome=1", status.HTTP_303_SEE_OTHER)
 
 
 @router.post("/logout")
-def logout(request: Request, db: DbSession, signed_in: WebUserPosting) -> Response:
+def logout(request: Request, db: DbSession, signed_in: WebUserEnrollingPosting) -> Response:
     """Sign out: the session ends on the server, not only in this browser."""
     end_session(db, request.cookies.get(SESSION_COOKIE, ""))
     db.commit()

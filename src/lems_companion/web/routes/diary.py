@@ -8,13 +8,17 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.exc import IntegrityError
 
 from lems_companion import catalogue
+from lems_companion.accounts.models import User
 from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
+from lems_companion.diary import idempotency
 from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.quick import QuickEntry, quick_entry
+from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.search import MAX_MATCHES, TimelineFilter, search_entries
 from lems_companion.diary.service import (
     BadCursor,
@@ -145,9 +149,36 @@ def create_entry(
         return _new_entry_form(
             request, signed_in, form, quick, status.HTTP_422_UNPROCESSABLE_CONTENT
         )
-    row = add_entry(db, owner=signed_in.user, data=entry)
-    db.commit()
-    return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
+    key = str(posted.get("idempotency_key") or "")
+    entry_id = _add_once(db, signed_in.user, entry, key) if key else None
+    if entry_id is None:
+        entry_id = add_entry(db, owner=signed_in.user, data=entry).id
+        db.commit()
+    return RedirectResponse(f"/entries/{entry_id}?saved=1", status.HTTP_303_SEE_OTHER)
+
+
+def _add_once(db: DbSession, user: User, entry: EntryCreate, key: str) -> int | None:
+    """Return the id of the entry this form's key made, adding it the first time only; None for
+    a key that cannot be used (the entry is then added as without one)."""
+    try:
+        idempotency.check_key(key)
+        request_hash = idempotency.fingerprint(entry.model_dump_json())
+        earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
+    except ValueError:
+        return None
+    if earlier is not None and earlier.entry_id is not None:
+        return earlier.entry_id
+    row = add_entry(db, owner=user, data=entry)
+    idempotency.remember(
+        db, user=user, key=key, request_hash=request_hash, status_code=303, entry_id=row.id
+    )
+    try:
+        db.commit()
+    except IntegrityError:
+        db.rollback()  # the same form arrived twice at once; the other one saved it
+        earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
+        return earlier.entry_id if earlier else None
+    return row.id
 
 
 @router.get("/entries/{entry_id}", response_class=HTMLResponse)

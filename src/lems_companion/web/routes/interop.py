@@ -9,7 +9,8 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, Response, Upl
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.accounts.models import User
-from lems_companion.dates import zone
+from lems_companion.dates import diagnosis_window, parse_day, zone
+from lems_companion.inputs import whole_number
 from lems_companion.interop import feeds
 from lems_companion.interop.calendar import REMINDER_KINDS, build_feed, check_time_of_day
 from lems_companion.interop.formats import (
@@ -22,14 +23,13 @@ from lems_companion.interop.identity import installation_namespace, record_uuid
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import export_diary, store_entries
 from lems_companion.rules.screening import DELTA_P_MAX_SCORE, build_plan
-from lems_companion.tools.service import schedule, set_schedule
+from lems_companion.tools.service import plan_inputs, schedule, set_schedule
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
+from lems_companion.web.limits import MAX_IMPORT_BYTES
 from lems_companion.web.templating import templates
 
 router = APIRouter()
 
-# A diary of years fits in a few megabytes; anything larger is not one of our files.
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
 AUTO_FORMAT = "auto"
 
 
@@ -149,14 +149,18 @@ def _parse_settings(
     score_text = str(form.get("delta_p_score") or "").strip()
     diagnosed_on = score = None
     if diagnosed_text:
+        first, last = diagnosis_window(datetime.now(UTC).date())
         try:
-            diagnosed_on = date.fromisoformat(diagnosed_text)
-        except ValueError:
-            errors.append("Diagnosis date: enter a date such as 2026-03-01.")
+            diagnosed_on = parse_day(diagnosed_text, earliest=first, latest=last)
+        except ValueError as error:
+            errors.append(f"Diagnosis date: {error}.")
     if score_text:
-        if score_text.isdigit() and 0 <= int(score_text) <= DELTA_P_MAX_SCORE:
-            score = int(score_text)
-        else:
+        try:
+            score = whole_number(score_text)
+        except ValueError:
+            score = -1
+        if not 0 <= score <= DELTA_P_MAX_SCORE:
+            score = None
             errors.append(f"DELTA-P score: enter a whole number from 0 to {DELTA_P_MAX_SCORE}.")
     if (diagnosed_on is None) != (score is None) and not errors:
         errors.append("Screening dates need both the diagnosis date and the DELTA-P score.")
@@ -207,10 +211,8 @@ def calendar_feed(db: DbSession, token: str) -> Response:
     owner = feeds.resolve_feed(db, token)
     if owner is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Not found: there is no such calendar.")
-    stored = schedule(db, owner=owner)
-    plan = None
-    if stored and stored.diagnosed_on and stored.delta_p_score is not None:
-        plan = build_plan(diagnosed_on=stored.diagnosed_on, delta_p_score=stored.delta_p_score)
+    stored = plan_inputs(db, owner=owner)
+    plan = build_plan(diagnosed_on=stored[0], delta_p_score=stored[1]) if stored else None
     today = datetime.now(UTC).astimezone(zone(owner.time_zone)).date()
     body = build_feed(
         reminders=feeds.reminders(db, owner=owner),

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request, Response, status
+from fastapi import APIRouter, Form, HTTPException, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -46,15 +46,20 @@ from lems_companion.web.templating import templates
 
 router = APIRouter()
 
-DateParam = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+# ASCII digits only ("\d" would match any script's digits); the range is parse_bound's.
+DateParam = Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
 
 
 def _bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
+    """Return the period's start and end; 422 naming the bound that is not a usable date."""
     tz = zone(user.time_zone)
-    return (
-        parse_bound(since, tz=tz, end=False) if since else None,
-        parse_bound(until, tz=tz, end=True) if until else None,
-    )
+    bounds: list[datetime | None] = []
+    for name, text, end in (("since", since, False), ("until", until, True)):
+        try:
+            bounds.append(parse_bound(text, tz=tz, end=end) if text else None)
+        except ValueError as error:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"{name}: {error}") from None
+    return tuple(bounds)
 
 
 def _query(since: str | None, until: str | None) -> str:

@@ -24,6 +24,7 @@ from lems_companion.diary.service import (
     page_entries,
     to_public,
 )
+from lems_companion.inputs import whole_number
 from lems_companion.reports.report import Report, render_report_html, render_report_pdf
 from lems_companion.reports.service import owner_report
 from lems_companion.sharing.models import ShareLink
@@ -118,6 +119,15 @@ def revoke_person(db: DbSession, signed_in: WebUserPosting, grant_id: RowId) -> 
     return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
 
 
+def _days(text: str) -> int:
+    """Return the typed number of days; 0 (refused by create_link, with its message) when the
+    text is not a whole number in ASCII digits."""
+    try:
+        return whole_number(text)
+    except ValueError:
+        return 0
+
+
 @router.post("/sharing/links", response_class=HTMLResponse)
 def new_link(
     request: Request,
@@ -133,7 +143,7 @@ def new_link(
             db,
             owner=signed_in.user,
             scope=scope,
-            days=int(days) if days.isdigit() else 0,
+            days=_days(days),
             label=label,
         )
     except SharingError as error:
