@@ -47,7 +47,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
-        r"(?:im hals|in der speiser(?:o|oe)hre|stecken|hangen)\b",
+        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen)\b",
+        rf"\b(?:bleibt|bleiben|blieb|blieben)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:\w+\s+){{0,2}}{FOODS}"
+        r"\s+(?:\w+\s+){0,2}(?:stecken|hangen)\b",
+        rf"\b{FOODS}\s+(?:\w+\s+){{0,3}}(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|"
+        r"hangen|hing)\b",
         rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem\w*|anstrengend)",
         r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
@@ -93,7 +97,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bkrampfanf\w*|\bepilept\w*\s+anfall\b|\bkonvuls\w*",
         r"\b(?:einen|ein|nen|'nen)\s+anfall\b",
         r"\bgekrampft\b|\bkrampfte\b",
-        r"\bgezuckt\b|\bzuckungen\b|\bzuckte\b",
+        r"(?<!schultern )(?<!achseln )\bgezuckt\b|\bzuckungen\b|"
+        r"\bzuckte\b(?!\s+(?:\w+\s+){0,3}(?:zusammen|schultern|achseln))",
         r"\baugen\s+(?:\w+\s+)?verdreht\b",
         r"\bschaum vor(?:m| dem) mund\b",
         r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
@@ -101,21 +106,32 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "LOC": (
         r"\bbewusstlos\w*|\bohnmacht\w*|\bumgekippt\b|\bzusammengebrochen\b|"
         r"\bzusammengeklappt\b|\bweggetreten\b|\bbewusstsein verloren\b",
-        r"\bwar (?:komplett |total |ganz |kurz )?weg\b",
+        r"\b(?:ich|er|sie)\s+war\s+(?:\w+\s+)?(?:komplett |total |ganz |kurz |einfach )?weg\b"
+        r"(?!\s+(?:einkaufen|im urlaub|verreist|unterwegs|bei|zum|zur|in|nach|uber|ubers|am))",
+        r"\bwar (?:komplett|total|kurz|einfach) weg\b(?!\s+(?:einkaufen|im urlaub|bei|zum|zur|"
+        r"in|nach|uber|ubers|am))",
         rf"\b(?:lag|fand mich|wachte|aufgewacht)\s+{W}{{0,3}}(?:auf dem boden|am boden)",
-        r"\bkeine ahnung wie\b",
+        r"\bkeine ahnung,? wie ich\s+(?:\w+\s+){0,4}(?:boden|hingekommen|hingefallen|dahin|"
+        r"gelandet|gekommen)",
     ),
     "WEIGHT_LOSS": (
-        r"\babgenommen\b",
-        r"\b(?:nehme|nimmt|nahm|nehmen)\s+(?:immer\s+(?:mehr\s+)?|weiter\s+|st(?:a|ae)ndig\s+)?a"
-        r"b\b",
+        # "Blut abgenommen" (blood drawn), "Verband abgenommen": something taken off, not weight.
+        r"(?<!blut )(?<!verband )(?<!gips )(?<!pflaster )\babgenommen\b",
+        # "ich nehme ab", "er nimmt ab"; "die Kraft nimmt ab" is weakness, not weight.
+        r"\b(?:ich|er|sie|mama|papa|mutter|vater|man)\s+(?:nehme|nimmt|nahm)\s+"
+        r"(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|stetig\s+|trotzdem\s+)?ab\b",
+        r"\b(?:nehme|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
+        r"stetig\s+|trotzdem\s+)?ab\b",
+        r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
         rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
         r"schlottert|zu gro(?:ss|ß)|zu weit|hangt|hangen)",
         r"\b(?:gewicht|gew)\b\W{0,3}\s*(?:\w+\s+){0,2}(?:runter|weniger|gesunken|sinkt|fallt)\b",
-        r"\bvon\s+\d+\s+auf\s+\d+",
+        r"\bvon\s+\d+(?:[.,]\d+)?\s*(?:kg|kilo\w*)?\s+auf\s+\d+(?:[.,]\d+)?"
+        r"(?!\s*(?:[.,]\d)|\d|\s*(?:mg|ml|g\b|mal|x\b|uhr|std|stunden|min|grad|%|schritte|"
+        r"meter|m\b|km|sek))",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilo)\b",
         r"\bd(?:u|ue)nner geworden\b|\bhaut und knochen\b|\babgemagert\b",
     ),
@@ -163,7 +179,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:mehr\s+)?(?:bewegen|heben|spuren)",
     ),
     "CEREBELLAR": (
-        r"\btorkel\w*|\bungeschickt\w*|\btapsig\w*|\bschwank\w*",
+        r"\btorkel\w*|\bungeschickt\w*|\btapsig\w*",
+        r"\b(?:ich|er|sie)\s+(?:\w+\s+)?(?:schwanke|schwankte|schwankt)\b|\bschwanke\b|"
+        r"\bschwank\w*\s+(?:\w+\s+){0,2}(?:beim|im)\s+(?:gehen|laufen|stehen|gang)\b|"
+        r"\b(?:gehe|laufe|ging|lief|gang)\s+(?:\w+\s+){0,2}schwankend\b|\bschwankende[nr]? gang\b",
         r"(?<!beine )(?<!knie )\bwackelig\b",
         rf"\bgreif\w*\s+{W}{{0,2}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
         r"\bgleichgewicht\w*\s*(?:st(?:o|oe)rung\w*|problem\w*|schlecht|weg)",

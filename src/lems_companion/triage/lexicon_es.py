@@ -45,7 +45,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"veces\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
-        r"\b(?:atasc\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        r"\b(?:me|le|se)\s+(?:me\s+|le\s+)?atasc\w*",
         r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|lo"
         r"s|el)?"
         rf"\s*{FOODS}",
@@ -77,9 +78,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"respirar\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:con (?:mucha )?dificultad|mal\b|fatal|muy rapido|rapido|"
         r"superficial\w*|agitad\w*|entrecortad\w*|con esfuerzo)",
-        r"\bboque\w*",
+        r"\bboque(?:o|a|as|an|aba|aban|ando|ar|e|aste)\b",
         r"\b(?:ando|estoy|me siento|me noto|quedo|queda)\s+(?:bien\s+|muy\s+|re\s+)?agitad[oa]\b",
-        r"\bsofoc\w*",
+        r"\b(?:me|te|se|le)\s+sofoc\w*|\bsofoc(?!os?\b|on\b|ones\b)\w*",
         rf"\blabios\s+{W}{{0,3}}(?:morad\w*|azul\w*|gris\w*|amoratad\w*|violeta\w*|cianotic\w*)",
         r"\bcianosis\b",
         r"\b(?:me|se|le)\s+(?:puse|puso|pone|pusieron|ha puesto)\s+(?:\w+\s+)?(?:morad\w*|azul\w*|"
@@ -124,11 +125,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bperdida de peso\b",
         rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?)\s+{W}{{0,3}}(?:grande|grandes|"
         r"holgad\w*|cae|caen|baila|bailan|flojos?|flojas?)\b",
-        r"\ben los huesos\b|\bpiel y huesos\b|\bchupad[oa]\b",
+        r"\ben los huesos\b|\bpiel y huesos\b|\b(?:cara|mejillas)\s+(?:\w+\s+)?chupad[oa]s?\b",
         r"\b(?:estoy|esta|se ve|me veo)\s+(?:mas\s+|muy\s+)?(?:delgad\w*|flac\w*)",
         rf"\bpeso\s+{W}{{0,2}}(?:bajando|bajado|baja|menos)\b",
-        r"\b(?:he|ha)\s+bajado\b",
-        r"\bpasado de\s+\d+\s+a\s+\d+",
+        r"\b(?:he|ha)\s+bajado\b(?!\s+(?:a|al|la|las|el|los|del|de(?!\s+peso)|en|por|con|hasta|"
+        r"sol[oa]|andando|caminando|a pie|mi|mis|su|sus|y)\b)",
+        r"\bpasado de\s+\d+(?:[.,]\d+)?\s*(?:kg|kilos?)?\s+a\s+\d+(?:[.,]\d+)?"
+        r"(?!\s*(?:[.,]\d)|\d|\s*(?:mg|ml|g\b|veces|horas|h\b|min|grados|%|pasos|metros|m\b|km))",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
     ),
     "PERSISTENT_COUGH": (

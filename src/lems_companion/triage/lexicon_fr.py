@@ -56,6 +56,15 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"de travers)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
         r"\bdysphagi\w*",
+        r"\b(?:troubles?|difficultes?|probleme\w*|gene)\s+(?:de\s+|a\s+)?(?:la\s+)?deglut\w*",
+        rf"\bdeglut\w*\s+{W}{{0,6}}(?:difficile\w*|penible\w*|mauvaise|compliquee|dure|laborieuse|"
+        r"pire|moins bonne|perturbee)",
+        r"\b(?:j'|j\s|il |elle |on )?aval\w*\s+(?:tres\s+|de plus en plus\s+)?(?:mal|difficilement|"
+        r"avec difficulte|avec peine)\b",
+        rf"\b{FOODS}\s+{W}{{0,3}}(?:ont|a|avait|avaient)\s+(?:du mal|de la peine)\s+a\s+"
+        r"(?:passer|descendre)\b",
+        r"\b(?:avaler|deglutir)\s+(?:est|devient|etait|c'est)\s+(?:\w+\s+){0,2}"
+        r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
         r"\bfausses? routes?\b",
@@ -80,6 +89,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
         r"superficiellement|avec difficulte|bruyamment|par saccades)",
         r"\bsouffle court\b|\bsouffle coupe\b(?!\s+(?:par|devant))",
+        r"\bhors d'haleine\b|\bperd\w* haleine\b|\bhal(?:e|è)t\w*",
+        rf"\brespiration\s+{W}{{0,2}}(?:difficile\w*|courte|sifflante|rapide|penible|laborieuse|"
+        r"bruyante|saccadee|superficielle|genee|haletante)",
+        r"\b(?:j'|je\s+)?(?:etouffe|suffoque)\b",
         r"\bdyspn\w*",
         r"\borthopn\w*",
         r"\bsuffoqu\w*|\bsuffocation\b",
@@ -117,6 +130,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btourne de l'oeil\b|\btourne de l'œil\b",
         r"\binconscient\w*",
         r"\bsans savoir comment\b",
+        r"\b(?:fait|eu|faire|fais)\s+un\s+(?:gros\s+|petit\s+)?malaise\b|"
+        r"\b(?:me|m'|s'|se)\s*(?:suis|est|etais|etait)?\s*(?:effondr\w*|ecroul\w*)",
+        r"\btrou noir\b|\bblack-?out\b|\bretrouve\w* (?:au sol|a terre)\b",
     ),
     "WEIGHT_LOSS": (
         rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
@@ -147,6 +163,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
         r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
         r"\bmal (?:a|dans) la poitrine\b",
+        r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
+        r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\binfarctus\b", r"\bcrise cardiaque\b"),
     "STROKE": (
@@ -169,6 +187,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateuse\b",
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
+        r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
+        r"\bimpossible d'(?:articuler|parler)\b|\b(?:du mal|de la peine) a (?:articuler|parler)\b",
+        r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
     "LIMB_ONE_SIDE": (
         r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|s"
