@@ -689,7 +689,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
             # A question answered at once: "Chest pain? None."
-            r"\?\s*(?:none|nil|no|nope|never|not really)\b"
+            r"\?\s*(?:none|nil|no|nope|never|not really|neither|nor that|same,? no|"
+            r"not that either)\b"
             r"(?!\s+(?:idea|doubt|sure|better|change)\b)",
             r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"

@@ -47,11 +47,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
-        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen)\b",
-        rf"\b(?:bleibt|bleiben|blieb|blieben)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:\w+\s+){{0,2}}{FOODS}"
-        r"\s+(?:\w+\s+){0,2}(?:stecken|hangen)\b",
-        rf"\b{FOODS}\s+(?:\w+\s+){{0,3}}(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|"
-        r"hangen|hing)\b",
+        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
         rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem\w*|anstrengend)",
         r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
@@ -59,7 +55,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
-        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?runter\b",
+        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
@@ -291,7 +287,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:nein|keine?|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
-            r"\?\s*(?:nein|keine?|nie|normal|ok|gut)\b",
+            r"\?\s*(?:nein|keine?|nie|normal|ok|gut|auch nicht|auch kein\w*|ebenfalls nicht)\b",
             r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -351,6 +347,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bletzte[ns]? (?:jahr|winter|sommer|herbst)\b|\bvor (?:\w+\s+)?jahren\b|"
             r"\bals kind\b|\bin meiner kindheit\b|\bim jahr (?:19|20)\d\d\b|\bvor der diagnose\b",
+            # "Die Brustschmerzen 2016": a symptom dated by a past year ("seit 2019" is current).
+            r"(?<!seit )(?<!bis )\b(?:19|20)\d\d\b(?!\s*(?:bis|-))",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -360,6 +358,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgehei"
             r"lt)\b",
+            r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
+            r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
             r"\balles gut\b",
         ),
@@ -497,7 +497,8 @@ NOT_INTENDED = (
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|"
+        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
+        r"aufzug|fahrstuhl|schnee|verkehr|"
         r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
         r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",

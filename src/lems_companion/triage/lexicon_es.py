@@ -291,7 +291,7 @@ CUES: tuple[Cue, ...] = (
         "PSEUDO",
         (
             r"\b(?:ahora|hoy|actualmente|otra vez|de nuevo|todavia|aun|sigo|ultimamente|vuelve|v"
-            r"olvio)\b",
+            r"olvio)\b(?<!nunca volvio)(?<!no volvio)(?<!nunca mas volvio)",
         ),
         max_scope=TERMINATOR_SCOPE,
     ),
@@ -314,7 +314,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
-            r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien)\b"
+            r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
             r"(?!\s+(?:se|lo se|estoy|sabria))",
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
@@ -378,6 +378,8 @@ CUES: tuple[Cue, ...] = (
             r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|jo"
             r"ven)\b",
             r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
+            # "El dolor de pecho de 2018": a symptom dated by a past year.
+            r"(?<!desde )(?<!hasta )\bde(?:l)? (?:ano )?(?:19|20)\d\d\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -389,6 +391,7 @@ CUES: tuple[Cue, ...] = (
             r"\bya (?:esta|estoy) (?:bien|curad[oa])\b|\bya olvidad[oa]\b",
             r"\bse (?:me |le )?esta (?:quitando|pasando|curando)\b|\bya bien\b|\by bien\b|"
             r"\bluego bien\b|\bya esta\b",
+            r"\b(?:nunca|no)\s+(?:mas\s+)?(?:ha\s+)?(?:volvio|vuelto|repitio|repetido)\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
     ),

@@ -68,7 +68,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CHOKING": (
         r"\bfausses? routes?\b",
-        r"\b(?:avale\w*|bu|bois|mange\w*) de travers\b|\bde travers\b",
+        r"\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|alle\w*|descendu\w*)\s+"
+        r"(?:\w+\s+)?de travers\b",
         rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
         r"(?:salive|bave|nourriture|eau|boire|buvant|manger|mangeant|repas|cafe|soupe|lait|"
         r"bonbon|morceau|aliment\w*|pain|viande)",
@@ -323,7 +324,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:non|rien|aucune?|normale?|ok|bien|negatif)\b",
-            r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok)\b",
+            r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok|pas non plus|non plus)\b",
             r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -391,6 +392,8 @@ CUES: tuple[Cue, ...] = (
             r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
             r"\benfant\b|\bpetite?\b(?=,|\s+depuis)",
             r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
+            # "La douleur thoracique de 2017": a symptom dated by a past year.
+            r"(?<!depuis )(?<!jusqu'en )\bde (?:19|20)\d\d\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -403,6 +406,7 @@ CUES: tuple[Cue, ...] = (
             r"(?!\s+(?:par|dans|de travers))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
             r"\bapres (?:ca|cela) allait\b|\bca passe\b",
+            r"\bjamais (?:re)?(?:revenue?s?|reapparue?s?)\b|\bplus jamais eu\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
     ),
