@@ -55,6 +55,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
+        r"\b(?:schwierigkeit\w*|probleme?|muhe|beschwerden)\s+(?:beim|mit dem)\s+"
+        r"(?:runter)?schlucken\b",
+        r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
+        rf"\b{FOODS}\s+{W}{{0,2}}(?:rutscht|rutschen|rutschte)\s+(?:\w+\s+)?nicht\b",
         rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
@@ -65,12 +69,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
         r"\berstick\w*",
+        r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
+        r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
         rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
-        r"wenig|zu wenig|nicht genug)\s+luft\b",
+        r"wenig|zu wenig|nicht genug|schwer|schwerer|nicht richtig)\s+luft\b",
+        r"\bluft\s+(?:\w+\s+){0,2}(?:bleibt|blieb)\s+(?:\w+\s+){0,2}weg\b|"
+        r"\b(?:bleibt|blieb)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:die\s+)?luft\s+weg\b",
+        r"\batem(?:probleme?|beschwerden|schwierigkeit\w*|aussetzer)\b",
+        rf"\batmung\s+{W}{{0,2}}(?:flach|schnell|schwer|muhsam|pfeifend|rasselnd|keuchend)",
+        r"\b(?:probleme?|schwierigkeit\w*|muhe)\s+(?:beim|mit dem)\s+atmen\b|"
+        r"\b(?:kaum|schwer|schlecht|nicht richtig)\s+atmen\b",
         r"\b(?:keine|kaum|schlecht|kei|wenig)\s+luft\s+(?:mehr\s+)?(?:krieg\w*|bekomm\w*|hab\w*)",
         r"\bnach luft\s+(?:\w+\s+)?(?:geschnappt|schnapp\w*|ringen|gerungen|japs\w*)|\bjaps\w*|"
         r"\bschnapp\w* nach luft\b|\bring\w* nach luft\b",
@@ -80,14 +92,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
-        rf"\bschleim\s+{W}{{0,3}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
+        rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
     ),
     "OXIMETRY": (
-        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsoxi\w*|oximeter)\b"
+        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter)\b"
         r"[^.;!?\n\d]{0,30}?\d{2,3}(?:\s*%)?",
-        r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b",
+        r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b|\b\d{2,3}\s*%\s*gemessen\b",
     ),
     "SEIZURE": (
         r"\bkrampfanf\w*|\bepilept\w*\s+anfall\b|\bkonvuls\w*",
@@ -237,7 +249,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # Hedges are flagged (spec section 3).
     r"\bwei(?:ss|ß) nicht\b|\bnicht sicher\b|\bwei(?:ss|ß) nix\b|\bschwer zu sagen\b",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
-    r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach)\b",
+    r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b",
@@ -434,7 +446,8 @@ CUES: tuple[Cue, ...] = (
         "NEW_ONSET",
         "BIDIRECTIONAL",
         (
-            r"\bseit (?:etwa |ca\.? )?(?:ein paar|a paar|zwei|drei|vier|\d+|einigen|einer) "
+            r"\bseit (?:etwa |ca\.? |gut )?(?:ein paar|a paar|zwei|drei|vier|funf|sechs|sieben|"
+            r"acht|neun|zehn|elf|zwolf|vierzehn|\d+|einigen|einer) "
             r"(?:tagen|wochen|wochn|woche)\b",
             r"\bdas ist neu\b|\bneu\b|\bfr(?:u|ue)her nie\b|\bimmer (?:mehr|schlimmer)\b|"
             r"\bzunehmend\b|\bseit (?:mitte|anfang)\b|\bin letzter zeit\b|\bneuerdings\b",

@@ -56,6 +56,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdisfagi\w*",
         rf"\bse (?:me |le )?traba\w*\s+{W}{{0,3}}{FOODS}",
         r"\bno (?:pudo|puedo|pude|podia) tragar\w*",
+        # "antes no me pasaba": "pasar" is also "to happen".
+        r"(?<!antes )(?<!nunca )(?<!eso )(?<!esto )"
+        r"\bno (?:me|le) (?:pasa|pasaba|pasan|pasaban|paso|baja|bajaba|bajan|entra|entraba)\b"
+        r"(?!\s+(?:nada|na|ni una|en la cabeza|por la cabeza|de nada|lo mismo|eso|esto))",
+        r"\bse (?:me |le )?(?:queda|quedaba|quedo|quedan)\s+(?:a medio camino|a mitad de camino|"
+        r"en la garganta|en el cuello|atascad\w*|pegad\w*)",
     ),
     "CHOKING": (
         r"\batragant\w*",
@@ -71,7 +77,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPNEA": (
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
         r"\bfalta de (?:aire|aliento)\b",
-        r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin (?:aire|aliento|respiracion)\b",
+        r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
+        r"(?:aire|aliento|respiracion|resuello)\b",
+        r"\bsin resuello\b|\bme falta el resuello\b",
         r"\bahog(?:o|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
         r"\bdisnea\b",
         r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
@@ -142,6 +150,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{W}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?)",
         r"\bhemoptisis\b",
+        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b[^.;!?]{0,40}\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
@@ -151,7 +160,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"n)\b",
         rf"\b(?:me\s+|le\s+)?(?:duel\w*|doli\w*)\s+{W}{{0,2}}(?:el )?pecho\b",
         r"\bdolor toracico\b|\bangina de pecho\b",
-        r"\bpecho\s+(?:\w+\s+)?(?:apretado|oprimido|cerrado)\b",
+        r"\bpecho\s+(?:\w+\s+){0,3}(?:apretado|oprimido|cerrado|cargado)\b",
+        rf"\b(?:me|le)\s+(?:pincha|pinchaba|aprieta|apretaba|oprime|arde|ardia|quema)\w*\s+{W}{{0,2}}"
+        r"(?:el )?pecho\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\binfarto\b", r"\bataque (?:al|de) corazon\b"),
     "STROKE": (
@@ -161,7 +172,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:torci\w*|paraliz\w*|dormid\w*|caid\w*)\s+{W}{{0,3}}(?:la boca|la cara|media cara"
         rf")\b",
         rf"\bse (?:me |le )?(?:durmio|ha dormido|quedo dormid\w*|paralizo)\s+{W}{{0,2}}"
-        r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara)",
+        r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara|medio cuerpo|media cara)",
         rf"\b(?:lado|mitad)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
         r"sin fuerza|debil\w*|entumecid\w*|no (?:lo |la )?puedo mover)",
         r"\barrastr\w*\s+(?:la |el )?(?:pierna|pie)\b",
@@ -270,7 +281,17 @@ CUES: tuple[Cue, ...] = (
         (r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino)\b",),
         max_scope=TERMINATOR_SCOPE,
     ),
-    Cue("SELF", "PSEUDO", (r"\b(?:yo|conmigo)\b",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "SELF",
+        "PSEUDO",
+        (
+            r"\b(?:yo|conmigo)\b",
+            # "Mi hermana dice que hablo raro": what another person notices about the writer.
+            r"\b(?:dice|dicen|decia|cree|creen|nota|notan|noto|ve|ven|piensa|comenta|opina|"
+            r"dijo|me dijo) que\b",
+        ),
+        max_scope=TERMINATOR_SCOPE,
+    ),
     # "me" sits between "no" and its verb ("no me tambaleo"), so it ends only "mi madre...".
     Cue("SELF_CLITIC", "PSEUDO", (r"\bme\b",), max_scope=TERMINATOR_SCOPE),
     Cue(
@@ -490,7 +511,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bdesde hace (?:meses|anos|un ano|mucho)\b|\bcomo desde hace meses\b|\bsiempre\b|"
             r"\bde siempre\b",
-            r"\bpor la (?:noche|tarde)\b|\bal final del dia\b|\bcuando estoy cansad[oa]\b",
+            r"\bpor las? (?:noches?|tardes?)\b|\bal final del dia\b|\bcuando estoy cansad[oa]\b",
+            r"\blleva(?:ndo|n)?\s+(?:\w+\s+)?(?:meses|anos)\b|\bnada nuevo\b|\bcomo siempre\b",
         ),
         allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
     ),

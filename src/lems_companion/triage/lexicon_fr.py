@@ -85,7 +85,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
         r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
         r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
-        r"\b(?:du mal|de la misere|de la difficulte|mal|peine|impossible|n'arrive pas|"
+        r"\b(?:du mal|de la misere|de la difficulte|difficultes?|mal|peine|impossible|"
+        r"n'arrive pas|"
         r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
         r"superficiellement|avec difficulte|bruyamment|par saccades)",
@@ -154,15 +155,17 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
         r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
         r"\bhemoptys\w*",
+        r"\bsang\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
-        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la )?"
+        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
         r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
+        r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
         r"\bmal (?:a|dans) la poitrine\b",
         r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
         r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
@@ -180,12 +183,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "SPEECH": (
         rf"\b(?:parle|parler|parlais|parole|voix|elocution)\s+{W}{{0,3}}(?:comme si j'avais bu|"
-        r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateuse?|bizarre\w*|mal articul\w*|"
+        r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateu(?:se|x)|bizarre\w*|mal articul\w*|"
         r"embrouill\w*|n'importe comment)",
         r"\b(?:trouv\w*|trouve)\s+plus mes mots\b|\bne trouv\w* plus mes mots\b|"
         r"\bcherch\w* mes mots\b",
         r"\bdisais n'importe quoi\b|\bdit n'importe quoi\b",
-        r"\bbouche pateuse\b|\bparole pateuse\b|\bpateuse\b",
+        r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
+        r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
+        r"\bon ne (?:me )?comprenait plus\b",
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
         r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
@@ -198,7 +203,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
         rf"\b(?:bras|jambe|main)\s+(?:gauche|droit\w*)\s+{W}{{0,2}}(?:mort\w*|engourdi\w*|sans f"
         rf"orce|"
-        r"inerte\w*|paralys\w*|faible\w*|lourde?)",
+        r"inerte\w*|paralys\w*|faible\w*|lourde?|toute? mou\w*|molle|ne repond\w* plus|"
+        r"repond\w* plus|lach\w*)",
     ),
     "CEREBELLAR": (
         r"\btitub\w*",
@@ -275,6 +281,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bsans (?:regime|le vouloir|rien faire|raison|faire expres|faire de regime)\b|"
     r"\bpas de regime\b|\bperte involontaire\b|\binvolontaire\w*\b",
     r"\bpas tres (?:fort|forte|intense)\b|\bpas (?:fort|forte|grave)\b",
+    r"\brien de (?:violent|grave|terrible|intense|fort|mechant)\b|\bpas (?:violente?|intense)\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -482,7 +489,7 @@ CUES: tuple[Cue, ...] = (
         "NEW_ONSET",
         "BIDIRECTIONAL",
         (
-            r"\bdepuis (?:\w+\s+){0,1}(?:jours|semaines|quinzaine|huit jours|dix jours)\b|"
+            r"\bdepuis (?:\w+\s+){0,3}(?:jours|semaines|quinzaine|huit jours|dix jours)\b|"
             r"\bdepuis (?:une|quelques|deux|trois|\d+) (?:jours|semaines)\b",
             r"\bc'est nouveau\b|\bnouveau\b|\bjamais\b|\bde plus en plus\b|\bces derni\w+ semain"
             r"es\b|"
