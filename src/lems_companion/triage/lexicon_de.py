@@ -261,7 +261,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CONTRAST",
         "PSEUDO",
-        (r"\b(?:aber|doch|jedoch|sondern|au(?:ss|ß)er|nur|trotzdem|allerdings|obwohl)\b",),
+        (
+            r"\b(?:aber|doch|jedoch|sondern|au(?:ss|ß)er|nur|trotzdem|allerdings|obwohl|sonst|"
+            r"ansonsten)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("SELF", "PSEUDO", (r"\b(?:ich|mir|mich|i)\b",), max_scope=TERMINATOR_SCOPE),
@@ -428,10 +431,17 @@ CUES: tuple[Cue, ...] = (
             r"\bpl(?:o|oe)tzlich\b|\bauf einmal\b|\bschlagartig\b|\bunvermittelt\b|"
             r"\baus heiterem himmel\b",
             r"\bvor (?:einer|ner|\d+|zwei|einer halben) (?:stunde|minuten|stunden)\b|"
-            r"\bseit (?:einer|ner) (?:halben )?stunde\b|\bseit heute fr(?:u|ue)h\b|"
-            r"\bbeim aufwachen\b",
+            r"\bseit (?:einer|ner) (?:halben )?stunde\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    # Waking with a stroke sign is an onset nobody saw, so it counts as sudden; chest tightness
+    # "on waking" is a time of day, not a sudden onset (severe_chest_pain needs more).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (r"\bseit heute fr(?:u|ue)h\b|\bbeim aufwachen\b",),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",

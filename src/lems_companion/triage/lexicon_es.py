@@ -278,7 +278,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CONTRAST",
         "PSEUDO",
-        (r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino)\b",),
+        (
+            r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino|"
+            r"por lo demas|lo demas)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue(
@@ -372,7 +375,8 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "FORWARD",
         (
-            r"(?<!pues )(?<!que )(?<!eso )\bsi\b(?!\s*[,.!?])",
+            # "me dijo que si algún día me atraganto": "que si" + a clause is an "if".
+            r"(?<!pues )(?<!eso )\bsi\b(?!\s*[,.!?]|\s+(?:que|senor|claro)\b)",
             r"\b(?:en caso de|por si|y si|que hago si|que pasa si|a quien llamo|a quien llamar)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
@@ -480,9 +484,16 @@ CUES: tuple[Cue, ...] = (
             r"\bde repente\b|\bderepente\b|\bde golpe\b|\bde pronto\b|\brepentin\w*|\bsubit\w*|"
             r"\bbrusc\w*|\bde un momento a otro\b|\bsin avisar\b",
             r"\bhace (?:media hora|una hora|un rato|\d+ minutos|unos minutos|dos horas)\b",
-            r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    # Waking with a stroke sign is an onset nobody saw, so it counts as sudden; chest tightness
+    # "on waking" is a time of day, not a sudden onset (severe_chest_pain needs more).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",
@@ -562,7 +573,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
         r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
-        r"examen\w*|asignatura|trimestre|curso)\b|\bnudo en la garganta\b|"
+        r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
+        r"ingles|idiomas?|oposiciones|selectividad)\b|\bnudo en la garganta\b|\bse nos atragant\w*|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
     ),
     (

@@ -289,7 +289,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CONTRAST",
         "PSEUDO",
-        (r"\b(?:mais|pourtant|cependant|sauf|excepte|seulement|juste|par contre|en revanche)\b",),
+        (
+            r"\b(?:mais|pourtant|cependant|sauf|excepte|seulement|juste|par contre|en revanche|"
+            r"sinon|a part (?:ca|cela))\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("SELF", "PSEUDO", (r"\b(?:je|j'|moi)\b|\bj'",), max_scope=TERMINATOR_SCOPE),
@@ -471,9 +474,17 @@ CUES: tuple[Cue, ...] = (
             r"\bsoudain\w*|\bbrusque\w*|\bbrutal\w*|\bd'un coup\b|\btout a coup\b|\bsubit\w*|"
             r"\bsans prevenir\b",
             r"\bdepuis (?:une|1|deux|2|une demi-) ?heures?\b|\bil y a (?:une|\d+|deux) (?:heure|"
-            r"minute)s?\b|\bdepuis ce matin\b|\bau reveil\b",
+            r"minute)s?\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    # Waking with a stroke sign is an onset nobody saw, so it counts as sudden; chest tightness
+    # "on waking" is a time of day, not a sudden onset (severe_chest_pain needs more).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (r"\bdepuis ce matin\b|\bau reveil\b",),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",
