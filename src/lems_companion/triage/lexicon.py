@@ -140,9 +140,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:sat|sits|sitting|stuck|stopped|stops|stayed|stays|lodged)\s+(?:\w+\s+)?"
         r"half-?\s?way\s+down\b",
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
+        r"\b(?:took|takes|taking|needed|need)\s+(?:\w+\s+){0,2}(?:goes|tries|attempts|gulps)\s+"
+        r"to\s+get\s+(?:it|\w+)\s+down\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
         r"caught|hung up|hanging)\b",
-        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+(?:in|at|on)\s+"
+        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
+        r"(?:in|at|on)\s+(?:the\s+top\s+of\s+)?"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe|chest)\b",
         rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
@@ -355,7 +358,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bclums\w*",
         rf"\bmiss(?:ing|ed|es)?\s+{W}{{0,3}}(?:cups?|mugs?|glass(?:es)?|buttons?|switch(?:es)?|"
         r"handles?|targets?|doors?|spoons?|forks?|mouth|nose|keys?|keyhole|steps?|kerb)\b",
-        r"\bknock(?:ing|ed|s)?\s+over\b|\bovershoot\w*|\bovershot\b",
+        r"\bknock(?:ing|ed|s)?\s+over\b(?!\s+by\b)|\bovershoot\w*|\bovershot\b",
         r"\bmiss(?:ing|ed|es)?\s+(?:it\s+)?when\s+(?:i|he|she)\s+reach\w*",
         r"\bknock(?:ing|ed|s)?\s+(?:things|stuff|everything|the \w+|my \w+|cups?|glasses)\s+"
         r"(?:\w+\s+)?over\b",
@@ -1082,6 +1085,14 @@ NOT_INTENDED = (
 # "choked up" overlaps the target "choked", and ConText never lets a cue modify a target it
 # overlaps.
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # Things that "won't go down" without being swallowed.
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\b(?:swelling|swollen|temperature|temp|fever|weight|blood pressure|bp|sugars?|"
+        r"puffiness|inflammation|bruis\w*|ankles?|legs?|feet|numbers|readings?|prices?|"
+        r"bills?)\b[^.;!?]{0,30}\b(?:won'?t|wouldn'?t|didn'?t|doesn'?t|will not|would not|"
+        r"did not|does not)\s+go\s+down\b",
+    ),
     (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"

@@ -518,6 +518,12 @@ NOT_INTENDED = (
     r"\bunbeabsichtigt\b|\bobwohl ich (?:ganz )?normal esse\b"
 )
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # "Blut abgenommen", "der Verband wurde abgenommen": taken off, not weight lost.
+    (
+        frozenset({"WEIGHT_LOSS"}),
+        r"\b(?:blut\w*|verband|gips|pflaster|faden|fäden|horer|hörer|schiene|brille|telefon|"
+        r"kompressionsstrumpf\w*)\b[^.;!?]{0,40}\babgenommen\b",
+    ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"

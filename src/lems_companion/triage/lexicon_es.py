@@ -47,7 +47,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
         r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
         r"\b(?:me|le|se)\s+(?:me\s+|le\s+)?atasc\w*",
-        r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|lo"
+        # "no me pasa nada" is "nothing is wrong with me", not "nothing goes down".
+        r"\bno (?:me |le )?(?:pasa(?!\s+nada\b)|pasan|pasaron(?!\s+nada\b)|baja|bajan|entra|"
+        r"entran)\s+(?:ni\s+)?(?:las?|lo"
         r"s|el)?"
         rf"\s*{FOODS}",
         r"\b(?:sale|salen|salio|salia|vuelve|volvio|regresa|regreso)\w*\s+(?:\w+\s+){0,3}"
@@ -124,6 +126,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:en el suelo|tirad[oa])",
         r"\binconsciente\b|\bsin conocimiento\b",
         r"\b(?:me|se) desplom\w*",
+        # "me caí redonda": fell down senseless.
+        r"\bca(?:i|yo|ido|igo|er)\s+(?:\w+\s+)?redond[oa]s?\b",
     ),
     "WEIGHT_LOSS": (
         rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
