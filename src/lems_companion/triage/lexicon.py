@@ -598,6 +598,8 @@ NORMAL_REACH = 4
 # Phrases that would otherwise look like a cue: kept as PSEUDO so the longer match wins (medspaCy
 # keeps the longest of overlapping matches) and the shorter cue inside it has no effect.
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\b(?:until|till|til)\s+it\s+(?:passed|settled|eased|went|calmed)\b",
     # Hedges are flagged (spec section 3: "hedged or uncertain ... flagged").
     r"\bnot (?:sure|certain|entirely|quite|too sure|convinced|only|just)\b",
     r"\b(?:don'?t|do not|didn'?t|did not) (?:know|think|remember|realise|realize)\b",

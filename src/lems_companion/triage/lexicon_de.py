@@ -246,6 +246,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\bbis es (?:wieder )?(?:vorbei|weg) war\b|\bbis es sich (?:wieder )?beruhigt\w*",
     # Hedges are flagged (spec section 3).
     r"\bwei(?:ss|ß) nicht\b|\bnicht sicher\b|\bwei(?:ss|ß) nix\b|\bschwer zu sagen\b",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".

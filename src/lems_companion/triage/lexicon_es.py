@@ -262,6 +262,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\bhasta que (?:se )?(?:me |le )?(?:paso|pasara|calmo|fue)\b",
     # Hedges are flagged (spec section 3).
     r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
     # The negation is part of the symptom: "no puedo tragar", "no se me quita".

@@ -269,6 +269,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\bjusqu'a ce que (?:ca|ça|cela) (?:passe|soit passe|se calme)\b",
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
