@@ -345,7 +345,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        (r"\bwenn\b|\bfalls\b|\bsollte\b|\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
+        # "als ob ich betrunken wäre" is a comparison, not an "if".
+        (r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(

@@ -202,6 +202,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
+        # "camino como si hubiera bebido": walking as if drunk, however it is put.
+        r"\b(?:camin\w*|ando|andaba|voy|iba)\s+como si\s+(?:hubiera|hubiese|estuviera|estuviese)\s+"
+        r"(?:bebid[oa]|borrach\w*|tomad[oa]|maread[oa]\w*)",
+        r"\babriendo (?:mucho )?las piernas\b",
         r"\btambale\w*",
         r"\btorpe\w*",
         r"\bno atino\b|\bsin atinar\b|\bno acierto\b",
@@ -382,7 +386,7 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             # "me dijo que si algún día me atraganto": "que si" + a clause is an "if".
-            r"(?<!pues )(?<!eso )\bsi\b(?!\s*[,.!?]|\s+(?:que|senor|claro)\b)",
+            r"(?<!pues )(?<!eso )(?<!como )\bsi\b(?!\s*[,.!?]|\s+(?:que|senor|claro)\b)",
             r"\b(?:en caso de|por si|y si|que hago si|que pasa si|a quien llamo|a quien llamar)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),

@@ -52,6 +52,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:coince\w*|bloque\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans la|en travers de la|au "
         r"fond de la)?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
+        # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
+        r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
+        r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
+        r"demain|ici|souvent|beaucoup|son|sa|ses|mon|ma|mes|un|une|du|de|d'|avant|avec))",
+        r"\b(?:ca|ça)\s+(?:\w+\s+)?(?:reste|restait|est reste|restais)\s+(?:coince|bloque)\w*",
         rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement|"
         r"de travers)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
@@ -380,7 +385,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        (r"\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
+        # "comme si j'avais bu" is a comparison, not an "if".
+        (r"(?<!comme )\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
@@ -561,6 +567,17 @@ NOT_INTENDED = (
     r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
 )
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # Time, a message or a machine that "ne passe pas" is not swallowing.
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\b(?:temps|journee|journees|nuit|nuits|heures?|jours|semaine|ordinateur|voiture|"
+        r"message|appel|courant|facture|examen|permis|porte|toux|rhume|fievre|douleur|fatigue|"
+        r"bus|train|tram|facteur|medecin|infirmiere|kine|film|emission|"
+        r"crampe|glaires|crachats|mucus)\b[^.;!?]{0,25}\b(?:ne|n')\s*"
+        r"(?:passe|passait|passaient|passent|descend\w*)\s+(?:pas|plus)\b|"
+        r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
+        r"[^.;!?]{0,40}\b(?:coince|bloque)",
+    ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
