@@ -40,12 +40,14 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "el la los las y de del que en un una me mi mis es estoy esta está no pero con por para "
         "muy hoy ayer se lo le al ha ya tengo tiene desde hace semana semanas cuando porque "
         "también tambien sin nada días dias tos pecho dolor mañana noche peso kilos "
+        "saturación saturacion ahogo atraganto atraganté atragante pulsioxímetro pulsioximetro "
     ),
     "fr": _words(
         "le la les et je j' de des du un une mon ma mes est suis pas ne que qui en avec pour très "
         "tres aujourd'hui hier j'ai ai il elle au aux depuis sans ce cette mais plus quand c'est "
         "n'ai toux depuis jours douleur poitrine matin soir poids souffle rien tout comme avec "
         "sur dans ça ca on aussi trop encore après apres être fait peu "
+        "essoufflé essoufflée essoufflement étouffe etouffe oxymètre oxymetre avaler "
     ),
     "de": _words(
         "am beine arme abend abends morgens nacht woche essen trinken "
@@ -53,6 +55,10 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "dem des auf sehr heute gestern habe hat seit aber wenn auch beim nach noch schon mir "
         "mich wie wieder husten brust heute tagen luft schlucken gewicht ohne alles bei beim vom "
         "zum zur im aus von über durch nur jetzt dann weil dass oder hab krieg "
+        # Telegraphic notes ("Pulsoxymeter zeigt 88 %") have no function words: words of
+        # measuring and of the red flags themselves vote too.
+        "zeigt gemessen sättigung pulsoxymeter pulsoximeter atemnot luftnot kurzatmig "
+        "verschluckt schluckbeschwerden brustschmerzen abgenommen "
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
     "it": _words(

@@ -131,14 +131,26 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
         r"multiple times|again and again|repeatedly|more than once|over and over|three times)\b",
+        rf"\b{SWALLOW}\s+{W}{{0,3}}(?:two|three|four|five|[2-9])(?:\s+(?:or|to|-)\s+"
+        r"(?:three|four|five|six|[3-9]))?\s+times\b",
+        # Whatever the food: "the cheese toastie wouldn't go down", "sat halfway down", "wedged".
+        r"\b(?:won'?t|wouldn'?t|didn'?t|doesn'?t|will not|would not|did not|does not)\s+go\s+down"
+        r"(?:\s+(?:properly|right|easily|at all))?\b(?!\s+(?:the|stairs|steps|well with|to|into|"
+        r"on|there)\b)",
+        r"\b(?:sat|sits|sitting|stuck|stopped|stops|stayed|stays|lodged)\s+(?:\w+\s+)?"
+        r"half-?\s?way\s+down\b",
+        r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
+        r"\b(?:took|takes|taking|needed|need)\s+(?:\w+\s+){0,2}(?:goes|tries|attempts|gulps)\s+"
+        r"to\s+get\s+(?:it|\w+)\s+down\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
         r"caught|hung up|hanging)\b",
-        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+(?:in|at|on)\s+"
+        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
+        r"(?:in|at|on)\s+(?:the\s+top\s+of\s+)?"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe|chest)\b",
         rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
-        r"(?:my\s+|the\s+)?nose\b",
+        r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         r"\bnasal regurgitation\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
@@ -216,6 +228,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:propped|prop myself|sleep\w* sitting|sit up|sat up)\s+{W}{{0,4}}(?:to\s+)?"
         rf"{BREATHE}\b",
         rf"\bpillows\s+to\s+(?:{BREATHE}|sleep)\b",
+        # Orthopnoea told as what is done about it: "propped up on four pillows".
+        r"\bpropped\s+up\s+on\s+(?:\w+\s+)?pillows\b",
+        r"\b(?:like|as if|as though)\s+(?:i\s+was|i\s+were|i'?m|he\s+was|she\s+was)\s+"
+        r"(?:drowning|suffocating|being smothered)\b|\bsuffocat\w*",
         rf"\b(?:weak|feeble|pathetic|useless)\s+{COUGH}",
         rf"\b{COUGH}\s+{W}{{0,3}}(?:too weak|so weak|not strong enough|feeble)\b",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to|hard to|"
@@ -288,8 +304,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{COUGH}\s+{W}{{0,2}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
         r"with me|around|bad)\b",
         rf"\b{COUGH}\s+{W}{{0,3}}keeps?\s+coming\s+back\b",
-        rf"\b{COUGH}\s+{W}{{0,2}}up\s+{W}{{0,3}}(?:blood\w*|red|pink|rusty)\b",
-        rf"\b{COUGH}\s+{W}{{0,4}}blood\w*",
+        rf"\b{COUGH}\s+{W}{{0,2}}up\s+{W}{{0,5}}(?:blood\w*|red|pink|rusty)\b",
+        rf"\b{COUGH}\s+{W}{{0,6}}blood\w*",
         rf"\bblood\w*\s+{W}{{0,3}}(?:in|on|with|when|while)\s+{W}{{0,2}}(?:phlegm|sputum|"
         rf"spit|mucus|mucous|tissue|hanky|handkerchief|flem|phlem|{COUGH})",
         rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
@@ -305,8 +321,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
         rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
         r"discomfort|heaviness|squeez\w*|burn\w*|stabbing|twinge\w*|crushing|cramp\w*|pangs?|"
-        rf"niggl\w*|throbb\w*|stitch)\s+{W}{{0,4}}(?:in|across|around|on|at|through|of|behind|"
-        rf"under|over|to)\s+{W}{{0,3}}{CHEST}",
+        rf"niggl\w*|throbb\w*|stitch|band|feeling|weight|vice|grip)\s+{W}{{0,4}}(?:in|across|"
+        rf"around|round|on|at|through|of|behind|under|over|to)\s+{W}{{0,3}}{CHEST}",
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
@@ -340,8 +356,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:wobbly|unbalanced|off[- ]balance|all over the place)\s+on\s+(?:my|his|her)\s+"
         r"feet\b",
         r"\bclums\w*",
-        rf"\bmiss(?:ing|ed|es)?\s+{W}{{0,3}}(?:cup|mug|glass|button|switch|handle|target|"
-        r"door|spoon|fork|mouth|nose)\b",
+        rf"\bmiss(?:ing|ed|es)?\s+{W}{{0,3}}(?:cups?|mugs?|glass(?:es)?|buttons?|switch(?:es)?|"
+        r"handles?|targets?|doors?|spoons?|forks?|mouth|nose|keys?|keyhole|steps?|kerb)\b",
+        r"\bknock(?:ing|ed|s)?\s+over\b(?!\s+by\b)|\bovershoot\w*|\bovershot\b",
         r"\bmiss(?:ing|ed|es)?\s+(?:it\s+)?when\s+(?:i|he|she)\s+reach\w*",
         r"\bknock(?:ing|ed|s)?\s+(?:things|stuff|everything|the \w+|my \w+|cups?|glasses)\s+"
         r"(?:\w+\s+)?over\b",
@@ -581,6 +598,8 @@ NORMAL_REACH = 4
 # Phrases that would otherwise look like a cue: kept as PSEUDO so the longer match wins (medspaCy
 # keeps the longest of overlapping matches) and the shorter cue inside it has no effect.
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\b(?:until|till|til)\s+it\s+(?:passed|settled|eased|went|calmed)\b",
     # Hedges are flagged (spec section 3: "hedged or uncertain ... flagged").
     r"\bnot (?:sure|certain|entirely|quite|too sure|convinced|only|just)\b",
     r"\b(?:don'?t|do not|didn'?t|did not) (?:know|think|remember|realise|realize)\b",
@@ -689,7 +708,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
             # A question answered at once: "Chest pain? None."
-            r"\?\s*(?:none|nil|no|nope|never|not really)\b"
+            r"\?\s*(?:none|nil|no|nope|never|not really|neither|nor that|same,? no|"
+            r"not that either)\b"
             r"(?!\s+(?:idea|doubt|sure|better|change)\b)",
             r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
@@ -728,6 +748,7 @@ CUES: tuple[Cue, ...] = (
             r"(?:'s|s')?\b",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s')?\b",
             r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|"
+            r"(?:\A\s*|(?<=[.!?;\n]\s))\w+\s+(?:next door|from (?:church|work|the club))\b|"
             r"\bother (?:people|patients)\b|"
             r"\b(?:people|patients|others|a man|a woman|a lady|a guy|a child)\s+"
             r"(?:with|in|at|who)\b",
@@ -1066,6 +1087,14 @@ NOT_INTENDED = (
 # "choked up" overlaps the target "choked", and ConText never lets a cue modify a target it
 # overlaps.
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # Things that "won't go down" without being swallowed.
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\b(?:swelling|swollen|temperature|temp|fever|weight|blood pressure|bp|sugars?|"
+        r"puffiness|inflammation|bruis\w*|ankles?|legs?|feet|numbers|readings?|prices?|"
+        r"bills?)\b[^.;!?]{0,30}\b(?:won'?t|wouldn'?t|didn'?t|doesn'?t|will not|would not|"
+        r"did not|does not)\s+go\s+down\b",
+    ),
     (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"

@@ -47,7 +47,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
-        r"(?:im hals|in der speiser(?:o|oe)hre|stecken|hangen)\b",
+        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
         rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem\w*|anstrengend)",
         r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
@@ -55,7 +55,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
-        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?runter\b",
+        r"\b(?:schwierigkeit\w*|probleme?|muhe|beschwerden)\s+(?:beim|mit dem)\s+"
+        r"(?:runter)?schlucken\b",
+        r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
+        rf"\b{FOODS}\s+{W}{{0,2}}(?:rutscht|rutschen|rutschte)\s+(?:\w+\s+)?nicht\b",
+        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
@@ -65,12 +69,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
         r"\berstick\w*",
+        r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
+        r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
         rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
-        r"wenig|zu wenig|nicht genug)\s+luft\b",
+        r"wenig|zu wenig|nicht genug|schwer|schwerer|nicht richtig)\s+luft\b",
+        r"\bluft\s+(?:\w+\s+){0,2}(?:bleibt|blieb)\s+(?:\w+\s+){0,2}weg\b|"
+        r"\b(?:bleibt|blieb)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:die\s+)?luft\s+weg\b",
+        r"\batem(?:probleme?|beschwerden|schwierigkeit\w*|aussetzer)\b",
+        rf"\batmung\s+{W}{{0,2}}(?:flach|schnell|schwer|muhsam|pfeifend|rasselnd|keuchend)",
+        r"\b(?:probleme?|schwierigkeit\w*|muhe)\s+(?:beim|mit dem)\s+atmen\b|"
+        r"\b(?:kaum|schwer|schlecht|nicht richtig)\s+atmen\b",
         r"\b(?:keine|kaum|schlecht|kei|wenig)\s+luft\s+(?:mehr\s+)?(?:krieg\w*|bekomm\w*|hab\w*)",
         r"\bnach luft\s+(?:\w+\s+)?(?:geschnappt|schnapp\w*|ringen|gerungen|japs\w*)|\bjaps\w*|"
         r"\bschnapp\w* nach luft\b|\bring\w* nach luft\b",
@@ -80,20 +92,21 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
-        rf"\bschleim\s+{W}{{0,3}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
+        rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
     ),
     "OXIMETRY": (
-        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsoxi\w*|oximeter)\b"
+        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter)\b"
         r"[^.;!?\n\d]{0,30}?\d{2,3}(?:\s*%)?",
-        r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b",
+        r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b|\b\d{2,3}\s*%\s*gemessen\b",
     ),
     "SEIZURE": (
         r"\bkrampfanf\w*|\bepilept\w*\s+anfall\b|\bkonvuls\w*",
         r"\b(?:einen|ein|nen|'nen)\s+anfall\b",
         r"\bgekrampft\b|\bkrampfte\b",
-        r"\bgezuckt\b|\bzuckungen\b|\bzuckte\b",
+        r"(?<!schultern )(?<!achseln )\bgezuckt\b|\bzuckungen\b|"
+        r"\bzuckte\b(?!\s+(?:\w+\s+){0,3}(?:zusammen|schultern|achseln))",
         r"\baugen\s+(?:\w+\s+)?verdreht\b",
         r"\bschaum vor(?:m| dem) mund\b",
         r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
@@ -101,21 +114,32 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "LOC": (
         r"\bbewusstlos\w*|\bohnmacht\w*|\bumgekippt\b|\bzusammengebrochen\b|"
         r"\bzusammengeklappt\b|\bweggetreten\b|\bbewusstsein verloren\b",
-        r"\bwar (?:komplett |total |ganz |kurz )?weg\b",
+        r"\b(?:ich|er|sie)\s+war\s+(?:\w+\s+)?(?:komplett |total |ganz |kurz |einfach )?weg\b"
+        r"(?!\s+(?:einkaufen|im urlaub|verreist|unterwegs|bei|zum|zur|in|nach|uber|ubers|am))",
+        r"\bwar (?:komplett|total|kurz|einfach) weg\b(?!\s+(?:einkaufen|im urlaub|bei|zum|zur|"
+        r"in|nach|uber|ubers|am))",
         rf"\b(?:lag|fand mich|wachte|aufgewacht)\s+{W}{{0,3}}(?:auf dem boden|am boden)",
-        r"\bkeine ahnung wie\b",
+        r"\bkeine ahnung,? wie ich\s+(?:\w+\s+){0,4}(?:boden|hingekommen|hingefallen|dahin|"
+        r"gelandet|gekommen)",
     ),
     "WEIGHT_LOSS": (
-        r"\babgenommen\b",
-        r"\b(?:nehme|nimmt|nahm|nehmen)\s+(?:immer\s+(?:mehr\s+)?|weiter\s+|st(?:a|ae)ndig\s+)?a"
-        r"b\b",
+        # "Blut abgenommen" (blood drawn), "Verband abgenommen": something taken off, not weight.
+        r"(?<!blut )(?<!verband )(?<!gips )(?<!pflaster )\babgenommen\b",
+        # "ich nehme ab", "er nimmt ab"; "die Kraft nimmt ab" is weakness, not weight.
+        r"\b(?:ich|er|sie|mama|papa|mutter|vater|man)\s+(?:nehme|nimmt|nahm)\s+"
+        r"(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|stetig\s+|trotzdem\s+)?ab\b",
+        r"\b(?:nehme|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
+        r"stetig\s+|trotzdem\s+)?ab\b",
+        r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
         rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
         r"schlottert|zu gro(?:ss|ß)|zu weit|hangt|hangen)",
         r"\b(?:gewicht|gew)\b\W{0,3}\s*(?:\w+\s+){0,2}(?:runter|weniger|gesunken|sinkt|fallt)\b",
-        r"\bvon\s+\d+\s+auf\s+\d+",
+        r"\bvon\s+\d+(?:[.,]\d+)?\s*(?:kg|kilo\w*)?\s+auf\s+\d+(?:[.,]\d+)?"
+        r"(?!\s*(?:[.,]\d)|\d|\s*(?:mg|ml|g\b|mal|x\b|uhr|std|stunden|min|grad|%|schritte|"
+        r"meter|m\b|km|sek))",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilo)\b",
         r"\bd(?:u|ue)nner geworden\b|\bhaut und knochen\b|\babgemagert\b",
     ),
@@ -163,7 +187,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:mehr\s+)?(?:bewegen|heben|spuren)",
     ),
     "CEREBELLAR": (
-        r"\btorkel\w*|\bungeschickt\w*|\btapsig\w*|\bschwank\w*",
+        r"\btorkel\w*|\bungeschickt\w*|\btapsig\w*",
+        r"\b(?:ich|er|sie)\s+(?:\w+\s+)?(?:schwanke|schwankte|schwankt)\b|\bschwanke\b|"
+        r"\bschwank\w*\s+(?:\w+\s+){0,2}(?:beim|im)\s+(?:gehen|laufen|stehen|gang)\b|"
+        r"\b(?:gehe|laufe|ging|lief|gang)\s+(?:\w+\s+){0,2}schwankend\b|\bschwankende[nr]? gang\b",
         r"(?<!beine )(?<!knie )\bwackelig\b",
         rf"\bgreif\w*\s+{W}{{0,2}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
         r"\bgleichgewicht\w*\s*(?:st(?:o|oe)rung\w*|problem\w*|schlecht|weg)",
@@ -219,10 +246,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\bbis es (?:wieder )?(?:vorbei|weg) war\b|\bbis es sich (?:wieder )?beruhigt\w*",
     # Hedges are flagged (spec section 3).
     r"\bwei(?:ss|ß) nicht\b|\bnicht sicher\b|\bwei(?:ss|ß) nix\b|\bschwer zu sagen\b",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
-    r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach)\b",
+    r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b",
@@ -234,7 +263,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CONTRAST",
         "PSEUDO",
-        (r"\b(?:aber|doch|jedoch|sondern|au(?:ss|ß)er|nur|trotzdem|allerdings|obwohl)\b",),
+        (
+            r"\b(?:aber|doch|jedoch|sondern|au(?:ss|ß)er|nur|trotzdem|allerdings|obwohl|sonst|"
+            r"ansonsten)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("SELF", "PSEUDO", (r"\b(?:ich|mir|mich|i)\b",), max_scope=TERMINATOR_SCOPE),
@@ -272,7 +304,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:nein|keine?|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
-            r"\?\s*(?:nein|keine?|nie|normal|ok|gut)\b",
+            r"\?\s*(?:nein|keine?|nie|normal|ok|gut|auch nicht|auch kein\w*|ebenfalls nicht)\b",
             r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -313,7 +345,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        (r"\bwenn\b|\bfalls\b|\bsollte\b|\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
+        # "als ob ich betrunken wäre" is a comparison, not an "if".
+        (r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
@@ -332,6 +365,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bletzte[ns]? (?:jahr|winter|sommer|herbst)\b|\bvor (?:\w+\s+)?jahren\b|"
             r"\bals kind\b|\bin meiner kindheit\b|\bim jahr (?:19|20)\d\d\b|\bvor der diagnose\b",
+            # "Die Brustschmerzen 2016": a symptom dated by a past year ("seit 2019" is current).
+            r"(?<!seit )(?<!bis )\b(?:19|20)\d\d\b(?!\s*(?:bis|-))",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -341,6 +376,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgehei"
             r"lt)\b",
+            r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
+            r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
             r"\balles gut\b",
         ),
@@ -397,10 +434,17 @@ CUES: tuple[Cue, ...] = (
             r"\bpl(?:o|oe)tzlich\b|\bauf einmal\b|\bschlagartig\b|\bunvermittelt\b|"
             r"\baus heiterem himmel\b",
             r"\bvor (?:einer|ner|\d+|zwei|einer halben) (?:stunde|minuten|stunden)\b|"
-            r"\bseit (?:einer|ner) (?:halben )?stunde\b|\bseit heute fr(?:u|ue)h\b|"
-            r"\bbeim aufwachen\b",
+            r"\bseit (?:einer|ner) (?:halben )?stunde\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    # Waking with a stroke sign is an onset nobody saw, so it counts as sudden; chest tightness
+    # "on waking" is a time of day, not a sudden onset (severe_chest_pain needs more).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (r"\bseit heute fr(?:u|ue)h\b|\bbeim aufwachen\b",),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",
@@ -415,7 +459,8 @@ CUES: tuple[Cue, ...] = (
         "NEW_ONSET",
         "BIDIRECTIONAL",
         (
-            r"\bseit (?:etwa |ca\.? )?(?:ein paar|a paar|zwei|drei|vier|\d+|einigen|einer) "
+            r"\bseit (?:etwa |ca\.? |gut )?(?:ein paar|a paar|zwei|drei|vier|funf|sechs|sieben|"
+            r"acht|neun|zehn|elf|zwolf|vierzehn|\d+|einigen|einer) "
             r"(?:tagen|wochen|wochn|woche)\b",
             r"\bdas ist neu\b|\bneu\b|\bfr(?:u|ue)her nie\b|\bimmer (?:mehr|schlimmer)\b|"
             r"\bzunehmend\b|\bseit (?:mitte|anfang)\b|\bin letzter zeit\b|\bneuerdings\b",
@@ -476,9 +521,16 @@ NOT_INTENDED = (
     r"\bunbeabsichtigt\b|\bobwohl ich (?:ganz )?normal esse\b"
 )
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # "Blut abgenommen", "der Verband wurde abgenommen": taken off, not weight lost.
+    (
+        frozenset({"WEIGHT_LOSS"}),
+        r"\b(?:blut\w*|verband|gips|pflaster|faden|fäden|horer|hörer|schiene|brille|telefon|"
+        r"kompressionsstrumpf\w*)\b[^.;!?]{0,40}\babgenommen\b",
+    ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|"
+        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
+        r"aufzug|fahrstuhl|schnee|verkehr|"
         r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
         r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",

@@ -45,8 +45,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"veces\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
-        r"\b(?:atasc\w*|atorad\w*|atoro|atora|atranc\w*)\b",
-        r"\bno (?:me |le )?(?:pasa|pasan|pasaron|baja|bajan|entra|entran)\s+(?:ni\s+)?(?:las?|lo"
+        r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        r"\b(?:me|le|se)\s+(?:me\s+|le\s+)?atasc\w*",
+        # "no me pasa nada" is "nothing is wrong with me", not "nothing goes down".
+        r"\bno (?:me |le )?(?:pasa(?!\s+nada\b)|pasan|pasaron(?!\s+nada\b)|baja|bajan|entra|"
+        r"entran)\s+(?:ni\s+)?(?:las?|lo"
         r"s|el)?"
         rf"\s*{FOODS}",
         r"\b(?:sale|salen|salio|salia|vuelve|volvio|regresa|regreso)\w*\s+(?:\w+\s+){0,3}"
@@ -55,6 +58,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdisfagi\w*",
         rf"\bse (?:me |le )?traba\w*\s+{W}{{0,3}}{FOODS}",
         r"\bno (?:pudo|puedo|pude|podia) tragar\w*",
+        # "antes no me pasaba": "pasar" is also "to happen".
+        r"(?<!antes )(?<!nunca )(?<!eso )(?<!esto )"
+        r"\bno (?:me|le) (?:pasa|pasaba|pasan|pasaban|paso|baja|bajaba|bajan|entra|entraba)\b"
+        r"(?!\s+(?:nada|na|ni una|en la cabeza|por la cabeza|de nada|lo mismo|eso|esto))",
+        r"\bse (?:me |le )?(?:queda|quedaba|quedo|quedan)\s+(?:a medio camino|a mitad de camino|"
+        r"en la garganta|en el cuello|atascad\w*|pegad\w*)",
     ),
     "CHOKING": (
         r"\batragant\w*",
@@ -70,16 +79,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPNEA": (
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
         r"\bfalta de (?:aire|aliento)\b",
-        r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin (?:aire|aliento|respiracion)\b",
+        r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
+        r"(?:aire|aliento|respiracion|resuello)\b",
+        r"\bsin resuello\b|\bme falta el resuello\b",
         r"\bahog(?:o|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
         r"\bdisnea\b",
         r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
         r"respirar\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:con (?:mucha )?dificultad|mal\b|fatal|muy rapido|rapido|"
         r"superficial\w*|agitad\w*|entrecortad\w*|con esfuerzo)",
-        r"\bboque\w*",
+        r"\bboque(?:o|a|as|an|aba|aban|ando|ar|e|aste)\b",
         r"\b(?:ando|estoy|me siento|me noto|quedo|queda)\s+(?:bien\s+|muy\s+|re\s+)?agitad[oa]\b",
-        r"\bsofoc\w*",
+        r"\b(?:me|te|se|le)\s+sofoc\w*|\bsofoc(?!os?\b|on\b|ones\b)\w*",
         rf"\blabios\s+{W}{{0,3}}(?:morad\w*|azul\w*|gris\w*|amoratad\w*|violeta\w*|cianotic\w*)",
         r"\bcianosis\b",
         r"\b(?:me|se|le)\s+(?:puse|puso|pone|pusieron|ha puesto)\s+(?:\w+\s+)?(?:morad\w*|azul\w*|"
@@ -115,6 +126,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:en el suelo|tirad[oa])",
         r"\binconsciente\b|\bsin conocimiento\b",
         r"\b(?:me|se) desplom\w*",
+        # "me caí redonda": fell down senseless.
+        r"\bca(?:i|yo|ido|igo|er)\s+(?:\w+\s+)?redond[oa]s?\b",
     ),
     "WEIGHT_LOSS": (
         rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
@@ -124,11 +137,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bperdida de peso\b",
         rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?)\s+{W}{{0,3}}(?:grande|grandes|"
         r"holgad\w*|cae|caen|baila|bailan|flojos?|flojas?)\b",
-        r"\ben los huesos\b|\bpiel y huesos\b|\bchupad[oa]\b",
+        r"\ben los huesos\b|\bpiel y huesos\b|\b(?:cara|mejillas)\s+(?:\w+\s+)?chupad[oa]s?\b",
         r"\b(?:estoy|esta|se ve|me veo)\s+(?:mas\s+|muy\s+)?(?:delgad\w*|flac\w*)",
         rf"\bpeso\s+{W}{{0,2}}(?:bajando|bajado|baja|menos)\b",
-        r"\b(?:he|ha)\s+bajado\b",
-        r"\bpasado de\s+\d+\s+a\s+\d+",
+        r"\b(?:he|ha)\s+bajado\b(?!\s+(?:a|al|la|las|el|los|del|de(?!\s+peso)|en|por|con|hasta|"
+        r"sol[oa]|andando|caminando|a pie|mi|mis|su|sus|y)\b)",
+        r"\bpasado de\s+\d+(?:[.,]\d+)?\s*(?:kg|kilos?)?\s+a\s+\d+(?:[.,]\d+)?"
+        r"(?!\s*(?:[.,]\d)|\d|\s*(?:mg|ml|g\b|veces|horas|h\b|min|grados|%|pasos|metros|m\b|km))",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
     ),
     "PERSISTENT_COUGH": (
@@ -139,6 +154,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{W}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?)",
         r"\bhemoptisis\b",
+        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b[^.;!?]{0,40}\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
@@ -148,7 +164,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"n)\b",
         rf"\b(?:me\s+|le\s+)?(?:duel\w*|doli\w*)\s+{W}{{0,2}}(?:el )?pecho\b",
         r"\bdolor toracico\b|\bangina de pecho\b",
-        r"\bpecho\s+(?:\w+\s+)?(?:apretado|oprimido|cerrado)\b",
+        r"\bpecho\s+(?:\w+\s+){0,3}(?:apretado|oprimido|cerrado|cargado)\b",
+        rf"\b(?:me|le)\s+(?:pincha|pinchaba|aprieta|apretaba|oprime|arde|ardia|quema)\w*\s+{W}{{0,2}}"
+        r"(?:el )?pecho\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\binfarto\b", r"\bataque (?:al|de) corazon\b"),
     "STROKE": (
@@ -158,7 +176,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:torci\w*|paraliz\w*|dormid\w*|caid\w*)\s+{W}{{0,3}}(?:la boca|la cara|media cara"
         rf")\b",
         rf"\bse (?:me |le )?(?:durmio|ha dormido|quedo dormid\w*|paralizo)\s+{W}{{0,2}}"
-        r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara)",
+        r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara|medio cuerpo|media cara)",
         rf"\b(?:lado|mitad)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
         r"sin fuerza|debil\w*|entumecid\w*|no (?:lo |la )?puedo mover)",
         r"\barrastr\w*\s+(?:la |el )?(?:pierna|pie)\b",
@@ -184,6 +202,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
+        # "camino como si hubiera bebido": walking as if drunk, however it is put.
+        r"\b(?:camin\w*|ando|andaba|voy|iba)\s+como si\s+(?:hubiera|hubiese|estuviera|estuviese)\s+"
+        r"(?:bebid[oa]|borrach\w*|tomad[oa]|maread[oa]\w*)",
+        r"\babriendo (?:mucho )?las piernas\b",
         r"\btambale\w*",
         r"\btorpe\w*",
         r"\bno atino\b|\bsin atinar\b|\bno acierto\b",
@@ -244,6 +266,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\bhasta que (?:se )?(?:me |le )?(?:paso|pasara|calmo|fue)\b",
     # Hedges are flagged (spec section 3).
     r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
     # The negation is part of the symptom: "no puedo tragar", "no se me quita".
@@ -264,10 +288,23 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CONTRAST",
         "PSEUDO",
-        (r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino)\b",),
+        (
+            r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino|"
+            r"por lo demas|lo demas)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
-    Cue("SELF", "PSEUDO", (r"\b(?:yo|conmigo)\b",), max_scope=TERMINATOR_SCOPE),
+    Cue(
+        "SELF",
+        "PSEUDO",
+        (
+            r"\b(?:yo|conmigo)\b",
+            # "Mi hermana dice que hablo raro": what another person notices about the writer.
+            r"\b(?:dice|dicen|decia|cree|creen|nota|notan|noto|ve|ven|piensa|comenta|opina|"
+            r"dijo|me dijo) que\b",
+        ),
+        max_scope=TERMINATOR_SCOPE,
+    ),
     # "me" sits between "no" and its verb ("no me tambaleo"), so it ends only "mi madre...".
     Cue("SELF_CLITIC", "PSEUDO", (r"\bme\b",), max_scope=TERMINATOR_SCOPE),
     Cue(
@@ -288,7 +325,7 @@ CUES: tuple[Cue, ...] = (
         "PSEUDO",
         (
             r"\b(?:ahora|hoy|actualmente|otra vez|de nuevo|todavia|aun|sigo|ultimamente|vuelve|v"
-            r"olvio)\b",
+            r"olvio)\b(?<!nunca volvio)(?<!no volvio)(?<!nunca mas volvio)",
         ),
         max_scope=TERMINATOR_SCOPE,
     ),
@@ -311,7 +348,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
-            r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien)\b"
+            r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
             r"(?!\s+(?:se|lo se|estoy|sabria))",
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
@@ -348,7 +385,8 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "FORWARD",
         (
-            r"(?<!pues )(?<!que )(?<!eso )\bsi\b(?!\s*[,.!?])",
+            # "me dijo que si algún día me atraganto": "que si" + a clause is an "if".
+            r"(?<!pues )(?<!eso )(?<!como )\bsi\b(?!\s*[,.!?]|\s+(?:que|senor|claro)\b)",
             r"\b(?:en caso de|por si|y si|que hago si|que pasa si|a quien llamo|a quien llamar)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
@@ -375,6 +413,8 @@ CUES: tuple[Cue, ...] = (
             r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|jo"
             r"ven)\b",
             r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
+            # "El dolor de pecho de 2018": a symptom dated by a past year.
+            r"(?<!desde )(?<!hasta )\bde(?:l)? (?:ano )?(?:19|20)\d\d\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -386,6 +426,7 @@ CUES: tuple[Cue, ...] = (
             r"\bya (?:esta|estoy) (?:bien|curad[oa])\b|\bya olvidad[oa]\b",
             r"\bse (?:me |le )?esta (?:quitando|pasando|curando)\b|\bya bien\b|\by bien\b|"
             r"\bluego bien\b|\bya esta\b",
+            r"\b(?:nunca|no)\s+(?:mas\s+)?(?:ha\s+)?(?:volvio|vuelto|repitio|repetido)\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
     ),
@@ -453,9 +494,16 @@ CUES: tuple[Cue, ...] = (
             r"\bde repente\b|\bderepente\b|\bde golpe\b|\bde pronto\b|\brepentin\w*|\bsubit\w*|"
             r"\bbrusc\w*|\bde un momento a otro\b|\bsin avisar\b",
             r"\bhace (?:media hora|una hora|un rato|\d+ minutos|unos minutos|dos horas)\b",
-            r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    # Waking with a stroke sign is an onset nobody saw, so it counts as sudden; chest tightness
+    # "on waking" is a time of day, not a sudden onset (severe_chest_pain needs more).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",
@@ -484,7 +532,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bdesde hace (?:meses|anos|un ano|mucho)\b|\bcomo desde hace meses\b|\bsiempre\b|"
             r"\bde siempre\b",
-            r"\bpor la (?:noche|tarde)\b|\bal final del dia\b|\bcuando estoy cansad[oa]\b",
+            r"\bpor las? (?:noches?|tardes?)\b|\bal final del dia\b|\bcuando estoy cansad[oa]\b",
+            r"\blleva(?:ndo|n)?\s+(?:\w+\s+)?(?:meses|anos)\b|\bnada nuevo\b|\bcomo siempre\b",
         ),
         allowed_types=frozenset({"SPEECH", "CEREBELLAR"}),
     ),
@@ -534,7 +583,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
         r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
-        r"examen\w*|asignatura|trimestre|curso)\b|\bnudo en la garganta\b|"
+        r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
+        r"ingles|idiomas?|oposiciones|selectividad)\b|\bnudo en la garganta\b|\bse nos atragant\w*|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
     ),
     (

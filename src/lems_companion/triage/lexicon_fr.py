@@ -52,14 +52,29 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:coince\w*|bloque\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans la|en travers de la|au "
         r"fond de la)?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
+        # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
+        r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
+        r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
+        r"demain|ici|souvent|beaucoup|son|sa|ses|mon|ma|mes|un|une|du|de|d'|avant|avec))",
+        r"\b(?:ca|ça)\s+(?:\w+\s+)?(?:reste|restait|est reste|restais)\s+(?:coince|bloque)\w*",
         rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement|"
         r"de travers)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
         r"\bdysphagi\w*",
+        r"\b(?:troubles?|difficultes?|probleme\w*|gene)\s+(?:de\s+|a\s+)?(?:la\s+)?deglut\w*",
+        rf"\bdeglut\w*\s+{W}{{0,6}}(?:difficile\w*|penible\w*|mauvaise|compliquee|dure|laborieuse|"
+        r"pire|moins bonne|perturbee)",
+        r"\b(?:j'|j\s|il |elle |on )?aval\w*\s+(?:tres\s+|de plus en plus\s+)?(?:mal|difficilement|"
+        r"avec difficulte|avec peine)\b",
+        rf"\b{FOODS}\s+{W}{{0,3}}(?:ont|a|avait|avaient)\s+(?:du mal|de la peine)\s+a\s+"
+        r"(?:passer|descendre)\b",
+        r"\b(?:avaler|deglutir)\s+(?:est|devient|etait|c'est)\s+(?:\w+\s+){0,2}"
+        r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
         r"\bfausses? routes?\b",
-        r"\b(?:avale\w*|bu|bois|mange\w*) de travers\b|\bde travers\b",
+        r"\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|alle\w*|descendu\w*)\s+"
+        r"(?:\w+\s+)?de travers\b",
         rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
         r"(?:salive|bave|nourriture|eau|boire|buvant|manger|mangeant|repas|cafe|soupe|lait|"
         r"bonbon|morceau|aliment\w*|pain|viande)",
@@ -75,11 +90,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
         r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
         r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
-        r"\b(?:du mal|de la misere|de la difficulte|mal|peine|impossible|n'arrive pas|"
+        r"\b(?:du mal|de la misere|de la difficulte|difficultes?|mal|peine|impossible|"
+        r"n'arrive pas|"
         r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
         r"superficiellement|avec difficulte|bruyamment|par saccades)",
         r"\bsouffle court\b|\bsouffle coupe\b(?!\s+(?:par|devant))",
+        r"\bhors d'haleine\b|\bperd\w* haleine\b|\bhal(?:e|è)t\w*",
+        rf"\brespiration\s+{W}{{0,2}}(?:difficile\w*|courte|sifflante|rapide|penible|laborieuse|"
+        r"bruyante|saccadee|superficielle|genee|haletante)",
+        r"\b(?:j'|je\s+)?(?:etouffe|suffoque)\b",
         r"\bdyspn\w*",
         r"\borthopn\w*",
         r"\bsuffoqu\w*|\bsuffocation\b",
@@ -117,6 +137,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btourne de l'oeil\b|\btourne de l'œil\b",
         r"\binconscient\w*",
         r"\bsans savoir comment\b",
+        r"\b(?:fait|eu|faire|fais)\s+un\s+(?:gros\s+|petit\s+)?malaise\b|"
+        r"\b(?:me|m'|s'|se)\s*(?:suis|est|etais|etait)?\s*(?:effondr\w*|ecroul\w*)",
+        r"\btrou noir\b|\bblack-?out\b|\bretrouve\w* (?:au sol|a terre)\b",
     ),
     "WEIGHT_LOSS": (
         rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
@@ -137,16 +160,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
         r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
         r"\bhemoptys\w*",
+        r"\bsang\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
-        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la )?"
+        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
         r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
+        r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
         r"\bmal (?:a|dans) la poitrine\b",
+        r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
+        r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\binfarctus\b", r"\bcrise cardiaque\b"),
     "STROKE": (
@@ -161,14 +188,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "SPEECH": (
         rf"\b(?:parle|parler|parlais|parole|voix|elocution)\s+{W}{{0,3}}(?:comme si j'avais bu|"
-        r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateuse?|bizarre\w*|mal articul\w*|"
+        r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateu(?:se|x)|bizarre\w*|mal articul\w*|"
         r"embrouill\w*|n'importe comment)",
         r"\b(?:trouv\w*|trouve)\s+plus mes mots\b|\bne trouv\w* plus mes mots\b|"
         r"\bcherch\w* mes mots\b",
         r"\bdisais n'importe quoi\b|\bdit n'importe quoi\b",
-        r"\bbouche pateuse\b|\bparole pateuse\b|\bpateuse\b",
+        r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
+        r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
+        r"\bon ne (?:me )?comprenait plus\b",
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
+        r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
+        r"\bimpossible d'(?:articuler|parler)\b|\b(?:du mal|de la peine) a (?:articuler|parler)\b",
+        r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
     "LIMB_ONE_SIDE": (
         r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|s"
@@ -176,7 +208,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
         rf"\b(?:bras|jambe|main)\s+(?:gauche|droit\w*)\s+{W}{{0,2}}(?:mort\w*|engourdi\w*|sans f"
         rf"orce|"
-        r"inerte\w*|paralys\w*|faible\w*|lourde?)",
+        r"inerte\w*|paralys\w*|faible\w*|lourde?|toute? mou\w*|molle|ne repond\w* plus|"
+        r"repond\w* plus|lach\w*)",
     ),
     "CEREBELLAR": (
         r"\btitub\w*",
@@ -241,6 +274,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "until it passed" measures an episode; it does not say the symptom has cleared up.
+    r"\bjusqu'a ce que (?:ca|ça|cela) (?:passe|soit passe|se calme)\b",
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
@@ -253,6 +288,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bsans (?:regime|le vouloir|rien faire|raison|faire expres|faire de regime)\b|"
     r"\bpas de regime\b|\bperte involontaire\b|\binvolontaire\w*\b",
     r"\bpas tres (?:fort|forte|intense)\b|\bpas (?:fort|forte|grave)\b",
+    r"\brien de (?:violent|grave|terrible|intense|fort|mechant)\b|\bpas (?:violente?|intense)\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -260,7 +296,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CONTRAST",
         "PSEUDO",
-        (r"\b(?:mais|pourtant|cependant|sauf|excepte|seulement|juste|par contre|en revanche)\b",),
+        (
+            r"\b(?:mais|pourtant|cependant|sauf|excepte|seulement|juste|par contre|en revanche|"
+            r"sinon|a part (?:ca|cela))\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("SELF", "PSEUDO", (r"\b(?:je|j'|moi)\b|\bj'",), max_scope=TERMINATOR_SCOPE),
@@ -302,7 +341,7 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"[:=]\s*(?:non|rien|aucune?|normale?|ok|bien|negatif)\b",
-            r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok)\b",
+            r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok|pas non plus|non plus)\b",
             r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -346,7 +385,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        (r"\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
+        # "comme si j'avais bu" is a comparison, not an "if".
+        (r"(?<!comme )\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
@@ -370,6 +410,8 @@ CUES: tuple[Cue, ...] = (
             r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
             r"\benfant\b|\bpetite?\b(?=,|\s+depuis)",
             r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
+            # "La douleur thoracique de 2017": a symptom dated by a past year.
+            r"(?<!depuis )(?<!jusqu'en )\bde (?:19|20)\d\d\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -382,6 +424,7 @@ CUES: tuple[Cue, ...] = (
             r"(?!\s+(?:par|dans|de travers))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
             r"\bapres (?:ca|cela) allait\b|\bca passe\b",
+            r"\bjamais (?:re)?(?:revenue?s?|reapparue?s?)\b|\bplus jamais eu\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
     ),
@@ -439,9 +482,17 @@ CUES: tuple[Cue, ...] = (
             r"\bsoudain\w*|\bbrusque\w*|\bbrutal\w*|\bd'un coup\b|\btout a coup\b|\bsubit\w*|"
             r"\bsans prevenir\b",
             r"\bdepuis (?:une|1|deux|2|une demi-) ?heures?\b|\bil y a (?:une|\d+|deux) (?:heure|"
-            r"minute)s?\b|\bdepuis ce matin\b|\bau reveil\b",
+            r"minute)s?\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "CEREBELLAR", "LIMB_ONE_SIDE"}),
+    ),
+    # Waking with a stroke sign is an onset nobody saw, so it counts as sudden; chest tightness
+    # "on waking" is a time of day, not a sudden onset (severe_chest_pain needs more).
+    Cue(
+        "SUDDEN",
+        "BIDIRECTIONAL",
+        (r"\bdepuis ce matin\b|\bau reveil\b",),
+        allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
         "GRADUAL",
@@ -457,7 +508,7 @@ CUES: tuple[Cue, ...] = (
         "NEW_ONSET",
         "BIDIRECTIONAL",
         (
-            r"\bdepuis (?:\w+\s+){0,1}(?:jours|semaines|quinzaine|huit jours|dix jours)\b|"
+            r"\bdepuis (?:\w+\s+){0,3}(?:jours|semaines|quinzaine|huit jours|dix jours)\b|"
             r"\bdepuis (?:une|quelques|deux|trois|\d+) (?:jours|semaines)\b",
             r"\bc'est nouveau\b|\bnouveau\b|\bjamais\b|\bde plus en plus\b|\bces derni\w+ semain"
             r"es\b|"
@@ -516,6 +567,17 @@ NOT_INTENDED = (
     r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
 )
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # Time, a message or a machine that "ne passe pas" is not swallowing.
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\b(?:temps|journee|journees|nuit|nuits|heures?|jours|semaine|ordinateur|voiture|"
+        r"message|appel|courant|facture|examen|permis|porte|toux|rhume|fievre|douleur|fatigue|"
+        r"bus|train|tram|facteur|medecin|infirmiere|kine|film|emission|"
+        r"crampe|glaires|crachats|mucus)\b[^.;!?]{0,25}\b(?:ne|n')\s*"
+        r"(?:passe|passait|passaient|passent|descend\w*)\s+(?:pas|plus)\b|"
+        r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
+        r"[^.;!?]{0,40}\b(?:coince|bloque)",
+    ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"

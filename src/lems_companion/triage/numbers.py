@@ -76,6 +76,30 @@ _GAIN = re.compile(
     r"zugenommen|mehr gewicht)\b",
     re.IGNORECASE,
 )
+# Month names in the four languages (accents as written or folded).
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|"
+    r"octobre|novembre|d[eé]cembre|januar|februar|m(?:a|ä|ae)rz|juni|juli|oktober|dezember)"
+)
+# Words just before a figure that make it an earlier weight: a month or a past tense ("En
+# septiembre 76", "im Juli waren es noch 86,5", "En août j'étais à 73", "was 12st in June").
+_PAST_BEFORE = re.compile(
+    rf"\b(?:{_MONTHS}|was|were|used to|last|ago|before|era|eran|pesaba|antes|hace|pasado|"
+    r"[eé]tais|[eé]tait|avant|dernier|derniere|war|waren|wog|noch|vorher|zuvor|letzte\w*)\b"
+    r"[^\d]{0,20}$",
+    re.IGNORECASE,
+)
+# A month just after a figure makes it an earlier weight too ("Poids 66 kg, 71 en septembre");
+# "since August" is not one.
+_PAST_AFTER = re.compile(
+    rf"^\s*(?:{_KG}|{_LB}|{_HALF_KG})?\s*(?:en|in|im|au|au mois d'|el|back in|end of)?\s*"
+    rf"(?:{_MONTHS}|\d+ (?:months?|meses|mois|monate?n?) ago)\b",
+    re.IGNORECASE,
+)
+# How far (characters) before a figure a past word may stand.
+PAST_REACH = 32
 # How far (characters) a "now" word may stand from the figure it marks.
 NOW_REACH = 16
 
@@ -148,7 +172,7 @@ def weights(text: str) -> list[_Weight]:
             if re.fullmatch(_KG, unit, re.IGNORECASE):
                 kg, kind = value, "kg"
             elif re.fullmatch(_HALF_KG, unit, re.IGNORECASE):
-                kg, kind = value * KG_PER_METRIC_POUND, "kg"
+                kg, kind = value * KG_PER_METRIC_POUND, "half"
             else:
                 kg, kind = value * KG_PER_LB, "lb"
             units.append(kind)
@@ -156,7 +180,12 @@ def weights(text: str) -> list[_Weight]:
         taken.append((match.start(), match.end()))
     if not (found or _WEIGHT_WORD.search(text)):
         return []
-    per_bare = KG_PER_LB if units and all(unit == "lb" for unit in units) else Decimal(1)
+    # A bare figure is in the unit of the weights written with one ("141 libras. En julio 152").
+    per_bare = Decimal(1)
+    if units and all(unit == "lb" for unit in units):
+        per_bare = KG_PER_LB
+    elif units and all(unit == "half" for unit in units):
+        per_bare = KG_PER_METRIC_POUND
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
@@ -198,6 +227,15 @@ def _current(text: str, found: list[_Weight]) -> _Weight:
     for item in found:
         if _NOW_AFTER.match(text[item.end : item.end + NOW_REACH]):
             return item
+    # "Peso: 71,5 kg. En septiembre 76.": the figure after a month or a past tense is the older.
+    past = [
+        item
+        for item in found
+        if _PAST_BEFORE.search(text[max(0, item.start - PAST_REACH) : item.start])
+        or _PAST_AFTER.match(text[item.end :])
+    ]
+    if len(past) == 1 and len(found) == 2:
+        return next(item for item in found if item is not past[0])
     for item in found:
         if _TO.search(text[max(0, item.start - 12) : item.start]):
             return item
