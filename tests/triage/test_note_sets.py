@@ -1,0 +1,56 @@
+"""Triage on four sets of patient-style notes written blind from the clinical spec by people who
+had not read the lexicons (tests/triage/notes/README.md).
+
+The two development sets were tuned on; the two frozen test sets never were (issue 13). Each
+set's figures must not fall below what was reached: a guard against regressions, not a target.
+The frozen sets' figures are the honest ones, and they are below the issue's targets (98%
+emergency recall, 95% prompt recall, at most 5% false alarms): docs/clinical-safety.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lems_companion.triage import triage_text
+from lems_companion.triage.flags import LEVEL_RANK
+
+NOTES = Path(__file__).with_name("notes")
+ALARM = LEVEL_RANK["prompt"]
+# Per set, in percent, as measured when issue 13's work landed (bench/triage_accuracy.py).
+FLOORS = {
+    "dev_set_1": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
+    "dev_set_2": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.7},
+    "frozen_test_set_1": {"emergency_recall": 91.9, "prompt_recall": 82.9, "false_alarms": 10.7},
+    "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 93.3, "false_alarms": 7.5},
+}
+
+
+def _percent(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 100.0
+
+
+def _figures(name: str) -> dict[str, float]:
+    lines = (NOTES / f"{name}.jsonl").read_text("utf-8").splitlines()
+    notes = [json.loads(line) for line in lines if line.strip()]
+    got = [
+        (note["level"], triage_text(note["text"], author=note["author"]).level) for note in notes
+    ]
+    emergencies = [level for wanted, level in got if wanted == "emergency"]
+    prompts = [level for wanted, level in got if wanted == "prompt"]
+    quiet = [level for wanted, level in got if wanted in ("routine", "none")]
+    return {
+        "emergency_recall": _percent(emergencies.count("emergency"), len(emergencies)),
+        "prompt_recall": _percent(sum(LEVEL_RANK[lv] >= ALARM for lv in prompts), len(prompts)),
+        "false_alarms": _percent(sum(LEVEL_RANK[lv] >= ALARM for lv in quiet), len(quiet)),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_triage_keeps_what_it_reached_on_each_note_set(name: str) -> None:
+    figures, floor = _figures(name), FLOORS[name]
+    assert figures["emergency_recall"] >= floor["emergency_recall"], figures
+    assert figures["prompt_recall"] >= floor["prompt_recall"], figures
+    assert figures["false_alarms"] <= floor["false_alarms"], figures
