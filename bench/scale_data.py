@@ -44,7 +44,7 @@ from scale_common import (  # noqa: E402
     email_for,
     libpq_url,
 )
-from tests.reports.factories import year_of_entries  # noqa: E402
+from tests.factories import year_of_entries  # noqa: E402
 
 from lems_companion.db.engine import get_engine, upgrade  # noqa: E402
 from lems_companion.diary.schemas import EntryCreate  # noqa: E402

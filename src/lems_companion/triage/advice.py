@@ -49,8 +49,9 @@ FLAG_ADVICE: dict[str, dict[str, str]] = {
     "es": {
         "dysphagia": (
             "La dificultad para tragar puede hacer que la comida o la bebida pasen a los "
-            "pulmones. Deje de comer y beber hasta que le hayan valorado y busque atención "
-            "médica urgente ahora."
+            "pulmones: busque atención médica urgente ahora. Diga al equipo de urgencias qué "
+            "pastillas le tocan (amifampridina, corticoides) y no deje ningún medicamento "
+            "por su cuenta."
         ),
         "choking": (
             "Atragantarse con comida, bebida o saliva puede indicar que los músculos de la "
@@ -99,8 +100,9 @@ FLAG_ADVICE: dict[str, dict[str, str]] = {
     "fr": {
         "dysphagia": (
             "Avoir du mal à avaler peut faire passer des aliments ou des boissons dans les "
-            "poumons. Arrêtez de manger et de boire jusqu'à ce qu'on vous ait examiné, et "
-            "consultez un médecin en urgence maintenant."
+            "poumons : consultez un médecin en urgence maintenant. Dites à l'équipe des "
+            "urgences quels comprimés vous devez prendre (amifampridine, corticoïdes) et "
+            "n'arrêtez aucun médicament de vous-même."
         ),
         "choking": (
             "S'étouffer avec des aliments, une boisson ou sa salive peut signifier que les "
@@ -152,8 +154,9 @@ FLAG_ADVICE: dict[str, dict[str, str]] = {
     "de": {
         "dysphagia": (
             "Schluckbeschwerden können dazu führen, dass Essen oder Getränke in die Lunge "
-            "gelangen. Hören Sie auf zu essen und zu trinken, bis Sie untersucht wurden, und "
-            "holen Sie sich jetzt sofort ärztliche Hilfe."
+            "gelangen: holen Sie sich jetzt sofort ärztliche Hilfe. Sagen Sie dem Notfallteam, "
+            "welche Tabletten fällig sind (Amifampridin, Kortison), und setzen Sie kein "
+            "Medikament eigenmächtig ab."
         ),
         "choking": (
             "Verschlucken an Essen, Getränken oder Speichel kann bedeuten, dass die "

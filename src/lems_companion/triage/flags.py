@@ -56,8 +56,9 @@ FLAGS: tuple[Flag, ...] = (
             "several swallows, drink coming back through the nose"
         ),
         advice=(
-            "Trouble swallowing can let food or drink go into the lungs. Stop eating and "
-            "drinking until you have been checked, and get urgent medical care now."
+            "Trouble swallowing can let food or drink go into the lungs: get urgent medical "
+            "care now. Tell the urgent-care team which tablets are due (amifampridine, "
+            "steroids) and do not stop any medicine on your own."
         ),
         basis="weakness of the swallowing muscles (bulbar weakness) risks aspiration",
         source="clinical-spec.md section 3",
