@@ -7,7 +7,7 @@ and loads the preset's patients, each with a year of entries, four a day, ending
     .venv/bin/python bench/scale_data.py --preset full    # 10,000 patients, 14.6 million entries
     .venv/bin/python bench/scale_data.py --preset full --drop   # remove the database again
 
-How it stays quick: a handful of template years (``tests.reports.factories.year_of_entries``,
+How it stays quick: a handful of template years (``tests.factories.year_of_entries``,
 plus a few red-flag notes) are validated and triaged once by the app's own triage; every patient
 gets one of them. Rows are written with COPY in time order across patients (day by day, as a
 live diary fills the table), the secondary indexes are built after the load, and foreign-key
