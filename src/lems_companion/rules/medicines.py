@@ -603,42 +603,41 @@ def check_amifampridine_day(
             amounts.append(dose.dose_mg)
     note = f" {limits.note}" if limits.note else ""
     daily_note = f" {limits.daily_note}" if limits.daily_note else ""
+    total, largest = sum(amounts), max(amounts, default=0.0)
+
+    def finding(rule: str, amount: float, limit: float, message: str) -> DoseFinding:
+        return DoseFinding(
+            rule=rule,
+            amount_mg=amount,
+            limit_mg=limit,
+            doses_without_amount=without_amount,
+            region=limits.region,
+            licence=limits.licence,
+            source=limits.source,
+            message=message,
+        )
+
     findings = []
-    total = sum(amounts)
     if total > limits.max_daily_mg:
         findings.append(
-            DoseFinding(
-                rule="amifampridine_daily_maximum",
-                amount_mg=total,
-                limit_mg=limits.max_daily_mg,
-                doses_without_amount=without_amount,
-                region=limits.region,
-                licence=limits.licence,
-                source=limits.source,
-                message=(
-                    f"Amifampridine logged today adds up to {total:g} mg, above {limits.licence} "
-                    f"of {limits.max_daily_mg:g} mg a day.{daily_note}{note} Please check "
-                    "the dose with your doctor soon; a higher dose raises the risk of seizures."
-                ),
+            finding(
+                "amifampridine_daily_maximum",
+                total,
+                limits.max_daily_mg,
+                f"Amifampridine logged today adds up to {total:g} mg, above {limits.licence} "
+                f"of {limits.max_daily_mg:g} mg a day.{daily_note}{note} Please check the dose "
+                "with your doctor soon; a higher dose raises the risk of seizures.",
             )
         )
-    largest = max(amounts, default=0.0)
     if largest > limits.max_single_dose_mg:
         findings.append(
-            DoseFinding(
-                rule="amifampridine_single_dose_maximum",
-                amount_mg=largest,
-                limit_mg=limits.max_single_dose_mg,
-                doses_without_amount=without_amount,
-                region=limits.region,
-                licence=limits.licence,
-                source=limits.source,
-                message=(
-                    f"A single amifampridine dose of {largest:g} mg was logged, above "
-                    f"{limits.licence} of {limits.max_single_dose_mg:g} mg at a time.{note} "
-                    "Please check "
-                    "the dose with your doctor soon."
-                ),
+            finding(
+                "amifampridine_single_dose_maximum",
+                largest,
+                limits.max_single_dose_mg,
+                f"A single amifampridine dose of {largest:g} mg was logged, above "
+                f"{limits.licence} of {limits.max_single_dose_mg:g} mg at a time.{note} "
+                "Please check the dose with your doctor soon.",
             )
         )
     return findings
