@@ -106,7 +106,9 @@ def test_concurrent_writes_through_several_workers_are_stored_exactly_once(
 
     with session_scope(db_url) as db:
         stored = db.execute(
-            select(Entry.id, Entry.note).join(User).where(User.email == patient.email)
+            select(Entry.id, Entry.note)
+            .join(User, Entry.user_id == User.id)
+            .where(User.email == patient.email)
         ).all()
     ids = [entry_id for client_ids in answered for entry_id in client_ids]
     expected = {f"client {c} entry {n}" for c in range(CLIENTS) for n in range(ENTRIES_PER_CLIENT)}

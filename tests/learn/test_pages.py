@@ -157,10 +157,10 @@ def test_the_diary_form_and_red_flag_pages_link_to_their_articles(
     for group in form.select(".symptom-group"):
         link = group.select_one(".learn-link a")
         assert link is not None and link["href"].startswith("/learn/")
-    respiratory = form.select_one(
-        '.symptom-group[aria-labelledby="group-respiratory"] .learn-link a'
-    )
-    assert respiratory["href"] == "/learn/red-flags#swallowing-choking-and-breathing"
+    # The swallowing, choking and breathing questions come first, with what to do about them.
+    first = form.select_one('.symptom-group[aria-labelledby="your-symptoms"] .learn-link a')
+    assert first is not None
+    assert first["href"] == "/learn/red-flags#swallowing-choking-and-breathing"
 
 
 def test_the_appointment_page_links_to_the_tests_article(
