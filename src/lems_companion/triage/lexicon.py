@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lems_companion.triage import slots
+
 # --- building blocks ------------------------------------------------------------------------------
 
 # One word and the space after it: lets a pattern skip a few filler words ("food keeps getting
@@ -116,6 +118,12 @@ NOT_AFTER_WITH = (
     r"(?<!look after )"
 )
 # A word that cannot start a clause about the patient ("if", "in case"...), used in look-behinds.
+# Burdens that "choke" or "suffocate" someone in a figure of speech (spec section 3, "Words used
+# in another sense"); ours.
+BURDENS = (
+    r"(?:paperwork|forms?|bills?|debts?|mortgage|admin|bureaucracy|red tape|emails?|deadlines?|"
+    r"workload|taxes|tax return|rules|regulations|council|red-tape)"
+)
 NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 
 
@@ -628,6 +636,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
+    # Spec section 3, "Numbers and durations": a comparison with a past time ("12 lb lighter than
+    # in January") dates the earlier state, not the symptom, so it is not "long past".
+    rf"\b(?:than|compared (?:to|with)|since)\s+(?:in|at|on|back in|last)?\s*(?:{MONTHS}|christmas|"
+    r"easter|summer|winter|spring|autumn|the summer|the winter|the spring|(?:19|20)\d\d)\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -1115,6 +1127,14 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\blaugh\w*\s+(?:so\s+(?:much|hard)|till|until)\b|\bfrom laughing\b|\bwith laughter\b|"
         r"\bbreath-?taking\b|\b(?:the|a) view\b|\bscenery\b",
     ),
+    # Spec section 3, "Words used in another sense": a burden (paperwork, bills, debt) that
+    # "chokes" or "suffocates" the writer is a figure of speech. Built from a slot of burden
+    # nouns as the subject, with the writer as the object, not from whole phrases.
+    (
+        frozenset({"CHOKING", "DYSPNEA"}),
+        rf"\b{BURDENS}\b[^.;!?,]{{0,25}}\b(?:chok|suffocat|strangl|smother|stifl)\w*\s+"
+        r"(?:me|us|the life)\b",
+    ),
     (
         frozenset({"COUGH", "PERSISTENT_COUGH", "CHOKING"}),
         r"\bcough\w*\s+up\s+(?:for|\u00a3|\$|\u20ac|\d|money|cash|the (?:money|cash|fee|fine|rent)|"
@@ -1135,3 +1155,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # left out.
 THIRD_PERSON: str | None = r"\b(?:she|he|she's|he's|her|his|him)\b"
 FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("en"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("en"))

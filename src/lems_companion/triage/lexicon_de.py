@@ -14,6 +14,7 @@ lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/re
 
 from __future__ import annotations
 
+from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
     NORMAL_REACH,
@@ -157,7 +158,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
-        r"hinter dem|hinterm|im|an der)\s+(?:brust|brustbein|thorax|brustkorb)\b",
+        r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
         r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",),
@@ -233,7 +234,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
     "reduced_sweating": (r"\bschwitze?\w*\s+(?:kaum|nicht mehr|weniger)\b",),
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
-    "drooping_eyelids": (rf"\blid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",),
+    "drooping_eyelids": (
+        rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
+    ),
     "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b",),
     "slurred_speech": (r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",),
     "chewing_difficulty": (
@@ -542,3 +545,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # other persons: no sentence-level rule.
 THIRD_PERSON: str | None = None
 FIRST_PERSON_WORDS: str | None = None
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("de"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("de"))

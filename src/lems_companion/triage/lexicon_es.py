@@ -13,6 +13,7 @@ checked against them. AWAITING CLINICAL REVIEW by a Spanish-speaking clinician
 
 from __future__ import annotations
 
+from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
     NORMAL_REACH,
@@ -99,6 +100,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bno (?:consigo|puedo|soy capaz de|consigue|puede)\s+(?:arrancar|sacar|expulsar|echar)\s+"
         r"(?:las\s+|los\s+)?(?:flemas?|mocos)",
         r"\b(?:no puedo|no podia)\s+(?:dormir|estar)\s+(?:tumbad\w*|acostad\w*|plan\w*)",
+        # Spec section 3 table, dyspnea: a cough too weak to clear phlegm, built from a slot of
+        # weakness (no strength, cannot) and a slot of coughing or clearing phlegm.
+        r"\b(?:no (?:tengo|tiene|me quedan?|le quedan?) fuerzas?|sin fuerzas?|me faltan? fuerzas?|"
+        r"le faltan? fuerzas?)\s+(?:ni\s+)?(?:para|de)\s+(?:toser|sacar|expulsar|arrancar|echar)",
+        rf"\b(?:flemas?|mocos|secreciones)\s+{W}{{0,3}}(?:se (?:me|le) (?:quedan?|pegan?|atascan?)|"
+        r"no (?:salen|sale|las saco|los saco|puedo sacar))",
     ),
     "OXIMETRY": (
         r"\b(?:sat\w*|spo2|sp02|o2|oxigeno|pulsioximetro|oximetro|saturometro|el aparatito|"
@@ -603,3 +610,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # other persons: no sentence-level rule.
 THIRD_PERSON: str | None = None
 FIRST_PERSON_WORDS: str | None = None
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("es"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("es"))

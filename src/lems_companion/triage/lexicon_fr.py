@@ -13,6 +13,7 @@ AWAITING CLINICAL REVIEW by a French-speaking clinician (docs/red-flags.md).
 
 from __future__ import annotations
 
+from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
     NORMAL_REACH,
@@ -342,7 +343,9 @@ CUES: tuple[Cue, ...] = (
         (
             r"[:=]\s*(?:non|rien|aucune?|normale?|ok|bien|negatif)\b",
             r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok|pas non plus|non plus)\b",
-            r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres))",
+            # "ça fait bien 5 semaines": "bien" before an amount means "a good", not "fine".
+            r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres|\d|une?|deux|"
+            r"trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plus|des|la|le|les)\b)",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
@@ -460,6 +463,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:une|quelques|\d+) (?:minute|minutes|secondes?|min)\s+(?:apres|plus tard)\b",
             r"\ben (?:\d+|quelques|une|deux|cinq|dix) (?:min|minutes?|secondes?)\b",
             r"\btout de suite\b|\baussitot\b|\brapidement\b",
+            # "au bout d'une minute plus rien", "après deux minutes c'était passé".
+            r"\b(?:au bout d'|apres )(?:une|deux|trois|quelques|\d+) (?:min|minutes?|secondes?)\b",
         ),
         allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
     ),
@@ -596,3 +601,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # See lexicon.THIRD_PERSON. French "il"/"elle" also stand for things: no sentence-level rule.
 THIRD_PERSON: str | None = None  # "il"/"elle" stand for things too ("la viande ... elle reste")
 FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("fr"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("fr"))

@@ -30,7 +30,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from lems_companion.triage import durations, language, numbers, prefilter
+from lems_companion.triage import durations, language, numbers, prefilter, slots
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -534,17 +534,45 @@ def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
     """Return the mention marked FAMILY when its sentence speaks of someone in the third person
     and never of the writer ("Jean choked on a biscuit, she was fine after"): another person's
     symptom when the patient writes, the patient's when a caregiver does (spec section 3)."""
-    if lexicon(language_code).THIRD_PERSON is None or mention.categories & {
-        "FAMILY",
-        "OTHER_PERSON",
-    }:
+    if mention.categories & {"FAMILY", "OTHER_PERSON"}:
         return mention
     sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
+    if _taken_up_by_pronoun(mention, sentence, language_code):
+        return replace(mention, categories=mention.categories | {"FAMILY"})
+    if lexicon(language_code).THIRD_PERSON is None:
+        return mention
     if _compiled(language_code, "THIRD_PERSON").search(sentence) and not _compiled(
         language_code, "FIRST_PERSON_WORDS"
     ).search(sentence):
         return replace(mention, categories=mention.categories | {"FAMILY"})
     return mention
+
+
+@cache
+def _family_then_pronoun(language_code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon(language_code)
+    first_person = words.FIRST_PERSON_WORDS or words.FIRST_PERSON
+    return (
+        re.compile(
+            rf"\b{slots.POSSESSIVE[language_code]}\s+{words.FAMILY_WORDS}\b[^.;!?]*?,\s*"
+            rf"{slots.PRONOUN[language_code]}\b",
+            re.IGNORECASE,
+        ),
+        re.compile(first_person, re.IGNORECASE),
+    )
+
+
+def _taken_up_by_pronoun(mention: Mention, sentence: str, language_code: str) -> bool:
+    """Return True when a family member named in the sentence is taken up by a third-person
+    pronoun in a later clause, and the mention lies in that clause with no word for the writer
+    ("mon père est mort d'un cancer du poumon, il crachait du sang"): spec section 3, "Who is
+    writing" (slots.py)."""
+    family, first_person = _family_then_pronoun(language_code)
+    found = family.search(sentence)
+    if found is None:
+        return False
+    start = mention.start - mention.sentence[0]
+    return start >= found.end() and not first_person.search(sentence, found.end(), start)
 
 
 def _inside_choking(mention: Mention, found: list[Mention]) -> bool:

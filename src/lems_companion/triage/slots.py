@@ -1,0 +1,132 @@
+"""Concept slots shared by the four lexicons: patterns built from small word classes per language
+rather than from whole phrases, so that a rule reaches every combination of its slots.
+
+Each builder returns patterns in the lexicons' own shape (matched on the accent-folded note,
+case-insensitive). The word lists are ours, awaiting clinical review like the lexicons
+(docs/red-flags.md). Slots:
+
+- reading or hearing about a symptom (READ x SOURCE or "that"): not having it (spec section 3,
+  "Reading or hearing about a symptom is not having it");
+- a burden (paperwork, bills, a failing business) that chokes or suffocates the writer, and a
+  thrilling spectacle that leaves one breathless: words in another sense (spec section 3, "Words
+  used in another sense");
+- a family member named and then taken up by a third-person pronoun in the next clause ("my
+  father died of lung cancer, he coughed up blood"): another person (spec section 3, "Who is
+  writing");
+- CHOKE x FOOD/DRINK in one clause, in any order ("je m'étrangle chaque fois que je bois"):
+  choking on food or drink (spec section 3 table, choking).
+"""
+
+from __future__ import annotations
+
+Figurative = tuple[frozenset[str] | None, str]
+
+# Verbs of reading or hearing, the sources, and the word introducing what was read.
+_READ = {
+    "en": r"(?:read|reading|heard|hearing|learnt|learned|googled|saw online)",
+    "es": r"(?:lei|leido|leyendo|lee|escuche|oi|oido|vi en (?:un|el|la|internet))",
+    "fr": r"(?:lu|lire|lis|lisais|entendu|appris)",
+    "de": r"(?:gelesen|gehort|gehoert|lese|las|liest|erfahren)",
+}
+_SOURCE = {
+    "en": r"(?:forums?|online|internet|website|facebook|support group|leaflet|article|google|"
+    r"reddit|podcast)",
+    "es": r"(?:foros?|internet|pagina|web|grupo de|facebook|folleto|articulo|google)",
+    "fr": r"(?:forums?|internet|site|groupe|facebook|brochure|notice|article|google)",
+    "de": r"(?:forum|internet|google|facebook|gruppe|brosch(?:u|ue)re|beipackzettel|artikel|"
+    r"webseite|selbsthilfegruppe)",
+}
+_THAT = {"en": r"that\b", "es": r"que\b", "fr": r"(?:que\b|qu')", "de": r"dass\b"}
+
+# Burdens that "choke" the writer, and the verbs; the writer as object where the language
+# needs one (so "at work I choked on a sandwich" is not caught).
+_BURDEN_CHOKES = {
+    "es": r"\b(?:papeleo|papeles|facturas|deudas|hipoteca|impuestos|burocracia|tramites)\b"
+    r"[^.;!?,]{0,25}\b(?:me|nos)\s+(?:esta\w*\s+|va\w*\s+a\s+)?(?:ahog|asfixi)\w*",
+    "fr": r"\b(?:paperasse|papiers|factures|dettes|impots|credit|administration|formulaires)\b"
+    r"[^.;!?,]{0,25}\b(?:m'|nous\s+|me\s+)(?:etouff|etrangl|asphyxi)\w*|"
+    r"\b(?:entreprise|societe|boite|commerce|economie|pays|gouvernement|club|equipe|"
+    r"association|projet|budget|systeme|hopital)\b[^.;!?,]{0,25}\ba bout de souffle\b",
+    "de": r"\b(?:papierkram|b(?:u|ue)rokratie|formular\w*|rechnung\w*|schulden|steuer\w*|"
+    r"antr(?:a|ae)ge?)\b[^.;!?,]{0,25}\b(?:erstick|erdr(?:u|ue)ck|erw(?:u|ue)rg)\w*\s+"
+    r"(?:mich|uns)\b|\berstick\w*\s+(?:noch\s+)?in\s+(?:\w+\s+)?(?:papierkram|arbeit|"
+    r"formular\w*|rechnungen|b(?:u|ue)rokratie|akten)\b",
+}
+
+# Watching something thrilling: "breathless watching the final".
+_WATCH = {
+    "en": r"(?:watching|watched|watch)",
+    "es": r"(?:viendo|ver|mirando|vi)",
+    "fr": r"(?:en regardant|regarde\w*|vu)",
+    "de": r"(?:zuschauen|zugeschaut|angeschaut|geguckt|gucken|schauen|anschauen|beim)",
+}
+_SPECTACLE = {
+    "en": r"(?:final|match|game|penalt\w*|shoot-?out|thriller|derby|race|fight)",
+    "es": r"(?:final|partido|partidazo|penaltis|penales|derbi|clasico|carrera|pelicula de miedo)",
+    "fr": r"(?:finale|match|penalty|penaltys|tirs au but|thriller|derby|course)",
+    "de": r"(?:finale|endspiel|spiel|elfmeter\w*|krimi|derby|rennen)",
+}
+
+# Third-person subject pronouns and possessives of the writer, for a family member taken up by
+# a pronoun in the next clause.
+PRONOUN = {"en": r"(?:he|she)", "es": r"(?:el|ella)", "fr": r"(?:il|elle)", "de": r"(?:er|sie)"}
+POSSESSIVE = {
+    "en": r"(?:my|our)",
+    "es": r"(?:mi|mis|nuestr[oa]s?)",
+    "fr": r"(?:mon|ma|mes|notre|nos)",
+    "de": r"(?:mein\w*|unser\w*)",
+}
+
+# Choking verbs that also mean "suffocate" (so need food or drink to be choking), and what is
+# eaten or drunk.
+_CHOKE = {
+    "es": r"\b(?:me|se|te|le)\s+(?:ahog|atragant|atora|ator[eo])\w*",
+    "fr": r"\b(?:m'|s'|t'|me\s+|se\s+)(?:etrangl|etouff)\w*",
+    "de": r"\b(?:erstick|verschluck)\w*",
+}
+_INGEST = {
+    "es": r"(?:com\w+|beb\w+|trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|"
+    r"pastillas?|comprimidos?|pan|carne)",
+    "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
+    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
+    "de": r"(?:essen|trinken|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|bissen|speichel|"
+    r"tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|fr(?:u|ue)hst(?:u|ue)ck)",
+}
+# What may stand between the two slots: no sentence end, no negation.
+_NEGATION = {
+    "es": r"no|ni|sin|nunca|tampoco",
+    "fr": r"pas|plus|sans|jamais|ni|aucune?",
+    "de": r"nicht|kein\w*|nie|ohne|weder",
+}
+
+
+def figurative(code: str) -> tuple[Figurative, ...]:
+    """Return the language's slot-built patterns of words in another sense (spec section 3)."""
+    read = _READ[code]
+    patterns: list[Figurative] = [
+        # Spec section 3: reading or hearing about a symptom is not having it.
+        (
+            None,
+            rf"\b{read}\b[^.;!?]{{0,40}}\b(?:{_SOURCE[code]}\b|{_THAT[code]})|"
+            rf"\b{_SOURCE[code]}\b[^.;!?]{{0,40}}\b{read}\b",
+        ),
+        # Spec section 3, "Words used in another sense": breathless watching a thrilling match.
+        (
+            frozenset({"DYSPNEA"}),
+            rf"\b{_WATCH[code]}\b[^.;!?]{{0,30}}\b{_SPECTACLE[code]}\b",
+        ),
+    ]
+    if code in _BURDEN_CHOKES:
+        # Spec section 3, "Words used in another sense": a burden that chokes the writer.
+        patterns.append((frozenset({"CHOKING", "DYSPNEA"}), _BURDEN_CHOKES[code]))
+    return tuple(patterns)
+
+
+def choking_while_ingesting(code: str) -> tuple[str, ...]:
+    """Return CHOKE x FOOD/DRINK patterns in one clause, either order, with no negation or
+    sentence end between (spec section 3 table, choking: on food, drink or saliva)."""
+    if code not in _CHOKE:
+        return ()
+    gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?\n]){{0,40}}?"
+    choke, ingest = _CHOKE[code], _INGEST[code]
+    return (rf"{choke}{gap}\b{ingest}\b", rf"\b{ingest}\b{gap}{choke}")
