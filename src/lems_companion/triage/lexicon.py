@@ -148,7 +148,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:sat|sits|sitting|stuck|stopped|stops|stayed|stays|lodged)\s+(?:\w+\s+)?"
         r"half-?\s?way\s+down\b",
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
-        r"\b(?:took|takes|taking|needed|need)\s+(?:\w+\s+){0,2}(?:goes|tries|attempts|gulps)\s+"
+        # Spec section 3 table, dysphagia (several swallows): any form of "need"/"take" and any
+        # count ("2-3 goes").
+        r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,2}(?:goes|tries|attempts|gulps|swallows)\s+"
         r"to\s+get\s+(?:it|\w+)\s+down\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
         r"caught|hung up|hanging)\b",
@@ -636,6 +638,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
+    # A severity word that is denied ("nothing terrible", "not intense") is not severe (spec
+    # section 3 table: severe_chest_pain needs a severe pain).
+    r"\b(?:nothing|not|never|hardly|far from)\s+(?:too |that |so |very |really )?(?:severe|"
+    r"terrible|horrendous|horrible|intense|extreme|awful|dreadful|unbearable|crushing)\b",
     # Spec section 3, "Numbers and durations": a comparison with a past time ("12 lb lighter than
     # in January") dates the earlier state, not the symptom, so it is not "long past".
     rf"\b(?:than|compared (?:to|with)|since)\s+(?:in|at|on|back in|last)?\s*(?:{MONTHS}|christmas|"
@@ -718,7 +724,10 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
+            # "Today: no choking": a negation word after a colon negates what follows it (the
+            # forward cue) unless it ends the clause ("Choking: no.").  Spec section 3.
+            r"[:=]\s*(?:none|nil|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
+            r"[:=]\s*(?:no|not)\b(?=\s*(?:[-.,;!?)\n]|$))",
             # A question answered at once: "Chest pain? None."
             r"\?\s*(?:none|nil|no|nope|never|not really|neither|nor that|same,? no|"
             r"not that either)\b"

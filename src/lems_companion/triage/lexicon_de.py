@@ -24,6 +24,8 @@ from lems_companion.triage.lexicon import (
 )
 
 W = r"(?:(?!(?:aber|doch|sondern|jedoch)\b)[\w'-]+,?\s+)"
+# A filler word that is not a negation: "Husten ohne Blut" is not blood (spec section 3).
+WN = r"(?:(?!(?:aber|doch|sondern|jedoch|ohne|kein\w*|nicht|nie)\b)[\w'-]+,?\s+)"
 FOODS = (
     r"(?:essen|brot|fleisch|tabletten?|pillen?|kapseln?|medikamente?|bissen|brei|wasser|reis|"
     r"fisch|suppe|milch|kaffee|tee|getranke?|flussigkeit\w*|alles|nichts|kartoffel\w*|kekse?|"
@@ -132,6 +134,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:nehme|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
         r"stetig\s+|trotzdem\s+)?ab\b",
         r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
+        # The separable verb with words between, colloquial "nehm" and inverted order ("seit
+        # Wochen nehme ich ab"): spec section 3 table, weight_loss.
+        rf"\b(?:ich|er|sie)\s+(?:nehm|nehme|nimmt|nahm)\s+{W}{{0,3}}ab\b",
+        rf"\b(?:nehm|nehme|nimmt|nahm)\s+(?:ich|er|sie)\s+{W}{{0,3}}ab\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
@@ -147,7 +153,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "PERSISTENT_COUGH": (
         rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
         rf"\bblut\w*\s+{W}{{0,2}}(?:im|beim)\s+(?:auswurf|husten|schleim|abhusten)",
-        rf"\bhust\w*\s+{W}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
+        rf"\bhust\w*\s+{WN}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
         rf"\b(?:auswurf|schleim|sputum)\s+{W}{{0,2}}(?:mit\s+)?blut\w*",
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
@@ -208,6 +214,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"zittrig|wie gummi)",
         rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
         r"\bknie\s+(?:\w+\s+)?(?:nachgegeben|gaben nach|weich)",
+        # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
+        r"\b(?:kaum|schwer|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}(?:aus dem|vom|von der)\s+"
+        r"(?:sessel|stuhl|sofa|bett|auto|sitz|couch|toilette)\s+(?:hoch|auf|raus)\w*",
         rf"\b(?:kaum|schwer|nicht)\s+{W}{{0,2}}(?:hoch|aufstehen|aufgestanden|hochdr(?:u|ue)ck\w*)",
     ),
     "proximal_arm_weakness": (
@@ -256,6 +265,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
     r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
+    # A severity word that is denied ("nichts Schlimmes", "halb so schlimm") is not severe
+    # (spec section 3 table: severe_chest_pain needs a severe pain).
+    r"\bnichts (?:allzu |so )?(?:schlimm|stark|heftig|brutal|wild|dramatisch|ernst)\w*|"
+    r"\bhalb so schlimm\b|\bkeine? (?:so )?(?:schlimm|stark|heftig)\w*",
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b",
     r"\b(?:war|ist) (?:fr(?:u|ue)her )?nie so\b|\bnix hilft\b|\bbringt nix\b|\bnix mehr\b",
@@ -306,7 +319,9 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:nein|keine?|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
+            # "Heute: kein Husten" negates forward; "Husten: keiner." backward (spec section 3).
+            r"[:=]\s*(?:nein|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
+            r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
             r"\?\s*(?:nein|keine?|nie|normal|ok|gut|auch nicht|auch kein\w*|ebenfalls nicht)\b",
             r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
         ),
@@ -550,3 +565,7 @@ FIRST_PERSON_WORDS: str | None = None
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("de"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("de"))
+RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
+    *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
+    *slots.coughing_blood("de"),
+)

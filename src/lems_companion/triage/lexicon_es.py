@@ -24,6 +24,8 @@ from lems_companion.triage.lexicon import (
 
 # One word and the space after it, never "pero"/"aunque" (see lexicon.W).
 W = r"(?:(?!(?:pero|aunque|sino)\b)[\w'-]+,?\s+)"
+# A filler word that is not a negation: "tos seca, sin sangre" is not blood (spec section 3).
+WN = r"(?:(?!(?:pero|aunque|sino|sin|no|ni|nada)\b)[\w'-]+,?\s+)"
 FOODS = (
     r"(?:comida|pan|carne|pastillas?|comprimidos?|capsulas?|bocados?|pure|agua|arroz|pescado|"
     r"sopa|leche|cafe|liquidos?|bebidas?|todo|nada|pollo|patatas?|filete|galletas?|fruta|tostada)"
@@ -156,12 +158,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "PERSISTENT_COUGH": (
         rf"\btos\w*\s+{W}{{0,3}}(?:que\s+)?no se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
         r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
-        rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{W}{{0,3}}sangre",
-        rf"\bsangre\s+{W}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
-        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{W}{{0,3}}(?:sangre|sanguinolent\w*|"
+        rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
+        rf"\bsangre\s+{WN}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
+        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?)",
         r"\bhemoptisis\b",
-        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b[^.;!?]{0,40}\bsangre\b",
+        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
+        r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
@@ -288,6 +291,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
     r"\b(?:casi |ya casi |apenas )?no sudo\b",
     r"\bpor si acaso\b",
+    # A severity word that is denied ("nada terrible", "no es intenso") is not severe (spec
+    # section 3 table: severe_chest_pain needs a severe pain).
+    r"\b(?:nada|no es|no era|ni)\s+(?:tan |muy |demasiado )?(?:terrible|horrible|insoportable|"
+    r"intens\w*|brutal|atroz|aplastante)\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -354,7 +361,9 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
+            # "Hoy: no me atraganté" negates forward; "Tos: no." backward (spec section 3).
+            r"[:=]\s*(?:nada|normal|bien|ok|negativo)\b",
+            r"[:=]\s*(?:no|ninguno|ninguna)\b(?=\s*(?:[-.,;!?)\n]|$|hoy\b|ayer\b|esta\b|desde\b))",
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
             r"(?!\s+(?:se|lo se|estoy|sabria))",
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
@@ -615,3 +624,7 @@ FIRST_PERSON_WORDS: str | None = None
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("es"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("es"))
+RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
+    *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
+    *slots.coughing_blood("es"),
+)

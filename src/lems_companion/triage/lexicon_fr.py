@@ -232,7 +232,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
-        rf"\bjambes?\s+{W}{{0,3}}(?:en coton|faibles?|lourdes?|molles?|flageol\w*|en compote|"
+        rf"\bjambes?\s+{W}{{0,3}}(?:en coton|en plomb|comme du plomb|faibles?|lourdes?|molles?|"
+        r"flageol\w*|en compote|"
         r"qui lachent|ont lache)",
         rf"\b(?:cuisses?|genoux)\s+{W}{{0,3}}(?:en compote|faibles?|ont lache|lachent|en coton)",
         rf"\b(?:du mal|difficile|peine|n'arriv\w* pas)\s+{W}{{0,2}}(?:a |pour )?(?:me |se )?"
@@ -269,7 +270,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bptosis\b",
     ),
     "double_vision": (r"\bvois double\b|\bvoyait double\b|\bvision double\b|\bdiplopi\w*",),
-    "slurred_speech": (r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",),
+    "slurred_speech": (
+        r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",
+        r"\bparl\w*\s+(?:\w+\s+){0,3}du nez\b",
+    ),
     "chewing_difficulty": (r"\bmachoire\s+(?:\w+\s+){0,2}fatigu\w*|\bdu mal a macher\b",),
     "tingling": (r"\bfourmill\w*|\bfourmis\b|\bpicotement\w*|\bengourdi\w*|\bparesthesi\w*",),
 }
@@ -290,6 +294,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bpas de regime\b|\bperte involontaire\b|\binvolontaire\w*\b",
     r"\bpas tres (?:fort|forte|intense)\b|\bpas (?:fort|forte|grave)\b",
     r"\brien de (?:violent|grave|terrible|intense|fort|mechant)\b|\bpas (?:violente?|intense)\b",
+    # A severity word that is denied ("rien de violent", "pas très intense") is not severe (spec
+    # section 3 table: severe_chest_pain needs a severe pain).
+    r"\b(?:rien de|pas|pas tres|pas si|jamais)\s+(?:tres |si |trop )?(?:violent|intense|terrible|"
+    r"horrible|insupportable|atroce|grave)\w*",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -341,7 +349,10 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:non|rien|aucune?|normale?|ok|bien|negatif)\b",
+            # "Ce soir : aucune fausse route" negates forward; "Toux : aucune." backward (spec
+            # section 3).
+            r"[:=]\s*(?:non|rien|normale?|ok|bien|negatif)\b",
+            r"[:=]\s*(?:aucune?)\b(?=\s*(?:[-.,;!?)\n]|$|aujourd|hier\b|ce\b|cette\b|depuis\b))",
             r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok|pas non plus|non plus)\b",
             # "ça fait bien 5 semaines": "bien" before an amount means "a good", not "fine".
             r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres|\d|une?|deux|"
@@ -606,3 +617,7 @@ FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("fr"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("fr"))
+RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
+    *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
+    *slots.coughing_blood("fr"),
+)

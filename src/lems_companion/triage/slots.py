@@ -130,3 +130,26 @@ def choking_while_ingesting(code: str) -> tuple[str, ...]:
     gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?\n]){{0,40}}?"
     choke, ingest = _CHOKE[code], _INGEST[code]
     return (rf"{choke}{gap}\b{ingest}\b", rf"\b{ingest}\b{gap}{choke}")
+
+
+# Coughing and blood in one clause, either order ("he tosido sangre", "Blut abgehustet").
+_COUGH = {
+    "es": r"(?:tos\w*|escup\w*|expector\w*|gargaj\w*)",
+    "fr": r"(?:tou(?:x|ss)\w*|crach\w*|expector\w*)",
+    "de": r"(?:\w*hust\w*|\w*spuck\w*|auswurf)",
+}
+_BLOOD = {
+    "es": r"(?:sangre|sanguinolent\w*|con sangre|hilillos? rojos?)",
+    "fr": r"(?:sang|sanglant\w*|rouges?)",
+    "de": r"(?:\w*blut\w*)",
+}
+
+
+def coughing_blood(code: str) -> tuple[str, ...]:
+    """Return COUGH x BLOOD patterns in one clause, either order, with no negation or sentence
+    end between (spec section 3 table, persistent_cough: coughing up blood)."""
+    if code not in _COUGH:
+        return ()
+    gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?,\n]){{0,25}}?"
+    cough, blood = _COUGH[code], _BLOOD[code]
+    return (rf"\b{cough}{gap}\b{blood}\b", rf"\b{blood}{gap}\b{cough}\b")
