@@ -646,6 +646,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # in January") dates the earlier state, not the symptom, so it is not "long past".
     rf"\b(?:than|compared (?:to|with)|since)\s+(?:in|at|on|back in|last)?\s*(?:{MONTHS}|christmas|"
     r"easter|summer|winter|spring|autumn|the summer|the winter|the spring|(?:19|20)\d\d)\b",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("en"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -1107,6 +1109,8 @@ NOT_INTENDED = (
 # drops the mentions of the labels it names (None: every label). A ConText cue cannot do this:
 # "choked up" overlaps the target "choked", and ConText never lets a cue modify a target it
 # overlaps.
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("en")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     # Things that "won't go down" without being swallowed.
     (
@@ -1169,3 +1173,4 @@ FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("en"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("en"))
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("en"))

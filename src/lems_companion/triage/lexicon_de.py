@@ -272,6 +272,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b",
     r"\b(?:war|ist) (?:fr(?:u|ue)her )?nie so\b|\bnix hilft\b|\bbringt nix\b|\bnix mehr\b",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("de"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -538,6 +540,8 @@ NOT_INTENDED = (
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b|\bobwohl ich (?:ganz )?normal esse\b"
 )
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("de")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     # "Blut abgenommen", "der Verband wurde abgenommen": taken off, not weight lost.
     (
@@ -569,3 +573,4 @@ RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("de"),
 )
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("de"))

@@ -295,6 +295,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # section 3 table: severe_chest_pain needs a severe pain).
     r"\b(?:nada|no es|no era|ni)\s+(?:tan |muy |demasiado )?(?:terrible|horrible|insoportable|"
     r"intens\w*|brutal|atroz|aplastante)\b",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("es"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -594,6 +596,8 @@ NOT_INTENDED = (
     r"\bsin (?:hacer |estar a )?dieta\b|\bno (?:estoy|esta|estaba|he estado) a dieta\b|"
     r"\bsin (?:querer|proponer\w*|buscarlo|motivo|razon|intentarlo)\b|\bno intencionad\w*"
 )
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("es")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
@@ -628,3 +632,4 @@ RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("es"),
 )
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("es"))

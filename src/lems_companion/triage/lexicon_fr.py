@@ -298,6 +298,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # section 3 table: severe_chest_pain needs a severe pain).
     r"\b(?:rien de|pas|pas tres|pas si|jamais)\s+(?:tres |si |trop )?(?:violent|intense|terrible|"
     r"horrible|insupportable|atroce|grave)\w*",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("fr"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -582,6 +584,8 @@ NOT_INTENDED = (
     r"\bsans (?:regime|le vouloir|rien faire|faire de regime)\b|\bpas de regime\b|"
     r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
 )
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("fr")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     # Time, a message or a machine that "ne passe pas" is not swallowing.
     (
@@ -621,3 +625,4 @@ RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("fr"),
 )
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("fr"))

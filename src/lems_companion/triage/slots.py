@@ -153,3 +153,47 @@ def coughing_blood(code: str) -> tuple[str, ...]:
     gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?,\n]){{0,25}}?"
     cough, blood = _COUGH[code], _BLOOD[code]
     return (rf"\b{cough}{gap}\b{blood}\b", rf"\b{blood}{gap}\b{cough}\b")
+
+
+# A diet that is denied ("no está haciendo ninguna dieta", "er macht keine Diät"): the loss is
+# not intended (spec section 3, intended weight loss).
+_DIET = {
+    "en": r"(?:diet\w*|slimming|trying to lose)",
+    "es": r"(?:dieta|regimen|adelgazar)",
+    "fr": r"(?:regime|diete|maigrir)",
+    "de": r"(?:di(?:a|ae)t|abnehmen wollen|fasten)",
+}
+_DIET_NEGATION = {
+    "en": r"not|no|never|without|isn'?t|aren'?t|wasn'?t|n't",
+    "es": r"no|ni|ninguna|sin|nunca",
+    "fr": r"pas|aucun|sans|jamais|ni",
+    "de": r"kein\w*|nicht|ohne|nie",
+}
+
+
+def denied_diet(code: str) -> str:
+    """Return the pattern of a denied diet in the language (spec section 3)."""
+    return rf"\b(?:{_DIET_NEGATION[code]})\s+(?:[\w'-]+\s+){{0,3}}?{_DIET[code]}\b"
+
+
+# Clothes that have become too loose: weight lost (spec section 3 table, weight_loss).
+_CLOTHES = {
+    "en": r"(?:clothes|trousers|jeans|belt|rings?|dress\w*|skirts?|shirts?|collars?|waistband)",
+    "es": r"(?:ropa|pantalon\w*|faldas?|cinturon|anillos?|vestidos?|camisas?|alianza)",
+    "fr": r"(?:pantalons?|vetements?|habits|jupes?|ceinture|bagues?|alliance|chemises?|jeans?)",
+    "de": r"(?:hose\w*|kleid\w*|r(?:o|oe)cke?|g(?:u|ue)rtel|ringe?|hemd\w*|jeans|bund|kragen)",
+}
+_LOOSE = {
+    "en": r"(?:hanging off|hangs off|loose|looser|too big|falling down|fall down|baggy|notch\w*|"
+    r"holes? tighter)",
+    "es": r"(?:grandes?|holgad\w*|se (?:me |le )?caen?|bailan?|flojos?|flojas?|agujeros?)",
+    "fr": r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent|crans?|trous?)",
+    "de": r"(?:rutsch\w*|zu gro(?:ss|ß)|zu weit|weiter|schlabber\w*|h(?:a|ae)ngt|enger|l(?:o|oe)ch"
+    r"\w*)",
+}
+
+
+def clothes_loose(code: str) -> tuple[str, ...]:
+    """Return the CLOTHES x LOOSE pattern of the language, in one clause (spec section 3 table,
+    weight_loss: "clothes hanging off")."""
+    return (rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",)

@@ -518,7 +518,8 @@ def triage_note(
     weighs = any(hit.id == "weight_loss" for hit in hits) or numbers.mentions_weight(text)
     intended = weighs and _says_intended(text, code)
     if weighs:
-        hits = _weigh_numbers(text, hits, intended=intended)
+        named = any(mention.label == "WEIGHT_LOSS" for mention in found)
+        hits = _weigh_numbers(text, hits, intended=intended, named=named)
     return NoteTriage(
         hits=tuple(hits),
         findings=tuple(dict.fromkeys(findings)),
@@ -632,21 +633,47 @@ def says_weight_loss_intended(text: str) -> bool:
     return language.is_checked(code) and _says_intended(text, code)
 
 
-def _weigh_numbers(text: str, hits: list[FlagHit], *, intended: bool) -> list[FlagHit]:
+def _weigh_numbers(
+    text: str, hits: list[FlagHit], *, intended: bool, named: bool = False
+) -> list[FlagHit]:
     """Return the hits with weight_loss decided by the weights written in the note, if any.
 
     Spec section 3: "was 81 kg at Easter, 76.5 now" is judged by the one weight-loss rule. When
     the note gives two weights, they decide (a 2% loss is not flagged, 10% is flagged even when
     intended); a note that only says "lost weight" keeps its flag."""
     change = numbers.weight_change(text)
-    if change is None:
-        return hits
     others = [hit for hit in hits if hit.id != "weight_loss"]
+    flag = flag_defs.get("weight_loss")
+    if change is None:
+        # Spec section 3: an amount lost ("lost 4 kilos", "bajé cuatro kilos y medio") counts
+        # as if entered: with one body weight it gives the percentage; alone, a loss without
+        # trying is weight_loss whatever language its words are in.
+        folded = language.fold(text)
+        lost = numbers.amount_lost(folded)
+        if lost is None:
+            return hits
+        change = numbers.change_from_amount(folded, lost)
+        if change is None:
+            # A loss the lexicon read and the context rules dropped ("before diagnosis I lost
+            # 10 kg") stays dropped.
+            if intended or named or len(others) < len(hits):
+                return hits
+            return [
+                *hits,
+                FlagHit(
+                    id="weight_loss",
+                    level="prompt",
+                    evidence=text[lost.start : lost.end],
+                    start=lost.start,
+                    end=lost.end,
+                    basis=f"note says {lost.kg:.1f} kg lost, not on purpose; {flag.basis} "
+                    f"({flag.source})",
+                ),
+            ]
     from lems_companion.rules import weight_loss
 
     if not weight_loss.is_loss(change.percent, intended=intended):
         return others
-    flag = flag_defs.get("weight_loss")
     reason = (
         "10% or more of body weight lost, though the note says it is intended"
         if intended
