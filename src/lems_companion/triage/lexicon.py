@@ -1174,3 +1174,21 @@ FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("en"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("en"))
 RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("en"))
+# Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
+# (a benign cause with quick recovery), and "not without" (which states the thing).
+CUES = (
+    *CUES,
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        slots.quick_recovery("en"),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        slots.running_for("en"),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),
+)

@@ -43,6 +43,9 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
+        # Several swallows (spec section 3 table, dysphagia): "Nachschlucken", "mehrmals schlucken".
+        r"\bnachschluck\w*|"
+        r"\b(?:mehrmals|mehrfach|zweimal|dreimal|mehrere male)\s+(?:nach)?schluck\w*",
         r"\w*schluckbeschwerden\b|\bschluckst(?:o|oe)rung\w*|\bschluckproblem\w*",
         rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
         rf")\s+"
@@ -574,3 +577,21 @@ RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *slots.coughing_blood("de"),
 )
 RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("de"))
+# Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
+# (a benign cause with quick recovery), and "not without" (which states the thing).
+CUES = (
+    *CUES,
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        slots.quick_recovery("de"),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        slots.running_for("de"),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue("PSEUDO", "PSEUDO", (slots.double_negation("de"),)),
+)

@@ -67,6 +67,26 @@ _SPECTACLE = {
     "de": r"(?:finale|endspiel|spiel|elfmeter\w*|krimi|derby|rennen)",
 }
 
+# Seeing a bill or a price: "sin aliento al ver la factura".
+_SIGHT = {
+    "en": r"(?:seeing|saw|at|when i saw|opened)",
+    "es": r"(?:al ver|viendo|vi|cuando vi)",
+    "fr": r"(?:en voyant|vu|devant|quand j'ai vu)",
+    "de": r"(?:beim anblick|als ich|sah|gesehen)",
+}
+_BILL = {
+    "en": r"(?:the|that|my|our)\s+(?:bill|price|invoice|energy bill|receipt)",
+    "es": r"(?:la|el|esa|ese)\s+(?:factura|precio|cuenta|recibo)",
+    "fr": r"(?:la|le|cette|ce)\s+(?:facture|prix|note|addition)",
+    "de": r"(?:der|die|den|diese)\s+(?:rechnung|preis|nebenkostenabrechnung)",
+}
+# A bitter swallow in another sense ("un trago amargo", "eine bittere Pille").
+_SWALLOW_IDIOM = {
+    "es": r"\btrago amargo\b|\b(?:dificil|duro) de tragar\b|\btragarme(?:lo|la)\b",
+    "fr": r"\b(?:dure?|difficile) a (?:avaler|digerer)\b|\bpilule amere\b",
+    "de": r"\bbittere pille\b|\bschwer (?:zu )?verdaulich\b",
+}
+
 # Third-person subject pronouns and possessives of the writer, for a family member taken up by
 # a pronoun in the next clause.
 PRONOUN = {"en": r"(?:he|she)", "es": r"(?:el|ella)", "fr": r"(?:il|elle)", "de": r"(?:er|sie)"}
@@ -116,6 +136,13 @@ def figurative(code: str) -> tuple[Figurative, ...]:
             rf"\b{_WATCH[code]}\b[^.;!?]{{0,30}}\b{_SPECTACLE[code]}\b",
         ),
     ]
+    patterns.append(
+        # Spec section 3, "Words used in another sense": the bill that took one's breath away.
+        (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b")
+    )
+    if code in _SWALLOW_IDIOM:
+        # Spec section 3: "a hard pill to swallow" in the language's own words.
+        patterns.append((frozenset({"DYSPHAGIA"}), _SWALLOW_IDIOM[code]))
     if code in _BURDEN_CHOKES:
         # Spec section 3, "Words used in another sense": a burden that chokes the writer.
         patterns.append((frozenset({"CHOKING", "DYSPNEA"}), _BURDEN_CHOKES[code]))
@@ -197,3 +224,79 @@ def clothes_loose(code: str) -> tuple[str, ...]:
     """Return the CLOTHES x LOOSE pattern of the language, in one clause (spec section 3 table,
     weight_loss: "clothes hanging off")."""
     return (rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",)
+
+
+# Recovering within minutes, counted however: "eine Minute später wieder gut", "au bout de deux
+# minutes", "a los pocos minutos" (spec section 3, a benign cause with quick recovery).
+_FEW = {
+    "en": r"(?:a|one|two|three|a few|a couple of|few|\d+)",
+    "es": r"(?:un|una|unos|unas|pocos|dos|tres|\d+)",
+    "fr": r"(?:une|deux|trois|quelques|\d+)",
+    "de": r"(?:eine|einer|ein paar|zwei|drei|wenige\w*|\d+)",
+}
+_SECONDS = {
+    "en": r"(?:seconds?|secs?|minutes?|mins?|moments?)",
+    "es": r"(?:segundos?|minutos?|min|momentos?)",
+    "fr": r"(?:secondes?|minutes?|min|instants?)",
+    "de": r"(?:sekunden?|minuten?|min|augenblick\w*)",
+}
+_LATER = {
+    "en": r"(?:later)",
+    "es": r"(?:despues|mas tarde)",
+    "fr": r"(?:apres|plus tard)",
+    "de": r"(?:sp(?:a|ae)ter|danach)",
+}
+_WITHIN = {
+    "en": r"(?:within|after)",
+    "es": r"(?:al cabo de|tras|despues de|en)",
+    "fr": r"(?:au bout d'|au bout de|apres|en)",
+    "de": r"(?:nach|innerhalb von|binnen)",
+}
+# Running, for a bus or a train: a benign cause of breathlessness.
+_RUN = {
+    "en": r"(?:ran|run|running|sprint\w*|jog\w*|rush\w*|dash\w*)\s+(?:\w+\s+){0,2}?(?:for|to|"
+    r"after|up)\b",
+    "es": r"(?:corri\w*|correr|corriendo)\s+(?:\w+\s+){0,2}?(?:para|a|al|tras|detras|hasta)\b",
+    "fr": r"(?:couru|courir|cours|courant)\s+(?:\w+\s+){0,2}?(?:pour|apres|jusqu'|vers|a)\b",
+    "de": r"(?:gerannt|rennen|renne|gelaufen|gesprintet|gesp(?:u|ue)rtet|gejoggt)\b",
+}
+
+
+def quick_recovery(code: str) -> tuple[str, ...]:
+    """Return the language's patterns of a recovery within minutes (spec section 3)."""
+    few, seconds = _FEW[code], _SECONDS[code]
+    return (
+        rf"\b{few}\s+{seconds}\s+{_LATER[code]}\b",
+        rf"\b{_WITHIN[code]}\s*{few}\s+{seconds}\b",
+    )
+
+
+def running_for(code: str) -> tuple[str, ...]:
+    """Return the language's patterns of running somewhere: a benign cause of breathlessness
+    (spec section 3, "breathless after sprinting, fine a minute later")."""
+    return (rf"\b{_RUN[code]}",)
+
+
+# "Not without" states the thing: "nicht ohne mehrmaliges Nachschlucken" (spec section 3,
+# negation reaches only what it governs).
+_DOUBLE_NEGATION = {
+    "en": r"\bnot\s+without\b|\bcan'?t\s+\w+\s+(?:\w+\s+)?without\b",
+    "es": r"\bno\s+(?:\w+\s+){0,3}?sin\b",
+    "fr": r"\bpas\s+sans\b|\bne\s+\w+\s+(?:\w+\s+){0,2}?(?:pas|plus)\s+sans\b",
+    "de": r"\bnicht\s+ohne\b|\bkein\w*\s+\w+\s+ohne\b",
+}
+
+
+def double_negation(code: str) -> str:
+    """Return the language's "not without" pattern, a PSEUDO cue (spec section 3)."""
+    return _DOUBLE_NEGATION[code]
+
+
+# A question about people in general ("Bekommt man bei LEMS oft Schluckbeschwerden?"): a general
+# question, not the writer's symptom (spec section 3, "hypothetical or a question").
+GENERIC_SUBJECT = {
+    "en": r"\b(?:people|patients|anyone|someone|one)\b",
+    "es": r"\b(?:uno|la gente|los pacientes|alguien|se suele|se puede)\b",
+    "fr": r"\b(?:on|les gens|les patients|quelqu'un)\b",
+    "de": r"\b(?:man|leute|patienten|jemand)\b",
+}

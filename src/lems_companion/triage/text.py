@@ -408,9 +408,18 @@ def _is_general_question(span: Span, language_code: str) -> bool:
     sentence = span.sent.text.strip()
     return (
         sentence.endswith("?")
-        and _compiled(language_code, "QUESTION_START").search(sentence) is not None
+        and (
+            _compiled(language_code, "QUESTION_START").search(sentence) is not None
+            # "Bekommt man bei LEMS oft Schluckbeschwerden?": asked about people in general.
+            or _generic_subject(language_code).search(sentence) is not None
+        )
         and not _compiled(language_code, "FIRST_PERSON").search(sentence)
     )
+
+
+@cache
+def _generic_subject(language_code: str) -> re.Pattern[str]:
+    return re.compile(slots.GENERIC_SUBJECT[language_code], re.IGNORECASE)
 
 
 def authorship(text: str, author: str, language_code: str) -> str:
