@@ -30,7 +30,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from lems_companion.triage import durations, language, numbers, prefilter, slots
+from lems_companion.triage import durations, language, numbers, prefilter, slots, spelling
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -347,7 +347,14 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
     nlp = pipeline(language_code)
     found = []
     for offset, chunk in _chunks(text):
-        doc = _analyse(nlp, language.fold(chunk))
+        # Misspelt red-flag words are read as the word they stand for (spec section 3,
+        # misspellings); ``origin`` maps the corrected text back to the note's characters.
+        corrected, origin = spelling.correct(language.fold(chunk), language_code)
+        doc = _analyse(nlp, corrected)
+
+        def at(position: int, origin: list[int] | None = origin) -> int:
+            return position if origin is None else origin[position]
+
         for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
             # medspaCy 1.3 lets a cue lying wholly inside a target modify it (its overlap test
             # misses containment): "me quedo sin aire" would be negated by its own "sin".
@@ -362,7 +369,7 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
             }
             if _is_general_question(span, language_code):
                 categories.add("HYPOTHETICAL")
-            start, end = offset + span.start_char, offset + span.end_char
+            start, end = offset + at(span.start_char), offset + at(span.end_char)
             found.append(
                 Mention(
                     label=span.label_,
@@ -370,7 +377,7 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
                     start=start,
                     end=end,
                     categories=frozenset(categories),
-                    sentence=(offset + span.sent.start_char, offset + span.sent.end_char),
+                    sentence=(offset + at(span.sent.start_char), offset + at(span.sent.end_char)),
                 )
             )
     return found
