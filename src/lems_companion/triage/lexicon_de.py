@@ -139,8 +139,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
         # The separable verb with words between, colloquial "nehm" and inverted order ("seit
         # Wochen nehme ich ab"): spec section 3 table, weight_loss.
-        rf"\b(?:ich|er|sie)\s+(?:nehm|nehme|nimmt|nahm)\s+{W}{{0,3}}ab\b",
-        rf"\b(?:nehm|nehme|nimmt|nahm)\s+(?:ich|er|sie)\s+{W}{{0,3}}ab\b",
+        rf"\b(?:ich|er|sie)\s+(?:nehm|nehme|nimmt|nahm)\s+{W}{{0,5}}ab\b",
+        rf"\b(?:nehm|nehme|nimmt|nahm)\s+(?:ich|er|sie)\s+{W}{{0,5}}ab\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
@@ -369,7 +369,13 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "FORWARD",
         # "als ob ich betrunken wäre" is a comparison, not an "if".
-        (r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
+        (
+            r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",
+            # An instruction: "bei Atemnot sofort 112 anrufen" ("bei" as "in case of", with the
+            # infinitive of what to do; spec section 3, hypothetical).
+            r"\bbei\b(?=[^.;!?]{0,40}\b(?:anrufen|rufen|w(?:a|ae)hlen|melden|kommen|vorstellen|"
+            r"fahren)\b)",
+        ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(

@@ -230,7 +230,7 @@ def clothes_loose(code: str) -> tuple[str, ...]:
 # minutes", "a los pocos minutos" (spec section 3, a benign cause with quick recovery).
 _FEW = {
     "en": r"(?:a|one|two|three|a few|a couple of|few|\d+)",
-    "es": r"(?:un|una|unos|unas|pocos|dos|tres|\d+)",
+    "es": r"(?:un|una|unos|unas|pocos|dos|tres|cinco|\d+)",
     "fr": r"(?:une|deux|trois|quelques|\d+)",
     "de": r"(?:eine|einer|ein paar|zwei|drei|wenige\w*|\d+)",
 }
@@ -248,7 +248,7 @@ _LATER = {
 }
 _WITHIN = {
     "en": r"(?:within|after)",
-    "es": r"(?:al cabo de|tras|despues de|en)",
+    "es": r"(?:al cabo de|tras|despues de|en|a los|a las)",
     "fr": r"(?:au bout d'|au bout de|apres|en)",
     "de": r"(?:nach|innerhalb von|binnen)",
 }

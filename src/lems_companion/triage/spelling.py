@@ -103,6 +103,8 @@ def keyword_for(word: str, language_code: str) -> str | None:
     """Return the keyword a misspelt word stands for; None for a keyword, a real word or a word
     too far from every keyword."""
     word = word.lower()
+    if len(word) < MIN_LENGTH:
+        return None
     candidates = _by_initial(language_code).get(word[:1], ())
     if word in candidates or word in near_words(language_code):
         return None
