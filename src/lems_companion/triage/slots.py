@@ -300,3 +300,20 @@ GENERIC_SUBJECT = {
     "fr": r"\b(?:on|les gens|les patients|quelqu'un)\b",
     "de": r"\b(?:man|leute|patienten|jemand)\b",
 }
+
+
+# Determiners before a person at the start of a sentence ("Le voisin ...", "Mi hermano ...").
+DETERMINER = {
+    "en": r"(?:my|our|the|a|his|her|their)",
+    "es": r"(?:mi|mis|nuestr[oa]s?|el|la|los|las|un|una|su|sus)",
+    "fr": r"(?:mon|ma|mes|notre|nos|le|la|les|l'|un|une|son|sa|ses)",
+    "de": r"(?:mein\w*|unser\w*|der|die|das|ein\w*|sein\w*|ihr\w*)",
+}
+# Reported speech ("Mi hermana dice que ... hablo arrastrando"): what is reported may be about
+# the writer, so the sentence's subject does not decide whose symptom it is (spec section 3).
+REPORTED = {
+    "en": r"\b(?:says?|said|thinks?|thought|noticed|reckons?|told me|tells me)\b",
+    "es": r"\b(?:dice|dicen|dijo|dijeron|nota|noto|cree|piensa|me dice|me dijo)\b",
+    "fr": r"\b(?:dit|disent|trouve|trouvent|remarque|pense|pensent|a remarque|m'a dit)\b",
+    "de": r"\b(?:sagt|sagen|sagte|meint|meinte|findet|fand|bemerkt|merkt)\b",
+}

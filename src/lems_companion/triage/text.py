@@ -556,6 +556,9 @@ def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
     sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
     if _taken_up_by_pronoun(mention, sentence, language_code):
         return replace(mention, categories=mention.categories | {"FAMILY"})
+    subject = _sentence_subject(sentence, language_code)
+    if subject is not None:
+        return replace(mention, categories=mention.categories | {subject})
     if lexicon(language_code).THIRD_PERSON is None:
         return mention
     if _compiled(language_code, "THIRD_PERSON").search(sentence) and not _compiled(
@@ -563,6 +566,39 @@ def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
     ).search(sentence):
         return replace(mention, categories=mention.categories | {"FAMILY"})
     return mention
+
+
+@cache
+def _subject_patterns(
+    language_code: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon(language_code)
+    determiner = slots.DETERMINER[language_code]
+    return (
+        re.compile(rf"^\W*(?:{determiner}\s*)?{words.OTHER_WORDS}\b", re.IGNORECASE),
+        re.compile(rf"^\W*(?:{determiner}\s*)?{words.FAMILY_WORDS}\b", re.IGNORECASE),
+        re.compile(words.FIRST_PERSON_WORDS or words.FIRST_PERSON, re.IGNORECASE),
+    )
+
+
+@cache
+def _reported(language_code: str) -> re.Pattern[str]:
+    return re.compile(slots.REPORTED[language_code], re.IGNORECASE)
+
+
+def _sentence_subject(sentence: str, language_code: str) -> str | None:
+    """Return OTHER_PERSON or FAMILY when the sentence opens with another person as its subject
+    and never speaks of the writer after it ("Le voisin, M. Dubois, a fait un malaise avec le
+    visage de travers"): spec section 3, "Who is writing" (friends and neighbours are always
+    another person; a family member's symptom depends on who writes)."""
+    other, family, first_person = _subject_patterns(language_code)
+    if _reported(language_code).search(sentence):
+        return None
+    for pattern, category in ((other, "OTHER_PERSON"), (family, "FAMILY")):
+        found = pattern.match(sentence)
+        if found is not None and not first_person.search(sentence, found.end()):
+            return category
+    return None
 
 
 @cache
