@@ -25,7 +25,7 @@ FLOORS = {
     "dev_set_1": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "dev_set_2": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "dev_set_3": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
-    "dev_set_4": {"emergency_recall": 94.1, "prompt_recall": 98.0, "false_alarms": 5.0},
+    "dev_set_4": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "frozen_test_set_1": {"emergency_recall": 91.9, "prompt_recall": 82.9, "false_alarms": 10.7},
     "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 93.3, "false_alarms": 7.5},
 }

@@ -177,7 +177,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
         r"(?:on|when|while|whilst|after(?!\s+(?:lunch|dinner|breakfast|supper)\b)|during|as|with|"
         r"over|every time|each time|from)\s+"
-        rf"{W}{{0,3}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
+        rf"{W}{{0,5}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
         r"feeding)\b",

@@ -327,7 +327,8 @@ CUES: tuple[Cue, ...] = (
             # "Heute: kein Husten" negates forward; "Husten: keiner." backward (spec section 3).
             r"[:=]\s*(?:nein|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
-            r"\?\s*(?:nein|keine?|nie|normal|ok|gut|auch nicht|auch kein\w*|ebenfalls nicht)\b",
+            r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
+            r"ebenfalls nicht)\b",
             r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -382,7 +383,7 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "FORWARD",
         (
-            r"\b(?:angst|sorge|risiko|gefahr) (?:vor|davor|dass|vom|von)\b",
+            r"\b(?:angst|sorge|risiko|gefahr),? (?:vor|davor|dass|vom|von)\b",
             r"\b(?:nebenwirkung\w*|beipackzettel|packungsbeilage)\b",
             r"\b(?:in zukunft|vorbeugen|vermeiden)\b",
         ),
@@ -601,3 +602,6 @@ CUES = (
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("de"),)),
 )
+# English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
+for _label in slots.ENGLISH_LOANWORDS:
+    RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("de", _label))

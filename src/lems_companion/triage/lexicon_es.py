@@ -651,3 +651,6 @@ CUES = (
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("es"),)),
 )
+# English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
+for _label in slots.ENGLISH_LOANWORDS:
+    RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("es", _label))

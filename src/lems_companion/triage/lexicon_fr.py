@@ -42,16 +42,20 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
-        rf"\b(?:du mal|de la peine|de la difficulte|des difficultes|difficultes?|mal|peine|"
+        rf"\b(?:du mal|de la peine|d(?:e |')la misere|de la difficulte|des difficultes|"
+        rf"difficultes?|"
+        rf"mal|peine|"
         rf"impossible|n'arrive (?:pas|plus)|n'arrivais (?:pas|plus)|j'arrive (?:pas|plus)|"
         rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere)\s+{W}{{0,2}}"
         r"(?:a |pour )?(?:avaler|deglutir)",
         rf"\bavaler\s+{W}{{0,3}}(?:deux|trois|plusieurs|2|3)\s+fois\b",
-        rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|reste\w* (?:coince|bloque|pris)\w*|"
+        # Quebec "pogné" is "stuck" (spec section 3, regional ways of saying it).
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|pogne\w*|"
+        r"reste\w* (?:coince|bloque|pris|pogne)\w*|"
         r"ne (?:passe|passent|descend|descendent|descendaient|passaient) (?:pas|plus)|"
         r"passe\w* pas|passe\w* plus|descend\w* pas)\b",
-        r"\b(?:coince\w*|bloque\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans la|en travers de la|au "
-        r"fond de la)?\s*gorge\b",
+        r"\b(?:coince\w*|bloque\w*|pogne\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans (?:la|ma)|"
+        r"en travers de (?:la|ma)|au fond de (?:la|ma))?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
         # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
         r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
@@ -74,6 +78,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CHOKING": (
         r"\bfausses? routes?\b",
+        # Went down the wrong pipe (spec section 3 table, choking): "passé dans le mauvais tuyau".
+        r"\b(?:pass|all|part|descend)\w*\s+(?:\w+\s+){0,2}(?:le|du|par le) mauvais "
+        r"(?:tuyau|trou|cote|chemin|bord)\b",
         r"\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|alle\w*|descendu\w*)\s+"
         r"(?:\w+\s+)?de travers\b",
         rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
@@ -91,7 +98,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
         r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
         r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
-        r"\b(?:du mal|de la misere|de la difficulte|difficultes?|mal|peine|impossible|"
+        r"\b(?:du mal|d(?:e |')la misere|de la difficulte|difficultes?|mal|peine|impossible|"
         r"n'arrive pas|"
         r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
@@ -644,3 +651,6 @@ CUES = (
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("fr"),)),
 )
+# English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
+for _label in slots.ENGLISH_LOANWORDS:
+    RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("fr", _label))

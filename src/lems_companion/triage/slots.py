@@ -78,7 +78,7 @@ _BILL = {
     "en": r"(?:the|that|my|our)\s+(?:bill|price|invoice|energy bill|receipt)",
     "es": r"(?:la|el|esa|ese)\s+(?:factura|precio|cuenta|recibo)",
     "fr": r"(?:la|le|cette|ce)\s+(?:facture|prix|note|addition)",
-    "de": r"(?:der|die|den|diese)\s+(?:rechnung|preis|nebenkostenabrechnung)",
+    "de": r"(?:der|die|den|diese)\s+(?:\w*rechnung|\w*preis|\w*abrechnung)",
 }
 # A bitter swallow in another sense ("un trago amargo", "eine bittere Pille").
 _SWALLOW_IDIOM = {
@@ -317,3 +317,16 @@ REPORTED = {
     "fr": r"\b(?:dit|disent|trouve|trouvent|remarque|pense|pensent|a remarque|m'a dit)\b",
     "de": r"\b(?:sagt|sagen|sagte|meint|meinte|findet|fand|bemerkt|merkt)\b",
 }
+
+
+# English red-flag words inside a Spanish, French or German note ("en la cena I choked con el
+# arroz"): people who live between two languages mix them (spec section 3, "Languages").
+ENGLISH_LOANWORDS = {
+    "CHOKING": (r"\bchok(?:e|ed|es|ing)\b",),
+    "DYSPNEA": (r"\b(?:short of breath|breathless|can'?t breathe|couldn'?t breathe)\b",),
+}
+
+
+def loanwords(code: str, label: str) -> tuple[str, ...]:
+    """Return the English red-flag words of a label for a note in another language."""
+    return () if code == "en" else ENGLISH_LOANWORDS.get(label, ())

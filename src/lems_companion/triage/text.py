@@ -99,6 +99,9 @@ def _split_sentences(doc: Doc) -> Doc:
         token.is_sent_start = starts_sentence or (text in SENTENCE_OPEN and length > 0)
         length = 1 if token.is_sent_start else length + 1
         starts_sentence = (text in SENTENCE_END and text not in SENTENCE_OPEN) or "\n" in text
+        # "Ran for the bus (!), out of breath": a bracketed "!" or "?" ends no sentence.
+        if starts_sentence and token.i > 0 and doc[token.i - 1].text == "(":
+            starts_sentence = False
         # "Breathing? Bit worse on the stairs.": a short question and its answer are one
         # sentence, so the answer's words reach the question (spec section 3).
         if text == "?" and length <= SHORT_QUESTION:
