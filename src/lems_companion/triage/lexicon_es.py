@@ -305,7 +305,7 @@ CUES: tuple[Cue, ...] = (
         "CONTRAST",
         "PSEUDO",
         (
-            r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino|"
+            r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso s[ií]|en cambio|sino|"
             r"por lo demas|lo demas)\b",
         ),
         max_scope=TERMINATOR_SCOPE,
@@ -498,7 +498,7 @@ CUES: tuple[Cue, ...] = (
         "FAINT_RECOVERY",
         "BIDIRECTIONAL",
         (
-            r"\bvolvi\w* en (?:mi|si)\s+(?:\w+\s+)?(?:enseguida|en seguida|al momento|rapido|"
+            r"\bvolvi\w* en (?:mi|s[ií])\s+(?:\w+\s+)?(?:enseguida|en seguida|al momento|rapido|"
             r"en (?:unos )?segundos)",
             r"\bde (?:estar\s+)?(?:tanto\s+)?(?:tiempo\s+)?de pie\b",
             r"\bme levante (?:muy )?(?:rapido|de golpe)\b",

@@ -352,7 +352,7 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
     for offset, chunk in _chunks(text):
         # Misspelt red-flag words are read as the word they stand for (spec section 3,
         # misspellings); ``origin`` maps the corrected text back to the note's characters.
-        corrected, origin = spelling.correct(language.fold(chunk), language_code)
+        corrected, origin = spelling.correct(_folded(chunk, language_code), language_code)
         doc = _analyse(nlp, corrected)
 
         def at(position: int, origin: list[int] | None = origin) -> int:
@@ -384,6 +384,21 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
                 )
             )
     return found
+
+
+# Spanish "sí" (yes, indeed) and "si" (if) differ only by the accent: "Hoy sí me atraganté" is a
+# choking, "si me atraganto" a hypothetical (spec section 3). The accent is kept on "sí" alone.
+_SPANISH_YES = re.compile(r"\b[sS][íÍ]\b")
+
+
+def _folded(text: str, language_code: str) -> str:
+    """Return the note folded for matching, with Spanish "sí" kept apart from "si"."""
+    folded = language.fold(text)
+    if language_code != "es" or "í" not in text.lower():
+        return folded
+    for match in _SPANISH_YES.finditer(text):
+        folded = folded[: match.start()] + match.group(0) + folded[match.end() :]
+    return folded
 
 
 def _analyse(nlp: Language, text: str) -> Doc:
