@@ -1,7 +1,8 @@
-"""Triage on four sets of patient-style notes written blind from the clinical spec by people who
+"""Triage on six sets of patient-style notes written blind from the clinical spec by people who
 had not read the lexicons (tests/triage/notes/README.md).
 
-The two development sets were tuned on; the two frozen test sets never were (issue 13). Each
+The development sets were tuned on (dev_set_4's even ids never were); the two frozen test sets
+never were (issue 13). Each
 set's figures must not fall below what was reached: a guard against regressions, not a target.
 The frozen sets' figures are the honest ones, and they are below the issue's targets (98%
 emergency recall, 95% prompt recall, at most 5% false alarms): docs/clinical-safety.md.
@@ -22,7 +23,9 @@ ALARM = LEVEL_RANK["prompt"]
 # Per set, in percent, as measured when issue 13's work landed (bench/triage_accuracy.py).
 FLOORS = {
     "dev_set_1": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
-    "dev_set_2": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.7},
+    "dev_set_2": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
+    "dev_set_3": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
+    "dev_set_4": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "frozen_test_set_1": {"emergency_recall": 91.9, "prompt_recall": 82.9, "false_alarms": 10.7},
     "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 93.3, "false_alarms": 7.5},
 }

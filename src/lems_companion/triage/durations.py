@@ -145,6 +145,15 @@ _AGO = re.compile(
     r"jahren)\b",
     re.IGNORECASE,
 )
+# "since the start of last month", "desde principios del mes pasado", "depuis le début du mois
+# dernier", "seit Anfang letzten Monats": a part of the previous month (spec section 3).
+_PART_OF_LAST_MONTH = re.compile(
+    r"\b(?:since (?:the )?(?P<en>beginning|start|middle|mid|end) of last month|desde (?P<es>"
+    r"principios|comienzos|inicios|mediados|finales|fines) del mes pasado|depuis (?:le |la )?"
+    r"(?P<fr>debut|milieu|mi|fin) (?:du|de) mois dernier|seit (?P<de>anfang|mitte|ende) "
+    r"(?:des )?(?:letzten|vorigen|vergangenen) monats)\b",
+    re.IGNORECASE,
+)
 _LAST_DAYS = {
     "week": 7, "semana": 7, "semaine": 7, "woche": 7,
     "month": 30, "mes": 30, "mois": 30, "monat": 30,
@@ -170,6 +179,10 @@ def longest_days(text: str, *, today: date) -> int | None:
         found.append(14)
     for match in _LAST.finditer(text):
         found.append(_LAST_DAYS.get((match.group("unit") or "week").lower(), 7))
+    for match in _PART_OF_LAST_MONTH.finditer(text):
+        part = next(value for value in match.groupdict().values() if value)
+        previous = today.month - 1 or 12
+        found.append(_days_since(previous, _PARTS[part.lower()], today))
     for match in _DATE.finditer(text):
         month = _MONTHS[match.group("month").lower()]
         day = int(match.group("day")) if match.group("day") else None

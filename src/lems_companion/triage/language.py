@@ -59,6 +59,9 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # measuring and of the red flags themselves vote too.
         "zeigt gemessen sättigung pulsoxymeter pulsoximeter atemnot luftnot kurzatmig "
         "verschluckt schluckbeschwerden brustschmerzen abgenommen "
+        # Bavarian, Austrian and Swiss function words ("i bin", "nimmer", "ned", "scho").
+        "nimmer ned koa ois scho hob hab hoid hoit mei dahoam bissl bisserl gwesn gsi isch "
+        "nöd nüt chli zwoa "
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
     "it": _words(

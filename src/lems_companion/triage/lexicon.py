@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lems_companion.triage import slots
+
 # --- building blocks ------------------------------------------------------------------------------
 
 # One word and the space after it: lets a pattern skip a few filler words ("food keeps getting
@@ -116,6 +118,12 @@ NOT_AFTER_WITH = (
     r"(?<!look after )"
 )
 # A word that cannot start a clause about the patient ("if", "in case"...), used in look-behinds.
+# Burdens that "choke" or "suffocate" someone in a figure of speech (spec section 3, "Words used
+# in another sense"); ours.
+BURDENS = (
+    r"(?:paperwork|forms?|bills?|debts?|mortgage|admin|bureaucracy|red tape|emails?|deadlines?|"
+    r"workload|taxes|tax return|rules|regulations|council|red-tape)"
+)
 NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 
 
@@ -140,7 +148,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:sat|sits|sitting|stuck|stopped|stops|stayed|stays|lodged)\s+(?:\w+\s+)?"
         r"half-?\s?way\s+down\b",
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
-        r"\b(?:took|takes|taking|needed|need)\s+(?:\w+\s+){0,2}(?:goes|tries|attempts|gulps)\s+"
+        # Spec section 3 table, dysphagia (several swallows): any form of "need"/"take" and any
+        # count ("2-3 goes").
+        r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,2}(?:goes|tries|attempts|gulps|swallows)\s+"
         r"to\s+get\s+(?:it|\w+)\s+down\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
         r"caught|hung up|hanging)\b",
@@ -167,7 +177,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
         r"(?:on|when|while|whilst|after(?!\s+(?:lunch|dinner|breakfast|supper)\b)|during|as|with|"
         r"over|every time|each time|from)\s+"
-        rf"{W}{{0,3}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
+        rf"{W}{{0,5}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
         r"feeding)\b",
@@ -628,6 +638,16 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
+    # A severity word that is denied ("nothing terrible", "not intense") is not severe (spec
+    # section 3 table: severe_chest_pain needs a severe pain).
+    r"\b(?:nothing|not|never|hardly|far from)\s+(?:too |that |so |very |really )?(?:severe|"
+    r"terrible|horrendous|horrible|intense|extreme|awful|dreadful|unbearable|crushing)\b",
+    # Spec section 3, "Numbers and durations": a comparison with a past time ("12 lb lighter than
+    # in January") dates the earlier state, not the symptom, so it is not "long past".
+    rf"\b(?:than|compared (?:to|with)|since)\s+(?:in|at|on|back in|last)?\s*(?:{MONTHS}|christmas|"
+    r"easter|summer|winter|spring|autumn|the summer|the winter|the spring|(?:19|20)\d\d)\b",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("en"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -706,7 +726,10 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:none|nil|no|not|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
+            # "Today: no choking": a negation word after a colon negates what follows it (the
+            # forward cue) unless it ends the clause ("Choking: no.").  Spec section 3.
+            r"[:=]\s*(?:none|nil|normal|ok|okay|fine|good|n/?a|negative|absent|0)\b",
+            r"[:=]\s*(?:no|not)\b(?=\s*(?:[-.,;!?)\n]|$))",
             # A question answered at once: "Chest pain? None."
             r"\?\s*(?:none|nil|no|nope|never|not really|neither|nor that|same,? no|"
             r"not that either)\b"
@@ -1086,6 +1109,8 @@ NOT_INTENDED = (
 # drops the mentions of the labels it names (None: every label). A ConText cue cannot do this:
 # "choked up" overlaps the target "choked", and ConText never lets a cue modify a target it
 # overlaps.
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("en")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     # Things that "won't go down" without being swallowed.
     (
@@ -1115,6 +1140,14 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\blaugh\w*\s+(?:so\s+(?:much|hard)|till|until)\b|\bfrom laughing\b|\bwith laughter\b|"
         r"\bbreath-?taking\b|\b(?:the|a) view\b|\bscenery\b",
     ),
+    # Spec section 3, "Words used in another sense": a burden (paperwork, bills, debt) that
+    # "chokes" or "suffocates" the writer is a figure of speech. Built from a slot of burden
+    # nouns as the subject, with the writer as the object, not from whole phrases.
+    (
+        frozenset({"CHOKING", "DYSPNEA"}),
+        rf"\b{BURDENS}\b[^.;!?,]{{0,25}}\b(?:chok|suffocat|strangl|smother|stifl)\w*\s+"
+        r"(?:me|us|the life)\b",
+    ),
     (
         frozenset({"COUGH", "PERSISTENT_COUGH", "CHOKING"}),
         r"\bcough\w*\s+up\s+(?:for|\u00a3|\$|\u20ac|\d|money|cash|the (?:money|cash|fee|fine|rent)|"
@@ -1135,3 +1168,27 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # left out.
 THIRD_PERSON: str | None = r"\b(?:she|he|she's|he's|her|his|him)\b"
 FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("en"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("en"))
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("en"))
+# Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
+# (a benign cause with quick recovery), and "not without" (which states the thing).
+CUES = (
+    *CUES,
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        slots.quick_recovery("en"),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        slots.running_for("en"),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),
+)

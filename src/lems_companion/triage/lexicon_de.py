@@ -14,6 +14,7 @@ lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/re
 
 from __future__ import annotations
 
+from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
     NORMAL_REACH,
@@ -23,6 +24,8 @@ from lems_companion.triage.lexicon import (
 )
 
 W = r"(?:(?!(?:aber|doch|sondern|jedoch)\b)[\w'-]+,?\s+)"
+# A filler word that is not a negation: "Husten ohne Blut" is not blood (spec section 3).
+WN = r"(?:(?!(?:aber|doch|sondern|jedoch|ohne|kein\w*|nicht|nie)\b)[\w'-]+,?\s+)"
 FOODS = (
     r"(?:essen|brot|fleisch|tabletten?|pillen?|kapseln?|medikamente?|bissen|brei|wasser|reis|"
     r"fisch|suppe|milch|kaffee|tee|getranke?|flussigkeit\w*|alles|nichts|kartoffel\w*|kekse?|"
@@ -40,6 +43,9 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
+        # Several swallows (spec section 3 table, dysphagia): "Nachschlucken", "mehrmals schlucken".
+        r"\bnachschluck\w*|"
+        r"\b(?:mehrmals|mehrfach|zweimal|dreimal|mehrere male)\s+(?:nach)?schluck\w*",
         r"\w*schluckbeschwerden\b|\bschluckst(?:o|oe)rung\w*|\bschluckproblem\w*",
         rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
         rf")\s+"
@@ -131,6 +137,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:nehme|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
         r"stetig\s+|trotzdem\s+)?ab\b",
         r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
+        # The separable verb with words between, colloquial "nehm" and inverted order ("seit
+        # Wochen nehme ich ab"): spec section 3 table, weight_loss.
+        rf"\b(?:ich|er|sie)\s+(?:nehm|nehme|nimmt|nahm)\s+{W}{{0,5}}ab\b",
+        rf"\b(?:nehm|nehme|nimmt|nahm)\s+(?:ich|er|sie)\s+{W}{{0,5}}ab\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
@@ -146,7 +156,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "PERSISTENT_COUGH": (
         rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
         rf"\bblut\w*\s+{W}{{0,2}}(?:im|beim)\s+(?:auswurf|husten|schleim|abhusten)",
-        rf"\bhust\w*\s+{W}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
+        rf"\bhust\w*\s+{WN}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
         rf"\b(?:auswurf|schleim|sputum)\s+{W}{{0,2}}(?:mit\s+)?blut\w*",
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
@@ -157,7 +167,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
-        r"hinter dem|hinterm|im|an der)\s+(?:brust|brustbein|thorax|brustkorb)\b",
+        r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
         r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",),
@@ -207,6 +217,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"zittrig|wie gummi)",
         rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
         r"\bknie\s+(?:\w+\s+)?(?:nachgegeben|gaben nach|weich)",
+        # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
+        r"\b(?:kaum|schwer|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}(?:aus dem|vom|von der)\s+"
+        r"(?:sessel|stuhl|sofa|bett|auto|sitz|couch|toilette)\s+(?:hoch|auf|raus)\w*",
         rf"\b(?:kaum|schwer|nicht)\s+{W}{{0,2}}(?:hoch|aufstehen|aufgestanden|hochdr(?:u|ue)ck\w*)",
     ),
     "proximal_arm_weakness": (
@@ -233,7 +246,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
     "reduced_sweating": (r"\bschwitze?\w*\s+(?:kaum|nicht mehr|weniger)\b",),
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
-    "drooping_eyelids": (rf"\blid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",),
+    "drooping_eyelids": (
+        rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
+    ),
     "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b",),
     "slurred_speech": (r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",),
     "chewing_difficulty": (
@@ -253,9 +268,15 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
     r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
+    # A severity word that is denied ("nichts Schlimmes", "halb so schlimm") is not severe
+    # (spec section 3 table: severe_chest_pain needs a severe pain).
+    r"\bnichts (?:allzu |so )?(?:schlimm|stark|heftig|brutal|wild|dramatisch|ernst)\w*|"
+    r"\bhalb so schlimm\b|\bkeine? (?:so )?(?:schlimm|stark|heftig)\w*",
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b",
     r"\b(?:war|ist) (?:fr(?:u|ue)her )?nie so\b|\bnix hilft\b|\bbringt nix\b|\bnix mehr\b",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("de"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -303,8 +324,11 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:nein|keine?|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
-            r"\?\s*(?:nein|keine?|nie|normal|ok|gut|auch nicht|auch kein\w*|ebenfalls nicht)\b",
+            # "Heute: kein Husten" negates forward; "Husten: keiner." backward (spec section 3).
+            r"[:=]\s*(?:nein|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
+            r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
+            r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
+            r"ebenfalls nicht)\b",
             r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -346,14 +370,20 @@ CUES: tuple[Cue, ...] = (
         "HYPOTHETICAL",
         "FORWARD",
         # "als ob ich betrunken wäre" is a comparison, not an "if".
-        (r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",),
+        (
+            r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",
+            # An instruction: "bei Atemnot sofort 112 anrufen" ("bei" as "in case of", with the
+            # infinitive of what to do; spec section 3, hypothetical).
+            r"\bbei\b(?=[^.;!?]{0,40}\b(?:anrufen|rufen|w(?:a|ae)hlen|melden|kommen|vorstellen|"
+            r"fahren)\b)",
+        ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
         (
-            r"\b(?:angst|sorge|risiko|gefahr) (?:vor|davor|dass|vom|von)\b",
+            r"\b(?:angst|sorge|risiko|gefahr),? (?:vor|davor|dass|vom|von)\b",
             r"\b(?:nebenwirkung\w*|beipackzettel|packungsbeilage)\b",
             r"\b(?:in zukunft|vorbeugen|vermeiden)\b",
         ),
@@ -520,6 +550,8 @@ NOT_INTENDED = (
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b|\bobwohl ich (?:ganz )?normal esse\b"
 )
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("de")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     # "Blut abgenommen", "der Verband wurde abgenommen": taken off, not weight lost.
     (
@@ -542,3 +574,34 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # other persons: no sentence-level rule.
 THIRD_PERSON: str | None = None
 FIRST_PERSON_WORDS: str | None = None
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("de"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("de"))
+RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
+    *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
+    *slots.coughing_blood("de"),
+)
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("de"))
+# Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
+# (a benign cause with quick recovery), and "not without" (which states the thing).
+CUES = (
+    *CUES,
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        slots.quick_recovery("de"),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        slots.running_for("de"),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue("PSEUDO", "PSEUDO", (slots.double_negation("de"),)),
+)
+# English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
+for _label in slots.ENGLISH_LOANWORDS:
+    RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("de", _label))

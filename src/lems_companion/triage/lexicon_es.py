@@ -13,6 +13,7 @@ checked against them. AWAITING CLINICAL REVIEW by a Spanish-speaking clinician
 
 from __future__ import annotations
 
+from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
     NORMAL_REACH,
@@ -23,6 +24,8 @@ from lems_companion.triage.lexicon import (
 
 # One word and the space after it, never "pero"/"aunque" (see lexicon.W).
 W = r"(?:(?!(?:pero|aunque|sino)\b)[\w'-]+,?\s+)"
+# A filler word that is not a negation: "tos seca, sin sangre" is not blood (spec section 3).
+WN = r"(?:(?!(?:pero|aunque|sino|sin|no|ni|nada)\b)[\w'-]+,?\s+)"
 FOODS = (
     r"(?:comida|pan|carne|pastillas?|comprimidos?|capsulas?|bocados?|pure|agua|arroz|pescado|"
     r"sopa|leche|cafe|liquidos?|bebidas?|todo|nada|pollo|patatas?|filete|galletas?|fruta|tostada)"
@@ -99,6 +102,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bno (?:consigo|puedo|soy capaz de|consigue|puede)\s+(?:arrancar|sacar|expulsar|echar)\s+"
         r"(?:las\s+|los\s+)?(?:flemas?|mocos)",
         r"\b(?:no puedo|no podia)\s+(?:dormir|estar)\s+(?:tumbad\w*|acostad\w*|plan\w*)",
+        # Spec section 3 table, dyspnea: a cough too weak to clear phlegm, built from a slot of
+        # weakness (no strength, cannot) and a slot of coughing or clearing phlegm.
+        r"\b(?:no (?:tengo|tiene|me quedan?|le quedan?) fuerzas?|sin fuerzas?|me faltan? fuerzas?|"
+        r"le faltan? fuerzas?)\s+(?:ni\s+)?(?:para|de)\s+(?:toser|sacar|expulsar|arrancar|echar)",
+        rf"\b(?:flemas?|mocos|secreciones)\s+{W}{{0,3}}(?:se (?:me|le) (?:quedan?|pegan?|atascan?)|"
+        r"no (?:salen|sale|las saco|los saco|puedo sacar))",
     ),
     "OXIMETRY": (
         r"\b(?:sat\w*|spo2|sp02|o2|oxigeno|pulsioximetro|oximetro|saturometro|el aparatito|"
@@ -149,12 +158,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "PERSISTENT_COUGH": (
         rf"\btos\w*\s+{W}{{0,3}}(?:que\s+)?no se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
         r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
-        rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{W}{{0,3}}sangre",
-        rf"\bsangre\s+{W}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
-        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{W}{{0,3}}(?:sangre|sanguinolent\w*|"
+        rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
+        rf"\bsangre\s+{WN}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
+        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?)",
         r"\bhemoptisis\b",
-        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b[^.;!?]{0,40}\bsangre\b",
+        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
+        r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
@@ -281,6 +291,12 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
     r"\b(?:casi |ya casi |apenas )?no sudo\b",
     r"\bpor si acaso\b",
+    # A severity word that is denied ("nada terrible", "no es intenso") is not severe (spec
+    # section 3 table: severe_chest_pain needs a severe pain).
+    r"\b(?:nada|no es|no era|ni)\s+(?:tan |muy |demasiado )?(?:terrible|horrible|insoportable|"
+    r"intens\w*|brutal|atroz|aplastante)\b",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("es"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -289,7 +305,7 @@ CUES: tuple[Cue, ...] = (
         "CONTRAST",
         "PSEUDO",
         (
-            r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso si|en cambio|sino|"
+            r"\b(?:pero|aunque|sin embargo|excepto|salvo|solo|solamente|eso s[ií]|en cambio|sino|"
             r"por lo demas|lo demas)\b",
         ),
         max_scope=TERMINATOR_SCOPE,
@@ -347,7 +363,9 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:no|nada|ninguno|ninguna|normal|bien|ok|negativo)\b",
+            # "Hoy: no me atraganté" negates forward; "Tos: no." backward (spec section 3).
+            r"[:=]\s*(?:nada|normal|bien|ok|negativo)\b",
+            r"[:=]\s*(?:no|ninguno|ninguna)\b(?=\s*(?:[-.,;!?)\n]|$|hoy\b|ayer\b|esta\b|desde\b))",
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
             r"(?!\s+(?:se|lo se|estoy|sabria))",
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
@@ -480,7 +498,7 @@ CUES: tuple[Cue, ...] = (
         "FAINT_RECOVERY",
         "BIDIRECTIONAL",
         (
-            r"\bvolvi\w* en (?:mi|si)\s+(?:\w+\s+)?(?:enseguida|en seguida|al momento|rapido|"
+            r"\bvolvi\w* en (?:mi|s[ií])\s+(?:\w+\s+)?(?:enseguida|en seguida|al momento|rapido|"
             r"en (?:unos )?segundos)",
             r"\bde (?:estar\s+)?(?:tanto\s+)?(?:tiempo\s+)?de pie\b",
             r"\bme levante (?:muy )?(?:rapido|de golpe)\b",
@@ -578,6 +596,8 @@ NOT_INTENDED = (
     r"\bsin (?:hacer |estar a )?dieta\b|\bno (?:estoy|esta|estaba|he estado) a dieta\b|"
     r"\bsin (?:querer|proponer\w*|buscarlo|motivo|razon|intentarlo)\b|\bno intencionad\w*"
 )
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("es")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
@@ -603,3 +623,34 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # other persons: no sentence-level rule.
 THIRD_PERSON: str | None = None
 FIRST_PERSON_WORDS: str | None = None
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("es"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("es"))
+RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
+    *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
+    *slots.coughing_blood("es"),
+)
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("es"))
+# Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
+# (a benign cause with quick recovery), and "not without" (which states the thing).
+CUES = (
+    *CUES,
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        slots.quick_recovery("es"),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        slots.running_for("es"),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue("PSEUDO", "PSEUDO", (slots.double_negation("es"),)),
+)
+# English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
+for _label in slots.ENGLISH_LOANWORDS:
+    RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("es", _label))

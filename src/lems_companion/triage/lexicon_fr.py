@@ -13,6 +13,7 @@ AWAITING CLINICAL REVIEW by a French-speaking clinician (docs/red-flags.md).
 
 from __future__ import annotations
 
+from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
     NORMAL_REACH,
@@ -41,16 +42,20 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
-        rf"\b(?:du mal|de la peine|de la difficulte|des difficultes|difficultes?|mal|peine|"
+        rf"\b(?:du mal|de la peine|d(?:e |')la misere|de la difficulte|des difficultes|"
+        rf"difficultes?|"
+        rf"mal|peine|"
         rf"impossible|n'arrive (?:pas|plus)|n'arrivais (?:pas|plus)|j'arrive (?:pas|plus)|"
         rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere)\s+{W}{{0,2}}"
         r"(?:a |pour )?(?:avaler|deglutir)",
         rf"\bavaler\s+{W}{{0,3}}(?:deux|trois|plusieurs|2|3)\s+fois\b",
-        rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|reste\w* (?:coince|bloque|pris)\w*|"
+        # Quebec "pogné" is "stuck" (spec section 3, regional ways of saying it).
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|pogne\w*|"
+        r"reste\w* (?:coince|bloque|pris|pogne)\w*|"
         r"ne (?:passe|passent|descend|descendent|descendaient|passaient) (?:pas|plus)|"
         r"passe\w* pas|passe\w* plus|descend\w* pas)\b",
-        r"\b(?:coince\w*|bloque\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans la|en travers de la|au "
-        r"fond de la)?\s*gorge\b",
+        r"\b(?:coince\w*|bloque\w*|pogne\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans (?:la|ma)|"
+        r"en travers de (?:la|ma)|au fond de (?:la|ma))?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
         # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
         r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
@@ -73,6 +78,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CHOKING": (
         r"\bfausses? routes?\b",
+        # Went down the wrong pipe (spec section 3 table, choking): "passé dans le mauvais tuyau".
+        r"\b(?:pass|all|part|descend)\w*\s+(?:\w+\s+){0,2}(?:le|du|par le) mauvais "
+        r"(?:tuyau|trou|cote|chemin|bord)\b",
         r"\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|alle\w*|descendu\w*)\s+"
         r"(?:\w+\s+)?de travers\b",
         rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
@@ -90,7 +98,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
         r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
         r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
-        r"\b(?:du mal|de la misere|de la difficulte|difficultes?|mal|peine|impossible|"
+        r"\b(?:du mal|d(?:e |')la misere|de la difficulte|difficultes?|mal|peine|impossible|"
         r"n'arrive pas|"
         r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
@@ -231,7 +239,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
-        rf"\bjambes?\s+{W}{{0,3}}(?:en coton|faibles?|lourdes?|molles?|flageol\w*|en compote|"
+        rf"\bjambes?\s+{W}{{0,3}}(?:en coton|en plomb|comme du plomb|faibles?|lourdes?|molles?|"
+        r"flageol\w*|en compote|"
         r"qui lachent|ont lache)",
         rf"\b(?:cuisses?|genoux)\s+{W}{{0,3}}(?:en compote|faibles?|ont lache|lachent|en coton)",
         rf"\b(?:du mal|difficile|peine|n'arriv\w* pas)\s+{W}{{0,2}}(?:a |pour )?(?:me |se )?"
@@ -268,7 +277,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bptosis\b",
     ),
     "double_vision": (r"\bvois double\b|\bvoyait double\b|\bvision double\b|\bdiplopi\w*",),
-    "slurred_speech": (r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",),
+    "slurred_speech": (
+        r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",
+        r"\bparl\w*\s+(?:\w+\s+){0,3}du nez\b",
+    ),
     "chewing_difficulty": (r"\bmachoire\s+(?:\w+\s+){0,2}fatigu\w*|\bdu mal a macher\b",),
     "tingling": (r"\bfourmill\w*|\bfourmis\b|\bpicotement\w*|\bengourdi\w*|\bparesthesi\w*",),
 }
@@ -289,6 +301,12 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bpas de regime\b|\bperte involontaire\b|\binvolontaire\w*\b",
     r"\bpas tres (?:fort|forte|intense)\b|\bpas (?:fort|forte|grave)\b",
     r"\brien de (?:violent|grave|terrible|intense|fort|mechant)\b|\bpas (?:violente?|intense)\b",
+    # A severity word that is denied ("rien de violent", "pas très intense") is not severe (spec
+    # section 3 table: severe_chest_pain needs a severe pain).
+    r"\b(?:rien de|pas|pas tres|pas si|jamais)\s+(?:tres |si |trop )?(?:violent|intense|terrible|"
+    r"horrible|insupportable|atroce|grave)\w*",
+    # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
+    slots.denied_diet("fr"),
 )
 
 CUES: tuple[Cue, ...] = (
@@ -340,9 +358,14 @@ CUES: tuple[Cue, ...] = (
         "NEGATED",
         "BACKWARD",
         (
-            r"[:=]\s*(?:non|rien|aucune?|normale?|ok|bien|negatif)\b",
+            # "Ce soir : aucune fausse route" negates forward; "Toux : aucune." backward (spec
+            # section 3).
+            r"[:=]\s*(?:non|rien|normale?|ok|bien|negatif)\b",
+            r"[:=]\s*(?:aucune?)\b(?=\s*(?:[-.,;!?)\n]|$|aujourd|hier\b|ce\b|cette\b|depuis\b))",
             r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok|pas non plus|non plus)\b",
-            r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres))",
+            # "ça fait bien 5 semaines": "bien" before an amount means "a good", not "fine".
+            r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres|\d|une?|deux|"
+            r"trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plus|des|la|le|les)\b)",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
@@ -460,6 +483,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:une|quelques|\d+) (?:minute|minutes|secondes?|min)\s+(?:apres|plus tard)\b",
             r"\ben (?:\d+|quelques|une|deux|cinq|dix) (?:min|minutes?|secondes?)\b",
             r"\btout de suite\b|\baussitot\b|\brapidement\b",
+            # "au bout d'une minute plus rien", "après deux minutes c'était passé".
+            r"\b(?:au bout d'|apres )(?:une|deux|trois|quelques|\d+) (?:min|minutes?|secondes?)\b",
         ),
         allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
     ),
@@ -566,6 +591,8 @@ NOT_INTENDED = (
     r"\bsans (?:regime|le vouloir|rien faire|faire de regime)\b|\bpas de regime\b|"
     r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
 )
+# A denied diet, however worded (slots.py; spec section 3).
+NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("fr")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     # Time, a message or a machine that "ne passe pas" is not swallowing.
     (
@@ -596,3 +623,34 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 # See lexicon.THIRD_PERSON. French "il"/"elle" also stand for things: no sentence-level rule.
 THIRD_PERSON: str | None = None  # "il"/"elle" stand for things too ("la viande ... elle reste")
 FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"
+
+# Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
+# symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
+FIGURATIVE = (*FIGURATIVE, *slots.figurative("fr"))
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("fr"))
+RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
+    *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
+    *slots.coughing_blood("fr"),
+)
+RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("fr"))
+# Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
+# (a benign cause with quick recovery), and "not without" (which states the thing).
+CUES = (
+    *CUES,
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        slots.quick_recovery("fr"),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        slots.running_for("fr"),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
+    Cue("PSEUDO", "PSEUDO", (slots.double_negation("fr"),)),
+)
+# English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
+for _label in slots.ENGLISH_LOANWORDS:
+    RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("fr", _label))

@@ -178,6 +178,9 @@ def weights(text: str) -> list[_Weight]:
             units.append(kind)
         found.append(_Weight(kg=kg, start=match.start(), end=match.end()))
         taken.append((match.start(), match.end()))
+    spelled = _spelled_weights(text, taken)
+    found += [weight for weight, _ in spelled]
+    taken += [(weight.start, weight.end) for weight, has_unit in spelled if has_unit]
     if not (found or _WEIGHT_WORD.search(text)):
         return []
     # A bare figure is in the unit of the weights written with one ("141 libras. En julio 152").
@@ -186,6 +189,9 @@ def weights(text: str) -> list[_Weight]:
         per_bare = KG_PER_LB
     elif units and all(unit == "half" for unit in units):
         per_bare = KG_PER_METRIC_POUND
+    for weight, has_unit in spelled:
+        if not has_unit:
+            taken.append((weight.start, weight.end))
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
@@ -252,3 +258,200 @@ def _current(text: str, found: list[_Weight]) -> _Weight:
 
 def _in_brackets(text: str, position: int) -> bool:
     return text.rfind("(", 0, position) > text.rfind(")", 0, position)
+
+
+# --- Numbers written as words ---------------------------------------------------------------
+# Spec section 3, "Numbers and durations in the text count as if entered": a weight written in
+# words ("ochenta", "septante-deux kilos", "einundachtzig") counts like one in figures. The
+# word lists are ours; they are merged across the four languages (the few words two languages
+# share have one value).
+_NUMBER_WORDS: dict[str, int] = {
+    # English
+    **dict.fromkeys(["one", "a"], 1), "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    # Spanish
+    **dict.fromkeys(["uno", "una"], 1), "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14,
+    "quince": 15, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "setenta": 70, "ochenta": 80, "noventa": 90, **dict.fromkeys(["cien", "ciento"], 100),
+    # French (with Belgian and Swiss tens)
+    **dict.fromkeys(["un", "une"], 1), "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60, "septante": 70, **dict.fromkeys(["huitante", "octante"], 80),
+    **dict.fromkeys(["quatre-vingt", "quatre-vingts"], 80), "nonante": 90, "cent": 100,
+    # German
+    **dict.fromkeys(["ein", "eins", "eine", "einem", "einen"], 1), "zwei": 2, "drei": 3,
+    "vier": 4, "funf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwolf": 12, "zwoelf": 12, "zwanzig": 20, "dreissig": 30, "dreißig": 30,
+    "vierzig": 40, "funfzig": 50, "fuenfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+    "neunzig": 90, "hundert": 100,
+}  # fmt: skip
+_HALF_WORDS = r"(?:and a half|y medio|et demi|et demie|einhalb|half)"
+_NUMBER_WORD = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+# A run of number words ("ochenta y uno", "soixante-huit", "einundachtzig").
+_WORDS_RUN = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:[\s-]+(?:y\s+|et\s+|and\s+)?|und)(?:{_NUMBER_WORD}))*"
+    rf"(?:\s+{_HALF_WORDS})?\b",
+    re.IGNORECASE,
+)
+_ARTICLES = {"a", "un", "une", "una", "ein", "eine", "einem", "einen"}
+
+
+def _token_value(token: str) -> int:
+    """Return the value of one number word, German compounds included ("einundachtzig")."""
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    value = 0
+    if "hundert" in token:
+        before, token = token.split("hundert", 1)
+        value += (_NUMBER_WORDS.get(before, 1) if before else 1) * 100
+    if "und" in token:
+        units, tens = token.split("und", 1)
+        return value + _NUMBER_WORDS.get(units, 0) + _NUMBER_WORDS.get(tens, 0)
+    return value + _NUMBER_WORDS.get(token, 0)
+
+
+def _words_value(phrase: str) -> Decimal | None:
+    """Return the value of a run of number words; None when it is a lone article ("a", "un")."""
+    folded = (
+        phrase.lower()
+        .replace("quatre-vingts", "quatre_vingt")
+        .replace("quatre-vingt", "quatre_vingt")
+    )
+    half = re.search(_HALF_WORDS, folded) is not None
+    folded = re.sub(_HALF_WORDS, " ", folded)
+    tokens = [
+        token.replace("quatre_vingt", "quatre-vingt")
+        for token in re.split(r"[\s-]+", folded)
+        if token and token not in {"y", "et", "and"}
+    ]
+    if not tokens or (len(tokens) == 1 and tokens[0] in _ARTICLES and not half):
+        return None
+    total = Decimal(0)
+    for token in tokens:
+        if token in {"hundred", "hundert", "cent", "cien", "ciento"} and total:
+            total *= 100
+        else:
+            total += _token_value(token)
+    total += Decimal("0.5") if half else 0
+    return total or None
+
+
+_AFTER_WORDS = re.compile(
+    rf"\s*(?:({_KG})|({_LB})|({_HALF_KG})|({_STONE}))\b(?:\s+({_HALF_WORDS}))?", re.IGNORECASE
+)
+
+
+def _spelled_weights(text: str, taken: list[tuple[int, int]]) -> list[tuple[_Weight, bool]]:
+    """Return the weights written in words, each with whether a unit follows it; a run without
+    a unit is kept only as a body weight (30-250 kg) and only in a note about weight."""
+    found: list[tuple[_Weight, bool]] = []
+    for match in _WORDS_RUN.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        value = _words_value(match.group(0))
+        if value is None:
+            continue
+        unit = _AFTER_WORDS.match(text, match.end())
+        if unit is None:
+            if BARE_KG_RANGE[0] <= value <= BARE_KG_RANGE[1]:
+                found.append((_Weight(kg=value, start=match.start(), end=match.end()), False))
+            continue
+        value += Decimal("0.5") if unit.group(5) else 0
+        if unit.group(1):
+            kg = value
+        elif unit.group(2):
+            kg = value * KG_PER_LB
+        elif unit.group(3):
+            kg = value * KG_PER_METRIC_POUND
+        else:
+            kg = value * LB_PER_STONE * KG_PER_LB
+        found.append((_Weight(kg=kg, start=match.start(), end=unit.end()), True))
+    return found
+
+
+# "Lost 4 kilos", "bajé cuatro kilos y medio", "4 kg abgenommen", "12 lb lighter": an amount
+# lost, in any of the four languages (spec section 3, "lost half a stone", "12 lb lighter").
+_LOSS_VERB = (
+    r"(?:lost|lose|losing|dropped|shed|down|perdu|perdi|perdido|perdio|baje|bajado|bajo|"
+    r"rebaje|adelgace|adelgazado|abgenommen|verloren|nehme|nahm|nimmt)"
+)
+_LOSS_AFTER = (
+    r"(?:lighter|down|less|off|de moins|en moins|perdus?|menos|abgenommen|verloren|weniger|"
+    r"runter|ab)"
+)
+_AMOUNT = rf"(?:half an?|\d{{1,2}}(?:[.,]\d{{1,2}})?|{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*"
+_AMOUNT_UNIT = (
+    rf"({_AMOUNT})\s*(?:({_KG})|({_LB})|({_HALF_KG})|({_STONE}))\b(?:\s+({_HALF_WORDS}))?"
+)
+_LOSS = re.compile(
+    rf"\b{_LOSS_VERB}\s+(?:[\w']+\s+){{0,2}}?{_AMOUNT_UNIT}|"
+    rf"\b{_AMOUNT_UNIT}\s+(?:[\w']+\s+)?{_LOSS_AFTER}\b",
+    re.IGNORECASE,
+)
+
+
+def _amount_kg(match: re.Match[str], first: int) -> Decimal | None:
+    amount = match.group(first)
+    if amount.lower().startswith("half"):
+        amount = "0.5"
+    value = (
+        _number(amount) if amount[0].isdigit() else _words_value(amount)
+    )  # "4", "cuatro", "half" (a stone)
+    if value is None:
+        value = Decimal(1) if amount.lower() in _ARTICLES else None
+    if value is None:
+        return None
+    value += Decimal("0.5") if match.group(first + 5) else 0
+    if match.group(first + 1):
+        return value
+    if match.group(first + 2):
+        return value * KG_PER_LB
+    if match.group(first + 3):
+        return value * KG_PER_METRIC_POUND
+    return value * LB_PER_STONE * KG_PER_LB
+
+
+@dataclass(frozen=True, slots=True)
+class AmountLost:
+    """An amount of weight the note says was lost, in kilograms, with where it is written."""
+
+    kg: Decimal
+    start: int
+    end: int
+
+
+def amount_lost(text: str) -> AmountLost | None:
+    """Return the first amount of weight the note says was lost; None when it names none."""
+    for match in _LOSS.finditer(text):
+        first = 1 if match.group(1) else 7
+        kg = _amount_kg(match, first)
+        if kg is not None and 0 < kg < BARE_KG_RANGE[0]:
+            return AmountLost(kg=kg, start=match.start(), end=match.end())
+    return None
+
+
+def change_from_amount(text: str, lost: AmountLost) -> WeightChange | None:
+    """Return the change given by an amount lost and one body weight ("lost 4 kilos, je pesais
+    75"): the weight is the earlier one when a past word marks it, else the current one."""
+    found = [item for item in weights(text) if not (lost.start <= item.start < lost.end)]
+    if len(found) != 1:
+        return None
+    weight = found[0]
+    earlier = bool(
+        _PAST_BEFORE.search(text[max(0, weight.start - PAST_REACH) : weight.start])
+        or _PAST_AFTER.match(text[weight.end :])
+    )
+    heavier = weight.kg if earlier else weight.kg + lost.kg
+    lighter = heavier - lost.kg
+    return WeightChange(
+        heavier_kg=float(round(heavier, 1)),
+        lighter_kg=float(round(lighter, 1)),
+        percent=weight_loss.percent_lost(float(heavier), float(lighter)),
+        start=min(lost.start, weight.start),
+        end=max(lost.end, weight.end),
+    )

@@ -30,7 +30,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from lems_companion.triage import durations, language, numbers, prefilter
+from lems_companion.triage import durations, language, numbers, prefilter, slots, spelling
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -99,6 +99,9 @@ def _split_sentences(doc: Doc) -> Doc:
         token.is_sent_start = starts_sentence or (text in SENTENCE_OPEN and length > 0)
         length = 1 if token.is_sent_start else length + 1
         starts_sentence = (text in SENTENCE_END and text not in SENTENCE_OPEN) or "\n" in text
+        # "Ran for the bus (!), out of breath": a bracketed "!" or "?" ends no sentence.
+        if starts_sentence and token.i > 0 and doc[token.i - 1].text == "(":
+            starts_sentence = False
         # "Breathing? Bit worse on the stairs.": a short question and its answer are one
         # sentence, so the answer's words reach the question (spec section 3).
         if text == "?" and length <= SHORT_QUESTION:
@@ -347,7 +350,14 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
     nlp = pipeline(language_code)
     found = []
     for offset, chunk in _chunks(text):
-        doc = _analyse(nlp, language.fold(chunk))
+        # Misspelt red-flag words are read as the word they stand for (spec section 3,
+        # misspellings); ``origin`` maps the corrected text back to the note's characters.
+        corrected, origin = spelling.correct(_folded(chunk, language_code), language_code)
+        doc = _analyse(nlp, corrected)
+
+        def at(position: int, origin: list[int] | None = origin) -> int:
+            return position if origin is None else origin[position]
+
         for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
             # medspaCy 1.3 lets a cue lying wholly inside a target modify it (its overlap test
             # misses containment): "me quedo sin aire" would be negated by its own "sin".
@@ -362,7 +372,7 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
             }
             if _is_general_question(span, language_code):
                 categories.add("HYPOTHETICAL")
-            start, end = offset + span.start_char, offset + span.end_char
+            start, end = offset + at(span.start_char), offset + at(span.end_char)
             found.append(
                 Mention(
                     label=span.label_,
@@ -370,10 +380,25 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
                     start=start,
                     end=end,
                     categories=frozenset(categories),
-                    sentence=(offset + span.sent.start_char, offset + span.sent.end_char),
+                    sentence=(offset + at(span.sent.start_char), offset + at(span.sent.end_char)),
                 )
             )
     return found
+
+
+# Spanish "sí" (yes, indeed) and "si" (if) differ only by the accent: "Hoy sí me atraganté" is a
+# choking, "si me atraganto" a hypothetical (spec section 3). The accent is kept on "sí" alone.
+_SPANISH_YES = re.compile(r"\b[sS][íÍ]\b")
+
+
+def _folded(text: str, language_code: str) -> str:
+    """Return the note folded for matching, with Spanish "sí" kept apart from "si"."""
+    folded = language.fold(text)
+    if language_code != "es" or "í" not in text.lower():
+        return folded
+    for match in _SPANISH_YES.finditer(text):
+        folded = folded[: match.start()] + match.group(0) + folded[match.end() :]
+    return folded
 
 
 def _analyse(nlp: Language, text: str) -> Doc:
@@ -408,9 +433,18 @@ def _is_general_question(span: Span, language_code: str) -> bool:
     sentence = span.sent.text.strip()
     return (
         sentence.endswith("?")
-        and _compiled(language_code, "QUESTION_START").search(sentence) is not None
+        and (
+            _compiled(language_code, "QUESTION_START").search(sentence) is not None
+            # "Bekommt man bei LEMS oft Schluckbeschwerden?": asked about people in general.
+            or _generic_subject(language_code).search(sentence) is not None
+        )
         and not _compiled(language_code, "FIRST_PERSON").search(sentence)
     )
+
+
+@cache
+def _generic_subject(language_code: str) -> re.Pattern[str]:
+    return re.compile(slots.GENERIC_SUBJECT[language_code], re.IGNORECASE)
 
 
 def authorship(text: str, author: str, language_code: str) -> str:
@@ -518,7 +552,8 @@ def triage_note(
     weighs = any(hit.id == "weight_loss" for hit in hits) or numbers.mentions_weight(text)
     intended = weighs and _says_intended(text, code)
     if weighs:
-        hits = _weigh_numbers(text, hits, intended=intended)
+        named = any(mention.label == "WEIGHT_LOSS" for mention in found)
+        hits = _weigh_numbers(text, hits, intended=intended, named=named)
     return NoteTriage(
         hits=tuple(hits),
         findings=tuple(dict.fromkeys(findings)),
@@ -534,17 +569,81 @@ def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
     """Return the mention marked FAMILY when its sentence speaks of someone in the third person
     and never of the writer ("Jean choked on a biscuit, she was fine after"): another person's
     symptom when the patient writes, the patient's when a caregiver does (spec section 3)."""
-    if lexicon(language_code).THIRD_PERSON is None or mention.categories & {
-        "FAMILY",
-        "OTHER_PERSON",
-    }:
+    if mention.categories & {"FAMILY", "OTHER_PERSON"}:
         return mention
     sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
+    if _taken_up_by_pronoun(mention, sentence, language_code):
+        return replace(mention, categories=mention.categories | {"FAMILY"})
+    subject = _sentence_subject(sentence, language_code)
+    if subject is not None:
+        return replace(mention, categories=mention.categories | {subject})
+    if lexicon(language_code).THIRD_PERSON is None:
+        return mention
     if _compiled(language_code, "THIRD_PERSON").search(sentence) and not _compiled(
         language_code, "FIRST_PERSON_WORDS"
     ).search(sentence):
         return replace(mention, categories=mention.categories | {"FAMILY"})
     return mention
+
+
+@cache
+def _subject_patterns(
+    language_code: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon(language_code)
+    determiner = slots.DETERMINER[language_code]
+    return (
+        re.compile(rf"^\W*(?:{determiner}\s*)?{words.OTHER_WORDS}\b", re.IGNORECASE),
+        re.compile(rf"^\W*(?:{determiner}\s*)?{words.FAMILY_WORDS}\b", re.IGNORECASE),
+        re.compile(words.FIRST_PERSON_WORDS or words.FIRST_PERSON, re.IGNORECASE),
+    )
+
+
+@cache
+def _reported(language_code: str) -> re.Pattern[str]:
+    return re.compile(slots.REPORTED[language_code], re.IGNORECASE)
+
+
+def _sentence_subject(sentence: str, language_code: str) -> str | None:
+    """Return OTHER_PERSON or FAMILY when the sentence opens with another person as its subject
+    and never speaks of the writer after it ("Le voisin, M. Dubois, a fait un malaise avec le
+    visage de travers"): spec section 3, "Who is writing" (friends and neighbours are always
+    another person; a family member's symptom depends on who writes)."""
+    other, family, first_person = _subject_patterns(language_code)
+    if _reported(language_code).search(sentence):
+        return None
+    for pattern, category in ((other, "OTHER_PERSON"), (family, "FAMILY")):
+        found = pattern.match(sentence)
+        if found is not None and not first_person.search(sentence, found.end()):
+            return category
+    return None
+
+
+@cache
+def _family_then_pronoun(language_code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon(language_code)
+    first_person = words.FIRST_PERSON_WORDS or words.FIRST_PERSON
+    return (
+        re.compile(
+            rf"\b{slots.POSSESSIVE[language_code]}\s+{words.FAMILY_WORDS}\b[^.;!?]*?,\s*"
+            rf"{slots.PRONOUN[language_code]}\b",
+            re.IGNORECASE,
+        ),
+        re.compile(first_person, re.IGNORECASE),
+    )
+
+
+def _taken_up_by_pronoun(mention: Mention, sentence: str, language_code: str) -> bool:
+    """Return True when a family member named in the sentence is taken up by a third-person
+    pronoun in a later clause, and the mention lies in that clause with no word for the writer
+    ("mon père est mort d'un cancer du poumon, il crachait du sang"): spec section 3, "Who is
+    writing" (slots.py)."""
+    family, first_person = _family_then_pronoun(language_code)
+    found = family.search(sentence)
+    if found is None:
+        return False
+    start = mention.start - mention.sentence[0]
+    return start >= found.end() and not first_person.search(sentence, found.end(), start)
 
 
 def _inside_choking(mention: Mention, found: list[Mention]) -> bool:
@@ -604,21 +703,47 @@ def says_weight_loss_intended(text: str) -> bool:
     return language.is_checked(code) and _says_intended(text, code)
 
 
-def _weigh_numbers(text: str, hits: list[FlagHit], *, intended: bool) -> list[FlagHit]:
+def _weigh_numbers(
+    text: str, hits: list[FlagHit], *, intended: bool, named: bool = False
+) -> list[FlagHit]:
     """Return the hits with weight_loss decided by the weights written in the note, if any.
 
     Spec section 3: "was 81 kg at Easter, 76.5 now" is judged by the one weight-loss rule. When
     the note gives two weights, they decide (a 2% loss is not flagged, 10% is flagged even when
     intended); a note that only says "lost weight" keeps its flag."""
     change = numbers.weight_change(text)
-    if change is None:
-        return hits
     others = [hit for hit in hits if hit.id != "weight_loss"]
+    flag = flag_defs.get("weight_loss")
+    if change is None:
+        # Spec section 3: an amount lost ("lost 4 kilos", "bajé cuatro kilos y medio") counts
+        # as if entered: with one body weight it gives the percentage; alone, a loss without
+        # trying is weight_loss whatever language its words are in.
+        folded = language.fold(text)
+        lost = numbers.amount_lost(folded)
+        if lost is None:
+            return hits
+        change = numbers.change_from_amount(folded, lost)
+        if change is None:
+            # A loss the lexicon read and the context rules dropped ("before diagnosis I lost
+            # 10 kg") stays dropped.
+            if intended or named or len(others) < len(hits):
+                return hits
+            return [
+                *hits,
+                FlagHit(
+                    id="weight_loss",
+                    level="prompt",
+                    evidence=text[lost.start : lost.end],
+                    start=lost.start,
+                    end=lost.end,
+                    basis=f"note says {lost.kg:.1f} kg lost, not on purpose; {flag.basis} "
+                    f"({flag.source})",
+                ),
+            ]
     from lems_companion.rules import weight_loss
 
     if not weight_loss.is_loss(change.percent, intended=intended):
         return others
-    flag = flag_defs.get("weight_loss")
     reason = (
         "10% or more of body weight lost, though the note says it is intended"
         if intended

@@ -1,0 +1,332 @@
+"""Concept slots shared by the four lexicons: patterns built from small word classes per language
+rather than from whole phrases, so that a rule reaches every combination of its slots.
+
+Each builder returns patterns in the lexicons' own shape (matched on the accent-folded note,
+case-insensitive). The word lists are ours, awaiting clinical review like the lexicons
+(docs/red-flags.md). Slots:
+
+- reading or hearing about a symptom (READ x SOURCE or "that"): not having it (spec section 3,
+  "Reading or hearing about a symptom is not having it");
+- a burden (paperwork, bills, a failing business) that chokes or suffocates the writer, and a
+  thrilling spectacle that leaves one breathless: words in another sense (spec section 3, "Words
+  used in another sense");
+- a family member named and then taken up by a third-person pronoun in the next clause ("my
+  father died of lung cancer, he coughed up blood"): another person (spec section 3, "Who is
+  writing");
+- CHOKE x FOOD/DRINK in one clause, in any order ("je m'étrangle chaque fois que je bois"):
+  choking on food or drink (spec section 3 table, choking).
+"""
+
+from __future__ import annotations
+
+Figurative = tuple[frozenset[str] | None, str]
+
+# Verbs of reading or hearing, the sources, and the word introducing what was read.
+_READ = {
+    "en": r"(?:read|reading|heard|hearing|learnt|learned|googled|saw online)",
+    "es": r"(?:lei|leido|leyendo|lee|escuche|oi|oido|vi en (?:un|el|la|internet))",
+    "fr": r"(?:lu|lire|lis|lisais|entendu|appris)",
+    "de": r"(?:gelesen|gehort|gehoert|lese|las|liest|erfahren)",
+}
+_SOURCE = {
+    "en": r"(?:forums?|online|internet|website|facebook|support group|leaflet|article|google|"
+    r"reddit|podcast)",
+    "es": r"(?:foros?|internet|pagina|web|grupo de|facebook|folleto|articulo|google)",
+    "fr": r"(?:forums?|internet|site|groupe|facebook|brochure|notice|article|google)",
+    "de": r"(?:forum|internet|google|facebook|gruppe|brosch(?:u|ue)re|beipackzettel|artikel|"
+    r"webseite|selbsthilfegruppe)",
+}
+_THAT = {"en": r"that\b", "es": r"que\b", "fr": r"(?:que\b|qu')", "de": r"dass\b"}
+
+# Burdens that "choke" the writer, and the verbs; the writer as object where the language
+# needs one (so "at work I choked on a sandwich" is not caught).
+_BURDEN_CHOKES = {
+    "es": r"\b(?:papeleo|papeles|facturas|deudas|hipoteca|impuestos|burocracia|tramites)\b"
+    r"[^.;!?,]{0,25}\b(?:me|nos)\s+(?:esta\w*\s+|va\w*\s+a\s+)?(?:ahog|asfixi)\w*",
+    "fr": r"\b(?:paperasse|papiers|factures|dettes|impots|credit|administration|formulaires)\b"
+    r"[^.;!?,]{0,25}\b(?:m'|nous\s+|me\s+)(?:etouff|etrangl|asphyxi)\w*|"
+    r"\b(?:entreprise|societe|boite|commerce|economie|pays|gouvernement|club|equipe|"
+    r"association|projet|budget|systeme|hopital)\b[^.;!?,]{0,25}\ba bout de souffle\b",
+    "de": r"\b(?:papierkram|b(?:u|ue)rokratie|formular\w*|rechnung\w*|schulden|steuer\w*|"
+    r"antr(?:a|ae)ge?)\b[^.;!?,]{0,25}\b(?:erstick|erdr(?:u|ue)ck|erw(?:u|ue)rg)\w*\s+"
+    r"(?:mich|uns)\b|\berstick\w*\s+(?:noch\s+)?in\s+(?:\w+\s+)?(?:papierkram|arbeit|"
+    r"formular\w*|rechnungen|b(?:u|ue)rokratie|akten)\b",
+}
+
+# Watching something thrilling: "breathless watching the final".
+_WATCH = {
+    "en": r"(?:watching|watched|watch)",
+    "es": r"(?:viendo|ver|mirando|vi)",
+    "fr": r"(?:en regardant|regarde\w*|vu)",
+    "de": r"(?:zuschauen|zugeschaut|angeschaut|geguckt|gucken|schauen|anschauen|beim)",
+}
+_SPECTACLE = {
+    "en": r"(?:final|match|game|penalt\w*|shoot-?out|thriller|derby|race|fight)",
+    "es": r"(?:final|partido|partidazo|penaltis|penales|derbi|clasico|carrera|pelicula de miedo)",
+    "fr": r"(?:finale|match|penalty|penaltys|tirs au but|thriller|derby|course)",
+    "de": r"(?:finale|endspiel|spiel|elfmeter\w*|krimi|derby|rennen)",
+}
+
+# Seeing a bill or a price: "sin aliento al ver la factura".
+_SIGHT = {
+    "en": r"(?:seeing|saw|at|when i saw|opened)",
+    "es": r"(?:al ver|viendo|vi|cuando vi)",
+    "fr": r"(?:en voyant|vu|devant|quand j'ai vu)",
+    "de": r"(?:beim anblick|als ich|sah|gesehen)",
+}
+_BILL = {
+    "en": r"(?:the|that|my|our)\s+(?:bill|price|invoice|energy bill|receipt)",
+    "es": r"(?:la|el|esa|ese)\s+(?:factura|precio|cuenta|recibo)",
+    "fr": r"(?:la|le|cette|ce)\s+(?:facture|prix|note|addition)",
+    "de": r"(?:der|die|den|diese)\s+(?:\w*rechnung|\w*preis|\w*abrechnung)",
+}
+# A bitter swallow in another sense ("un trago amargo", "eine bittere Pille").
+_SWALLOW_IDIOM = {
+    "es": r"\btrago amargo\b|\b(?:dificil|duro) de tragar\b|\btragarme(?:lo|la)\b",
+    "fr": r"\b(?:dure?|difficile) a (?:avaler|digerer)\b|\bpilule amere\b",
+    "de": r"\bbittere pille\b|\bschwer (?:zu )?verdaulich\b",
+}
+
+# Third-person subject pronouns and possessives of the writer, for a family member taken up by
+# a pronoun in the next clause.
+PRONOUN = {"en": r"(?:he|she)", "es": r"(?:el|ella)", "fr": r"(?:il|elle)", "de": r"(?:er|sie)"}
+POSSESSIVE = {
+    "en": r"(?:my|our)",
+    "es": r"(?:mi|mis|nuestr[oa]s?)",
+    "fr": r"(?:mon|ma|mes|notre|nos)",
+    "de": r"(?:mein\w*|unser\w*)",
+}
+
+# Choking verbs that also mean "suffocate" (so need food or drink to be choking), and what is
+# eaten or drunk.
+_CHOKE = {
+    "es": r"\b(?:me|se|te|le)\s+(?:ahog|atragant|atora|ator[eo])\w*",
+    "fr": r"\b(?:m'|s'|t'|me\s+|se\s+)(?:etrangl|etouff)\w*",
+    "de": r"\b(?:erstick|verschluck)\w*",
+}
+_INGEST = {
+    "es": r"(?:com\w+|beb\w+|trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|"
+    r"pastillas?|comprimidos?|pan|carne)",
+    "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
+    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
+    "de": r"(?:essen|trinken|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|bissen|speichel|"
+    r"tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|fr(?:u|ue)hst(?:u|ue)ck)",
+}
+# What may stand between the two slots: no sentence end, no negation.
+_NEGATION = {
+    "es": r"no|ni|sin|nunca|tampoco",
+    "fr": r"pas|plus|sans|jamais|ni|aucune?",
+    "de": r"nicht|kein\w*|nie|ohne|weder",
+}
+
+
+def figurative(code: str) -> tuple[Figurative, ...]:
+    """Return the language's slot-built patterns of words in another sense (spec section 3)."""
+    read = _READ[code]
+    patterns: list[Figurative] = [
+        # Spec section 3: reading or hearing about a symptom is not having it.
+        (
+            None,
+            rf"\b{read}\b[^.;!?]{{0,40}}\b(?:{_SOURCE[code]}\b|{_THAT[code]})|"
+            rf"\b{_SOURCE[code]}\b[^.;!?]{{0,40}}\b{read}\b",
+        ),
+        # Spec section 3, "Words used in another sense": breathless watching a thrilling match.
+        (
+            frozenset({"DYSPNEA"}),
+            rf"\b{_WATCH[code]}\b[^.;!?]{{0,30}}\b{_SPECTACLE[code]}\b",
+        ),
+    ]
+    patterns.append(
+        # Spec section 3, "Words used in another sense": the bill that took one's breath away.
+        (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b")
+    )
+    if code in _SWALLOW_IDIOM:
+        # Spec section 3: "a hard pill to swallow" in the language's own words.
+        patterns.append((frozenset({"DYSPHAGIA"}), _SWALLOW_IDIOM[code]))
+    if code in _BURDEN_CHOKES:
+        # Spec section 3, "Words used in another sense": a burden that chokes the writer.
+        patterns.append((frozenset({"CHOKING", "DYSPNEA"}), _BURDEN_CHOKES[code]))
+    return tuple(patterns)
+
+
+def choking_while_ingesting(code: str) -> tuple[str, ...]:
+    """Return CHOKE x FOOD/DRINK patterns in one clause, either order, with no negation or
+    sentence end between (spec section 3 table, choking: on food, drink or saliva)."""
+    if code not in _CHOKE:
+        return ()
+    gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?\n]){{0,40}}?"
+    choke, ingest = _CHOKE[code], _INGEST[code]
+    return (rf"{choke}{gap}\b{ingest}\b", rf"\b{ingest}\b{gap}{choke}")
+
+
+# Coughing and blood in one clause, either order ("he tosido sangre", "Blut abgehustet").
+_COUGH = {
+    "es": r"(?:tos\w*|escup\w*|expector\w*|gargaj\w*)",
+    "fr": r"(?:tou(?:x|ss)\w*|crach\w*|expector\w*)",
+    "de": r"(?:\w*hust\w*|\w*spuck\w*|auswurf)",
+}
+_BLOOD = {
+    "es": r"(?:sangre|sanguinolent\w*|con sangre|hilillos? rojos?)",
+    "fr": r"(?:sang|sanglant\w*|rouges?)",
+    "de": r"(?:\w*blut\w*)",
+}
+
+
+def coughing_blood(code: str) -> tuple[str, ...]:
+    """Return COUGH x BLOOD patterns in one clause, either order, with no negation or sentence
+    end between (spec section 3 table, persistent_cough: coughing up blood)."""
+    if code not in _COUGH:
+        return ()
+    gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?,\n]){{0,25}}?"
+    cough, blood = _COUGH[code], _BLOOD[code]
+    return (rf"\b{cough}{gap}\b{blood}\b", rf"\b{blood}{gap}\b{cough}\b")
+
+
+# A diet that is denied ("no está haciendo ninguna dieta", "er macht keine Diät"): the loss is
+# not intended (spec section 3, intended weight loss).
+_DIET = {
+    "en": r"(?:diet\w*|slimming|trying to lose)",
+    "es": r"(?:dieta|regimen|adelgazar)",
+    "fr": r"(?:regime|diete|maigrir)",
+    "de": r"(?:di(?:a|ae)t|abnehmen wollen|fasten)",
+}
+_DIET_NEGATION = {
+    "en": r"not|no|never|without|isn'?t|aren'?t|wasn'?t|n't",
+    "es": r"no|ni|ninguna|sin|nunca",
+    "fr": r"pas|aucun|sans|jamais|ni",
+    "de": r"kein\w*|nicht|ohne|nie",
+}
+
+
+def denied_diet(code: str) -> str:
+    """Return the pattern of a denied diet in the language (spec section 3)."""
+    return rf"\b(?:{_DIET_NEGATION[code]})\s+(?:[\w'-]+\s+){{0,3}}?{_DIET[code]}\b"
+
+
+# Clothes that have become too loose: weight lost (spec section 3 table, weight_loss).
+_CLOTHES = {
+    "en": r"(?:clothes|trousers|jeans|belt|rings?|dress\w*|skirts?|shirts?|collars?|waistband)",
+    "es": r"(?:ropa|pantalon\w*|faldas?|cinturon|anillos?|vestidos?|camisas?|alianza)",
+    "fr": r"(?:pantalons?|vetements?|habits|jupes?|ceinture|bagues?|alliance|chemises?|jeans?)",
+    "de": r"(?:hose\w*|kleid\w*|r(?:o|oe)cke?|g(?:u|ue)rtel|ringe?|hemd\w*|jeans|bund|kragen)",
+}
+_LOOSE = {
+    "en": r"(?:hanging off|hangs off|loose|looser|too big|falling down|fall down|baggy|notch\w*|"
+    r"holes? tighter)",
+    "es": r"(?:grandes?|holgad\w*|se (?:me |le )?caen?|bailan?|flojos?|flojas?|agujeros?)",
+    "fr": r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent|crans?|trous?)",
+    "de": r"(?:rutsch\w*|zu gro(?:ss|ß)|zu weit|weiter|schlabber\w*|h(?:a|ae)ngt|enger|l(?:o|oe)ch"
+    r"\w*)",
+}
+
+
+def clothes_loose(code: str) -> tuple[str, ...]:
+    """Return the CLOTHES x LOOSE pattern of the language, in one clause (spec section 3 table,
+    weight_loss: "clothes hanging off")."""
+    return (rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",)
+
+
+# Recovering within minutes, counted however: "eine Minute später wieder gut", "au bout de deux
+# minutes", "a los pocos minutos" (spec section 3, a benign cause with quick recovery).
+_FEW = {
+    "en": r"(?:a|one|two|three|a few|a couple of|few|\d+)",
+    "es": r"(?:un|una|unos|unas|pocos|dos|tres|cinco|\d+)",
+    "fr": r"(?:une|deux|trois|quelques|\d+)",
+    "de": r"(?:eine|einer|ein paar|zwei|drei|wenige\w*|\d+)",
+}
+_SECONDS = {
+    "en": r"(?:seconds?|secs?|minutes?|mins?|moments?)",
+    "es": r"(?:segundos?|minutos?|min|momentos?)",
+    "fr": r"(?:secondes?|minutes?|min|instants?)",
+    "de": r"(?:sekunden?|minuten?|min|augenblick\w*)",
+}
+_LATER = {
+    "en": r"(?:later)",
+    "es": r"(?:despues|mas tarde)",
+    "fr": r"(?:apres|plus tard)",
+    "de": r"(?:sp(?:a|ae)ter|danach)",
+}
+_WITHIN = {
+    "en": r"(?:within|after)",
+    "es": r"(?:al cabo de|tras|despues de|en|a los|a las)",
+    "fr": r"(?:au bout d'|au bout de|apres|en)",
+    "de": r"(?:nach|innerhalb von|binnen)",
+}
+# Running, for a bus or a train: a benign cause of breathlessness.
+_RUN = {
+    "en": r"(?:ran|run|running|sprint\w*|jog\w*|rush\w*|dash\w*)\s+(?:\w+\s+){0,2}?(?:for|to|"
+    r"after|up)\b",
+    "es": r"(?:corri\w*|correr|corriendo)\s+(?:\w+\s+){0,2}?(?:para|a|al|tras|detras|hasta)\b",
+    "fr": r"(?:couru|courir|cours|courant)\s+(?:\w+\s+){0,2}?(?:pour|apres|jusqu'|vers|a)\b",
+    "de": r"(?:gerannt|rennen|renne|gelaufen|gesprintet|gesp(?:u|ue)rtet|gejoggt)\b",
+}
+
+
+def quick_recovery(code: str) -> tuple[str, ...]:
+    """Return the language's patterns of a recovery within minutes (spec section 3)."""
+    few, seconds = _FEW[code], _SECONDS[code]
+    return (
+        rf"\b{few}\s+{seconds}\s+{_LATER[code]}\b",
+        rf"\b{_WITHIN[code]}\s*{few}\s+{seconds}\b",
+    )
+
+
+def running_for(code: str) -> tuple[str, ...]:
+    """Return the language's patterns of running somewhere: a benign cause of breathlessness
+    (spec section 3, "breathless after sprinting, fine a minute later")."""
+    return (rf"\b{_RUN[code]}",)
+
+
+# "Not without" states the thing: "nicht ohne mehrmaliges Nachschlucken" (spec section 3,
+# negation reaches only what it governs).
+_DOUBLE_NEGATION = {
+    "en": r"\bnot\s+without\b|\bcan'?t\s+\w+\s+(?:\w+\s+)?without\b",
+    "es": r"\bno\s+(?:\w+\s+){0,3}?sin\b",
+    "fr": r"\bpas\s+sans\b|\bne\s+\w+\s+(?:\w+\s+){0,2}?(?:pas|plus)\s+sans\b",
+    "de": r"\bnicht\s+ohne\b|\bkein\w*\s+\w+\s+ohne\b",
+}
+
+
+def double_negation(code: str) -> str:
+    """Return the language's "not without" pattern, a PSEUDO cue (spec section 3)."""
+    return _DOUBLE_NEGATION[code]
+
+
+# A question about people in general ("Bekommt man bei LEMS oft Schluckbeschwerden?"): a general
+# question, not the writer's symptom (spec section 3, "hypothetical or a question").
+GENERIC_SUBJECT = {
+    "en": r"\b(?:people|patients|anyone|someone|one)\b",
+    "es": r"\b(?:uno|la gente|los pacientes|alguien|se suele|se puede)\b",
+    "fr": r"\b(?:on|les gens|les patients|quelqu'un)\b",
+    "de": r"\b(?:man|leute|patienten|jemand)\b",
+}
+
+
+# Determiners before a person at the start of a sentence ("Le voisin ...", "Mi hermano ...").
+DETERMINER = {
+    "en": r"(?:my|our|the|a|his|her|their)",
+    "es": r"(?:mi|mis|nuestr[oa]s?|el|la|los|las|un|una|su|sus)",
+    "fr": r"(?:mon|ma|mes|notre|nos|le|la|les|l'|un|une|son|sa|ses)",
+    "de": r"(?:mein\w*|unser\w*|der|die|das|ein\w*|sein\w*|ihr\w*)",
+}
+# Reported speech ("Mi hermana dice que ... hablo arrastrando"): what is reported may be about
+# the writer, so the sentence's subject does not decide whose symptom it is (spec section 3).
+REPORTED = {
+    "en": r"\b(?:says?|said|thinks?|thought|noticed|reckons?|told me|tells me)\b",
+    "es": r"\b(?:dice|dicen|dijo|dijeron|nota|noto|cree|piensa|me dice|me dijo)\b",
+    "fr": r"\b(?:dit|disent|trouve|trouvent|remarque|pense|pensent|a remarque|m'a dit)\b",
+    "de": r"\b(?:sagt|sagen|sagte|meint|meinte|findet|fand|bemerkt|merkt)\b",
+}
+
+
+# English red-flag words inside a Spanish, French or German note ("en la cena I choked con el
+# arroz"): people who live between two languages mix them (spec section 3, "Languages").
+ENGLISH_LOANWORDS = {
+    "CHOKING": (r"\bchok(?:e|ed|es|ing)\b",),
+    "DYSPNEA": (r"\b(?:short of breath|breathless|can'?t breathe|couldn'?t breathe)\b",),
+}
+
+
+def loanwords(code: str, label: str) -> tuple[str, ...]:
+    """Return the English red-flag words of a label for a note in another language."""
+    return () if code == "en" else ENGLISH_LOANWORDS.get(label, ())

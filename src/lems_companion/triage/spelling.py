@@ -1,0 +1,154 @@
+"""Misspelt red-flag words: "stickin in my throte" is read as "sticking in my throat".
+
+Spec section 3: "misspellings and everyday phrasing ... → flagged". The lexicons spell out the
+commonest misspellings; this module catches the others. A word of the note is corrected to a
+keyword of its language (``KEYWORDS``: the red-flag words of six letters or more, so short words
+with many neighbours are never touched) when
+
+- it is within edit distance 1 of the keyword (insertions, deletions, substitutions and swaps
+  of neighbouring letters), or 2 when its first three letters are the keyword's, starts with
+  the same letter and is no more than one letter longer or shorter (``closeness``); and
+- it is not itself a real word of the language: ``near_words.json`` lists every word of the
+  language's dictionary (pyspellchecker's word-frequency lists, from OpenSubtitles; words seen
+  at least ``scripts/build_near_words.py``'s MIN_COUNT times) that lies that close to a
+  keyword, such as "cooking" near "choking" or "bread" near "breath". It is built by
+  ``scripts/build_near_words.py`` and kept current by ``tests/triage/test_spelling.py``.
+
+The correction keeps offsets: ``correct`` returns the corrected text and, for each of its
+characters, the offset of the character of the note it stands for, so that evidence is always
+the patient's own words. No model is loaded; the word list is a few kilobytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+# Red-flag words of six letters or more, per language, accent-folded (spec section 3 table).
+# Ours; awaiting clinical review like the lexicons.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "swallow", "swallowing", "swallowed", "swallows", "throat", "sticking", "choking",
+        "choked", "breath", "breathe", "breathing", "breathless", "breathlessness", "coughing",
+        "coughed", "phlegm", "seizure", "seizures", "stroke", "tablets", "slurred", "slurring",
+        "tightness", "crushing", "mouthful", "spluttering", "haemoptysis", "hemoptysis",
+        "dysphagia", "wheezing", "unsteady", "clumsy", "weight", "convulsion", "blacked",
+    ),
+    "es": (
+        "tragar", "atragantado", "atragantada", "atragante", "atragantamiento",
+        "atragantamientos", "ahogando", "respirar", "respiracion", "garganta", "pastillas",
+        "flemas", "sangre", "convulsion", "convulsiones", "desmayo", "disfagia",
+        "tosiendo", "asfixia", "dificultad", "pulmones",
+    ),
+    "fr": (
+        "avaler", "etouffe", "etouffement", "etouffer", "fausse", "fausses", "routes",
+        "respirer", "respiration", "essouffle", "essoufflee", "essoufflement", "poitrine",
+        "crachats", "convulsion", "convulsions", "comprimes", "dysphagie", "difficulte",
+        "souffle", "tousse", "etrangle",
+    ),
+    "de": (
+        "schlucken", "verschluckt", "verschlucke", "atemnot", "luftnot", "husten",
+        "brustschmerzen", "krampfanfall", "tabletten", "schluckbeschwerden", "kurzatmig",
+        "ersticke", "erstickt", "gewicht", "abgenommen", "atmung", "krampfanfalle",
+        "schwierigkeiten", "brustschmerz",
+    ),
+}  # fmt: skip
+
+# Words of a note that may be misspellings: letters only, at least this long.
+MIN_LENGTH = 6
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_LENGTH},}}")
+
+
+@cache
+def near_words(language_code: str) -> frozenset[str]:
+    """Return the real words of the language that lie close to one of its keywords."""
+    data = resources.files("lems_companion.triage").joinpath("near_words.json").read_text("utf-8")
+    return frozenset(json.loads(data).get(language_code, ()))
+
+
+def distance(a: str, b: str) -> int:
+    """Return the optimal-string-alignment distance: insertions, deletions, substitutions and
+    swaps of two neighbouring letters, one each."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# How many edits a word may be from a keyword ("throte" is two from "throat").
+MAX_DISTANCE = 2
+# How much longer or shorter than the keyword it may be ("ahogandome" is not "ahogando").
+MAX_LENGTH_DIFFERENCE = 1
+
+
+@cache
+def _by_initial(language_code: str) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for keyword in KEYWORDS.get(language_code, ()):
+        index.setdefault(keyword[0], []).append(keyword)
+    return {initial: tuple(words) for initial, words in index.items()}
+
+
+@lru_cache(maxsize=8192)
+def keyword_for(word: str, language_code: str) -> str | None:
+    """Return the keyword a misspelt word stands for; None for a keyword, a real word or a word
+    too far from every keyword."""
+    word = word.lower()
+    if len(word) < MIN_LENGTH:
+        return None
+    candidates = _by_initial(language_code).get(word[:1], ())
+    if word in candidates or word in near_words(language_code):
+        return None
+    best, best_distance = None, MAX_DISTANCE + 1
+    for keyword in candidates:
+        found = closeness(word, keyword)
+        if found is not None and found < best_distance:
+            best, best_distance = keyword, found
+    return best
+
+
+def closeness(word: str, keyword: str) -> int | None:
+    """Return the distance from a word to a keyword when the word may stand for it: same first
+    letter, length within MAX_LENGTH_DIFFERENCE, one edit, or two when the first three letters
+    agree ("throte" for "throat", never "flojas" for "flemas"); None otherwise."""
+    if word[:1] != keyword[:1] or abs(len(keyword) - len(word)) > MAX_LENGTH_DIFFERENCE:
+        return None
+    found = distance(word, keyword)
+    if found <= 1 or (found <= MAX_DISTANCE and word[:3] == keyword[:3]):
+        return found
+    return None
+
+
+def correct(text: str, language_code: str) -> tuple[str, list[int] | None]:
+    """Return the text with misspelt keywords corrected, and for each of its characters (and
+    one past the end) the offset in ``text`` it stands for; None when nothing was corrected."""
+    if language_code not in KEYWORDS:
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        keyword = keyword_for(match.group(0), language_code)
+        if keyword is None:
+            continue
+        pieces.append(text[last : match.start()])
+        origin.extend(range(last, match.start()))
+        # Keep the writer's capital: "Throte" -> "Throat".
+        word = keyword.capitalize() if match.group(0)[0].isupper() else keyword
+        pieces.append(word)
+        origin.extend(min(match.start() + index, match.end() - 1) for index in range(len(word)))
+        last = match.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(pieces), origin
