@@ -26,8 +26,8 @@ FLOORS = {
     "dev_set_2": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "dev_set_3": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "dev_set_4": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
-    "frozen_test_set_1": {"emergency_recall": 91.9, "prompt_recall": 82.9, "false_alarms": 10.7},
-    "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 93.3, "false_alarms": 7.5},
+    "frozen_test_set_1": {"emergency_recall": 92.8, "prompt_recall": 88.5, "false_alarms": 8.2},
+    "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 96.6, "false_alarms": 5.7},
 }
 
 
