@@ -23,6 +23,13 @@ class Grant(Base):
     role: Mapped[str] = mapped_column(String(10))  # "caregiver" or "clinician"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Which red-flag notices may be e-mailed about the diary (sharing.service.NOTIFY_LEVELS):
+    # "emergency", "prompt" (emergencies at once and prompt flags in a morning digest) or
+    # "none". The patient sets what is allowed; the grantee what they want; the lower applies.
+    notify: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
+    notify_grantee: Mapped[str] = mapped_column(
+        String(10), default="prompt", server_default="prompt"
+    )
 
 
 class ShareLink(Base):
