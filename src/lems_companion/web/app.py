@@ -32,6 +32,7 @@ from lems_companion.web.routes import (
     auth,
     card,
     diary,
+    email_links,
     health,
     interop,
     learn,
@@ -166,9 +167,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health,
         tools,
         offline,
+        email_links,
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))
+    app.include_router(email_links.api_router)
     if settings.api_docs:
         api_docs.install(app)
     return app
