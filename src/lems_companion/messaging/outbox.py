@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
+from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from lems_companion.logs import log_event
@@ -92,6 +93,13 @@ def compose(
     return message
 
 
+@cache
+def _tls_context() -> ssl.SSLContext:
+    """Return the TLS settings for the mail server: certificates checked against the system's
+    authorities. Made once: loading them costs more than sending a message."""
+    return ssl.create_default_context()
+
+
 def send(settings: Settings, message: EmailMessage, *, kind: str) -> None:
     """Send the message through the configured SMTP server; print it when none is set.
 
@@ -103,17 +111,16 @@ def send(settings: Settings, message: EmailMessage, *, kind: str) -> None:
         log_event(mail_log, "mail_printed", kind=kind, message_id=str(message["Message-ID"]))
         return
     server = parse_smtp_url(settings.smtp_url)
-    context = ssl.create_default_context()
     client: smtplib.SMTP
     if server.scheme == "smtps":
         client = smtplib.SMTP_SSL(
-            server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS, context=context
+            server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS, context=_tls_context()
         )
     else:
         client = smtplib.SMTP(server.host, server.port, timeout=SMTP_TIMEOUT_SECONDS)
     with client:
         if server.scheme == "smtp+starttls":
-            client.starttls(context=context)
+            client.starttls(context=_tls_context())
         if server.username:
             client.login(server.username, server.password or "")
         refused = client.send_message(message)
