@@ -18,6 +18,7 @@ from lems_companion.cli import jobs as jobs_cli
 from lems_companion.cli import report as report_cli
 from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
+from lems_companion.cli import share as share_cli
 from lems_companion.cli import triage as triage_cli
 from lems_companion.cli import users as users_cli
 from lems_companion.cli.common import build_settings, command_group
@@ -63,6 +64,7 @@ app.add_typer(account_cli.app, name="account")
 app.add_typer(content_cli.app, name="content")
 app.command("worker")(jobs_cli.worker)
 app.add_typer(jobs_cli.app, name="jobs")
+app.add_typer(share_cli.app, name="share")
 
 
 def main() -> None:

@@ -30,6 +30,9 @@ class Grant(Base):
     notify_grantee: Mapped[str] = mapped_column(
         String(10), default="prompt", server_default="prompt"
     )
+    # When the person invited last opened the diary: the people list counts the red flags of
+    # entries written since. None until they first open it.
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ShareLink(Base):

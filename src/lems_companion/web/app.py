@@ -35,6 +35,7 @@ from lems_companion.web.routes import (
     email_links,
     health,
     interop,
+    language,
     learn,
     offline,
     reports,
@@ -168,6 +169,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tools,
         offline,
         email_links,
+        language,
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))

@@ -1,7 +1,7 @@
 """mail: queued jobs, verified addresses, one-time e-mail tokens, notice and reminder choices
 
 Revision ID: 0014m
-Revises: 0009s
+Revises: 0013p
 
 Accounts that exist already are left unverified: before this release anyone could register an
 invited address, so access through an invitation now waits for the address to be confirmed.
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0014m"
-down_revision: str | None = "0009s"
+down_revision: str | None = "0013p"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
