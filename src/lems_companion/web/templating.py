@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from lems_companion import catalogue
+from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
@@ -38,16 +40,20 @@ def local_time(moment: datetime, time_zone: str) -> datetime:
     return moment.astimezone(zone(time_zone))
 
 
-def reader_language(context: Context) -> str:
-    """Return the language of the person a page is rendered for (i18n.choose_language)."""
-    signed_in = context.get("signed_in")
-    request = context.get("request")
-    profile = signed_in.user.language if signed_in is not None else None
+def page_language(request: Request | None, user: User | None) -> str:
+    """Return the language a page is shown in for this reader (i18n.choose_language)."""
+    profile = user.language if user is not None else None
     if request is None:
         return choose_language(profile, None, None)
     return choose_language(
         profile, request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language")
     )
+
+
+def reader_language(context: Context) -> str:
+    """Return the language of the person a page is rendered for."""
+    signed_in = context.get("signed_in")
+    return page_language(context.get("request"), signed_in.user if signed_in else None)
 
 
 @pass_context
