@@ -237,3 +237,55 @@ def test_without_smtp_a_message_is_printed_and_the_log_holds_no_address(
     assert f"To: {patient.email}" in printed.out
     assert f"{BASE_URL}/password-reset/confirm?token=" in printed.out
     assert patient.email not in printed.err and "token=" not in printed.err
+
+
+def test_reminders_by_email_come_at_the_chosen_time_and_follow_changes(
+    db_url: str, mail_http: httpx.Client, inbox: Inbox, run_jobs: Any, patient: Persona
+) -> None:
+    web_sign_in(mail_http, patient)
+
+    def choose(when: str) -> None:
+        saved = mail_http.post(
+            "/calendar/settings",
+            data={
+                "csrf_token": csrf_token(mail_http, "/calendar/settings"),
+                "reminder_evening_entry": "1",
+                "time_evening_entry": when,
+                "by_email": "1",
+            },
+        )
+        assert saved.status_code == 303
+
+    def queued() -> list[Job]:
+        with session_scope(db_url) as db:
+            query = select(Job).where(Job.kind == "reminder", Job.status == "queued")
+            return list(db.scalars(query.order_by(Job.run_at)))
+
+    london = ZoneInfo("Europe/London")
+    choose("20:30")
+    [first] = queued()
+    due = first.run_at.astimezone(london)
+    assert due.strftime("%H:%M") == "20:30" and first.run_at > datetime.now(UTC)
+    assert first.run_at - datetime.now(UTC) <= timedelta(days=1)
+    assert run_jobs() == 0  # not yet
+
+    with session_scope(db_url) as db:  # the evening comes
+        db.execute(update(Job).where(Job.id == first.id).values(run_at=datetime.now(UTC)))
+    run_jobs()
+    [message] = inbox.messages
+    assert message["To"] == patient.email
+    assert message["Subject"] == "Reminder: Diary: evening entry"
+    assert link_in(message) == "/entries/new"
+    [following] = queued()
+    assert following.run_at.astimezone(london) == due + timedelta(days=1)
+
+    choose("21:00")  # a new time: the queued 20:30 one goes unsent, the 21:00 one is queued
+    times = sorted(job.run_at.astimezone(london).strftime("%H:%M") for job in queued())
+    assert times == ["20:30", "21:00"]
+    with session_scope(db_url) as db:
+        db.execute(update(Job).where(Job.kind == "reminder").values(run_at=datetime.now(UTC)))
+    inbox.clear()
+    run_jobs()
+    assert len(inbox.messages) == 1  # the 21:00 reminder only
+    [after] = queued()
+    assert after.run_at.astimezone(london).strftime("%H:%M") == "21:00"

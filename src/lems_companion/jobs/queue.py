@@ -88,6 +88,12 @@ def claim(engine: Engine, *, worker: str, lease_seconds: float) -> Claimed | Non
     pick = select(Job.id).where(_claimable(now)).order_by(Job.run_at, Job.id).limit(1)
     if engine.dialect.name == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
+    else:
+        # SQLite: look before taking the database's one write lock, so an idle runner polling
+        # every second never holds up a patient saving an entry.
+        with engine.connect() as connection:
+            if connection.execute(pick).first() is None:
+                return None
     statement = (
         update(Job)
         .where(Job.id == pick.scalar_subquery(), _claimable(now))
