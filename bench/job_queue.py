@@ -24,14 +24,14 @@ sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "src")]
 import psycopg  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
+from tests.conftest import POSTGRES_ADMIN_URL  # noqa: E402
+from tests.messaging.conftest import Inbox, _free_port  # noqa: E402
 
 from lems_companion.db.engine import get_engine, session_scope, upgrade  # noqa: E402
 from lems_companion.jobs.models import Job  # noqa: E402
 from lems_companion.jobs.queue import enqueue  # noqa: E402
 from lems_companion.messaging import outbox  # noqa: E402
 from lems_companion.settings import Settings  # noqa: E402
-from tests.conftest import POSTGRES_ADMIN_URL  # noqa: E402
-from tests.messaging.conftest import Inbox, _free_port  # noqa: E402
 
 
 def queue(url: str, count: int) -> None:
