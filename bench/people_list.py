@@ -81,7 +81,13 @@ def build(patients: int) -> str:
             connection.execute(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))")
     now = datetime.now(UTC)
     with session_scope(url) as db:
-        clinician = User(email=CLINICIAN, password_hash="-", created_at=now, time_zone="UTC")
+        clinician = User(
+            email=CLINICIAN,
+            password_hash="-",
+            created_at=now,
+            time_zone="UTC",
+            email_verified_at=now,
+        )
         db.add(clinician)
         for owner_id in db.scalars(select(User.id).where(User.email != CLINICIAN)):
             db.add(

@@ -83,7 +83,7 @@ def db_url(database_url: str) -> str:
 @pytest.fixture
 def settings(db_url: str) -> Settings:
     """Return settings pointing at the clean test database."""
-    return Settings(database_url=db_url, emergency_number="999")
+    return Settings(database_url=db_url, emergency_number="999", jobs_in_process=False)
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,10 @@ class Persona:
 
 
 def make_user(db_url: str, email: str, time_zone: str = "Europe/London") -> Persona:
-    """Return a persona after creating their account."""
+    """Return a persona after creating their account, its address confirmed as for accounts an
+    admin makes (`lems user create`); tests/messaging signs people up unconfirmed."""
     with session_scope(db_url) as db:
-        create_user(db, email=email, password=PASSWORD, time_zone=time_zone)
+        create_user(db, email=email, password=PASSWORD, time_zone=time_zone, verified=True)
     return Persona(email=email)
 
 
@@ -148,7 +149,9 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(database_url: str) -> Iterator[LiveServer]:
     """Yield a running server on the session's database (one per database kind)."""
-    with LiveServer(Settings(database_url=database_url, emergency_number="999")) as server:
+    with LiveServer(
+        Settings(database_url=database_url, emergency_number="999", jobs_in_process=False)
+    ) as server:
         yield server
 
 

@@ -76,6 +76,50 @@ class Settings(BaseSettings):
         "(one line each) or json (one JSON object per line, for a log collector).",
     )
 
+    smtp_url: str | None = Field(
+        default=None,
+        description="Where e-mail is sent: smtp://host:25, smtp+starttls://user:pass@host:587 "
+        "or smtps://user:pass@host:465. Unset: messages are written to the log and the command "
+        "line instead of being sent.",
+    )
+    mail_from: str = Field(
+        default="LEMS Companion <lems@localhost>",
+        min_length=3,
+        max_length=320,
+        description="The From address of every e-mail the app sends.",
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The address people reach the app at; links in e-mails start with it.",
+    )
+    jobs_in_process: bool | None = Field(
+        default=None,
+        description="Run queued work (e-mail, reminders, notices) in a background thread of "
+        "`lems serve`. Unset: yes on SQLite, no on PostgreSQL, where `lems worker` processes "
+        "run it.",
+    )
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("smtp://", "smtp+starttls://", "smtps://")):
+            raise ValueError("must start with smtp://, smtp+starttls:// or smtps://")
+        return value or None
+
+    @field_validator("base_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://, e.g. https://lems.example.org")
+        return value.rstrip("/")
+
+    @property
+    def runs_jobs_in_process(self) -> bool:
+        """Return True when `lems serve` should run queued work itself."""
+        if self.jobs_in_process is not None:
+            return self.jobs_in_process
+        return self.resolved_database_url.startswith("sqlite")
+
     @field_validator("emergency_number")
     @classmethod
     def _digits_only(cls, value: str) -> str:

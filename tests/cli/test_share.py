@@ -135,3 +135,27 @@ def test_grant_refuses_unknown_accounts_and_roles_and_stores_nothing(
     )
     assert early.exit_code == 0, early.output
     assert "new@example.org has no account yet" in early.stdout
+
+
+def test_grant_chooses_the_notices_and_queues_the_invitation(db_url: str, patient: Persona) -> None:
+    from lems_companion.jobs.models import Job
+
+    made = lems(
+        db_url,
+        *("share", "grant", "--user", patient.email, "--to", "carer@example.org"),
+        *("--role", "caregiver", "--notify", "emergency"),
+    )
+    assert made.exit_code == 0, made.output
+    with session_scope(db_url) as db:
+        [grant] = db.scalars(select(Grant))
+        assert grant.notify == "emergency"
+        assert [job.kind for job in db.scalars(select(Job))] == ["invitation"]
+    listed = json.loads(lems(db_url, "share", "list", "--user", patient.email, "--json").stdout)
+    assert listed["shared_by_you"][0]["notify"] == "emergency"
+    bad = lems(
+        db_url,
+        *("share", "grant", "--user", patient.email, "--to", "other@example.org"),
+        *("--role", "caregiver", "--notify", "always"),
+    )
+    assert bad.exit_code == 1
+    assert "notify: choose emergency, prompt or none" in bad.stderr

@@ -30,7 +30,14 @@ PROMPT_NOTE = "I have new blurred speech and unsteady walking for two weeks."
 
 
 def person(db: Any, email: str, name: str | None = None) -> User:
-    user = User(email=email, password_hash="-", created_at=NOW, display_name=name)
+    # Confirmed, as an account an admin makes: invitations open only to confirmed addresses.
+    user = User(
+        email=email,
+        password_hash="-",
+        created_at=NOW,
+        display_name=name,
+        email_verified_at=NOW,
+    )
     db.add(user)
     db.flush()
     return user

@@ -52,6 +52,16 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/signup"): EVERYONE,
     ("GET", "/password"): SIGNED_IN,
     ("POST", "/password"): SIGNED_IN,
+    # Links that arrive by e-mail: public pages, the token in the form is what counts.
+    ("GET", "/verify-email"): EVERYONE,
+    ("POST", "/verify-email"): EVERYONE,
+    ("POST", "/account/verify-email"): SIGNED_IN,
+    ("GET", "/password-reset"): EVERYONE,
+    ("POST", "/password-reset"): EVERYONE,
+    ("GET", "/password-reset/confirm"): EVERYONE,
+    ("POST", "/password-reset/confirm"): EVERYONE,
+    ("POST", "/api/v1/password-reset"): EVERYONE,
+    ("POST", "/api/v1/password-reset/confirm"): EVERYONE,
     ("POST", "/logout"): SIGNED_IN,
     ("POST", "/language"): EVERYONE,  # a visitor's choice is a cookie, an account's its profile
     ("GET", "/"): EVERYONE,  # sends each visitor on: to the diary or to sign in
@@ -119,6 +129,8 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/sharing"): SIGNED_IN,
     ("POST", "/sharing/invite"): SIGNED_IN,
     ("POST", "/sharing/grants/{grant_id}/revoke"): OWNER,
+    ("POST", "/sharing/grants/{grant_id}/notify"): OWNER,
+    ("POST", "/shared/grants/{grant_id}/notify"): frozenset({"caregiver"}),  # the grant's own
     ("POST", "/sharing/links"): SIGNED_IN,
     ("POST", "/sharing/links/{link_id}/revoke"): OWNER,
     ("GET", "/sharing/audit"): SIGNED_IN,
@@ -222,7 +234,9 @@ def build_world(db_url: str) -> World:
         people: dict[str, User] = {}
         for persona in ACCOUNTS:
             email = email_of(persona)
-            people[persona] = users.get(email) or create_user(db, email=email, password=PASSWORD)
+            people[persona] = users.get(email) or create_user(
+                db, email=email, password=PASSWORD, verified=True
+            )
         people["admin"].is_admin = True
         people["clinician"].is_clinician = True
         owner = people["owner"]
@@ -262,6 +276,14 @@ def build_world(db_url: str) -> World:
     return world
 
 
+# Forms sent before signing in, protected by the pre-session CSRF pair.
+PRE_SESSION_FORMS = (
+    "/login",
+    "/signup",
+    "/verify-email",
+    "/password-reset",
+    "/password-reset/confirm",
+)
 # Any value of at least 32 characters that the cookie and the form both carry.
 PRE_SESSION_TOKEN = "t" * 43
 
@@ -324,7 +346,7 @@ def request_for(world: World, method: str, path: str, persona: str) -> dict[str,
             "password": PASSWORD,
             "password_again": PASSWORD,
         }
-    if path in ("/login", "/signup"):
+    if path in PRE_SESSION_FORMS:
         # The pre-session CSRF pair a browser gets with the form.
         cookies["lems_form"] = data["csrf_token"] = PRE_SESSION_TOKEN
     if path == "/import":
@@ -358,6 +380,17 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "referral_request": "Could you refer me to a neuromuscular specialist?",
     },
     "/sharing/invite": lambda: {"email": "someone-new@example.org", "role": "clinician"},
+    "/sharing/grants/{grant_id}/notify": lambda: {"notify": "emergency"},
+    "/shared/grants/{grant_id}/notify": lambda: {"notify": "none"},
+    "/verify-email": lambda: {"token": "not-a-live-token"},
+    "/password-reset": lambda: {"email": "nobody@example.org"},
+    "/password-reset/confirm": lambda: {
+        "token": "not-a-live-token",
+        "new_password": PASSWORD,
+        "new_password_again": PASSWORD,
+    },
+    "/api/v1/password-reset": lambda: {"email": "nobody@example.org"},
+    "/api/v1/password-reset/confirm": lambda: {"token": "not-a-live-token", "password": PASSWORD},
     "/sharing/links": lambda: {"scope": "report", "days": "7"},
     "/calendar/settings": lambda: {
         "diagnosed_on": date(2026, 1, 5).isoformat(),

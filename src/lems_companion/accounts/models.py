@@ -26,6 +26,9 @@ class User(Base):
     # needs that patient's invitation.
     is_clinician: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # When the person proved they read mail at this address (a link sent to it, or an account an
+    # admin made). Until then no invitation to the address gives access and no notice is sent.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     # The profile (accounts/profile.py validates it). Every field is optional: the app works
     # without it, and each one only sharpens what it shows (the name on the report and card, the
     # amifampridine licence that applies, the number an emergency alert says to call).
@@ -39,6 +42,23 @@ class User(Base):
     def shown_name(self) -> str:
         """Return the name pages show for this person: the display name, else the e-mail."""
         return self.display_name or self.email
+
+
+class EmailToken(Base):
+    """A one-time secret sent by e-mail (verify the address, reset the password); only its hash
+    is stored, it expires, and it is spent on first use."""
+
+    __tablename__ = "email_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))  # "verify" or "reset"
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The address the token was sent to: a verification proves this address, not a later one.
+    email_digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class AuthSession(Base):

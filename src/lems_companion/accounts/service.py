@@ -15,11 +15,11 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts import mfa, throttle
-from lems_companion.accounts.models import AuthSession, SecurityEvent, User
+from lems_companion.accounts.models import AuthSession, EmailToken, SecurityEvent, User
 from lems_companion.dates import is_known_zone
 from lems_companion.logs import security_event
 
@@ -43,6 +43,13 @@ DUMMY_HASH = (
 )
 
 SessionKind = Literal["web", "api"]
+TokenPurpose = Literal["verify", "reset"]
+# A verification link may wait in an inbox for a weekend; a reset link is a key to the account,
+# so it lives an hour (OWASP Forgot Password Cheat Sheet: short-lived, single use, hashed).
+TOKEN_LIFETIMES: dict[str, timedelta] = {
+    "verify": timedelta(hours=48),
+    "reset": timedelta(hours=1),
+}
 
 
 class AccountError(ValueError):
@@ -87,8 +94,13 @@ def find_user(db: Session, email: str) -> User | None:
     return db.scalar(select(User).where(User.email == email))
 
 
-def create_user(db: Session, *, email: str, password: str, time_zone: str = "UTC") -> User:
-    """Return a new user (flushed, not committed); AccountError for a bad or taken address."""
+def create_user(
+    db: Session, *, email: str, password: str, time_zone: str = "UTC", verified: bool = False
+) -> User:
+    """Return a new user (flushed, not committed); AccountError for a bad or taken address.
+
+    ``verified`` is for accounts an admin makes (`lems user create`): their address counts as
+    confirmed. Anyone signing up confirms theirs through a link sent to it."""
     email = normalise_email(email)
     check_password_rules(password)
     if not is_known_zone(time_zone):
@@ -104,6 +116,7 @@ def create_user(db: Session, *, email: str, password: str, time_zone: str = "UTC
         password_hash=password_hash,
         time_zone=time_zone,
         created_at=datetime.now(UTC),
+        email_verified_at=datetime.now(UTC) if verified else None,
     )
     db.add(user)
     db.flush()
@@ -293,3 +306,105 @@ def resolve_session(
 def end_session(db: Session, token: str) -> None:
     """Delete the session behind this token; nothing happens when there is none."""
     db.execute(delete(AuthSession).where(AuthSession.token_hash == _digest(token)))
+
+
+# E-mail tokens: verify an address, reset a password ------------------------------------------
+
+
+def mark_verified(user: User) -> None:
+    """Record that the person reads mail at the account's address (the caller commits)."""
+    if user.email_verified_at is None:
+        user.email_verified_at = datetime.now(UTC)
+        security_event("email_verified", account_id=user.id)
+
+
+def issue_email_token(db: Session, *, user: User, purpose: TokenPurpose) -> str:
+    """Return a new one-time token for this account (flushed); only its hash is stored. Earlier
+    unused tokens of the same purpose stop working, so only the latest e-mail's link works."""
+    now = datetime.now(UTC)
+    db.execute(
+        update(EmailToken)
+        .where(
+            EmailToken.user_id == user.id,
+            EmailToken.purpose == purpose,
+            EmailToken.used_at.is_(None),
+        )
+        .values(used_at=now)
+    )
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    db.add(
+        EmailToken(
+            user_id=user.id,
+            purpose=purpose,
+            token_hash=_digest(token),
+            email_digest=email_digest(user.email),
+            created_at=now,
+            expires_at=now + TOKEN_LIFETIMES[purpose],
+        )
+    )
+    db.flush()
+    return token
+
+
+def _spend_token(db: Session, token: str, purpose: TokenPurpose) -> User | None:
+    """Spend a live token in one statement (two requests cannot both use it) and return its
+    account; None when unknown, spent, expired, or sent to an address the account no longer has."""
+    now = datetime.now(UTC)
+    spent = db.execute(
+        update(EmailToken)
+        .where(
+            EmailToken.token_hash == _digest(token),
+            EmailToken.purpose == purpose,
+            EmailToken.used_at.is_(None),
+            EmailToken.expires_at > now,
+        )
+        .values(used_at=now)
+        .returning(EmailToken.user_id, EmailToken.email_digest)
+    ).first()
+    if spent is None:
+        return None
+    user = db.get(User, spent.user_id)
+    if user is None or email_digest(user.email) != spent.email_digest:
+        return None
+    return user
+
+
+def token_is_live(db: Session, token: str, purpose: TokenPurpose) -> bool:
+    """Return True when the token could be used now (for showing the form). One query."""
+    found = db.scalar(
+        select(EmailToken.id).where(
+            EmailToken.token_hash == _digest(token),
+            EmailToken.purpose == purpose,
+            EmailToken.used_at.is_(None),
+            EmailToken.expires_at > datetime.now(UTC),
+        )
+    )
+    return found is not None
+
+
+def verify_email(db: Session, token: str) -> User | None:
+    """Mark the account behind a live verification token verified; None for a dead token."""
+    user = _spend_token(db, token, "verify")
+    if user is not None:
+        mark_verified(user)
+    return user
+
+
+def reset_password(db: Session, *, token: str, password: str) -> User:
+    """Set a new password with a live reset token and sign the account out everywhere.
+
+    AccountError when the password breaks the rules (the token is not spent then) or the token
+    is unknown, spent or expired. The reset also proves the address, so it verifies it."""
+    try:
+        check_password_rules(password)
+    except AccountError as error:
+        raise AccountError(f"new_{error}") from None
+    user = _spend_token(db, token, "reset")
+    if user is None:
+        raise AccountError("token: this link has expired or was already used; ask for a new one")
+    set_password(user, password)
+    end_other_sessions(db, user=user, keep=None)
+    mark_verified(user)
+    record_security_event(db, kind="password_changed", user=user, password_hash=user.password_hash)
+    security_event("password_reset", account_id=user.id)
+    return user

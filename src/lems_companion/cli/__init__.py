@@ -14,6 +14,7 @@ from lems_companion.cli import backup as backup_cli
 from lems_companion.cli import content as content_cli
 from lems_companion.cli import diary as diary_cli
 from lems_companion.cli import interop as interop_cli
+from lems_companion.cli import jobs as jobs_cli
 from lems_companion.cli import report as report_cli
 from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
@@ -61,6 +62,8 @@ app.command("backup")(backup_cli.backup)
 app.command("restore")(backup_cli.restore)
 app.add_typer(account_cli.app, name="account")
 app.add_typer(content_cli.app, name="content")
+app.command("worker")(jobs_cli.worker)
+app.add_typer(jobs_cli.app, name="jobs")
 app.add_typer(share_cli.app, name="share")
 
 

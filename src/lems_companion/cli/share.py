@@ -21,10 +21,19 @@ def grant(
     role: str = typer.Option(
         ..., "--role", help="caregiver (reads and adds entries) or clinician (reads, tools)."
     ),
+    notify: str = typer.Option(
+        "none",
+        "--notify",
+        help="Which red-flag notices they may be e-mailed: emergency (an e-mail at once), "
+        "prompt (that, and a morning digest of prompt flags) or none. The e-mails never say "
+        "what was recorded; the person can turn them down on their own page.",
+    ),
 ) -> None:
-    """Share a diary: the person sees it as soon as they sign in with this e-mail."""
+    """Share a diary: the person is e-mailed an invitation, and sees the diary once they sign
+    in with this e-mail and confirm it."""
     from lems_companion.accounts.service import find_user
     from lems_companion.db.engine import session_scope, upgrade
+    from lems_companion.messaging.service import send_invitation
     from lems_companion.sharing.service import SharingError, audit_command_line, invite
 
     settings = settings_from(ctx)
@@ -32,7 +41,14 @@ def grant(
     try:
         with session_scope(settings.resolved_database_url) as db:
             owner = require_user(db, user)
-            made = invite(db, owner=owner, email=to, role=role.strip().lower())
+            made = invite(
+                db,
+                owner=owner,
+                email=to,
+                role=role.strip().lower(),
+                notify=notify.strip().lower(),
+            )
+            send_invitation(db, grant=made)
             audit_command_line(
                 db,
                 owner_id=owner.id,
@@ -45,7 +61,10 @@ def grant(
         fail(str(error))
     print(line)
     if not has_account:
-        print(f"{to.strip().lower()} has no account yet: it sees the diary once it signs up.")
+        print(
+            f"{to.strip().lower()} has no account yet: it sees the diary once it signs up "
+            "and confirms the address."
+        )
 
 
 @app.command("revoke")
@@ -101,6 +120,7 @@ def list_(
                 "to": item.grantee_email,
                 "role": item.role,
                 "since": item.created_at.isoformat(),
+                "notify": item.notify,
             }
             for item in grants_of(db, owner=account)
         ]
@@ -120,7 +140,7 @@ def list_(
         f"{user} shares their diary with:" if given else f"{user} shares their diary with nobody."
     )
     for row in given:
-        print(f"  {row['to']}  {row['role']}  since {row['since'][:10]}")
+        print(f"  {row['to']}  {row['role']}  since {row['since'][:10]}  notify {row['notify']}")
     print("Diaries shared with them:" if received else "No diary is shared with them.")
     for row in received:
         print(f"  {row['name']} <{row['owner']}>  {row['role']}  since {row['since'][:10]}")

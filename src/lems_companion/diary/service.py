@@ -23,6 +23,7 @@ from lems_companion.db.types import is_row_id
 from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
 from lems_companion.diary.models import DiarySignal, Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
+from lems_companion.jobs.queue import enqueue
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import is_amifampridine, licence_region
 from lems_companion.sharing.service import Access, Action, access_for, audit
@@ -288,6 +289,10 @@ def add_entry(
     db.add(row)
     diary_changed(db, owner_id=owner.id)
     db.flush()
+    if row.triage_level in RED_FLAG_LEVELS:
+        # Who is told is decided when the job runs, from the grants as they are then (issue 15;
+        # messaging.service). In this transaction: no entry, no notice; no notice lost.
+        enqueue(db, "red_flag_notice", {"entry_id": row.id}, key=f"notice:{row.id}")
     return row
 
 

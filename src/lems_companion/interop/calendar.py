@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from lems_companion.dates import zone
 from lems_companion.rules.screening import NEW_SYMPTOMS_NOTE, ScreeningPlan
@@ -87,6 +87,13 @@ def _reminder_event(kind: str, when: str, *, time_zone: str, user_key: str) -> E
     event.add("dtstart", start)
     event.add("duration", REMINDER_DURATION)
     event.add("rrule", {"freq": spec.frequency})
+    # Issue 15: the reminder rings. A DISPLAY alarm at the start (RFC 5545 3.6.6: ACTION,
+    # TRIGGER and DESCRIPTION); calendar apps show it as a notification.
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", spec.summary)
+    alarm.add("trigger", timedelta(0))
+    event.add_component(alarm)
     return event
 
 

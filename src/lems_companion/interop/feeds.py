@@ -62,11 +62,24 @@ def create_feed(db: Session, *, owner: User) -> str:
 
 def resolve_feed(db: Session, token: str) -> User | None:
     """Return the owner of a live feed token; None when unknown or revoked. One query."""
-    return db.scalar(
-        select(User)
+    found = live_feed(db, token)
+    return found[0] if found else None
+
+
+def live_feed(db: Session, token: str) -> tuple[User, CalendarFeed] | None:
+    """Return the owner and the row of a live feed token; None when unknown or revoked."""
+    row = db.execute(
+        select(User, CalendarFeed)
         .join(CalendarFeed, CalendarFeed.user_id == User.id)
         .where(CalendarFeed.token_hash == _digest(token), CalendarFeed.revoked_at.is_(None))
-    )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def email_reminders(db: Session, *, owner: User) -> bool:
+    """Return True when the owner's reminders are also sent by e-mail. One query."""
+    rows = db.scalars(select(CalendarReminder.by_email).where(CalendarReminder.user_id == owner.id))
+    return any(rows)
 
 
 def reminders(db: Session, *, owner: User) -> dict[str, str]:
@@ -75,11 +88,14 @@ def reminders(db: Session, *, owner: User) -> dict[str, str]:
     return {row.kind: row.time_of_day for row in rows}
 
 
-def set_reminders(db: Session, *, owner: User, chosen: Mapping[str, str]) -> None:
-    """Replace the owner's reminders with these (kind -> "HH:MM"), flushed."""
+def set_reminders(
+    db: Session, *, owner: User, chosen: Mapping[str, str], by_email: bool = False
+) -> None:
+    """Replace the owner's reminders with these (kind -> "HH:MM"), flushed; ``by_email`` also
+    sends each one by e-mail at its time (messaging.service.schedule_reminders queues them)."""
     db.execute(delete(CalendarReminder).where(CalendarReminder.user_id == owner.id))
     db.add_all(
-        CalendarReminder(user_id=owner.id, kind=kind, time_of_day=when)
+        CalendarReminder(user_id=owner.id, kind=kind, time_of_day=when, by_email=by_email)
         for kind, when in chosen.items()
     )
     db.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lems_companion.db.base import Base
@@ -34,6 +34,8 @@ class CalendarReminder(Base):
     kind: Mapped[str] = mapped_column(String(30))
     # Local wall-clock time "HH:MM" in the person's time zone.
     time_of_day: Mapped[str] = mapped_column(String(5))
+    # Also send an e-mail at that time (jobs queued by messaging.reminders).
+    by_email: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Installation(Base):

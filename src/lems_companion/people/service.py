@@ -310,6 +310,8 @@ def people_for(db: Session, viewer: User, *, now: datetime | None = None) -> lis
     """Return the diaries shared with the viewer through live grants, most in need of attention
     first; empty when none. Three queries, whatever the number of diaries (plus the computing
     of signals not yet known); the caller commits the signals it stored."""
+    if viewer.email_verified_at is None:
+        return []  # issue 15: invitations open only to a confirmed address (sharing.access_for)
     now = now or datetime.now(UTC)
     rows = _grants(db, viewer)
     if not rows:
@@ -348,7 +350,9 @@ def people_for(db: Session, viewer: User, *, now: datetime | None = None) -> lis
 
 def pending_invitations(db: Session, viewer: User) -> list[Invitation]:
     """Return the live grants naming the viewer whose diary they have not opened yet, oldest
-    first (the home page shows them). One query."""
+    first (the home page shows them); none until the viewer's address is confirmed. One query."""
+    if viewer.email_verified_at is None:
+        return []
     query = (
         select(Grant, User)
         .join(User, User.id == Grant.owner_id)

@@ -9,8 +9,19 @@ from lems_companion.db.base import Base
 from lems_companion.diary import models as diary
 from lems_companion.interop import models as interop
 from lems_companion.investigations import models as investigations
+from lems_companion.jobs import models as jobs
 from lems_companion.learn import models as learn
 from lems_companion.sharing import models as sharing
 from lems_companion.tools import models as tools
 
-__all__ = ["Base", "accounts", "diary", "interop", "investigations", "learn", "sharing", "tools"]
+__all__ = [
+    "Base",
+    "accounts",
+    "diary",
+    "interop",
+    "investigations",
+    "jobs",
+    "learn",
+    "sharing",
+    "tools",
+]

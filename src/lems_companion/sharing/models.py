@@ -23,6 +23,13 @@ class Grant(Base):
     role: Mapped[str] = mapped_column(String(10))  # "caregiver" or "clinician"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Which red-flag notices may be e-mailed about the diary (sharing.service.NOTIFY_LEVELS):
+    # "emergency", "prompt" (emergencies at once and prompt flags in a morning digest) or
+    # "none". The patient sets what is allowed; the grantee what they want; the lower applies.
+    notify: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
+    notify_grantee: Mapped[str] = mapped_column(
+        String(10), default="prompt", server_default="prompt"
+    )
     # When the person invited last opened the diary: the people list counts the red flags of
     # entries written since. None until they first open it.
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

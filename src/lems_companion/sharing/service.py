@@ -40,6 +40,12 @@ DEFAULT_LINK_DAYS = 30
 MAX_LINK_DAYS = 365
 # 32 bytes = 256 bits of randomness; the issue asks for at least 128.
 LINK_TOKEN_BYTES = 32
+# Which red-flag notices a grantee is sent, from least to most (issue 15). "emergency": an
+# e-mail at once for an entry at the emergency level; "prompt": that, and a morning digest of
+# entries at the prompt level (spec section 3 names the levels). The patient sets what is
+# allowed, the grantee what they want; the lower of the two applies.
+NOTIFY_LEVELS: tuple[str, ...] = ("none", "emergency", "prompt")
+NotifyLevel = Literal["none", "emergency", "prompt"]
 
 
 class SharingError(ValueError):
@@ -74,6 +80,10 @@ def access_for(db: Session, *, viewer: User, owner_id: int, action: Action) -> A
     """
     if viewer.id == owner_id:
         return Access(owner_id=owner_id, role="owner", actor_email=viewer.email, via="owner")
+    if viewer.email_verified_at is None:
+        # Issue 15: an invitation names an address; only someone who proved they read mail
+        # there may use it, so registering an invited address first gains nothing.
+        return None
     for grant in _live_grants(db, owner_id=owner_id, email=viewer.email):
         access = Access(
             owner_id=owner_id,
@@ -137,10 +147,29 @@ def audit_log(db: Session, *, owner: User, limit: int = 500) -> list[AuditEvent]
 # Grants ------------------------------------------------------------------------------------
 
 
-def invite(db: Session, *, owner: User, email: str, role: str) -> Grant:
-    """Return a new grant for this e-mail (flushed); SharingError when it is not allowed."""
+def _check_notify(notify: str) -> str:
+    if notify not in NOTIFY_LEVELS:
+        raise SharingError("notify: choose emergency, prompt or none")
+    return notify
+
+
+def effective_notify(grant: Grant) -> str:
+    """Return the notices this grant's holder gets: the lower of what the patient allows and
+    what the holder wants."""
+    allowed = NOTIFY_LEVELS.index(grant.notify) if grant.notify in NOTIFY_LEVELS else 0
+    wanted = (
+        NOTIFY_LEVELS.index(grant.notify_grantee) if grant.notify_grantee in NOTIFY_LEVELS else 0
+    )
+    return NOTIFY_LEVELS[min(allowed, wanted)]
+
+
+def invite(db: Session, *, owner: User, email: str, role: str, notify: str = "none") -> Grant:
+    """Return a new grant for this e-mail (flushed); SharingError when it is not allowed.
+
+    ``notify`` is which red-flag notices the patient allows to be e-mailed to this person."""
     if role not in ("caregiver", "clinician"):
         raise SharingError("role: choose caregiver or clinician")
+    _check_notify(notify)
     try:
         email = normalise_email(email)
     except AccountError as error:
@@ -149,7 +178,14 @@ def invite(db: Session, *, owner: User, email: str, role: str) -> Grant:
         raise SharingError("email: this is your own address")
     if any(grant.role == role for grant in _live_grants(db, owner_id=owner.id, email=email)):
         raise SharingError(f"email: {email} is already invited as {role}")
-    grant = Grant(owner_id=owner.id, grantee_email=email, role=role, created_at=datetime.now(UTC))
+    grant = Grant(
+        owner_id=owner.id,
+        grantee_email=email,
+        role=role,
+        created_at=datetime.now(UTC),
+        notify=notify,
+        notify_grantee="prompt",
+    )
     db.add(grant)
     db.flush()
     security_event("grant_created", account_id=owner.id, grant_id=grant.id, role=role)
@@ -160,6 +196,33 @@ def grants_of(db: Session, *, owner: User) -> list[Grant]:
     """Return the owner's live grants, oldest first. One query."""
     query = select(Grant).where(Grant.owner_id == owner.id, Grant.revoked_at.is_(None))
     return list(db.scalars(query.order_by(Grant.id)))
+
+
+def set_notify(db: Session, *, owner: User, grant_id: int, notify: str) -> Grant:
+    """Set which notices the patient allows for one of their live grants; SharingError when
+    there is no such grant or the choice is not one of NOTIFY_LEVELS."""
+    _check_notify(notify)
+    grant = db.get(Grant, grant_id)
+    if grant is None or grant.owner_id != owner.id or grant.revoked_at is not None:
+        raise SharingError("no such invitation")
+    grant.notify = notify
+    return grant
+
+
+def set_notify_wanted(db: Session, *, viewer: User, grant_id: int, notify: str) -> Grant:
+    """Set which notices the person a grant names wants; SharingError when the grant is not
+    theirs (or not live) or the choice is not one of NOTIFY_LEVELS."""
+    _check_notify(notify)
+    grant = db.get(Grant, grant_id)
+    if (
+        grant is None
+        or grant.grantee_email != viewer.email
+        or grant.revoked_at is not None
+        or viewer.email_verified_at is None
+    ):
+        raise SharingError("no such invitation")
+    grant.notify_grantee = notify
+    return grant
 
 
 def revoke_grant(db: Session, *, owner: User, grant_id: int) -> None:
@@ -221,7 +284,10 @@ def mark_seen(db: Session, *, viewer: User, owner_id: int, at: datetime | None =
 
 
 def diaries_shared_with(db: Session, *, viewer: User) -> list[tuple[Grant, User]]:
-    """Return the live grants naming the viewer with the diaries' owners. One query."""
+    """Return the live grants naming the viewer with the diaries' owners; none until the
+    viewer's address is confirmed. One query."""
+    if viewer.email_verified_at is None:
+        return []
     query = (
         select(Grant, User)
         .join(User, User.id == Grant.owner_id)

@@ -16,7 +16,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lems_companion import __version__
 from lems_companion.diary.service import NotFound
+from lems_companion.jobs.runner import Runner
 from lems_companion.logs import configure_logging
+from lems_companion.messaging.service import handlers_for
 from lems_companion.settings import Settings, get_settings
 from lems_companion.triage import warm_up
 from lems_companion.web import api_docs
@@ -30,6 +32,7 @@ from lems_companion.web.routes import (
     auth,
     card,
     diary,
+    email_links,
     health,
     interop,
     language,
@@ -109,7 +112,18 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Build the triage pipeline before serving, so the first patient to save an entry in each
     # worker does not wait a second or two for it; pages never load it themselves.
     await run_in_threadpool(warm_up)
-    yield
+    settings: Settings = app.state.settings
+    runner = None
+    if settings.runs_jobs_in_process:
+        # SQLite (one machine, one writer): queued e-mail and notices run in this process, so a
+        # laptop install needs no second command. PostgreSQL runs `lems worker` processes.
+        runner = Runner(settings.resolved_database_url, handlers_for(settings))
+        runner.start_thread()
+    try:
+        yield
+    finally:
+        if runner is not None:
+            await run_in_threadpool(runner.stop)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -154,10 +168,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health,
         tools,
         offline,
+        email_links,
         language,
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))
+    app.include_router(email_links.api_router)
     if settings.api_docs:
         api_docs.install(app)
     return app

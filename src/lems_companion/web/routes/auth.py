@@ -24,6 +24,7 @@ from lems_companion.accounts.service import (
     start_session,
 )
 from lems_companion.dates import is_known_zone
+from lems_companion.messaging.service import request_verification
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (
     SESSION_COOKIE,
@@ -74,19 +75,17 @@ def login_page(
         return RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
     if count_users(db) == 0:
         return RedirectResponse("/signup", status.HTTP_303_SEE_OTHER)
-    return _form_page(
-        request, settings, "login.html", {"next": safe_next(next), "welcome": welcome}
-    )
+    return form_page(request, settings, "login.html", {"next": safe_next(next), "welcome": welcome})
 
 
-def _form_page(
+def form_page(
     request: Request,
     settings: Settings,
     template: str,
     context: Mapping[str, object],
     status_code: int = status.HTTP_200_OK,
 ) -> Response:
-    """Return a sign-in or sign-up page whose form carries the pre-session CSRF token."""
+    """Return a page whose form, sent before signing in, carries the pre-session CSRF token."""
     token = pre_session_token(request)
     response = templates.TemplateResponse(
         request, template, {**context, "form_token": token}, status_code=status_code
@@ -120,7 +119,7 @@ def login(
     else:
         return _signed_in_redirect(db, settings, user, safe_next(next))
     context = {"next": safe_next(next), "email": email, "error": message}
-    return _form_page(request, settings, "login.html", context, status_code=code_status)
+    return form_page(request, settings, "login.html", context, status_code=code_status)
 
 
 @router.get("/password", response_class=HTMLResponse)
@@ -175,7 +174,7 @@ def signup_page(request: Request, db: DbSession, settings: SettingsDep) -> Respo
         return templates.TemplateResponse(
             request, "signup_closed.html", status_code=status.HTTP_403_FORBIDDEN
         )
-    return _form_page(request, settings, "signup.html", {"first": first})
+    return form_page(request, settings, "signup.html", {"first": first})
 
 
 @router.post("/signup", response_class=HTMLResponse)
@@ -205,21 +204,23 @@ def signup(
         throttle.count_sign_up(db, client=client)
     except throttle.Throttled as error:
         context = {"first": first, "email": email, "errors": {"email": str(error)}}
-        return _form_page(
+        return form_page(
             request, settings, "signup.html", context, status.HTTP_429_TOO_MANY_REQUESTS
         )
     try:
         if password != password_again:
             raise AccountError("password_again: the two passwords differ")
-        create_user(
+        user = create_user(
             db, email=email, password=password, time_zone=tz if is_known_zone(tz) else "UTC"
         )
+        # Issue 15: the address is confirmed through a link sent to it.
+        request_verification(db, user=user)
     except AddressTaken:
         db.rollback()  # the same answer as for a new address, below
     except AccountError as error:
         db.rollback()
         context = {"first": first, "email": email, "errors": field_errors(error)}
-        return _form_page(
+        return form_page(
             request, settings, "signup.html", context, status.HTTP_422_UNPROCESSABLE_CONTENT
         )
     else:

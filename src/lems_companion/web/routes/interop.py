@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import hashlib
+from datetime import UTC, date, datetime, time
+from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, Response, UploadFile, status
@@ -22,6 +24,7 @@ from lems_companion.interop.formats import (
 from lems_companion.interop.identity import installation_namespace, record_uuid
 from lems_companion.interop.records import InteropError
 from lems_companion.interop.service import export_diary, store_entries
+from lems_companion.messaging.service import schedule_reminders
 from lems_companion.rules.screening import DELTA_P_MAX_SCORE, build_plan
 from lems_companion.tools.service import plan_inputs, schedule, set_schedule
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
@@ -119,6 +122,9 @@ def _calendar_context(db: DbSession, user: User, **extra: Any) -> dict[str, Any]
         "feed": feeds.active_feed(db, owner=user),
         "delta_p_max": DELTA_P_MAX_SCORE,
         "feed_url": None,
+        "webcal_url": None,
+        "by_email": feeds.email_reminders(db, owner=user),
+        "verified": user.email_verified_at is not None,
         "errors": [],
         **extra,
     }
@@ -181,8 +187,11 @@ def save_calendar_settings(
             context,
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
-    feeds.set_reminders(db, owner=signed_in.user, chosen=chosen)
+    by_email = bool(posted.get("by_email"))
+    feeds.set_reminders(db, owner=signed_in.user, chosen=chosen, by_email=by_email)
+    # Also the feed's Last-Modified: every save of this form stamps the schedule row.
     set_schedule(db, owner=signed_in.user, diagnosed_on=diagnosed_on, delta_p_score=score)
+    schedule_reminders(db, user=signed_in.user)
     db.commit()
     return RedirectResponse("/calendar/settings?saved=1", status.HTTP_303_SEE_OTHER)
 
@@ -193,7 +202,12 @@ def create_calendar_feed(request: Request, db: DbSession, signed_in: WebUserPost
     token = feeds.create_feed(db, owner=signed_in.user)
     db.commit()
     feed_url = str(request.url_for("calendar_feed", token=token))
-    context = _calendar_context(db, signed_in.user, signed_in=signed_in, feed_url=feed_url)
+    # webcal:// opens the subscription in the calendar app; it is fetched over HTTPS (or HTTP)
+    # as the feed's own address says.
+    webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+    context = _calendar_context(
+        db, signed_in.user, signed_in=signed_in, feed_url=feed_url, webcal_url=webcal_url
+    )
     return templates.TemplateResponse(request, "interop_calendar.html", context)
 
 
@@ -205,15 +219,46 @@ def revoke_calendar_feed(db: DbSession, signed_in: WebUserPosting) -> Response:
     return RedirectResponse("/calendar/settings?saved=1", status.HTTP_303_SEE_OTHER)
 
 
-@router.get("/calendar/{token}.ics", name="calendar_feed")
-def calendar_feed(db: DbSession, token: str) -> Response:
-    """Serve the calendar feed to anyone holding a live token; 404 for any other token."""
-    owner = feeds.resolve_feed(db, token)
-    if owner is None:
+def _not_modified(request: Request, etag: str, stamp: datetime) -> bool:
+    """Return True when the client's copy is current (RFC 9110 13.1: If-None-Match wins over
+    If-Modified-Since)."""
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return etag in tags or "*" in tags
+    if_modified_since = request.headers.get("if-modified-since")
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+        return since.tzinfo is not None and stamp <= since
+    return False
+
+
+@router.api_route("/calendar/{token}.ics", methods=["GET", "HEAD"], name="calendar_feed")
+def calendar_feed(request: Request, db: DbSession, token: str) -> Response:
+    """Serve the calendar feed to anyone holding a live token; 404 for any other token.
+
+    The feed carries an ETag and Last-Modified, and answers 304 to a calendar app whose copy
+    is current, so apps that poll it often cost one small query-and-hash each."""
+    found = feeds.live_feed(db, token)
+    if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Not found: there is no such calendar.")
+    owner, feed = found
     stored = plan_inputs(db, owner=owner)
     plan = build_plan(diagnosed_on=stored[0], delta_p_score=stored[1]) if stored else None
-    today = datetime.now(UTC).astimezone(zone(owner.time_zone)).date()
+    local = zone(owner.time_zone)
+    today = datetime.now(UTC).astimezone(local).date()
+    # The feed changes when the settings are saved (the schedule row is stamped then), when a
+    # new address is made, and each day (past screening dates drop out): the latest of those
+    # is its Last-Modified and every event's DTSTAMP, so the same feed hashes the same.
+    saved = schedule(db, owner=owner)
+    stamp = max(
+        feed.created_at,
+        saved.updated_at if saved else feed.created_at,
+        datetime.combine(today, time(0), tzinfo=local).astimezone(UTC),
+    ).replace(microsecond=0)
     body = build_feed(
         reminders=feeds.reminders(db, owner=owner),
         time_zone=owner.time_zone,
@@ -221,9 +266,18 @@ def calendar_feed(db: DbSession, token: str) -> Response:
         today=today,
         # Globally unique UIDs: the database's user number would repeat across installations.
         user_key=str(record_uuid(installation_namespace(db), "calendar", owner.id)),
+        now=stamp,
     )
-    return Response(
-        body,
-        media_type="text/calendar; charset=utf-8",
-        headers={"Cache-Control": "private, no-store"},
-    )
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    headers = {
+        "ETag": etag,
+        "Last-Modified": format_datetime(stamp, usegmt=True),
+        # Private (the address is a secret); kept, but checked with the server before each use.
+        "Cache-Control": "private, no-cache",
+    }
+    if _not_modified(request, etag, stamp):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    if request.method == "HEAD":
+        headers["Content-Length"] = str(len(body))
+        return Response(media_type="text/calendar; charset=utf-8", headers=headers)
+    return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)

@@ -25,11 +25,13 @@ from lems_companion.diary.service import (
     to_public,
 )
 from lems_companion.inputs import whole_number
+from lems_companion.messaging.service import send_invitation
 from lems_companion.reports.report import Report, render_report_html, render_report_pdf
 from lems_companion.reports.service import owner_report
 from lems_companion.sharing.models import ShareLink
 from lems_companion.sharing.service import (
     DEFAULT_LINK_DAYS,
+    NOTIFY_LEVELS,
     SharingError,
     audit,
     audit_log,
@@ -42,6 +44,8 @@ from lems_companion.sharing.service import (
     live_link,
     revoke_grant,
     revoke_link,
+    set_notify,
+    set_notify_wanted,
 )
 from lems_companion.web.deps import (
     DbSession,
@@ -55,6 +59,12 @@ from lems_companion.web.forms import blank_form, field_errors, parse_entry_form
 from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
+# What each notice choice means, in the words the sharing pages show.
+NOTIFY_LABELS = {
+    "none": "No e-mails",
+    "emergency": "An e-mail at once when an entry needs urgent care",
+    "prompt": "That, and a morning e-mail when entries should be shown to a doctor within days",
+}
 REPORT_STYLESHEET = "/static/report.css"
 
 
@@ -79,6 +89,8 @@ def _sharing_page(
             "new_link": new_link,
             "default_days": DEFAULT_LINK_DAYS,
             "tz": user.time_zone,
+            "notify_levels": NOTIFY_LEVELS,
+            "notify_labels": NOTIFY_LABELS,
         },
         status_code=status_code,
     )
@@ -97,15 +109,51 @@ def invite_person(
     signed_in: WebUserPosting,
     email: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
+    notify: Annotated[str, Form()] = "none",
 ) -> Response:
-    """Invite a caregiver or clinician by e-mail; they see the diary once signed in."""
+    """Invite a caregiver or clinician by e-mail (an invitation is sent); they see the diary
+    once signed in with a confirmed address."""
     try:
-        invite(db, owner=signed_in.user, email=email, role=role)
+        grant = invite(db, owner=signed_in.user, email=email, role=role, notify=notify)
     except SharingError as error:
         db.rollback()
         return _sharing_page(request, db, signed_in, errors=field_errors(error), status_code=422)
+    send_invitation(db, grant=grant)
     db.commit()
     return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/sharing/grants/{grant_id}/notify", response_class=HTMLResponse)
+def allow_notices(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    grant_id: RowId,
+    notify: Annotated[str, Form()] = "",
+) -> Response:
+    """Choose which red-flag notices may be e-mailed to a person the patient invited."""
+    try:
+        set_notify(db, owner=signed_in.user, grant_id=grant_id, notify=notify)
+    except SharingError as error:
+        db.rollback()
+        if str(error) == "no such invitation":
+            raise NotFound("no such invitation") from None
+        return _sharing_page(request, db, signed_in, errors=field_errors(error), status_code=422)
+    db.commit()
+    return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+
+
+@router.post("/shared/grants/{grant_id}/notify")
+def want_notices(
+    db: DbSession, signed_in: WebUserPosting, grant_id: RowId, notify: Annotated[str, Form()] = ""
+) -> Response:
+    """Choose which red-flag notices this person wants about a diary shared with them."""
+    try:
+        set_notify_wanted(db, viewer=signed_in.user, grant_id=grant_id, notify=notify)
+    except SharingError:
+        raise NotFound("no such invitation") from None
+    db.commit()
+    return RedirectResponse("/shared?saved=1", status.HTTP_303_SEE_OTHER)
 
 
 @router.post("/sharing/grants/{grant_id}/revoke")
@@ -177,11 +225,24 @@ def audit_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
 
 
 @router.get("/shared", response_class=HTMLResponse)
-def shared_with_me(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """List the diaries other people have shared with this account."""
+def shared_with_me(
+    request: Request, db: DbSession, signed_in: WebUser, sent: bool = False, saved: bool = False
+) -> Response:
+    """List the diaries other people have shared with this account, once its address is
+    confirmed, with the notices wanted about each."""
     shared = diaries_shared_with(db, viewer=signed_in.user)
     return templates.TemplateResponse(
-        request, "shared_with_me.html", {"signed_in": signed_in, "shared": shared}
+        request,
+        "shared_with_me.html",
+        {
+            "signed_in": signed_in,
+            "shared": shared,
+            "verified": signed_in.user.email_verified_at is not None,
+            "sent": sent,
+            "saved": saved,
+            "notify_levels": NOTIFY_LEVELS,
+            "notify_labels": NOTIFY_LABELS,
+        },
     )
 
 

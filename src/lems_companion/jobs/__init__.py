@@ -1,0 +1,1 @@
+"""Queued and scheduled work stored in the database: e-mail, reminders, red-flag notices."""
