@@ -27,6 +27,7 @@ SECTION_ORDER = [
     "features",
     "tests",
     "medications",
+    "factors",
     "disclaimer",
 ]
 

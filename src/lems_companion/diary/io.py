@@ -163,6 +163,11 @@ def to_json(entries: Sequence[EntryPublic], *, identifiers: Mapping[int, str] | 
     )
 
 
+# The factors an entry noted (catalogue ids, ";" between them). Files exported before factors
+# existed have no such column; they still import, with no factors.
+FACTORS_COLUMN = "factors"
+
+
 def csv_columns() -> list[str]:
     """Return the CSV header: fixed fields, one column per catalogue symptom, then home tests."""
     symptom_columns = [f"symptom_{item.id}" for item in catalogue.symptoms()]
@@ -179,6 +184,7 @@ def csv_columns() -> list[str]:
         "tug_seconds",
         "grip_rest_kg",
         "grip_after_squeeze_kg",
+        FACTORS_COLUMN,
         "note",
     ]
 
@@ -238,6 +244,7 @@ def to_csv(entries: Sequence[EntryPublic]) -> str:
             "tug_seconds": _joined(tests.tug_seconds if tests else None),
             "grip_rest_kg": _text(grip.rest if grip else None),
             "grip_after_squeeze_kg": _text(grip.after_squeeze if grip else None),
+            FACTORS_COLUMN: ";".join(entry.factors),
             "note": entry.note or "",
         }
         for item in catalogue.symptoms():
@@ -259,6 +266,7 @@ _COLUMN_OF_FIELD: dict[str, str] = {
     "home_tests.grip_kg.after_squeeze": "grip_after_squeeze_kg",
     "home_tests": "sit_to_stand_seconds",
     "medications": "medications",
+    "factors": FACTORS_COLUMN,
 }
 
 
@@ -329,6 +337,9 @@ def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, 
         tests["grip_kg"] = grip
     if tests:
         data["home_tests"] = tests
+    factors = [part.strip() for part in row.get(FACTORS_COLUMN, "").split(CSV_LIST_SEPARATOR)]
+    if any(factors):
+        data["factors"] = [part for part in factors if part]
     return data
 
 
@@ -363,6 +374,8 @@ def parse_csv(text: str) -> list[EntryCreate]:
     except csv.Error as error:
         raise ImportProblem([f"line 1: not valid CSV ({error})"]) from None
     expected = csv_columns()
+    if header == [column for column in expected if column != FACTORS_COLUMN]:
+        expected = header  # an export from before factors existed
     if header != expected:
         missing = [column for column in expected if column not in header]
         unknown = [column for column in header if column not in expected]

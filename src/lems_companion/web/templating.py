@@ -32,6 +32,7 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
+    entry_factors=catalogue.factors(),
     context_labels=CONTEXT_LABELS,
     improved_labels=IMPROVED_LABELS,
     disclaimer=DISCLAIMER,
