@@ -27,7 +27,6 @@ SECTION_ORDER = [
     "features",
     "tests",
     "medications",
-    "factors",
     "disclaimer",
 ]
 

@@ -106,6 +106,8 @@ def test_the_report_shows_the_factors_and_the_comparison(
         ).raise_for_status()
     web_sign_in(http, patient)
     report = page(http.get("/report.html", params={"since": "2026-03-01", "until": "2026-03-31"}))
+    sections = [section["id"] for section in report.select("section.report-section")]
+    assert sections[-3:] == ["medications", "factors", "disclaimer"]
     row = report.select_one("#factors table tbody tr")
     assert [cell.get_text() for cell in row.select("td")][:4] == [
         "Heat",
