@@ -92,6 +92,7 @@ def test_the_archive_holds_entries_account_and_red_flags_but_no_secrets(
     account = json.loads(archive.read("account.json"))
     assert account["email"] == patient.email
     assert set(account["profile"]) >= {"display_name", "date_of_birth", "country", "language"}
+    assert account["own_symptoms"] == []
     assert any(flag["flag"] == "choking" for flag in json.loads(archive.read("red_flags.json")))
     everything = b"".join(archive.read(name) for name in names if not name.endswith(".pdf"))
     assert b"argon2" not in everything and b'"password_hash"' not in everything

@@ -162,6 +162,32 @@ def test_same_as_last_time_fills_in_the_previous_answers(
     expect(page.get_by_label("Amifampridine 10 mg")).to_be_checked()
 
 
+def test_symptoms_chosen_once_come_first_and_a_factor_is_one_tap_away(
+    phone_app: BrowserContext, server: LiveServer, patient: Persona, db_url: str
+) -> None:
+    add_history(server, patient, days=1)  # learned: leg weakness and tiredness
+    page = phone_app.new_page()
+    sign_in(page, server, patient)
+    page.goto(f"{server.url}/entries/new")
+    page.get_by_role("link", name="Choose which symptoms come first").tap()
+    page.get_by_text("Double vision", exact=True).tap()
+    page.get_by_role("button", name="Save your symptoms").tap()
+    expect(page.locator("#own-symptoms-saved")).to_be_visible()
+
+    page.goto(f"{server.url}/entries/new")
+    first = page.locator("section.symptom-group").first.locator(".severity legend")
+    expect(first.nth(0)).to_contain_text("Double vision")
+    expect(first.nth(1)).to_contain_text("Weak hips or thighs")
+    page.locator("label[for=symptom_double_vision-1]").tap()
+    page.get_by_text("Anything that may have made a difference?").tap()
+    page.get_by_text("Heat: a hot day").tap()
+    page.get_by_role("button", name="Save entry").tap()
+    expect(page.get_by_role("status")).to_have_text("Saved.")
+    expect(page.locator(".factor-list")).to_have_text("Heat")
+    newest = max(stored_entries(db_url), key=lambda row: row.id)
+    assert (newest.symptoms, newest.factors) == ({"double_vision": 1}, ["heat"])
+
+
 def test_the_guided_sit_to_stand_records_five_repetition_times(
     phone_app: BrowserContext, server: LiveServer, patient: Persona
 ) -> None:

@@ -157,3 +157,25 @@ def test_lems_diary_json_export_imports_back_and_exports_the_same(
         return [{k: v for k, v in item.items() if k != "id"} for item in json.loads(text)]
 
     assert without_ids(again.stdout) == without_ids(exported.stdout)
+
+
+def test_a_fhir_import_keeps_the_factors_it_cannot_carry_and_json_brings_them_back(
+    db_url: str, patient: Persona, stranger: Persona
+) -> None:
+    from tests.interop.conftest import DIARY, seed
+
+    items = [
+        {**item, "factors": ["heat", "poor_sleep"]} if i == 0 else item
+        for i, item in enumerate(DIARY)
+    ]
+    seed(db_url, patient, items)
+    before = contents(db_url, patient)
+    assert before[0].factors == ["heat", "poor_sleep"]
+    # Importing one's own FHIR export again changes nothing: the factors stay.
+    _import(db_url, patient, _export(db_url, patient, ExportFormat.fhir))
+    assert contents(db_url, patient) == before
+    # FHIR leaves factors out (docs/interop.md); JSON and CSV carry them.
+    _import(db_url, stranger, _export(db_url, patient, ExportFormat.fhir))
+    assert [entry.factors for entry in contents(db_url, stranger)] == [[]] * len(DIARY)
+    for format_ in (ExportFormat.json, ExportFormat.csv):
+        assert "poor_sleep" in _export(db_url, patient, format_)

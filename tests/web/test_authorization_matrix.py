@@ -108,6 +108,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/account/delete"): SIGNED_IN,
     ("GET", "/account/deleted"): EVERYONE,
     ("POST", "/account/profile"): SIGNED_IN,
+    ("POST", "/account/symptoms"): SIGNED_IN,
     ("GET", "/api/v1/profile"): SIGNED_IN,
     ("PUT", "/api/v1/profile"): SIGNED_IN,
     # The medical alert card: one's own for every account; a patient's for those who may read

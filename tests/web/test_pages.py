@@ -166,7 +166,8 @@ def test_a_deleted_entry_can_be_put_back_with_undo(
     http: httpx.Client, patient: Persona, db_url: str
 ) -> None:
     web_sign_in(http, patient)
-    entry_path = post_entry(http, FORM).headers["location"].split("?")[0]
+    entry_path = post_entry(http, {**FORM, "factor": "infection"}).headers["location"]
+    entry_path = entry_path.split("?")[0]
     deleted = page(http.post(f"{entry_path}/delete", data={"csrf_token": csrf_token(http)}))
     undo = deleted.select_one("form.undo")
     fields: dict[str, list[str]] = {}
@@ -179,6 +180,7 @@ def test_a_deleted_entry_can_be_put_back_with_undo(
     assert chips == ["Hip and thigh weakness: moderate", "Dry mouth: mild"]
     assert "Amifampridine, 10 mg at 07:00" in shown.select_one("main").get_text()
     assert "Needed the banister" in shown.select_one(".note").get_text()
+    assert shown.select_one(".factor-list").get_text(strip=True) == "An infection"
     assert entry_count(db_url) == 1
 
 

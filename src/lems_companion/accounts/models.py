@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, Date, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lems_companion.db.base import Base
-from lems_companion.db.types import UTCDateTime
+from lems_companion.db.types import JSONType, UTCDateTime
 
 
 class User(Base):
@@ -37,6 +37,9 @@ class User(Base):
     country: Mapped[str | None] = mapped_column(String(2), default=None)  # ISO 3166-1 alpha-2
     language: Mapped[str | None] = mapped_column(String(2), default=None)  # en, es, fr or de
     emergency_number: Mapped[str | None] = mapped_column(String(15), default=None)
+    # The symptoms the person chose to see first on the quick entry form (catalogue ids, in
+    # their order); None until they choose, when the form learns them from the entries.
+    own_symptoms: Mapped[list[str] | None] = mapped_column(JSONType, default=None)
 
     @property
     def shown_name(self) -> str:

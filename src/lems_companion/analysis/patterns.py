@@ -867,6 +867,108 @@ def medication_changes(entries: Sequence[EntryPublic]) -> list[Comparison]:
     return result
 
 
+# --- Factors (heat, an infection, ...) ------------------------------------------------------------
+
+# A factor is compared only when at least this many days noted it and this many days did not,
+# each with a muscle-weakness answer. Our choice (the spec gives none): with fewer, one unusual
+# day decides the average; five days is a working week either side.
+MIN_FACTOR_DAYS = 5
+# The difference in average worst weakness (0-3) called "worse" or "milder"; below it the days
+# are "about the same". The same half-step as the time-of-day comparison.
+FACTOR_DIFFERENCE = TIME_OF_DAY_DIFFERENCE
+
+
+class FactorComparison(_Out):
+    """Muscle weakness on the days a factor was noted against the days it was not."""
+
+    factor: str
+    label: str
+    source: str
+    days_noted: int
+    days_not_noted: int
+    enough_data: bool
+    mean_weakness_noted: float | None
+    mean_weakness_not_noted: float | None
+    entry_ids: list[int]
+    observation: str
+    measure: str = "worst muscle-weakness severity of each local day, 0-3, averaged over days"
+
+
+def _day_weakness(entries: Sequence[EntryPublic]) -> dict[date, tuple[float, set[str], list[int]]]:
+    """Return, per local day with a weakness answer: its worst weakness, the factors any entry
+    of that day noted (also one without a weakness answer) and the ids of that day's entries."""
+    scores: dict[date, list[float]] = defaultdict(list)
+    noted: dict[date, set[str]] = defaultdict(set)
+    ids: dict[date, list[int]] = defaultdict(list)
+    for entry in entries:
+        day = entry.recorded_at.date()
+        score = weakness_score(entry)
+        if score is not None:
+            scores[day].append(score)
+        noted[day] |= set(entry.factors)
+        ids[day].append(entry.id)
+    return {day: (max(values), noted[day], ids[day]) for day, values in scores.items()}
+
+
+def _factor_phrase(factor: catalogue.Factor) -> str:
+    return factor.label[0].lower() + factor.label[1:]
+
+
+def factor_comparisons(entries: Sequence[EntryPublic]) -> list[FactorComparison]:
+    """Return, for each factor noted at least once, weakness on the days it was noted against
+    the other days; in catalogue order. An observation, never a cause: a day noted with heat
+    may differ for any other reason."""
+    days = _day_weakness(entries)
+    noted_anywhere = {factor for entry in entries for factor in entry.factors}
+    result = []
+    for factor in catalogue.factors():
+        if factor.id not in noted_anywhere:
+            continue
+        with_it = [(worst, ids) for worst, noted, ids in days.values() if factor.id in noted]
+        without = [worst for worst, noted, _ in days.values() if factor.id not in noted]
+        enough = min(len(with_it), len(without)) >= MIN_FACTOR_DAYS
+        mean_with = round(statistics.fmean(w for w, _ in with_it), 2) if with_it else None
+        mean_without = round(statistics.fmean(without), 2) if without else None
+        phrase = _factor_phrase(factor)
+        if enough and mean_with is not None and mean_without is not None:
+            difference = mean_with - mean_without
+            how = (
+                "worse"
+                if difference >= FACTOR_DIFFERENCE
+                else "milder"
+                if difference <= -FACTOR_DIFFERENCE
+                else "about the same"
+            )
+            than = "as" if how == "about the same" else "than"
+            text = (
+                f"Muscle weakness was {how} on the {len(with_it)} days {phrase} was noted "
+                f"(worst each day averaged {mean_with:.1f} of 3) {than} on the {len(without)} "
+                f"days it was not ({mean_without:.1f}). This is what the diary shows, not a cause."
+            )
+        else:
+            text = (
+                f"{factor.label} was noted on {len(with_it)} "
+                f"{'day' if len(with_it) == 1 else 'days'} with a weakness answer: too "
+                f"little data to compare. At least {MIN_FACTOR_DAYS} days with it and "
+                f"{MIN_FACTOR_DAYS} without are needed ({len(without)} without)."
+            )
+        result.append(
+            FactorComparison(
+                factor=factor.id,
+                label=factor.label,
+                source=factor.source,
+                days_noted=len(with_it),
+                days_not_noted=len(without),
+                enough_data=enough,
+                mean_weakness_noted=mean_with,
+                mean_weakness_not_noted=mean_without,
+                entry_ids=[entry_id for _, ids in with_it for entry_id in ids],
+                observation=text,
+            )
+        )
+    return result
+
+
 # --- The whole analysis -------------------------------------------------------------------------
 
 
@@ -900,6 +1002,7 @@ class Analysis(_Out):
     weight: Weight
     medications: list[MedicineUse]
     medication_changes: list[Comparison]
+    factors: list[FactorComparison]
     red_flags: list[FlagPublic]
     observations: list[Observation]
     disclaimer: str
@@ -941,6 +1044,7 @@ def analyze(
     all_flags = list(flags)
     wgt = weight(entries, all_flags)
     changes = medication_changes(entries)
+    factors = factor_comparisons(entries)
     observations = [
         Observation(topic="facilitation", text=facil.observation, entry_ids=facil.entry_ids),
     ]
@@ -974,6 +1078,12 @@ def analyze(
         )
         for c in changes
     ]
+    observations += [
+        Observation(
+            topic="factors", text=f.observation, entry_ids=f.entry_ids if f.enough_data else []
+        )
+        for f in factors
+    ]
     return Analysis(
         period=PeriodInfo(
             since=since,
@@ -990,6 +1100,7 @@ def analyze(
         weight=wgt,
         medications=medicines(entries),
         medication_changes=changes,
+        factors=factors,
         red_flags=red_flags(all_flags),
         observations=observations,
         disclaimer=DISCLAIMER,

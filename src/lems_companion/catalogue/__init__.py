@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 Group = Literal[
     "limb", "general", "autonomic", "ocular", "bulbar", "respiratory", "sensory", "cancer_warning"
@@ -58,10 +58,26 @@ class Symptom:
         return self.hpo[0]
 
 
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """Something that can change how LEMS feels on a day (heat, an infection, ...); an entry
+    may note it. Never a symptom and never a red flag."""
+
+    id: str
+    label: str
+    question: str
+    source: str
+
+
+@cache
+def _raw() -> dict[str, list[dict[str, object]]]:
+    return tomllib.loads(resources.files(__package__).joinpath("catalogue.toml").read_text("utf-8"))
+
+
 @cache
 def symptoms() -> tuple[Symptom, ...]:
     """Return every catalogue symptom in display order. Reads the catalogue file once."""
-    raw = tomllib.loads(resources.files(__package__).joinpath("catalogue.toml").read_text("utf-8"))
+    raw: dict[str, Any] = _raw()
     items = tuple(
         Symptom(**{**item, "hpo": tuple(item["hpo"]), "hpo_labels": tuple(item["hpo_labels"])})
         for item in raw["symptom"]
@@ -99,6 +115,26 @@ def grouped() -> list[tuple[str, str, list[Symptom]]]:
         if members:
             result.append((group, title, members))
     return result
+
+
+@cache
+def factors() -> tuple[Factor, ...]:
+    """Return every factor an entry may note, in display order."""
+    items = tuple(Factor(**item) for item in _raw().get("factor", []))  # type: ignore[arg-type]
+    ids = [item.id for item in items]
+    if len(ids) != len(set(ids)) or set(ids) & symptom_ids():
+        raise ValueError("catalogue.toml defines a factor id twice or as a symptom too")
+    return items
+
+
+def factor_ids() -> frozenset[str]:
+    """Return the set of valid factor ids."""
+    return frozenset(item.id for item in factors())
+
+
+def factor(factor_id: str) -> Factor:
+    """Return the factor with this id; KeyError when the id is not in the catalogue."""
+    return {item.id: item for item in factors()}[factor_id]
 
 
 def red_flag_symptoms() -> dict[str, Symptom]:

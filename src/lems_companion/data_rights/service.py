@@ -94,6 +94,8 @@ def account_details(user: User) -> dict[str, Any]:
         "is_admin": user.is_admin,
         "created_at": user.created_at.isoformat(),
         "profile": profile_of(user).model_dump(mode="json"),
+        # The symptoms the person chose for the entry form (diary/quick.py); empty when none.
+        "own_symptoms": list(user.own_symptoms or []),
     }
 
 

@@ -179,6 +179,11 @@ def to_json(
 
 
 WRITTEN_BY_COLUMN = "written_by"
+# The factors an entry noted (catalogue ids, ";" between them). Files exported before factors
+# existed have no such column; they still import, with no factors.
+FACTORS_COLUMN = "factors"
+# Columns that files from older versions lack; such a file imports as it is.
+OPTIONAL_COLUMNS = frozenset({FACTORS_COLUMN, WRITTEN_BY_COLUMN})
 
 
 def csv_columns() -> list[str]:
@@ -197,6 +202,7 @@ def csv_columns() -> list[str]:
         "tug_seconds",
         "grip_rest_kg",
         "grip_after_squeeze_kg",
+        FACTORS_COLUMN,
         "note",
         # "NAME (caregiver)" for an entry a caregiver or clinician wrote; empty for the patient's
         # own. Ignored by an import (imported entries are the owner's), and may be left out.
@@ -261,6 +267,7 @@ def to_csv(entries: Sequence[EntryPublic], *, written_by: Mapping[int, str] | No
             "tug_seconds": _joined(tests.tug_seconds if tests else None),
             "grip_rest_kg": _text(grip.rest if grip else None),
             "grip_after_squeeze_kg": _text(grip.after_squeeze if grip else None),
+            FACTORS_COLUMN: ";".join(entry.factors),
             "note": entry.note or "",
             WRITTEN_BY_COLUMN: authors.get(entry.id, ""),
         }
@@ -283,6 +290,7 @@ _COLUMN_OF_FIELD: dict[str, str] = {
     "home_tests.grip_kg.after_squeeze": "grip_after_squeeze_kg",
     "home_tests": "sit_to_stand_seconds",
     "medications": "medications",
+    "factors": FACTORS_COLUMN,
 }
 
 
@@ -353,6 +361,9 @@ def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, 
         tests["grip_kg"] = grip
     if tests:
         data["home_tests"] = tests
+    factors = [part.strip() for part in row.get(FACTORS_COLUMN, "").split(CSV_LIST_SEPARATOR)]
+    if any(factors):
+        data["factors"] = [part for part in factors if part]
     return data
 
 
@@ -387,8 +398,8 @@ def parse_csv(text: str) -> list[EntryCreate]:
     except csv.Error as error:
         raise ImportProblem([f"line 1: not valid CSV ({error})"]) from None
     expected = csv_columns()
-    if header == expected[:-1]:
-        expected = header  # an export from before the written_by column
+    if header == [c for c in expected if c in header or c not in OPTIONAL_COLUMNS]:
+        expected = header  # an export from before factors or the written_by column
     if header != expected:
         missing = [column for column in expected if column not in header]
         unknown = [column for column in header if column not in expected]

@@ -47,6 +47,8 @@ class Entry(Base):
     weight_kg: Mapped[float | None] = mapped_column()
     medications: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     home_tests: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # Catalogue factor ids the person noted (heat, an infection, ...); None on older entries.
+    factors: Mapped[list[str] | None] = mapped_column(JSONType, default=list)
     note: Mapped[str | None] = mapped_column(Text)
     # Who wrote it: the patient (author_id None or the owner) or a caregiver or clinician the
     # patient invited. Kept when the grant ends, so the entry still says who wrote it; triage

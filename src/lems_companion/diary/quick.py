@@ -1,6 +1,7 @@
-"""A quick entry: what a person usually records, learned from their recent entries.
+"""A quick entry: what a person usually records, chosen once and learned from their entries.
 
-The entry form puts the person's own symptoms first, offers their usual medicines as one-tap
+The entry form puts the person's own symptoms first (those they chose on the account page, then
+those their recent entries show), offers their usual medicines as one-tap
 choices and can copy the previous entry ("same as last time"), so a typical entry takes seconds.
 """
 
@@ -52,20 +53,59 @@ class QuickEntry:
     """What the entry form offers first: usual symptoms, usual medicines, the previous entry."""
 
     symptoms: list[str] = field(default_factory=lambda: list(STARTER_SYMPTOMS))
+    # The symptoms the person chose once (account page); empty until they choose.
+    own: list[str] = field(default_factory=list)
     medicines: list[UsualMedicine] = field(default_factory=list)
     previous: dict[str, Any] | None = None
 
 
-def usual_symptoms(entries: list[EntryPublic]) -> list[str]:
-    """Return the symptoms recorded above "none" in these entries, most often first, then
-    in catalogue order; the starter symptoms when none were recorded."""
+def learned_symptoms(entries: list[EntryPublic]) -> list[str]:
+    """Return the symptoms recorded above "none" in these entries, most often first, then in
+    catalogue order; empty when none was recorded."""
     counts = Counter(
         symptom for entry in entries for symptom, level in entry.symptoms.items() if level
     )
-    if not counts:
-        return list(STARTER_SYMPTOMS)
     order = {symptom.id: index for index, symptom in enumerate(catalogue.symptoms())}
     return sorted(counts, key=lambda symptom: (-counts[symptom], order.get(symptom, 0)))
+
+
+def usual_symptoms(entries: list[EntryPublic], own: list[str] | None = None) -> list[str]:
+    """Return the symptoms the form asks first: the person's own choice (in catalogue order),
+    then those learned from these entries; the starter symptoms when there is neither."""
+    chosen = [symptom for symptom in own or [] if symptom in catalogue.symptom_ids()]
+    learned = [symptom for symptom in learned_symptoms(entries) if symptom not in chosen]
+    return [*chosen, *learned] or list(STARTER_SYMPTOMS)
+
+
+# More than this and "your symptoms" is no longer a short list.
+MAX_OWN_SYMPTOMS = 12
+
+
+class OwnSymptomsError(ValueError):
+    """A choice of one's own symptoms that cannot be stored; the message says why."""
+
+
+def choosable_symptoms() -> list[catalogue.Symptom]:
+    """Return the symptoms a person may choose as their own: every catalogue symptom but those
+    the form always asks first (swallowing, choking, breathing: H14)."""
+    return [item for item in catalogue.symptoms() if item.id not in always_asked()]
+
+
+def choose_own_symptoms(user: User, chosen: list[str]) -> list[str]:
+    """Store the person's own symptoms (catalogue ids; an empty choice clears it, and the form
+    then learns them again) and return them in catalogue order; OwnSymptomsError, storing
+    nothing, for an unknown id or too many."""
+    allowed = {item.id for item in choosable_symptoms()}
+    unknown = sorted(set(chosen) - allowed)
+    if unknown:
+        raise OwnSymptomsError(f"{unknown[0]!r} is not a symptom you can choose here.")
+    ordered = [item.id for item in choosable_symptoms() if item.id in chosen]
+    if len(ordered) > MAX_OWN_SYMPTOMS:
+        raise OwnSymptomsError(
+            f"Choose at most {MAX_OWN_SYMPTOMS}; the others stay one tap away on the form."
+        )
+    user.own_symptoms = ordered or None
+    return ordered
 
 
 def usual_medicines(entries: list[EntryPublic]) -> list[UsualMedicine]:
@@ -100,10 +140,13 @@ def previous_answers(entry: EntryPublic) -> dict[str, Any]:
 
 
 def quick_entry(db: Session, *, owner: User) -> QuickEntry:
-    """Return what the form offers first, learned from the owner's last entries. One query."""
+    """Return what the form offers first: the owner's own choice of symptoms, then what their
+    last entries show. One query."""
     entries = [to_public(row) for row in page_entries(db, owner=owner, limit=RECENT_ENTRIES).items]
+    own = list(owner.own_symptoms or [])
     return QuickEntry(
-        symptoms=usual_symptoms(entries),
+        symptoms=usual_symptoms(entries, own),
+        own=[symptom for symptom in own if symptom in catalogue.symptom_ids()],
         medicines=usual_medicines(entries),
         previous=previous_answers(entries[0]) if entries else None,
     )

@@ -70,6 +70,20 @@ def check_symptom_id(value: str) -> str:
 
 
 SymptomId = Annotated[str, AfterValidator(check_symptom_id)]
+
+
+def check_factors(value: list[str]) -> list[str]:
+    """Return the factor ids once each, in catalogue order; ValueError for an unknown id."""
+    unknown = sorted(set(value) - catalogue.factor_ids())
+    if unknown:
+        raise ValueError(
+            f"unknown factor {unknown[0]!r}; the catalogue factors are "
+            + ", ".join(item.id for item in catalogue.factors())
+        )
+    return [item.id for item in catalogue.factors() if item.id in value]
+
+
+Factors = Annotated[list[str], AfterValidator(check_factors)]
 # Strict numbers: a string such as "2" is a wrong type in JSON and is refused rather than guessed.
 Severity = Annotated[int, Field(strict=True, ge=catalogue.MIN_SEVERITY, le=catalogue.MAX_SEVERITY)]
 PositiveSeconds = Annotated[float, Field(strict=True, gt=0)]
@@ -184,6 +198,8 @@ class _EntryFields(_Strict):
         default_factory=list
     )
     home_tests: HomeTests | None = None
+    # Things that can change how LEMS feels that day (catalogue factors), e.g. ["heat"].
+    factors: Factors = Field(default_factory=list)
     note: Annotated[str | None, Field(max_length=MAX_NOTE_CHARS)] = None
 
     @field_validator("note")
@@ -227,6 +243,7 @@ class EntryUpdate(_Strict):
     )
     medications: Annotated[list[Medication] | None, Field(max_length=MAX_MEDICATIONS)] = None
     home_tests: HomeTests | None = None
+    factors: Factors | None = None
     note: Annotated[str | None, Field(max_length=MAX_NOTE_CHARS)] = None
 
     @field_validator("recorded_at", mode="before")
@@ -244,6 +261,8 @@ class EntryUpdate(_Strict):
     def apply_to(self, current: EntryCreate) -> EntryCreate:
         """Return the entry with this change applied, validated as a whole again."""
         changes = self.model_dump(exclude_unset=True)
+        if "factors" in changes and changes["factors"] is None:
+            changes["factors"] = []  # null clears the factors, like any other field
         merged = {**current.model_dump(), **changes}
         return EntryCreate.model_validate(merged)
 

@@ -95,6 +95,7 @@ def _columns(data: EntryCreate) -> dict[str, Any]:
         "weight_kg": data.weight_kg,
         "medications": [item.model_dump(mode="json") for item in data.medications],
         "home_tests": data.home_tests.model_dump(mode="json") if data.home_tests else None,
+        "factors": list(data.factors),
         "note": data.note,
         "updated_at": datetime.now(UTC),
     }
@@ -511,6 +512,7 @@ def to_public(row: Entry) -> EntryPublic:
             "weight_kg": row.weight_kg,
             "medications": row.medications or [],
             "home_tests": row.home_tests,
+            "factors": row.factors or [],
             "note": row.note,
         }
     )

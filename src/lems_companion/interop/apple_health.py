@@ -65,7 +65,7 @@ def parse_apple_health(stream: IO[bytes]) -> list[ImportedEntry]:
                 continue
             key = f"{BODY_MASS}|{record.get('sourceName', '')}|{record.get('startDate')}"
             identifier = f"urn:uuid:{uuid.uuid5(APPLE_HEALTH_NAMESPACE, key)}"
-            entries.append(ImportedEntry(entry=entry, identifier=identifier))
+            entries.append(ImportedEntry(entry=entry, identifier=identifier, carries_factors=False))
     except ParseError as error:
         raise InteropError([f"not a readable Apple Health export.xml: {error}"]) from None
     if problems:

@@ -1177,7 +1177,7 @@ def parse_bundle(text: str) -> list[ImportedEntry]:
         except ValidationError as error:
             problems.lines.extend(describe_errors(error, prefix=f"{where}: "))
             continue
-        entries.append(ImportedEntry(entry=entry, identifier=identifier))
+        entries.append(ImportedEntry(entry=entry, identifier=identifier, carries_factors=False))
     if problems.lines:
         raise InteropError(problems.lines)
     if not entries:

@@ -83,3 +83,6 @@ class ImportedEntry:
 
     entry: EntryCreate
     identifier: str | None = None
+    # False for a format that cannot carry an entry's factors (FHIR, Apple Health): importing
+    # it again then keeps the factors the diary already holds instead of clearing them.
+    carries_factors: bool = True

@@ -87,9 +87,12 @@ def export_diary(db: Session, *, owner: User, format_: ExportFormat) -> str:
     return text
 
 
-def _content_key(entry: EntryCreate) -> str:
-    """Return what makes two entries the same: the moment and every answer."""
-    answers = entry.model_dump(mode="json", exclude={"recorded_at"})
+def _content_key(entry: EntryCreate, *, factors: bool = True) -> str:
+    """Return what makes two entries the same: the moment and every answer (but the factors,
+    when the file's format cannot carry them)."""
+    answers = entry.model_dump(
+        mode="json", exclude={"recorded_at"} if factors else {"recorded_at", "factors"}
+    )
     moment = entry.recorded_at.astimezone(UTC).isoformat()
     return moment + json.dumps(answers, sort_keys=True)
 
@@ -107,18 +110,26 @@ def store_entries(db: Session, *, owner: User, items: Sequence[ImportedEntry | E
     rows = list_entries(db, owner=owner)
     seen: set[str] = set()
     by_identifier = {subject.entry_identifier(record_of(row)): row for row in rows}
-    known = {_content_key(to_public(row).as_create()) for row in rows}
+    stored = [to_public(row).as_create() for row in rows]
+    known = {_content_key(entry) for entry in stored}
+    known_but_factors = {_content_key(entry, factors=False) for entry in stored}
     new: list[ImportedEntry] = []
     for item in incoming:
         row = by_identifier.get(item.identifier) if item.identifier else None
         if row is not None:
-            if _content_key(to_public(row).as_create()) != _content_key(item.entry):
-                replace_entry(db, row, item.entry)
+            entry = item.entry
+            if not item.carries_factors:  # keep what the file could not say
+                entry = entry.model_copy(update={"factors": list(row.factors or [])})
+            if _content_key(to_public(row).as_create()) != _content_key(entry):
+                replace_entry(db, row, entry)
             continue
-        key = _content_key(item.entry)
-        if key in known or (item.identifier and item.identifier in seen):
+        key = _content_key(item.entry, factors=item.carries_factors)
+        if key in (known if item.carries_factors else known_but_factors) or (
+            item.identifier and item.identifier in seen
+        ):
             continue  # already in the diary, or twice in the file: stored once
-        known.add(key)
+        known.add(_content_key(item.entry))
+        known_but_factors.add(_content_key(item.entry, factors=False))
         if item.identifier:
             seen.add(item.identifier)
         new.append(item)

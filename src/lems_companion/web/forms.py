@@ -30,6 +30,8 @@ MEDICATION_ROWS = 3
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 # A usual medicine ticked on the form arrives as "name|dose in mg" (see diary.quick.UsualMedicine).
 USUAL_MEDICINE_FIELD = "usual_med"
+# A factor noted on the form (heat, an infection, ...) arrives as its catalogue id.
+FACTOR_FIELD = "factor"
 # What each number field holds, for the message when what was typed is not a number.
 NUMBER_EXAMPLES: dict[str, str] = {
     "weight_kg": "a number of kg, e.g. 72.5",
@@ -49,6 +51,7 @@ FIELD_LABELS: dict[str, str] = {
     "grip_after": "Grip after a 10-second squeeze",
     "home_tests": "Home tests",
     USUAL_MEDICINE_FIELD: "Your usual medicines",
+    FACTOR_FIELD: "Anything that may have made a difference",
     "entry": "This entry",
 }
 MEDICATION_PARTS = {
@@ -91,6 +94,8 @@ def field_anchor(name: str) -> str:
         return f"{MEDICATION_PARTS.get(part, ('', 'med_name'))[1]}_{row}"
     if name == USUAL_MEDICINE_FIELD:
         return "usual-medicines"
+    if name in (FACTOR_FIELD, "factors"):
+        return "factors"
     if name in ("home_tests", "entry"):
         return "recorded_at"
     return name
@@ -110,6 +115,8 @@ class EntryForm:
     errors: dict[str, str] = field(default_factory=dict)
     # The usual medicines ticked (``name|dose``), kept ticked when the form comes back.
     chosen_medicines: list[str] = field(default_factory=list)
+    # The factors ticked (catalogue ids), kept ticked when the form comes back.
+    factors: list[str] = field(default_factory=list)
 
     def value(self, name: str, default: str = "") -> str:
         """Return the typed value of a field; the default when it was left empty."""
@@ -172,7 +179,7 @@ def form_from_entry(entry: EntryPublic, *, time_zone: str) -> EntryForm:
         for item in entry.medications
     ]
     medications.append({})
-    return EntryForm(values=values, medications=medications)
+    return EntryForm(values=values, medications=medications, factors=list(entry.factors))
 
 
 class _Collector:
@@ -304,6 +311,8 @@ def _field_of(location: tuple[int | str, ...], medication_origins: list[str]) ->
             return ".".join([origin, *parts[2:3]])
     if parts == ["home_tests"]:
         return "sts_1"
+    if parts[:1] == ["factors"]:
+        return FACTOR_FIELD
     if parts[:1] == ["symptoms"] and len(parts) > 1:
         return symptom_field(parts[1])
     if parts[:2] == ["home_tests", "sit_to_stand_seconds"]:
@@ -328,7 +337,7 @@ def parse_entry_form(
     values = {
         key: str(value)
         for key, value in form.items()
-        if key not in ("med_name", "med_dose", "med_time", USUAL_MEDICINE_FIELD)
+        if key not in ("med_name", "med_dose", "med_time", USUAL_MEDICINE_FIELD, FACTOR_FIELD)
     }
     data: dict[str, Any] = {
         "recorded_at": collect.local_time("recorded_at", collect.text("recorded_at")),
@@ -337,6 +346,7 @@ def parse_entry_form(
         "weight_kg": collect.number("weight_kg"),
         "note": collect.text("note") or None,
         "symptoms": {},
+        "factors": [str(item) for item in form.getlist(FACTOR_FIELD)],
     }
     if data["recorded_at"] is None and "recorded_at" not in collect.errors:
         collect.errors["recorded_at"] = "Enter when this happened."
@@ -355,6 +365,7 @@ def parse_entry_form(
         medications=[*typed_medications, {}],
         errors=dict(collect.errors),
         chosen_medicines=[str(item) for item in form.getlist(USUAL_MEDICINE_FIELD)],
+        factors=list(data["factors"]),
     )
     try:
         entry = EntryCreate.model_validate(data)

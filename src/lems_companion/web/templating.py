@@ -73,6 +73,7 @@ templates.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # t
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
+    entry_factors=catalogue.factors(),
     context_labels=CONTEXT_LABELS,
     improved_labels=IMPROVED_LABELS,
     disclaimer=DISCLAIMER,

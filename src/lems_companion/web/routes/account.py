@@ -27,6 +27,12 @@ from lems_companion.accounts.service import (
 )
 from lems_companion.data_rights.service import delete_account, export_account
 from lems_companion.diary.models import Entry
+from lems_companion.diary.quick import (
+    MAX_OWN_SYMPTOMS,
+    OwnSymptomsError,
+    choosable_symptoms,
+    choose_own_symptoms,
+)
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (
     SESSION_COOKIE,
@@ -61,6 +67,9 @@ def _account_page(
     errors: dict[str, str] | None = None,
     saved: bool = False,
     delete_error: str | None = None,
+    own_symptoms: list[str] | None = None,
+    own_symptoms_error: str | None = None,
+    own_symptoms_saved: bool = False,
     status_code: int = status.HTTP_200_OK,
 ) -> Response:
     """Return the account page; ``profile`` holds what was typed when it is shown again."""
@@ -81,6 +90,13 @@ def _account_page(
             "languages": LANGUAGES,
             "delete_error": delete_error,
             "default_emergency_number": settings.emergency_number,
+            "choosable_symptoms": choosable_symptoms(),
+            "max_own_symptoms": MAX_OWN_SYMPTOMS,
+            "own_symptoms": own_symptoms
+            if own_symptoms is not None
+            else signed_in.user.own_symptoms or [],
+            "own_symptoms_error": own_symptoms_error,
+            "own_symptoms_saved": own_symptoms_saved,
         },
         status_code=status_code,
     )
@@ -88,10 +104,39 @@ def _account_page(
 
 @router.get("/account", response_class=HTMLResponse)
 def account_page(
-    request: Request, db: DbSession, signed_in: WebUser, saved: bool = False
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    saved: bool = False,
+    symptoms_saved: bool = False,
 ) -> Response:
     """Show the account, its profile, the download of all its data and the way to delete it."""
-    return _account_page(request, db, signed_in, saved=saved)
+    return _account_page(request, db, signed_in, saved=saved, own_symptoms_saved=symptoms_saved)
+
+
+@router.post("/account/symptoms", response_class=HTMLResponse)
+def save_own_symptoms(
+    request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
+) -> Response:
+    """Save the symptoms the entry form asks first; the page again, as ticked, with the reason
+    when the choice cannot be stored (nothing saved)."""
+    ticked = [str(value) for value in posted.getlist("symptom")]
+    try:
+        choose_own_symptoms(signed_in.user, ticked)
+    except OwnSymptomsError as error:
+        db.rollback()
+        return _account_page(
+            request,
+            db,
+            signed_in,
+            own_symptoms=ticked,
+            own_symptoms_error=str(error),
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    db.commit()
+    return RedirectResponse(
+        "/account?symptoms_saved=1#own-symptoms-heading", status.HTTP_303_SEE_OTHER
+    )
 
 
 @router.post("/account/profile", response_class=HTMLResponse)
