@@ -109,9 +109,12 @@ def _fill(row: Entry, data: EntryCreate) -> None:
 # entry creation, docs/performance.md). An edited entry is left out of its own comparisons.
 @cache
 def _previous_statement(*, edit: bool) -> Select[Entry]:
-    """Return the query of the owner's entry just before a moment."""
-    query = select(Entry).where(
-        Entry.user_id == bindparam("owner"), Entry.recorded_at < bindparam("at")
+    """Return the query of the owner's entry just before a moment (without its flags: triage
+    compares entries, not their flags, and loading them cost a query per new entry)."""
+    query = (
+        select(Entry)
+        .where(Entry.user_id == bindparam("owner"), Entry.recorded_at < bindparam("at"))
+        .options(lazyload(Entry.flags))
     )
     if edit:
         query = query.where(Entry.id != bindparam("entry"))

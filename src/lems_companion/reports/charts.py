@@ -156,23 +156,25 @@ class _Drawing:
         marker: str,
         size: float = MARKER_SIZE,
     ) -> None:
-        """Draw a marker (circle or square) centred on each point, all as one path: a PDF
-        renderer draws one element with many parts far faster than many elements."""
+        """Draw a marker (circle or square) centred on each point, all as one path of short
+        strokes: a round-capped stroke of no length is a dot, a butt-capped one as long as it is
+        wide a square. A PDF renderer draws one element of many parts far faster than many
+        elements, and a stroke than a filled outline (no arcs to work out)."""
         half = size / 2
         if marker == "square":
-            shape = f"h{_n(size)}v{_n(size)}h-{_n(size)}z"
-            parts = (f"M{_n(x - half)} {_n(y - half)}{shape}" for x, y in points)
+            strokes = "".join(f"M{_n(x - half)} {_n(y)}h{_n(size)}" for x, y in points)
+            self.strokes(strokes, colour, size, cap="butt")
         else:
-            arc = f"a{_n(half)} {_n(half)} 0 1 0"
-            parts = (
-                f"M{_n(x - half)} {_n(y)}{arc} {_n(size)} 0{arc} -{_n(size)} 0z" for x, y in points
-            )
-        self.path("".join(parts), colour)
+            strokes = "".join(f"M{_n(x)} {_n(y)}h0" for x, y in points)
+            self.strokes(strokes, colour, size, cap="round")
 
-    def path(self, shape: str, colour: str) -> None:
-        """Fill a path (several shapes at once)."""
-        if shape:
-            self.parts.append(f'<path d="{shape}" fill="{colour}"/>')
+    def strokes(self, path: str, colour: str, width: float, *, cap: str = "butt") -> None:
+        """Stroke a path of several parts at once with this width and line cap."""
+        if path:
+            self.parts.append(
+                f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{_n(width)}" '
+                f'stroke-linecap="{cap}"/>'
+            )
 
     def svg(self) -> str:
         """Return the finished SVG document."""
@@ -470,16 +472,17 @@ def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
     )
     cell_width = box.width / len(weeks)
     cell_height = box.height / len(present)
-    # The cells of one colour are one path (see _Drawing.markers), each a hair larger than its
-    # cell so that no gap shows between neighbours when scaled.
+    # The cells of one colour are one path of strokes as tall as a row (see _Drawing.markers),
+    # each a hair longer and taller than its cell so that no gap shows between neighbours.
     cells: dict[str, list[str]] = defaultdict(list)
-    shape = f"h{_n(cell_width + 0.3)}v{_n(cell_height + 0.3)}h-{_n(cell_width + 0.3)}z"
     for row, symptom in enumerate(present):
         top = box.top + row * cell_height
+        middle = top + cell_height / 2
         for column, week in enumerate(weeks):
             colour = severity_colour(week.symptoms.get(symptom.id, 0.0))
-            cells[colour].append(f"M{_n(box.left + column * cell_width)} {_n(top)}{shape}")
-        middle = top + cell_height / 2
+            cells[colour].append(
+                f"M{_n(box.left + column * cell_width)} {_n(middle)}h{_n(cell_width + 0.3)}"
+            )
         drawing.line(box.left - TICK_LENGTH, middle, box.left, middle)
         drawing.text(
             box.left - TICK_LENGTH - 2,
@@ -489,7 +492,7 @@ def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
             anchor="end",
         )
     for colour, shapes in cells.items():
-        drawing.path("".join(shapes), colour)
+        drawing.strokes("".join(shapes), colour, cell_height + 0.3)
     # As many week labels as fit side by side ("27 Oct" is six characters).
     step = max(1, math.ceil((_label_width(["27 Oct"], HEAT_MAP_FONT_SIZE) + 6) / cell_width))
     for index in range(0, len(weeks), step):
