@@ -104,7 +104,7 @@ def list_(
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
         start, end = _bounds(since, until, owner.time_zone)
-        rows = list_entries(db, owner=owner, since=start, until=end)
+        rows = list_entries(db, owner=owner, since=start, until=end, with_flags=as_json)
         if as_json:
             triaged = [_with_triage(row) for row in rows]
         else:

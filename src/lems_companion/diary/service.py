@@ -542,10 +542,19 @@ def _owned_between(owner: User, since: datetime | None, until: datetime | None) 
 
 
 def list_entries(
-    db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
+    db: Session,
+    *,
+    owner: User,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    with_flags: bool = True,
 ) -> list[Entry]:
-    """Return the owner's entries in [since, until), oldest first; empty when none. One query."""
+    """Return the owner's entries in [since, until), oldest first; empty when none. One query,
+    and the flags of the entries by select-in unless ``with_flags`` is False (then they are
+    loaded only if asked for, entry by entry)."""
     query = _owned_between(owner, since, until).order_by(Entry.recorded_at, Entry.id)
+    if not with_flags:
+        query = query.options(lazyload(Entry.flags))
     return list(db.scalars(query))
 
 
