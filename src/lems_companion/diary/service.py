@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
+from lems_companion.diary.access import NotFound as NotFound
+from lems_companion.diary.access import may_access as may_access
 from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
@@ -45,18 +47,8 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 
 
-class NotFound(LookupError):
-    """The record does not exist or the viewer may not reach it; the two look the same."""
-
-
 class BadCursor(ValueError):
     """A pagination cursor that this app did not produce."""
-
-
-def may_access(viewer: User, owner_id: int, action: Action) -> bool:
-    """Return True when the viewer owns the data; for owner-only records (no grants apply)."""
-    del action
-    return viewer.id == owner_id
 
 
 def diary_access(db: Session, *, viewer: User, owner_id: int, action: Action) -> Access:
