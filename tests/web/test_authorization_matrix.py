@@ -53,6 +53,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/password"): SIGNED_IN,
     ("POST", "/password"): SIGNED_IN,
     ("POST", "/logout"): SIGNED_IN,
+    ("POST", "/language"): EVERYONE,  # a visitor's choice is a cookie, an account's its profile
     ("GET", "/"): EVERYONE,  # sends each visitor on: to the diary or to sign in
     ("GET", "/diary"): SIGNED_IN,
     ("GET", "/entries/new"): SIGNED_IN,
@@ -68,6 +69,11 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/entries/{entry_id}"): ENTRY_READERS,
     ("PATCH", "/api/v1/entries/{entry_id}"): OWNER,
     ("DELETE", "/api/v1/entries/{entry_id}"): OWNER,
+    # The diaries shared with the caller (issue 14): each account gets its own list.
+    ("GET", "/api/v1/people"): SIGNED_IN,
+    ("GET", "/api/v1/people/{owner_id}/entries"): ENTRY_READERS,
+    ("POST", "/api/v1/people/{owner_id}/entries"): ENTRY_ADDERS,
+    ("POST", "/api/v1/people/{owner_id}/entries/{entry_id}/acknowledge"): ENTRY_READERS,
     ("GET", "/report"): SIGNED_IN,
     ("GET", "/report.html"): SIGNED_IN,
     ("GET", "/report.pdf"): SIGNED_IN,
@@ -336,6 +342,10 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "symptoms": {"fatigue": 1},
     },
     "/api/v1/entries/{entry_id}": lambda: {"note": "changed"},
+    "/api/v1/people/{owner_id}/entries": lambda: {
+        "recorded_at": "2026-03-02T08:30:00+00:00",
+        "symptoms": {"fatigue": 1},
+    },
     "/password": lambda: {
         "current_password": PASSWORD,
         "new_password": PASSWORD,
@@ -355,6 +365,7 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
     },
     "/learn/{slug}/review": lambda: {"reviewer": "Dr A. Example", "confirmed": "true"},
     "/account/profile": lambda: {"display_name": "A. Example", "country": "GB"},
+    "/language": lambda: {"language": "fr", "next": "/diary"},
     "/api/v1/profile": lambda: {"display_name": "A. Example", "country": "GB"},
     "/card/print": lambda: {"diagnosis": "suspected", "emergency_contact": "Sam 01234 567890"},
     "/card.pdf": lambda: {"diagnosis": "confirmed"},

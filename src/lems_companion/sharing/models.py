@@ -23,6 +23,12 @@ class Grant(Base):
     role: Mapped[str] = mapped_column(String(10))  # "caregiver" or "clinician"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the person invited last opened the diary: the people list counts the red flags of
+    # entries written since. None until they first open it.
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The highest id among the diary's stored flags then: flags with a higher id were raised
+    # (or raised again by an edit) since. Ids rather than times, so the count needs no join.
+    seen_flag_id: Mapped[int | None] = mapped_column()
 
 
 class ShareLink(Base):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import column, func, select, table
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
@@ -108,6 +108,21 @@ def audit(db: Session, access: Access, *, action: Action, target: str) -> None:
     )
 
 
+def audit_command_line(db: Session, *, owner_id: int, action: Action, target: str) -> None:
+    """Record a change to the owner's sharing made from the command line (by the instance's
+    administrator, not the patient), so the patient's audit log shows it."""
+    db.add(
+        AuditEvent(
+            owner_id=owner_id,
+            actor_email=None,
+            via="command line",
+            action=action,
+            target=target[:120],
+            at=datetime.now(UTC),
+        )
+    )
+
+
 def audit_log(db: Session, *, owner: User, limit: int = 500) -> list[AuditEvent]:
     """Return the latest audit events about the owner's data, newest first. One query."""
     query = (
@@ -165,6 +180,44 @@ def revoke_grants_to(db: Session, *, email: str) -> None:
     ):
         grant.revoked_at = datetime.now(UTC)
         security_event("grant_revoked", account_id=grant.owner_id, grant_id=grant.id)
+
+
+def revoke_grants_to_email(db: Session, *, owner: User, email: str) -> list[Grant]:
+    """Revoke the owner's live grants naming this e-mail (any role) and return them;
+    SharingError when there is none."""
+    try:
+        email = normalise_email(email)
+    except AccountError as error:
+        raise SharingError(str(error)) from None
+    grants = _live_grants(db, owner_id=owner.id, email=email)
+    if not grants:
+        raise SharingError(f"{email} has no live invitation to this diary")
+    for grant in grants:
+        revoke_grant(db, owner=owner, grant_id=grant.id)
+    return grants
+
+
+# The diary's stored flags, read here by name only: the diary package imports this one, so this
+# one cannot import the diary's models (tests/docs/test_architecture.py).
+_ENTRY_FLAGS = table("entry_flags", column("id"), column("user_id"))
+
+
+def mark_seen(db: Session, *, viewer: User, owner_id: int, at: datetime | None = None) -> None:
+    """Note that the viewer has just opened this owner's diary (their live grants' last_seen_at,
+    and the highest flag id then), so the people list counts only red flags raised since.
+    Nothing for the owner. One or two queries."""
+    if viewer.id == owner_id:
+        return
+    grants = _live_grants(db, owner_id=owner_id, email=viewer.email)
+    if not grants:
+        return
+    moment = at or datetime.now(UTC)
+    highest = db.scalar(
+        select(func.max(_ENTRY_FLAGS.c.id)).where(_ENTRY_FLAGS.c.user_id == owner_id)
+    )
+    for grant in grants:
+        grant.last_seen_at = moment
+        grant.seen_flag_id = highest or 0
 
 
 def diaries_shared_with(db: Session, *, viewer: User) -> list[tuple[Grant, User]]:

@@ -32,6 +32,7 @@ from lems_companion.web.routes import (
     diary,
     health,
     interop,
+    language,
     learn,
     offline,
     reports,
@@ -153,6 +154,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health,
         tools,
         offline,
+        language,
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))

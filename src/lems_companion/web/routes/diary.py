@@ -43,7 +43,7 @@ from lems_companion.web.deps import (
     WebUserPosting,
 )
 from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, parse_entry_form
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 
@@ -206,7 +206,11 @@ def show_entry(
             "can_write": owner_view,
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": entry,
-            "alert": alert_for(records_of(row), emergency_number=number),
+            "alert": alert_for(
+                records_of(row),
+                emergency_number=number,
+                language=page_language(request, signed_in.user),
+            ),
             "emergency_number": number,
             "amifampridine": amifampridine_notices(entry, same_day=day),
             "saved": saved,

@@ -52,7 +52,7 @@ from lems_companion.web.deps import (
     WebUserPosting,
 )
 from lems_companion.web.forms import blank_form, field_errors, parse_entry_form
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 REPORT_STYLESHEET = "/static/report.css"
@@ -326,7 +326,11 @@ def shared_entry(
         {
             "signed_in": None,
             "entry": to_public(row),
-            "alert": alert_for(records_of(row), emergency_number=settings.emergency_number),
+            "alert": alert_for(
+                records_of(row),
+                emergency_number=settings.emergency_number,
+                language=page_language(request, None),
+            ),
             "emergency_number": settings.emergency_number,
             "saved": False,
             "tz": owner.time_zone,
