@@ -5,7 +5,9 @@ For each database it starts two servers on loopback, each a single uvicorn proce
 - a bare FastAPI endpoint that inserts one row into a table with the same columns and commits,
 and sends both the same number of requests at the same concurrency. It prints throughput, p50 and
 p95 latency for each, and the ratio of the real app's throughput to the bare endpoint's: what our
-validation, access checks and ORM cost on top of "FastAPI + one INSERT".
+validation, access checks and ORM cost on top of "FastAPI + one INSERT". It also prints the CPU
+time each server process spent per request (from /proc) and the ratio of those (bare / app): on a
+machine that others are using, throughput follows their load, CPU per request much less so.
 
     .venv/bin/python bench/entry_create.py [--requests 2000] [--concurrency 8]
         [--before /tmp/before/src]
@@ -104,9 +106,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """Return the user + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def server(args: list[str], env: dict[str, str], port: int) -> Iterator[str]:
-    """Yield the base URL of a uvicorn process started with these arguments."""
+def server(args: list[str], env: dict[str, str], port: int) -> Iterator[tuple[str, int]]:
+    """Yield the base URL and process id of a uvicorn process started with these arguments."""
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", *args, "--port", str(port), "--log-level", "warning"],
         env={**os.environ, **env},
@@ -122,7 +130,7 @@ def server(args: list[str], env: dict[str, str], port: int) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"server {args} did not start") from None
                 time.sleep(0.1)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -148,17 +156,22 @@ async def hammer(url: str, headers: dict[str, str], requests: int, concurrency: 
     return latencies
 
 
-def measure(url: str, headers: dict[str, str], requests: int, concurrency: int) -> dict[str, float]:
-    """Return throughput and latency figures after a short warm-up."""
+def measure(
+    url: str, headers: dict[str, str], requests: int, concurrency: int, pid: int
+) -> dict[str, float]:
+    """Return throughput, latency and the server's CPU per request after a short warm-up."""
     asyncio.run(hammer(url, headers, min(100, requests), concurrency))
     start = time.perf_counter()
+    cpu = process_cpu_seconds(pid)
     latencies = asyncio.run(hammer(url, headers, requests, concurrency))
+    cpu = process_cpu_seconds(pid) - cpu
     elapsed = time.perf_counter() - start
     ordered = sorted(latencies)
     return {
         "throughput": requests / elapsed,
         "p50_ms": statistics.median(ordered) * 1000,
         "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
+        "cpu_ms": cpu / requests * 1000,
     }
 
 
@@ -207,7 +220,7 @@ def main() -> None:
                 app_env = env | {"PYTHONPATH": f"{folder}{os.pathsep}{tree}"}
                 with server(
                     ["--factory", "lems_companion.web.app:create_app"], app_env, free_port()
-                ) as base:
+                ) as (base, pid):
                     token = httpx.post(
                         f"{base}/api/v1/token", data={"username": EMAIL, "password": PASSWORD}
                     ).json()["access_token"]
@@ -216,9 +229,10 @@ def main() -> None:
                         {"Authorization": f"Bearer {token}"},
                         options.requests,
                         options.concurrency,
+                        pid,
                     )
-            with server(["bare_app:app"], env, free_port()) as base:
-                bare = measure(f"{base}/rows", {}, options.requests, options.concurrency)
+            with server(["bare_app:app"], env, free_port()) as (base, pid):
+                bare = measure(f"{base}/rows", {}, options.requests, options.concurrency, pid)
             rows.append((name, apps, bare))
 
     print(
@@ -226,18 +240,25 @@ def main() -> None:
         f"{options.concurrency} in flight, one uvicorn process each, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f} at the end\n"
     )
-    header = f"{'database':<11} {'endpoint':<22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
+    header = (
+        f"{'database':<11} {'endpoint':<22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
+        f" {'CPU ms/req':>11}"
+    )
     print(header)
     print("-" * len(header))
     for name, apps, bare in rows:
         for label, figures in [*apps.items(), ("bare insert", bare)]:
             print(
                 f"{name:<11} {label:<22} {figures['throughput']:>8.0f} "
-                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f}"
+                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} {figures['cpu_ms']:>11.2f}"
             )
         for label, figures in apps.items():
             ratio = figures["throughput"] / bare["throughput"]
-            print(f"{name:<11} {'ratio ' + label.strip() + ' / bare':<22} {ratio:>8.2f}")
+            cpu_ratio = bare["cpu_ms"] / figures["cpu_ms"]
+            print(
+                f"{name:<11} {'ratio ' + label.strip() + ' / bare':<22} {ratio:>8.2f}"
+                f" {'':>17} {cpu_ratio:>11.2f}"
+            )
 
 
 if __name__ == "__main__":

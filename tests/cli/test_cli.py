@@ -117,6 +117,11 @@ def test_diary_list_is_oldest_first_and_filters_whole_days(
     ]
     bad = lems(db_url, "diary", "list", "--user", patient.email, "--since", "March", "--json")
     assert bad.returncode == 1 and "--since" in bad.stderr
+    plain = lems(db_url, "diary", "list", "--user", patient.email, "--since", "2026-03-02")
+    assert plain.returncode == 0, plain.stderr
+    lines = plain.stdout.splitlines()
+    assert "2026-03-02 12:00 +0000  proximal_leg_weakness 2" in lines[0]
+    assert lines[-1] == "2 entries"
 
 
 def test_diary_list_json_carries_each_entrys_triage_level_and_named_flags(
@@ -260,3 +265,35 @@ def test_user_profile_refuses_a_bad_value_and_stores_nothing(db_url: str, patien
     assert "date_of_birth: a date of birth cannot be in the future" in result.stderr
     shown = lems(db_url, "user", "profile", "--email", patient.email)
     assert "country: DE" in shown.stdout
+
+
+def test_settings_come_from_the_environment_and_a_bad_one_stops_every_command(
+    db_url: str,
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lems_companion", "user", "list"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LEMS_DATABASE_URL": db_url, "lems_session_days": "91"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "LEMS_SESSION_DAYS: Input should be less than or equal to 90" in result.stderr
+
+
+def test_the_log_format_setting_applies_to_command_line_security_events(
+    db_url: str, tmp_path: Path
+) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("a PostgreSQL backup needs pg_dump; the log is the same")
+    result = subprocess.run(
+        [sys.executable, "-m", "lems_companion", "backup", str(tmp_path / "copy.sqlite3")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LEMS_DATABASE_URL": db_url, "LEMS_LOG_FORMAT": "json"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stderr.splitlines()[-1])["event"] == "backup_written"

@@ -45,6 +45,14 @@ def test_the_help_of_every_command_loads_no_heavy_library() -> None:
     assert "rich" not in loaded  # plain Click help: Rich costs more than the rest of the help
 
 
+def test_a_backup_loads_neither_the_orm_nor_alembic() -> None:
+    # `lems backup` copies the database; the ORM and the migrations are for `lems restore`.
+    loaded = modules_loaded_by(
+        "from lems_companion.cli import backup\nimport lems_companion.schema.backup"
+    )
+    assert not loaded & set(HEAVY_MODULES)
+
+
 def test_the_defaults_named_in_the_command_line_are_the_domains() -> None:
     assert triage.DEFAULT_EMERGENCY_NUMBER == DEFAULT_EMERGENCY_NUMBER
     assert server.DEMO_EMAIL == demo.DEMO_EMAIL

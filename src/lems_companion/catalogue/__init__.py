@@ -97,8 +97,9 @@ def by_id() -> dict[str, Symptom]:
     return {item.id: item for item in symptoms()}
 
 
+@cache
 def symptom_ids() -> frozenset[str]:
-    """Return the set of valid symptom ids."""
+    """Return the set of valid symptom ids (asked for every symptom of every entry validated)."""
     return frozenset(by_id())
 
 

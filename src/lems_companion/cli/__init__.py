@@ -7,7 +7,6 @@ what it needs when it runs (cli/common.py says why), so ``lems --help`` starts q
 from __future__ import annotations
 
 import typer
-from pydantic import ValidationError
 
 from lems_companion.cli import account as account_cli
 from lems_companion.cli import backup as backup_cli
@@ -22,8 +21,10 @@ from lems_companion.cli import share as share_cli
 from lems_companion.cli import triage as triage_cli
 from lems_companion.cli import users as users_cli
 from lems_companion.cli.common import build_settings, command_group
-from lems_companion.logs import configure_logging
-from lems_companion.settings import Settings
+
+# Passed by `main` as the root context's object: the callback then also sets up the log. Tests
+# run `app` through CliRunner, whose output should hold only what the command prints.
+_CONFIGURE_LOGGING = "configure logging"
 
 app = command_group(
     "LEMS Companion: symptom diary, red-flag triage and clinician reports. "
@@ -42,7 +43,12 @@ def _root(
         help="Database URL (overrides LEMS_DATABASE_URL); default SQLite in the user data folder.",
     ),
 ) -> None:
+    configure = ctx.obj == _CONFIGURE_LOGGING
     ctx.obj = build_settings(db)
+    if configure:
+        from lems_companion.logs import configure_logging
+
+        configure_logging(ctx.obj.log_format)
 
 
 # Sub-commands are registered below, one line each.
@@ -68,12 +74,8 @@ app.add_typer(share_cli.app, name="share")
 
 
 def main() -> None:
-    """Run the ``lems`` command line, its security events logged to standard error."""
-    # Here, not in the callback: tests run `app` through CliRunner, whose output should hold
-    # only what the command prints. Bad settings are reported by the callback, so text here.
-    try:
-        log_format = Settings().log_format
-    except ValidationError:
-        log_format = "text"
-    configure_logging(log_format)
-    app()
+    """Run the ``lems`` command line, its security events logged to standard error.
+
+    The settings (and the log) are set up when a command runs, not for ``--help``.
+    """
+    app(obj=_CONFIGURE_LOGGING)

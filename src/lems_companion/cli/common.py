@@ -2,7 +2,7 @@
 
 Every module of this package imports only Typer and the standard library at its top, so that
 ``lems --help`` and each command start quickly; what a command needs (the ORM, Alembic,
-matplotlib, WeasyPrint, spaCy) is imported in its body, when it runs. A test holds this.
+WeasyPrint, spaCy) is imported in its body, when it runs. A test holds this.
 """
 
 from __future__ import annotations

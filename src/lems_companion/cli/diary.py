@@ -104,9 +104,11 @@ def list_(
     with session_scope(settings.resolved_database_url) as db:
         owner = require_user(db, user)
         start, end = _bounds(since, until, owner.time_zone)
-        rows = list_entries(db, owner=owner, since=start, until=end)
-        entries = [to_public(row) for row in rows]
-        triaged = [_with_triage(row) for row in rows]
+        rows = list_entries(db, owner=owner, since=start, until=end, with_flags=as_json)
+        if as_json:
+            triaged = [_with_triage(row) for row in rows]
+        else:
+            entries = [to_public(row) for row in rows]
     if as_json:
         print(json.dumps(triaged, indent=2, ensure_ascii=False))
         return

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
+from lems_companion.diary.access import NotFound as NotFound
+from lems_companion.diary.access import may_access as may_access
 from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
 from lems_companion.diary.models import DiarySignal, Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
@@ -46,18 +48,8 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 
 
-class NotFound(LookupError):
-    """The record does not exist or the viewer may not reach it; the two look the same."""
-
-
 class BadCursor(ValueError):
     """A pagination cursor that this app did not produce."""
-
-
-def may_access(viewer: User, owner_id: int, action: Action) -> bool:
-    """Return True when the viewer owns the data; for owner-only records (no grants apply)."""
-    del action
-    return viewer.id == owner_id
 
 
 def diary_access(db: Session, *, viewer: User, owner_id: int, action: Action) -> Access:
@@ -111,9 +103,12 @@ def _fill(row: Entry, data: EntryCreate) -> None:
 # entry creation, docs/performance.md). An edited entry is left out of its own comparisons.
 @cache
 def _previous_statement(*, edit: bool) -> Select[Entry]:
-    """Return the query of the owner's entry just before a moment."""
-    query = select(Entry).where(
-        Entry.user_id == bindparam("owner"), Entry.recorded_at < bindparam("at")
+    """Return the query of the owner's entry just before a moment (without its flags: triage
+    compares entries, not their flags, and loading them cost a query per new entry)."""
+    query = (
+        select(Entry)
+        .where(Entry.user_id == bindparam("owner"), Entry.recorded_at < bindparam("at"))
+        .options(lazyload(Entry.flags))
     )
     if edit:
         query = query.where(Entry.id != bindparam("entry"))
@@ -556,10 +551,19 @@ def _owned_between(owner: User, since: datetime | None, until: datetime | None) 
 
 
 def list_entries(
-    db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
+    db: Session,
+    *,
+    owner: User,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    with_flags: bool = True,
 ) -> list[Entry]:
-    """Return the owner's entries in [since, until), oldest first; empty when none. One query."""
+    """Return the owner's entries in [since, until), oldest first; empty when none. One query,
+    and the flags of the entries by select-in unless ``with_flags`` is False (then they are
+    loaded only if asked for, entry by entry)."""
     query = _owned_between(owner, since, until).order_by(Entry.recorded_at, Entry.id)
+    if not with_flags:
+        query = query.options(lazyload(Entry.flags))
     return list(db.scalars(query))
 
 

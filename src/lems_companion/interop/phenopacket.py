@@ -35,7 +35,7 @@ from lems_companion import __version__, catalogue
 from lems_companion.interop import codes
 from lems_companion.interop.identity import record_uuid
 from lems_companion.interop.records import Clinical, DiaryRecord, Subject
-from lems_companion.rules.edx import DECREMENT_CUTOFF_PERCENT, INCREMENT_CUTOFF_60_PERCENT
+from lems_companion.rules.edx_cutoffs import DECREMENT_CUTOFF_PERCENT, INCREMENT_CUTOFF_60_PERCENT
 
 PHENOPACKET_SCHEMA_VERSION = "2.0"
 # "Consistently absent": recorded as 0 in at least this many entries and never as present. One

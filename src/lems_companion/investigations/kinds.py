@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lems_companion.rules.edx import (
+from lems_companion.rules.edx_cutoffs import (
     INCREMENT_CUTOFF_60_PERCENT,
     INCREMENT_CUTOFF_100_PERCENT,
 )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
-from lems_companion.diary.service import Action, NotFound, may_access
+from lems_companion.diary.access import NotFound, may_access
 from lems_companion.investigations.models import Investigation
 from lems_companion.investigations.schemas import InvestigationCreate, InvestigationPublic
+
+if TYPE_CHECKING:
+    from lems_companion.sharing.service import Action
 
 
 def load_investigation(

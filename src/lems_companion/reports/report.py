@@ -294,7 +294,10 @@ def build_report(
 
 @cache
 def environment() -> Environment:
-    """Return the Jinja2 environment over the web templates, for documents outside a request."""
+    """Return the Jinja2 environment over the web templates, for documents outside a request.
+
+    One per process: it keeps each template compiled (compiling the report's templates costs
+    more than rendering them)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=select_autoescape(["html"]),

@@ -17,16 +17,18 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from lems_companion.rules.edx_cutoffs import (
+    DECREMENT_CUTOFF_PERCENT,
+    INCREMENT_CUTOFF_60_PERCENT,
+    INCREMENT_CUTOFF_100_PERCENT,
+)
+
 # Plausible CMAP amplitudes in millivolts. Healthy hand and foot muscles give up to about 20 mV;
 # anything above 50 mV is a unit or typing error (microvolts typed as millivolts, say).
 MAX_CMAP_MV = 50.0
 INCREMENT_DECIMALS = Decimal("0.01")
 
-# Increment cut-offs (clinical spec sections 4 and 6).
-INCREMENT_CUTOFF_60_PERCENT = 60
-INCREMENT_CUTOFF_100_PERCENT = 100
-# A decrement of 10% or more on 2-5 Hz repetitive stimulation is common in LEMS (spec section 4).
-DECREMENT_CUTOFF_PERCENT = 10
+# The increment and decrement cut-offs are in rules/edx_cutoffs.py (spec sections 4 and 6).
 DECREMENT_STIMULATION = "2-5 Hz repetitive nerve stimulation"
 MAX_DECREMENT_PERCENT = 100.0
 

@@ -17,17 +17,17 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.script import ScriptDirectory
-from sqlalchemy import func, inspect, make_url, select
-from sqlalchemy.engine import URL
+from sqlalchemy import make_url
 
-from lems_companion.accounts.models import User
-from lems_companion.db.base import Base
-from lems_companion.db.engine import MIGRATIONS_DIR, get_engine, upgrade
-from lems_companion.diary.models import Entry
 from lems_companion.logs import security_event
-from lems_companion.schema import ledger
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# A backup needs neither the ORM nor Alembic: the tables, the engine and the migrations are
+# imported by what reads them (restore), so `lems backup` starts as fast as a command can.
 
 # Pages copied per step of the SQLite online backup; between steps other connections may write,
 # so a busy app is never held up for the whole copy. -1 would copy everything in one step.
@@ -74,6 +74,10 @@ def _sqlite_path(url: str) -> Path:
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from lems_companion.db.engine import MIGRATIONS_DIR
+
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     return {revision.revision for revision in script.walk_revisions()}
 
@@ -83,6 +87,11 @@ def database_is_empty(url: str) -> bool:
 
     One query per table that exists.
     """
+    from sqlalchemy import func, inspect, select
+
+    from lems_companion.db.engine import get_engine
+    from lems_companion.schema.tables import Base
+
     engine = get_engine(url)
     existing = set(inspect(engine).get_table_names())
     with engine.connect() as connection:
@@ -96,6 +105,12 @@ def database_is_empty(url: str) -> bool:
 
 def count_contents(url: str) -> Restored:
     """Return how many accounts and entries the database holds. Two queries."""
+    from sqlalchemy import func, select
+
+    from lems_companion.accounts.models import User
+    from lems_companion.db.engine import get_engine
+    from lems_companion.diary.models import Entry
+
     with get_engine(url).connect() as connection:
         users = connection.scalar(select(func.count()).select_from(User)) or 0
         entries = connection.scalar(select(func.count()).select_from(Entry)) or 0
@@ -181,6 +196,8 @@ def _sqlite_restore(url: str, source_path: Path) -> None:
     target_path.parent.mkdir(parents=True, exist_ok=True)
     # The backup API in reverse: it takes the target's locks, so a running app waits (its busy
     # timeout) rather than reading a half-restored file, and the WAL is handled correctly.
+    from lems_companion.db.engine import get_engine
+
     get_engine(url).dispose()
     try:
         source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
@@ -306,6 +323,8 @@ def _postgres_restore(url: str, source_path: Path) -> None:
     pg_restore = _pg_tool("pg_restore")
     options, environment = _pg_connection(url)
     # The app's pooled connections would hold locks on the tables pg_restore drops.
+    from lems_companion.db.engine import get_engine
+
     get_engine(url).dispose()
     # --clean --if-exists replaces the app's tables; --single-transaction makes it all or nothing.
     _run(
@@ -398,6 +417,9 @@ def restore_database(url: str, source: Path, *, force: bool = False) -> Restored
             "the database is not empty; restoring would replace everything in it. "
             "Pass --force to do that (perhaps after `lems backup` of what is there now)"
         )
+    from lems_companion.db.engine import get_engine, upgrade
+    from lems_companion.schema import ledger
+
     with get_engine(url).connect() as connection:
         kept = ledger.read_events(connection)
     if backend == "sqlite":
