@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -150,6 +150,14 @@ class Report:
     # From the profile; None when not given.
     date_of_birth: date | None = None
     daily_doses: list[DailyDose] = field(default_factory=list)
+    # Entries someone other than the patient wrote: entry id -> "Written by Sam (caregiver)".
+    authors: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def written_by_others(self) -> list[tuple[str, int]]:
+        """Return each person other than the patient who wrote entries of the report ("Written
+        by Sam (caregiver)") with how many, most first; empty when the patient wrote them all."""
+        return Counter(self.authors.values()).most_common()
 
     @property
     def latest_delta_p(self) -> ToolResultPublic | None:
@@ -256,8 +264,10 @@ def build_report(
     now: datetime | None = None,
     tools: ToolsSection | None = None,
     date_of_birth: date | None = None,
+    authors: Mapping[int, str] | None = None,
 ) -> Report:
-    """Return the report of these entries, red flags and tests for one patient."""
+    """Return the report of these entries, red flags and tests for one patient; ``authors``
+    names who wrote the entries the patient did not write (entry id -> label)."""
     analysis = analyze(entries, flags=flags, since=since, until=until)
     return Report(
         patient=patient,
@@ -272,6 +282,7 @@ def build_report(
         tests_done=[item for item in investigations if item.status == "done"],
         tests_to_discuss=tests_to_discuss(investigations),
         tools=tools,
+        authors=dict(authors or {}),
     )
 
 

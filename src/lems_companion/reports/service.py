@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
+from lems_companion.diary.authors import Authorship, written_by_others
 from lems_companion.diary.flags import FlagRecord, records_of
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.diary.service import list_entries, to_public
@@ -29,6 +30,8 @@ class PeriodData:
     entries: list[EntryPublic]
     flags: list[FlagRecord]
     investigations: list[InvestigationPublic]
+    # Entries of the period someone other than the patient wrote: entry id -> who.
+    authors: dict[int, Authorship]
 
 
 def load_period(
@@ -36,10 +39,13 @@ def load_period(
 ) -> PeriodData:
     """Return the owner's entries in [since, until), their red flags and all their tests.
 
-    Three queries: entries, their flags (loaded together by select-in) and tests.
+    Four queries: entries, their flags (loaded together by select-in), their authors and tests.
     """
     rows = list_entries(db, owner=owner, since=since, until=until)
+    others = written_by_others(db, owner_id=owner.id)
+    in_period = {row.id for row in rows}
     return PeriodData(
+        authors={entry_id: who for entry_id, who in others.items() if entry_id in in_period},
         entries=[to_public(row) for row in rows],
         flags=[flag for row in rows for flag in records_of(row)],
         investigations=[investigation_public(r) for r in list_investigations(db, owner=owner)],
@@ -66,4 +72,5 @@ def owner_report(
         since=since,
         until=until,
         tools=report_section(db, owner=owner),
+        authors={entry_id: who.label for entry_id, who in period.authors.items()},
     )

@@ -16,6 +16,7 @@ from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
 from lems_companion.diary import idempotency
 from lems_companion.diary.alerts import alert_for
+from lems_companion.diary.authors import written_by_others
 from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.quick import QuickEntry, quick_entry
 from lems_companion.diary.schemas import EntryCreate
@@ -82,6 +83,9 @@ def _timeline_context(
         "entries": [to_public(row) for row in rows],
         "entry_levels": {row.id: row.triage_level for row in rows},
         "entry_flags": {row.id: red_flag_names(row) for row in rows},
+        "entry_authors": written_by_others(
+            db, owner_id=signed_in.user.id, entry_ids=[row.id for row in rows]
+        ),
         "next_cursor": next_cursor,
         "tz": signed_in.user.time_zone,
         "criteria": criteria,
@@ -204,8 +208,10 @@ def show_entry(
         {
             "signed_in": signed_in,
             "can_write": owner_view,
+            "owner_view": owner_view,
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": entry,
+            "author": written_by_others(db, owner_id=row.user_id, entry_ids=[row.id]).get(row.id),
             "alert": alert_for(records_of(row), emergency_number=number),
             "emergency_number": number,
             "amifampridine": amifampridine_notices(entry, same_day=day),
@@ -219,10 +225,18 @@ def show_entry(
 def red_flag_history(request: Request, db: DbSession, signed_in: WebUser) -> Response:
     """Show every red flag the diary has raised, newest first."""
     flags = red_flags(db, owner=signed_in.user)
+    authors = written_by_others(
+        db, owner_id=signed_in.user.id, entry_ids={flag.entry_id for flag in flags}
+    )
     return templates.TemplateResponse(
         request,
         "red_flags.html",
-        {"signed_in": signed_in, "flags": flags, "tz": signed_in.user.time_zone},
+        {
+            "signed_in": signed_in,
+            "flags": flags,
+            "entry_authors": authors,
+            "tz": signed_in.user.time_zone,
+        },
     )
 
 

@@ -142,6 +142,7 @@ def analysis_page(
         "signed_in": signed_in,
         "analysis": report.analysis,
         "charts": report.charts,
+        "authors": report.authors,
         "since": since,
         "until": until,
         "query": _query(since, until),
@@ -246,12 +247,15 @@ def _appointment_context(
     """Return the appointment page's context, with the patient's edited texts if given. Queries."""
     period = load_period(db, owner=signed_in.user)
     analysis = analyze(period.entries, flags=period.flags)
-    appointment = build_appointment(period.entries, analysis, period.investigations)
+    appointment = build_appointment(
+        period.entries, analysis, period.investigations, others=period.authors.keys()
+    )
     today = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone)).date()
     return {
         "signed_in": signed_in,
         "appointment": with_text(appointment, text) if text else appointment,
         "today": today,
+        "authors": period.authors,
         "max_chars": MAX_TEXT_CHARS,
         "errors": errors or [],
     }

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.diary.alerts import alert_for
+from lems_companion.diary.authors import written_by_others
 from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.models import Entry
 from lems_companion.diary.service import (
@@ -198,6 +199,9 @@ def _timeline_context(db: Session, owner_id: RowId, cursor: str | None) -> dict[
         "entries": [to_public(row) for row in page.items],
         "entry_levels": {row.id: row.triage_level for row in page.items},
         "entry_flags": {row.id: red_flag_names(row) for row in page.items},
+        "entry_authors": written_by_others(
+            db, owner_id=owner.id, entry_ids=[row.id for row in page.items]
+        ),
         "next_cursor": page.next_cursor,
     }
 
@@ -326,11 +330,13 @@ def shared_entry(
         {
             "signed_in": None,
             "entry": to_public(row),
+            "author": written_by_others(db, owner_id=owner.id, entry_ids=[row.id]).get(row.id),
             "alert": alert_for(records_of(row), emergency_number=settings.emergency_number),
             "emergency_number": settings.emergency_number,
             "saved": False,
             "tz": owner.time_zone,
             "read_only": True,
+            "owner_view": False,
             "back": f"/s/{token}",
         },
     )
