@@ -63,6 +63,12 @@ DOSE_CHANGE_PERSIST_DAYS = 3
 # Weekly trend: compare the first and last this-many weeks that have entries.
 TREND_WEEKS = 2
 FACILITATION_SOURCE = "Clinical specification section 5 (home tests and pattern analysis)"
+# The triple timed up-and-go (3TUG, spec section 5: the DAPPER trial's primary endpoint, validated
+# in Muscle Nerve 2019) is marked when the latest session's mean time differs from the mean of
+# the sessions before it by this much. 20% is the threshold issue 14 names for 3TUG (DAPPER
+# counted a rise of more than 20% as a clinically meaningful worsening).
+TUG_MARKED_CHANGE_PERCENT = 20.0
+TUG_SOURCE = "Clinical specification section 5 (triple timed up-and-go, DAPPER); issue 14 (20%)"
 
 TEST_LABELS = {
     "sit_to_stand": "sit-to-stand times",
@@ -144,6 +150,45 @@ def session_changes(entries: Sequence[EntryPublic]) -> list[SessionChange]:
                 )
             )
     return changes
+
+
+class TugChange(_Out):
+    """The latest 3TUG session against the sessions before it, in mean seconds per trial."""
+
+    entry_id: int
+    recorded_at: OffsetDatetime
+    baseline_seconds: float
+    baseline_sessions: int
+    latest_seconds: float
+    # Positive: the latest session was slower (worse); negative: faster.
+    change_percent: float
+
+    @property
+    def marked_worse(self) -> bool:
+        """Return True when the latest session was slower by the marked-change threshold."""
+        return self.change_percent >= TUG_MARKED_CHANGE_PERCENT
+
+
+def tug_change(entries: Sequence[EntryPublic]) -> TugChange | None:
+    """Return how the latest 3TUG session compares with the mean of the earlier sessions among
+    these entries (oldest first); None with fewer than two sessions."""
+    sessions = [
+        (entry, statistics.fmean(entry.home_tests.tug_seconds))
+        for entry in entries
+        if entry.home_tests is not None and entry.home_tests.tug_seconds
+    ]
+    if len(sessions) < 2:
+        return None
+    latest, latest_seconds = sessions[-1]
+    baseline = statistics.fmean(seconds for _, seconds in sessions[:-1])
+    return TugChange(
+        entry_id=latest.id,
+        recorded_at=latest.recorded_at,
+        baseline_seconds=round(baseline, 2),
+        baseline_sessions=len(sessions) - 1,
+        latest_seconds=round(latest_seconds, 2),
+        change_percent=_percent((latest_seconds - baseline) / baseline * 100),
+    )
 
 
 class PatternSummary(_Out):

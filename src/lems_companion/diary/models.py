@@ -84,6 +84,8 @@ class EntryFlag(Base):
     """A red flag raised by an entry: by its structured answers or by words in its note."""
 
     __tablename__ = "entry_flags"
+    # The people list counts each owner's red flags by level in one query (sharing people).
+    __table_args__ = (Index("ix_entry_flags_user_level", "user_id", "level"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
@@ -97,6 +99,52 @@ class EntryFlag(Base):
     basis: Mapped[str] = mapped_column(Text)
 
     entry: Mapped[Entry] = relationship(back_populates="flags")
+
+
+class FlagAcknowledgement(Base):
+    """One account saying it has seen one stored red flag: who, in which role, when.
+
+    An acknowledgement never hides or softens the flag: every view still shows the flag, with
+    "seen by ..." beside it. Re-triaging an edited entry replaces its flags, and with them their
+    acknowledgements: the new flags have not been seen yet.
+    """
+
+    __tablename__ = "flag_acknowledgements"
+    __table_args__ = (
+        UniqueConstraint("entry_flag_id", "user_id"),
+        # The people list counts, per owner, the red flags a viewer has not acknowledged.
+        Index("ix_flag_acknowledgements_user_owner", "user_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_flag_id: Mapped[int] = mapped_column(
+        ForeignKey("entry_flags.id", ondelete="CASCADE"), index=True
+    )
+    # Denormalised owner of the diary, so one owner's acknowledgements are one indexed query.
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # Who saw it; None once that account is deleted (the acknowledgement and its role stay).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    role: Mapped[str] = mapped_column(String(10))  # patient, caregiver or clinician
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DiarySignal(Base):
+    """What the people list shows as a marked change for one diary, computed from its recent
+    entries and kept until the diary changes: the diary service deletes the row whenever an entry
+    of the owner is added, changed or deleted, and the people list computes it again."""
+
+    __tablename__ = "diary_signals"
+
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The latest entry the signals were computed up to; None for an empty diary.
+    latest_entry_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # analysis.patterns.weeks over the recent entries: better, worse, steady; None: too little.
+    weakness_trend: Mapped[str | None] = mapped_column(String(10))
+    # analysis.patterns.tug_change: percent slower (+) or faster (-) of the latest 3TUG session.
+    tug_change_percent: Mapped[float | None] = mapped_column()
 
 
 class IdempotencyKey(Base):

@@ -15,13 +15,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, Table, and_, bindparam, insert, or_, select
+from sqlalchemy import Select, Table, and_, bindparam, delete, insert, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
 from lems_companion.db.types import is_row_id
 from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
-from lems_companion.diary.models import Entry, EntryFlag
+from lems_companion.diary.models import DiarySignal, Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import is_amifampridine, licence_region
@@ -264,6 +264,12 @@ def author_for(viewer: User, access: Access) -> Author:
     return Author(viewer.id, "clinician" if access.role == "clinician" else "caregiver")
 
 
+def diary_changed(db: Session, *, owner_id: int) -> None:
+    """Forget what was computed from the owner's entries (the people list's signals), so the
+    next reader computes it again. Every change of an entry calls this."""
+    db.execute(delete(DiarySignal).where(DiarySignal.owner_id == owner_id))
+
+
 def add_entry(
     db: Session, *, owner: User, data: EntryCreate, author: Author | None = None
 ) -> Entry:
@@ -280,6 +286,7 @@ def add_entry(
     _fill(row, data)
     _triage(db, row, data)
     db.add(row)
+    diary_changed(db, owner_id=owner.id)
     db.flush()
     return row
 
@@ -464,6 +471,7 @@ def add_entries(db: Session, *, owner: User, items: Sequence[EntryCreate]) -> li
         new_days.add(when, data, None)
     # Written only once every entry is triaged: on SQLite the first insert takes the database's
     # write lock until the caller commits, so other writers wait for the inserts alone.
+    diary_changed(db, owner_id=owner.id)
     for chunk in range(0, len(pending), BATCH_INSERT_ROWS):
         inserted += _insert(db, owner=owner, pending=pending[chunk : chunk + BATCH_INSERT_ROWS])
     rows = dict(zip(ordered, inserted, strict=True))
@@ -474,12 +482,14 @@ def replace_entry(db: Session, row: Entry, data: EntryCreate) -> Entry:
     """Return the entry with its content replaced by ``data`` and triaged again (flushed)."""
     _fill(row, data)
     _triage(db, row, data)
+    diary_changed(db, owner_id=row.user_id)
     db.flush()
     return row
 
 
 def delete_entry(db: Session, row: Entry) -> None:
     """Delete the entry (flushed)."""
+    diary_changed(db, owner_id=row.user_id)
     db.delete(row)
     db.flush()
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.diary.authors import Authorship, written_by_others
+from lems_companion.diary.authors import AuthorPublic, shown_written_by, written_by_others
 from lems_companion.diary.flags import FlagRecord, records_of
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.diary.service import list_entries, to_public
@@ -31,7 +31,7 @@ class PeriodData:
     flags: list[FlagRecord]
     investigations: list[InvestigationPublic]
     # Entries of the period someone other than the patient wrote: entry id -> who.
-    authors: dict[int, Authorship]
+    authors: dict[int, AuthorPublic]
 
 
 def load_period(
@@ -72,5 +72,5 @@ def owner_report(
         since=since,
         until=until,
         tools=report_section(db, owner=owner),
-        authors={entry_id: who.label for entry_id, who in period.authors.items()},
+        authors={entry_id: shown_written_by(who) for entry_id, who in period.authors.items()},
     )

@@ -23,6 +23,9 @@ class Grant(Base):
     role: Mapped[str] = mapped_column(String(10))  # "caregiver" or "clinician"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the person invited last opened the diary: the people list counts the red flags of
+    # entries written since. None until they first open it.
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ShareLink(Base):

@@ -167,6 +167,31 @@ def revoke_grants_to(db: Session, *, email: str) -> None:
         security_event("grant_revoked", account_id=grant.owner_id, grant_id=grant.id)
 
 
+def revoke_grants_to_email(db: Session, *, owner: User, email: str) -> list[Grant]:
+    """Revoke the owner's live grants naming this e-mail (any role) and return them;
+    SharingError when there is none."""
+    try:
+        email = normalise_email(email)
+    except AccountError as error:
+        raise SharingError(str(error)) from None
+    grants = _live_grants(db, owner_id=owner.id, email=email)
+    if not grants:
+        raise SharingError(f"{email} has no live invitation to this diary")
+    for grant in grants:
+        revoke_grant(db, owner=owner, grant_id=grant.id)
+    return grants
+
+
+def mark_seen(db: Session, *, viewer: User, owner_id: int, at: datetime | None = None) -> None:
+    """Note that the viewer has just opened this owner's diary (their live grants' last_seen_at),
+    so the people list counts only red flags written since. Nothing for the owner."""
+    if viewer.id == owner_id:
+        return
+    moment = at or datetime.now(UTC)
+    for grant in _live_grants(db, owner_id=owner_id, email=viewer.email):
+        grant.last_seen_at = moment
+
+
 def diaries_shared_with(db: Session, *, viewer: User) -> list[tuple[Grant, User]]:
     """Return the live grants naming the viewer with the diaries' owners. One query."""
     query = (

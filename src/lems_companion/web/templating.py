@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 
 from lems_companion import catalogue
 from lems_companion.dates import zone
+from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.flags import FLAGS
@@ -44,3 +45,4 @@ templates.env.globals.update(
     symptom_sections=symptom_sections,
 )
 templates.env.filters["local"] = local_time
+templates.env.filters["written_by"] = shown_written_by

@@ -1,0 +1,1 @@
+"""The people a person looks after: diaries shared with them, sorted by what needs attention."""

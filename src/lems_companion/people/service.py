@@ -1,0 +1,327 @@
+"""The people overview: every diary shared with a viewer, sorted by what needs attention.
+
+Issue 14 (the clinician's patient list, and the home of a caregiver): one summary per diary
+shared with the viewer through a live grant: the owner's name, the viewer's role, the last entry,
+the red flags the viewer has not acknowledged, the red flags written since the viewer last looked,
+and a marked change. Sorted: an unacknowledged emergency flag first, then a prompt flag, then a
+marked change, then the rest by last entry, newest first.
+
+A marked change is one of (issue 14, spec section 5): muscle weakness trending worse
+(``analysis.patterns.weeks`` over the last four weeks of entries), the latest triple timed
+up-and-go slower by 20% or more than the sessions before it (``analysis.patterns.tug_change``), or
+a weight-loss flag stored by triage in the last six months (``rules.weight_loss``, through the
+entries' stored flags, so the list never shows a loss no entry raised).
+
+Speed: a handful of queries whatever the number of patients. The weakness and 3TUG signals are
+kept per diary in ``diary_signals`` (computed once, forgotten by the diary service whenever an
+entry changes), so the list does not read a month of entries per patient each time it is shown.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, lazyload
+
+from lems_companion.accounts.models import User
+from lems_companion.analysis import patterns
+from lems_companion.diary.flags import RED_FLAG_LEVELS
+from lems_companion.diary.models import DiarySignal, Entry, EntryFlag, FlagAcknowledgement
+from lems_companion.diary.service import to_public
+from lems_companion.rules import weight_loss
+from lems_companion.sharing.models import Grant
+
+# The weakness trend compares the first and last TREND_WEEKS weeks with answers: four weeks of
+# entries hold both. The 3TUG change compares the latest session with the others of that window.
+SIGNAL_WINDOW = timedelta(weeks=2 * patterns.TREND_WEEKS)
+# A marked change counts only while it is recent: the diary's latest entry is within this.
+RECENT = SIGNAL_WINDOW
+# Attention, most urgent first (the sort order of the list).
+Attention = Literal["emergency", "prompt", "change", "none"]
+ATTENTION_ORDER: dict[str, int] = {"emergency": 0, "prompt": 1, "change": 2, "none": 3}
+# When a viewer holds both roles for one diary, the one the list names (the clinician's tools
+# reach further than a caregiver's entries).
+ROLE_PRIORITY = ("clinician", "caregiver")
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFlags:
+    """Red flags of a diary the viewer has not acknowledged, by level."""
+
+    emergency: int = 0
+    prompt: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    """One diary shared with the viewer, as the people list shows it."""
+
+    owner_id: int
+    name: str  # the owner's display name, else their e-mail
+    email: str
+    role: str  # the viewer's role: caregiver or clinician
+    roles: tuple[str, ...]  # every live role the viewer holds (usually one)
+    last_entry_at: datetime | None
+    open_flags: OpenFlags
+    # Red flags (acknowledged or not) of entries written since the viewer last opened the diary;
+    # all of them before the first visit.
+    new_flags: int
+    last_seen_at: datetime | None  # None: the viewer has not opened the diary yet (pending)
+    changes: tuple[str, ...] = field(default=())  # marked changes, in words
+
+    @property
+    def pending(self) -> bool:
+        """Return True while the viewer has not opened this diary since being invited."""
+        return self.last_seen_at is None
+
+    @property
+    def attention(self) -> Attention:
+        """Return what this diary needs first: emergency, prompt, change or none."""
+        if self.open_flags.emergency:
+            return "emergency"
+        if self.open_flags.prompt:
+            return "prompt"
+        return "change" if self.changes else "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    """A live grant naming the viewer that they have not opened yet."""
+
+    grant_id: int
+    owner_id: int
+    name: str
+    role: str
+    created_at: datetime
+
+
+def _sort_key(person: PersonSummary) -> tuple[int, float, str]:
+    latest = person.last_entry_at.timestamp() if person.last_entry_at else float("-inf")
+    return (ATTENTION_ORDER[person.attention], -latest, person.name.casefold())
+
+
+def _grants(db: Session, viewer: User) -> list[tuple[Grant, User, datetime | None]]:
+    """Return the viewer's live grants with the owners and their latest entry time. One query."""
+    latest = (
+        select(func.max(Entry.recorded_at))
+        .where(Entry.user_id == User.id)
+        .correlate(User)
+        .scalar_subquery()
+    )
+    query = (
+        select(Grant, User, latest)
+        .join(User, User.id == Grant.owner_id)
+        .where(Grant.grantee_email == viewer.email, Grant.revoked_at.is_(None))
+        .order_by(Grant.id)
+    )
+    return [(grant, owner, when) for grant, owner, when in db.execute(query)]
+
+
+def _flag_counts(
+    db: Session, viewer: User, owner_ids: Sequence[int]
+) -> tuple[dict[int, OpenFlags], dict[int, int]]:
+    """Return, per owner, the red flags the viewer has not acknowledged and those written since
+    the viewer last looked. One query."""
+    seen = (
+        select(Grant.owner_id, func.max(Grant.last_seen_at).label("seen"))
+        .where(Grant.grantee_email == viewer.email, Grant.revoked_at.is_(None))
+        .group_by(Grant.owner_id)
+        .subquery()
+    )
+    acknowledged = (
+        select(FlagAcknowledgement.id)
+        .where(
+            FlagAcknowledgement.entry_flag_id == EntryFlag.id,
+            FlagAcknowledgement.user_id == viewer.id,
+        )
+        .exists()
+    )
+    is_new = or_(seen.c.seen.is_(None), Entry.created_at > seen.c.seen)
+    query = (
+        select(
+            EntryFlag.user_id,
+            EntryFlag.level,
+            func.sum(case((acknowledged, 0), else_=1)),
+            func.sum(case((is_new, 1), else_=0)),
+        )
+        .join(Entry, Entry.id == EntryFlag.entry_id)
+        .join(seen, seen.c.owner_id == EntryFlag.user_id)
+        .where(EntryFlag.user_id.in_(owner_ids), EntryFlag.level.in_(RED_FLAG_LEVELS))
+        .group_by(EntryFlag.user_id, EntryFlag.level)
+    )
+    open_counts: dict[int, dict[str, int]] = defaultdict(dict)
+    new: dict[int, int] = defaultdict(int)
+    for owner_id, level, unacknowledged, fresh in db.execute(query):
+        open_counts[owner_id][level] = int(unacknowledged or 0)
+        new[owner_id] += int(fresh or 0)
+    flags = {
+        owner_id: OpenFlags(emergency=levels.get("emergency", 0), prompt=levels.get("prompt", 0))
+        for owner_id, levels in open_counts.items()
+    }
+    return flags, dict(new)
+
+
+def _weight_losses(db: Session, owner_ids: Sequence[int], now: datetime) -> set[int]:
+    """Return the owners with a weight-loss flag stored on an entry of the last six months."""
+    query = (
+        select(EntryFlag.user_id)
+        .join(Entry, Entry.id == EntryFlag.entry_id)
+        .where(
+            EntryFlag.user_id.in_(owner_ids),
+            EntryFlag.flag == "weight_loss",
+            Entry.recorded_at >= now - weight_loss.WINDOW,
+        )
+        .distinct()
+    )
+    return set(db.scalars(query))
+
+
+def compute_signals(entries: Sequence[Entry]) -> tuple[str | None, float | None]:
+    """Return the weakness trend and the 3TUG change (percent) of these entries (oldest first),
+    by the analysis' own rules."""
+    public = [to_public(row) for row in entries]
+    trend = patterns.weeks(public).trend
+    tug = patterns.tug_change(public)
+    return trend, (tug.change_percent if tug else None)
+
+
+def _signals(
+    db: Session, latest: dict[int, datetime | None], now: datetime
+) -> dict[int, DiarySignal]:
+    """Return each owner's stored signals, computing (and storing) those missing or stale."""
+    owner_ids = list(latest)
+    stored = {
+        row.owner_id: row
+        for row in db.scalars(select(DiarySignal).where(DiarySignal.owner_id.in_(owner_ids)))
+    }
+    stale = [
+        owner_id
+        for owner_id in owner_ids
+        if owner_id not in stored or stored[owner_id].latest_entry_at != latest[owner_id]
+    ]
+    if not stale:
+        return stored
+    starts: dict[int, datetime] = {}
+    for owner_id in stale:
+        when = latest[owner_id]
+        if when is not None:
+            starts[owner_id] = when - SIGNAL_WINDOW
+    by_owner: dict[int, list[Entry]] = defaultdict(list)
+    if starts:
+        query = (
+            select(Entry)
+            .where(Entry.user_id.in_(list(starts)), Entry.recorded_at >= min(starts.values()))
+            .options(lazyload(Entry.flags))
+            .order_by(Entry.user_id, Entry.recorded_at, Entry.id)
+        )
+        for entry in db.scalars(query):
+            if entry.recorded_at >= starts[entry.user_id]:
+                by_owner[entry.user_id].append(entry)
+    for owner_id in stale:
+        trend, tug = compute_signals(by_owner.get(owner_id, []))
+        row = stored.get(owner_id) or DiarySignal(owner_id=owner_id)
+        row.computed_at = now
+        row.latest_entry_at = latest[owner_id]
+        row.weakness_trend = trend
+        row.tug_change_percent = tug
+        try:
+            with db.begin_nested():
+                stored[owner_id] = db.merge(row)
+        except IntegrityError:  # another request stored it first: theirs is as good
+            stored[owner_id] = row
+    return stored
+
+
+def _changes(
+    signal: DiarySignal | None, latest: datetime | None, weight_lost: bool, now: datetime
+) -> tuple[str, ...]:
+    found: list[str] = []
+    recent = latest is not None and latest >= now - RECENT
+    if signal is not None and recent:
+        if signal.weakness_trend == "worse":
+            found.append("muscle weakness worse over the last weeks")
+        percent = signal.tug_change_percent
+        if percent is not None and percent >= patterns.TUG_MARKED_CHANGE_PERCENT:
+            found.append(f"triple timed up-and-go {percent:g}% slower")
+    if weight_lost:
+        found.append(f"weight loss of {weight_loss.THRESHOLD_PERCENT}% or more within 6 months")
+    return tuple(found)
+
+
+def people_for(db: Session, viewer: User, *, now: datetime | None = None) -> list[PersonSummary]:
+    """Return the diaries shared with the viewer through live grants, most in need of attention
+    first; empty when none. Five queries, whatever the number of diaries (plus the computing of
+    signals not yet known); the caller commits the signals it stored."""
+    now = now or datetime.now(UTC)
+    rows = _grants(db, viewer)
+    if not rows:
+        return []
+    owners: dict[int, User] = {}
+    roles: dict[int, set[str]] = defaultdict(set)
+    last_seen: dict[int, datetime | None] = {}
+    latest: dict[int, datetime | None] = {}
+    for grant, owner, when in rows:
+        owners[owner.id] = owner
+        roles[owner.id].add(grant.role)
+        latest[owner.id] = when
+        earlier = last_seen.get(owner.id)
+        seen = grant.last_seen_at
+        last_seen[owner.id] = max(earlier, seen) if earlier and seen else earlier or seen
+    owner_ids = list(owners)
+    flags, new = _flag_counts(db, viewer, owner_ids)
+    losses = _weight_losses(db, owner_ids, now)
+    signals = _signals(db, latest, now)
+    people = []
+    for owner_id, owner in owners.items():
+        held = tuple(role for role in ROLE_PRIORITY if role in roles[owner_id])
+        people.append(
+            PersonSummary(
+                owner_id=owner_id,
+                name=owner.shown_name,
+                email=owner.email,
+                role=held[0],
+                roles=held,
+                last_entry_at=latest[owner_id],
+                open_flags=flags.get(owner_id, OpenFlags()),
+                new_flags=new.get(owner_id, 0),
+                last_seen_at=last_seen[owner_id],
+                changes=_changes(signals.get(owner_id), latest[owner_id], owner_id in losses, now),
+            )
+        )
+    return sorted(people, key=_sort_key)
+
+
+def pending_invitations(db: Session, viewer: User) -> list[Invitation]:
+    """Return the live grants naming the viewer whose diary they have not opened yet, oldest
+    first (the home page shows them). One query."""
+    query = (
+        select(Grant, User)
+        .join(User, User.id == Grant.owner_id)
+        .where(
+            Grant.grantee_email == viewer.email,
+            Grant.revoked_at.is_(None),
+            Grant.last_seen_at.is_(None),
+        )
+        .order_by(Grant.created_at, Grant.id)
+    )
+    return [
+        Invitation(
+            grant_id=grant.id,
+            owner_id=owner.id,
+            name=owner.shown_name,
+            role=grant.role,
+            created_at=grant.created_at,
+        )
+        for grant, owner in db.execute(query)
+    ]
+
+
+def summary_for(db: Session, viewer: User, owner_id: int) -> PersonSummary | None:
+    """Return the viewer's summary of one shared diary; None when it is not shared with them."""
+    return next((p for p in people_for(db, viewer) if p.owner_id == owner_id), None)
