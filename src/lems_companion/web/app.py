@@ -31,6 +31,7 @@ from lems_companion.web.routes import (
     card,
     diary,
     health,
+    home,
     interop,
     learn,
     offline,
@@ -141,6 +142,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (
         auth,
+        home,
         diary,
         api,
         reports,

@@ -46,7 +46,7 @@ router = APIRouter()
 
 
 def _safe_next(next_path: str) -> str:
-    """Return a local path to go to after signing in; the diary for anything else."""
+    """Return a local path to go to after signing in; the home page for anything else."""
     parsed = urlparse(next_path)
     if (
         parsed.scheme
@@ -54,7 +54,7 @@ def _safe_next(next_path: str) -> str:
         or not next_path.startswith("/")
         or next_path.startswith("//")
     ):
-        return "/diary"
+        return "/"
     return next_path
 
 
@@ -79,7 +79,7 @@ def login_page(
     db: DbSession,
     settings: SettingsDep,
     signed_in: MaybeWebUser,
-    next: str = "/diary",
+    next: str = "/",
     welcome: bool = False,
 ) -> Response:
     """Show the sign-in form; a database with no account sends the visitor to sign up."""
@@ -118,7 +118,7 @@ def login(
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     code: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/diary",
+    next: Annotated[str, Form()] = "/",
 ) -> Response:
     """Sign in and go to the page asked for; the form again with a message when it fails."""
     try:

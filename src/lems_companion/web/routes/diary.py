@@ -15,6 +15,7 @@ from lems_companion.accounts.models import User
 from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
 from lems_companion.diary import idempotency
+from lems_companion.diary.acknowledgements import acknowledgements_for
 from lems_companion.diary.alerts import alert_for
 from lems_companion.diary.authors import written_by_others
 from lems_companion.diary.flags import records_of, red_flag_names
@@ -35,7 +36,6 @@ from lems_companion.diary.service import (
 from lems_companion.tools.records import amifampridine_notices
 from lems_companion.web.deps import (
     DbSession,
-    MaybeWebUser,
     PostedForm,
     RowId,
     SettingsDep,
@@ -47,12 +47,6 @@ from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, par
 from lems_companion.web.templating import templates
 
 router = APIRouter()
-
-
-@router.get("/")
-def home(signed_in: MaybeWebUser) -> Response:
-    """Send a signed-in person to their diary and anyone else to sign in."""
-    return RedirectResponse("/diary" if signed_in else "/login", status.HTTP_303_SEE_OTHER)
 
 
 def _day(text: str | None) -> date | None:
@@ -86,6 +80,7 @@ def _timeline_context(
         "entry_authors": written_by_others(
             db, owner_id=signed_in.user.id, entry_ids=[row.id for row in rows]
         ),
+        "entry_seen": acknowledgements_for(db, [row.id for row in rows]),
         "next_cursor": next_cursor,
         "tz": signed_in.user.time_zone,
         "criteria": criteria,
@@ -212,6 +207,10 @@ def show_entry(
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": entry,
             "author": written_by_others(db, owner_id=row.user_id, entry_ids=[row.id]).get(row.id),
+            "flag_names": red_flag_names(row),
+            "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
+            # A caregiver or clinician says they have seen the red flags; the patient need not.
+            "can_acknowledge": not owner_view,
             "alert": alert_for(records_of(row), emergency_number=number),
             "emergency_number": number,
             "amifampridine": amifampridine_notices(entry, same_day=day),

@@ -50,7 +50,7 @@ router = APIRouter()
 DateParam = Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
 
 
-def _bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
+def period_bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
     """Return the period's start and end; 422 naming the bound that is not a usable date."""
     tz = zone(user.time_zone)
     bounds: list[datetime | None] = []
@@ -62,14 +62,14 @@ def _bounds(user: User, since: str | None, until: str | None) -> tuple[datetime 
     return tuple(bounds)
 
 
-def _query(since: str | None, until: str | None) -> str:
+def period_query(since: str | None, until: str | None) -> str:
     params = {key: value for key, value in (("since", since), ("until", until)) if value}
     return "?" + urlencode(params) if params else ""
 
 
 def _report(db: Session, user: User, since: str | None, until: str | None) -> Report:
     """Return the signed-in user's report for the period. A few queries."""
-    start, end = _bounds(user, since, until)
+    start, end = period_bounds(user, since, until)
     return owner_report(db, owner=user, since=start, until=end)
 
 
@@ -88,7 +88,7 @@ def report_page(
         "report": report,
         "since": since,
         "until": until,
-        "query": _query(since, until),
+        "query": period_query(since, until),
         "max_cited": MAX_CITED_ENTRIES,
     }
     return templates.TemplateResponse(request, "report_page.html", context)
@@ -145,7 +145,7 @@ def analysis_page(
         "authors": report.authors,
         "since": since,
         "until": until,
-        "query": _query(since, until),
+        "query": period_query(since, until),
         "max_cited": MAX_CITED_ENTRIES,
     }
     return templates.TemplateResponse(request, "analysis_page.html", context)
