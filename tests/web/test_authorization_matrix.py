@@ -68,6 +68,11 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/entries/{entry_id}"): ENTRY_READERS,
     ("PATCH", "/api/v1/entries/{entry_id}"): OWNER,
     ("DELETE", "/api/v1/entries/{entry_id}"): OWNER,
+    # The diaries shared with the caller (issue 14): each account gets its own list.
+    ("GET", "/api/v1/people"): SIGNED_IN,
+    ("GET", "/api/v1/people/{owner_id}/entries"): ENTRY_READERS,
+    ("POST", "/api/v1/people/{owner_id}/entries"): ENTRY_ADDERS,
+    ("POST", "/api/v1/people/{owner_id}/entries/{entry_id}/acknowledge"): ENTRY_READERS,
     ("GET", "/report"): SIGNED_IN,
     ("GET", "/report.html"): SIGNED_IN,
     ("GET", "/report.pdf"): SIGNED_IN,
@@ -341,6 +346,10 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "symptoms": {"fatigue": 1},
     },
     "/api/v1/entries/{entry_id}": lambda: {"note": "changed"},
+    "/api/v1/people/{owner_id}/entries": lambda: {
+        "recorded_at": "2026-03-02T08:30:00+00:00",
+        "symptoms": {"fatigue": 1},
+    },
     "/password": lambda: {
         "current_password": PASSWORD,
         "new_password": PASSWORD,

@@ -1,4 +1,5 @@
-"""The JSON API under /api/v1: tokens (OAuth2 password flow), diary entries and the profile."""
+"""The JSON API under /api/v1: tokens (OAuth2 password flow), diary entries, the profile, and the
+people whose diaries are shared with the caller (issue 14)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from lems_companion.accounts.mfa import must_enrol
 from lems_companion.accounts.models import User
@@ -28,22 +30,35 @@ from lems_companion.accounts.service import (
     start_session,
 )
 from lems_companion.diary import idempotency
+from lems_companion.diary.acknowledgements import (
+    Acknowledgement,
+    NothingToAcknowledge,
+    acknowledge_entry_flags,
+    acknowledgements_for,
+)
 from lems_companion.diary.alerts import alert_for
+from lems_companion.diary.authors import AuthorPublic, authors_of
 from lems_companion.diary.flags import FlagPublic, records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, EntryUpdate
 from lems_companion.diary.service import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
+    Author,
     BadCursor,
+    NotFound,
     add_entry,
+    author_for,
     delete_entry,
+    diary_access,
     load_entry,
     page_entries,
     replace_entry,
     to_public,
 )
+from lems_companion.people.service import PersonSummary, people_for
 from lems_companion.settings import Settings
+from lems_companion.sharing.service import Access, audit, mark_seen
 from lems_companion.tools.records import MedicationWarning, medication_warnings
 from lems_companion.web.deps import ApiUser, ClientAddress, DbSession, RowId, SettingsDep
 
@@ -68,13 +83,26 @@ class TriagePublic(BaseModel):
     advice: list[str]
 
 
-class EntryRead(EntryPublic):
-    """A stored entry with its triage, recomputed whenever the entry changes."""
+class AcknowledgementPublic(BaseModel):
+    """Someone saw one of the entry's red flags; the flag itself stays in `triage.flags`."""
 
+    flag: str
+    level: str
+    by: AuthorPublic
+    at: datetime
+    text: str  # "seen by NAME (role) at TIME", in UTC
+
+
+class EntryRead(EntryPublic):
+    """A stored entry with its author, its triage (recomputed whenever the entry changes) and
+    who has acknowledged its red flags."""
+
+    author: AuthorPublic
     triage: TriagePublic
     # Logged medicines that can worsen LEMS, to discuss with the prescriber (spec section 6);
     # next to the triage, not in it: a caution is advice about a medicine, not a red flag.
     medication_warnings: list[MedicationWarning]
+    acknowledgements: list[AcknowledgementPublic]
 
 
 class EntryPage(BaseModel):
@@ -84,7 +112,38 @@ class EntryPage(BaseModel):
     next_cursor: str | None
 
 
-def _read(row: Entry, settings: Settings, viewer: User) -> EntryRead:
+def _acknowledgement(item: Acknowledgement) -> AcknowledgementPublic:
+    return AcknowledgementPublic(
+        flag=item.flag,
+        level=item.level,
+        by=AuthorPublic(id=item.user_id, name=item.name, role=item.role),
+        at=item.at,
+        text=f"{item.text(UTC)} UTC",
+    )
+
+
+def _reads(db: Session, rows: list[Entry], settings: Settings, viewer: User) -> list[EntryRead]:
+    """Return the entries as the API shows them: two queries (authors, acknowledgements)."""
+    authors = authors_of(db, rows)
+    seen = acknowledgements_for(db, [row.id for row in rows])
+    return [
+        _read(row, settings, viewer, author=authors[row.id], seen=seen.get(row.id, []))
+        for row in rows
+    ]
+
+
+def _read_one(db: Session, row: Entry, settings: Settings, viewer: User) -> EntryRead:
+    return _reads(db, [row], settings, viewer)[0]
+
+
+def _read(
+    row: Entry,
+    settings: Settings,
+    viewer: User,
+    *,
+    author: AuthorPublic,
+    seen: list[Acknowledgement],
+) -> EntryRead:
     """Return the entry with its triage as the API shows it, with the viewer's emergency number."""
     number = emergency_number_for(viewer, settings.emergency_number)
     flags = records_of(row)
@@ -97,7 +156,13 @@ def _read(row: Entry, settings: Settings, viewer: User) -> EntryRead:
     public = to_public(row)
     warnings = medication_warnings(public.medications)
     return EntryRead.model_validate(
-        {**public.model_dump(), "triage": triage, "medication_warnings": warnings}
+        {
+            **public.model_dump(),
+            "author": author,
+            "triage": triage,
+            "medication_warnings": warnings,
+            "acknowledgements": [_acknowledgement(item) for item in seen],
+        }
     )
 
 
@@ -182,17 +247,33 @@ def create_entry(
     else:
         row = _add_once(db, user, data, idempotency_key)
     response.headers["Location"] = f"/api/v1/entries/{row.id}"
-    return _read(row, settings, user)
+    return _read_one(db, row, settings, user)
 
 
-def _add_once(db: DbSession, user: User, data: EntryCreate, key: str) -> Entry:
-    """Return the entry this key made, adding it only the first time the key is seen."""
+def _add_once(
+    db: DbSession,
+    user: User,
+    data: EntryCreate,
+    key: str,
+    *,
+    owner: User | None = None,
+    author: Author | None = None,
+    access: Access | None = None,
+) -> Entry:
+    """Return the entry this key made, adding it only the first time the key is seen.
+
+    ``owner`` is the diary written to (the caller's own when None); the key belongs to the
+    caller, who is ``author``."""
     try:
         idempotency.check_key(key)
-        request_hash = idempotency.fingerprint(data.model_dump_json())
+        request_hash = idempotency.fingerprint(
+            data.model_dump_json() + (f"|diary {owner.id}" if owner else "")
+        )
         earlier = idempotency.earlier_answer(db, user=user, key=key, request_hash=request_hash)
         if earlier is None:
-            row = add_entry(db, owner=user, data=data)
+            row = add_entry(db, owner=owner or user, data=data, author=author)
+            if access is not None:
+                audit(db, access, action="create", target=f"entry {row.id}")
             idempotency.remember(
                 db,
                 user=user,
@@ -228,6 +309,21 @@ def list_entries(
     limit: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Entries per page."),
 ) -> EntryPage:
     """List your entries, newest first, a page at a time."""
+    return _page(db, user, user, settings, since=since, until=until, cursor=cursor, limit=limit)
+
+
+def _page(
+    db: Session,
+    owner: User,
+    viewer: User,
+    settings: Settings,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    cursor: str | None,
+    limit: int,
+) -> EntryPage:
+    """Return a page of the owner's entries as the viewer sees them; 422/400 for bad bounds."""
     for name, value in (("since", since), ("until", until)):
         if value is not None and value.tzinfo is None:
             raise HTTPException(
@@ -241,12 +337,10 @@ def list_entries(
                 status.HTTP_422_UNPROCESSABLE_CONTENT, f"{name}: out of range once in UTC"
             ) from None
     try:
-        page = page_entries(db, owner=user, since=since, until=until, cursor=cursor, limit=limit)
+        page = page_entries(db, owner=owner, since=since, until=until, cursor=cursor, limit=limit)
     except BadCursor as error:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
-    return EntryPage(
-        items=[_read(row, settings, user) for row in page.items], next_cursor=page.next_cursor
-    )
+    return EntryPage(items=_reads(db, page.items, settings, viewer), next_cursor=page.next_cursor)
 
 
 @router.get("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
@@ -254,7 +348,7 @@ def get_entry(entry_id: RowId, db: DbSession, user: ApiUser, settings: SettingsD
     """Return one entry of your diary (or one shared with you), with its triage."""
     row = load_entry(db, entry_id, viewer=user)
     db.commit()  # keeps the audit record when someone other than the owner reads it
-    return _read(row, settings, user)
+    return _read_one(db, row, settings, user)
 
 
 @router.patch("/entries/{entry_id}", response_model=EntryRead, responses=NOT_FOUND)
@@ -272,7 +366,7 @@ def update_entry(
         ) from None
     replace_entry(db, row, merged)
     db.commit()
-    return _read(row, settings, user)
+    return _read_one(db, row, settings, user)
 
 
 @router.delete("/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
@@ -295,3 +389,155 @@ def put_profile(profile: ProfileUpdate, db: DbSession, user: ApiUser) -> Profile
     set_profile(user, profile)
     db.commit()
     return profile_of(user)
+
+
+# The people whose diaries are shared with the caller (issue 14) -------------------------------
+
+NO_DIARY: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such diary shared with you (or no such entry in it)."}
+}
+
+
+class OpenFlagsPublic(BaseModel):
+    """Red flags of the diary that you have not acknowledged, by level."""
+
+    emergency: int
+    prompt: int
+
+
+class PersonPublic(BaseModel):
+    """A diary shared with you, with what it needs."""
+
+    owner_id: int
+    name: str
+    role: str
+    last_entry_at: datetime | None
+    open_flags: OpenFlagsPublic
+    new_flags: int
+    changes: list[str]
+    pending: bool
+
+    @classmethod
+    def of(cls, person: PersonSummary) -> PersonPublic:
+        """Return the public form of a summary."""
+        return cls(
+            owner_id=person.owner_id,
+            name=person.name,
+            role=person.role,
+            last_entry_at=person.last_entry_at,
+            open_flags=OpenFlagsPublic(
+                emergency=person.open_flags.emergency, prompt=person.open_flags.prompt
+            ),
+            new_flags=person.new_flags,
+            changes=list(person.changes),
+            pending=person.pending,
+        )
+
+
+@router.get("/people", response_model=list[PersonPublic])
+def list_people(db: DbSession, user: ApiUser) -> list[PersonPublic]:
+    """List the diaries shared with you: unacknowledged emergency flags first, then prompt
+    flags, then a marked change (weakness worse, 3TUG 20% slower, weight loss), then the rest by
+    last entry. `open_flags` counts the red flags you have not acknowledged; `new_flags` those
+    written since you last opened the diary; `pending` is true until you first open it."""
+    people = people_for(db, user)
+    db.commit()  # keeps the signals computed for diaries that changed
+    return [PersonPublic.of(person) for person in people]
+
+
+def _owner(db: Session, owner_id: int) -> User:
+    owner = db.get(User, owner_id)
+    if owner is None:
+        raise NotFound("no such diary")
+    return owner
+
+
+@router.get("/people/{owner_id}/entries", response_model=EntryPage, responses=NO_DIARY)
+def list_their_entries(
+    owner_id: RowId,
+    db: DbSession,
+    user: ApiUser,
+    settings: SettingsDep,
+    since: datetime | None = Query(
+        None, description="Only entries at or after this time (ISO 8601)."
+    ),
+    until: datetime | None = Query(None, description="Only entries before this time (ISO 8601)."),
+    cursor: str | None = Query(None, description="`next_cursor` of the previous page."),
+    limit: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Entries per page."),
+) -> EntryPage:
+    """List the entries of a diary shared with you (or your own), newest first, a page at a
+    time; each names its author. Opening it counts as looking (`new_flags` starts again)."""
+    access = diary_access(db, viewer=user, owner_id=owner_id, action="read")
+    page = _page(
+        db,
+        _owner(db, owner_id),
+        user,
+        settings,
+        since=since,
+        until=until,
+        cursor=cursor,
+        limit=limit,
+    )
+    audit(db, access, action="read", target="diary")
+    mark_seen(db, viewer=user, owner_id=owner_id)
+    db.commit()
+    return page
+
+
+@router.post(
+    "/people/{owner_id}/entries",
+    response_model=EntryRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        **NO_DIARY,
+        422: {"description": "Invalid entry, or an Idempotency-Key reused differently."},
+    },
+)
+def create_their_entry(
+    owner_id: RowId,
+    data: EntryCreate,
+    db: DbSession,
+    user: ApiUser,
+    settings: SettingsDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> EntryRead:
+    """Add an entry to a diary shared with you when your role may (a caregiver may; a clinician
+    reads only). The entry names you, with your role, as its author, and triage reads it so."""
+    access = diary_access(db, viewer=user, owner_id=owner_id, action="create")
+    owner = _owner(db, owner_id)
+    author = author_for(user, access)
+    if idempotency_key is None:
+        row = add_entry(db, owner=owner, data=data, author=author)
+        audit(db, access, action="create", target=f"entry {row.id}")
+        db.commit()
+    else:
+        row = _add_once(db, user, data, idempotency_key, owner=owner, author=author, access=access)
+    response.headers["Location"] = f"/api/v1/entries/{row.id}"
+    return _read_one(db, row, settings, user)
+
+
+@router.post(
+    "/people/{owner_id}/entries/{entry_id}/acknowledge",
+    response_model=EntryRead,
+    responses={
+        **NO_DIARY,
+        409: {"description": "The entry raised no red flag, so there is nothing to acknowledge."},
+    },
+)
+def acknowledge(
+    owner_id: RowId, entry_id: RowId, db: DbSession, user: ApiUser, settings: SettingsDep
+) -> EntryRead:
+    """Say you have seen this entry's red flags. The flags stay, each with "seen by"; your
+    `open_flags` for the diary go down. Acknowledging again changes nothing."""
+    row = load_entry(db, entry_id, viewer=user)
+    if row.user_id != owner_id:
+        db.rollback()
+        raise NotFound(f"no diary entry {entry_id}")
+    try:
+        acknowledge_entry_flags(db, row, user)
+    except NothingToAcknowledge as error:
+        db.rollback()
+        raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from None
+    db.commit()
+    return _read_one(db, row, settings, user)
