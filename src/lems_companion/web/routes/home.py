@@ -24,7 +24,9 @@ from lems_companion.web.deps import (
 from lems_companion.web.templating import templates
 
 router = APIRouter()
-# Where the Acknowledge button may send the person back to: the entry or a shared timeline.
+# Where the Acknowledge button may send the person back to: the home, the patient list, an entry
+# or a shared timeline (never another site).
+RETURN_PATHS = ("/", "/patients")
 RETURN_PREFIXES = ("/entries/", "/people/")
 
 
@@ -94,7 +96,8 @@ def acknowledge(
     except NotFound:
         raise NotFound(f"no diary entry {entry_id}") from None
     db.commit()
-    target = back if back.startswith(RETURN_PREFIXES) and "//" not in back else ""
+    local = back in RETURN_PATHS or (back.startswith(RETURN_PREFIXES) and "//" not in back)
+    target = back if local else ""
     return RedirectResponse(
         target or f"/entries/{entry_id}?acknowledged=1", status.HTTP_303_SEE_OTHER
     )

@@ -76,15 +76,20 @@ def _sharing_page(
     *,
     errors: dict[str, str] | None = None,
     new_link: str | None = None,
+    invited: int | None = None,
     status_code: int = status.HTTP_200_OK,
 ) -> Response:
     user = signed_in.user
+    grants = grants_of(db, owner=user)
     return templates.TemplateResponse(
         request,
         "sharing.html",
         {
             "signed_in": signed_in,
-            "grants": grants_of(db, owner=user),
+            "grants": grants,
+            # The invitation just made: the page says what happens next, with an address to send.
+            "invited": next((grant for grant in grants if grant.id == invited), None),
+            "app_address": str(request.base_url),
             "links": links_of(db, owner=user),
             "errors": errors or {},
             "new_link": new_link,
@@ -96,9 +101,12 @@ def _sharing_page(
 
 
 @router.get("/sharing", response_class=HTMLResponse)
-def sharing_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show who may see the diary, the live share links, and forms to add either."""
-    return _sharing_page(request, db, signed_in)
+def sharing_page(
+    request: Request, db: DbSession, signed_in: WebUser, invited: int | None = None
+) -> Response:
+    """Show who may see the diary, the live share links, and forms to add either; after an
+    invitation, what happens next."""
+    return _sharing_page(request, db, signed_in, invited=invited)
 
 
 @router.post("/sharing/invite", response_class=HTMLResponse)
@@ -111,12 +119,12 @@ def invite_person(
 ) -> Response:
     """Invite a caregiver or clinician by e-mail; they see the diary once signed in."""
     try:
-        invite(db, owner=signed_in.user, email=email, role=role)
+        grant = invite(db, owner=signed_in.user, email=email, role=role)
     except SharingError as error:
         db.rollback()
         return _sharing_page(request, db, signed_in, errors=field_errors(error), status_code=422)
     db.commit()
-    return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(f"/sharing?invited={grant.id}#invited", status.HTTP_303_SEE_OTHER)
 
 
 @router.post("/sharing/grants/{grant_id}/revoke")
