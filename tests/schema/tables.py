@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.db.base import Base
 from lems_companion.db.engine import get_engine
-from lems_companion.diary.models import Entry
+from lems_companion.diary.models import Entry, EntryFlag
 from tests.conftest import POSTGRES_ADMIN_URL
 
 
@@ -104,9 +104,11 @@ def fill_every_user_table(db: Session, user_id: int) -> None:
     """Insert a row pointing at this user in every table that has a users.id foreign key.
 
     Values are made up from the column types, so tables added later are covered too; a foreign
-    key to entries gets one of the user's entries.
+    key to entries gets one of the user's entries, one to entry_flags one of their red flags.
     """
     entry_id = db.scalar(select(Entry.id).where(Entry.user_id == user_id).limit(1))
+    flag_id = db.scalar(select(EntryFlag.id).where(EntryFlag.user_id == user_id).limit(1))
+    targets = {"entries": entry_id, "entry_flags": flag_id}
     for serial, table in enumerate(Base.metadata.sorted_tables, start=1):
         columns = user_columns(table)
         if not columns or table.name in ("entries", "entry_flags", "auth_sessions"):
@@ -117,8 +119,8 @@ def fill_every_user_table(db: Session, user_id: int) -> None:
                 values[column.name] = user_id
             elif column.foreign_keys:
                 target = next(iter(column.foreign_keys)).column.table.name
-                assert target == "entries", f"{table.name}.{column.name}: fill by hand"
-                values[column.name] = entry_id
+                assert targets.get(target), f"{table.name}.{column.name}: fill by hand"
+                values[column.name] = targets[target]
             elif column.primary_key and isinstance(column.type, Integer):
                 continue
             elif not column.nullable or column.primary_key:

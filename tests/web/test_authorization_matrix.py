@@ -53,6 +53,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/password"): SIGNED_IN,
     ("POST", "/password"): SIGNED_IN,
     ("POST", "/logout"): SIGNED_IN,
+    ("POST", "/language"): EVERYONE,  # a visitor's choice is a cookie, an account's its profile
     ("GET", "/"): EVERYONE,  # the home of a person with shared diaries; others are sent on
     ("GET", "/diary"): SIGNED_IN,
     ("GET", "/entries/new"): SIGNED_IN,
@@ -369,6 +370,7 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
     },
     "/learn/{slug}/review": lambda: {"reviewer": "Dr A. Example", "confirmed": "true"},
     "/account/profile": lambda: {"display_name": "A. Example", "country": "GB"},
+    "/language": lambda: {"language": "fr", "next": "/diary"},
     "/api/v1/profile": lambda: {"display_name": "A. Example", "country": "GB"},
     "/card/print": lambda: {"diagnosis": "suspected", "emergency_contact": "Sam 01234 567890"},
     "/card.pdf": lambda: {"diagnosis": "confirmed"},

@@ -105,7 +105,8 @@ def item_of(node: Tag) -> Tag:
 def check_page(path: str, html: str) -> None:
     soup = BeautifulSoup(html, "html.parser")
     body = soup.find("main") or soup
-    assert LABEL in body.get_text(" "), f"{path}: the caregiver is not named"
+    # "Written by ..." opens a line on pages; the report says "entry #2 (written by ...)".
+    assert LABEL.lower() in body.get_text(" ").lower(), f"{path}: the caregiver is not named"
     shown = [text for text in body.find_all(string=True) if CAREGIVER_WORDS in text]
     assert shown, f"{path}: the caregiver's entry is not on the page"
     for text in shown:
@@ -157,4 +158,4 @@ def test_the_patients_own_entry_is_not_labelled_and_the_appointment_quotes_only_
         quoted = [quote.get_text(strip=True) for quote in sheet.select("blockquote")]
         assert quoted == [PATIENT_NOTE]
         report = client.get("/report").text
-        assert "1 entry: Sam Carer (caregiver); the patient wrote the rest" in report
+        assert "1 written by Sam Carer (caregiver)" in report

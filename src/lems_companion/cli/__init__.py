@@ -17,6 +17,7 @@ from lems_companion.cli import interop as interop_cli
 from lems_companion.cli import report as report_cli
 from lems_companion.cli import score as score_cli
 from lems_companion.cli import server as server_cli
+from lems_companion.cli import share as share_cli
 from lems_companion.cli import triage as triage_cli
 from lems_companion.cli import users as users_cli
 from lems_companion.cli.common import build_settings, command_group
@@ -60,6 +61,7 @@ app.command("backup")(backup_cli.backup)
 app.command("restore")(backup_cli.restore)
 app.add_typer(account_cli.app, name="account")
 app.add_typer(content_cli.app, name="content")
+app.add_typer(share_cli.app, name="share")
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from lems_companion import __version__
 from lems_companion.accounts.models import User
 from lems_companion.accounts.profile import profile_of
 from lems_companion.db.base import Base
+from lems_companion.diary.authors import authors_of
 from lems_companion.diary.io import to_json
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.service import list_entries, to_public
@@ -190,9 +191,15 @@ def export_account(db: Session, *, user: User, now: datetime | None = None) -> b
             archive.writestr(name, data)
             files[name] = what
 
-        entries = [to_public(row) for row in list_entries(db, owner=user)]
+        stored = list_entries(db, owner=user)
+        entries = [to_public(row) for row in stored]
+        authors = {key: value.model_dump() for key, value in authors_of(db, stored).items()}
         write("account.json", _dumps(account_details(user)), "the account (no password hash)")
-        write("entries.json", to_json(entries) + "\n", "every diary entry, oldest first")
+        write(
+            "entries.json",
+            to_json(entries, authors=authors) + "\n",
+            "every diary entry, oldest first, each with who wrote it",
+        )
         write(
             "red_flags.json",
             _dumps(red_flag_rows(db, user)),

@@ -18,7 +18,7 @@ from lems_companion.inputs import TooDeep, check_depth, loads_json
 MAX_REPORTED_PROBLEMS = 50
 # Keys our JSON export writes that are not entry content: the row id (ignored on import) and the
 # global identifier (used by the import to update rather than duplicate; docs/interop.md).
-IGNORED_KEYS = frozenset({"id", "identifier"})
+IGNORED_KEYS = frozenset({"id", "identifier", "author"})
 # As entries.source_identifier (diary.models) can hold.
 MAX_IDENTIFIER_CHARS = 300
 
@@ -144,23 +144,41 @@ def parse_identified_entries(text: str) -> list[tuple[EntryCreate, str | None]]:
     return entries
 
 
-def entry_json(entry: EntryPublic, identifier: str | None = None) -> dict[str, Any]:
+def entry_json(
+    entry: EntryPublic, identifier: str | None = None, author: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Return the entry as the documented JSON object, ``id`` (and ``identifier`` when given)
-    and ``recorded_at`` first."""
+    and ``recorded_at`` first, then its ``author`` ({id, name, role}) when given. An import
+    ignores ``author``: entries imported into a diary are its owner's."""
     data = entry.model_dump(mode="json")
     head = {"id": data.pop("id")}
     if identifier:
         head["identifier"] = identifier
-    return {**head, "recorded_at": data.pop("recorded_at"), **data}
+    head["recorded_at"] = data.pop("recorded_at")
+    if author is not None:
+        head["author"] = dict(author)
+    return {**head, **data}
 
 
-def to_json(entries: Sequence[EntryPublic], *, identifiers: Mapping[int, str] | None = None) -> str:
+def to_json(
+    entries: Sequence[EntryPublic],
+    *,
+    identifiers: Mapping[int, str] | None = None,
+    authors: Mapping[int, Mapping[str, Any]] | None = None,
+) -> str:
     """Return the entries as a JSON array, oldest first as given; each with its identifier
-    (interop.identity) when ``identifiers`` maps its id to one."""
+    (interop.identity) when ``identifiers`` maps its id to one, and its author when ``authors``
+    does."""
     found = identifiers or {}
+    by = authors or {}
     return json.dumps(
-        [entry_json(item, found.get(item.id)) for item in entries], indent=2, ensure_ascii=False
+        [entry_json(item, found.get(item.id), by.get(item.id)) for item in entries],
+        indent=2,
+        ensure_ascii=False,
     )
+
+
+WRITTEN_BY_COLUMN = "written_by"
 
 
 def csv_columns() -> list[str]:
@@ -180,6 +198,9 @@ def csv_columns() -> list[str]:
         "grip_rest_kg",
         "grip_after_squeeze_kg",
         "note",
+        # "NAME (caregiver)" for an entry a caregiver or clinician wrote; empty for the patient's
+        # own. Ignored by an import (imported entries are the owner's), and may be left out.
+        WRITTEN_BY_COLUMN,
     ]
 
 
@@ -210,8 +231,10 @@ def restore_cell(text: str) -> str:
     return text.removeprefix(TEXT_MARK)
 
 
-def to_csv(entries: Sequence[EntryPublic]) -> str:
-    """Return the entries as CSV, one row per entry; columns are documented in docs/entries.md."""
+def to_csv(entries: Sequence[EntryPublic], *, written_by: Mapping[int, str] | None = None) -> str:
+    """Return the entries as CSV, one row per entry; columns are documented in docs/entries.md.
+    ``written_by`` maps the id of an entry not written by the patient to "NAME (role)"."""
+    authors = written_by or {}
     buffer = io.StringIO()
     # CRLF as RFC 4180 says: a carriage return inside a note is then quoted like a line break.
     writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\r\n")
@@ -239,6 +262,7 @@ def to_csv(entries: Sequence[EntryPublic]) -> str:
             "grip_rest_kg": _text(grip.rest if grip else None),
             "grip_after_squeeze_kg": _text(grip.after_squeeze if grip else None),
             "note": entry.note or "",
+            WRITTEN_BY_COLUMN: authors.get(entry.id, ""),
         }
         for item in catalogue.symptoms():
             severity = entry.symptoms.get(item.id)
@@ -363,6 +387,8 @@ def parse_csv(text: str) -> list[EntryCreate]:
     except csv.Error as error:
         raise ImportProblem([f"line 1: not valid CSV ({error})"]) from None
     expected = csv_columns()
+    if header == expected[:-1]:
+        expected = header  # an export from before the written_by column
     if header != expected:
         missing = [column for column in expected if column not in header]
         unknown = [column for column in header if column not in expected]

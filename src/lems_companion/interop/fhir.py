@@ -426,8 +426,8 @@ class _Author:
 
 
 def _author(record: DiaryRecord, subject: Subject, patient_id: str) -> _Author:
-    """Return who wrote the entry; a caregiver or clinician gets a resource of their own that
-    carries no name or contact details, only a stable identifier."""
+    """Return who wrote the entry; a caregiver or clinician gets a resource of their own with a
+    stable identifier and their name as the app shows it (no contact details)."""
     if record.author_role not in ("caregiver", "clinician"):
         return _Author(patient_id, None)
     key = f"{subject.user_id}:{record.author_role}:{record.author_id or 'unknown'}"
@@ -444,6 +444,8 @@ def _author(record: DiaryRecord, subject: Subject, patient_id: str) -> _Author:
         }
     else:
         resource = {"resourceType": "Practitioner", "id": resource_id, "identifier": identifier}
+    if record.author_name:
+        resource["name"] = [{"text": record.author_name}]
     return _Author(resource_id, resource)
 
 
@@ -534,7 +536,9 @@ def _provenance(
     agent: dict[str, Any] = {
         "type": {
             "coding": [_coding(codes.PROVENANCE_AGENT_SYSTEM, "author", "Author")],
-            "text": f"reported by the {record.author_role}",
+            "text": f"written by {record.written_by}"
+            if record.written_by
+            else "written by the patient",
         },
         "who": _ref(ctx.author_id),
     }

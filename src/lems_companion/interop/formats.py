@@ -53,10 +53,21 @@ def export_text(
     if format_ is ExportFormat.phenopacket:
         return to_phenopacket_json(records, subject=subject, clinical=clinical) + "\n"
     entries = [record.entry for record in records]
+    written_by = {r.entry.id: text for r in records if (text := r.written_by) is not None}
     if format_ is ExportFormat.json:
         identifiers = {record.entry.id: subject.entry_identifier(record) for record in records}
-        return to_json(entries, identifiers=identifiers) + "\n"
-    return to_csv(entries)
+        # Only entries someone else wrote carry an author: the rest are the patient's own.
+        authors = {
+            record.entry.id: {
+                "id": record.author_id,
+                "name": record.author_name,
+                "role": record.author_role,
+            }
+            for record in records
+            if record.written_by is not None
+        }
+        return to_json(entries, identifiers=identifiers, authors=authors) + "\n"
+    return to_csv(entries, written_by=written_by)
 
 
 def detect_format(text: str) -> ImportFormat:

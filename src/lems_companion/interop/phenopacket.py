@@ -231,6 +231,8 @@ def _measurements(records: Sequence[DiaryRecord]) -> list[Measurement]:
             assay=weight,
             value=Value(quantity=Quantity(unit=kilogram, value=record.entry.weight_kg)),
             time_observed=TimeElement(timestamp=_timestamp(record.entry.recorded_at)),
+            # Who wrote a weight a caregiver or clinician entered for the patient.
+            description=f"written by {record.written_by}" if record.written_by else "",
         )
         for record in sorted(records, key=lambda item: item.entry.recorded_at)
         if record.entry.weight_kg is not None

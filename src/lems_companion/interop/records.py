@@ -34,6 +34,15 @@ class DiaryRecord:
     # patient, caregiver or clinician (diary.models.Entry.author_role); author_id their account.
     author_role: str = "patient"
     author_id: int | None = None
+    # The author's name (display name, else e-mail) when it is not the patient; None otherwise.
+    author_name: str | None = None
+
+    @property
+    def written_by(self) -> str | None:
+        """Return "NAME (caregiver)" for an entry not written by the patient; None otherwise."""
+        if self.author_role == "patient":
+            return None
+        return f"{self.author_name or 'a deleted account'} ({self.author_role})"
 
 
 @dataclass(frozen=True, slots=True)

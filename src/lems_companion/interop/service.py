@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC
 
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
+from lems_companion.diary.authors import AuthorPublic, authors_of
 from lems_companion.diary.flags import records_of
 from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate
@@ -35,33 +37,34 @@ def subject_of(db: Session, *, owner: User) -> Subject:
     )
 
 
-def record_of(row: Entry, subject: Subject | None = None) -> DiaryRecord:
+def record_of(
+    row: Entry, subject: Subject | None = None, author: AuthorPublic | None = None
+) -> DiaryRecord:
     """Return the entry with the red flags stored for it (empty until triage has run), its author
-    and its identifier (the imported one; else derived when ``subject`` is given)."""
+    (named when ``author`` is given) and its identifier (the imported one; else derived when
+    ``subject`` is given)."""
     record = DiaryRecord(
         entry=to_public(row),
         flags=tuple(records_of(row)),
         identifier=row.source_identifier or "",
         author_role=row.author_role or "patient",
         author_id=row.author_id,
+        author_name=author.name if author is not None and author.role != "patient" else None,
     )
     if subject is not None and not record.identifier:
-        return DiaryRecord(
-            entry=record.entry,
-            flags=record.flags,
-            identifier=subject.entry_identifier(record),
-            author_role=record.author_role,
-            author_id=record.author_id,
-        )
+        return replace(record, identifier=subject.entry_identifier(record))
     return record
 
 
 def load_records(db: Session, *, owner: User) -> list[DiaryRecord]:
-    """Return every entry of the owner's diary with its flags and identifier, oldest first.
+    """Return every entry of the owner's diary with its flags, author and identifier, oldest
+    first.
 
-    Three queries: the installation's namespace, the entries and their flags."""
+    Four queries: the installation's namespace, the entries, their flags and the authors."""
     subject = subject_of(db, owner=owner)
-    return [record_of(row, subject) for row in list_entries(db, owner=owner)]
+    rows = list_entries(db, owner=owner)
+    authors = authors_of(db, rows)
+    return [record_of(row, subject, authors[row.id]) for row in rows]
 
 
 def load_clinical(db: Session, *, owner: User) -> Clinical:

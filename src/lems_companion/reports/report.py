@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -150,14 +150,17 @@ class Report:
     # From the profile; None when not given.
     date_of_birth: date | None = None
     daily_doses: list[DailyDose] = field(default_factory=list)
-    # Entries someone other than the patient wrote: entry id -> "Written by Sam (caregiver)".
-    authors: dict[int, str] = field(default_factory=dict)
+    # Issue 14, who wrote what: entry id -> "written by NAME (caregiver)" for the entries of the
+    # period not written by the patient; and (entry id, flag id) -> "seen by NAME (role) at ..."
+    # for red flags someone acknowledged (the flag is listed all the same).
+    written_by: dict[int, str] = field(default_factory=dict)
+    seen_by: dict[tuple[int, str], list[str]] = field(default_factory=dict)
 
     @property
     def written_by_others(self) -> list[tuple[str, int]]:
-        """Return each person other than the patient who wrote entries of the report ("Written
-        by Sam (caregiver)") with how many, most first; empty when the patient wrote them all."""
-        return Counter(self.authors.values()).most_common()
+        """Return each "written by ..." of the period with its number of entries, most first."""
+        counts = Counter(self.written_by.values())
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     @property
     def latest_delta_p(self) -> ToolResultPublic | None:
@@ -264,10 +267,12 @@ def build_report(
     now: datetime | None = None,
     tools: ToolsSection | None = None,
     date_of_birth: date | None = None,
-    authors: Mapping[int, str] | None = None,
+    written_by: dict[int, str] | None = None,
+    seen_by: dict[tuple[int, str], list[str]] | None = None,
 ) -> Report:
-    """Return the report of these entries, red flags and tests for one patient; ``authors``
-    names who wrote the entries the patient did not write (entry id -> label)."""
+    """Return the report of these entries, red flags and tests for one patient; ``written_by``
+    and ``seen_by`` name the authors of entries not written by the patient and who has
+    acknowledged which red flag."""
     analysis = analyze(entries, flags=flags, since=since, until=until)
     return Report(
         patient=patient,
@@ -282,7 +287,8 @@ def build_report(
         tests_done=[item for item in investigations if item.status == "done"],
         tests_to_discuss=tests_to_discuss(investigations),
         tools=tools,
-        authors=dict(authors or {}),
+        written_by=written_by or {},
+        seen_by=seen_by or {},
     )
 
 

@@ -6,13 +6,16 @@ analysis keeps the red ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
-from lems_companion.diary.authors import AuthorPublic, shown_written_by, written_by_others
+from lems_companion.dates import zone
+from lems_companion.diary.acknowledgements import acknowledgements_for
+from lems_companion.diary.authors import authors_of, written_by
 from lems_companion.diary.flags import FlagRecord, records_of
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.diary.service import list_entries, to_public
@@ -25,13 +28,14 @@ from lems_companion.tools.service import report_section
 
 @dataclass(frozen=True, slots=True)
 class PeriodData:
-    """One owner's entries (oldest first), their red flags and tests, ready for a report."""
+    """One owner's entries (oldest first), their red flags and tests, ready for a report; who
+    wrote the entries not written by the patient, and who has seen which red flag."""
 
     entries: list[EntryPublic]
     flags: list[FlagRecord]
     investigations: list[InvestigationPublic]
-    # Entries of the period someone other than the patient wrote: entry id -> who.
-    authors: dict[int, AuthorPublic]
+    written_by: dict[int, str] = field(default_factory=dict)
+    seen_by: dict[tuple[int, str], list[str]] = field(default_factory=dict)
 
 
 def load_period(
@@ -39,16 +43,23 @@ def load_period(
 ) -> PeriodData:
     """Return the owner's entries in [since, until), their red flags and all their tests.
 
-    Four queries: entries, their flags (loaded together by select-in), their authors and tests.
+    Five queries: entries, their flags (loaded together by select-in), tests, the authors'
+    names and the acknowledgements of the flags.
     """
     rows = list_entries(db, owner=owner, since=since, until=until)
-    others = written_by_others(db, owner_id=owner.id)
-    in_period = {row.id for row in rows}
+    authors = authors_of(db, rows)
+    written = {key: text for key, author in authors.items() if (text := written_by(author))}
+    tz = zone(owner.time_zone)
+    seen: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for entry_id, items in acknowledgements_for(db, [row.id for row in rows]).items():
+        for item in items:
+            seen[(entry_id, item.flag)].append(item.text(tz))
     return PeriodData(
-        authors={entry_id: who for entry_id, who in others.items() if entry_id in in_period},
         entries=[to_public(row) for row in rows],
         flags=[flag for row in rows for flag in records_of(row)],
         investigations=[investigation_public(r) for r in list_investigations(db, owner=owner)],
+        written_by=written,
+        seen_by=dict(seen),
     )
 
 
@@ -72,5 +83,6 @@ def owner_report(
         since=since,
         until=until,
         tools=report_section(db, owner=owner),
-        authors={entry_id: shown_written_by(who) for entry_id, who in period.authors.items()},
+        written_by=period.written_by,
+        seen_by=period.seen_by,
     )

@@ -108,6 +108,21 @@ def audit(db: Session, access: Access, *, action: Action, target: str) -> None:
     )
 
 
+def audit_command_line(db: Session, *, owner_id: int, action: Action, target: str) -> None:
+    """Record a change to the owner's sharing made from the command line (by the instance's
+    administrator, not the patient), so the patient's audit log shows it."""
+    db.add(
+        AuditEvent(
+            owner_id=owner_id,
+            actor_email=None,
+            via="command line",
+            action=action,
+            target=target[:120],
+            at=datetime.now(UTC),
+        )
+    )
+
+
 def audit_log(db: Session, *, owner: User, limit: int = 500) -> list[AuditEvent]:
     """Return the latest audit events about the owner's data, newest first. One query."""
     query = (

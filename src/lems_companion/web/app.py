@@ -33,6 +33,7 @@ from lems_companion.web.routes import (
     health,
     home,
     interop,
+    language,
     learn,
     offline,
     reports,
@@ -155,6 +156,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health,
         tools,
         offline,
+        language,
     ):
         # The OpenAPI schema documents the JSON endpoints; HTML pages are not an API.
         app.include_router(module.router, include_in_schema=module in (api, health))

@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Annotated
+from urllib.parse import urlparse
 
 from fastapi import Depends, Form, HTTPException, Path, Request, Response, status
 from fastapi.security import OAuth2PasswordBearer
@@ -133,6 +134,19 @@ def require_web_user(
     return replace(signed_in, roles=roles_of(db, signed_in.user))
 
 
+def safe_next(next_path: str, default: str = "/diary") -> str:
+    """Return a local path to go to next; ``default`` for anything that could leave the site."""
+    parsed = urlparse(next_path)
+    if (
+        parsed.scheme
+        or parsed.netloc
+        or not next_path.startswith("/")
+        or next_path.startswith("//")
+    ):
+        return default
+    return next_path
+
+
 def _checked(signed_in: SignedIn, csrf_token: str) -> SignedIn:
     if not (
         csrf_token.isascii()
@@ -143,6 +157,12 @@ def _checked(signed_in: SignedIn, csrf_token: str) -> SignedIn:
             "This form has expired or did not come from this site. Go back, reload and try again.",
         )
     return signed_in
+
+
+def check_posted_csrf(signed_in: SignedIn, csrf_token: str) -> SignedIn:
+    """Return the signed-in user when ``csrf_token`` is their session's; 403 if not (for a form
+    that visitors may post too, so the token cannot be a dependency)."""
+    return _checked(signed_in, csrf_token)
 
 
 def check_csrf(

@@ -7,20 +7,30 @@ from datetime import datetime
 from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from lems_companion import catalogue
 from lems_companion.dates import zone
 from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
+from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.flags import FLAGS
 from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
+
+def N_(message: str) -> str:
+    """Mark a text for the translation catalogues (pybabel extract); it is translated where a
+    page shows it, in the reader's language."""
+    return message
+
+
 # Spec section 1: every page says the app informs and does not diagnose.
-DISCLAIMER = (
+DISCLAIMER = N_(
     "LEMS Companion records and organises what you notice. It gives information, not a "
     "diagnosis, and it does not replace your doctor. If you feel very unwell, get medical help."
 )
@@ -43,7 +53,32 @@ def seen_lines(acknowledgements: Iterable[Acknowledgement], time_zone: str) -> l
     return lines
 
 
+def reader_language(context: Context) -> str:
+    """Return the language of the person a page is rendered for (i18n.choose_language)."""
+    signed_in = context.get("signed_in")
+    request = context.get("request")
+    profile = signed_in.user.language if signed_in is not None else None
+    if request is None:
+        return choose_language(profile, None, None)
+    return choose_language(
+        profile, request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language")
+    )
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    return translations(reader_language(context)).gettext(message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+    return translations(reader_language(context)).ngettext(singular, plural, count)
+
+
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
+templates.env.add_extension("jinja2.ext.i18n")
+# New-style gettext: `_("Saved %(count)s entries", count=n)` formats and escapes safely.
+templates.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
@@ -57,6 +92,8 @@ templates.env.globals.update(
     field_anchor=field_anchor,
     field_label=field_label,
     symptom_sections=symptom_sections,
+    languages=LANGUAGES,
+    reader_language=pass_context(reader_language),
 )
 templates.env.filters["local"] = local_time
 templates.env.filters["written_by"] = shown_written_by

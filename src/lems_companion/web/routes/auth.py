@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Annotated
-from urllib.parse import urlparse
 
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -37,25 +36,13 @@ from lems_companion.web.deps import (
     WebUserEnrollingPosting,
     WebUserPosting,
     pre_session_token,
+    safe_next,
     set_pre_session_cookie,
 )
 from lems_companion.web.forms import field_errors
 from lems_companion.web.templating import templates
 
 router = APIRouter()
-
-
-def _safe_next(next_path: str) -> str:
-    """Return a local path to go to after signing in; the home page for anything else."""
-    parsed = urlparse(next_path)
-    if (
-        parsed.scheme
-        or parsed.netloc
-        or not next_path.startswith("/")
-        or next_path.startswith("//")
-    ):
-        return "/"
-    return next_path
 
 
 def _signed_in_redirect(db: DbSession, settings: Settings, user: User, target: str) -> Response:
@@ -84,11 +71,11 @@ def login_page(
 ) -> Response:
     """Show the sign-in form; a database with no account sends the visitor to sign up."""
     if signed_in:
-        return RedirectResponse(_safe_next(next), status.HTTP_303_SEE_OTHER)
+        return RedirectResponse(safe_next(next, "/"), status.HTTP_303_SEE_OTHER)
     if count_users(db) == 0:
         return RedirectResponse("/signup", status.HTTP_303_SEE_OTHER)
     return _form_page(
-        request, settings, "login.html", {"next": _safe_next(next), "welcome": welcome}
+        request, settings, "login.html", {"next": safe_next(next, "/"), "welcome": welcome}
     )
 
 
@@ -131,8 +118,8 @@ def login(
     except WrongCredentials as error:
         message, code_status = str(error), status.HTTP_401_UNAUTHORIZED
     else:
-        return _signed_in_redirect(db, settings, user, _safe_next(next))
-    context = {"next": _safe_next(next), "email": email, "error": message}
+        return _signed_in_redirect(db, settings, user, safe_next(next, "/"))
+    context = {"next": safe_next(next, "/"), "email": email, "error": message}
     return _form_page(request, settings, "login.html", context, status_code=code_status)
 
 

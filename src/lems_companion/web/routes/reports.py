@@ -142,7 +142,7 @@ def analysis_page(
         "signed_in": signed_in,
         "analysis": report.analysis,
         "charts": report.charts,
-        "authors": report.authors,
+        "authors": report.written_by,
         "since": since,
         "until": until,
         "query": period_query(since, until),
@@ -248,14 +248,14 @@ def _appointment_context(
     period = load_period(db, owner=signed_in.user)
     analysis = analyze(period.entries, flags=period.flags)
     appointment = build_appointment(
-        period.entries, analysis, period.investigations, others=period.authors.keys()
+        period.entries, analysis, period.investigations, others=period.written_by.keys()
     )
     today = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone)).date()
     return {
         "signed_in": signed_in,
         "appointment": with_text(appointment, text) if text else appointment,
         "today": today,
-        "authors": period.authors,
+        "authors": period.written_by,
         "max_chars": MAX_TEXT_CHARS,
         "errors": errors or [],
     }

@@ -468,7 +468,10 @@ def their_analysis(
     )
     context = _person_context(signed_in, owner, access, since, until)
     context.update(
-        analysis=report.analysis, charts=report.charts, authors=report.authors, current="analysis"
+        analysis=report.analysis,
+        charts=report.charts,
+        authors=report.written_by,
+        current="analysis",
     )
     return templates.TemplateResponse(request, "analysis_page.html", context)
 

@@ -1,0 +1,80 @@
+"""Interface languages: which one a reader gets, and the gettext catalogues that translate.
+
+The catalogues are Babel/gettext ``.po`` files under ``locales/<lang>/LC_MESSAGES/``
+(``pybabel extract``/``update``/``compile``, see docs/i18n.md). They are compiled in memory the
+first time a language is needed, so a fresh clone needs no build step; CI also runs
+``pybabel compile`` to prove they compile.
+
+The reader's language is the profile's, else the one chosen with the switch on every page (a
+cookie), else the browser's ``Accept-Language``, else English.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from typing import Literal
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+Language = Literal["en", "es", "fr", "de"]
+# Each language named in itself, as the switch shows it.
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch"}
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_COOKIE = "lems_language"
+LOCALES_DIR = Path(__file__).with_name("locales")
+DOMAIN = "messages"
+
+
+def catalogue_path(language: str) -> Path:
+    """Return the ``.po`` file of a language."""
+    return LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translations(language: str) -> NullTranslations:
+    """Return the translations of a supported language (English is the source: no catalogue)."""
+    if language not in LANGUAGES or language == DEFAULT_LANGUAGE:
+        return NullTranslations()
+    with catalogue_path(language).open("rb") as po:
+        catalog = read_po(po, locale=language)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(fp=compiled, domain=DOMAIN)
+
+
+def accepted_languages(header: str | None) -> list[str]:
+    """Return the primary language tags of an ``Accept-Language`` header, best first.
+
+    RFC 9110 section 12.5.4: comma-separated ranges, each with an optional ``q`` weight; a
+    weight of 0 means "not acceptable". Ties keep the header's order.
+    """
+    ranked: list[tuple[float, int, str]] = []
+    for position, item in enumerate((header or "").split(",")):
+        tag, _, params = item.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        primary = tag.strip().split("-")[0].lower()
+        if primary and weight > 0:
+            ranked.append((-weight, position, primary))
+    return [primary for _, _, primary in sorted(ranked)]
+
+
+def choose_language(profile: str | None, chosen: str | None, accept_language: str | None) -> str:
+    """Return the reader's language: profile, then the switch's cookie, then the browser's."""
+    for candidate in (profile, chosen, *accepted_languages(accept_language)):
+        if candidate in LANGUAGES:
+            return candidate
+        if candidate == "*":
+            break
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,109 @@
+"""The translation catalogues are complete: every marked text is translated in every language,
+nothing is fuzzy, every catalogue compiles, and the translated templates hold no text outside
+the catalogue."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from lems_companion.i18n import LANGUAGES, catalogue_path
+from lems_companion.web.templating import TEMPLATES_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATED = [language for language in LANGUAGES if language != "en"]
+# The pages translated so far; every other template is still English only (issue 20 moves
+# them here one by one, and this list only grows).
+TRANSLATED_TEMPLATES = ["base.html", "_alert.html", "login.html", "signup.html", "error.html"]
+# Words that stay as they are in every language: the product's name.
+UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")
+# Text that a browser shows or reads aloud from an attribute.
+SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label"}
+
+
+def extracted_messages() -> set[str]:
+    """Return every text marked for translation in the code and templates (babel.cfg)."""
+    method_map = [
+        ("src/lems_companion/web/templating.py", "python"),
+        ("src/lems_companion/web/templates/**.html", "jinja2"),
+    ]
+    options = {"src/lems_companion/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    found = extract_from_dir(
+        ROOT, method_map, options_map=options, keywords={"_": None, "N_": None, "gettext": None}
+    )
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_marked_text_is_translated_and_none_is_fuzzy(language: str) -> None:
+    with catalogue_path(language).open("rb") as po:
+        catalogue = read_po(po, locale=language)
+    messages = {message.id: message for message in catalogue if message.id}
+    missing = extracted_messages() - set(messages)
+    assert not missing, f"{language}: run pybabel update (docs/i18n.md); missing {missing}"
+    untranslated = [m.id for m in messages.values() if not m.string]
+    fuzzy = [m.id for m in messages.values() if m.fuzzy]
+    assert not untranslated, f"{language}: untranslated {untranslated}"
+    assert not fuzzy, f"{language}: fuzzy, check and clear the flag: {fuzzy}"
+    assert not catalogue.obsolete, f"{language}: obsolete messages, remove them"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_catalogue_compiles_with_the_same_placeholders(language: str) -> None:
+    with catalogue_path(language).open("rb") as po:
+        catalogue = read_po(po, locale=language)
+    errors = [(message.id, error) for message, error in catalogue.check() if error]
+    assert not errors
+    write_mo(BytesIO(), catalogue)
+
+
+class _ShownText(HTMLParser):
+    """Collects the text a reader sees: text nodes and shown attributes, skipping scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style"}:
+            self._hidden += 1
+        self.shown.extend(value or "" for name, value in attrs if name in SHOWN_ATTRIBUTES)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"}:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.shown.append(data)
+
+
+def text_outside_the_catalogue(source: str) -> list[str]:
+    """Return the words of a template that a reader sees but no gettext call or trans block
+    holds (Jinja tags and expressions are taken out first)."""
+    source = re.sub(r"\{%-?\s*trans\b.*?endtrans\s*-?%\}", " ", source, flags=re.S)
+    source = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", " ", source, flags=re.S)
+    parser = _ShownText()
+    parser.feed(source)
+    words = (UNTRANSLATED_WORDS.sub(" ", text) for text in parser.shown)
+    return [text.strip() for text in words if re.search(r"[^\W\d_]", text)]
+
+
+@pytest.mark.parametrize("template", TRANSLATED_TEMPLATES)
+def test_translated_templates_hold_no_text_outside_the_catalogue(template: str) -> None:
+    source = (TEMPLATES_DIR / template).read_text(encoding="utf-8")
+    assert text_outside_the_catalogue(source) == []
+
+
+def test_the_check_finds_text_left_out() -> None:
+    assert text_outside_the_catalogue('<p>{{ _("Diary") }}</p><p>Sign out</p>') == ["Sign out"]
+    assert text_outside_the_catalogue('<input placeholder="Your name">') == ["Your name"]
+    assert text_outside_the_catalogue("{% trans %}New <a href='/x'>here</a>{% endtrans %}") == []
