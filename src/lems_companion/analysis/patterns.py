@@ -14,6 +14,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -300,6 +301,7 @@ def period_of(moment: datetime) -> Period:
     return "night"
 
 
+@cache
 def _weakness_ids() -> frozenset[str]:
     # Muscle weakness is what the limb symptoms with a region describe (catalogue.toml).
     return frozenset(item.id for item in catalogue.symptoms() if item.region is not None)

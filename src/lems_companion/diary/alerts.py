@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lems_companion.diary.flags import FlagRecord, is_red_flag
+from lems_companion.triage import advice as advice_texts
 from lems_companion.triage import flags as flag_defs
 
 
@@ -35,24 +36,28 @@ class Alert:
     reasons: list[Reason]
 
 
-def alert_for(flags: Sequence[FlagRecord], *, emergency_number: str) -> Alert | None:
-    """Return the alert for an entry's stored flags; None when none is urgent enough.
+def alert_for(
+    flags: Sequence[FlagRecord], *, emergency_number: str, language: str = "en"
+) -> Alert | None:
+    """Return the alert for an entry's stored flags, in the reader's language; None when none
+    is urgent enough.
 
     Only red flags raise an alert; a `routine` finding is recorded, not alerted (spec section 3).
+    A language without a translation gets English, never less.
     """
     urgent = [item for item in flags if is_red_flag(item.level)]
     if not urgent:
         return None
     level = flag_defs.highest([item.level for item in urgent])
-    advice = [flag_defs.level_advice(level, emergency_number=emergency_number)]
+    advice = [advice_texts.level_advice(level, language, emergency_number=emergency_number)]
     for item in sorted(urgent, key=lambda flag: -flag_defs.LEVEL_RANK[flag.level]):
-        text = flag_defs.advice_for(item.flag, emergency_number=emergency_number)
+        text = advice_texts.flag_advice(item.flag, language, emergency_number=emergency_number)
         if text not in advice:
             advice.append(text)
     reasons = [
         Reason(
             flag=item.flag,
-            title=item.name,
+            title=advice_texts.flag_title(item.flag, language),
             level=item.level,
             evidence=item.evidence,
             basis=item.basis.removeprefix("structured entry: "),
@@ -60,9 +65,5 @@ def alert_for(flags: Sequence[FlagRecord], *, emergency_number: str) -> Alert | 
         )
         for item in urgent
     ]
-    headline = (
-        "Get urgent medical care now"
-        if level == "emergency"
-        else "Tell a doctor about this within the next few days"
-    )
+    headline = advice_texts.alert_headline(level, language)
     return Alert(level=level, headline=headline, advice=advice, reasons=reasons)

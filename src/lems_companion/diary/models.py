@@ -145,6 +145,9 @@ class DiarySignal(Base):
     weakness_trend: Mapped[str | None] = mapped_column(String(10))
     # analysis.patterns.tug_change: percent slower (+) or faster (-) of the latest 3TUG session.
     tug_change_percent: Mapped[float | None] = mapped_column()
+    # When the latest entry with a stored weight-loss flag was recorded (rules.weight_loss via
+    # triage); None when no entry raised one.
+    weight_loss_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class IdempotencyKey(Base):

@@ -22,18 +22,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Literal
+from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
+from typing import Any, Literal
 
-from sqlalchemy import case, func, or_, select
+from pydantic import BaseModel
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.analysis import patterns
 from lems_companion.diary.flags import RED_FLAG_LEVELS
 from lems_companion.diary.models import DiarySignal, Entry, EntryFlag, FlagAcknowledgement
-from lems_companion.diary.service import to_public
+from lems_companion.diary.schemas import EntryPublic, HomeTests
 from lems_companion.rules import weight_loss
 from lems_companion.sharing.models import Grant
 
@@ -106,8 +108,9 @@ def _sort_key(person: PersonSummary) -> tuple[int, float, str]:
     return (ATTENTION_ORDER[person.attention], -latest, person.name.casefold())
 
 
-def _grants(db: Session, viewer: User) -> list[tuple[Grant, User, datetime | None]]:
-    """Return the viewer's live grants with the owners and their latest entry time. One query."""
+def _grants(db: Session, viewer: User) -> list[Any]:
+    """Return the viewer's live grants (role, last seen) with the owners (id, e-mail, display
+    name) and their latest entry time. One query, of columns only."""
     latest = (
         select(func.max(Entry.recorded_at))
         .where(Entry.user_id == User.id)
@@ -115,44 +118,54 @@ def _grants(db: Session, viewer: User) -> list[tuple[Grant, User, datetime | Non
         .scalar_subquery()
     )
     query = (
-        select(Grant, User, latest)
+        select(
+            Grant.role,
+            Grant.last_seen_at,
+            User.id,
+            User.email,
+            User.display_name,
+            latest.label("latest"),
+        )
         .join(User, User.id == Grant.owner_id)
         .where(Grant.grantee_email == viewer.email, Grant.revoked_at.is_(None))
         .order_by(Grant.id)
     )
-    return [(grant, owner, when) for grant, owner, when in db.execute(query)]
+    return list(db.execute(query))
 
 
-def _flag_counts(
-    db: Session, viewer: User, owner_ids: Sequence[int]
-) -> tuple[dict[int, OpenFlags], dict[int, int]]:
-    """Return, per owner, the red flags the viewer has not acknowledged and those written since
-    the viewer last looked. One query."""
+def _shared_with(viewer: User) -> Select[Any]:
+    """Return the query of the owners whose diaries the viewer reaches through a live grant."""
+    return select(Grant.owner_id).where(
+        Grant.grantee_email == viewer.email, Grant.revoked_at.is_(None)
+    )
+
+
+def _flag_counts(db: Session, viewer: User) -> tuple[dict[int, OpenFlags], dict[int, int]]:
+    """Return, per owner, the red flags the viewer has not acknowledged and those raised since
+    the viewer last looked. One query, with no join to the entries: hash joins of the red flags
+    with the viewer's grants and acknowledgements."""
     seen = (
-        select(Grant.owner_id, func.max(Grant.last_seen_at).label("seen"))
+        select(Grant.owner_id, func.max(Grant.seen_flag_id).label("seen_id"))
         .where(Grant.grantee_email == viewer.email, Grant.revoked_at.is_(None))
         .group_by(Grant.owner_id)
         .subquery()
     )
-    acknowledged = (
-        select(FlagAcknowledgement.id)
-        .where(
-            FlagAcknowledgement.entry_flag_id == EntryFlag.id,
-            FlagAcknowledgement.user_id == viewer.id,
-        )
-        .exists()
+    mine = (
+        select(FlagAcknowledgement.entry_flag_id)
+        .where(FlagAcknowledgement.user_id == viewer.id)
+        .subquery()
     )
-    is_new = or_(seen.c.seen.is_(None), Entry.created_at > seen.c.seen)
+    is_new = or_(seen.c.seen_id.is_(None), EntryFlag.id > seen.c.seen_id)
     query = (
         select(
             EntryFlag.user_id,
             EntryFlag.level,
-            func.sum(case((acknowledged, 0), else_=1)),
+            func.sum(case((mine.c.entry_flag_id.is_(None), 1), else_=0)),
             func.sum(case((is_new, 1), else_=0)),
         )
-        .join(Entry, Entry.id == EntryFlag.entry_id)
         .join(seen, seen.c.owner_id == EntryFlag.user_id)
-        .where(EntryFlag.user_id.in_(owner_ids), EntryFlag.level.in_(RED_FLAG_LEVELS))
+        .outerjoin(mine, mine.c.entry_flag_id == EntryFlag.id)
+        .where(EntryFlag.level.in_(RED_FLAG_LEVELS))
         .group_by(EntryFlag.user_id, EntryFlag.level)
     )
     open_counts: dict[int, dict[str, int]] = defaultdict(dict)
@@ -167,38 +180,64 @@ def _flag_counts(
     return flags, dict(new)
 
 
-def _weight_losses(db: Session, owner_ids: Sequence[int], now: datetime) -> set[int]:
-    """Return the owners with a weight-loss flag stored on an entry of the last six months."""
+def _latest_weight_losses(db: Session, owner_ids: Sequence[int]) -> dict[int, datetime]:
+    """Return, per owner, when the latest entry with a stored weight-loss flag was recorded."""
     query = (
-        select(EntryFlag.user_id)
+        select(EntryFlag.user_id, func.max(Entry.recorded_at))
         .join(Entry, Entry.id == EntryFlag.entry_id)
-        .where(
-            EntryFlag.user_id.in_(owner_ids),
-            EntryFlag.flag == "weight_loss",
-            Entry.recorded_at >= now - weight_loss.WINDOW,
-        )
-        .distinct()
+        .where(EntryFlag.user_id.in_(owner_ids), EntryFlag.flag == "weight_loss")
+        .group_by(EntryFlag.user_id)
     )
-    return set(db.scalars(query))
+    return {owner_id: when for owner_id, when in db.execute(query)}
 
 
-def compute_signals(entries: Sequence[Entry]) -> tuple[str | None, float | None]:
+def compute_signals(entries: Sequence[EntryPublic]) -> tuple[str | None, float | None]:
     """Return the weakness trend and the 3TUG change (percent) of these entries (oldest first),
     by the analysis' own rules."""
-    public = [to_public(row) for row in entries]
-    trend = patterns.weeks(public).trend
-    tug = patterns.tug_change(public)
+    trend = patterns.weeks(entries).trend
+    tug = patterns.tug_change(entries)
     return trend, (tug.change_percent if tug else None)
 
 
+def _stored_entry(
+    entry_id: int,
+    recorded_at: datetime,
+    offset_minutes: int,
+    symptoms: dict[str, int] | None,
+    home_tests: dict[str, Any] | None,
+) -> EntryPublic:
+    """Return the parts of a stored entry the signals read, without validating them again:
+    they were validated when the entry was saved (diary.service), and validating a month of
+    entries for every diary that changed would cost more than the rest of the list."""
+    local = recorded_at.astimezone(timezone(timedelta(minutes=offset_minutes)))
+    # Every field given: pydantic inspects a default factory's signature on each construct.
+    tests = HomeTests.model_construct(
+        **(_defaults(HomeTests) | {"tug_seconds": (home_tests or {}).get("tug_seconds")})
+    )
+    given = {"id": entry_id, "recorded_at": local, "symptoms": symptoms or {}, "home_tests": tests}
+    return EntryPublic.model_construct(**(_defaults(EntryPublic) | given))
+
+
+@cache
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    """Return the model's fields with their defaults (read only: never changed by the signals)."""
+    return {
+        name: field.get_default(call_default_factory=True)
+        for name, field in model.model_fields.items()
+        if not field.is_required()
+    }
+
+
 def _signals(
-    db: Session, latest: dict[int, datetime | None], now: datetime
+    db: Session, viewer: User, latest: dict[int, datetime | None], now: datetime
 ) -> dict[int, DiarySignal]:
     """Return each owner's stored signals, computing (and storing) those missing or stale."""
     owner_ids = list(latest)
     stored = {
         row.owner_id: row
-        for row in db.scalars(select(DiarySignal).where(DiarySignal.owner_id.in_(owner_ids)))
+        for row in db.scalars(
+            select(DiarySignal).where(DiarySignal.owner_id.in_(_shared_with(viewer)))
+        )
     }
     stale = [
         owner_id
@@ -212,17 +251,30 @@ def _signals(
         when = latest[owner_id]
         if when is not None:
             starts[owner_id] = when - SIGNAL_WINDOW
-    by_owner: dict[int, list[Entry]] = defaultdict(list)
+    by_owner: dict[int, list[EntryPublic]] = defaultdict(list)
     if starts:
         query = (
-            select(Entry)
-            .where(Entry.user_id.in_(list(starts)), Entry.recorded_at >= min(starts.values()))
-            .options(lazyload(Entry.flags))
+            select(
+                Entry.user_id,
+                Entry.id,
+                Entry.recorded_at,
+                Entry.utc_offset_minutes,
+                Entry.symptoms,
+                Entry.home_tests,
+            )
+            .where(
+                or_(
+                    *(
+                        and_(Entry.user_id == owner_id, Entry.recorded_at >= start)
+                        for owner_id, start in starts.items()
+                    )
+                )
+            )
             .order_by(Entry.user_id, Entry.recorded_at, Entry.id)
         )
-        for entry in db.scalars(query):
-            if entry.recorded_at >= starts[entry.user_id]:
-                by_owner[entry.user_id].append(entry)
+        for owner_id, *columns in db.execute(query):
+            by_owner[owner_id].append(_stored_entry(*columns))
+    losses = _latest_weight_losses(db, stale)
     for owner_id in stale:
         trend, tug = compute_signals(by_owner.get(owner_id, []))
         row = stored.get(owner_id) or DiarySignal(owner_id=owner_id)
@@ -230,6 +282,7 @@ def _signals(
         row.latest_entry_at = latest[owner_id]
         row.weakness_trend = trend
         row.tug_change_percent = tug
+        row.weight_loss_at = losses.get(owner_id)
         try:
             with db.begin_nested():
                 stored[owner_id] = db.merge(row)
@@ -238,9 +291,7 @@ def _signals(
     return stored
 
 
-def _changes(
-    signal: DiarySignal | None, latest: datetime | None, weight_lost: bool, now: datetime
-) -> tuple[str, ...]:
+def _changes(signal: DiarySignal | None, latest: datetime | None, now: datetime) -> tuple[str, ...]:
     found: list[str] = []
     recent = latest is not None and latest >= now - RECENT
     if signal is not None and recent:
@@ -249,49 +300,47 @@ def _changes(
         percent = signal.tug_change_percent
         if percent is not None and percent >= patterns.TUG_MARKED_CHANGE_PERCENT:
             found.append(f"triple timed up-and-go {percent:g}% slower")
-    if weight_lost:
+    lost_at = signal.weight_loss_at if signal is not None else None
+    if lost_at is not None and lost_at >= now - weight_loss.WINDOW:
         found.append(f"weight loss of {weight_loss.THRESHOLD_PERCENT}% or more within 6 months")
     return tuple(found)
 
 
 def people_for(db: Session, viewer: User, *, now: datetime | None = None) -> list[PersonSummary]:
     """Return the diaries shared with the viewer through live grants, most in need of attention
-    first; empty when none. Five queries, whatever the number of diaries (plus the computing of
-    signals not yet known); the caller commits the signals it stored."""
+    first; empty when none. Three queries, whatever the number of diaries (plus the computing
+    of signals not yet known); the caller commits the signals it stored."""
     now = now or datetime.now(UTC)
     rows = _grants(db, viewer)
     if not rows:
         return []
-    owners: dict[int, User] = {}
+    owners: dict[int, tuple[str, str]] = {}  # id -> (name, e-mail)
     roles: dict[int, set[str]] = defaultdict(set)
     last_seen: dict[int, datetime | None] = {}
     latest: dict[int, datetime | None] = {}
-    for grant, owner, when in rows:
-        owners[owner.id] = owner
-        roles[owner.id].add(grant.role)
-        latest[owner.id] = when
-        earlier = last_seen.get(owner.id)
-        seen = grant.last_seen_at
-        last_seen[owner.id] = max(earlier, seen) if earlier and seen else earlier or seen
-    owner_ids = list(owners)
-    flags, new = _flag_counts(db, viewer, owner_ids)
-    losses = _weight_losses(db, owner_ids, now)
-    signals = _signals(db, latest, now)
+    for role, seen, owner_id, email, display_name, when in rows:
+        owners[owner_id] = (display_name or email, email)
+        roles[owner_id].add(role)
+        latest[owner_id] = when
+        earlier = last_seen.get(owner_id)
+        last_seen[owner_id] = max(earlier, seen) if earlier and seen else earlier or seen
+    flags, new = _flag_counts(db, viewer)
+    signals = _signals(db, viewer, latest, now)
     people = []
-    for owner_id, owner in owners.items():
+    for owner_id, (name, email) in owners.items():
         held = tuple(role for role in ROLE_PRIORITY if role in roles[owner_id])
         people.append(
             PersonSummary(
                 owner_id=owner_id,
-                name=owner.shown_name,
-                email=owner.email,
+                name=name,
+                email=email,
                 role=held[0],
                 roles=held,
                 last_entry_at=latest[owner_id],
                 open_flags=flags.get(owner_id, OpenFlags()),
                 new_flags=new.get(owner_id, 0),
                 last_seen_at=last_seen[owner_id],
-                changes=_changes(signals.get(owner_id), latest[owner_id], owner_id in losses, now),
+                changes=_changes(signals.get(owner_id), latest[owner_id], now),
             )
         )
     return sorted(people, key=_sort_key)

@@ -26,6 +26,9 @@ class Grant(Base):
     # When the person invited last opened the diary: the people list counts the red flags of
     # entries written since. None until they first open it.
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The highest id among the diary's stored flags then: flags with a higher id were raised
+    # (or raised again by an edit) since. Ids rather than times, so the count needs no join.
+    seen_flag_id: Mapped[int | None] = mapped_column()
 
 
 class ShareLink(Base):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import column, func, select, table
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
@@ -197,14 +197,27 @@ def revoke_grants_to_email(db: Session, *, owner: User, email: str) -> list[Gran
     return grants
 
 
+# The diary's stored flags, read here by name only: the diary package imports this one, so this
+# one cannot import the diary's models (tests/docs/test_architecture.py).
+_ENTRY_FLAGS = table("entry_flags", column("id"), column("user_id"))
+
+
 def mark_seen(db: Session, *, viewer: User, owner_id: int, at: datetime | None = None) -> None:
-    """Note that the viewer has just opened this owner's diary (their live grants' last_seen_at),
-    so the people list counts only red flags written since. Nothing for the owner."""
+    """Note that the viewer has just opened this owner's diary (their live grants' last_seen_at,
+    and the highest flag id then), so the people list counts only red flags raised since.
+    Nothing for the owner. One or two queries."""
     if viewer.id == owner_id:
         return
+    grants = _live_grants(db, owner_id=owner_id, email=viewer.email)
+    if not grants:
+        return
     moment = at or datetime.now(UTC)
-    for grant in _live_grants(db, owner_id=owner_id, email=viewer.email):
+    highest = db.scalar(
+        select(func.max(_ENTRY_FLAGS.c.id)).where(_ENTRY_FLAGS.c.user_id == owner_id)
+    )
+    for grant in grants:
         grant.last_seen_at = moment
+        grant.seen_flag_id = highest or 0
 
 
 def diaries_shared_with(db: Session, *, viewer: User) -> list[tuple[Grant, User]]:

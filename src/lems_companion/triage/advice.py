@@ -231,6 +231,72 @@ THIRD_PERSON_NOTE: dict[str, str] = {
     ),
 }
 
+# Each flag's plain name in the reader's language (spec section 1: wherever a flag appears it
+# keeps its plain name). Translations awaiting clinical review, as above; English is the flag's
+# own title.
+FLAG_TITLES: dict[str, dict[str, str]] = {
+    "es": {
+        "dysphagia": "Dificultad para tragar",
+        "choking": "Atragantamiento",
+        "dyspnea": "Falta de aire",
+        "stroke_signs": "Posibles signos de ictus",
+        "severe_chest_pain": "Dolor intenso en el pecho",
+        "seizure": "Convulsión o crisis",
+        "weight_loss": "Pérdida de peso",
+        "persistent_cough": "Tos persistente o tos con sangre",
+        "chest_pain": "Dolor u opresión en el pecho",
+        "cerebellar_signs": "Inestabilidad, torpeza o habla arrastrada nuevas",
+        "amifampridine_dose": "Amifampridina por encima de la dosis máxima autorizada",
+    },
+    "fr": {
+        "dysphagia": "Difficulté à avaler",
+        "choking": "Fausse route, étouffement",
+        "dyspnea": "Essoufflement",
+        "stroke_signs": "Signes possibles d'AVC",
+        "severe_chest_pain": "Douleur intense dans la poitrine",
+        "seizure": "Crise convulsive",
+        "weight_loss": "Perte de poids",
+        "persistent_cough": "Toux persistante ou toux avec du sang",
+        "chest_pain": "Douleur ou oppression dans la poitrine",
+        "cerebellar_signs": "Instabilité, maladresse ou élocution pâteuse nouvelles",
+        "amifampridine_dose": "Amifampridine au-dessus de la dose maximale autorisée",
+    },
+    "de": {
+        "dysphagia": "Schluckbeschwerden",
+        "choking": "Verschlucken, Erstickungsgefahr",
+        "dyspnea": "Atemnot",
+        "stroke_signs": "Mögliche Schlaganfallzeichen",
+        "severe_chest_pain": "Starke Brustschmerzen",
+        "seizure": "Krampfanfall",
+        "weight_loss": "Gewichtsverlust",
+        "persistent_cough": "Anhaltender Husten oder Bluthusten",
+        "chest_pain": "Schmerzen oder Engegefühl in der Brust",
+        "cerebellar_signs": "Neue Unsicherheit, Ungeschicklichkeit oder verwaschene Sprache",
+        "amifampridine_dose": "Amifampridin über der zugelassenen Höchstdosis",
+    },
+}
+
+# The alert's first line: what to do, by the highest level (spec section 3 levels). English
+# included, since the alert has no other home for it; the rest await clinical review.
+ALERT_HEADLINES: dict[str, dict[str, str]] = {
+    "en": {
+        "emergency": "Get urgent medical care now",
+        "prompt": "Tell a doctor about this within the next few days",
+    },
+    "es": {
+        "emergency": "Busque atención médica urgente ahora",
+        "prompt": "Dígaselo a un médico en los próximos días",
+    },
+    "fr": {
+        "emergency": "Consultez un médecin en urgence maintenant",
+        "prompt": "Parlez-en à un médecin dans les prochains jours",
+    },
+    "de": {
+        "emergency": "Holen Sie sich jetzt sofort ärztliche Hilfe",
+        "prompt": "Sagen Sie es in den nächsten Tagen einem Arzt",
+    },
+}
+
 # Spec section 3: a note the app cannot check lists the emergency signs and what to do. It is in
 # English: the app has no text in the note's language.
 UNCHECKED_ADVICE = (
@@ -257,6 +323,20 @@ def flag_advice(flag_id: str, language: str, *, emergency_number: str) -> str:
     if text is None:
         return flag_defs.advice_for(flag_id, emergency_number=emergency_number)
     return text.format(number=emergency_number)
+
+
+def flag_title(flag_id: str, language: str) -> str:
+    """Return one flag's plain name in the language; its English title otherwise."""
+    translated = FLAG_TITLES.get(language, {}).get(flag_id)
+    if translated is not None:
+        return translated
+    found = flag_defs.FLAGS_BY_ID.get(flag_id)
+    return found.title if found else flag_id.replace("_", " ")
+
+
+def alert_headline(level: str, language: str) -> str:
+    """Return an alert's first line for its highest level, in the language or in English."""
+    return ALERT_HEADLINES.get(language, ALERT_HEADLINES["en"])[level]
 
 
 def third_person_note(language: str) -> str:

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from lems_companion import catalogue
+from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
@@ -53,16 +55,20 @@ def seen_lines(acknowledgements: Iterable[Acknowledgement], time_zone: str) -> l
     return lines
 
 
-def reader_language(context: Context) -> str:
-    """Return the language of the person a page is rendered for (i18n.choose_language)."""
-    signed_in = context.get("signed_in")
-    request = context.get("request")
-    profile = signed_in.user.language if signed_in is not None else None
+def page_language(request: Request | None, user: User | None) -> str:
+    """Return the language a page is shown in for this reader (i18n.choose_language)."""
+    profile = user.language if user is not None else None
     if request is None:
         return choose_language(profile, None, None)
     return choose_language(
         profile, request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language")
     )
+
+
+def reader_language(context: Context) -> str:
+    """Return the language of the person a page is rendered for."""
+    signed_in = context.get("signed_in")
+    return page_language(context.get("request"), signed_in.user if signed_in else None)
 
 
 @pass_context

@@ -44,7 +44,7 @@ from lems_companion.web.deps import (
     WebUserPosting,
 )
 from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, parse_entry_form
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 
@@ -211,7 +211,11 @@ def show_entry(
             "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
             # A caregiver or clinician says they have seen the red flags; the patient need not.
             "can_acknowledge": not owner_view,
-            "alert": alert_for(records_of(row), emergency_number=number),
+            "alert": alert_for(
+                records_of(row),
+                emergency_number=number,
+                language=page_language(request, signed_in.user),
+            ),
             "emergency_number": number,
             "amifampridine": amifampridine_notices(entry, same_day=day),
             "saved": saved,

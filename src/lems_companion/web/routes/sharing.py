@@ -63,7 +63,7 @@ from lems_companion.web.deps import (
 )
 from lems_companion.web.forms import blank_form, field_errors, parse_entry_form
 from lems_companion.web.routes.reports import DateParam, period_bounds, period_query
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 REPORT_STYLESHEET = "/static/report.css"
@@ -361,7 +361,11 @@ def shared_entry(
             "flag_names": red_flag_names(row),
             "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
             "can_acknowledge": False,
-            "alert": alert_for(records_of(row), emergency_number=settings.emergency_number),
+            "alert": alert_for(
+                records_of(row),
+                emergency_number=settings.emergency_number,
+                language=page_language(request, None),
+            ),
             "emergency_number": settings.emergency_number,
             "saved": False,
             "tz": owner.time_zone,

@@ -62,6 +62,7 @@ def upgrade() -> None:
         sa.Column("latest_entry_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("weakness_trend", sa.String(length=10), nullable=True),
         sa.Column("tug_change_percent", sa.Double(), nullable=True),
+        sa.Column("weight_loss_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["owner_id"],
             ["users.id"],
@@ -74,10 +75,12 @@ def upgrade() -> None:
         batch_op.create_index("ix_entry_flags_user_level", ["user_id", "level"], unique=False)
     with op.batch_alter_table("grants", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("seen_flag_id", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("grants", schema=None) as batch_op:
+        batch_op.drop_column("seen_flag_id")
         batch_op.drop_column("last_seen_at")
     with op.batch_alter_table("entry_flags", schema=None) as batch_op:
         batch_op.drop_index("ix_entry_flags_user_level")
