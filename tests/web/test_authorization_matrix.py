@@ -64,7 +64,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/api/v1/password-reset/confirm"): EVERYONE,
     ("POST", "/logout"): SIGNED_IN,
     ("POST", "/language"): EVERYONE,  # a visitor's choice is a cookie, an account's its profile
-    ("GET", "/"): EVERYONE,  # sends each visitor on: to the diary or to sign in
+    ("GET", "/"): EVERYONE,  # the home of a person with shared diaries; others are sent on
     ("GET", "/diary"): SIGNED_IN,
     ("GET", "/entries/new"): SIGNED_IN,
     ("POST", "/entries"): SIGNED_IN,
@@ -141,6 +141,11 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/people/{owner_id}/entries"): ENTRY_ADDERS,
     ("GET", "/people/{owner_id}/report"): ENTRY_READERS,
     ("GET", "/people/{owner_id}/report.pdf"): ENTRY_READERS,
+    ("GET", "/people/{owner_id}/analysis"): ENTRY_READERS,
+    # The clinician's patient list: every account sees its own list (empty for most).
+    ("GET", "/patients"): SIGNED_IN,
+    # Saying one has seen an entry's red flags: whoever may read the entry.
+    ("POST", "/entries/{entry_id}/acknowledge"): ENTRY_READERS,
     ("GET", "/s/{token}"): frozenset({"clinician_link"}),
     ("GET", "/s/{token}/report"): frozenset({"clinician_link"}),
     ("GET", "/s/{token}/report.pdf"): frozenset({"clinician_link"}),

@@ -7,10 +7,10 @@ written by the patient, so no view passes off a caregiver's entry as the patient
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
@@ -38,7 +38,9 @@ def written_by(author: AuthorPublic) -> str | None:
 
 
 def _patient_wrote(row: Entry) -> bool:
-    return row.author_role == "patient" or row.author_id in (None, row.user_id)
+    # A caregiver's entry stays theirs when their account is deleted (author_id then None) or
+    # when it was imported naming no account.
+    return row.author_role == "patient" or row.author_id == row.user_id
 
 
 def authors_of(db: Session, rows: Sequence[Entry]) -> dict[int, AuthorPublic]:
@@ -66,3 +68,38 @@ def authors_of(db: Session, rows: Sequence[Entry]) -> dict[int, AuthorPublic]:
 def author_of(db: Session, row: Entry) -> AuthorPublic:
     """Return one entry's author (one query)."""
     return authors_of(db, [row])[row.id]
+
+
+def shown_written_by(author: AuthorPublic) -> str:
+    """Return the words pages put beside an entry not written by the patient, as a sentence:
+    "Written by Sam Carer (caregiver)"; empty for the patient's own entries."""
+    words = written_by(author)
+    return words[0].upper() + words[1:] if words else ""
+
+
+def written_by_others(
+    db: Session, *, owner_id: int, entry_ids: Collection[int] | None = None
+) -> dict[int, AuthorPublic]:
+    """Return the authors of the owner's entries not written by the owner, by entry id; only
+    among ``entry_ids`` when given. Empty when the patient wrote them all. One query (none for
+    an empty ``entry_ids``): the timeline, the red-flag page and the report ask for the few
+    entries they show without loading the rows again."""
+    if entry_ids is not None and not entry_ids:
+        return {}
+    query = (
+        select(Entry.id, Entry.author_id, Entry.author_role, User.display_name, User.email)
+        .outerjoin(User, User.id == Entry.author_id)
+        .where(
+            Entry.user_id == owner_id,
+            Entry.author_role != "patient",
+            or_(Entry.author_id.is_(None), Entry.author_id != owner_id),
+        )
+    )
+    if entry_ids is not None:
+        query = query.where(Entry.id.in_(list(entry_ids)))
+    return {
+        entry_id: AuthorPublic(
+            id=author_id, name=display_name or email or DELETED_ACCOUNT, role=role
+        )
+        for entry_id, author_id, role, display_name, email in db.execute(query)
+    }

@@ -230,7 +230,7 @@ def _defaults(model: type[BaseModel]) -> dict[str, Any]:
 
 def _signals(
     db: Session, viewer: User, latest: dict[int, datetime | None], now: datetime
-) -> dict[int, DiarySignal]:
+) -> dict[int, _Signal]:
     """Return each owner's stored signals, computing (and storing) those missing or stale."""
     owner_ids = list(latest)
     stored = {
@@ -245,7 +245,7 @@ def _signals(
         if owner_id not in stored or stored[owner_id].latest_entry_at != latest[owner_id]
     ]
     if not stale:
-        return stored
+        return {owner_id: _Signal.of(row) for owner_id, row in stored.items()}
     starts: dict[int, datetime] = {}
     for owner_id in stale:
         when = latest[owner_id]
@@ -275,23 +275,42 @@ def _signals(
         for owner_id, *columns in db.execute(query):
             by_owner[owner_id].append(_stored_entry(*columns))
     losses = _latest_weight_losses(db, stale)
+    found = {owner_id: _Signal.of(row) for owner_id, row in stored.items()}
+    added = []
     for owner_id in stale:
         trend, tug = compute_signals(by_owner.get(owner_id, []))
-        row = stored.get(owner_id) or DiarySignal(owner_id=owner_id)
+        found[owner_id] = _Signal(trend, tug, losses.get(owner_id))
+        row = stored.get(owner_id)
+        if row is None:
+            row = DiarySignal(owner_id=owner_id)
+            added.append(row)
         row.computed_at = now
         row.latest_entry_at = latest[owner_id]
         row.weakness_trend = trend
         row.tug_change_percent = tug
         row.weight_loss_at = losses.get(owner_id)
-        try:
-            with db.begin_nested():
-                stored[owner_id] = db.merge(row)
-        except IntegrityError:  # another request stored it first: theirs is as good
-            stored[owner_id] = row
-    return stored
+    try:
+        with db.begin_nested():  # one savepoint for them all
+            db.add_all(added)
+    except IntegrityError:
+        pass  # another request stored some first: the next list computes any still missing
+    return found
 
 
-def _changes(signal: DiarySignal | None, latest: datetime | None, now: datetime) -> tuple[str, ...]:
+@dataclass(frozen=True, slots=True)
+class _Signal:
+    """A diary's signals as the list reads them (a copy of the stored row's values)."""
+
+    weakness_trend: str | None
+    tug_change_percent: float | None
+    weight_loss_at: datetime | None
+
+    @classmethod
+    def of(cls, row: DiarySignal) -> _Signal:
+        return cls(row.weakness_trend, row.tug_change_percent, row.weight_loss_at)
+
+
+def _changes(signal: _Signal | None, latest: datetime | None, now: datetime) -> tuple[str, ...]:
     found: list[str] = []
     recent = latest is not None and latest >= now - RECENT
     if signal is not None and recent:

@@ -7,7 +7,7 @@ how to seek a second opinion. Facts only, in the first person; never a diagnosis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from lems_companion.analysis.patterns import Analysis
@@ -159,10 +159,15 @@ def _severity(value: int) -> str:
     return {1: "mild", 2: "moderate", 3: "severe"}.get(value, "none")
 
 
-def recent_notes(entries: Sequence[EntryPublic]) -> list[str]:
-    """Return the most recent distinct notes in the patient's words, newest first; may be empty."""
+def recent_notes(entries: Sequence[EntryPublic], *, others: Collection[int] = ()) -> list[str]:
+    """Return the most recent distinct notes in the patient's words, newest first; may be empty.
+
+    ``others`` are the ids of entries someone else wrote (a caregiver): their notes are not the
+    patient's words, so they are never quoted as such."""
     seen: list[str] = []
     for entry in reversed(entries):
+        if entry.id in others:
+            continue
         if entry.note and entry.note not in seen:
             seen.append(entry.note)
         if len(seen) == QUOTED_NOTES:
@@ -192,11 +197,14 @@ def build_appointment(
     entries: Sequence[EntryPublic],
     analysis: Analysis,
     investigations: Sequence[InvestigationPublic],
+    *,
+    others: Collection[int] = (),
 ) -> Appointment:
-    """Return the appointment preparation for this diary, its analysis and the tracked tests."""
+    """Return the appointment preparation for this diary, its analysis and the tracked tests;
+    ``others`` are the entries someone other than the patient wrote (not quoted as theirs)."""
     return Appointment(
         summary=summary(analysis),
-        notes=recent_notes(entries),
+        notes=recent_notes(entries, others=others),
         tests=test_statuses(investigations),
         red_flags=list(analysis.red_flags),
     )

@@ -34,6 +34,7 @@ from lems_companion.web.routes import (
     diary,
     email_links,
     health,
+    home,
     interop,
     language,
     learn,
@@ -156,6 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (
         auth,
+        home,
         diary,
         api,
         reports,

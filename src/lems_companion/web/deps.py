@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Annotated
 from urllib.parse import urlparse
 
@@ -21,6 +21,7 @@ from lems_companion.accounts.models import AuthSession, User
 from lems_companion.accounts.service import resolve_session
 from lems_companion.db.engine import new_session
 from lems_companion.db.types import MAX_ROW_ID
+from lems_companion.people.roles import Roles, roles_of
 from lems_companion.settings import Settings
 
 SESSION_COOKIE = "lems_session"
@@ -91,10 +92,12 @@ class LoginRequired(Exception):
 
 @dataclass(frozen=True)
 class SignedIn:
-    """The user behind a web request and their session (for its CSRF token)."""
+    """The user behind a web request and their session (for its CSRF token), and what they do
+    in the app (the menu shows only that)."""
 
     user: User
     session: AuthSession
+    roles: Roles = field(default_factory=Roles)
 
 
 def _web_session(request: Request, db: Session) -> SignedIn | None:
@@ -107,7 +110,8 @@ def _web_session(request: Request, db: Session) -> SignedIn | None:
 
 def optional_web_user(request: Request, db: DbSession) -> SignedIn | None:
     """Return the signed-in user of a page request; None for a visitor."""
-    return _web_session(request, db)
+    signed_in = _web_session(request, db)
+    return replace(signed_in, roles=roles_of(db, signed_in.user)) if signed_in else None
 
 
 def signed_in_user(request: Request, db: DbSession) -> SignedIn:
@@ -127,7 +131,7 @@ def require_web_user(
     EnrolmentRequired for a clinician or admin who has not set up a second factor yet."""
     if mfa.must_enrol(db, signed_in.user):
         raise EnrolmentRequired()
-    return signed_in
+    return replace(signed_in, roles=roles_of(db, signed_in.user))
 
 
 def safe_next(next_path: str, default: str = "/diary") -> str:

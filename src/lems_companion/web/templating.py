@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from jinja2.runtime import Context
 from lems_companion import catalogue
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.diary.acknowledgements import Acknowledgement
+from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
 from lems_companion.tools.records import medication_warnings
@@ -38,6 +41,18 @@ DISCLAIMER = N_(
 def local_time(moment: datetime, time_zone: str) -> datetime:
     """Return the moment in the named time zone."""
     return moment.astimezone(zone(time_zone))
+
+
+def seen_lines(acknowledgements: Iterable[Acknowledgement], time_zone: str) -> list[str]:
+    """Return "Seen by NAME (role) at TIME" once per person and moment (one acknowledgement
+    covers every red flag of the entry), in the order they were given."""
+    lines: list[str] = []
+    for item in acknowledgements:
+        text = item.text(zone(time_zone))
+        line = text[0].upper() + text[1:]
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def page_language(request: Request | None, user: User | None) -> str:
@@ -88,3 +103,5 @@ templates.env.globals.update(
     reader_language=pass_context(reader_language),
 )
 templates.env.filters["local"] = local_time
+templates.env.filters["written_by"] = shown_written_by
+templates.env.filters["seen_lines"] = seen_lines

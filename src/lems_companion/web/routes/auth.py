@@ -67,15 +67,17 @@ def login_page(
     db: DbSession,
     settings: SettingsDep,
     signed_in: MaybeWebUser,
-    next: str = "/diary",
+    next: str = "/",
     welcome: bool = False,
 ) -> Response:
     """Show the sign-in form; a database with no account sends the visitor to sign up."""
     if signed_in:
-        return RedirectResponse(safe_next(next), status.HTTP_303_SEE_OTHER)
+        return RedirectResponse(safe_next(next, "/"), status.HTTP_303_SEE_OTHER)
     if count_users(db) == 0:
         return RedirectResponse("/signup", status.HTTP_303_SEE_OTHER)
-    return form_page(request, settings, "login.html", {"next": safe_next(next), "welcome": welcome})
+    return form_page(
+        request, settings, "login.html", {"next": safe_next(next, "/"), "welcome": welcome}
+    )
 
 
 def form_page(
@@ -104,7 +106,7 @@ def login(
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     code: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/diary",
+    next: Annotated[str, Form()] = "/",
 ) -> Response:
     """Sign in and go to the page asked for; the form again with a message when it fails."""
     try:
@@ -117,8 +119,8 @@ def login(
     except WrongCredentials as error:
         message, code_status = str(error), status.HTTP_401_UNAUTHORIZED
     else:
-        return _signed_in_redirect(db, settings, user, safe_next(next))
-    context = {"next": safe_next(next), "email": email, "error": message}
+        return _signed_in_redirect(db, settings, user, safe_next(next, "/"))
+    context = {"next": safe_next(next, "/"), "email": email, "error": message}
     return form_page(request, settings, "login.html", context, status_code=code_status)
 
 

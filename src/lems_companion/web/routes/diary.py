@@ -15,7 +15,9 @@ from lems_companion.accounts.models import User
 from lems_companion.accounts.profile import emergency_number_for
 from lems_companion.dates import zone
 from lems_companion.diary import idempotency
+from lems_companion.diary.acknowledgements import acknowledgements_for
 from lems_companion.diary.alerts import alert_for
+from lems_companion.diary.authors import written_by_others
 from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.quick import QuickEntry, quick_entry
 from lems_companion.diary.schemas import EntryCreate
@@ -34,7 +36,6 @@ from lems_companion.diary.service import (
 from lems_companion.tools.records import amifampridine_notices
 from lems_companion.web.deps import (
     DbSession,
-    MaybeWebUser,
     PostedForm,
     RowId,
     SettingsDep,
@@ -46,12 +47,6 @@ from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, par
 from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
-
-
-@router.get("/")
-def home(signed_in: MaybeWebUser) -> Response:
-    """Send a signed-in person to their diary and anyone else to sign in."""
-    return RedirectResponse("/diary" if signed_in else "/login", status.HTTP_303_SEE_OTHER)
 
 
 def _day(text: str | None) -> date | None:
@@ -82,6 +77,10 @@ def _timeline_context(
         "entries": [to_public(row) for row in rows],
         "entry_levels": {row.id: row.triage_level for row in rows},
         "entry_flags": {row.id: red_flag_names(row) for row in rows},
+        "entry_authors": written_by_others(
+            db, owner_id=signed_in.user.id, entry_ids=[row.id for row in rows]
+        ),
+        "entry_seen": acknowledgements_for(db, [row.id for row in rows]),
         "next_cursor": next_cursor,
         "tz": signed_in.user.time_zone,
         "criteria": criteria,
@@ -204,8 +203,14 @@ def show_entry(
         {
             "signed_in": signed_in,
             "can_write": owner_view,
+            "owner_view": owner_view,
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": entry,
+            "author": written_by_others(db, owner_id=row.user_id, entry_ids=[row.id]).get(row.id),
+            "flag_names": red_flag_names(row),
+            "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
+            # A caregiver or clinician says they have seen the red flags; the patient need not.
+            "can_acknowledge": not owner_view,
             "alert": alert_for(
                 records_of(row),
                 emergency_number=number,
@@ -223,10 +228,18 @@ def show_entry(
 def red_flag_history(request: Request, db: DbSession, signed_in: WebUser) -> Response:
     """Show every red flag the diary has raised, newest first."""
     flags = red_flags(db, owner=signed_in.user)
+    authors = written_by_others(
+        db, owner_id=signed_in.user.id, entry_ids={flag.entry_id for flag in flags}
+    )
     return templates.TemplateResponse(
         request,
         "red_flags.html",
-        {"signed_in": signed_in, "flags": flags, "tz": signed_in.user.time_zone},
+        {
+            "signed_in": signed_in,
+            "flags": flags,
+            "entry_authors": authors,
+            "tz": signed_in.user.time_zone,
+        },
     )
 
 

@@ -50,7 +50,7 @@ router = APIRouter()
 DateParam = Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
 
 
-def _bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
+def period_bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
     """Return the period's start and end; 422 naming the bound that is not a usable date."""
     tz = zone(user.time_zone)
     bounds: list[datetime | None] = []
@@ -62,14 +62,14 @@ def _bounds(user: User, since: str | None, until: str | None) -> tuple[datetime 
     return tuple(bounds)
 
 
-def _query(since: str | None, until: str | None) -> str:
+def period_query(since: str | None, until: str | None) -> str:
     params = {key: value for key, value in (("since", since), ("until", until)) if value}
     return "?" + urlencode(params) if params else ""
 
 
 def _report(db: Session, user: User, since: str | None, until: str | None) -> Report:
     """Return the signed-in user's report for the period. A few queries."""
-    start, end = _bounds(user, since, until)
+    start, end = period_bounds(user, since, until)
     return owner_report(db, owner=user, since=start, until=end)
 
 
@@ -88,7 +88,7 @@ def report_page(
         "report": report,
         "since": since,
         "until": until,
-        "query": _query(since, until),
+        "query": period_query(since, until),
         "max_cited": MAX_CITED_ENTRIES,
     }
     return templates.TemplateResponse(request, "report_page.html", context)
@@ -142,9 +142,10 @@ def analysis_page(
         "signed_in": signed_in,
         "analysis": report.analysis,
         "charts": report.charts,
+        "authors": report.written_by,
         "since": since,
         "until": until,
-        "query": _query(since, until),
+        "query": period_query(since, until),
         "max_cited": MAX_CITED_ENTRIES,
     }
     return templates.TemplateResponse(request, "analysis_page.html", context)
@@ -246,12 +247,15 @@ def _appointment_context(
     """Return the appointment page's context, with the patient's edited texts if given. Queries."""
     period = load_period(db, owner=signed_in.user)
     analysis = analyze(period.entries, flags=period.flags)
-    appointment = build_appointment(period.entries, analysis, period.investigations)
+    appointment = build_appointment(
+        period.entries, analysis, period.investigations, others=period.written_by.keys()
+    )
     today = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone)).date()
     return {
         "signed_in": signed_in,
         "appointment": with_text(appointment, text) if text else appointment,
         "today": today,
+        "authors": period.written_by,
         "max_chars": MAX_TEXT_CHARS,
         "errors": errors or [],
     }

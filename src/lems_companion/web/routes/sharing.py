@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.diary.acknowledgements import acknowledgements_for
 from lems_companion.diary.alerts import alert_for
+from lems_companion.diary.authors import written_by_others
 from lems_companion.diary.flags import records_of, red_flag_names
 from lems_companion.diary.models import Entry
 from lems_companion.diary.service import (
@@ -26,12 +28,19 @@ from lems_companion.diary.service import (
 )
 from lems_companion.inputs import whole_number
 from lems_companion.messaging.service import send_invitation
-from lems_companion.reports.report import Report, render_report_html, render_report_pdf
+from lems_companion.people.service import pending_invitations
+from lems_companion.reports.report import (
+    MAX_CITED_ENTRIES,
+    Report,
+    render_report_html,
+    render_report_pdf,
+)
 from lems_companion.reports.service import owner_report
 from lems_companion.sharing.models import ShareLink
 from lems_companion.sharing.service import (
     DEFAULT_LINK_DAYS,
     NOTIFY_LEVELS,
+    Access,
     SharingError,
     audit,
     audit_log,
@@ -42,6 +51,7 @@ from lems_companion.sharing.service import (
     link_access,
     links_of,
     live_link,
+    mark_seen,
     revoke_grant,
     revoke_link,
     set_notify,
@@ -56,6 +66,7 @@ from lems_companion.web.deps import (
     WebUserPosting,
 )
 from lems_companion.web.forms import blank_form, field_errors, parse_entry_form
+from lems_companion.web.routes.reports import DateParam, period_bounds, period_query
 from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
@@ -75,15 +86,20 @@ def _sharing_page(
     *,
     errors: dict[str, str] | None = None,
     new_link: str | None = None,
+    invited: int | None = None,
     status_code: int = status.HTTP_200_OK,
 ) -> Response:
     user = signed_in.user
+    grants = grants_of(db, owner=user)
     return templates.TemplateResponse(
         request,
         "sharing.html",
         {
             "signed_in": signed_in,
-            "grants": grants_of(db, owner=user),
+            "grants": grants,
+            # The invitation just made: the page says what happens next, with an address to send.
+            "invited": next((grant for grant in grants if grant.id == invited), None),
+            "app_address": str(request.base_url),
             "links": links_of(db, owner=user),
             "errors": errors or {},
             "new_link": new_link,
@@ -97,9 +113,12 @@ def _sharing_page(
 
 
 @router.get("/sharing", response_class=HTMLResponse)
-def sharing_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show who may see the diary, the live share links, and forms to add either."""
-    return _sharing_page(request, db, signed_in)
+def sharing_page(
+    request: Request, db: DbSession, signed_in: WebUser, invited: int | None = None
+) -> Response:
+    """Show who may see the diary, the live share links, and forms to add either; after an
+    invitation, what happens next."""
+    return _sharing_page(request, db, signed_in, invited=invited)
 
 
 @router.post("/sharing/invite", response_class=HTMLResponse)
@@ -120,7 +139,7 @@ def invite_person(
         return _sharing_page(request, db, signed_in, errors=field_errors(error), status_code=422)
     send_invitation(db, grant=grant)
     db.commit()
-    return RedirectResponse("/sharing", status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(f"/sharing?invited={grant.id}#invited", status.HTTP_303_SEE_OTHER)
 
 
 @router.post("/sharing/grants/{grant_id}/notify", response_class=HTMLResponse)
@@ -259,6 +278,10 @@ def _timeline_context(db: Session, owner_id: RowId, cursor: str | None) -> dict[
         "entries": [to_public(row) for row in page.items],
         "entry_levels": {row.id: row.triage_level for row in page.items},
         "entry_flags": {row.id: red_flag_names(row) for row in page.items},
+        "entry_authors": written_by_others(
+            db, owner_id=owner.id, entry_ids=[row.id for row in page.items]
+        ),
+        "entry_seen": acknowledgements_for(db, [row.id for row in page.items]),
         "next_cursor": page.next_cursor,
     }
 
@@ -270,6 +293,10 @@ def their_diary(
     """Show a diary shared with this account, newest first (read access needed)."""
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
     context = _timeline_context(db, owner_id, cursor)
+    # Opening the diary accepts the invitation: the home stops listing it as pending, and counts
+    # red flags from now on as new.
+    first_visit = any(item.owner_id == owner_id for item in pending_invitations(db, signed_in.user))
+    mark_seen(db, viewer=signed_in.user, owner_id=owner_id)
     audit(db, access, action="read", target="diary")
     db.commit()
     context.update(
@@ -278,6 +305,10 @@ def their_diary(
         entry_base="/entries",
         more_base=f"/people/{owner_id}/diary",
         can_add=access.allows("create"),
+        can_acknowledge=True,
+        role=access.role,
+        first_visit=first_visit,
+        current="diary",
     )
     template = "_timeline_items.html" if request.headers.get("HX-Request") else "people_diary.html"
     return templates.TemplateResponse(request, template, context)
@@ -387,6 +418,10 @@ def shared_entry(
         {
             "signed_in": None,
             "entry": to_public(row),
+            "author": written_by_others(db, owner_id=owner.id, entry_ids=[row.id]).get(row.id),
+            "flag_names": red_flag_names(row),
+            "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
+            "can_acknowledge": False,
             "alert": alert_for(
                 records_of(row),
                 emergency_number=settings.emergency_number,
@@ -396,6 +431,7 @@ def shared_entry(
             "saved": False,
             "tz": owner.time_zone,
             "read_only": True,
+            "owner_view": False,
             "back": f"/s/{token}",
         },
     )
@@ -415,26 +451,94 @@ def _report_response(report: Report, *, pdf: bool) -> Response:
     return HTMLResponse(render_report_html(report, stylesheet=REPORT_STYLESHEET))
 
 
-def _their_report(db: Session, signed_in: WebUser, owner_id: RowId, *, pdf: bool) -> Response:
+def _their_report(
+    db: Session,
+    signed_in: WebUser,
+    owner_id: RowId,
+    *,
+    target: str,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[Report, Access, User]:
+    """Return the report of a diary shared with this account for the period, audited."""
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
     owner = db.get(User, owner_id)
     assert owner is not None  # diary_access found the owner
-    report = owner_report(db, owner=owner)
-    audit(db, access, action="read", target="report")
+    start, end = period_bounds(owner, since, until)
+    report = owner_report(db, owner=owner, since=start, until=end)
+    audit(db, access, action="read", target=target)
     db.commit()
-    return _report_response(report, pdf=pdf)
+    return report, access, owner
+
+
+def _person_context(
+    signed_in: WebUser, owner: User, access: Access, since: str | None, until: str | None
+) -> dict[str, object]:
+    """Return what every page about one patient shows: whose record, how it was reached."""
+    return {
+        "signed_in": signed_in,
+        "owner": owner,
+        "role": access.role,
+        "base": f"/people/{owner.id}",
+        "since": since,
+        "until": until,
+        "query": period_query(since, until),
+        "max_cited": MAX_CITED_ENTRIES,
+    }
 
 
 @router.get("/people/{owner_id}/report", response_class=HTMLResponse)
-def their_report(db: DbSession, signed_in: WebUser, owner_id: RowId) -> Response:
+def their_report(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    owner_id: RowId,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> Response:
     """Show the clinician report of a diary shared with this account."""
-    return _their_report(db, signed_in, owner_id, pdf=False)
+    report, access, owner = _their_report(
+        db, signed_in, owner_id, target="report", since=since, until=until
+    )
+    context = _person_context(signed_in, owner, access, since, until)
+    context.update(report=report, current="report")
+    return templates.TemplateResponse(request, "report_page.html", context)
 
 
 @router.get("/people/{owner_id}/report.pdf")
-def their_report_pdf(db: DbSession, signed_in: WebUser, owner_id: RowId) -> Response:
+def their_report_pdf(
+    db: DbSession,
+    signed_in: WebUser,
+    owner_id: RowId,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> Response:
     """Download the clinician report of a diary shared with this account as PDF."""
-    return _their_report(db, signed_in, owner_id, pdf=True)
+    report, _, _ = _their_report(db, signed_in, owner_id, target="report", since=since, until=until)
+    return _report_response(report, pdf=True)
+
+
+@router.get("/people/{owner_id}/analysis", response_class=HTMLResponse)
+def their_analysis(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    owner_id: RowId,
+    since: DateParam = None,
+    until: DateParam = None,
+) -> Response:
+    """Show the patterns in a diary shared with this account, as its owner sees them."""
+    report, access, owner = _their_report(
+        db, signed_in, owner_id, target="analysis", since=since, until=until
+    )
+    context = _person_context(signed_in, owner, access, since, until)
+    context.update(
+        analysis=report.analysis,
+        charts=report.charts,
+        authors=report.written_by,
+        current="analysis",
+    )
+    return templates.TemplateResponse(request, "analysis_page.html", context)
 
 
 def _linked_report(db: Session, token: str, *, pdf: bool) -> Response:

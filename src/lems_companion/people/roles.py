@@ -1,0 +1,52 @@
+"""What a person does in the app, for the menu and the home page (issue 14: a home that fits).
+
+A person keeps a diary (a patient), looks after diaries others shared with them (as a caregiver
+or a clinician), or both. Someone with nothing shared with them is a patient, even before their
+first entry; someone with diaries shared with them keeps a diary of their own once they write in
+it or invite someone to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from lems_companion.accounts.models import User
+from lems_companion.diary.models import Entry
+from lems_companion.sharing.models import Grant
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """What the person does: keep their own diary, and look after others' as a caregiver or
+    clinician (through live grants naming their e-mail)."""
+
+    own_diary: bool = True
+    caregiver: bool = False
+    clinician: bool = False
+
+    @property
+    def looks_after(self) -> bool:
+        """Return True when at least one diary is shared with this person."""
+        return self.caregiver or self.clinician
+
+
+def roles_of(db: Session, user: User) -> Roles:
+    """Return what this person does in the app. One query."""
+    to_them = Grant.grantee_email == user.email
+    live = Grant.revoked_at.is_(None)
+    query = select(
+        exists().where(to_them, live, Grant.role == "caregiver"),
+        exists().where(to_them, live, Grant.role == "clinician"),
+        exists().where(Entry.user_id == user.id),
+        exists().where(Grant.owner_id == user.id, live),
+    )
+    caregiver, clinician, has_entries, has_invited = db.execute(query).one()
+    looks_after = bool(caregiver or clinician)
+    return Roles(
+        own_diary=bool(has_entries or has_invited or not looks_after),
+        caregiver=bool(caregiver),
+        clinician=bool(clinician),
+    )
