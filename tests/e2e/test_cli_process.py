@@ -57,3 +57,20 @@ def test_python_m_adds_a_triaged_entry_read_from_stdin(db_url: str) -> None:
     [stored] = json.loads(listed.stdout)
     assert stored["id"] == json.loads(added.stdout)["id"]
     assert stored["triage_level"] == "emergency"
+
+
+def test_lems_triage_runs_as_a_real_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lems_companion", "triage", "-", "--json"],
+        input="Sudden weakness down my left side.",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert set(record) == {"level", "flags", "advice", "language", "checked"}
+    assert isinstance(record["advice"], list) and record["advice"]
+    assert set(record["flags"][0]) == {"id", "level", "evidence", "start", "end"}
+    assert record["flags"][0]["id"] == "stroke_signs"
