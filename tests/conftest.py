@@ -19,8 +19,10 @@ import httpx
 import psycopg
 import pytest
 import uvicorn
+from argon2 import PasswordHasher
 from sqlalchemy import delete
 
+from lems_companion.accounts import service as accounts_service
 from lems_companion.accounts.service import create_user
 from lems_companion.db.base import Base
 from lems_companion.db.engine import get_engine, session_scope, upgrade
@@ -36,6 +38,15 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 PASSWORD = "correct horse battery"
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+# The app hashes passwords with argon2id at RFC 9106's low-memory cost, about 0.2 s of CPU a
+# hash; the suite makes an account or signs in for most of its tests. In this process the tests
+# hash with the same algorithm at its smallest cost instead (verifying reads the cost from the
+# stored hash, so sign-ins are cheap too). The app's own cost is held by
+# tests/accounts/test_password_timing.py, and real-process tests (tests/e2e) pay it in full.
+APP_PASSWORD_HASHER = accounts_service._hasher
+accounts_service._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def _postgres_available() -> bool:

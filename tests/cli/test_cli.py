@@ -1,32 +1,29 @@
-"""The ``lems`` command-line contract, run as a real process against both databases."""
+"""The ``lems`` command-line contract against both databases.
+
+The commands run in this process through Click's runner (the same command, the database named by
+``LEMS_DATABASE_URL``, stdin, stdout, stderr and exit status as a shell sees them), which saves
+each test a Python start-up; tests/e2e/test_cli_process.py runs the real ``lems`` processes.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from lems_companion.cli import app
 from tests.conftest import PASSWORD, Persona
 
 ENTRY = {"recorded_at": "2026-03-02T08:30:00+01:00", "symptoms": {"proximal_leg_weakness": 2}}
 
 
 def lems(db_url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """Return the finished ``lems`` process, run with this database."""
-    env = {**os.environ, "LEMS_DATABASE_URL": db_url}
-    return subprocess.run(
-        [sys.executable, "-m", "lems_companion", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    """Return the finished ``lems`` command (status, stdout, stderr), run with this database."""
+    result = CliRunner().invoke(app, list(args), input=stdin, env={"LEMS_DATABASE_URL": db_url})
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
 
 
 def listed(db_url: str, email: str, *args: str) -> list[dict[str, object]]:

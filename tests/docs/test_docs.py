@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
+from typer.testing import CliRunner
 
 from lems_companion import catalogue
+from lems_companion.cli import app
 from lems_companion.diary.io import csv_columns
 from lems_companion.settings import Settings
 from tests.conftest import REPO_ROOT
@@ -40,14 +40,8 @@ def test_every_command_in_the_readme_exists() -> None:
     commands = set(re.findall(r"`lems ([a-z][a-z-]*(?: [a-z][a-z-]*)?)", readme))
     assert commands, "the README lists no lems commands"
     for command in sorted(commands):
-        result = subprocess.run(
-            [sys.executable, "-m", "lems_companion", *command.split(), "--help"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert result.returncode == 0, f"`lems {command} --help` failed: {result.stderr}"
+        result = CliRunner().invoke(app, [*command.split(), "--help"])
+        assert result.exit_code == 0, f"`lems {command} --help` failed: {result.output}"
 
 
 def test_the_readme_quick_start_names_the_two_scripts() -> None:

@@ -20,7 +20,7 @@ from lems_companion.diary.models import Entry
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import to_public
 from tests.conftest import Persona, api_token
-from tests.db.test_storage import _free_port, _start_server
+from tests.e2e.test_restart import _free_port, _start_server
 
 WRITERS = 4
 # Long enough for a few dozen entries to be acknowledged before the kill.

@@ -1,4 +1,4 @@
-"""``lems export`` and ``lems import`` as real processes."""
+"""``lems export`` and ``lems import``, run in this process (tests/cli/test_cli.py says how)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``lems analyze``, ``lems report`` and ``lems tests`` run as real processes on both databases."""
+"""``lems analyze``, ``lems report`` and ``lems tests`` on both databases (run in this process)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,11 @@
-"""``lems triage``: the JSON contract, stdin, JSON lines in order, and refusing bad lines."""
+"""``lems triage``: the JSON contract, stdin, JSON lines in order, and refusing bad lines.
+
+Run in this process; tests/e2e/test_cli_process.py runs it as a real process.
+"""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -121,21 +122,6 @@ def test_note_and_jsonl_together_is_a_usage_error(tmp_path: Path) -> None:
     source = tmp_path / "notes.jsonl"
     source.write_text("", encoding="utf-8")
     assert run("hello", "--jsonl", str(source)).exit_code == 2
-
-
-def test_lems_triage_runs_as_a_real_process() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "lems_companion", "triage", "-", "--json"],
-        input="Sudden weakness down my left side.",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    record = json.loads(done.stdout)
-    assert_contract(record)
-    assert record["flags"][0]["id"] == "stroke_signs"
 
 
 def test_json_output_says_the_language_and_that_it_was_checked() -> None:
