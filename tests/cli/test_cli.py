@@ -8,7 +8,9 @@ each test a Python start-up; tests/e2e/test_cli_process.py runs the real ``lems`
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
