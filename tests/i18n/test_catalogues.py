@@ -21,7 +21,20 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = [language for language in LANGUAGES if language != "en"]
 # The pages translated so far; every other template is still English only (issue 20 moves
 # them here one by one, and this list only grows).
-TRANSLATED_TEMPLATES = ["base.html", "_alert.html", "login.html", "signup.html", "error.html"]
+TRANSLATED_TEMPLATES = [
+    "base.html",
+    "_alert.html",
+    "login.html",
+    "signup.html",
+    "error.html",
+    "offline.html",
+    "signup_closed.html",
+    "account_deleted.html",
+    "password_reset.html",
+    "password_reset_confirm.html",
+    "verify_email.html",
+    "red_flags.html",
+]
 # Words that stay as they are in every language: the product's name.
 UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")
 # Text that a browser shows or reads aloud from an attribute.

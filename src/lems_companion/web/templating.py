@@ -19,6 +19,7 @@ from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
 from lems_companion.tools.records import medication_warnings
+from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
 from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
@@ -100,6 +101,8 @@ templates.env.globals.update(
     field_label=field_label,
     symptom_sections=symptom_sections,
     languages=LANGUAGES,
+    # A red flag's plain name in the reader's language (triage.advice, awaiting clinical review).
+    flag_title=flag_title,
     reader_language=pass_context(reader_language),
 )
 templates.env.filters["local"] = local_time
