@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from lems_companion.accounts.service import find_user
+from lems_companion.accounts.service import find_user, issue_email_token
 from lems_companion.db.engine import session_scope
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entry
@@ -99,6 +99,17 @@ def test_a_caregiver_signs_up_opens_the_shared_diary_and_writes_an_entry_for_the
     page.get_by_label("Password again").fill(PASSWORD)
     steps.shot("caregiver-signs-up")
     page.get_by_role("button", name="Create account").click()
+    # They confirm their address through the link the app e-mails them (its delivery is
+    # tests/messaging/test_mail.py); the token here is the one that e-mail carries.
+    with session_scope(db_url) as db:
+        caregiver = find_user(db, "sam@example.org")
+        assert caregiver is not None
+        token = issue_email_token(db, user=caregiver, purpose="verify")
+    page.goto(f"{server.url}/verify-email?token={token}")
+    page.get_by_role("button", name="Confirm my address").click()
+    expect(page.locator("#verified")).to_be_visible()
+    steps.shot("caregiver-confirms-address")
+    page.goto(f"{server.url}/login")
     page.get_by_label("E-mail").fill("sam@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -134,7 +145,7 @@ def test_a_caregiver_signs_up_opens_the_shared_diary_and_writes_an_entry_for_the
     item = page.locator(".timeline-item").filter(has_text="climb the stairs")
     expect(item.locator(".written-by")).to_have_text("Written by sam@example.org (caregiver)")
     steps.shot("caregiver-timeline-written-by")
-    assert len(steps.taken) == 8 and all(path.stat().st_size > 0 for path in steps.taken)
+    assert len(steps.taken) == 9 and all(path.stat().st_size > 0 for path in steps.taken)
 
 
 def shared_diary(db_url: str, email: str, name: str, note: str, days_ago: int, to: str) -> None:

@@ -137,16 +137,24 @@ class ResetConfirm(BaseModel):
     password: str = Field(max_length=MAX_PASSWORD_CHARS, description="The new password.")
 
 
+class ResetAccepted(BaseModel):
+    """The answer to a reset request: the same whether or not an account has the address."""
+
+    detail: str = Field(description="What happens next.")
+
+
 @api_router.post(
     "/password-reset",
     status_code=status.HTTP_202_ACCEPTED,
     responses={202: {"description": "Accepted, whether or not an account has the address."}},
 )
-def api_reset_request(body: ResetRequest, db: DbSession) -> Response:
+def api_reset_request(body: ResetRequest, db: DbSession) -> ResetAccepted:
     """Send a reset link by e-mail when an account has the address; 202 whatever the address."""
     request_password_reset(db, email=body.email)
     db.commit()
-    return Response(status_code=status.HTTP_202_ACCEPTED)
+    return ResetAccepted(
+        detail="If an account has this address, a link to choose a new password was sent to it."
+    )
 
 
 @api_router.post(
