@@ -296,17 +296,24 @@ def _add_once(
     return load_entry(db, earlier.entry_id, viewer=user)
 
 
+# The query of every page of entries: your own and a diary shared with you.
+Since = Annotated[
+    datetime | None, Query(description="Only entries at or after this time (ISO 8601).")
+]
+Until = Annotated[datetime | None, Query(description="Only entries before this time (ISO 8601).")]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Entries per page.")]
+
+
 @router.get("/entries", response_model=EntryPage)
 def list_entries(
     db: DbSession,
     user: ApiUser,
     settings: SettingsDep,
-    since: datetime | None = Query(
-        None, description="Only entries at or after this time (ISO 8601)."
-    ),
-    until: datetime | None = Query(None, description="Only entries before this time (ISO 8601)."),
-    cursor: str | None = Query(None, description="`next_cursor` of the previous page."),
-    limit: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Entries per page."),
+    since: Since = None,
+    until: Until = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_PAGE_SIZE,
 ) -> EntryPage:
     """List your entries, newest first, a page at a time."""
     return _page(db, user, user, settings, since=since, until=until, cursor=cursor, limit=limit)
@@ -458,12 +465,10 @@ def list_their_entries(
     db: DbSession,
     user: ApiUser,
     settings: SettingsDep,
-    since: datetime | None = Query(
-        None, description="Only entries at or after this time (ISO 8601)."
-    ),
-    until: datetime | None = Query(None, description="Only entries before this time (ISO 8601)."),
-    cursor: str | None = Query(None, description="`next_cursor` of the previous page."),
-    limit: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Entries per page."),
+    since: Since = None,
+    until: Until = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_PAGE_SIZE,
 ) -> EntryPage:
     """List the entries of a diary shared with you (or your own), newest first, a page at a
     time; each names its author. Opening it counts as looking (`new_flags` starts again)."""
