@@ -3,6 +3,7 @@ offline with a queue sent exactly once, a quick entry, guided home tests and dar
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -36,9 +37,16 @@ def phone_app(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def controlled(page: Page) -> None:
-    """Wait until the service worker controls the page (it claims pages as it activates)."""
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+def controlled(page: Page, seconds: float = 30.0) -> None:
+    """Wait until the service worker controls the page (it claims pages as it activates).
+
+    Polled with `evaluate`, not `wait_for_function`: the latter compiles its text inside the
+    page, which the app's Content Security Policy (no 'unsafe-eval') rightly refuses."""
+    deadline = time.monotonic() + seconds
+    script = "navigator.serviceWorker !== undefined && navigator.serviceWorker.controller !== null"
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, "the service worker never took control of the page"
+        page.wait_for_timeout(100)
 
 
 def stored_entries(db_url: str) -> list[Entry]:
