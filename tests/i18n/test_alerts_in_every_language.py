@@ -82,3 +82,42 @@ def test_a_spanish_readers_emergency_alert_is_all_in_spanish(
     assert "Llame al" in text
     assert "Por qué ve esto" in text
     assert "Get urgent medical care" not in text
+    assert "pendiente de revisión por un médico" in text
+
+
+def test_an_english_alert_claims_no_pending_translation(
+    http: httpx.Client, patient: Persona
+) -> None:
+    token = api_token(http, patient)
+    created = http.post(
+        "/api/v1/entries",
+        json={"recorded_at": "2026-11-30T08:30:00+00:00", "note": "I choked on my tea again."},
+        headers=token,
+    )
+    web_sign_in(http, patient)
+    page = BeautifulSoup(http.get(f"/entries/{created.json()['id']}").text, "html.parser")
+    alert = page.find("section", class_="alert-emergency")
+    assert alert is not None
+    assert alert.find(class_="alert-review") is None
+
+
+def test_the_red_flags_page_writes_dates_as_the_readers_language_does(
+    http: httpx.Client, patient: Persona
+) -> None:
+    token = api_token(http, patient)
+    http.post(
+        "/api/v1/entries",
+        json={"recorded_at": "2026-11-30T08:30:00+00:00", "note": "I choked on my tea again."},
+        headers=token,
+    )
+    web_sign_in(http, patient)
+    english = BeautifulSoup(http.get("/red-flags").text, "html.parser").find("time")
+    http.post(
+        "/language",
+        data={"language": "fr", "next": "/red-flags", "csrf_token": csrf_token(http, "/diary")},
+    )
+    french = BeautifulSoup(http.get("/red-flags").text, "html.parser").find("time")
+    assert english is not None and french is not None
+    # The patient's time zone is Europe/London (tests.conftest.make_user).
+    assert english.get_text() == "30 Nov 2026, 08:30"
+    assert french.get_text() == "30 nov. 2026, 08:30"

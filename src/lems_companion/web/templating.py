@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from babel.dates import format_datetime
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
@@ -82,6 +83,13 @@ def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
     return translations(reader_language(context)).ngettext(singular, plural, count)
 
 
+@pass_context
+def when(context: Context, moment: datetime) -> str:
+    """Return a date and time as the reader's language writes it (Babel's CLDR data):
+    "30 Nov 2026, 08:30", "30 nov. 2026, 08:30", "30 Nov. 2026, 08:30"."""
+    return format_datetime(moment, "d MMM y, HH:mm", locale=reader_language(context))
+
+
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.add_extension("jinja2.ext.i18n")
 # New-style gettext: `_("Saved %(count)s entries", count=n)` formats and escapes safely.
@@ -106,5 +114,6 @@ templates.env.globals.update(
     reader_language=pass_context(reader_language),
 )
 templates.env.filters["local"] = local_time
+templates.env.filters["when"] = when
 templates.env.filters["written_by"] = shown_written_by
 templates.env.filters["seen_lines"] = seen_lines
