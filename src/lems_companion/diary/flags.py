@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from lems_companion.diary.schemas import OffsetDatetime
-from lems_companion.triage import flags as flag_defs
+from lems_companion.triage.advice import flag_title
 
 if TYPE_CHECKING:
     from lems_companion.diary.models import Entry, EntryFlag
@@ -70,8 +70,7 @@ def plain_name(flag_id: str, level: str) -> str:
 
 def flag_name(flag_id: str) -> str:
     """Return the plain-language title of a flag; its id in words for a retired flag."""
-    found = flag_defs.FLAGS_BY_ID.get(flag_id)
-    return found.title if found else flag_id.replace("_", " ")
+    return flag_title(flag_id, "en")
 
 
 def is_red_flag(level: str) -> bool:
