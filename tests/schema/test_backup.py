@@ -17,6 +17,7 @@ from lems_companion.db.engine import get_engine, session_scope, upgrade
 from lems_companion.diary.models import Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate
 from lems_companion.diary.service import add_entry, to_public
+from lems_companion.jobs.queue import counts, enqueue, failed_jobs, retry_job
 from lems_companion.schema.backup import (
     BackupError,
     backup_database,
@@ -217,3 +218,22 @@ def test_a_damaged_backup_is_refused_by_its_checksum(
     assert result.exit_code == 1
     assert "does not match its checksum" in result.output
     assert database_is_empty(fresh_database)
+
+
+def test_jobs_a_backup_left_queued_are_held_after_a_restore_not_run_again(
+    db_url: str, patient: Persona, fresh_database: str, tmp_path: Path
+) -> None:
+    # An invitation queued when the backup was taken may have been sent since: restoring must
+    # not send it a second time, nor drop it without a word.
+    with session_scope(db_url) as db:
+        enqueue(db, "send_invitation", {"grant_id": 1})
+    backup_database(db_url, tmp_path / "b")
+
+    restore_database(fresh_database, tmp_path / "b")
+
+    with session_scope(fresh_database) as db:
+        assert counts(db).get("queued", 0) == 0
+        [held] = failed_jobs(db)
+        assert held.kind == "send_invitation"
+        assert "restore" in (held.last_error or "")
+        assert retry_job(db, held.id)

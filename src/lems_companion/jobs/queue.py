@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Connection, Engine, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -185,6 +185,33 @@ def retry_job(db: Session, job_id: int) -> bool:
         .execution_options(synchronize_session=False)
     )
     return bool(getattr(result, "rowcount", 0) == 1)
+
+
+# Why a restored job is held: it may already have run after the backup was taken (an e-mail sent
+# twice, an old emergency notice arriving days late); an admin decides with `lems jobs retry`.
+RESTORED_JOB_ERROR = (
+    "held back after a restore from a backup: it may have run before the backup was restored; "
+    "`lems jobs retry ID` runs it again"
+)
+
+
+def hold_restored_jobs(connection: Connection) -> int:
+    """Mark every job a restored backup left queued or running as failed; return how many.
+
+    Nothing is silently dropped (``lems jobs list --failed`` shows them with the reason) and
+    nothing runs twice unasked."""
+    result = connection.execute(
+        update(Job)
+        .where(Job.status.in_(("queued", "running")))
+        .values(
+            status="failed",
+            locked_by=None,
+            locked_until=None,
+            last_error=RESTORED_JOB_ERROR,
+            finished_at=datetime.now(UTC),
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def counts(db: Session) -> dict[str, int]:

@@ -401,7 +401,8 @@ def restore_database(url: str, source: Path, *, force: bool = False) -> Restored
     The file is checked first (its checksum, then its contents); a database that holds any row
     is only overwritten with ``force``. Pending migrations are applied afterwards, so an older
     backup is brought up to date. Revocations and password changes made since the backup are
-    applied again and everyone is signed out (schema/ledger.py). BackupError when refused or
+    applied again and everyone is signed out (schema/ledger.py). Jobs the backup left queued
+    are held as failed, never run twice unasked (jobs/queue.py). BackupError when refused or
     failed.
     """
     backend = _backend(url)
@@ -418,6 +419,7 @@ def restore_database(url: str, source: Path, *, force: bool = False) -> Restored
             "Pass --force to do that (perhaps after `lems backup` of what is there now)"
         )
     from lems_companion.db.engine import get_engine, upgrade
+    from lems_companion.jobs.queue import hold_restored_jobs
     from lems_companion.schema import ledger
 
     with get_engine(url).connect() as connection:
@@ -429,6 +431,7 @@ def restore_database(url: str, source: Path, *, force: bool = False) -> Restored
     upgrade(url)
     with get_engine(url).begin() as connection:
         ledger.reapply(connection, kept)
+        hold_restored_jobs(connection)
     restored = count_contents(url)
     security_event("database_restored", account_id=None, backend=backend, forced=force)
     return restored
