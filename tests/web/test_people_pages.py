@@ -68,7 +68,9 @@ def test_a_caregiver_is_shown_the_invitation_then_the_diary_not_an_empty_diary_o
     assert opener is not None
     # The menu offers what a caregiver can do, not a patient's pages of an empty diary.
     assert "Red flags" not in menu(home) and "Sharing" not in menu(home)
-    assert home.select_one(".header-new") is None
+    # "New entry" writes in the one diary they care for, never in an empty diary of their own.
+    shortcut = home.select_one(".header-new")
+    assert shortcut is not None and shortcut["href"] == f"/people/{owner_id}/entries/new"
     assert "Home" in menu(home)
 
     diary = page(http.get(f"/people/{owner_id}/diary"))
@@ -78,6 +80,27 @@ def test_a_caregiver_is_shown_the_invitation_then_the_diary_not_an_empty_diary_o
     assert again.select_one(".invitations") is None  # opening it accepted the invitation
     [person] = again.select(".people-list .person")
     assert "Pat Example" in person.get_text() and "you are their caregiver" in person.get_text()
+
+
+def test_the_new_entry_shortcut_is_left_out_when_a_caregiver_looks_after_two_diaries(
+    http: httpx.Client, patient: Persona, stranger: Persona, db_url: str
+) -> None:
+    carer = make_user(db_url, "carer@example.org")
+    for owner in (patient, stranger):
+        diary_of(
+            db_url,
+            owner.email,
+            "A",
+            PLAIN_NOTE,
+            "2026-03-01T08:30:00+00:00",
+            (carer.email, "caregiver"),
+        )
+    web_sign_in(http, carer)
+
+    home = page(http.get("/"))
+
+    # Which diary it would write in is the caregiver's choice, made from the list on this page.
+    assert home.select_one(".header-new") is None
 
 
 def test_a_patient_goes_home_to_their_diary_with_the_whole_menu(

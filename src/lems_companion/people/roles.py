@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
@@ -26,6 +26,9 @@ class Roles:
     own_diary: bool = True
     caregiver: bool = False
     clinician: bool = False
+    # The one diary a caregiver without a diary of their own writes in: the header's "New
+    # entry" then opens that diary's form, as it opens a patient's own.
+    writes_for: int | None = None
 
     @property
     def looks_after(self) -> bool:
@@ -37,16 +40,28 @@ def roles_of(db: Session, user: User) -> Roles:
     """Return what this person does in the app. One query."""
     to_them = Grant.grantee_email == user.email
     live = Grant.revoked_at.is_(None)
+    cares_for = (
+        select(func.count(distinct(Grant.owner_id)), func.min(Grant.owner_id))
+        .where(to_them, live, Grant.role == "caregiver")
+        .subquery()
+    )
     query = select(
-        exists().where(to_them, live, Grant.role == "caregiver"),
+        cares_for.c[0],
+        cares_for.c[1],
         exists().where(to_them, live, Grant.role == "clinician"),
         exists().where(Entry.user_id == user.id),
         exists().where(Grant.owner_id == user.id, live),
     )
-    caregiver, clinician, has_entries, has_invited = db.execute(query).one()
-    looks_after = bool(caregiver or clinician)
+    diaries_cared_for, first_cared_for, clinician, has_entries, has_invited = db.execute(
+        query
+    ).one()
+    looks_after = bool(diaries_cared_for or clinician)
+    own_diary = bool(has_entries or has_invited or not looks_after)
+    # Access needs a confirmed address (sharing.service), so the shortcut waits for it too.
+    sole_diary = diaries_cared_for == 1 and not own_diary and user.email_verified_at is not None
     return Roles(
-        own_diary=bool(has_entries or has_invited or not looks_after),
-        caregiver=bool(caregiver),
+        own_diary=own_diary,
+        caregiver=bool(diaries_cared_for),
         clinician=bool(clinician),
+        writes_for=first_cared_for if sole_diary else None,
     )
