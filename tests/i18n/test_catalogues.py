@@ -35,6 +35,12 @@ TRANSLATED_TEMPLATES = [
     "password_reset_confirm.html",
     "verify_email.html",
     "red_flags.html",
+    "entry_form.html",
+    "entry.html",
+    "diary.html",
+    "_timeline_items.html",
+    "_medication_warnings.html",
+    "_macros.html",
 ]
 # Words that stay as they are in every language: the product's name.
 UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")

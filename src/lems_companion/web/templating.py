@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.units import format_unit
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -136,3 +136,23 @@ def measure(context: Context, value: float, unit: str) -> str:
 templates.env.filters["weight"] = shown_weight
 templates.env.filters["measure"] = measure
 templates.env.globals.update(weight_units=WEIGHT_UNITS)
+
+
+# The app's English writes dates the British way, as `when` does ("30 Nov 2026").
+DATE_LOCALES = {"en": "en_GB"}
+
+
+@pass_context
+def day_when(context: Context, moment: datetime, length: str = "full") -> str:
+    """Return a day, with its weekday, and a time as the reader's language writes them (CLDR):
+    "Monday, 30 November 2026, 08:30" (full) or "Mon, 30 Nov 2026, 08:30" (short)."""
+    language = reader_language(context)
+    locale = DATE_LOCALES.get(language, language)
+    if length == "full":
+        day = format_date(moment, "full", locale=locale)
+    else:
+        day = format_skeleton("yMMMEd", moment, locale=locale)
+    return f"{day}, {format_time(moment, 'HH:mm', locale=locale)}"
+
+
+templates.env.filters["day_when"] = day_when
