@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -34,6 +35,12 @@ TRANSLATED_TEMPLATES = [
     "password_reset_confirm.html",
     "verify_email.html",
     "red_flags.html",
+    "entry_form.html",
+    "entry.html",
+    "diary.html",
+    "_timeline_items.html",
+    "_medication_warnings.html",
+    "_macros.html",
 ]
 # Words that stay as they are in every language: the product's name.
 UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")
@@ -42,12 +49,10 @@ SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label"}
 
 
 def extracted_messages() -> set[str]:
-    """Return every text marked for translation in the code and templates (babel.cfg)."""
-    method_map = [
-        ("src/lems_companion/web/templating.py", "python"),
-        ("src/lems_companion/web/templates/**.html", "jinja2"),
-    ]
-    options = {"src/lems_companion/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    """Return every text marked for translation in the code, templates and symptom catalogue,
+    from the same babel.cfg that ``pybabel extract`` reads."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options = parse_mapping_cfg(config)
     found = extract_from_dir(
         ROOT, method_map, options_map=options, keywords={"_": None, "N_": None, "gettext": None}
     )

@@ -122,7 +122,7 @@ def test_an_invalid_form_stores_nothing_and_keeps_what_was_typed(
     assert response.status_code == 422
     form = page(response)
     assert form.select_one("#weight_kg")["aria-invalid"] == "true"
-    assert "Enter 400 or less." in form.select_one("#weight_kg-error").get_text()
+    assert "Enter a weight from 20 kg to 400 kg." in form.select_one("#weight_kg-error").get_text()
     assert "Enter a number" in form.select_one("#grip_rest-error").get_text()
     assert form.select_one("#note").get_text() == FORM["note"]
     assert entry_count(db_url) == 0

@@ -40,6 +40,9 @@ class User(Base):
     # The symptoms the person chose to see first on the quick entry form (catalogue ids, in
     # their order); None until they choose, when the form learns them from the entries.
     own_symptoms: Mapped[list[str] | None] = mapped_column(JSONType, default=None)
+    # The unit the person weighs in: "kg", "st_lb" (stones and pounds) or "lb"; None is
+    # kilograms. Chosen on the entry form; weights are stored in kilograms (diary/weights.py).
+    weight_unit: Mapped[str | None] = mapped_column(String(5), default=None)
 
     @property
     def shown_name(self) -> str:

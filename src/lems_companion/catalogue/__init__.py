@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from lems_companion.i18n import translate
+
 Group = Literal[
     "limb", "general", "autonomic", "ocular", "bulbar", "respiratory", "sensory", "cancer_warning"
 ]
@@ -57,6 +59,14 @@ class Symptom:
         """Return the main HPO term id."""
         return self.hpo[0]
 
+    def label_in(self, language: str) -> str:
+        """Return the short name in the language (awaiting clinical review when not English)."""
+        return translate(self.label, language)
+
+    def question_in(self, language: str) -> str:
+        """Return the question in the language (awaiting clinical review when not English)."""
+        return translate(self.question, language)
+
 
 @dataclass(frozen=True, slots=True)
 class Factor:
@@ -67,6 +77,14 @@ class Factor:
     label: str
     question: str
     source: str
+
+    def label_in(self, language: str) -> str:
+        """Return the short name in the language."""
+        return translate(self.label, language)
+
+    def question_in(self, language: str) -> str:
+        """Return what the form says about it, in the language."""
+        return translate(self.question, language)
 
 
 @cache
@@ -141,3 +159,13 @@ def factor(factor_id: str) -> Factor:
 def red_flag_symptoms() -> dict[str, Symptom]:
     """Return the symptoms that can raise a red flag, keyed by symptom id."""
     return {item.id: item for item in symptoms() if item.red_flag}
+
+
+def group_title(group: str, language: str) -> str:
+    """Return a group's heading in the language."""
+    return translate(GROUP_TITLES[group], language)
+
+
+def severity_label(severity: int, language: str) -> str:
+    """Return a severity's word ("mild") in the language."""
+    return translate(SEVERITY_LABELS[severity], language)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from lems_companion.diary.schemas import OffsetDatetime
+from lems_companion.i18n import N_, translate
 from lems_companion.triage.advice import flag_title
 
 if TYPE_CHECKING:
@@ -55,22 +56,26 @@ class FlagRecord:
 
 
 # Spec section 1: wherever a flag appears later it keeps its level and its plain name, e.g.
-# "Breathlessness - get urgent care now": never an internal id, never a milder summary.
+# "Breathlessness - get urgent care now": never an internal id, never a milder summary. In
+# another language the name is triage.advice's and the action the gettext catalogue's, both
+# awaiting clinical review; exports and the API keep the English.
 LEVEL_ACTIONS = {
-    "emergency": "get urgent care now",
-    "prompt": "tell a doctor within days",
-    "routine": "worth discussing at your next appointment",
+    "emergency": N_("get urgent care now"),
+    "prompt": N_("tell a doctor within days"),
+    "routine": N_("worth discussing at your next appointment"),
 }
 
 
-def plain_name(flag_id: str, level: str) -> str:
-    """Return the flag's name with what its level asks, as every view shows it."""
-    return f"{flag_name(flag_id)} - {LEVEL_ACTIONS.get(level, level)}"
+def plain_name(flag_id: str, level: str, language: str = "en") -> str:
+    """Return the flag's name with what its level asks, as every view shows it, in the
+    reader's language."""
+    action = translate(LEVEL_ACTIONS[level], language) if level in LEVEL_ACTIONS else level
+    return f"{flag_name(flag_id, language)} - {action}"
 
 
-def flag_name(flag_id: str) -> str:
+def flag_name(flag_id: str, language: str = "en") -> str:
     """Return the plain-language title of a flag; its id in words for a retired flag."""
-    return flag_title(flag_id, "en")
+    return flag_title(flag_id, language)
 
 
 def is_red_flag(level: str) -> bool:
@@ -83,11 +88,12 @@ def records_of(row: Entry) -> list[FlagRecord]:
     return [record_of(row, item) for item in row.flags]
 
 
-def red_flag_names(row: Entry) -> list[str]:
-    """Return the plain names of this entry's red flags, most urgent first; empty when none."""
+def red_flag_names(row: Entry, language: str = "en") -> list[str]:
+    """Return the plain names of this entry's red flags, most urgent first, in the reader's
+    language; empty when none."""
     raised = [item for item in row.flags if is_red_flag(item.level)]
     raised.sort(key=lambda item: item.level != "emergency")
-    return [plain_name(item.flag, item.level) for item in raised]
+    return [plain_name(item.flag, item.level, language) for item in raised]
 
 
 def record_of(row: Entry, item: EntryFlag) -> FlagRecord:

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from lems_companion import catalogue
+from lems_companion.i18n import N_
 from lems_companion.inputs import check_storable_text
 
 # How far ahead of the clock an entry may be dated: a day covers every time zone and a slightly
@@ -54,10 +55,10 @@ Context = Literal["after_rest", "after_activity"]
 ImprovedAfterMoving = Literal["yes", "no", "unsure"]
 
 CONTEXT_LABELS: dict[str, str] = {
-    "after_rest": "First movement after resting",
-    "after_activity": "After moving for a few minutes",
+    "after_rest": N_("First movement after resting"),
+    "after_activity": N_("After moving for a few minutes"),
 }
-IMPROVED_LABELS: dict[str, str] = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+IMPROVED_LABELS: dict[str, str] = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Not sure")}
 
 
 def check_symptom_id(value: str) -> str:

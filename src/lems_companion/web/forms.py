@@ -2,6 +2,8 @@
 
 ``parse_entry_form`` turns the submitted text into an ``EntryCreate`` or a dictionary of errors
 keyed by form field, so the page can show each message next to its field and keep what was typed.
+Messages and field names are in the reader's language (gettext catalogues, docs/i18n.md); the
+weight is typed in the person's unit (diary/weights.py) and stored in kilograms.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from babel.numbers import format_decimal
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
@@ -19,11 +22,22 @@ from lems_companion.dates import zone
 from lems_companion.diary.quick import always_asked
 from lems_companion.diary.schemas import (
     MAX_MEDICATIONS,
+    MAX_WEIGHT_KG,
+    MIN_WEIGHT_KG,
     SIT_TO_STAND_REPETITIONS,
     TUG_TRIALS,
     EntryCreate,
     EntryPublic,
 )
+from lems_companion.diary.weights import (
+    POUNDS_PER_STONE,
+    WEIGHT_UNITS,
+    in_unit,
+    to_kg,
+    unit_or_default,
+    weight_limits,
+)
+from lems_companion.i18n import N_, translate
 
 # Empty medication rows offered on a new entry; enough for a typical day's doses.
 MEDICATION_ROWS = 3
@@ -32,32 +46,57 @@ LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 USUAL_MEDICINE_FIELD = "usual_med"
 # A factor noted on the form (heat, an infection, ...) arrives as its catalogue id.
 FACTOR_FIELD = "factor"
-# What each number field holds, for the message when what was typed is not a number.
-NUMBER_EXAMPLES: dict[str, str] = {
-    "weight_kg": "a number of kg, e.g. 72.5",
-    "grip_rest": "a number of kg, e.g. 18",
-    "grip_after": "a number of kg, e.g. 18",
+# The unit the weight was typed in (diary/weights.py), and its fields: kilograms, or stones and
+# pounds, or pounds alone.
+WEIGHT_UNIT_FIELD = "weight_unit"
+WEIGHT_FIELDS: dict[str, tuple[str, ...]] = {
+    "kg": ("weight_kg",),
+    "st_lb": ("weight_st", "weight_lb"),
+    "lb": ("weight_lb",),
 }
-SECONDS_EXAMPLE = "a number of seconds, e.g. 12.5"
+# What each number field holds, for the message when what was typed is not a number; every
+# message names the unit.
+NUMBER_MESSAGES: dict[str, str] = {
+    "weight_kg": N_("Enter a number of kilograms, e.g. 72.5."),
+    "weight_st": N_("Enter a number of stones, e.g. 11."),
+    "weight_lb": N_("Enter a number of pounds, e.g. 160."),
+    "grip_rest": N_("Enter a number of kg, e.g. 18."),
+    "grip_after": N_("Enter a number of kg, e.g. 18."),
+}
+SECONDS_MESSAGE = N_("Enter a number of seconds, e.g. 12.5.")
 # The plain name of each fixed field, as the error summary names it.
 FIELD_LABELS: dict[str, str] = {
-    "recorded_at": "When",
-    "context": "Right now you are",
-    "improved_after_moving": "Strength after moving",
-    "weight_kg": "Body weight",
-    "note": "Anything else",
-    "sts_total": "Sit-to-stand, total for all five",
-    "grip_rest": "Grip at rest",
-    "grip_after": "Grip after a 10-second squeeze",
-    "home_tests": "Home tests",
-    USUAL_MEDICINE_FIELD: "Your usual medicines",
-    FACTOR_FIELD: "Anything that may have made a difference",
-    "entry": "This entry",
+    "recorded_at": N_("When"),
+    "context": N_("Right now you are"),
+    "improved_after_moving": N_("Strength after moving"),
+    "weight_kg": N_("Body weight"),
+    "weight_st": N_("Body weight, stones"),
+    "weight_lb": N_("Body weight, pounds"),
+    WEIGHT_UNIT_FIELD: N_("Weight unit"),
+    "note": N_("Anything else"),
+    "sts_total": N_("Sit-to-stand, total for all five"),
+    "grip_rest": N_("Grip at rest"),
+    "grip_after": N_("Grip after a 10-second squeeze"),
+    "home_tests": N_("Home tests"),
+    USUAL_MEDICINE_FIELD: N_("Your usual medicines"),
+    FACTOR_FIELD: N_("Anything that may have made a difference"),
+    "entry": N_("This entry"),
 }
 MEDICATION_PARTS = {
-    "name": ("Name", "med_name"),
-    "dose_mg": ("Dose", "med_dose"),
-    "taken_at": ("Time taken", "med_time"),
+    "name": (N_("Medication %(number)s, name"), "med_name"),
+    "dose_mg": (N_("Medication %(number)s, dose"), "med_dose"),
+    "taken_at": (N_("Medication %(number)s, time taken"), "med_time"),
+}
+NUMBERED_FIELDS = (
+    ("sts_", N_("Sit-to-stand, repetition %(number)s")),
+    ("tug_", N_("Up-and-go, trial %(number)s")),
+)
+# The schema's own messages (English for the API) as a person on the form reads them.
+SCHEMA_MESSAGES: dict[str, str] = {
+    "is more than a day in the future": N_("This is more than a day in the future."),
+    "is before 1900; check the year": N_("This is before 1900; check the year."),
+    "the medication name is empty": N_("Enter the medicine's name."),
+    "is required": N_("Enter when this happened."),
 }
 
 
@@ -73,18 +112,26 @@ def symptom_field(symptom_id: str) -> str:
     return f"symptom_{symptom_id}"
 
 
-def field_label(name: str) -> str:
+def say(message: str, language: str, **values: object) -> str:
+    """Return a marked message in the language, its %(name)s placeholders filled in."""
+    text = translate(message, language)
+    return text % values if values else text
+
+
+def field_label(name: str, language: str = "en") -> str:
     """Return the plain name of a form field for messages, e.g. "Medication 2, dose"."""
     if name.startswith("symptom_") and name.removeprefix("symptom_") in catalogue.symptom_ids():
-        return catalogue.get(name.removeprefix("symptom_")).label
+        return catalogue.get(name.removeprefix("symptom_")).label_in(language)
     if name.startswith("medications."):
         _, row, part = [*name.split("."), "", ""][:3]
-        label = MEDICATION_PARTS.get(part, ("", ""))[0]
-        return f"Medication {int(row) + 1}" + (f", {label.lower()}" if label else "")
-    for prefix, title in (("sts_", "Sit-to-stand, repetition"), ("tug_", "Up-and-go, trial")):
+        label = MEDICATION_PARTS.get(part, (N_("Medication %(number)s"), ""))[0]
+        return say(label, language, number=int(row) + 1)
+    for prefix, title in NUMBERED_FIELDS:
         if name.startswith(prefix) and name.removeprefix(prefix).isdigit():
-            return f"{title} {name.removeprefix(prefix)}"
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+            return say(title, language, number=name.removeprefix(prefix))
+    if name in FIELD_LABELS:
+        return say(FIELD_LABELS[name], language)
+    return name.replace("_", " ").capitalize()
 
 
 def field_anchor(name: str) -> str:
@@ -98,6 +145,8 @@ def field_anchor(name: str) -> str:
         return "factors"
     if name in ("home_tests", "entry"):
         return "recorded_at"
+    if name == WEIGHT_UNIT_FIELD:
+        return "weight"
     return name
 
 
@@ -127,12 +176,14 @@ class EntryForm:
         return any(name.startswith(prefix) for name in self.errors)
 
 
-def blank_form(*, now: datetime) -> EntryForm:
-    """Return a new-entry form with the time set to now in the person's time zone."""
+def blank_form(*, now: datetime, weight_unit: str | None = None) -> EntryForm:
+    """Return a new-entry form with the time set to now in the person's time zone and the
+    weight asked in their unit."""
     return EntryForm(
         values={
             "recorded_at": now.strftime(LOCAL_INPUT_FORMAT),
             "tz": str(now.tzinfo),
+            WEIGHT_UNIT_FIELD: unit_or_default(weight_unit),
             # Sent back with the form, so a resubmission (a double tap, a retry after a lost
             # connection) saves the entry once (diary/idempotency.py).
             "idempotency_key": uuid.uuid4().hex,
@@ -145,15 +196,27 @@ def _number_text(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def form_from_entry(entry: EntryPublic, *, time_zone: str) -> EntryForm:
-    """Return the form filled in with a stored entry, its time shown in the person's zone."""
+def weight_values(weight_kg: float | None, unit: str) -> dict[str, str]:
+    """Return the form's weight fields for a stored weight, in the person's unit."""
+    values = {WEIGHT_UNIT_FIELD: unit}
+    if weight_kg is not None:
+        amount, pounds = in_unit(weight_kg, unit)
+        values.update(zip(WEIGHT_FIELDS[unit], map(_number_text, (amount, pounds)), strict=False))
+    return values
+
+
+def form_from_entry(
+    entry: EntryPublic, *, time_zone: str, weight_unit: str | None = None
+) -> EntryForm:
+    """Return the form filled in with a stored entry, its time shown in the person's zone and
+    its weight in their unit."""
     local = entry.recorded_at.astimezone(zone(time_zone))
     values = {
         "recorded_at": local.strftime(LOCAL_INPUT_FORMAT),
         "tz": time_zone,
         "context": entry.context or "",
         "improved_after_moving": entry.improved_after_moving or "",
-        "weight_kg": _number_text(entry.weight_kg),
+        **weight_values(entry.weight_kg, unit_or_default(weight_unit)),
         "note": entry.note or "",
     }
     for symptom_id, severity in entry.symptoms.items():
@@ -185,10 +248,19 @@ def form_from_entry(entry: EntryPublic, *, time_zone: str) -> EntryForm:
 class _Collector:
     """Converts form text to typed values, noting a message per field that will not convert."""
 
-    def __init__(self, form: FormData, tz_name: str) -> None:
+    def __init__(self, form: FormData, tz_name: str, language: str) -> None:
         self.form = form
         self.tz = zone(tz_name)
+        self.language = language
         self.errors: dict[str, str] = {}
+
+    def fail(self, name: str, message: str, **values: object) -> None:
+        """Note the message for the field, in the reader's language."""
+        self.errors[name] = say(message, self.language, **values)
+
+    def has_error(self, *names: str) -> bool:
+        """Return True when any of the fields already has a message."""
+        return any(name in self.errors for name in names)
 
     def text(self, name: str) -> str:
         value = self.form.get(name, "")
@@ -202,9 +274,9 @@ class _Collector:
             return int(raw) if integer else float(raw)
         except ValueError:
             if integer:
-                self.errors[name] = "Choose one of the answers."
+                self.fail(name, N_("Choose one of the answers."))
             else:
-                self.errors[name] = f"Enter {NUMBER_EXAMPLES.get(name, SECONDS_EXAMPLE)}."
+                self.fail(name, NUMBER_MESSAGES.get(name, SECONDS_MESSAGE))
             return None
 
     def local_time(self, name: str, raw: str) -> datetime | None:
@@ -213,7 +285,7 @@ class _Collector:
         try:
             return datetime.strptime(raw, LOCAL_INPUT_FORMAT).replace(tzinfo=self.tz)
         except ValueError:
-            self.errors[name] = "Enter a date and time, e.g. 2026-03-01 08:30."
+            self.fail(name, N_("Enter a date and time, e.g. 2026-03-01 08:30."))
             return None
 
 
@@ -257,7 +329,7 @@ def _medications(
             try:
                 item["dose_mg"] = float(dose)
             except ValueError:
-                collect.errors[f"medications.{index}.dose_mg"] = "Enter the dose in mg, e.g. 10."
+                collect.fail(f"medications.{index}.dose_mg", N_("Enter the dose in mg, e.g. 10."))
         taken = collect.local_time(f"medications.{index}.taken_at", when)
         if taken is not None:
             item["taken_at"] = taken
@@ -270,7 +342,7 @@ def _medications(
             if name.strip() and dose.strip():
                 item["dose_mg"] = float(dose)
         except ValueError:
-            collect.errors[USUAL_MEDICINE_FIELD] = "Choose the medicine again."
+            collect.fail(USUAL_MEDICINE_FIELD, N_("Choose the medicine again."))
         if taken_at is not None:
             item["taken_at"] = taken_at
         parsed.append(item)
@@ -278,24 +350,70 @@ def _medications(
     return parsed, typed, origins
 
 
-def _plain_message(problem: Any, field_name: str) -> str:
-    """Return a validation message in plain words, without the schema's own field names."""
+def _weight(collect: _Collector) -> float | None:
+    """Return the weight typed in the form's unit, in kilograms; None when none was typed or it
+    is wrong (the message, which names the unit, is noted on the field)."""
+    unit = collect.text(WEIGHT_UNIT_FIELD) or "kg"
+    if unit not in WEIGHT_UNITS:
+        collect.fail(WEIGHT_UNIT_FIELD, N_("Choose kilograms, stones and pounds, or pounds."))
+        return None
+    main, *rest = WEIGHT_FIELDS[unit]
+    amount = collect.number(main)
+    pounds = collect.number(rest[0]) if rest else None
+    if collect.has_error(*WEIGHT_FIELDS[unit]) or (amount is None and pounds is None):
+        return None
+    if pounds is not None and not 0 <= pounds < POUNDS_PER_STONE:
+        collect.fail(rest[0], N_("Enter 0 to 13.9 pounds beside the stones."))
+        return None
+    kg = to_kg(unit, amount or 0.0, pounds or 0.0)
+    if not MIN_WEIGHT_KG <= kg <= MAX_WEIGHT_KG:
+        lightest, heaviest = weight_limits(unit, collect.language)
+        collect.fail(
+            main,
+            N_("Enter a weight from %(lightest)s to %(heaviest)s."),
+            lightest=lightest,
+            heaviest=heaviest,
+        )
+        return None
+    return kg
+
+
+def _plain_message(problem: Any, field_name: str, language: str) -> str:
+    """Return a validation message in plain words, without the schema's own field names, in
+    the reader's language."""
     kind = problem["type"]
     limits = problem.get("ctx") or {}
+
+    def number(value: float) -> str:
+        return format_decimal(value, locale=language)
+
     if kind in ("less_than_equal", "less_than"):
-        return f"Enter {limits.get('le', limits.get('lt')):g} or less."
+        return say(
+            N_("Enter %(limit)s or less."),
+            language,
+            limit=number(limits.get("le", limits.get("lt"))),
+        )
     if kind in ("greater_than_equal", "greater_than"):
         bound = limits.get("ge", limits.get("gt"))
-        return "Enter a number above 0." if bound == 0 else f"Enter {bound:g} or more."
+        if bound == 0:
+            return say(N_("Enter a number above 0."), language)
+        return say(N_("Enter %(limit)s or more."), language, limit=number(bound))
     if kind in ("too_short", "too_long") and field_name.startswith("sts_"):
-        return "Enter all five repetition times, or only the total."
+        return say(N_("Enter all five repetition times, or only the total."), language)
     if kind in ("too_short", "too_long") and field_name.startswith("tug_"):
-        return "Enter all three trial times."
+        return say(N_("Enter all three trial times."), language)
     if kind == "string_too_long":
-        return f"Shorten this to {limits.get('max_length')} characters or fewer."
+        return say(
+            N_("Shorten this to %(limit)s characters or fewer."),
+            language,
+            limit=number(limits.get("max_length")),
+        )
     if field_name == "sts_1" and "not both" in problem["msg"]:
-        return "Enter either the five repetition times or the total, not both."
-    return str(problem["msg"]).removeprefix("Value error, ")
+        return say(N_("Enter either the five repetition times or the total, not both."), language)
+    if kind == "literal_error":
+        return say(N_("Choose one of the answers."), language)
+    message = str(problem["msg"]).removeprefix("Value error, ")
+    return say(SCHEMA_MESSAGES[message], language) if message in SCHEMA_MESSAGES else message
 
 
 def _field_of(location: tuple[int | str, ...], medication_origins: list[str]) -> str:
@@ -329,11 +447,12 @@ def _field_of(location: tuple[int | str, ...], medication_origins: list[str]) ->
 
 
 def parse_entry_form(
-    form: FormData, *, default_time_zone: str
+    form: FormData, *, default_time_zone: str, language: str = "en"
 ) -> tuple[EntryCreate | None, EntryForm]:
-    """Return the entry (None when invalid) and the form as typed, with errors by field."""
+    """Return the entry (None when invalid) and the form as typed, with errors by field in the
+    reader's language."""
     tz_name = str(form.get("tz") or default_time_zone)
-    collect = _Collector(form, tz_name)
+    collect = _Collector(form, tz_name, language)
     values = {
         key: str(value)
         for key, value in form.items()
@@ -343,13 +462,13 @@ def parse_entry_form(
         "recorded_at": collect.local_time("recorded_at", collect.text("recorded_at")),
         "context": collect.text("context") or None,
         "improved_after_moving": collect.text("improved_after_moving") or None,
-        "weight_kg": collect.number("weight_kg"),
+        "weight_kg": _weight(collect),
         "note": collect.text("note") or None,
         "symptoms": {},
         "factors": [str(item) for item in form.getlist(FACTOR_FIELD)],
     }
     if data["recorded_at"] is None and "recorded_at" not in collect.errors:
-        collect.errors["recorded_at"] = "Enter when this happened."
+        collect.fail("recorded_at", N_("Enter when this happened."))
     for symptom in catalogue.symptoms():
         severity = collect.number(symptom_field(symptom.id), integer=True)
         if severity:
@@ -372,7 +491,7 @@ def parse_entry_form(
     except ValidationError as error:
         for problem in error.errors():
             name = _field_of(problem["loc"], origins)
-            form_state.errors.setdefault(name, _plain_message(problem, name))
+            form_state.errors.setdefault(name, _plain_message(problem, name, language))
         return None, form_state
     return (None, form_state) if form_state.errors else (entry, form_state)
 

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.units import format_unit
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
@@ -18,19 +19,14 @@ from lems_companion.dates import zone
 from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
-from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
+from lems_companion.diary.weights import WEIGHT_UNITS, format_weight, unit_or_default
+from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, N_, choose_language, translations
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
 from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
-
-
-def N_(message: str) -> str:
-    """Mark a text for the translation catalogues (pybabel extract); it is translated where a
-    page shows it, in the reader's language."""
-    return message
 
 
 # Spec section 1: every page says the app informs and does not diagnose.
@@ -117,3 +113,46 @@ templates.env.filters["local"] = local_time
 templates.env.filters["when"] = when
 templates.env.filters["written_by"] = shown_written_by
 templates.env.filters["seen_lines"] = seen_lines
+
+
+# Issue 20, the diary in every language: weights in the reader's unit, measures as their
+# language writes them (Babel), the catalogue's texts in their language.
+@pass_context
+def shown_weight(context: Context, weight_kg: float) -> str:
+    """Return a stored weight in the signed-in reader's unit and language ("72,5 kg",
+    "11 st 6 lb")."""
+    signed_in = context.get("signed_in")
+    unit = signed_in.user.weight_unit if signed_in else None
+    return format_weight(weight_kg, unit_or_default(unit), reader_language(context))
+
+
+@pass_context
+def measure(context: Context, value: float, unit: str) -> str:
+    """Return a number with its CLDR unit ("duration-second", "mass-milligram") as the reader's
+    language writes it: "12.5 s", "12,5 s"."""
+    return format_unit(value, unit, length="short", locale=reader_language(context))
+
+
+templates.env.filters["weight"] = shown_weight
+templates.env.filters["measure"] = measure
+templates.env.globals.update(weight_units=WEIGHT_UNITS)
+
+
+# The app's English writes dates the British way, as `when` does ("30 Nov 2026").
+DATE_LOCALES = {"en": "en_GB"}
+
+
+@pass_context
+def day_when(context: Context, moment: datetime, length: str = "full") -> str:
+    """Return a day, with its weekday, and a time as the reader's language writes them (CLDR):
+    "Monday, 30 November 2026, 08:30" (full) or "Mon, 30 Nov 2026, 08:30" (short)."""
+    language = reader_language(context)
+    locale = DATE_LOCALES.get(language, language)
+    if length == "full":
+        day = format_date(moment, "full", locale=locale)
+    else:
+        day = format_skeleton("yMMMEd", moment, locale=locale)
+    return f"{day}, {format_time(moment, 'HH:mm', locale=locale)}"
+
+
+templates.env.filters["day_when"] = day_when

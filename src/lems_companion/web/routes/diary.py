@@ -33,6 +33,8 @@ from lems_companion.diary.service import (
     same_day_medicines,
     to_public,
 )
+from lems_companion.diary.weights import WEIGHT_UNITS, unit_or_default
+from lems_companion.i18n import N_, translate
 from lems_companion.tools.records import amifampridine_notices
 from lems_companion.web.deps import (
     DbSession,
@@ -43,7 +45,13 @@ from lems_companion.web.deps import (
     WebUser,
     WebUserPosting,
 )
-from lems_companion.web.forms import EntryForm, blank_form, form_from_entry, parse_entry_form
+from lems_companion.web.forms import (
+    WEIGHT_UNIT_FIELD,
+    EntryForm,
+    blank_form,
+    form_from_entry,
+    parse_entry_form,
+)
 from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
@@ -57,8 +65,26 @@ def _day(text: str | None) -> date | None:
         return None
 
 
+def _weight_unit(user: User, asked: str | None = None) -> str:
+    """Return the unit the form asks the weight in: the one just chosen (a link on the form),
+    else the person's own, else kilograms."""
+    return asked if asked in WEIGHT_UNITS else unit_or_default(user.weight_unit)
+
+
+def _keep_weight_unit(user: User, posted: PostedForm) -> None:
+    """Remember the unit a saved entry's weight was typed in as the person's (the caller
+    commits with the entry, so a failed save changes nothing)."""
+    unit = str(posted.get(WEIGHT_UNIT_FIELD) or "")
+    if unit in WEIGHT_UNITS:
+        user.weight_unit = unit
+
+
 def _timeline_context(
-    db: DbSession, signed_in: SignedIn, criteria: TimelineFilter, cursor: str | None
+    request: Request,
+    db: DbSession,
+    signed_in: SignedIn,
+    criteria: TimelineFilter,
+    cursor: str | None,
 ) -> dict[str, Any]:
     """Return what the diary page shows: a page of entries, or the newest that match a filter."""
     if criteria.active():
@@ -69,14 +95,22 @@ def _timeline_context(
     else:
         try:
             page = page_entries(db, owner=signed_in.user, cursor=cursor)
-        except BadCursor as error:
-            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
+        except BadCursor:
+            message = N_(
+                "This link to older entries is not one the diary made; open the diary again."
+            )
+            raise HTTPException(
+                status.HTTP_400_BAD_REQUEST,
+                translate(message, page_language(request, signed_in.user)),
+            ) from None
         rows, next_cursor = page.items, page.next_cursor
     return {
         "signed_in": signed_in,
         "entries": [to_public(row) for row in rows],
         "entry_levels": {row.id: row.triage_level for row in rows},
-        "entry_flags": {row.id: red_flag_names(row) for row in rows},
+        "entry_flags": {
+            row.id: red_flag_names(row, page_language(request, signed_in.user)) for row in rows
+        },
         "entry_authors": written_by_others(
             db, owner_id=signed_in.user.id, entry_ids=[row.id for row in rows]
         ),
@@ -109,7 +143,7 @@ def timeline(
         since=_day(since),
         until=_day(until),
     )
-    context = _timeline_context(db, signed_in, criteria, cursor)
+    context = _timeline_context(request, db, signed_in, criteria, cursor)
     template = "_timeline_items.html" if request.headers.get("HX-Request") else "diary.html"
     return templates.TemplateResponse(request, template, context)
 
@@ -130,11 +164,15 @@ def _new_entry_form(
 
 
 @router.get("/entries/new", response_class=HTMLResponse)
-def new_entry_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show an empty entry form, timed now, the person's usual symptoms and medicines first."""
+def new_entry_page(
+    request: Request, db: DbSession, signed_in: WebUser, weight_unit: str | None = None
+) -> Response:
+    """Show an empty entry form, timed now, the person's usual symptoms and medicines first,
+    the weight asked in their unit (or the one just chosen)."""
     now = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone))
     quick = quick_entry(db, owner=signed_in.user)
-    return _new_entry_form(request, signed_in, blank_form(now=now), quick)
+    form = blank_form(now=now, weight_unit=_weight_unit(signed_in.user, weight_unit))
+    return _new_entry_form(request, signed_in, form, quick)
 
 
 @router.post("/entries", response_class=HTMLResponse)
@@ -142,12 +180,17 @@ def create_entry(
     request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
 ) -> Response:
     """Save a new entry and show it; the form again, as typed, with messages when invalid."""
-    entry, form = parse_entry_form(posted, default_time_zone=signed_in.user.time_zone)
+    entry, form = parse_entry_form(
+        posted,
+        default_time_zone=signed_in.user.time_zone,
+        language=page_language(request, signed_in.user),
+    )
     if entry is None:
         quick = quick_entry(db, owner=signed_in.user)
         return _new_entry_form(
             request, signed_in, form, quick, status.HTTP_422_UNPROCESSABLE_CONTENT
         )
+    _keep_weight_unit(signed_in.user, posted)
     key = str(posted.get("idempotency_key") or "")
     entry_id = _add_once(db, signed_in.user, entry, key) if key else None
     if entry_id is None:
@@ -207,7 +250,7 @@ def show_entry(
             "back": "/diary" if owner_view else f"/people/{row.user_id}/diary",
             "entry": entry,
             "author": written_by_others(db, owner_id=row.user_id, entry_ids=[row.id]).get(row.id),
-            "flag_names": red_flag_names(row),
+            "flag_names": red_flag_names(row, page_language(request, signed_in.user)),
             "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
             # A caregiver or clinician says they have seen the red flags; the patient need not.
             "can_acknowledge": not owner_view,
@@ -245,11 +288,19 @@ def red_flag_history(request: Request, db: DbSession, signed_in: WebUser) -> Res
 
 @router.get("/entries/{entry_id}/edit", response_class=HTMLResponse)
 def edit_entry_page(
-    request: Request, db: DbSession, signed_in: WebUser, entry_id: RowId
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    entry_id: RowId,
+    weight_unit: str | None = None,
 ) -> Response:
-    """Show the form filled in with the entry."""
+    """Show the form filled in with the entry, its weight in the person's unit."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
-    form = form_from_entry(to_public(row), time_zone=signed_in.user.time_zone)
+    form = form_from_entry(
+        to_public(row),
+        time_zone=signed_in.user.time_zone,
+        weight_unit=_weight_unit(signed_in.user, weight_unit),
+    )
     return templates.TemplateResponse(
         request, "entry_form.html", {"signed_in": signed_in, "form": form, "entry_id": entry_id}
     )
@@ -265,7 +316,11 @@ def edit_entry(
 ) -> Response:
     """Save the changed entry; the form again with messages when invalid (nothing changes)."""
     row = load_entry(db, entry_id, viewer=signed_in.user, action="write")
-    entry, form = parse_entry_form(posted, default_time_zone=signed_in.user.time_zone)
+    entry, form = parse_entry_form(
+        posted,
+        default_time_zone=signed_in.user.time_zone,
+        language=page_language(request, signed_in.user),
+    )
     if entry is None:
         return templates.TemplateResponse(
             request,
@@ -273,6 +328,7 @@ def edit_entry(
             {"signed_in": signed_in, "form": form, "entry_id": entry_id},
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
+    _keep_weight_unit(signed_in.user, posted)
     replace_entry(db, row, entry)
     db.commit()
     return RedirectResponse(f"/entries/{row.id}?saved=1", status.HTTP_303_SEE_OTHER)
@@ -288,9 +344,13 @@ def remove_entry(
     # in a form that saves it again (triaged afresh), for as long as the page is open.
     # Rejected: a soft delete, which every query of entries (report, analysis, exports, the
     # clinician's views) would have to remember to skip.
-    undo = form_from_entry(to_public(row), time_zone=signed_in.user.time_zone)
+    undo = form_from_entry(
+        to_public(row),
+        time_zone=signed_in.user.time_zone,
+        weight_unit=unit_or_default(signed_in.user.weight_unit),
+    )
     undo.values["idempotency_key"] = uuid.uuid4().hex
     delete_entry(db, row)
     db.commit()
-    context = _timeline_context(db, signed_in, TimelineFilter(), cursor=None)
+    context = _timeline_context(request, db, signed_in, TimelineFilter(), cursor=None)
     return templates.TemplateResponse(request, "diary.html", {**context, "undo": undo})
