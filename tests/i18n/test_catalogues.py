@@ -45,11 +45,15 @@ def extracted_messages() -> set[str]:
     """Return every text marked for translation in the code and templates (babel.cfg)."""
     method_map = [
         ("src/lems_companion/web/templating.py", "python"),
+        ("src/lems_companion/analysis/**.py", "python"),
+        ("src/lems_companion/reports/**.py", "python"),
+        ("src/lems_companion/messaging/**.py", "python"),
+        ("src/lems_companion/interop/calendar.py", "python"),
         ("src/lems_companion/web/templates/**.html", "jinja2"),
     ]
     options = {"src/lems_companion/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found = extract_from_dir(
-        ROOT, method_map, options_map=options, keywords={"_": None, "N_": None, "gettext": None}
+        ROOT, method_map, options_map=options, keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
     )
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 

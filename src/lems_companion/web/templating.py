@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from babel.dates import format_datetime
@@ -18,7 +18,14 @@ from lems_companion.dates import zone
 from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
-from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
+from lems_companion.i18n import (
+    LANGUAGE_COOKIE,
+    LANGUAGES,
+    choose_language,
+    format_day,
+    format_number,
+    translations,
+)
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
@@ -68,7 +75,10 @@ def page_language(request: Request | None, user: User | None) -> str:
 
 
 def reader_language(context: Context) -> str:
-    """Return the language of the person a page is rendered for."""
+    """Return the language of the person a page is rendered for; a document rendered outside
+    a request (a report's PDF or file) names it as ``language``."""
+    if (named := context.get("language")) in LANGUAGES:
+        return str(named)
     signed_in = context.get("signed_in")
     return page_language(context.get("request"), signed_in.user if signed_in else None)
 
@@ -117,3 +127,21 @@ templates.env.filters["local"] = local_time
 templates.env.filters["when"] = when
 templates.env.filters["written_by"] = shown_written_by
 templates.env.filters["seen_lines"] = seen_lines
+
+
+@pass_context
+def day(context: Context, value: date, pattern: str = "d MMM y") -> str:
+    """Return a calendar date as the reader's language writes it (Babel): "5 Mar 2026",
+    "5 mar 2026"; a CLDR pattern for another form ("d MMMM y": "5 marzo 2026")."""
+    return format_day(value, reader_language(context), pattern)
+
+
+@pass_context
+def number(context: Context, value: float, pattern: str | None = None) -> str:
+    """Return a number as the reader's language writes it (Babel): "72.5", "72,5"; a CLDR
+    pattern for a fixed form ("0.0": one decimal, "+0.0;-0.0": with its sign)."""
+    return format_number(value, reader_language(context), pattern)
+
+
+templates.env.filters["day"] = day
+templates.env.filters["number"] = number
