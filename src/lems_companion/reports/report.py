@@ -330,7 +330,8 @@ def environment() -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         templating._gettext, templating._ngettext, newstyle=True
     )
-    env.globals["reader_language"] = templating.templates.env.globals["reader_language"]
+    shared = templating.templates.env.globals
+    env.globals.update(reader_language=shared["reader_language"], flag_title=shared["flag_title"])
     env.filters.update(when=templating.when, day=templating.day, number=templating.number)
     return env
 
