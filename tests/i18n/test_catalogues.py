@@ -41,9 +41,15 @@ TRANSLATED_TEMPLATES = [
     "_timeline_items.html",
     "_medication_warnings.html",
     "_macros.html",
+    "analysis_page.html",
+    "report_page.html",
+    "report_body.html",
+    "report_document.html",
+    "_report_tools.html",
 ]
-# Words that stay as they are in every language: the product's name.
-UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")
+# Words that stay as they are in every language: the product's name, the names of scores and
+# of coding systems.
+UNTRANSLATED_WORDS = re.compile(r"LEMS Companion|DELTA-P|HPO")
 # Text that a browser shows or reads aloud from an attribute.
 SHOWN_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label"}
 
@@ -54,9 +60,16 @@ def extracted_messages() -> set[str]:
     with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options = parse_mapping_cfg(config)
     found = extract_from_dir(
-        ROOT, method_map, options_map=options, keywords={"_": None, "N_": None, "gettext": None}
+        ROOT,
+        method_map,
+        options_map=options,
+        keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
     )
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+def _texts(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (string,) if isinstance(string, str) else string
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -64,9 +77,12 @@ def test_every_marked_text_is_translated_and_none_is_fuzzy(language: str) -> Non
     with catalogue_path(language).open("rb") as po:
         catalogue = read_po(po, locale=language)
     messages = {message.id: message for message in catalogue if message.id}
-    missing = extracted_messages() - set(messages)
+    # A plural message is known by its singular.
+    known = {key if isinstance(key, str) else key[0] for key in messages}
+    missing = extracted_messages() - known
     assert not missing, f"{language}: run pybabel update (docs/i18n.md); missing {missing}"
-    untranslated = [m.id for m in messages.values() if not m.string]
+    # A plural message has one text per plural form, each to be filled.
+    untranslated = [m.id for m in messages.values() if not all(_texts(m.string))]
     fuzzy = [m.id for m in messages.values() if m.fuzzy]
     assert not untranslated, f"{language}: untranslated {untranslated}"
     assert not fuzzy, f"{language}: fuzzy, check and clear the flag: {fuzzy}"

@@ -4,6 +4,10 @@ Pure functions over ``Sequence[EntryPublic]`` (oldest first) and the red flags s
 no database or web imports. Every finding is an observation about what was recorded, with the
 entries behind it, and says so when there is too little data. Nothing here is a diagnosis.
 
+The observations are worded in the reader's language (``language``: en, es, fr or de; English by
+default, as ``lems analyze`` prints them) from the gettext catalogues, with numbers and dates as
+that language writes them (Babel). Translations await clinical review (docs/i18n.md).
+
 Times of day are read in the local time each entry was recorded in (the offset it was given
 with), because "morning" means the person's morning wherever they were.
 """
@@ -22,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from lems_companion import catalogue
 from lems_companion.diary.flags import FlagPublic, FlagRecord, is_red_flag
 from lems_companion.diary.schemas import EntryPublic, OffsetDatetime
+from lems_companion.i18n import DEFAULT_LANGUAGE, format_day, format_number, gettext_in
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import cautions_for, is_amifampridine
 from lems_companion.triage.flags import LEVEL_RANK
@@ -210,7 +215,10 @@ class PatternSummary(_Out):
 
 
 def _pattern(
-    changes: Sequence[SessionChange], *, kind: Literal["facilitation", "fatigability"]
+    changes: Sequence[SessionChange],
+    *,
+    kind: Literal["facilitation", "fatigability"],
+    language: str,
 ) -> PatternSummary:
     sign = 1.0 if kind == "facilitation" else -1.0
     # A session is one entry's home tests; when it holds several tests, its change is their
@@ -246,44 +254,92 @@ def _pattern(
         threshold_percent=MEANINGFUL_CHANGE_PERCENT,
         by_test=by_test,
         entry_ids=sorted(showing),
-        observation=_pattern_text(kind, by_test, len(values)),
+        observation=_pattern_text(kind, by_test, len(values), language),
     )
 
 
-def _pattern_text(kind: str, by_test: dict[str, dict[str, Any]], sessions: int) -> str:
+def _pattern_text(
+    kind: str, by_test: dict[str, dict[str, Any]], sessions: int, language: str
+) -> str:
+    t = gettext_in(language)
     if sessions < MIN_SESSIONS:
+        needed = {"sessions": sessions, "needed": MIN_SESSIONS}
+        if kind == "facilitation":
+            return (
+                t.ngettext(
+                    "Too little data: %(sessions)s home-test session recorded; at least "
+                    "%(needed)s are needed to say whether facilitation holds across sessions.",
+                    "Too little data: %(sessions)s home-test sessions recorded; at least "
+                    "%(needed)s are needed to say whether facilitation holds across sessions.",
+                    sessions,
+                )
+                % needed
+            )
         return (
-            f"Too little data: {sessions} home-test session(s) recorded; at least {MIN_SESSIONS} "
-            f"are needed to say whether {kind} holds across sessions."
+            t.ngettext(
+                "Too little data: %(sessions)s home-test session recorded; at least "
+                "%(needed)s are needed to say whether fatigability holds across sessions.",
+                "Too little data: %(sessions)s home-test sessions recorded; at least "
+                "%(needed)s are needed to say whether fatigability holds across sessions.",
+                sessions,
+            )
+            % needed
         )
-    verb = {
+    # Whole sentences per test and direction, so each language can order its own words.
+    part = {
         "facilitation": {
-            "sit_to_stand": "sit-to-stand repetitions got faster after the first",
-            "tug": "timed up-and-go trials got faster after the first",
-            "grip": "grip was stronger after the 10-second squeeze than at rest",
+            "sit_to_stand": t.gettext(
+                "the patient's sit-to-stand repetitions got faster after the first by "
+                "%(percent)s%% or more in %(showing)s of %(sessions)s sessions"
+            ),
+            "tug": t.gettext(
+                "the patient's timed up-and-go trials got faster after the first by "
+                "%(percent)s%% or more in %(showing)s of %(sessions)s sessions"
+            ),
+            "grip": t.gettext(
+                "the patient's grip was stronger after the 10-second squeeze than at rest by "
+                "%(percent)s%% or more in %(showing)s of %(sessions)s sessions"
+            ),
         },
         "fatigability": {
-            "sit_to_stand": "sit-to-stand repetitions got slower after the first",
-            "tug": "timed up-and-go trials got slower after the first",
-            "grip": "grip was weaker after the 10-second squeeze than at rest",
+            "sit_to_stand": t.gettext(
+                "the patient's sit-to-stand repetitions got slower after the first by "
+                "%(percent)s%% or more in %(showing)s of %(sessions)s sessions"
+            ),
+            "tug": t.gettext(
+                "the patient's timed up-and-go trials got slower after the first by "
+                "%(percent)s%% or more in %(showing)s of %(sessions)s sessions"
+            ),
+            "grip": t.gettext(
+                "the patient's grip was weaker after the 10-second squeeze than at rest by "
+                "%(percent)s%% or more in %(showing)s of %(sessions)s sessions"
+            ),
         },
     }[kind]
     parts = [
-        f"the patient's {verb[test]} by {MEANINGFUL_CHANGE_PERCENT:g}% or more in "
-        f"{stats['sessions_showing']} of {stats['sessions']} sessions"
+        part[test]
+        % {
+            "percent": format_number(MEANINGFUL_CHANGE_PERCENT, language),
+            "showing": stats["sessions_showing"],
+            "sessions": stats["sessions"],
+        }
         for test, stats in by_test.items()
     ]
-    return "In the period, " + "; ".join(parts) + "."
+    return t.gettext("In the period, %(findings)s.") % {"findings": "; ".join(parts)}
 
 
-def facilitation(entries: Sequence[EntryPublic]) -> PatternSummary:
+def facilitation(
+    entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE
+) -> PatternSummary:
     """Return facilitation across home-test sessions (spec section 5); sessions 0 when none."""
-    return _pattern(session_changes(entries), kind="facilitation")
+    return _pattern(session_changes(entries), kind="facilitation", language=language)
 
 
-def fatigability(entries: Sequence[EntryPublic]) -> PatternSummary:
+def fatigability(
+    entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE
+) -> PatternSummary:
     """Return fatigability (the opposite pattern) across home-test sessions; 0 sessions if none."""
-    return _pattern(session_changes(entries), kind="fatigability")
+    return _pattern(session_changes(entries), kind="fatigability", language=language)
 
 
 # --- Time of day, rest and activity -------------------------------------------------------------
@@ -338,8 +394,24 @@ def _mean_by(groups: dict[str, list[tuple[int, float]]], keys: Iterable[str]) ->
     return result
 
 
-def time_of_day(entries: Sequence[EntryPublic]) -> TimeOfDay:
+def _in_period(period: str, language: str) -> str:
+    """Return "in the morning" (and so on) in the language."""
+    t = gettext_in(language)
+    return {
+        "morning": t.gettext("in the morning"),
+        "afternoon": t.gettext("in the afternoon"),
+        "evening": t.gettext("in the evening"),
+        "night": t.gettext("at night"),
+    }[period]
+
+
+def time_of_day(entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE) -> TimeOfDay:
     """Return variation through the day and at rest vs after activity; pattern None if too few."""
+    t = gettext_in(language)
+
+    def one_decimal(value: float) -> str:
+        return format_number(value, language, "0.0")
+
     by_period: dict[str, list[tuple[int, float]]] = defaultdict(list)
     by_context: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for entry in entries:
@@ -362,9 +434,11 @@ def time_of_day(entries: Sequence[EntryPublic]) -> TimeOfDay:
     observations = []
     if not enough:
         observations.append(
-            "Too little data to compare times of day: each time of day needs at least "
-            f"{MIN_ENTRIES_PER_PERIOD} entries with a muscle-weakness answer, in two or more "
-            "times of day."
+            t.gettext(
+                "Too little data to compare times of day: each time of day needs at least "
+                "%(needed)s entries with a muscle-weakness answer, in two or more times of day."
+            )
+            % {"needed": MIN_ENTRIES_PER_PERIOD}
         )
     else:
         high = max(compared, key=lambda key: compared[key])
@@ -372,31 +446,54 @@ def time_of_day(entries: Sequence[EntryPublic]) -> TimeOfDay:
         if compared[high] - compared[low] >= TIME_OF_DAY_DIFFERENCE:
             pattern, worst = "varies", high  # type: ignore[assignment]
             observations.append(
-                f"Muscle weakness was recorded as worst in the {high} (average "
-                f"{compared[high]:.1f} of 3 over {periods[high]['entries']} entries) and least "
-                f"in the {low} (average {compared[low]:.1f} over {periods[low]['entries']})."
+                t.gettext(
+                    "Muscle weakness was recorded as worst %(worst)s (average %(worst_mean)s "
+                    "of 3 over %(worst_entries)s entries) and least %(least)s (average "
+                    "%(least_mean)s over %(least_entries)s)."
+                )
+                % {
+                    "worst": _in_period(high, language),
+                    "worst_mean": one_decimal(compared[high]),
+                    "worst_entries": periods[high]["entries"],
+                    "least": _in_period(low, language),
+                    "least_mean": one_decimal(compared[low]),
+                    "least_entries": periods[low]["entries"],
+                }
             )
         else:
             pattern = "constant"
             observations.append(
-                "Muscle weakness was recorded at about the same level at every time of day "
-                f"(averages within {TIME_OF_DAY_DIFFERENCE:g} of a step)."
+                t.gettext(
+                    "Muscle weakness was recorded at about the same level at every time of day "
+                    "(averages within %(difference)s of a step)."
+                )
+                % {"difference": format_number(TIME_OF_DAY_DIFFERENCE, language)}
             )
     rest, active = contexts["after_rest"], contexts["after_activity"]
     if min(rest["entries"], active["entries"]) >= MIN_ENTRIES_PER_CONTEXT:
         observations.append(
-            f"On first moving after rest, weakness averaged {rest['mean_severity']:.1f} of 3 "
-            f"({rest['entries']} entries); after moving for a few minutes, "
-            f"{active['mean_severity']:.1f} ({active['entries']} entries)."
+            t.gettext(
+                "On first moving after rest, weakness averaged %(rest_mean)s of 3 "
+                "(%(rest_entries)s entries); after moving for a few minutes, %(active_mean)s "
+                "(%(active_entries)s entries)."
+            )
+            % {
+                "rest_mean": one_decimal(rest["mean_severity"]),
+                "rest_entries": rest["entries"],
+                "active_mean": one_decimal(active["mean_severity"]),
+                "active_entries": active["entries"],
+            }
         )
     answers = Counter(e.improved_after_moving for e in entries if e.improved_after_moving)
     improved = {key: answers.get(key, 0) for key in ("yes", "no", "unsure")}
     total = sum(improved.values())
     if total:
         observations.append(
-            f"The patient answered that strength improved after moving for a few minutes in "
-            f"{improved['yes']} of {total} answers (no: {improved['no']}, not sure: "
-            f"{improved['unsure']})."
+            t.gettext(
+                "The patient answered that strength improved after moving for a few minutes in "
+                "%(yes)s of %(total)s answers (no: %(no)s, not sure: %(unsure)s)."
+            )
+            % {"total": total, **improved}
         )
     return TimeOfDay(
         pattern=pattern,
@@ -445,8 +542,11 @@ class Groups(_Out):
     observations: list[str]
 
 
-def groups(entries: Sequence[EntryPublic]) -> Groups:
-    """Return how often each symptom group and limb region was recorded; empty lists if none."""
+def groups(entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE) -> Groups:
+    """Return how often each symptom group and limb region was recorded; empty lists if none.
+
+    Group titles are the catalogue's (English until the catalogue is translated)."""
+    t = gettext_in(language)
     present: dict[str, list[tuple[EntryPublic, int]]] = defaultdict(list)
     for entry in entries:
         for key, value in entry.symptoms.items():
@@ -492,14 +592,22 @@ def groups(entries: Sequence[EntryPublic]) -> Groups:
             1 for entry in entries if any(entry.symptoms.get(i, 0) > 0 for i in ids)
         )
     observations = [
-        f"{item.title}: recorded in {item.entries_with} of {len(entries)} entries "
-        f"({item.share_percent:g}%)."
+        t.gettext("%(group)s: recorded in %(count)s of %(entries)s entries (%(share)s%%).")
+        % {
+            "group": item.title,
+            "count": item.entries_with,
+            "entries": len(entries),
+            "share": format_number(item.share_percent, language),
+        }
         for item in by_group
     ]
     if entries and (regions["proximal"] or regions["distal"]):
         observations.append(
-            f"Weakness near the body (hips, thighs, shoulders) was recorded in "
-            f"{regions['proximal']} entries; in the hands or feet in {regions['distal']}."
+            t.gettext(
+                "Weakness near the body (hips, thighs, shoulders) was recorded in "
+                "%(proximal)s entries; in the hands or feet in %(distal)s."
+            )
+            % {"proximal": regions["proximal"], "distal": regions["distal"]}
         )
     return Groups(
         entries=len(entries), by_group=by_group, limb_regions=regions, observations=observations
@@ -529,8 +637,9 @@ def week_start(moment: datetime) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weeks(entries: Sequence[EntryPublic]) -> Weeks:
+def weeks(entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE) -> Weeks:
     """Return mean severities by week and the trend; trend None with fewer than four weeks."""
+    t = gettext_in(language)
     buckets: dict[date, list[EntryPublic]] = defaultdict(list)
     for entry in entries:
         buckets[week_start(entry.recorded_at)].append(entry)
@@ -559,8 +668,11 @@ def weeks(entries: Sequence[EntryPublic]) -> Weeks:
         return Weeks(
             weeks=result,
             trend=None,
-            observation=f"Too little data for a trend: at least {2 * TREND_WEEKS} weeks with "
-            "muscle-weakness answers are needed.",
+            observation=t.gettext(
+                "Too little data for a trend: at least %(needed)s weeks with muscle-weakness "
+                "answers are needed."
+            )
+            % {"needed": 2 * TREND_WEEKS},
         )
     first = statistics.fmean(w.mean_weakness or 0 for w in scored[:TREND_WEEKS])
     last = statistics.fmean(w.mean_weakness or 0 for w in scored[-TREND_WEEKS:])
@@ -571,14 +683,29 @@ def weeks(entries: Sequence[EntryPublic]) -> Weeks:
         if last >= first + TIME_OF_DAY_DIFFERENCE
         else "steady"
     )
-    words = {"better": "lower than", "worse": "higher than", "steady": "about the same as"}[trend]
+    sentence = {
+        "better": t.gettext(
+            "Average muscle weakness in the last %(weeks)s weeks (%(last)s of 3) was lower than "
+            "in the first %(weeks)s weeks (%(first)s)."
+        ),
+        "worse": t.gettext(
+            "Average muscle weakness in the last %(weeks)s weeks (%(last)s of 3) was higher "
+            "than in the first %(weeks)s weeks (%(first)s)."
+        ),
+        "steady": t.gettext(
+            "Average muscle weakness in the last %(weeks)s weeks (%(last)s of 3) was about the "
+            "same as in the first %(weeks)s weeks (%(first)s)."
+        ),
+    }[trend]
     return Weeks(
         weeks=result,
         trend=trend,
-        observation=(
-            f"Average muscle weakness in the last {TREND_WEEKS} weeks ({last:.1f} of 3) was "
-            f"{words} in the first {TREND_WEEKS} weeks ({first:.1f})."
-        ),
+        observation=sentence
+        % {
+            "weeks": TREND_WEEKS,
+            "last": format_number(last, language, "0.0"),
+            "first": format_number(first, language, "0.0"),
+        },
     )
 
 
@@ -618,13 +745,19 @@ class Weight(_Out):
     source: str = weight_loss.SOURCE
 
 
-def weight(entries: Sequence[EntryPublic], flags: Iterable[FlagRecord] = ()) -> Weight:
+def weight(
+    entries: Sequence[EntryPublic],
+    flags: Iterable[FlagRecord] = (),
+    *,
+    language: str = DEFAULT_LANGUAGE,
+) -> Weight:
     """Return weight change and the largest loss within 6 months; flag False without weights.
 
     The loss is measured by the one weight-loss rule (``rules.weight_loss``), and
     ``weight_loss_flag`` is True only when triage stored a weight_loss flag on one of these
     weighed entries, so the analysis never shows a weight-loss flag that no entry raised.
     """
+    t = gettext_in(language)
     points = [
         WeightPoint(entry_id=e.id, recorded_at=e.recorded_at, kg=e.weight_kg)
         for e in entries
@@ -640,7 +773,7 @@ def weight(entries: Sequence[EntryPublic], flags: Iterable[FlagRecord] = ()) -> 
             largest_loss_within_6_months=None,
             weight_loss_flag=False,
             threshold_percent=float(weight_loss.THRESHOLD_PERCENT),
-            observation="No weight was recorded in the period.",
+            observation=t.gettext("No weight was recorded in the period."),
         )
     weighed = {point.entry_id for point in points}
     flagged = any(f.flag == "weight_loss" and f.entry_id in weighed for f in flags)
@@ -658,20 +791,34 @@ def weight(entries: Sequence[EntryPublic], flags: Iterable[FlagRecord] = ()) -> 
         )
     first, last = points[0], points[-1]
     change = round(last.kg - first.kg, 1)
-    text = (
-        f"Weight was recorded {len(points)} times: {first.kg:g} kg on "
-        f"{first.recorded_at:%d %b %Y} and {last.kg:g} kg on {last.recorded_at:%d %b %Y}."
-    )
+    text = t.ngettext(
+        "Weight was recorded %(times)s time: %(first)s kg on %(first_day)s and %(last)s kg on "
+        "%(last_day)s.",
+        "Weight was recorded %(times)s times: %(first)s kg on %(first_day)s and %(last)s kg on "
+        "%(last_day)s.",
+        len(points),
+    ) % {
+        "times": len(points),
+        "first": format_number(first.kg, language),
+        "first_day": format_day(first.recorded_at.date(), language),
+        "last": format_number(last.kg, language),
+        "last_day": format_day(last.recorded_at.date(), language),
+    }
     if largest and flagged:
-        text += (
-            f" It fell by {largest.percent:g}% ({largest.kg:g} kg) within {largest.days} days, "
-            f"from {largest.heavier.recorded_at:%d %b %Y} to "
-            f"{largest.lighter.recorded_at:%d %b %Y}:"
-            f" a loss of {weight_loss.THRESHOLD_PERCENT}% or more within 6 months is worth "
+        text += " " + t.gettext(
+            "It fell by %(percent)s%% (%(kg)s kg) within %(days)s days, from %(heavier_day)s "
+            "to %(lighter_day)s: a loss of %(threshold)s%% or more within 6 months is worth "
             "telling a doctor about within days."
-        )
+        ) % {
+            "percent": format_number(largest.percent, language),
+            "kg": format_number(largest.kg, language),
+            "days": largest.days,
+            "heavier_day": format_day(largest.heavier.recorded_at.date(), language),
+            "lighter_day": format_day(largest.lighter.recorded_at.date(), language),
+            "threshold": format_number(weight_loss.THRESHOLD_PERCENT, language),
+        }
     elif len(points) < 2:  # a change needs two weights
-        text += " One weight is not enough to see a change."
+        text += " " + t.gettext("One weight is not enough to see a change.")
     return Weight(
         measurements=len(points),
         first=first,
@@ -819,8 +966,11 @@ def _dose_events(entries: Sequence[EntryPublic]) -> list[DoseEvent]:
     return sorted(events, key=lambda event: event[2])
 
 
-def medication_changes(entries: Sequence[EntryPublic]) -> list[Comparison]:
+def medication_changes(
+    entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE
+) -> list[Comparison]:
     """Return before/after comparisons for each medicine start or dose change; empty if none."""
+    t = gettext_in(language)
     result = []
     for name, event, day, dose_before, dose_after in _dose_events(entries):
         window = timedelta(days=COMPARISON_DAYS)
@@ -833,22 +983,43 @@ def medication_changes(entries: Sequence[EntryPublic]) -> list[Comparison]:
             side_before["mean_weakness"] is not None and side_after["mean_weakness"] is not None
         )
         what = (
-            f"{name} was first logged on {day:%d %b %Y}"
+            t.gettext("%(medicine)s was first logged on %(day)s.")
             if event == "started"
-            else f"the logged {name} dose changed from {dose_before:g} to {dose_after:g} mg on "
-            f"{day:%d %b %Y}"
-        )
+            else t.gettext(
+                "The logged %(medicine)s dose changed from %(before)s to %(after)s mg on %(day)s."
+            )
+        ) % {
+            "medicine": name,
+            "day": format_day(day, language),
+            "before": format_number(dose_before or 0, language),
+            "after": format_number(dose_after or 0, language),
+        }
         if enough:
             text = (
-                f"{what[0].upper()}{what[1:]}. In the {COMPARISON_DAYS} days after, muscle "
-                f"weakness averaged {side_after['mean_weakness']:.1f} of 3 ({len(after)} entries), "
-                f"compared with {side_before['mean_weakness']:.1f} in the {COMPARISON_DAYS} days "
-                f"before ({len(before)} entries)."
+                what
+                + " "
+                + t.gettext(
+                    "In the %(days)s days after, muscle weakness averaged %(after)s of 3 "
+                    "(%(after_entries)s entries), compared with %(before)s in the %(days)s days "
+                    "before (%(before_entries)s entries)."
+                )
+                % {
+                    "days": COMPARISON_DAYS,
+                    "after": format_number(side_after["mean_weakness"], language, "0.0"),
+                    "after_entries": len(after),
+                    "before": format_number(side_before["mean_weakness"], language, "0.0"),
+                    "before_entries": len(before),
+                }
             )
         else:
             text = (
-                f"{what[0].upper()}{what[1:]}. Too little data to compare: at least "
-                f"{MIN_ENTRIES_PER_SIDE} entries with a weakness answer are needed on each side."
+                what
+                + " "
+                + t.gettext(
+                    "Too little data to compare: at least %(needed)s entries with a weakness "
+                    "answer are needed on each side."
+                )
+                % {"needed": MIN_ENTRIES_PER_SIDE}
             )
         result.append(
             Comparison(
@@ -914,10 +1085,13 @@ def _factor_phrase(factor: catalogue.Factor) -> str:
     return factor.label[0].lower() + factor.label[1:]
 
 
-def factor_comparisons(entries: Sequence[EntryPublic]) -> list[FactorComparison]:
+def factor_comparisons(
+    entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE
+) -> list[FactorComparison]:
     """Return, for each factor noted at least once, weakness on the days it was noted against
     the other days; in catalogue order. An observation, never a cause: a day noted with heat
-    may differ for any other reason."""
+    may differ for any other reason. Factor names are the catalogue's."""
+    t = gettext_in(language)
     days = _day_weakness(entries)
     noted_anywhere = {factor for entry in entries for factor in entry.factors}
     result = []
@@ -932,26 +1106,48 @@ def factor_comparisons(entries: Sequence[EntryPublic]) -> list[FactorComparison]
         phrase = _factor_phrase(factor)
         if enough and mean_with is not None and mean_without is not None:
             difference = mean_with - mean_without
-            how = (
-                "worse"
+            sentence = (
+                t.gettext(
+                    "Muscle weakness was worse on the %(noted)s days %(factor)s was noted (worst "
+                    "each day averaged %(mean_noted)s of 3) than on the %(others)s days it was "
+                    "not (%(mean_others)s). This is what the diary shows, not a cause."
+                )
                 if difference >= FACTOR_DIFFERENCE
-                else "milder"
+                else t.gettext(
+                    "Muscle weakness was milder on the %(noted)s days %(factor)s was noted "
+                    "(worst each day averaged %(mean_noted)s of 3) than on the %(others)s days "
+                    "it was not (%(mean_others)s). This is what the diary shows, not a cause."
+                )
                 if difference <= -FACTOR_DIFFERENCE
-                else "about the same"
+                else t.gettext(
+                    "Muscle weakness was about the same on the %(noted)s days %(factor)s was "
+                    "noted (worst each day averaged %(mean_noted)s of 3) as on the %(others)s "
+                    "days it was not (%(mean_others)s). This is what the diary shows, not a "
+                    "cause."
+                )
             )
-            than = "as" if how == "about the same" else "than"
-            text = (
-                f"Muscle weakness was {how} on the {len(with_it)} days {phrase} was noted "
-                f"(worst each day averaged {mean_with:.1f} of 3) {than} on the {len(without)} "
-                f"days it was not ({mean_without:.1f}). This is what the diary shows, not a cause."
-            )
+            text = sentence % {
+                "noted": len(with_it),
+                "factor": phrase,
+                "mean_noted": format_number(mean_with, language, "0.0"),
+                "others": len(without),
+                "mean_others": format_number(mean_without, language, "0.0"),
+            }
         else:
-            text = (
-                f"{factor.label} was noted on {len(with_it)} "
-                f"{'day' if len(with_it) == 1 else 'days'} with a weakness answer: too "
-                f"little data to compare. At least {MIN_FACTOR_DAYS} days with it and "
-                f"{MIN_FACTOR_DAYS} without are needed ({len(without)} without)."
-            )
+            text = t.ngettext(
+                "%(factor)s was noted on %(noted)s day with a weakness answer: too little data "
+                "to compare. At least %(needed)s days with it and %(needed)s without are needed "
+                "(%(others)s without).",
+                "%(factor)s was noted on %(noted)s days with a weakness answer: too little data "
+                "to compare. At least %(needed)s days with it and %(needed)s without are needed "
+                "(%(others)s without).",
+                len(with_it),
+            ) % {
+                "factor": factor.label,
+                "noted": len(with_it),
+                "needed": MIN_FACTOR_DAYS,
+                "others": len(without),
+            }
         result.append(
             FactorComparison(
                 factor=factor.id,
@@ -1012,11 +1208,13 @@ class Analysis(_Out):
         return self.model_dump(mode="json")
 
 
-DISCLAIMER = (
-    "These are observations about what was recorded in the diary, not a diagnosis. LEMS "
-    "Companion does not diagnose; a clinician interprets them together with an examination "
-    "and tests."
-)
+def disclaimer(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the analysis disclaimer in the language."""
+    return gettext_in(language).gettext(
+        "These are observations about what was recorded in the diary, not a diagnosis. LEMS "
+        "Companion does not diagnose; a clinician interprets them together with an examination "
+        "and tests."
+    )
 
 
 def red_flags(flags: Iterable[FlagRecord]) -> list[FlagPublic]:
@@ -1035,16 +1233,19 @@ def analyze(
     flags: Iterable[FlagRecord] = (),
     since: datetime | None = None,
     until: datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Analysis:
-    """Return the analysis of these entries (oldest first) and the red flags stored with them."""
-    facil, fatig = facilitation(entries), fatigability(entries)
-    tod = time_of_day(entries)
-    grp = groups(entries)
-    wks = weeks(entries)
+    """Return the analysis of these entries (oldest first) and the red flags stored with them,
+    its observations worded in the language."""
+    facil = facilitation(entries, language=language)
+    fatig = fatigability(entries, language=language)
+    tod = time_of_day(entries, language=language)
+    grp = groups(entries, language=language)
+    wks = weeks(entries, language=language)
     all_flags = list(flags)
-    wgt = weight(entries, all_flags)
-    changes = medication_changes(entries)
-    factors = factor_comparisons(entries)
+    wgt = weight(entries, all_flags, language=language)
+    changes = medication_changes(entries, language=language)
+    factors = factor_comparisons(entries, language=language)
     observations = [
         Observation(topic="facilitation", text=facil.observation, entry_ids=facil.entry_ids),
     ]
@@ -1103,7 +1304,7 @@ def analyze(
         factors=factors,
         red_flags=red_flags(all_flags),
         observations=observations,
-        disclaimer=DISCLAIMER,
+        disclaimer=disclaimer(language),
     )
 
 

@@ -151,7 +151,8 @@ def _pdf_report() -> Callable[[Session, User], bytes] | None:
     def render(db: Session, user: User) -> bytes:
         # The same report as the web, the CLI and share links give: the whole diary, its tests
         # and the clinician-tools section.
-        return render_report_pdf(owner_report(db, owner=user))
+        # In the owner's profile language: the archive is theirs to read.
+        return render_report_pdf(owner_report(db, owner=user, language=user.language or "en"))
 
     return render
 

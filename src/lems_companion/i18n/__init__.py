@@ -11,6 +11,7 @@ cookie), else the browser's ``Accept-Language``, else English.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -89,3 +90,24 @@ def N_(message: str) -> str:
 def translate(message: str, language: str) -> str:
     """Return a marked text in the language; the English text when it has no translation."""
     return translations(language).gettext(message)
+
+
+def gettext_in(language: str) -> NullTranslations:
+    """Return the catalogue of a language, or English (the source) for an unsupported one: for
+    text built in Python for a named reader (the analysis, a report, an e-mail)."""
+    return translations(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def format_number(value: float, language: str, pattern: str | None = None) -> str:
+    """Return a number as the language writes it (Babel's CLDR data: "1.5", "1,5"); the pattern
+    as in CLDR ("0.0": one decimal always), else up to three decimals as needed."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, pattern, locale=language)
+
+
+def format_day(value: date, language: str, pattern: str = "d MMM y") -> str:
+    """Return a calendar date as the language writes it (Babel): "30 Nov 2026", "30 nov 2026"."""
+    from babel.dates import format_date
+
+    return format_date(value, pattern, locale=language)

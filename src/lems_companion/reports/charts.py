@@ -29,7 +29,10 @@ from lems_companion.analysis.patterns import (
     session_changes,
 )
 from lems_companion.diary.schemas import EntryPublic
+from lems_companion.i18n import DEFAULT_LANGUAGE, format_day, format_number, gettext_in
 
+# A change in percent with its sign, one decimal (CLDR pattern): "+1.5", "-0,8".
+SIGNED_ONE_DECIMAL = "+0.0;-0.0"
 # Sized for an A4 page with 2 cm margins (about 6.7 inches wide); short, to keep a year's
 # report within four pages.
 WIDTH_INCHES = 6.6
@@ -128,8 +131,11 @@ def _dates_axis(axes: Axes) -> None:
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
-def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
+def home_tests_chart(
+    changes: Sequence[SessionChange], language: str = DEFAULT_LANGUAGE
+) -> Chart | None:
     """Return first vs later effort for sit-to-stand and grip sessions; None when neither."""
+    t = gettext_in(language)
     sit = [c for c in changes if c.test == "sit_to_stand"]
     grip = [c for c in changes if c.test == "grip"]
     if not sit and not grip:
@@ -141,16 +147,39 @@ def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
         for axes, (name, items) in zip(axes_list, panels, strict=True):
             days = date2num([c.recorded_at.date() for c in items])
             if name == "sit":
-                axes.plot(days, [c.first for c in items], "o-", color=ORANGE, ms=3, label="1st")
-                axes.plot(days, [c.later for c in items], "s-", color=BLUE, ms=3, label="4th-5th")
-                axes.set_title("Sit-to-stand: first vs last repetitions")
-                axes.set_ylabel("seconds per repetition")
+                axes.plot(
+                    days, [c.first for c in items], "o-", color=ORANGE, ms=3, label=t.gettext("1st")
+                )
+                axes.plot(
+                    days,
+                    [c.later for c in items],
+                    "s-",
+                    color=BLUE,
+                    ms=3,
+                    label=t.gettext("4th-5th"),
+                )
+                axes.set_title(t.gettext("Sit-to-stand: first vs last repetitions"))
+                axes.set_ylabel(t.gettext("seconds per repetition"))
             else:
-                axes.plot(days, [c.first for c in items], "o-", color=ORANGE, ms=3, label="rest")
-                axes.plot(days, [c.later for c in items], "s-", color=BLUE, ms=3, label="squeeze")
-                axes.set_title("Grip: at rest vs after a 10 s squeeze")
-                axes.set_ylabel("grip (kg)")
-            axes.set_xlabel("date")
+                axes.plot(
+                    days,
+                    [c.first for c in items],
+                    "o-",
+                    color=ORANGE,
+                    ms=3,
+                    label=t.gettext("rest"),
+                )
+                axes.plot(
+                    days,
+                    [c.later for c in items],
+                    "s-",
+                    color=BLUE,
+                    ms=3,
+                    label=t.gettext("squeeze"),
+                )
+                axes.set_title(t.gettext("Grip: at rest vs after a 10 s squeeze"))
+                axes.set_ylabel(t.gettext("grip (kg)"))
+            axes.set_xlabel(t.gettext("date"))
             axes.legend(frameon=False, fontsize=7)
             _dates_axis(axes)
         svg = _svg(figure)
@@ -158,21 +187,38 @@ def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
     if sit:
         faster = sum(1 for c in sit if c.later < c.first)
         parts.append(
-            f"Sit-to-stand, {len(sit)} sessions: the last repetitions were faster than the "
-            f"first in {faster}."
+            t.gettext(
+                "Sit-to-stand, %(sessions)s sessions: the last repetitions were faster than "
+                "the first in %(faster)s."
+            )
+            % {"sessions": len(sit), "faster": faster}
         )
     if grip:
         stronger = sum(1 for c in grip if c.later > c.first)
         parts.append(
-            f"Grip, {len(grip)} sessions: stronger after the squeeze than at rest in {stronger}."
+            t.gettext(
+                "Grip, %(sessions)s sessions: stronger after the squeeze than at rest in "
+                "%(stronger)s."
+            )
+            % {"sessions": len(grip), "stronger": stronger}
         )
     return Chart(
-        id="home-tests", title="Home tests: first and later effort", svg=svg, alt=" ".join(parts)
+        id="home-tests",
+        title=t.gettext("Home tests: first and later effort"),
+        svg=svg,
+        alt=" ".join(parts),
     )
 
 
-def time_of_day_chart(analysis: Analysis) -> Chart | None:
+def time_of_day_chart(analysis: Analysis, language: str = DEFAULT_LANGUAGE) -> Chart | None:
     """Return average weakness by time of day as bars; None when no entry has a weakness answer."""
+    t = gettext_in(language)
+    names = {
+        "morning": t.gettext("morning"),
+        "afternoon": t.gettext("afternoon"),
+        "evening": t.gettext("evening"),
+        "night": t.gettext("night"),
+    }
     periods = analysis.time_of_day.by_period
     if not any(periods[p]["entries"] for p in PERIODS):
         return None
@@ -182,7 +228,7 @@ def time_of_day_chart(analysis: Analysis) -> Chart | None:
     with _style():
         figure = _figure(2.0, left=MARGIN_LEFT + _label_width(labels, RC["font.size"]) / 2)
         axes = figure.subplots()
-        bars = axes.bar(PERIODS, values, color=BLUE)
+        bars = axes.bar([names[p] for p in PERIODS], values, color=BLUE)
         for bar, count in zip(bars, counts, strict=True):
             axes.annotate(
                 f"n={count}",
@@ -194,26 +240,36 @@ def time_of_day_chart(analysis: Analysis) -> Chart | None:
             )
         axes.set_ylim(0, catalogue.MAX_SEVERITY)
         axes.set_yticks(range(catalogue.MAX_SEVERITY + 1), labels)
-        axes.set_title("Muscle weakness by time of day (average of each entry's worst)")
-        axes.set_xlabel("time of day (morning 05-12, afternoon 12-17, evening 17-22, night 22-05)")
-        axes.set_ylabel("severity")
+        axes.set_title(t.gettext("Muscle weakness by time of day (average of each entry's worst)"))
+        axes.set_xlabel(
+            t.gettext("time of day (morning 05-12, afternoon 12-17, evening 17-22, night 22-05)")
+        )
+        axes.set_ylabel(t.gettext("severity"))
         svg = _svg(figure)
     alt = "; ".join(
-        f"{p}: {periods[p]['mean_severity']:.1f} of 3 over {periods[p]['entries']} entries"
+        t.gettext("%(period)s: %(mean)s of 3 over %(entries)s entries")
+        % {
+            "period": names[p],
+            "mean": format_number(periods[p]["mean_severity"], language, "0.0"),
+            "entries": periods[p]["entries"],
+        }
         if periods[p]["entries"]
-        else f"{p}: no entries"
+        else t.gettext("%(period)s: no entries") % {"period": names[p]}
         for p in PERIODS
     )
     return Chart(
         id="time-of-day",
-        title="Severity by time of day",
+        title=t.gettext("Severity by time of day"),
         svg=svg,
-        alt=f"Average muscle-weakness severity by time of day. {alt}.",
+        alt=t.gettext("Average muscle-weakness severity by time of day. %(periods)s.")
+        % {"periods": alt},
     )
 
 
-def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
-    """Return a symptom-by-week heat map of average severity; None when no symptom was recorded."""
+def heat_map_chart(weeks: Sequence[Week], language: str = DEFAULT_LANGUAGE) -> Chart | None:
+    """Return a symptom-by-week heat map of average severity; None when no symptom was recorded.
+    Symptom names are the catalogue's."""
+    t = gettext_in(language)
     present = [s for s in catalogue.symptoms() if any(w.symptoms.get(s.id, 0) > 0 for w in weeks)]
     if not present or not weeks:
         return None
@@ -238,27 +294,34 @@ def heat_map_chart(weeks: Sequence[Week]) -> Chart | None:
         step = max(1, len(weeks) // 12)
         ticks = list(range(0, len(weeks), step))
         axes.set_xticks(
-            ticks, [f"{weeks[i].week_start:%d %b}" for i in ticks], fontsize=HEAT_MAP_FONT_SIZE
+            ticks,
+            [format_day(weeks[i].week_start, language, "d MMM") for i in ticks],
+            fontsize=HEAT_MAP_FONT_SIZE,
         )
-        axes.set_xlabel("week starting")
-        axes.set_title("Symptoms week by week (average severity, 0 none to 3 severe)")
+        axes.set_xlabel(t.gettext("week starting"))
+        axes.set_title(t.gettext("Symptoms week by week (average severity, 0 none to 3 severe)"))
         for spine in axes.spines.values():
             spine.set_visible(False)
         colourbar = figure.colorbar(image, ax=axes, fraction=0.03, pad=0.01)
-        colourbar.set_label("severity")
+        colourbar.set_label(t.gettext("severity"))
         svg = _svg(figure)
     busiest = sorted(present, key=lambda s: -sum(w.symptoms.get(s.id, 0) for w in weeks))[:3]
-    alt = (
-        f"Heat map of {len(present)} symptoms over {len(weeks)} weeks, from "
-        f"{weeks[0].week_start:%d %b %Y} to {weeks[-1].week_start:%d %b %Y}. Highest overall: "
-        + ", ".join(s.label.lower() for s in busiest)
-        + "."
-    )
-    return Chart(id="heat-map", title="Symptoms by week", svg=svg, alt=alt)
+    alt = t.gettext(
+        "Heat map of %(symptoms)s symptoms over %(weeks)s weeks, from %(first)s to %(last)s. "
+        "Highest overall: %(busiest)s."
+    ) % {
+        "symptoms": len(present),
+        "weeks": len(weeks),
+        "first": format_day(weeks[0].week_start, language),
+        "last": format_day(weeks[-1].week_start, language),
+        "busiest": ", ".join(s.label.lower() for s in busiest),
+    }
+    return Chart(id="heat-map", title=t.gettext("Symptoms by week"), svg=svg, alt=alt)
 
 
-def weight_chart(points: Sequence[WeightPoint]) -> Chart | None:
+def weight_chart(points: Sequence[WeightPoint], language: str = DEFAULT_LANGUAGE) -> Chart | None:
     """Return weight over time; None with fewer than two weights."""
+    t = gettext_in(language)
     if len(points) < 2:  # a line needs two points
         return None
     with _style():
@@ -276,32 +339,45 @@ def weight_chart(points: Sequence[WeightPoint]) -> Chart | None:
         # The axis is zoomed to the weights, so it does not start at zero and small changes look
         # large: the title says so and gives the change in percent, the figure to read.
         axes.set_title(
-            f"Body weight: {change:+.1f}% from first to last (axis does not start at 0 kg)"
+            t.gettext("Body weight: %(change)s%% from first to last (axis does not start at 0 kg)")
+            % {"change": format_number(change, language, SIGNED_ONE_DECIMAL)}
         )
-        axes.set_xlabel("date")
-        axes.set_ylabel("kg (axis does not start at 0)")
+        axes.set_xlabel(t.gettext("date"))
+        axes.set_ylabel(t.gettext("kg (axis does not start at 0)"))
         _dates_axis(axes)
         svg = _svg(figure)
     lightest = min(points, key=lambda p: p.kg)
-    alt = (
-        f"Body weight, {len(points)} measurements: {first.kg:g} kg on {first.recorded_at:%d %b %Y},"
-        f" {last.kg:g} kg on {last.recorded_at:%d %b %Y} ({change:+.1f}%); lowest "
-        f"{lightest.kg:g} kg on {lightest.recorded_at:%d %b %Y}. The axis does not start at zero."
-    )
-    return Chart(id="weight", title="Weight over time", svg=svg, alt=alt)
+    alt = t.gettext(
+        "Body weight, %(count)s measurements: %(first)s kg on %(first_day)s, %(last)s kg on "
+        "%(last_day)s (%(change)s%%); lowest %(lowest)s kg on %(lowest_day)s. The axis does not "
+        "start at zero."
+    ) % {
+        "count": len(points),
+        "first": format_number(first.kg, language),
+        "first_day": format_day(first.recorded_at.date(), language),
+        "last": format_number(last.kg, language),
+        "last_day": format_day(last.recorded_at.date(), language),
+        "change": format_number(change, language, SIGNED_ONE_DECIMAL),
+        "lowest": format_number(lightest.kg, language),
+        "lowest_day": format_day(lightest.recorded_at.date(), language),
+    }
+    return Chart(id="weight", title=t.gettext("Weight over time"), svg=svg, alt=alt)
 
 
-def charts(entries: Sequence[EntryPublic], analysis: Analysis) -> list[Chart]:
-    """Return the report's charts in report order, leaving out those without data."""
+def charts(
+    entries: Sequence[EntryPublic], analysis: Analysis, language: str = DEFAULT_LANGUAGE
+) -> list[Chart]:
+    """Return the report's charts in report order, leaving out those without data; their
+    titles, labels and text alternatives in the language."""
     points = [
         WeightPoint(entry_id=e.id, recorded_at=e.recorded_at, kg=e.weight_kg)
         for e in entries
         if e.weight_kg is not None
     ]
     found = (
-        home_tests_chart(session_changes(entries)),
-        time_of_day_chart(analysis),
-        heat_map_chart(analysis.weeks.weeks),
-        weight_chart(points),
+        home_tests_chart(session_changes(entries), language),
+        time_of_day_chart(analysis, language),
+        heat_map_chart(analysis.weeks.weeks, language),
+        weight_chart(points, language),
     )
     return [chart for chart in found if chart is not None]

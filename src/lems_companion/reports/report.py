@@ -6,6 +6,10 @@ done and tests to discuss; medications, with a warning for any that can worsen L
 
 Rendering uses the web app's Jinja2 templates (``report_*.html``, ``appointment_*.html``) so the
 page, the printout and the PDF cannot drift apart. The PDF goes through WeasyPrint.
+
+A report is in its READER's language (issue 20): a clinician reading a patient's report gets the
+clinician's language, a patient their own. The language is chosen when the report is built (the
+analysis words its observations then) and the documents are rendered in it.
 """
 
 from __future__ import annotations
@@ -26,9 +30,11 @@ from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
 from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
+from lems_companion.i18n import DEFAULT_LANGUAGE, gettext_in
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.charts import Chart, charts
 from lems_companion.tools.records import ToolResultPublic, ToolsSection
+from lems_companion.web import templating
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
@@ -49,13 +55,19 @@ HEMOPTYSIS_WORDS = re.compile(
 # Observations cite at most this many entry ids; the analysis JSON has all of them.
 MAX_CITED_ENTRIES = 8
 
+
+def report_disclaimer(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return what every report says about diagnosis (spec section 1), in the language."""
+    return gettext_in(language).gettext(
+        "This report was produced by LEMS Companion from the patient's own diary entries. It "
+        "describes patterns in what was recorded and lists what a clinician may want to check. "
+        "It is information, not a diagnosis: the app does not diagnose or rule out any "
+        "condition, and it does not replace a clinical assessment."
+    )
+
+
 # Spec section 1: every report says that the app informs and does not diagnose.
-REPORT_DISCLAIMER = (
-    "This report was produced by LEMS Companion from the patient's own diary entries. It "
-    "describes patterns in what was recorded and lists what a clinician may want to check. It "
-    "is information, not a diagnosis: the app does not diagnose or rule out any condition, and "
-    "it does not replace a clinical assessment."
-)
+REPORT_DISCLAIMER = report_disclaimer()
 
 # Spec section 4: appointment preparation wording.
 SCREENING_REQUEST = (
@@ -145,6 +157,8 @@ class Report:
     tests_done: list[InvestigationPublic]
     tests_to_discuss: list[TestToDiscuss]
     disclaimer: str = REPORT_DISCLAIMER
+    # The reader's language (en, es, fr, de): the documents are rendered in it.
+    language: str = DEFAULT_LANGUAGE
     # Saved clinician-tool results and the screening schedule; None when the caller has none.
     tools: ToolsSection | None = None
     # From the profile; None when not given.
@@ -269,11 +283,12 @@ def build_report(
     date_of_birth: date | None = None,
     written_by: dict[int, str] | None = None,
     seen_by: dict[tuple[int, str], list[str]] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Report:
-    """Return the report of these entries, red flags and tests for one patient; ``written_by``
-    and ``seen_by`` name the authors of entries not written by the patient and who has
-    acknowledged which red flag."""
-    analysis = analyze(entries, flags=flags, since=since, until=until)
+    """Return the report of these entries, red flags and tests for one patient, for a reader
+    of this language; ``written_by`` and ``seen_by`` name the authors of entries not written
+    by the patient and who has acknowledged which red flag."""
+    analysis = analyze(entries, flags=flags, since=since, until=until, language=language)
     return Report(
         patient=patient,
         date_of_birth=date_of_birth,
@@ -281,7 +296,7 @@ def build_report(
         time_zone=time_zone,
         generated_at=now or datetime.now(UTC),
         analysis=analysis,
-        charts=charts(entries, analysis),
+        charts=charts(entries, analysis, language),
         flag_groups=group_flags(analysis.red_flags),
         features=clinical_features(analysis, entries),
         tests_done=[item for item in investigations if item.status == "done"],
@@ -289,6 +304,8 @@ def build_report(
         tools=tools,
         written_by=written_by or {},
         seen_by=seen_by or {},
+        disclaimer=report_disclaimer(language),
+        language=language,
     )
 
 
@@ -307,6 +324,15 @@ def environment() -> Environment:
     env.globals.update(
         catalogue=catalogue, severity_labels=catalogue.SEVERITY_LABELS, max_cited=MAX_CITED_ENTRIES
     )
+    # The web pages' gettext and Babel filters: a document names its reader's language as
+    # ``language`` (web.templating.reader_language), so a PDF reads as its page does.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        templating._gettext, templating._ngettext, newstyle=True
+    )
+    shared = templating.templates.env.globals
+    env.globals.update(reader_language=shared["reader_language"], flag_title=shared["flag_title"])
+    env.filters.update(when=templating.when, day=templating.day, number=templating.number)
     return env
 
 
@@ -318,7 +344,9 @@ def render_report_html(report: Report, *, stylesheet: str | None = None) -> str:
     """
     template = environment().get_template("report_document.html")
     css = None if stylesheet else REPORT_CSS.read_text(encoding="utf-8")
-    return template.render(report=report, stylesheet=stylesheet, inline_css=css)
+    return template.render(
+        report=report, stylesheet=stylesheet, inline_css=css, language=report.language
+    )
 
 
 def render_report_pdf(report: Report) -> bytes:

@@ -19,6 +19,7 @@ from lems_companion.diary.authors import authors_of, written_by
 from lems_companion.diary.flags import FlagRecord, records_of
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.diary.service import list_entries, to_public
+from lems_companion.i18n import DEFAULT_LANGUAGE
 from lems_companion.investigations.schemas import InvestigationPublic
 from lems_companion.investigations.service import list_investigations
 from lems_companion.investigations.service import to_public as investigation_public
@@ -64,10 +65,16 @@ def load_period(
 
 
 def owner_report(
-    db: Session, *, owner: User, since: datetime | None = None, until: datetime | None = None
+    db: Session,
+    *,
+    owner: User,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Report:
     """Return the clinician report of the owner's diary in [since, until), with their tests and
-    saved tool results; the whole diary when no bounds are given. A few queries.
+    saved tool results, for a reader of this language; the whole diary when no bounds are
+    given. A few queries.
 
     The one assembly of the report: the web pages, the CLI, share links, a clinician's view and
     the data-rights archive all call this, so they cannot show different documents.
@@ -85,4 +92,5 @@ def owner_report(
         tools=report_section(db, owner=owner),
         written_by=period.written_by,
         seen_by=period.seen_by,
+        language=language,
     )

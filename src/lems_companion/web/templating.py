@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime, format_skeleton, format_time
@@ -20,7 +20,15 @@ from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.diary.weights import WEIGHT_UNITS, format_weight, unit_or_default
-from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, N_, choose_language, translations
+from lems_companion.i18n import (
+    LANGUAGE_COOKIE,
+    LANGUAGES,
+    N_,
+    choose_language,
+    format_day,
+    format_number,
+    translations,
+)
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
@@ -64,7 +72,10 @@ def page_language(request: Request | None, user: User | None) -> str:
 
 
 def reader_language(context: Context) -> str:
-    """Return the language of the person a page is rendered for."""
+    """Return the language of the person a page is rendered for; a document rendered outside
+    a request (a report's PDF or file) names it as ``language``."""
+    if (named := context.get("language")) in LANGUAGES:
+        return str(named)
     signed_in = context.get("signed_in")
     return page_language(context.get("request"), signed_in.user if signed_in else None)
 
@@ -156,3 +167,21 @@ def day_when(context: Context, moment: datetime, length: str = "full") -> str:
 
 
 templates.env.filters["day_when"] = day_when
+
+
+@pass_context
+def day(context: Context, value: date, pattern: str = "d MMM y") -> str:
+    """Return a calendar date as the reader's language writes it (Babel): "5 Mar 2026",
+    "5 mar 2026"; a CLDR pattern for another form ("d MMMM y": "5 marzo 2026")."""
+    return format_day(value, reader_language(context), pattern)
+
+
+@pass_context
+def number(context: Context, value: float, pattern: str | None = None) -> str:
+    """Return a number as the reader's language writes it (Babel): "72.5", "72,5"; a CLDR
+    pattern for a fixed form ("0.0": one decimal, "+0.0;-0.0": with its sign)."""
+    return format_number(value, reader_language(context), pattern)
+
+
+templates.env.filters["day"] = day
+templates.env.filters["number"] = number

@@ -42,7 +42,7 @@ from lems_companion.reports.report import (
 )
 from lems_companion.reports.service import load_period, owner_report
 from lems_companion.web.deps import DbSession, PostedForm, RowId, WebUser, WebUserPosting
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 
@@ -67,10 +67,14 @@ def period_query(since: str | None, until: str | None) -> str:
     return "?" + urlencode(params) if params else ""
 
 
-def _report(db: Session, user: User, since: str | None, until: str | None) -> Report:
-    """Return the signed-in user's report for the period. A few queries."""
+def _report(
+    request: Request, db: Session, user: User, since: str | None, until: str | None
+) -> Report:
+    """Return the signed-in user's report for the period, in the page's language. Queries."""
     start, end = period_bounds(user, since, until)
-    return owner_report(db, owner=user, since=start, until=end)
+    return owner_report(
+        db, owner=user, since=start, until=end, language=page_language(request, user)
+    )
 
 
 @router.get("/report", response_class=HTMLResponse)
@@ -82,7 +86,7 @@ def report_page(
     until: DateParam = None,
 ) -> Response:
     """Show the clinician report for the period, with PDF and HTML downloads."""
-    report = _report(db, signed_in.user, since, until)
+    report = _report(request, db, signed_in.user, since, until)
     context = {
         "signed_in": signed_in,
         "report": report,
@@ -100,10 +104,14 @@ def _download_name(report: Report, extension: str) -> str:
 
 @router.get("/report.html")
 def report_html(
-    db: DbSession, signed_in: WebUser, since: DateParam = None, until: DateParam = None
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    since: DateParam = None,
+    until: DateParam = None,
 ) -> Response:
     """Download the report as a standalone HTML file."""
-    report = _report(db, signed_in.user, since, until)
+    report = _report(request, db, signed_in.user, since, until)
     return Response(
         render_report_html(report),
         media_type="text/html; charset=utf-8",
@@ -113,10 +121,14 @@ def report_html(
 
 @router.get("/report.pdf")
 def report_pdf(
-    db: DbSession, signed_in: WebUser, since: DateParam = None, until: DateParam = None
+    request: Request,
+    db: DbSession,
+    signed_in: WebUser,
+    since: DateParam = None,
+    until: DateParam = None,
 ) -> Response:
     """Download the report as a PDF."""
-    report = _report(db, signed_in.user, since, until)
+    report = _report(request, db, signed_in.user, since, until)
     pdf = html_to_pdf(render_report_html(report, stylesheet=REPORT_CSS.as_uri()))
     return Response(
         pdf,
@@ -137,7 +149,7 @@ def analysis_page(
     until: DateParam = None,
 ) -> Response:
     """Show the patterns in the diary, with charts and a week-by-week table."""
-    report = _report(db, signed_in.user, since, until)
+    report = _report(request, db, signed_in.user, since, until)
     context = {
         "signed_in": signed_in,
         "analysis": report.analysis,

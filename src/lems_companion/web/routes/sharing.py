@@ -452,6 +452,7 @@ def _report_response(report: Report, *, pdf: bool) -> Response:
 
 
 def _their_report(
+    request: Request,
     db: Session,
     signed_in: WebUser,
     owner_id: RowId,
@@ -465,7 +466,9 @@ def _their_report(
     owner = db.get(User, owner_id)
     assert owner is not None  # diary_access found the owner
     start, end = period_bounds(owner, since, until)
-    report = owner_report(db, owner=owner, since=start, until=end)
+    # In the reader's language: a clinician reads a patient's report in their own.
+    language = page_language(request, signed_in.user)
+    report = owner_report(db, owner=owner, since=start, until=end, language=language)
     audit(db, access, action="read", target=target)
     db.commit()
     return report, access, owner
@@ -498,7 +501,7 @@ def their_report(
 ) -> Response:
     """Show the clinician report of a diary shared with this account."""
     report, access, owner = _their_report(
-        db, signed_in, owner_id, target="report", since=since, until=until
+        request, db, signed_in, owner_id, target="report", since=since, until=until
     )
     context = _person_context(signed_in, owner, access, since, until)
     context.update(report=report, current="report")
@@ -507,6 +510,7 @@ def their_report(
 
 @router.get("/people/{owner_id}/report.pdf")
 def their_report_pdf(
+    request: Request,
     db: DbSession,
     signed_in: WebUser,
     owner_id: RowId,
@@ -514,7 +518,9 @@ def their_report_pdf(
     until: DateParam = None,
 ) -> Response:
     """Download the clinician report of a diary shared with this account as PDF."""
-    report, _, _ = _their_report(db, signed_in, owner_id, target="report", since=since, until=until)
+    report, _, _ = _their_report(
+        request, db, signed_in, owner_id, target="report", since=since, until=until
+    )
     return _report_response(report, pdf=True)
 
 
@@ -529,7 +535,7 @@ def their_analysis(
 ) -> Response:
     """Show the patterns in a diary shared with this account, as its owner sees them."""
     report, access, owner = _their_report(
-        db, signed_in, owner_id, target="analysis", since=since, until=until
+        request, db, signed_in, owner_id, target="analysis", since=since, until=until
     )
     context = _person_context(signed_in, owner, access, since, until)
     context.update(
@@ -541,24 +547,24 @@ def their_analysis(
     return templates.TemplateResponse(request, "analysis_page.html", context)
 
 
-def _linked_report(db: Session, token: str, *, pdf: bool) -> Response:
+def _linked_report(request: Request, db: Session, token: str, *, pdf: bool) -> Response:
     link = live_link(db, token, scope="report")
     owner = db.get(User, link.owner_id) if link else None
     if link is None or owner is None:
         raise NotFound("This link has expired, was withdrawn, or never existed.")
-    report = owner_report(db, owner=owner)
+    report = owner_report(db, owner=owner, language=page_language(request, None))
     audit(db, link_access(link), action="read", target="report")
     db.commit()
     return _report_response(report, pdf=pdf)
 
 
 @router.get("/s/{token}/report", response_class=HTMLResponse)
-def shared_report(db: DbSession, token: str) -> Response:
-    """Show the clinician report through a share link."""
-    return _linked_report(db, token, pdf=False)
+def shared_report(request: Request, db: DbSession, token: str) -> Response:
+    """Show the clinician report through a share link, in the reader's browser's language."""
+    return _linked_report(request, db, token, pdf=False)
 
 
 @router.get("/s/{token}/report.pdf")
-def shared_report_pdf(db: DbSession, token: str) -> Response:
+def shared_report_pdf(request: Request, db: DbSession, token: str) -> Response:
     """Download the clinician report through a share link, as PDF."""
-    return _linked_report(db, token, pdf=True)
+    return _linked_report(request, db, token, pdf=True)
