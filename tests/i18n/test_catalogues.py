@@ -34,6 +34,10 @@ TRANSLATED_TEMPLATES = [
     "password_reset_confirm.html",
     "verify_email.html",
     "red_flags.html",
+    "learn_index.html",
+    "learn_article.html",
+    "learn_review.html",
+    "learn_language_review.html",
 ]
 # Words that stay as they are in every language: the product's name.
 UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")
@@ -45,6 +49,7 @@ def extracted_messages() -> set[str]:
     """Return every text marked for translation in the code and templates (babel.cfg)."""
     method_map = [
         ("src/lems_companion/web/templating.py", "python"),
+        ("src/lems_companion/web/routes/learn.py", "python"),
         ("src/lems_companion/web/templates/**.html", "jinja2"),
     ]
     options = {"src/lems_companion/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}

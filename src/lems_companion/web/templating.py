@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from contextlib import closing
+from datetime import date, datetime
 from pathlib import Path
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
@@ -15,10 +16,18 @@ from jinja2.runtime import Context
 from lems_companion import catalogue
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.db.engine import new_session
 from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
-from lems_companion.i18n import LANGUAGE_COOKIE, LANGUAGES, choose_language, translations
+from lems_companion.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_COOKIE,
+    LANGUAGES,
+    choose_language,
+    translations,
+)
+from lems_companion.learn.language_reviews import language_status
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
@@ -117,3 +126,34 @@ templates.env.filters["local"] = local_time
 templates.env.filters["when"] = when
 templates.env.filters["written_by"] = shown_written_by
 templates.env.filters["seen_lines"] = seen_lines
+
+
+@pass_context
+def day(context: Context, moment: date) -> str:
+    """Return a date as the reader's language writes it in full (Babel's CLDR data):
+    "2 March 2026", "2 de marzo de 2026", "2 mars 2026", "2. März 2026"."""
+    return format_date(moment, "long", locale=reader_language(context))
+
+
+templates.env.filters["day"] = day
+
+
+@pass_context
+def wording_reviewed(context: Context) -> bool:
+    """Return True when the reader's language's clinical wording stands reviewed: English, or a
+    translation with a current clinician's review (learn.language_reviews; one query).
+
+    False when the page has no request to find the database by: a translation then says it
+    awaits review, the safe side.
+    """
+    language = reader_language(context)
+    if language == DEFAULT_LANGUAGE:
+        return True
+    request = context.get("request")
+    if request is None:
+        return False
+    with closing(new_session(request.app.state.settings.resolved_database_url)) as db:
+        return language_status(db, language).state == "reviewed"
+
+
+templates.env.globals["wording_reviewed"] = wording_reviewed
