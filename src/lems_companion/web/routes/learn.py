@@ -78,6 +78,59 @@ def learn_index(request: Request, signed_in: MaybeWebUser, q: str = "") -> Respo
     return templates.TemplateResponse(request, "learn_index.html", context)
 
 
+def _language_review_page(
+    request: Request, db: DbSession, signed_in: SignedIn, error: str | None = None
+) -> Response:
+    """Return the page of each translated language's review status, history and form."""
+    context = {
+        "signed_in": signed_in,
+        "language_reviews": [
+            (code, LANGUAGES[code], language_status(db, code), reviews_of(db, code))
+            for code in TRANSLATED_LANGUAGES
+        ],
+        "valid_days": REVIEW_VALID_DAYS,
+        "error": error,
+    }
+    code = status.HTTP_422_UNPROCESSABLE_CONTENT if error else status.HTTP_200_OK
+    return templates.TemplateResponse(
+        request, "learn_language_review.html", context, status_code=code
+    )
+
+
+# Registered before /learn/{slug}/review, which would otherwise take "languages" for a slug.
+@router.get("/learn/languages/review", response_class=HTMLResponse)
+def language_review_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
+    """Show a clinician each language's review status and the form that records a review."""
+    _require_clinician(signed_in)
+    return _language_review_page(request, db, signed_in)
+
+
+@router.post("/learn/languages/review", response_class=HTMLResponse)
+def record_language_review_page(
+    request: Request,
+    db: DbSession,
+    signed_in: WebUserPosting,
+    language: Annotated[str, Form()] = "",
+    reviewer: Annotated[str, Form()] = "",
+    confirmed: Annotated[bool, Form()] = False,
+) -> Response:
+    """Record the clinician's review of a language's clinical wording; the page again with a
+    message if incomplete (nothing is stored then)."""
+    _require_clinician(signed_in)
+    error = None if confirmed else LANGUAGE_UNCONFIRMED
+    if error is None:
+        try:
+            record_language_review(db, language, reviewer=reviewer, recorded_by=signed_in.user)
+        except ReviewError as problem:
+            error = str(problem).capitalize() + "."
+    if error is not None:
+        return _language_review_page(request, db, signed_in, error)
+    db.commit()
+    return RedirectResponse(
+        f"/learn/languages/review?reviewed={language}", status.HTTP_303_SEE_OTHER
+    )
+
+
 # Articles that describe something the app does link to it under the body. The link lives here,
 # not in the Markdown: the content check accepts only links it can resolve (/learn/...).
 APP_LINKS: dict[str, tuple[str, str]] = {
@@ -153,55 +206,3 @@ def record_review_page(
         )
     db.commit()
     return RedirectResponse(f"{article.url}?reviewed=1", status.HTTP_303_SEE_OTHER)
-
-
-def _language_review_page(
-    request: Request, db: DbSession, signed_in: SignedIn, error: str | None = None
-) -> Response:
-    """Return the page of each translated language's review status, history and form."""
-    context = {
-        "signed_in": signed_in,
-        "languages": [
-            (code, LANGUAGES[code], language_status(db, code), reviews_of(db, code))
-            for code in TRANSLATED_LANGUAGES
-        ],
-        "valid_days": REVIEW_VALID_DAYS,
-        "error": error,
-    }
-    code = status.HTTP_422_UNPROCESSABLE_CONTENT if error else status.HTTP_200_OK
-    return templates.TemplateResponse(
-        request, "learn_language_review.html", context, status_code=code
-    )
-
-
-@router.get("/learn/languages/review", response_class=HTMLResponse)
-def language_review_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
-    """Show a clinician each language's review status and the form that records a review."""
-    _require_clinician(signed_in)
-    return _language_review_page(request, db, signed_in)
-
-
-@router.post("/learn/languages/review", response_class=HTMLResponse)
-def record_language_review_page(
-    request: Request,
-    db: DbSession,
-    signed_in: WebUserPosting,
-    language: Annotated[str, Form()] = "",
-    reviewer: Annotated[str, Form()] = "",
-    confirmed: Annotated[bool, Form()] = False,
-) -> Response:
-    """Record the clinician's review of a language's clinical wording; the page again with a
-    message if incomplete (nothing is stored then)."""
-    _require_clinician(signed_in)
-    error = None if confirmed else LANGUAGE_UNCONFIRMED
-    if error is None:
-        try:
-            record_language_review(db, language, reviewer=reviewer, recorded_by=signed_in.user)
-        except ReviewError as problem:
-            error = str(problem).capitalize() + "."
-    if error is not None:
-        return _language_review_page(request, db, signed_in, error)
-    db.commit()
-    return RedirectResponse(
-        f"/learn/languages/review?reviewed={language}", status.HTTP_303_SEE_OTHER
-    )
