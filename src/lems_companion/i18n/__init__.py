@@ -78,3 +78,9 @@ def choose_language(profile: str | None, chosen: str | None, accept_language: st
         if candidate == "*":
             break
     return DEFAULT_LANGUAGE
+
+
+def N_(message: str) -> str:
+    """Mark a text for the translation catalogues (pybabel extract, babel.cfg); it is translated
+    where a page shows it, in the reader's language."""
+    return message

@@ -24,22 +24,18 @@ from lems_companion.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGE_COOKIE,
     LANGUAGES,
+    N_,
     choose_language,
     translations,
 )
 from lems_companion.learn.language_reviews import language_status
+from lems_companion.people.roles import ROLE_NAMES
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
 from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
-
-
-def N_(message: str) -> str:
-    """Mark a text for the translation catalogues (pybabel extract); it is translated where a
-    page shows it, in the reader's language."""
-    return message
 
 
 # Spec section 1: every page says the app informs and does not diagnose.
@@ -157,3 +153,6 @@ def wording_reviewed(context: Context) -> bool:
 
 
 templates.env.globals["wording_reviewed"] = wording_reviewed
+
+# A grantee's role in the reader's language: `_(role_names[role])` (people.roles).
+templates.env.globals["role_names"] = ROLE_NAMES

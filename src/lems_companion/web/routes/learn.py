@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from lems_companion.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from lems_companion.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from lems_companion.learn.articles import (
     Article,
     find_article,
@@ -34,7 +34,7 @@ from lems_companion.learn.reviews import (
     review_status,
 )
 from lems_companion.web.deps import DbSession, MaybeWebUser, SignedIn, WebUser, WebUserPosting
-from lems_companion.web.templating import N_, page_language, templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 # Longer queries are cut: nobody types more, and it bounds the work a request can ask for.
