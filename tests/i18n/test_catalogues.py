@@ -46,6 +46,21 @@ TRANSLATED_TEMPLATES = [
     "report_body.html",
     "report_document.html",
     "_report_tools.html",
+    "learn_index.html",
+    "learn_article.html",
+    "learn_review.html",
+    "learn_language_review.html",
+    "home.html",
+    "patients.html",
+    "_people_list.html",
+    "_person_nav.html",
+    "people_diary.html",
+    "shared_with_me.html",
+    "sharing.html",
+    "sharing_audit.html",
+    "account_page.html",
+    "password.html",
+    "two_step.html",
 ]
 # Words that stay as they are in every language: the product's name, the names of scores and
 # of coding systems.

@@ -15,29 +15,51 @@ app = command_group("Learn articles: list, check and record clinical reviews.")
 def check_content(directory: Path | None = None) -> list[str]:
     """Return every problem in the articles of this folder (default: the packaged ones; reads
     them all); empty when none."""
-    from lems_companion.learn.articles import CONTENT_DIR, ArticleError, load_all, problems
+    from lems_companion.learn.articles import (
+        CONTENT_DIR,
+        ArticleError,
+        load_all,
+        load_translations,
+        problems,
+        translation_problems,
+    )
 
     try:
         articles = load_all(directory or CONTENT_DIR)
+        translations = load_translations(directory or CONTENT_DIR)
     except ArticleError as error:
         return [str(error)]
-    return [line for article in articles.values() for line in problems(article, known=articles)]
+    found = [line for article in articles.values() for line in problems(article, known=articles)]
+    for translated in translations.values():
+        for article in translated.values():
+            # Links name English slugs: the reader of a translation follows them in their language.
+            found += [f"{article.language}/{line}" for line in problems(article, known=articles)]
+            found += translation_problems(article, english=articles)
+    return found
 
 
 def review_article(
-    database_url: str, slug: str, *, reviewer: str, today: date | None = None
+    database_url: str,
+    slug: str,
+    *,
+    reviewer: str,
+    today: date | None = None,
+    language: str = "en",
 ) -> str:
-    """Return a line confirming the review of the packaged article, recorded in the database.
+    """Return a line confirming the review of the packaged article in the language, recorded in
+    the database.
 
-    ArticleError when there is no such article; ReviewError when the review cannot be recorded.
+    ArticleError when there is no such article or translation; ReviewError when the review
+    cannot be recorded.
     """
     from lems_companion.db.engine import session_scope, upgrade
-    from lems_companion.learn.articles import ArticleError, load_all
+    from lems_companion.learn.articles import ArticleError, load_all, load_translations
     from lems_companion.learn.reviews import record_review
 
-    article = load_all().get(slug)
+    versions = load_all() if language == "en" else load_translations().get(language, {})
+    article = versions.get(slug)
     if article is None:
-        raise ArticleError(f"no article {slug!r}; `lems content list` shows them")
+        raise ArticleError(f"no article {slug!r} in {language!r}; `lems content list` shows them")
     upgrade(database_url)
     with session_scope(database_url) as db:
         review = record_review(db, article, reviewer=reviewer, today=today)
@@ -82,6 +104,9 @@ def review_command(
     reviewer: str = typer.Option(
         ..., "--reviewer", help="The clinician's name and title, as the article should show it."
     ),
+    language: str = typer.Option(
+        "en", "--language", help="Which version was reviewed: en, or a translation (es, fr, de)."
+    ),
 ) -> None:
     """Record that a named clinician reviewed the article as it is now (dated today)."""
     from lems_companion.learn.articles import ArticleError
@@ -89,6 +114,9 @@ def review_command(
 
     settings = settings_from(ctx)
     try:
-        print(review_article(settings.resolved_database_url, article, reviewer=reviewer))
+        line = review_article(
+            settings.resolved_database_url, article, reviewer=reviewer, language=language
+        )
+        print(line)
     except (ArticleError, ReviewError) as error:
         fail(str(error))

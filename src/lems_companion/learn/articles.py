@@ -20,6 +20,11 @@ carries a marker such as ``[1]`` or ``[1, 3]`` naming entries of ``sources`` (co
 ``review_status`` is the author's state of the text, ``draft`` or ``awaiting``; a file can never
 claim a review: "Medically reviewed" is shown only for a review recorded by a clinician
 (``learn.reviews``).
+
+A translation is ``content/<language>/<slug>.md`` (es, fr, de), with the same slug, front matter
+and sources as the English article it translates (issue 20). It has its own review status: a
+translation is never "Medically reviewed" because the English text is. A reader gets the article
+in their language when it exists, else the English one with a note saying so.
 """
 
 from __future__ import annotations
@@ -48,10 +53,16 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 # Markdown links and their targets are not prose: a digit in a URL needs no citation.
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"])")
+# A sentence starts with a capital (accented ones too, for the translations), a bracket, a quote,
+# or Spanish's opening ¿ and ¡.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ(“\"«¿¡])")
 INTERNAL_LINK = re.compile(r"^/learn/([a-z0-9-]+)(?:#([a-z0-9-]+))?$")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 WORD = re.compile(r"[a-z0-9]+")
+# The languages an article may be translated into: each has a folder content/<language>/.
+TRANSLATION_LANGUAGES = ("es", "fr", "de")
+# Search reads words in every language ("atención", "Schlucken"), not only ASCII ones.
+SEARCH_WORD = re.compile(r"[^\W_]+")
 # Search ignores words this short ("a", "of") so they do not match every article.
 MIN_SEARCH_WORD = 2
 
@@ -74,6 +85,8 @@ class Article:
     body: str
     sha256: str
     front_matter: dict[str, Any]
+    # The language the text is written in; the English article is the source of translations.
+    language: str = "en"
 
     @property
     def url(self) -> str:
@@ -91,7 +104,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
-def parse_article(slug: str, text: str) -> Article:
+def parse_article(slug: str, text: str, language: str = "en") -> Article:
     """Return the article in this text; ArticleError when its front matter cannot be read.
 
     Missing or wrongly typed fields are not errors here (``problems`` lists them), so one bad
@@ -123,17 +136,28 @@ def parse_article(slug: str, text: str) -> Article:
         body="\n".join(lines[end + 1 :]).strip() + "\n",
         sha256=content_hash(text),
         front_matter=meta,
+        language=language,
     )
 
 
-def load_article(path: Path) -> Article:
+def load_article(path: Path, language: str = "en") -> Article:
     """Return the article in this file (reads the file); ArticleError when unreadable."""
-    return parse_article(path.stem, path.read_text(encoding="utf-8"))
+    return parse_article(path.stem, path.read_text(encoding="utf-8"), language)
 
 
-def load_all(directory: Path = CONTENT_DIR) -> dict[str, Article]:
+def load_all(directory: Path = CONTENT_DIR, language: str = "en") -> dict[str, Article]:
     """Return every article in the folder by slug, in file-name order (reads every file)."""
-    return {path.stem: load_article(path) for path in sorted(directory.glob("*.md"))}
+    return {path.stem: load_article(path, language) for path in sorted(directory.glob("*.md"))}
+
+
+def load_translations(directory: Path = CONTENT_DIR) -> dict[str, dict[str, Article]]:
+    """Return the translated articles by language, then slug (reads every file); a language
+    with no folder has none."""
+    return {
+        language: load_all(directory / language, language)
+        for language in TRANSLATION_LANGUAGES
+        if (directory / language).is_dir()
+    }
 
 
 @cache
@@ -141,15 +165,34 @@ def _packaged() -> dict[str, Article]:
     return load_all(CONTENT_DIR)
 
 
-def published_articles() -> list[Article]:
-    """Return the packaged articles the site shows, by title; read once per process."""
-    return sorted((a for a in _packaged().values() if a.published), key=lambda a: a.title)
+@cache
+def _packaged_translations() -> dict[str, dict[str, Article]]:
+    return load_translations(CONTENT_DIR)
 
 
-def find_article(slug: str) -> Article | None:
-    """Return the published packaged article with this slug; None when there is none."""
-    article = _packaged().get(slug)
+def _published(article: Article | None) -> Article | None:
     return article if article is not None and article.published else None
+
+
+def in_language(article: Article, language: str) -> Article:
+    """Return the article's published translation into the language; the article itself when
+    there is none (read once per process)."""
+    translated = _packaged_translations().get(language, {}).get(article.slug)
+    return _published(translated) or article
+
+
+def published_articles(language: str = "en") -> list[Article]:
+    """Return the packaged articles the site shows, each in the language where translated, by
+    title; read once per process."""
+    shown = (in_language(a, language) for a in _packaged().values() if a.published)
+    return sorted(shown, key=lambda a: a.title)
+
+
+def find_article(slug: str, language: str = "en") -> Article | None:
+    """Return the published packaged article with this slug, in the language where translated;
+    None when there is none (a translation without its English article is never shown)."""
+    article = _published(_packaged().get(slug))
+    return in_language(article, language) if article is not None else None
 
 
 def _sentences(body: str) -> list[str]:
@@ -223,6 +266,21 @@ def problems(article: Article, *, known: dict[str, Article]) -> list[str]:
     return found
 
 
+def translation_problems(translation: Article, *, english: dict[str, Article]) -> list[str]:
+    """Return what is wrong with a translation besides ``problems``: no English article of its
+    slug, or other sources (citations count from them); empty when none."""
+    name = f"{translation.language}/{translation.slug}"
+    source = english.get(translation.slug)
+    if source is None:
+        return [f"{name}: translates no article; name the file as the English one"]
+    if len(translation.sources) != len(source.sources):
+        return [
+            f"{name}: has {len(translation.sources)} sources, the English article has "
+            f"{len(source.sources)}; a citation [n] must name the same source in both"
+        ]
+    return []
+
+
 def slugify(text: str) -> str:
     """Return the anchor id for a heading: lower-case words joined by hyphens."""
     return "-".join(WORD.findall(text.lower()))
@@ -264,7 +322,7 @@ def render_body(article: Article) -> str:
 
 def search(query: str, articles: list[Article]) -> list[Article]:
     """Return the articles containing every word of the query, best match first; empty if none."""
-    words = [w for w in WORD.findall(query.lower()) if len(w) >= MIN_SEARCH_WORD]
+    words = [w for w in SEARCH_WORD.findall(query.lower()) if len(w) >= MIN_SEARCH_WORD]
     if not words:
         return []
     scored = []

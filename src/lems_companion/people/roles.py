@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.diary.models import Entry
+from lems_companion.i18n import N_
 from lems_companion.sharing.models import Grant
+
+# A grantee's role as pages name it (translated where shown: the template passes it through the
+# catalogue). Nouns that fit "you are their ...", "as ...".
+ROLE_NAMES: dict[str, str] = {"caregiver": N_("caregiver"), "clinician": N_("clinician")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
+from babel.numbers import format_decimal
 from pydantic import BaseModel
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +38,7 @@ from lems_companion.analysis import patterns
 from lems_companion.diary.flags import RED_FLAG_LEVELS
 from lems_companion.diary.models import DiarySignal, Entry, EntryFlag, FlagAcknowledgement
 from lems_companion.diary.schemas import EntryPublic, HomeTests
+from lems_companion.i18n import N_, translations
 from lems_companion.rules import weight_loss
 from lems_companion.sharing.models import Grant
 
@@ -75,7 +78,7 @@ class PersonSummary:
     # all of them before the first visit.
     new_flags: int
     last_seen_at: datetime | None  # None: the viewer has not opened the diary yet (pending)
-    changes: tuple[str, ...] = field(default=())  # marked changes, in words
+    changes: tuple[Change, ...] = field(default=())  # marked changes, in words
 
     @property
     def pending(self) -> bool:
@@ -297,6 +300,29 @@ def _signals(
     return found
 
 
+class Change(str):
+    """A marked change in words: the English text (as the API and the CLI give it) that also
+    knows its catalogue message and values, so a page can say it in the reader's language."""
+
+    message: str
+    values: dict[str, float | Decimal]
+
+    def __new__(cls, message: str, **values: float | Decimal) -> Change:
+        text = super().__new__(cls, _said(message, values, "en"))
+        text.message = message
+        text.values = values
+        return text
+
+    def said_in(self, language: str) -> str:
+        """Return the change in the language, its numbers written as the language writes them."""
+        return _said(self.message, self.values, language)
+
+
+def _said(message: str, values: dict[str, float | Decimal], language: str) -> str:
+    shown = {name: format_decimal(value, locale=language) for name, value in values.items()}
+    return translations(language).gettext(message) % shown
+
+
 @dataclass(frozen=True, slots=True)
 class _Signal:
     """A diary's signals as the list reads them (a copy of the stored row's values)."""
@@ -310,18 +336,23 @@ class _Signal:
         return cls(row.weakness_trend, row.tug_change_percent, row.weight_loss_at)
 
 
-def _changes(signal: _Signal | None, latest: datetime | None, now: datetime) -> tuple[str, ...]:
-    found: list[str] = []
+def _changes(signal: _Signal | None, latest: datetime | None, now: datetime) -> tuple[Change, ...]:
+    found: list[Change] = []
     recent = latest is not None and latest >= now - RECENT
     if signal is not None and recent:
         if signal.weakness_trend == "worse":
-            found.append("muscle weakness worse over the last weeks")
+            found.append(Change(N_("muscle weakness worse over the last weeks")))
         percent = signal.tug_change_percent
         if percent is not None and percent >= patterns.TUG_MARKED_CHANGE_PERCENT:
-            found.append(f"triple timed up-and-go {percent:g}% slower")
+            found.append(Change(N_("triple timed up-and-go %(percent)s%% slower"), percent=percent))
     lost_at = signal.weight_loss_at if signal is not None else None
     if lost_at is not None and lost_at >= now - weight_loss.WINDOW:
-        found.append(f"weight loss of {weight_loss.THRESHOLD_PERCENT}% or more within 6 months")
+        found.append(
+            Change(
+                N_("weight loss of %(percent)s%% or more within 6 months"),
+                percent=weight_loss.THRESHOLD_PERCENT,
+            )
+        )
     return tuple(found)
 
 

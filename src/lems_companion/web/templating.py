@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from jinja2.runtime import Context
 from lems_companion import catalogue
 from lems_companion.accounts.models import User
 from lems_companion.dates import zone
+from lems_companion.db.engine import new_session
 from lems_companion.diary.acknowledgements import Acknowledgement
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.diary.weights import WEIGHT_UNITS, format_weight, unit_or_default
 from lems_companion.i18n import (
+    DEFAULT_LANGUAGE,
     LANGUAGE_COOKIE,
     LANGUAGES,
     N_,
@@ -29,6 +32,8 @@ from lems_companion.i18n import (
     format_number,
     translations,
 )
+from lems_companion.learn.language_reviews import language_status
+from lems_companion.people.roles import ROLE_NAMES
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
@@ -185,3 +190,27 @@ def number(context: Context, value: float, pattern: str | None = None) -> str:
 
 templates.env.filters["day"] = day
 templates.env.filters["number"] = number
+
+
+@pass_context
+def wording_reviewed(context: Context) -> bool:
+    """Return True when the reader's language's clinical wording stands reviewed: English, or a
+    translation with a current clinician's review (learn.language_reviews; one query).
+
+    False when the page has no request to find the database by: a translation then says it
+    awaits review, the safe side.
+    """
+    language = reader_language(context)
+    if language == DEFAULT_LANGUAGE:
+        return True
+    request = context.get("request")
+    if request is None:
+        return False
+    with closing(new_session(request.app.state.settings.resolved_database_url)) as db:
+        return language_status(db, language).state == "reviewed"
+
+
+templates.env.globals["wording_reviewed"] = wording_reviewed
+
+# A grantee's role in the reader's language: `_(role_names[role])` (people.roles).
+templates.env.globals["role_names"] = ROLE_NAMES

@@ -33,6 +33,7 @@ from lems_companion.diary.quick import (
     choosable_symptoms,
     choose_own_symptoms,
 )
+from lems_companion.i18n import N_
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (
     SESSION_COOKIE,
@@ -190,11 +191,11 @@ def delete(
     typed (a session left open on a shared computer is not enough); else say why not."""
     problem, code = None, status.HTTP_422_UNPROCESSABLE_CONTENT
     if not _same_email(confirm_email, signed_in.user.email):
-        problem = "Type your e-mail address exactly as shown to delete the account."
+        problem = N_("Type your e-mail address exactly as shown to delete the account.")
     else:
         try:
             if not check_password(db, user=signed_in.user, password=password, client=client):
-                problem = "That is not your password: the account was not deleted."
+                problem = N_("That is not your password: the account was not deleted.")
         except TooManyAttempts as error:
             problem, code = str(error), status.HTTP_429_TOO_MANY_REQUESTS
     if problem:

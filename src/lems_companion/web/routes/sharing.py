@@ -26,6 +26,7 @@ from lems_companion.diary.service import (
     page_entries,
     to_public,
 )
+from lems_companion.i18n import N_
 from lems_companion.inputs import whole_number
 from lems_companion.messaging.service import send_invitation
 from lems_companion.people.service import pending_invitations
@@ -71,11 +72,14 @@ from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 # What each notice choice means, in the words the sharing pages show.
+# The template passes them through the catalogue, in the reader's language.
 NOTIFY_LABELS = {
-    "none": "No e-mails",
-    "emergency": "An e-mail at once when an entry needs urgent care",
-    "prompt": "That, and a morning e-mail when entries should be shown to a doctor within days",
+    "none": N_("No e-mails"),
+    "emergency": N_("An e-mail at once when an entry needs urgent care"),
+    "prompt": N_("That, and a morning e-mail when entries should be shown to a doctor within days"),
 }
+# What a share link opens, as the list of links names it (through the catalogue).
+LINK_SCOPES = {"diary": N_("diary and report"), "report": N_("report")}
 REPORT_STYLESHEET = "/static/report.css"
 
 
@@ -107,6 +111,7 @@ def _sharing_page(
             "tz": user.time_zone,
             "notify_levels": NOTIFY_LEVELS,
             "notify_labels": NOTIFY_LABELS,
+            "link_scopes": LINK_SCOPES,
         },
         status_code=status_code,
     )

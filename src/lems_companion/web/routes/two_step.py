@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.accounts import mfa
 from lems_companion.accounts.service import TooManyAttempts, check_password
+from lems_companion.i18n import N_
 from lems_companion.web.deps import (
     ClientAddress,
     DbSession,
@@ -73,7 +74,7 @@ def confirm(
             db,
             signed_in,
             status.HTTP_422_UNPROCESSABLE_CONTENT,
-            error="That code is not right. Check the phone's clock and type the newest code.",
+            error=N_("That code is not right. Check the phone's clock and type the newest code."),
         )
     db.commit()
     return _page(request, db, signed_in, codes=codes)
@@ -94,7 +95,7 @@ def turn_off(
             db,
             signed_in,
             status.HTTP_422_UNPROCESSABLE_CONTENT,
-            error="Clinician and admin accounts must keep two-step sign-in.",
+            error=N_("Clinician and admin accounts must keep two-step sign-in."),
         )
     try:
         right = check_password(db, user=signed_in.user, password=password, client=client)
@@ -106,7 +107,7 @@ def turn_off(
             db,
             signed_in,
             status.HTTP_422_UNPROCESSABLE_CONTENT,
-            error="That is not your password.",
+            error=N_("That is not your password."),
         )
     mfa.remove(db, signed_in.user)
     db.commit()
