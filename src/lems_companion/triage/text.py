@@ -30,7 +30,15 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from lems_companion.triage import durations, language, numbers, prefilter, slots, spelling
+from lems_companion.triage import (
+    concepts,
+    durations,
+    language,
+    numbers,
+    prefilter,
+    slots,
+    spelling,
+)
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -294,8 +302,12 @@ def _find_targets(doc: Doc, language_code: str) -> Doc:
     # reads the same set from the doc.
     found_factors = prefilter.present(_all_factors(language_code), text.lower())
     doc.user_data[FACTORS_KEY] = found_factors
+    # Word classes matched by their stems, in any order and inflection (concepts.py).
+    by_concept: dict[str, list[tuple[int, int]]] = {}
+    for label, start, stop in concepts.find(text, language_code):
+        by_concept.setdefault(label, []).append((start, stop))
     for label, patterns in _targets(language_code):
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = list(by_concept.get(label, ()))
         for pattern, factors in patterns:
             if prefilter.may_match(factors, found_factors):
                 found += [
