@@ -87,6 +87,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "LACK": _words("falta faltar sin"),
         "AIR": _words("aire aliento respiracion resuello oxigeno"),
         "GASP": _words("jadear jadeo boquear"),
+        "BREATHLESS": _words("asfixia asfixiar asfixio asfixiaba disnea sofoco sofocarme"),
+        "COUGH": _words("toser toso tosiendo tosia tosi"),
         "PAIN": _words(
             "dolor duele doler dolia opresion presion peso punzada pinchazo ardor aprieta "
             "apretar aplastar tirantez"
@@ -115,6 +117,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "LACK": _words("manque manquer"),
         "AIR": _words("air souffle oxygene"),
         "GASP": _words("haleter halete"),
+        "BREATHLESS": _words("essouffler essouffle essoufflement suffoquer suffocation dyspnee"),
+        "COUGH": _words("tousser tousse toussant toussais"),
         "PAIN": _words(
             "douleur douleurs douloureux mal serre serrement oppression brulure pression "
             "etau ecrase pique pincement"
@@ -140,6 +144,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "LACK": _words("fehlt fehlte fehlen"),
         "AIR": _words("luft atem sauerstoff puste"),
         "GASP": _words("japsen japse ringen ringe schnappe schnappen keuchen keuche hecheln"),
+        "BREATHLESS": _words("kurzatmig kurzatmigkeit atemlos dyspnoe"),
+        "COUGH": _words("husten huste hustet hustete gehustet"),
         "PAIN": _words(
             "schmerz schmerzen weh druck enge engegefuhl stechen stiche brennen"
         ),
@@ -150,6 +156,22 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "LIMP": _words("taub schlaff gelahmt lahm tot"),
         "SIDE": _words("links linke linken rechts rechte rechten seite"),
     },
+}
+
+# What is eaten or drunk, as written (not stemmed: Spanish "como" is "as" as often as "I eat").
+INGEST: dict[str, frozenset[str]] = {
+    "es": frozenset(_words(
+        "bebo bebe beber bebiendo bebia comer comiendo comia trago tragar tragando sorbo "
+        "bocado agua sopa caldo liquidos comida comidas cafe leche"
+    )),
+    "fr": frozenset(_words(
+        "bois boire buvant buvais manger mangeant mange mangeais gorgee bouchee eau soupe "
+        "repas liquides cafe the lait"
+    )),
+    "de": frozenset(_words(
+        "trinken trinke trinkt essen esse isst schluck bissen wasser suppe tee kaffee "
+        "mahlzeit mahlzeiten getranke"
+    )),
 }
 
 # German classes whose stems are read inside compounds: as the first part or the last.
@@ -177,6 +199,10 @@ RULES: tuple[Rule, ...] = (
     # dificultad para respirar" is never read as "sin aire".
     Rule("DYSPNEA", ("LACK", "AIR"), reach=1),
     Rule("DYSPNEA", ("GASP", "AIR")),
+    Rule("DYSPNEA", ("BREATHLESS",)),
+    # Coughing at every mouthful is the choking of spec section 3's table (food or drink going
+    # the wrong way); "toso cada vez que bebo".
+    Rule("CHOKING", ("COUGH", "INGEST")),
     Rule("CHEST_PAIN", ("PAIN", "CHEST")),
     Rule("STROKE", ("FACE", "DROOP"), reach=3),
     Rule("LIMB_ONE_SIDE", ("LIMB", "SIDE", "LIMP")),
@@ -206,7 +232,7 @@ def _class_stems(code: str) -> dict[str, frozenset[str]]:
 def classes_of(word: str, code: str) -> frozenset[str]:
     """Return the word classes an accent-folded, lower-case word of the note belongs to."""
     word_stem = stem(word, code)
-    found = set()
+    found = {"INGEST"} if word in INGEST.get(code, ()) else set()
     for name, stems in _class_stems(code).items():
         if word_stem in stems or word in stems:
             found.add(name)

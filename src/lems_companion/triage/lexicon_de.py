@@ -605,3 +605,5 @@ CUES = (
 # English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
 for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("de", _label))
+# A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
+CUES = slots.ends_negation_at_new_clause(CUES, "de")

@@ -19,6 +19,12 @@ case-insensitive). The word lists are ours, awaiting clinical review like the le
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lems_companion.triage.lexicon import Cue
+
 Figurative = tuple[frozenset[str] | None, str]
 
 # Verbs of reading or hearing, the sources, and the word introducing what was read.
@@ -330,3 +336,31 @@ ENGLISH_LOANWORDS = {
 def loanwords(code: str, label: str) -> tuple[str, ...]:
     """Return the English red-flag words of a label for a note in another language."""
     return () if code == "en" else ENGLISH_LOANWORDS.get(label, ())
+
+
+# A comma and a pronoun open a new clause with its own verb ("Pas de fièvre, j'avale mal", "Sin
+# fiebre, me cuesta tragar", "Kein Fieber, mir bleibt das Essen stecken"): a negation before
+# the comma does not reach into it (spec section 3, "the reach of negation").
+NEW_CLAUSE = {
+    "es": r",\s*(?:y\s+)?(?:se me|se le|me|yo|nos)\b",
+    "fr": r",\s*(?:et\s+)?(?:je\b|j'|moi\b|on\b|ca\b|ça\b)",
+    "de": r",\s*(?:und\s+)?(?:ich|mir|mich|es|das)\b",
+}
+
+
+def ends_negation_at_new_clause(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:  # noqa: F821
+    """Return the cues with a NEW_CLAUSE terminator that stops every forward negation, and
+    whatever the writer's own pronoun stops (the NEW_CLAUSE cue holds that pronoun, and
+    medspaCy keeps the longer of two overlapping cues)."""
+    from lems_companion.triage.lexicon import Cue  # the lexicon imports this module
+
+    return (
+        *(
+            replace(cue, terminated_by=cue.terminated_by | {"NEW_CLAUSE"})
+            if (cue.category == "NEGATED" and cue.direction == "FORWARD")
+            or "SELF" in cue.terminated_by
+            else cue
+            for cue in cues
+        ),
+        Cue("NEW_CLAUSE", "PSEUDO", (NEW_CLAUSE[code],), max_scope=1),
+    )
