@@ -88,6 +88,11 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "AIR": _words("aire aliento respiracion resuello oxigeno"),
         "GASP": _words("jadear jadeo boquear"),
         "BREATHLESS": _words("asfixia asfixiar asfixio asfixiaba disnea sofoco sofocarme"),
+        "SPEAK": _words("hablar hablaba hablo habla palabras lengua"),
+        "ODD": _words(
+            "trabar trababa trabo arrastrando arrastraba rara raras raro extrano "
+            "incomprensible enredada"
+        ),
         "COUGH": _words("toser toso tosiendo tosia tosi"),
         "PAIN": _words(
             "dolor duele doler dolia opresion presion peso punzada pinchazo ardor aprieta "
@@ -96,7 +101,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "CHEST": _words("pecho torax toracico esternon"),
         "FACE": _words("cara boca labio labios mejilla comisura rostro"),
         "DROOP": _words(
-            "torcida torcido torcio torcerse caida caido caer colgaba colgando paralizada "
+            "torcida torcido torcio torcerse caida caido caer cayo cae caia colgaba colgando "
+            "paralizada "
             "paralizado desviada desviado dormida"
         ),
         "LIMB": _words("brazo pierna mano"),
@@ -118,6 +124,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "AIR": _words("air souffle oxygene"),
         "GASP": _words("haleter halete"),
         "BREATHLESS": _words("essouffler essouffle essoufflement suffoquer suffocation dyspnee"),
+        "SPEAK": _words("parler parlait parle parole paroles mots articuler elocution"),
+        "ODD": _words("bizarre bizarrement pateuse pateux incomprehensible embrouille bafouillait"),
         "COUGH": _words("tousser tousse toussant toussais"),
         "PAIN": _words(
             "douleur douleurs douloureux mal serre serrement oppression brulure pression "
@@ -143,8 +151,16 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "BREATHE": _words("atmen atmung atem luft"),
         "LACK": _words("fehlt fehlte fehlen"),
         "AIR": _words("luft atem sauerstoff puste"),
-        "GASP": _words("japsen japse ringen ringe schnappe schnappen keuchen keuche hecheln"),
-        "BREATHLESS": _words("kurzatmig kurzatmigkeit atemlos dyspnoe"),
+        "GASP": _words(
+            "japsen japse japst ringen ringe schnappe schnappen schnappt keuchen keuche hecheln"
+        ),
+        # Not "atemlos": a song title and "breathless with excitement" as often as not.
+        "BREATHLESS": _words("kurzatmig kurzatmigkeit dyspnoe"),
+        "SPEAK": _words("sprechen spricht sprach reden redet rede sprache worte worter"),
+        "ODD": _words(
+            "komisch verwaschen lallend gelallt undeutlich wirr seltsam unverstandlich "
+            "nuschelig genuschelt"
+        ),
         "COUGH": _words("husten huste hustet hustete gehustet"),
         "PAIN": _words(
             "schmerz schmerzen weh druck enge engegefuhl stechen stiche brennen"
@@ -206,6 +222,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CHEST_PAIN", ("PAIN", "CHEST")),
     Rule("STROKE", ("FACE", "DROOP"), reach=3),
     Rule("LIMB_ONE_SIDE", ("LIMB", "SIDE", "LIMP")),
+    Rule("LIMB_ONE_SIDE", ("LIMB", "SIDE", "CANNOT")),
+    # Speech that came out strange: a stroke sign when sudden, a cerebellar one when new over
+    # days (text._flag_for), LEMS's own bulbar weakness otherwise.
+    Rule("SPEECH", ("SPEAK", "ODD"), reach=3),
 )
 
 
@@ -232,6 +252,9 @@ def _class_stems(code: str) -> dict[str, frozenset[str]]:
 def classes_of(word: str, code: str) -> frozenset[str]:
     """Return the word classes an accent-folded, lower-case word of the note belongs to."""
     word_stem = stem(word, code)
+    if code == "de" and word.startswith("ge") and len(word) > 6:
+        # Snowball's German stemmer keeps the participle's "ge-": "gejapst", "geredet".
+        word_stem = stem(word[2:], code)
     found = {"INGEST"} if word in INGEST.get(code, ()) else set()
     for name, stems in _class_stems(code).items():
         if word_stem in stems or word in stems:

@@ -830,7 +830,8 @@ CUES: tuple[Cue, ...] = (
             r"many|a few|few|a couple of|couple of)\s+(?:months?|years?|decades?)\s+ago\b",
             r"\b(?:years|ages|a long time|long) ago\b",
             r"\bin (?:19|20)\d\d\b",
-            r"\bback in\b",
+            # "back in 2015", not "on the way back in the car".
+            r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)",
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
             r"\b(?:in the past|previously|history of|used to)\b",
@@ -1124,7 +1125,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
         r"feeling)|\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
-        r"in front of goal|under pressure|referee|the lads)\b|\bthe choke\b|\bchoke\s+(?:cable|"
+        r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
+        r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|\bthe choke\b|\bchoke\s+(?:cable|"
         r"knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|"
         r"carburett?or|motorbike|generator|strimmer)\b",
     ),
@@ -1192,3 +1194,5 @@ CUES = (
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),
 )
+# A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
+CUES = slots.severity_unless_denied(CUES, "en")

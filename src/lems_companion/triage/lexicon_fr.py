@@ -176,6 +176,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
         rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
+        # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
+        r"(?-i:\bDT\b)",
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
         r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
         r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
@@ -446,7 +448,7 @@ CUES: tuple[Cue, ...] = (
             r"partie?s?|finie?s?|reglee?s?|guerie?s?)\b"
             r"(?!\s+(?:par|dans|de travers))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
-            r"\bapres (?:ca|cela) allait\b|\bca passe\b",
+            r"\bapres (?:ca|cela) allait\b|\bca passe\b(?!\s+(?:pas|plus))",
             r"\bjamais (?:re)?(?:revenue?s?|reapparue?s?)\b|\bplus jamais eu\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
@@ -656,3 +658,5 @@ for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("fr", _label))
 # A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
 CUES = slots.ends_negation_at_new_clause(CUES, "fr")
+# A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
+CUES = slots.severity_unless_denied(CUES, "fr")

@@ -86,6 +86,13 @@ _BILL = {
     "fr": r"(?:la|le|cette|ce)\s+(?:facture|prix|note|addition)",
     "de": r"(?:der|die|den|diese)\s+(?:\w*rechnung|\w*preis|\w*abrechnung)",
 }
+# A price or a bill, named anywhere in the sentence.
+_PRICE = {
+    "en": r"\b(?:bill|invoice|price)\b",
+    "es": r"\b(?:factura|precio|recibo)\b",
+    "fr": r"\b(?:facture|prix|addition)\b",
+    "de": r"\b(?:\w*rechnung|preis\w*|\w*preis)\b",
+}
 # A bitter swallow in another sense ("un trago amargo", "eine bittere Pille").
 _SWALLOW_IDIOM = {
     "es": r"\btrago amargo\b|\b(?:dificil|duro) de tragar\b|\btragarme(?:lo|la)\b",
@@ -143,8 +150,10 @@ def figurative(code: str) -> tuple[Figurative, ...]:
         ),
     ]
     patterns.append(
-        # Spec section 3, "Words used in another sense": the bill that took one's breath away.
-        (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b")
+        # Spec section 3, "Words used in another sense": the bill that took one's breath away,
+        # seen, or named with the breath in one sentence ("sin aliento con la factura", "beim
+        # Preis vom Geschenk ist mir die Luft weggeblieben").
+        (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b|{_PRICE[code]}")
     )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
@@ -293,9 +302,19 @@ _DOUBLE_NEGATION = {
 }
 
 
+# Words that hold a negation but deny no symptom: speech that "made no sense" is itself a
+# stroke sign, and Spanish "sin más" is "out of the blue" (spec section 3, the reach of negation).
+NOT_A_NEGATION = {
+    "en": r"\bmade no sense\b|\bmaking no sense\b|\bno sense\b",
+    "es": r"\bsin mas\b|\bno tenian? (?:ningun )?sentido\b|\bsin sentido\b",
+    "fr": r"\bn'(?:avai(?:en)?t|ont|a) (?:aucun|pas de) sens\b|\bsans queue ni tete\b",
+    "de": r"\bkeinen sinn\b|\bohne sinn\b|\bnichts verstanden\b",
+}
+
+
 def double_negation(code: str) -> str:
     """Return the language's "not without" pattern, a PSEUDO cue (spec section 3)."""
-    return _DOUBLE_NEGATION[code]
+    return f"{_DOUBLE_NEGATION[code]}|{NOT_A_NEGATION[code]}"
 
 
 # A question about people in general ("Bekommt man bei LEMS oft Schluckbeschwerden?"): a general
@@ -346,6 +365,28 @@ NEW_CLAUSE = {
     "fr": r",\s*(?:et\s+)?(?:je\b|j'|moi\b|on\b|ca\b|ça\b)",
     "de": r",\s*(?:und\s+)?(?:ich|mir|mich|es|das)\b",
 }
+
+
+# Negations right before a word of severity: "non irradiante", "keine Ausstrahlung", "kein
+# Schweiß", "sin sudor", "no sweating" deny the sign (fixed width, for a lookbehind each).
+_DENIED = {
+    "en": ("no ", "not ", "nor ", "without ", "never "),
+    "es": ("no ", "ni ", "sin ", "ningun ", "ninguna ", "nada de "),
+    "fr": ("non ", "ni ", "sans ", "pas de ", "pas d'", "aucune ", "aucun ", "pas "),
+    "de": ("kein ", "keine ", "keinen ", "ohne ", "nicht ", "weder "),
+}
+
+
+def severity_unless_denied(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:  # noqa: F821
+    """Return the cues with every SEVERE pattern kept from matching right after a negation
+    (spec section 3 table, severe_chest_pain: spreading pain or sweating, not their absence)."""
+    guard = "".join(f"(?<!\\b{word})" for word in _DENIED[code])
+    return tuple(
+        replace(cue, patterns=tuple(f"{guard}(?:{pattern})" for pattern in cue.patterns))
+        if cue.category == "SEVERE"
+        else cue
+        for cue in cues
+    )
 
 
 def ends_negation_at_new_clause(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:  # noqa: F821
