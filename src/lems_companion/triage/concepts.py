@@ -133,8 +133,10 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "CHEST": _words("poitrine thorax thoracique sternum"),
         "FACE": _words("visage bouche levre levres joue commissure"),
-        "DROOP": _words("tombe tombait tomber pendre pendait tordu tordue devie deviee affaisse "
-                        "paralyse paralysee fige figee"),
+        "DROOP": _words(
+            "tombe tombait tomber pendre pendait tordu tordue devie deviee affaisse "
+            "paralyse paralysee fige figee"
+        ),
         "LIMB": _words("bras jambe main"),
         "LIMP": _words("mort morte inerte paralyse paralysee engourdi engourdie molle"),
         "SIDE": _words("gauche droit droite cote"),
@@ -162,9 +164,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "nuschelig genuschelt"
         ),
         "COUGH": _words("husten huste hustet hustete gehustet"),
-        "PAIN": _words(
-            "schmerz schmerzen weh druck enge engegefuhl stechen stiche brennen"
-        ),
+        "PAIN": _words("schmerz schmerzen weh druck enge engegefuhl stechen stiche brennen"),
         "CHEST": _words("brust brustkorb thorax brustbein"),
         "FACE": _words("gesicht mund mundwinkel lippe wange gesichtshalfte"),
         "DROOP": _words("hangt hing hangend schief gelahmt verzogen"),
@@ -176,18 +176,24 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
 
 # What is eaten or drunk, as written (not stemmed: Spanish "como" is "as" as often as "I eat").
 INGEST: dict[str, frozenset[str]] = {
-    "es": frozenset(_words(
-        "bebo bebe beber bebiendo bebia comer comiendo comia trago tragar tragando sorbo "
-        "bocado agua sopa caldo liquidos comida comidas cafe leche"
-    )),
-    "fr": frozenset(_words(
-        "bois boire buvant buvais manger mangeant mange mangeais gorgee bouchee eau soupe "
-        "repas liquides cafe the lait"
-    )),
-    "de": frozenset(_words(
-        "trinken trinke trinkt essen esse isst schluck bissen wasser suppe tee kaffee "
-        "mahlzeit mahlzeiten getranke"
-    )),
+    "es": frozenset(
+        _words(
+            "bebo bebe beber bebiendo bebia comer comiendo comia trago tragar tragando sorbo "
+            "bocado agua sopa caldo liquidos comida comidas cafe leche"
+        )
+    ),
+    "fr": frozenset(
+        _words(
+            "bois boire buvant buvais manger mangeant mange mangeais gorgee bouchee eau soupe "
+            "repas liquides cafe the lait"
+        )
+    ),
+    "de": frozenset(
+        _words(
+            "trinken trinke trinkt essen esse isst schluck bissen wasser suppe tee kaffee "
+            "mahlzeit mahlzeiten getranke"
+        )
+    ),
 }
 
 # German classes whose stems are read inside compounds: as the first part or the last.
@@ -295,17 +301,13 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
         _Word(offset + found.start(), offset + found.end(), found.group(0).lower(), frozenset())
         for found in _WORD.finditer(clause)
     ]
-    words = [
-        _Word(word.start, word.end, word.text, classes_of(word.text, code)) for word in words
-    ]
+    words = [_Word(word.start, word.end, word.text, classes_of(word.text, code)) for word in words]
     cannot = _CANNOT_NEGATIONS.get(code, frozenset())
     for index, word in enumerate(words):
         if "ABLE" not in word.classes:
             continue
         near = [
-            other
-            for other in words[max(0, index - 2) : index + 3]
-            if _elided(other.text) in cannot
+            other for other in words[max(0, index - 2) : index + 3] if _elided(other.text) in cannot
         ]
         if near:
             words[index] = _Word(
@@ -339,7 +341,10 @@ def find(text: str, code: str) -> list[tuple[str, int, int]]:
             span
             for span in spans
             if not any(
-                other != span and other[0] == span[0] and span[1] <= other[1] and other[2] <= span[2]
+                other != span
+                and other[0] == span[0]
+                and span[1] <= other[1]
+                and other[2] <= span[2]
                 for other in spans
             )
         ]
@@ -351,18 +356,23 @@ def _rule_spans(
 ) -> list[tuple[str, int, int]]:
     """Return the spans where all of a rule's classes stand within its reach, no negation
     between them (a negation owned by CANNOT is part of the mention, not between)."""
+    # Negations a CANNOT word took into its span ("n'arrive plus") are its own.
+    owned = [(word.start, word.end) for word in words if "CANNOT" in word.classes]
+    blocking = [
+        _elided(word.text) in negations
+        and not any(start <= word.start < end for start, end in owned)
+        for word in words
+    ]
     spans = []
     for first, word in enumerate(words):
         if not word.classes & set(rule.classes):
             continue
-        window = words[first : first + rule.reach + 2]
         needed = set(rule.classes)
-        for last, other in enumerate(window):
-            if last and _elided(other.text) in negations and "CANNOT" not in other.classes:
-                if not any(o.start <= other.start < o.end for o in window if "CANNOT" in o.classes):
-                    break
-            needed -= other.classes
+        for last in range(first, min(len(words), first + rule.reach + 2)):
+            if last > first and blocking[last]:
+                break
+            needed -= words[last].classes
             if not needed:
-                spans.append((rule.label, word.start, window[last].end))
+                spans.append((rule.label, word.start, words[last].end))
                 break
     return spans

@@ -1126,9 +1126,9 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
         r"feeling)|\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
         r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
-        r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|\bthe choke\b|\bchoke\s+(?:cable|"
-        r"knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|"
-        r"carburett?or|motorbike|generator|strimmer)\b",
+        r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|\bthe choke\b|"
+        r"\bchoke\s+(?:cable|knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|"
+        r"tractor|motor|carburett?or|motorbike|generator|strimmer)\b",
     ),
     (
         frozenset({"DYSPHAGIA"}),

@@ -377,7 +377,7 @@ _DENIED = {
 }
 
 
-def severity_unless_denied(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:  # noqa: F821
+def severity_unless_denied(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:
     """Return the cues with every SEVERE pattern kept from matching right after a negation
     (spec section 3 table, severe_chest_pain: spreading pain or sweating, not their absence)."""
     guard = "".join(f"(?<!\\b{word})" for word in _DENIED[code])
@@ -389,7 +389,7 @@ def severity_unless_denied(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:
     )
 
 
-def ends_negation_at_new_clause(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:  # noqa: F821
+def ends_negation_at_new_clause(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:
     """Return the cues with a NEW_CLAUSE terminator that stops every forward negation, and
     whatever the writer's own pronoun stops (the NEW_CLAUSE cue holds that pronoun, and
     medspaCy keeps the longer of two overlapping cues)."""
