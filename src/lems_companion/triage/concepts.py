@@ -62,7 +62,7 @@ NEGATIONS: dict[str, frozenset[str]] = {
 _CANNOT_NEGATIONS: dict[str, frozenset[str]] = {
     "es": frozenset(_words("no ni nunca jamas")),
     "fr": frozenset(_words("pas plus jamais ne n")),
-    "de": frozenset(_words("nicht nie nimmer kaum")),
+    "de": frozenset(_words("nicht nie nimmer kaum kein keine keinen")),
 }
 
 # Word classes per language, as plain words: every word is stemmed, so one form is enough,
@@ -75,6 +75,9 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "complicado incapaz"
         ),
         "ABLE": _words("poder puedo puede podia pude pudo consigo consigue conseguia logro"),
+        "STRENGTH": _words("fuerza fuerzas"),
+        "WEAK": _words("debil debiles flojo floja flojita"),
+        "LIE": _words("tumbado tumbada tumbao tumbarme acostado acostada acostarme echado echada"),
         "SWALLOW": _words("tragar trago tragando deglutir deglucion degluto"),
         "STUCK": _words(
             "atascado atascada atascar atasca atora atorado atorada atorar trabado trabada "
@@ -95,8 +98,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "COUGH": _words("toser toso tosiendo tosia tosi"),
         "PAIN": _words(
-            "dolor duele doler dolia opresion presion peso punzada pinchazo ardor aprieta "
-            "apretar aplastar tirantez"
+            "dolor duele doler dolia opresion presion peso punzada pinchazo pinchacito ardor "
+            "aprieta apretar aplastar tirantez molestia molestias molesta"
         ),
         "CHEST": _words("pecho torax toracico esternon"),
         "FACE": _words("cara boca labio labios mejilla comisura rostro"),
@@ -116,6 +119,9 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "incapable"
         ),
         "ABLE": _words("arriver arrive arrivais parviens parvenir peux peut pouvais pu"),
+        "STRENGTH": _words("force forces"),
+        "WEAK": _words("faible faiblarde"),
+        "LIE": _words("allonge allongee allonger plat couche couchee"),
         "SWALLOW": _words("avaler avale deglutir deglutition"),
         "STUCK": _words("coince coincee bloque bloquee pogne"),
         "THROAT": _words("gorge gosier oesophage"),
@@ -129,7 +135,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "COUGH": _words("tousser tousse toussant toussais"),
         "PAIN": _words(
             "douleur douleurs douloureux mal serre serrement oppression brulure pression "
-            "etau ecrase pique pincement"
+            "etau ecrase pique pincement gene"
         ),
         "CHEST": _words("poitrine thorax thoracique sternum"),
         "FACE": _words("visage bouche levre levres joue commissure"),
@@ -147,6 +153,9 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "storung schlecht not unmoglich qual"
         ),
         "ABLE": _words("kann konnte konnen schaffe schaffen klappt klappen geht ging"),
+        "STRENGTH": _words("kraft krafte"),
+        "WEAK": _words("schwach schwacher kraftlos"),
+        "LIE": _words("liegen liege flach hinlegen hingelegt"),
         "SWALLOW": _words("schlucken schluck schluckt geschluckt runterschlucken"),
         "STUCK": _words("stecken steckt steckte feststecken hangen hangt hing"),
         "THROAT": _words("hals kehle rachen speiserohre"),
@@ -163,8 +172,11 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "komisch verwaschen lallend gelallt undeutlich wirr seltsam unverstandlich "
             "nuschelig genuschelt"
         ),
-        "COUGH": _words("husten huste hustet hustete gehustet"),
-        "PAIN": _words("schmerz schmerzen weh druck enge engegefuhl stechen stiche brennen"),
+        "COUGH": _words("husten huste hustet hustete gehustet abhusten"),
+        "PAIN": _words(
+            "schmerz schmerzen weh druck druckt drucken druckte enge engegefuhl stechen stiche "
+            "brennen"
+        ),
         "CHEST": _words("brust brustkorb thorax brustbein"),
         "FACE": _words("gesicht mund mundwinkel lippe wange gesichtshalfte"),
         "DROOP": _words("hangt hing hangend schief gelahmt verzogen"),
@@ -196,6 +208,9 @@ INGEST: dict[str, frozenset[str]] = {
     ),
 }
 
+# German suffixes that deny what the compound names ("problemlos", "schmerzfrei").
+_GERMAN_WITHOUT = ("los", "lose", "losen", "loser", "frei", "freie", "freien")
+
 # German classes whose stems are read inside compounds: as the first part or the last.
 _COMPOUND_HEADS = frozenset({"DIFFICULT", "PAIN"})
 _COMPOUND_MODIFIERS = frozenset({"SWALLOW", "BREATHE", "CHEST", "AIR"})
@@ -222,6 +237,11 @@ RULES: tuple[Rule, ...] = (
     Rule("DYSPNEA", ("LACK", "AIR"), reach=1),
     Rule("DYSPNEA", ("GASP", "AIR")),
     Rule("DYSPNEA", ("BREATHLESS",)),
+    # Spec section 3 table, dyspnea: a cough too weak to clear phlegm ("no tengo fuerza pa
+    # toser", "plus la force de tousser", "keine Kraft zum Abhusten"), and not lying flat.
+    Rule("DYSPNEA", ("NO_STRENGTH", "COUGH")),
+    Rule("DYSPNEA", ("WEAK", "COUGH"), reach=2),
+    Rule("DYSPNEA", ("CANNOT", "LIE"), reach=3),
     # Coughing at every mouthful is the choking of spec section 3's table (food or drink going
     # the wrong way); "toso cada vez que bebo".
     Rule("CHOKING", ("COUGH", "INGEST")),
@@ -257,6 +277,8 @@ def _class_stems(code: str) -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=16384)
 def classes_of(word: str, code: str) -> frozenset[str]:
     """Return the word classes an accent-folded, lower-case word of the note belongs to."""
+    if code == "de" and word.endswith(_GERMAN_WITHOUT):
+        return frozenset()  # "problemlos", "beschwerdefrei", "schmerzfrei": the sign denied
     word_stem = stem(word, code)
     if code == "de" and word.startswith("ge") and len(word) > 6:
         # Snowball's German stemmer keeps the participle's "ge-": "gejapst", "geredet".
@@ -304,7 +326,8 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
     words = [_Word(word.start, word.end, word.text, classes_of(word.text, code)) for word in words]
     cannot = _CANNOT_NEGATIONS.get(code, frozenset())
     for index, word in enumerate(words):
-        if "ABLE" not in word.classes:
+        negatable = word.classes & _NEGATED_CLASSES.keys()
+        if not negatable:
             continue
         near = [
             other for other in words[max(0, index - 2) : index + 3] if _elided(other.text) in cannot
@@ -314,9 +337,14 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
                 min(word.start, *(other.start for other in near)),
                 max(word.end, *(other.end for other in near)),
                 word.text,
-                word.classes | {"CANNOT"},
+                word.classes | {_NEGATED_CLASSES[name] for name in negatable},
             )
     return words
+
+
+# Classes that change meaning with a negation next to them: "no puedo" is CANNOT, "plus la
+# force" NO_STRENGTH.
+_NEGATED_CLASSES = {"ABLE": "CANNOT", "STRENGTH": "NO_STRENGTH"}
 
 
 def _elided(word: str) -> str:
@@ -357,7 +385,9 @@ def _rule_spans(
     """Return the spans where all of a rule's classes stand within its reach, no negation
     between them (a negation owned by CANNOT is part of the mention, not between)."""
     # Negations a CANNOT word took into its span ("n'arrive plus") are its own.
-    owned = [(word.start, word.end) for word in words if "CANNOT" in word.classes]
+    owned = [
+        (word.start, word.end) for word in words if word.classes & set(_NEGATED_CLASSES.values())
+    ]
     blocking = [
         _elided(word.text) in negations
         and not any(start <= word.start < end for start, end in owned)

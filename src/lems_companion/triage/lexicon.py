@@ -109,7 +109,7 @@ OTHER_WORDS = (
     r"(?:(?:best|old|little|baby)[- ]?)?(?:child|children|kids?|boy|girl|baby|grandson|"
     r"granddaughter|grandchild\w*|cousin|niece|nephew|friends?|neighbou?rs?|colleagues?|boss|"
     r"flatmate|roommate|housemate|dog|cat|pets?|in-laws?|sister-in-law|brother-in-law|family|"
-    r"relatives?|twin|sibling\w*|mate|pal|friend's \w+)"
+    r"relatives?|twin|sibling\w*|mate|pal|friend's \w+|lady|gentleman|chap|bloke|fella)"
 )
 # Words after which "my mum" is company, not the subject ("lunch with my mum and choked").
 NOT_AFTER_WITH = (

@@ -569,6 +569,13 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
+    # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);
+    # water "in den falschen Hals" is choking.
+    (
+        frozenset({"CHOKING"}),
+        r"\b(?:witz\w*|bemerkung\w*|kommentar\w*|satz|frage|spruch|worte|kritik|das|es|"
+        r"alles|was ich \w+)\b[^.;!?]{0,40}\bin den falschen hals\b",
+    ),
 )
 
 # See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with

@@ -191,7 +191,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:bouche|visage|levre|joue)\s+{W}{{0,3}}(?:tordu\w*|tomb\w*|de travers|devie\w*|"
         r"paralys\w*|engourdi\w*|affaiss\w*)",
         rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)?\s*{W}{{0,3}}(?:tout\s+)?"
-        r"(?:engourdi\w*|paralys\w*|sans force|inerte\w*|lourd\w*|faible\w*|mort\w*)",
+        r"(?:engourdi\w*|paralys\w*|inerte\w*|mort\w*)",
+        # Heavy or weak arms and legs are LEMS itself (spec section 2); on one side they are a
+        # stroke sign.
+        rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)\s*{W}{{0,3}}(?:tout\s+)?"
+        r"(?:sans force|lourd\w*|faible\w*)",
         r"\b(?:bras et (?:la )?jambe|jambe et (?:le )?bras)\s+(?:gauche|droit)\w*",
         r"\b(?:tout le|d'un) cote\s+(?:gauche|droit)\b",
         r"\bpeux plus (?:les|le|la) bouger\b",
@@ -610,7 +614,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
-        r"bougie|carburateur)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
+        r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
         r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
         r"\bde rire\b",
     ),

@@ -200,10 +200,10 @@ def coughing_blood(code: str) -> tuple[str, ...]:
 # A diet that is denied ("no está haciendo ninguna dieta", "er macht keine Diät"): the loss is
 # not intended (spec section 3, intended weight loss).
 _DIET = {
-    "en": r"(?:diet\w*|slimming|trying to lose)",
-    "es": r"(?:dieta|regimen|adelgazar)",
-    "fr": r"(?:regime|diete|maigrir)",
-    "de": r"(?:di(?:a|ae)t|abnehmen wollen|fasten)",
+    "en": r"(?:diet\w*|slimming|trying to lose|intentional\w*|deliberate\w*|on purpose)",
+    "es": r"(?:dieta|regimen|adelgazar|voluntari\w*|intencional\w*|a proposito|queriendo)",
+    "fr": r"(?:regime|diete|maigrir|volontaire\w*|voulu\w*|expres)",
+    "de": r"(?:di(?:a|ae)t|abnehmen wollen|fasten|gewollt|absichtlich|beabsichtigt)",
 }
 _DIET_NEGATION = {
     "en": r"not|no|never|without|isn'?t|aren'?t|wasn'?t|n't",
@@ -378,12 +378,13 @@ _DENIED = {
 
 
 def severity_unless_denied(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:
-    """Return the cues with every SEVERE pattern kept from matching right after a negation
-    (spec section 3 table, severe_chest_pain: spreading pain or sweating, not their absence)."""
+    """Return the cues with every SEVERE and INTENDED pattern kept from matching right after a
+    negation (spec section 3: spreading pain or sweating, not their absence; a loss "non
+    volontaire" is not intended)."""
     guard = "".join(f"(?<!\\b{word})" for word in _DENIED[code])
     return tuple(
         replace(cue, patterns=tuple(f"{guard}(?:{pattern})" for pattern in cue.patterns))
-        if cue.category == "SEVERE"
+        if cue.category in {"SEVERE", "INTENDED"}
         else cue
         for cue in cues
     )
