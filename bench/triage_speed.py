@@ -45,6 +45,17 @@ def make_notes(count: int, *, seed: int = 1) -> list[str]:
     return [" ".join(rng.choices(FRAGMENTS, k=rng.randint(1, 5))) for _ in range(count)]
 
 
+def bare_tokenizer_rate(notes: list[str]) -> float:
+    """Return how many of the notes per CPU-second spaCy's blank English tokenizer splits."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    started = time.process_time()
+    for note in notes:
+        tokenizer(note)
+    return len(notes) / (time.process_time() - started)
+
+
 def main() -> None:
     """Print the triage throughput and latency over a batch of generated notes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -74,6 +85,7 @@ def main() -> None:
         latencies.append(time.perf_counter() - note_started)
     total = time.perf_counter() - batch_started
     cpu_total = time.process_time() - cpu_started
+    tokenizer_rate = bare_tokenizer_rate(notes)
 
     cut_points = statistics.quantiles(latencies, n=100)
     mean_chars = statistics.mean(len(note) for note in notes)
@@ -87,6 +99,12 @@ def main() -> None:
     # CPU time is what this process itself used: on a machine shared with other work it moves
     # far less than the wall-clock figure above, so compare versions with it.
     print(f"cpu throughput: {len(notes) / cpu_total:.0f} notes per CPU-second")
+    # Issue 19, goal 3: triage against spaCy's blank English tokenizer alone, on the same notes
+    # in the same run, so that the ratio holds on any machine.
+    print(
+        f"bare tokenizer: {tokenizer_rate:.0f} notes per CPU-second; triage is "
+        f"{100 * len(notes) / cpu_total / tokenizer_rate:.1f}% of it (goal: 20%)"
+    )
     print(f"latency p50:    {cut_points[49] * 1000:.2f} ms")
     print(f"latency p95:    {cut_points[94] * 1000:.2f} ms")
     print(f"latency p99:    {cut_points[98] * 1000:.2f} ms")

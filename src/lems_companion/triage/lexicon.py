@@ -109,7 +109,7 @@ OTHER_WORDS = (
     r"(?:(?:best|old|little|baby)[- ]?)?(?:child|children|kids?|boy|girl|baby|grandson|"
     r"granddaughter|grandchild\w*|cousin|niece|nephew|friends?|neighbou?rs?|colleagues?|boss|"
     r"flatmate|roommate|housemate|dog|cat|pets?|in-laws?|sister-in-law|brother-in-law|family|"
-    r"relatives?|twin|sibling\w*|mate|pal|friend's \w+)"
+    r"relatives?|twin|sibling\w*|mate|pal|friend's \w+|lady|gentleman|chap|bloke|fella)"
 )
 # Words after which "my mum" is company, not the subject ("lunch with my mum and choked").
 NOT_AFTER_WITH = (
@@ -830,7 +830,8 @@ CUES: tuple[Cue, ...] = (
             r"many|a few|few|a couple of|couple of)\s+(?:months?|years?|decades?)\s+ago\b",
             r"\b(?:years|ages|a long time|long) ago\b",
             r"\bin (?:19|20)\d\d\b",
-            r"\bback in\b",
+            # "back in 2015", not "on the way back in the car".
+            r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)",
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
             r"\b(?:in the past|previously|history of|used to)\b",
@@ -1124,9 +1125,10 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
         r"feeling)|\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
-        r"in front of goal|under pressure|referee|the lads)\b|\bthe choke\b|\bchoke\s+(?:cable|"
-        r"knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|"
-        r"carburett?or|motorbike|generator|strimmer)\b",
+        r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
+        r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|\bthe choke\b|"
+        r"\bchoke\s+(?:cable|knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|"
+        r"tractor|motor|carburett?or|motorbike|generator|strimmer)\b",
     ),
     (
         frozenset({"DYSPHAGIA"}),
@@ -1192,3 +1194,5 @@ CUES = (
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),
 )
+# A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
+CUES = slots.severity_unless_denied(CUES, "en")

@@ -562,12 +562,20 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
-        r"aufzug|fahrstuhl|schnee|verkehr|"
+        r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
+        r"kupplung|getriebe|"
         r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
         r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
+    # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);
+    # water "in den falschen Hals" is choking.
+    (
+        frozenset({"CHOKING"}),
+        r"\b(?:witz\w*|bemerkung\w*|kommentar\w*|satz|frage|spruch|worte|kritik|das|es|"
+        r"alles|was ich \w+)\b[^.;!?]{0,40}\bin den falschen hals\b",
+    ),
 )
 
 # See lexicon.THIRD_PERSON. Spanish and German leave the subject out or share pronouns with
@@ -578,6 +586,8 @@ FIRST_PERSON_WORDS: str | None = None
 # Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("de"))
+# Bavarian and Austrian "verkutzt" is choked on food or drink (spec section 3, regional speech).
+RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], r"\bverkutz\w*")
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("de"))
 RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
@@ -605,3 +615,7 @@ CUES = (
 # English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
 for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("de", _label))
+# A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
+CUES = slots.ends_negation_at_new_clause(CUES, "de")
+# A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
+CUES = slots.severity_unless_denied(CUES, "de")

@@ -599,6 +599,12 @@ NOT_INTENDED = (
 # A denied diet, however worded (slots.py; spec section 3).
 NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("es")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # "Se me atraganta el vecino": a person one cannot stomach, not choking (spec section 3).
+    (
+        frozenset({"CHOKING"}),
+        rf"\batragant\w*\s+(?:el|la|los|las|mi|mis|ese|esa|este|esta)\s+(?:{OTHER_WORDS}|"
+        rf"{FAMILY_WORDS}|jefe|jefa|gente|tipo|tipa|senor|senora)\b",
+    ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
@@ -654,3 +660,7 @@ CUES = (
 # English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
 for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("es", _label))
+# A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
+CUES = slots.ends_negation_at_new_clause(CUES, "es")
+# A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
+CUES = slots.severity_unless_denied(CUES, "es")

@@ -176,6 +176,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
         rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
+        # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
+        r"(?-i:\bDT\b)",
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
         r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
         r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
@@ -189,7 +191,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:bouche|visage|levre|joue)\s+{W}{{0,3}}(?:tordu\w*|tomb\w*|de travers|devie\w*|"
         r"paralys\w*|engourdi\w*|affaiss\w*)",
         rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)?\s*{W}{{0,3}}(?:tout\s+)?"
-        r"(?:engourdi\w*|paralys\w*|sans force|inerte\w*|lourd\w*|faible\w*|mort\w*)",
+        r"(?:engourdi\w*|paralys\w*|inerte\w*|mort\w*)",
+        # Heavy or weak arms and legs are LEMS itself (spec section 2); on one side they are a
+        # stroke sign.
+        rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)\s*{W}{{0,3}}(?:tout\s+)?"
+        r"(?:sans force|lourd\w*|faible\w*)",
         r"\b(?:bras et (?:la )?jambe|jambe et (?:le )?bras)\s+(?:gauche|droit)\w*",
         r"\b(?:tout le|d'un) cote\s+(?:gauche|droit)\b",
         r"\bpeux plus (?:les|le|la) bouger\b",
@@ -446,7 +452,7 @@ CUES: tuple[Cue, ...] = (
             r"partie?s?|finie?s?|reglee?s?|guerie?s?)\b"
             r"(?!\s+(?:par|dans|de travers))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
-            r"\bapres (?:ca|cela) allait\b|\bca passe\b",
+            r"\bapres (?:ca|cela) allait\b|\bca passe\b(?!\s+(?:pas|plus))",
             r"\bjamais (?:re)?(?:revenue?s?|reapparue?s?)\b|\bplus jamais eu\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
@@ -608,7 +614,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
-        r"bougie|carburateur)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
+        r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
         r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
         r"\bde rire\b",
     ),
@@ -654,3 +660,7 @@ CUES = (
 # English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
 for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("fr", _label))
+# A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
+CUES = slots.ends_negation_at_new_clause(CUES, "fr")
+# A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
+CUES = slots.severity_unless_denied(CUES, "fr")

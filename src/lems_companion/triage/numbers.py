@@ -83,11 +83,17 @@ _MONTHS = (
     r"noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|"
     r"octobre|novembre|d[eé]cembre|januar|februar|m(?:a|ä|ae)rz|juni|juli|oktober|dezember)"
 )
+# Seasons, which date an earlier weight as months do ("en verano estaba en 63").
+_SEASONS = (
+    r"(?:summer|spring|autumn|winter|verano|invierno|primavera|oto[nñ]o|[eé]t[eé]|hiver|"
+    r"printemps|automne|sommer|fr(?:u|ü|ue)hling|herbst)"
+)
 # Words just before a figure that make it an earlier weight: a month or a past tense ("En
 # septiembre 76", "im Juli waren es noch 86,5", "En août j'étais à 73", "was 12st in June").
 _PAST_BEFORE = re.compile(
-    rf"\b(?:{_MONTHS}|was|were|used to|last|ago|before|era|eran|pesaba|antes|hace|pasado|"
-    r"[eé]tais|[eé]tait|avant|dernier|derniere|war|waren|wog|noch|vorher|zuvor|letzte\w*)\b"
+    rf"\b(?:{_MONTHS}|{_SEASONS}|was|were|used to|last|ago|before|era|eran|pesaba|estaba|"
+    r"estaban|antes|hace|pasado|[eé]tais|[eé]tait|faisais|faisait|pesais|pesait|avant|dernier|"
+    r"derniere|war|waren|wog|noch|vorher|zuvor|letzte\w*)\b"
     r"[^\d]{0,20}$",
     re.IGNORECASE,
 )

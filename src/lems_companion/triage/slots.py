@@ -19,6 +19,12 @@ case-insensitive). The word lists are ours, awaiting clinical review like the le
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lems_companion.triage.lexicon import Cue
+
 Figurative = tuple[frozenset[str] | None, str]
 
 # Verbs of reading or hearing, the sources, and the word introducing what was read.
@@ -80,6 +86,13 @@ _BILL = {
     "fr": r"(?:la|le|cette|ce)\s+(?:facture|prix|note|addition)",
     "de": r"(?:der|die|den|diese)\s+(?:\w*rechnung|\w*preis|\w*abrechnung)",
 }
+# A price or a bill, named anywhere in the sentence.
+_PRICE = {
+    "en": r"\b(?:bill|invoice|price)\b",
+    "es": r"\b(?:factura|precio|recibo)\b",
+    "fr": r"\b(?:facture|prix|addition)\b",
+    "de": r"\b(?:\w*rechnung|preis\w*|\w*preis)\b",
+}
 # A bitter swallow in another sense ("un trago amargo", "eine bittere Pille").
 _SWALLOW_IDIOM = {
     "es": r"\btrago amargo\b|\b(?:dificil|duro) de tragar\b|\btragarme(?:lo|la)\b",
@@ -137,8 +150,10 @@ def figurative(code: str) -> tuple[Figurative, ...]:
         ),
     ]
     patterns.append(
-        # Spec section 3, "Words used in another sense": the bill that took one's breath away.
-        (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b")
+        # Spec section 3, "Words used in another sense": the bill that took one's breath away,
+        # seen, or named with the breath in one sentence ("sin aliento con la factura", "beim
+        # Preis vom Geschenk ist mir die Luft weggeblieben").
+        (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b|{_PRICE[code]}")
     )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
@@ -185,10 +200,10 @@ def coughing_blood(code: str) -> tuple[str, ...]:
 # A diet that is denied ("no está haciendo ninguna dieta", "er macht keine Diät"): the loss is
 # not intended (spec section 3, intended weight loss).
 _DIET = {
-    "en": r"(?:diet\w*|slimming|trying to lose)",
-    "es": r"(?:dieta|regimen|adelgazar)",
-    "fr": r"(?:regime|diete|maigrir)",
-    "de": r"(?:di(?:a|ae)t|abnehmen wollen|fasten)",
+    "en": r"(?:diet\w*|slimming|trying to lose|intentional\w*|deliberate\w*|on purpose)",
+    "es": r"(?:dieta|regimen|adelgazar|voluntari\w*|intencional\w*|a proposito|queriendo)",
+    "fr": r"(?:regime|diete|maigrir|volontaire\w*|voulu\w*|expres)",
+    "de": r"(?:di(?:a|ae)t|abnehmen wollen|fasten|gewollt|absichtlich|beabsichtigt)",
 }
 _DIET_NEGATION = {
     "en": r"not|no|never|without|isn'?t|aren'?t|wasn'?t|n't",
@@ -287,9 +302,19 @@ _DOUBLE_NEGATION = {
 }
 
 
+# Words that hold a negation but deny no symptom: speech that "made no sense" is itself a
+# stroke sign, and Spanish "sin más" is "out of the blue" (spec section 3, the reach of negation).
+NOT_A_NEGATION = {
+    "en": r"\bmade no sense\b|\bmaking no sense\b|\bno sense\b",
+    "es": r"\bsin mas\b|\bno tenian? (?:ningun )?sentido\b|\bsin sentido\b",
+    "fr": r"\bn'(?:avai(?:en)?t|ont|a) (?:aucun|pas de) sens\b|\bsans queue ni tete\b",
+    "de": r"\bkeinen sinn\b|\bohne sinn\b|\bnichts verstanden\b",
+}
+
+
 def double_negation(code: str) -> str:
     """Return the language's "not without" pattern, a PSEUDO cue (spec section 3)."""
-    return _DOUBLE_NEGATION[code]
+    return f"{_DOUBLE_NEGATION[code]}|{NOT_A_NEGATION[code]}"
 
 
 # A question about people in general ("Bekommt man bei LEMS oft Schluckbeschwerden?"): a general
@@ -330,3 +355,54 @@ ENGLISH_LOANWORDS = {
 def loanwords(code: str, label: str) -> tuple[str, ...]:
     """Return the English red-flag words of a label for a note in another language."""
     return () if code == "en" else ENGLISH_LOANWORDS.get(label, ())
+
+
+# A comma and a pronoun open a new clause with its own verb ("Pas de fièvre, j'avale mal", "Sin
+# fiebre, me cuesta tragar", "Kein Fieber, mir bleibt das Essen stecken"): a negation before
+# the comma does not reach into it (spec section 3, "the reach of negation").
+NEW_CLAUSE = {
+    "es": r",\s*(?:y\s+)?(?:se me|se le|me|yo|nos)\b",
+    "fr": r",\s*(?:et\s+)?(?:je\b|j'|moi\b|on\b|ca\b|ça\b)",
+    "de": r",\s*(?:und\s+)?(?:ich|mir|mich|es|das)\b",
+}
+
+
+# Negations right before a word of severity: "non irradiante", "keine Ausstrahlung", "kein
+# Schweiß", "sin sudor", "no sweating" deny the sign (fixed width, for a lookbehind each).
+_DENIED = {
+    "en": ("no ", "not ", "nor ", "without ", "never "),
+    "es": ("no ", "ni ", "sin ", "ningun ", "ninguna ", "nada de "),
+    "fr": ("non ", "ni ", "sans ", "pas de ", "pas d'", "aucune ", "aucun ", "pas "),
+    "de": ("kein ", "keine ", "keinen ", "ohne ", "nicht ", "weder "),
+}
+
+
+def severity_unless_denied(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:
+    """Return the cues with every SEVERE and INTENDED pattern kept from matching right after a
+    negation (spec section 3: spreading pain or sweating, not their absence; a loss "non
+    volontaire" is not intended)."""
+    guard = "".join(f"(?<!\\b{word})" for word in _DENIED[code])
+    return tuple(
+        replace(cue, patterns=tuple(f"{guard}(?:{pattern})" for pattern in cue.patterns))
+        if cue.category in {"SEVERE", "INTENDED"}
+        else cue
+        for cue in cues
+    )
+
+
+def ends_negation_at_new_clause(cues: tuple[Cue, ...], code: str) -> tuple[Cue, ...]:
+    """Return the cues with a NEW_CLAUSE terminator that stops every forward negation, and
+    whatever the writer's own pronoun stops (the NEW_CLAUSE cue holds that pronoun, and
+    medspaCy keeps the longer of two overlapping cues)."""
+    from lems_companion.triage.lexicon import Cue  # the lexicon imports this module
+
+    return (
+        *(
+            replace(cue, terminated_by=cue.terminated_by | {"NEW_CLAUSE"})
+            if (cue.category == "NEGATED" and cue.direction == "FORWARD")
+            or "SELF" in cue.terminated_by
+            else cue
+            for cue in cues
+        ),
+        Cue("NEW_CLAUSE", "PSEUDO", (NEW_CLAUSE[code],), max_scope=1),
+    )

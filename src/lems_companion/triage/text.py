@@ -30,7 +30,15 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from lems_companion.triage import durations, language, numbers, prefilter, slots, spelling
+from lems_companion.triage import (
+    concepts,
+    durations,
+    language,
+    numbers,
+    prefilter,
+    slots,
+    spelling,
+)
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -294,8 +302,12 @@ def _find_targets(doc: Doc, language_code: str) -> Doc:
     # reads the same set from the doc.
     found_factors = prefilter.present(_all_factors(language_code), text.lower())
     doc.user_data[FACTORS_KEY] = found_factors
+    # Word classes matched by their stems, in any order and inflection (concepts.py).
+    by_concept: dict[str, list[tuple[int, int]]] = {}
+    for label, start, stop in concepts.find(text, language_code):
+        by_concept.setdefault(label, []).append((start, stop))
     for label, patterns in _targets(language_code):
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = list(by_concept.get(label, ()))
         for pattern, factors in patterns:
             if prefilter.may_match(factors, found_factors):
                 found += [
@@ -459,6 +471,10 @@ def authorship(text: str, author: str, language_code: str) -> str:
 def _keeps(mention: Mention, author: str) -> bool:
     """Return True when the mention stands after the context rules of spec section 3."""
     categories = mention.categories
+    if mention.label == "OXIMETRY" and categories & DROPPING == {"NEGATED"}:
+        # A pulse-oximeter reading is judged by its number (spec section 3: numbers count as
+        # if entered): "93 %, normal hab ich 97" does not negate it.
+        categories = categories - {"NEGATED"}
     if categories & DROPPING:
         return False
     # Spec section 3, "Who is writing": a family member's symptom is another person's when the
@@ -625,7 +641,10 @@ def _family_then_pronoun(language_code: str) -> tuple[re.Pattern[str], re.Patter
     first_person = words.FIRST_PERSON_WORDS or words.FIRST_PERSON
     return (
         re.compile(
-            rf"\b{slots.POSSESSIVE[language_code]}\s+{words.FAMILY_WORDS}\b[^.;!?]*?,\s*"
+            # The pronoun may follow a comma or "and" ("Mon mari tousse et l'autre jour il a
+            # avalé de travers", "neulich hat er sich verschluckt"), as long as no word for the
+            # writer stands between (checked below).
+            rf"\b{slots.POSSESSIVE[language_code]}\s+{words.FAMILY_WORDS}\b[^.;!?]*?\b"
             rf"{slots.PRONOUN[language_code]}\b",
             re.IGNORECASE,
         ),
