@@ -59,7 +59,7 @@ def test_a_mistake_is_announced_and_focused(
     phone.get_by_role("button", name="Save entry").click()
     summary = phone.locator("#error-summary")
     expect(summary).to_be_focused()
-    expect(summary).to_contain_text("Body weight: Enter 400 or less.")
+    expect(summary).to_contain_text("Body weight: Enter a weight from 20 kg to 400 kg.")
 
 
 def test_an_emergency_alert_is_the_first_thing_seen_after_saving(

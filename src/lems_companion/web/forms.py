@@ -384,7 +384,7 @@ def _plain_message(problem: Any, field_name: str, language: str) -> str:
     kind = problem["type"]
     limits = problem.get("ctx") or {}
 
-    def number(value: float) -> str:
+    def number(value: Any) -> str:
         return format_decimal(value, locale=language)
 
     if kind in ("less_than_equal", "less_than"):

@@ -270,7 +270,9 @@ def shared_with_me(
     )
 
 
-def _timeline_context(db: Session, owner_id: RowId, cursor: str | None) -> dict[str, object]:
+def _timeline_context(
+    db: Session, owner_id: RowId, cursor: str | None, language: str = "en"
+) -> dict[str, object]:
     owner = db.get(User, owner_id)
     if owner is None:
         raise NotFound("no such diary")
@@ -282,7 +284,7 @@ def _timeline_context(db: Session, owner_id: RowId, cursor: str | None) -> dict[
         "owner": owner,
         "entries": [to_public(row) for row in page.items],
         "entry_levels": {row.id: row.triage_level for row in page.items},
-        "entry_flags": {row.id: red_flag_names(row) for row in page.items},
+        "entry_flags": {row.id: red_flag_names(row, language) for row in page.items},
         "entry_authors": written_by_others(
             db, owner_id=owner.id, entry_ids=[row.id for row in page.items]
         ),
@@ -297,7 +299,7 @@ def their_diary(
 ) -> Response:
     """Show a diary shared with this account, newest first (read access needed)."""
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="read")
-    context = _timeline_context(db, owner_id, cursor)
+    context = _timeline_context(db, owner_id, cursor, page_language(request, signed_in.user))
     # Opening the diary accepts the invitation: the home stops listing it as pending, and counts
     # red flags from now on as new.
     first_visit = any(item.owner_id == owner_id for item in pending_invitations(db, signed_in.user))
@@ -353,7 +355,11 @@ def their_create_entry(
     access = diary_access(db, viewer=signed_in.user, owner_id=owner_id, action="create")
     owner = db.get(User, owner_id)
     assert owner is not None
-    entry, form = parse_entry_form(posted, default_time_zone=owner.time_zone)
+    entry, form = parse_entry_form(
+        posted,
+        default_time_zone=owner.time_zone,
+        language=page_language(request, signed_in.user),
+    )
     if entry is None:
         return templates.TemplateResponse(
             request,
@@ -391,7 +397,7 @@ def shared_view(request: Request, db: DbSession, token: str, cursor: str | None 
     if report_link is not None and report_link.scope == "report":
         return RedirectResponse(f"/s/{token}/report", status.HTTP_303_SEE_OTHER)
     owner, link = _linked_owner(db, token)
-    context = _timeline_context(db, owner.id, cursor)
+    context = _timeline_context(db, owner.id, cursor, page_language(request, None))
     audit(db, link_access(link), action="read", target="diary")
     db.commit()
     context.update(
@@ -424,7 +430,7 @@ def shared_entry(
             "signed_in": None,
             "entry": to_public(row),
             "author": written_by_others(db, owner_id=owner.id, entry_ids=[row.id]).get(row.id),
-            "flag_names": red_flag_names(row),
+            "flag_names": red_flag_names(row, page_language(request, None)),
             "seen": acknowledgements_for(db, [row.id]).get(row.id, []),
             "can_acknowledge": False,
             "alert": alert_for(

@@ -12,6 +12,13 @@
 
   function seconds(ms) { return Math.max(0.1, Math.round(ms / 100) / 10); }
 
+  // What the form says, in the page's language: the element's data-say-NAME (entry_form.html),
+  // with {n} standing for a count; the English text when the page gives none.
+  function say(element, name, english, n) {
+    var text = element.getAttribute("data-say-" + name) || english;
+    return text.replace("{n}", n);
+  }
+
   // A page the phone kept from earlier still says the time it was fetched and the key of the
   // entry it was made for: a new entry gets the time now and a key of its own.
   function freshen(form) {
@@ -61,7 +68,7 @@
       status.id = "same-status";
       status.className = "hint";
       status.setAttribute("role", "status");
-      status.textContent = "Filled in from your last entry. Change anything that is different today.";
+      status.textContent = say(button, "filled", "Filled in from your last entry. Change anything that is different today.");
       button.parentNode.appendChild(status);
     });
   }
@@ -134,8 +141,8 @@
       rep = 0;
       last = performance.now();
       tap.disabled = false;
-      start.textContent = "Start again";
-      status.textContent = "Go: stand up, then tap Stand.";
+      start.textContent = say(box, "again", "Start again");
+      status.textContent = say(box, "go", "Go: stand up, then tap Stand.");
       tap.focus();
     });
     tap.addEventListener("click", function () {
@@ -146,10 +153,10 @@
       last = now;
       if (rep >= 5) {
         tap.disabled = true;
-        status.textContent = "Done: five repetitions recorded below.";
+        status.textContent = say(box, "done", "Done: five repetitions recorded below.");
         start.focus();
       } else {
-        status.textContent = "Stand " + rep + " recorded. Sit down, then stand again.";
+        status.textContent = say(box, "stand", "Stand {n} recorded. Sit down, then stand again.", rep);
       }
     });
   }
@@ -166,15 +173,15 @@
       if (began === null) {
         if (trial >= 3) { trial = 0; for (var i = 1; i <= 3; i++) { fill(form, "tug_" + i, ""); } }
         began = performance.now();
-        button.textContent = "Stop";
-        status.textContent = "Trial " + (trial + 1) + ": walk to the mark, turn, come back and sit; then tap Stop.";
+        button.textContent = say(box, "stop", "Stop");
+        status.textContent = say(box, "walk", "Trial {n}: walk to the mark, turn, come back and sit; then tap Stop.", trial + 1);
         return;
       }
       trial += 1;
       fill(form, "tug_" + trial, seconds(performance.now() - began));
       began = null;
-      button.textContent = trial >= 3 ? "Start again" : "Go";
-      status.textContent = trial >= 3 ? "Done: three trials recorded below." : "Trial " + trial + " recorded. Tap Go for the next one.";
+      button.textContent = trial >= 3 ? say(box, "again", "Start again") : say(box, "go", "Go");
+      status.textContent = trial >= 3 ? say(box, "done", "Done: three trials recorded below.") : say(box, "trial", "Trial {n} recorded. Tap Go for the next one.", trial);
     });
   }
 
@@ -188,13 +195,13 @@
     button.addEventListener("click", function () {
       var left = SQUEEZE_SECONDS;
       button.disabled = true;
-      status.textContent = "Squeeze now: " + left;
+      status.textContent = say(box, "now", "Squeeze now: {n}", left);
       var timer = setInterval(function () {
         left -= 1;
-        if (left > 0) { status.textContent = "Keep squeezing: " + left; return; }
+        if (left > 0) { status.textContent = say(box, "keep", "Keep squeezing: {n}", left); return; }
         clearInterval(timer);
         button.disabled = false;
-        status.textContent = "Stop. Enter the reading in \u201cAfter a 10-second squeeze\u201d.";
+        status.textContent = say(box, "done", "Stop. Enter the reading in \u201cAfter a 10-second squeeze\u201d.");
         form.querySelector("#grip_after").focus();
       }, 1000);
     });
