@@ -39,6 +39,9 @@ TRANSLATED_TEMPLATES = [
     "report_body.html",
     "report_document.html",
     "_report_tools.html",
+    "appointment_body.html",
+    "appointment_page.html",
+    "appointment_print.html",
 ]
 # Words that stay as they are in every language: the product's name, the names of scores and
 # of coding systems.

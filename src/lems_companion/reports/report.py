@@ -69,24 +69,36 @@ def report_disclaimer(language: str = DEFAULT_LANGUAGE) -> str:
 # Spec section 1: every report says that the app informs and does not diagnose.
 REPORT_DISCLAIMER = report_disclaimer()
 
-# Spec section 4: appointment preparation wording.
-SCREENING_REQUEST = (
-    "I have been keeping a diary of muscle weakness and other symptoms. I would like to be "
-    "assessed for an autoimmune neuromuscular condition, including a blood test for P/Q-type "
-    "voltage-gated calcium channel (VGCC) antibodies and nerve conduction studies with "
-    "repetitive nerve stimulation, and to be referred to a neuromuscular specialist."
-)
-REFERRAL_REQUEST = (
-    "Could you refer me to a neuromuscular specialist (a neurologist with a neuromuscular "
-    "clinic)? I would like my diary and the tests listed here to be looked at together."
-)
-SECOND_OPINION = (
-    "You may ask for a second opinion if your symptoms are not explained, if tests have not been "
-    "done, or if things are getting worse. Ask your doctor to refer you to a neuromuscular "
-    "clinic at an academic medical centre (a university hospital) or to a rare-disease centre; "
-    "in Europe, the neuromuscular European Reference Network (EURO-NMD) lists such centres. "
-    "Bring this printout, your diary report and copies of any test results."
-)
+
+# Spec section 4: appointment preparation wording, in the patient's language.
+def screening_request(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the request for screening the patient may read out or hand over."""
+    return gettext_in(language).gettext(
+        "I have been keeping a diary of muscle weakness and other symptoms. I would like to be "
+        "assessed for an autoimmune neuromuscular condition, including a blood test for P/Q-type "
+        "voltage-gated calcium channel (VGCC) antibodies and nerve conduction studies with "
+        "repetitive nerve stimulation, and to be referred to a neuromuscular specialist."
+    )
+
+
+def referral_request(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the request for a referral to a neuromuscular specialist."""
+    return gettext_in(language).gettext(
+        "Could you refer me to a neuromuscular specialist (a neurologist with a neuromuscular "
+        "clinic)? I would like my diary and the tests listed here to be looked at together."
+    )
+
+
+def second_opinion(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return when and how to ask for a second opinion."""
+    return gettext_in(language).gettext(
+        "You may ask for a second opinion if your symptoms are not explained, if tests have not "
+        "been done, or if things are getting worse. Ask your doctor to refer you to a "
+        "neuromuscular clinic at an academic medical centre (a university hospital) or to a "
+        "rare-disease centre; in Europe, the neuromuscular European Reference Network "
+        "(EURO-NMD) lists such centres. Bring this printout, your diary report and copies of "
+        "any test results."
+    )
 
 
 @dataclass(frozen=True, slots=True)
