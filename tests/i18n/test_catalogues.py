@@ -42,6 +42,9 @@ TRANSLATED_TEMPLATES = [
     "appointment_body.html",
     "appointment_page.html",
     "appointment_print.html",
+    "card_page.html",
+    "card_document.html",
+    "_card_body.html",
 ]
 # Words that stay as they are in every language: the product's name, the names of scores and
 # of coding systems.
