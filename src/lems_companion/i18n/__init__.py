@@ -30,6 +30,12 @@ LOCALES_DIR = Path(__file__).with_name("locales")
 DOMAIN = "messages"
 
 
+def N_(message: str) -> str:
+    """Mark a text for the translation catalogues (pybabel extract); it is translated where it
+    is shown, in the reader's language."""
+    return message
+
+
 def catalogue_path(language: str) -> Path:
     """Return the ``.po`` file of a language."""
     return LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -17,10 +17,9 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.diary.service import RecentMedicine, recent_medicines
-from lems_companion.i18n import DEFAULT_LANGUAGE, format_number, gettext_in
+from lems_companion.i18n import DEFAULT_LANGUAGE, N_, format_number, gettext_in
 from lems_companion.reports.report import STATIC_DIR, environment, html_to_pdf
 from lems_companion.rules.medicines import CAUTION_CLASSES, is_amifampridine
-from lems_companion.web.templating import N_
 
 # "Current medicines" are those logged in the last 30 days: long enough to catch a medicine
 # taken weekly or logged irregularly, short enough that one stopped last season drops off.

@@ -21,6 +21,7 @@ from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.i18n import (
     LANGUAGE_COOKIE,
     LANGUAGES,
+    N_,
     choose_language,
     format_day,
     format_number,
@@ -32,12 +33,6 @@ from lems_companion.triage.flags import FLAGS
 from lems_companion.web.forms import error_id, field_anchor, field_label, symptom_sections
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
-
-
-def N_(message: str) -> str:
-    """Mark a text for the translation catalogues (pybabel extract); it is translated where a
-    page shows it, in the reader's language."""
-    return message
 
 
 # Spec section 1: every page says the app informs and does not diagnose.

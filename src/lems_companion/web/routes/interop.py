@@ -267,6 +267,8 @@ def calendar_feed(request: Request, db: DbSession, token: str) -> Response:
         # Globally unique UIDs: the database's user number would repeat across installations.
         user_key=str(record_uuid(installation_namespace(db), "calendar", owner.id)),
         now=stamp,
+        # Calendar apps fetch the feed without a session: the owner's profile language.
+        language=owner.language or "en",
     )
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     headers = {
