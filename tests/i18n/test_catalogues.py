@@ -45,6 +45,8 @@ TRANSLATED_TEMPLATES = [
     "card_page.html",
     "card_document.html",
     "_card_body.html",
+    "interop_calendar.html",
+    "interop_index.html",
 ]
 # Words that stay as they are in every language: the product's name, the names of scores and
 # of coding systems.
@@ -61,6 +63,7 @@ def extracted_messages() -> set[str]:
         ("src/lems_companion/reports/**.py", "python"),
         ("src/lems_companion/messaging/**.py", "python"),
         ("src/lems_companion/interop/calendar.py", "python"),
+        ("src/lems_companion/web/routes/interop.py", "python"),
         ("src/lems_companion/web/templates/**.html", "jinja2"),
     ]
     options = {"src/lems_companion/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
