@@ -1,15 +1,19 @@
-"""The report, its PDF and the patterns page are in the reader's language (issue 20): a
-patient reads their own in their profile's language, a clinician a patient's in the
-clinician's."""
+"""The report, its PDF, the patterns page, the appointment preparation, the alert card and the
+calendar feed are in the reader's language (issue 20): a patient reads their own in their
+profile's language, a clinician a patient's in the clinician's."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import httpx
 import pytest
 from bs4 import BeautifulSoup
+from icalendar import Calendar
 
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
+from lems_companion.interop.calendar import build_feed
 from lems_companion.sharing.service import invite
 from tests.conftest import Persona, make_user, web_sign_in
 from tests.reports.pdf_outline import document_language, outline_titles
@@ -99,3 +103,62 @@ def test_a_clinician_reads_a_patients_report_in_the_clinicians_language(
     pdf = http.get(f"/people/{owner_id}/report.pdf").content
     assert document_language(pdf) == "de"
     assert SHOWN["de"][0] in outline_titles(pdf)
+
+
+# Per language: the appointment page's heading and the card's title and diagnosis.
+APPOINTMENT = {
+    "es": "Prepare su cita",
+    "fr": "Préparez votre rendez-vous",
+    "de": "Bereiten Sie Ihren Arzttermin vor",
+}
+CARD = {
+    "es": ("Tarjeta de alerta médica", "Síndrome miasténico de Lambert-Eaton (LEMS)"),
+    "fr": ("Carte d'alerte médicale", "Syndrome myasthénique de Lambert-Eaton (LEMS)"),
+    "de": ("Notfallausweis", "Lambert-Eaton-Myasthenie-Syndrom (LEMS)"),
+}
+
+
+@pytest.mark.parametrize("language", SHOWN)
+def test_the_appointment_and_the_card_are_in_the_patients_language(
+    http: httpx.Client, db_url: str, patient: Persona, language: str
+) -> None:
+    fill_diary(db_url, patient)
+    set_language(db_url, patient, language)
+    web_sign_in(http, patient)
+    appointment = page(http.get("/appointment"))
+    assert appointment.html is not None and appointment.html["lang"] == language
+    assert appointment.h1 is not None and appointment.h1.get_text() == APPOINTMENT[language]
+    summary = appointment.select_one("#summary-text").get_text()
+    assert SHOWN[language][2] in summary  # the weakness is worst in the morning
+    printout = page(http.get("/appointment/print"))
+    assert printout.html is not None and printout.html["lang"] == language
+    card = page(http.get("/card"))
+    title, diagnosis = CARD[language]
+    assert card.h1 is not None and card.h1.get_text() == title
+    assert card.select_one("#card-diagnosis").get_text() == diagnosis
+    assert card.select_one(".card-review")  # awaiting clinical review in this language
+
+
+@pytest.mark.parametrize(
+    ("language", "evening"),
+    [
+        ("en", "Diary: evening entry"),
+        ("es", "Diario: anotación de la tarde"),
+        ("de", "Tagebuch: Abendeintrag"),
+    ],
+)
+def test_the_calendar_feed_speaks_the_owners_language(language: str, evening: str) -> None:
+    feed = Calendar.from_ical(
+        build_feed(
+            reminders={"evening_entry": "20:00"},
+            time_zone="Europe/Madrid",
+            plan=None,
+            today=date(2026, 3, 1),
+            user_key="k",
+            language=language,
+        )
+    )
+    [event] = feed.walk("VEVENT")
+    assert str(event["SUMMARY"]) == evening
+    [alarm] = event.walk("VALARM")
+    assert str(alarm["DESCRIPTION"]) == evening
