@@ -13,11 +13,14 @@ from icalendar import Calendar
 
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
+from lems_companion.diary.demo import demo_entries
 from lems_companion.interop.calendar import build_feed
+from lems_companion.reports.report import build_report, report_pages
 from lems_companion.sharing.service import invite
 from tests.conftest import Persona, make_user, web_sign_in
+from tests.factories import as_public
 from tests.reports.pdf_outline import document_language, outline_titles
-from tests.reports.test_report_pages import fill_diary
+from tests.reports.test_report_pages import TODAY, fill_diary
 
 # Per language: the report's title, a heading further on, and words of the observations
 # (the time-of-day sentence of the demo diary, worst in the morning).
@@ -162,3 +165,16 @@ def test_the_calendar_feed_speaks_the_owners_language(language: str, evening: st
     assert str(event["SUMMARY"]) == evening
     [alarm] = event.walk("VALARM")
     assert str(alarm["DESCRIPTION"]) == evening
+
+
+@pytest.mark.parametrize(
+    ("language", "numbered"), [("es", "Página 1 de"), ("fr", "Page 1 sur"), ("de", "Seite 1 von")]
+)
+def test_the_pdfs_pages_are_numbered_in_the_readers_language(language: str, numbered: str) -> None:
+    entries = as_public(demo_entries(today=TODAY))
+    report = build_report(
+        entries, flags=[], investigations=[], patient="Ada", time_zone="UTC", language=language
+    )
+    first = report_pages(report)[0]
+    texts = [box.text for box in first._page_box.descendants() if hasattr(box, "text")]
+    assert any(text.startswith(numbered) for text in texts)

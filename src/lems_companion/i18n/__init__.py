@@ -12,6 +12,7 @@ cookie), else the browser's ``Accept-Language``, else English.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -93,7 +94,7 @@ def gettext_in(language: str) -> NullTranslations:
     return translations(language if language in LANGUAGES else DEFAULT_LANGUAGE)
 
 
-def format_number(value: float, language: str, pattern: str | None = None) -> str:
+def format_number(value: float | Decimal, language: str, pattern: str | None = None) -> str:
     """Return a number as the language writes it (Babel's CLDR data: "1.5", "1,5"); the pattern
     as in CLDR ("0.0": one decimal always), else up to three decimals as needed."""
     from babel.numbers import format_decimal

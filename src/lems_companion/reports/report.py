@@ -348,16 +348,44 @@ def environment() -> Environment:
     return env
 
 
+def _css_string(text: str) -> str:
+    """Return text as a CSS string literal (CSS Syntax 4.3.5: backslash escapes)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_footer_css(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the printed pages' footers in the language: "Page 2 of 4" and the notice. They
+    override report.css's English ones, as CSS cannot take text from the catalogue."""
+    t = gettext_in(language)
+    # The counters go where the language puts the numbers: marked with characters no text has.
+    numbered = t.gettext("Page %(page)s of %(pages)s") % {"page": "\0", "pages": "\1"}
+    counters = {"\0": "counter(page)", "\1": "counter(pages)"}
+    pieces = re.split("(\0|\1)", numbered)
+    content = " ".join(counters.get(piece) or _css_string(piece) for piece in pieces if piece)
+    notice = _css_string(t.gettext("LEMS Companion: information, not diagnosis"))
+    return (
+        f"@page {{ @bottom-right {{ content: {content}; }} "
+        f"@bottom-left {{ content: {notice}; }} }}"
+    )
+
+
 def render_report_html(report: Report, *, stylesheet: str | None = None) -> str:
     """Return the report as a standalone HTML document; the CSS inline unless a link is given.
 
     Inline CSS makes a file that opens anywhere (``lems report --format html``); the PDF links
-    the packaged file instead. Reads report.css when inlining.
+    the packaged file instead. Reads report.css when inlining. A document read from files (the
+    PDF, the downloaded file) carries its pages' footers in the reader's language inline; one
+    the app serves only links its stylesheet, as the app's CSP refuses inline style.
     """
     template = environment().get_template("report_document.html")
     css = None if stylesheet else REPORT_CSS.read_text(encoding="utf-8")
+    from_files = stylesheet is None or stylesheet.startswith("file:")
     return template.render(
-        report=report, stylesheet=stylesheet, inline_css=css, language=report.language
+        report=report,
+        stylesheet=stylesheet,
+        inline_css=css,
+        page_css=page_footer_css(report.language) if from_files else None,
+        language=report.language,
     )
 
 
