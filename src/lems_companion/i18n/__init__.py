@@ -11,7 +11,7 @@ cookie), else the browser's ``Accept-Language``, else English.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
@@ -100,6 +100,14 @@ def format_number(value: float | Decimal, language: str, pattern: str | None = N
     from babel.numbers import format_decimal
 
     return format_decimal(value, pattern, locale=language)
+
+
+def format_moment(value: datetime, language: str) -> str:
+    """Return a date and time as the language writes it (Babel's CLDR data): "30 Nov 2026,
+    08:30", "30 nov. 2026, 08:30", "30 Nov. 2026, 08:30"."""
+    from babel.dates import format_datetime
+
+    return format_datetime(value, "d MMM y, HH:mm", locale=language)
 
 
 def format_day(value: date, language: str, pattern: str = "d MMM y") -> str:

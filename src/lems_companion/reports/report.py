@@ -30,11 +30,11 @@ from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
 from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
-from lems_companion.i18n import DEFAULT_LANGUAGE, gettext_in
+from lems_companion.i18n import DEFAULT_LANGUAGE, documents, gettext_in
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.charts import Chart, charts
 from lems_companion.tools.records import ToolResultPublic, ToolsSection
-from lems_companion.web import templating
+from lems_companion.triage.advice import flag_title
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
@@ -336,15 +336,9 @@ def environment() -> Environment:
     env.globals.update(
         catalogue=catalogue, severity_labels=catalogue.SEVERITY_LABELS, max_cited=MAX_CITED_ENTRIES
     )
-    # The web pages' gettext and Babel filters: a document names its reader's language as
-    # ``language`` (web.templating.reader_language), so a PDF reads as its page does.
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        templating._gettext, templating._ngettext, newstyle=True
-    )
-    shared = templating.templates.env.globals
-    env.globals.update(reader_language=shared["reader_language"], flag_title=shared["flag_title"])
-    env.filters.update(when=templating.when, day=templating.day, number=templating.number)
+    # The catalogue and Babel's formats, in the language the document names as ``language``.
+    documents.install(env)
+    env.globals["flag_title"] = flag_title
     return env
 
 
@@ -364,8 +358,7 @@ def page_footer_css(language: str = DEFAULT_LANGUAGE) -> str:
     content = " ".join(counters.get(piece) or _css_string(piece) for piece in pieces if piece)
     notice = _css_string(t.gettext("LEMS Companion: information, not diagnosis"))
     return (
-        f"@page {{ @bottom-right {{ content: {content}; }} "
-        f"@bottom-left {{ content: {notice}; }} }}"
+        f"@page {{ @bottom-right {{ content: {content}; }} @bottom-left {{ content: {notice}; }} }}"
     )
 
 
