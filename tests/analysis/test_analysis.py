@@ -16,6 +16,7 @@ from lems_companion.analysis.patterns import (
     weight,
 )
 from lems_companion.diary.flags import FlagRecord
+from lems_companion.i18n import LANGUAGES
 from lems_companion.reports.appointment import summary
 from tests.factories import entry, grip, sit_to_stand
 
@@ -284,9 +285,26 @@ def test_groups_count_entries_and_regions() -> None:
     assert result.limb_regions == {"proximal": 1, "distal": 1, "axial": 0}
 
 
-def test_the_analysis_never_words_a_diagnosis() -> None:
+# What a diagnosis would sound like, in each language the analysis is worded in.
+DIAGNOSIS_WORDS = {
+    "en": ("you have lems", "diagnosis of", "diagnosed", "consistent with lems"),
+    "es": ("usted tiene", "diagnóstico de", "diagnosticad", "compatible con"),
+    "fr": ("vous avez", "diagnostic de", "diagnostiqué", "compatible avec"),
+    "de": ("sie haben", "diagnose von", "diagnostiziert", "vereinbar mit"),
+}
+NOT_A_DIAGNOSIS = {
+    "en": "not a diagnosis",
+    "es": "no un diagnóstico",
+    "fr": "pas un diagnostic",
+    "de": "keine Diagnose",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_analysis_never_words_a_diagnosis(language: str) -> None:
     entries = _treatment_diary(14)
-    text = " ".join(o.text for o in analyze(entries).observations).lower()
-    for word in ("you have lems", "diagnosis of", "diagnosed", "consistent with lems"):
+    analysis = analyze(entries, language=language)
+    text = " ".join(o.text for o in analysis.observations).lower()
+    for word in DIAGNOSIS_WORDS[language]:
         assert word not in text
-    assert "not a diagnosis" in analyze(entries).disclaimer
+    assert NOT_A_DIAGNOSIS[language] in analysis.disclaimer

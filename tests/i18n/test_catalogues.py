@@ -61,6 +61,14 @@ TRANSLATED_TEMPLATES = [
     "account_page.html",
     "password.html",
     "two_step.html",
+    "appointment_body.html",
+    "appointment_page.html",
+    "appointment_print.html",
+    "card_page.html",
+    "card_document.html",
+    "_card_body.html",
+    "interop_calendar.html",
+    "interop_index.html",
 ]
 # Words that stay as they are in every language: the product's name, the names of scores and
 # of coding systems.

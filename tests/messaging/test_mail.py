@@ -4,6 +4,7 @@ password resets, red-flag notices and the morning digest, with no health detail 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -16,11 +17,14 @@ from sqlalchemy import select, update
 from lems_companion import catalogue
 from lems_companion.accounts.service import find_user
 from lems_companion.db.engine import session_scope
+from lems_companion.i18n import LANGUAGES
 from lems_companion.jobs.models import Job
 from lems_companion.jobs.runner import Runner
+from lems_companion.messaging import messages
 from lems_companion.messaging.service import handlers_for, request_password_reset
 from lems_companion.settings import Settings
 from lems_companion.sharing.service import invite, set_notify_wanted
+from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
 from tests.conftest import (
     PASSWORD,
@@ -41,14 +45,38 @@ EMERGENCY_ENTRY = {
     "note": "Choked on water twice today, the tablets stuck.",
 }
 PROMPT_ENTRY = {"symptoms": {"persistent_cough": 1}, "note": "Cough again at night."}
-# Words that would tell a reader what was recorded: every flag's and symptom's name, and the
-# words of the notes above.
+# Words that would tell a reader what was recorded: every flag's name in every language, every
+# symptom's name, and the words of the notes above (and of a red flag) in every language.
 ZONE_PARIS = ZoneInfo("Europe/Paris")
 HEALTH_WORDS = sorted(
-    {flag.title.lower() for flag in FLAGS}
+    {flag_title(flag.id, language).lower() for flag in FLAGS for language in LANGUAGES}
     | {symptom.label.lower() for symptom in catalogue.symptoms()}
     | {"choked", "choking", "water", "tablets", "swallow", "cough", "night", "red flag"}
+    | {"atragant", "tragar", "la tos", "señal de alarma", "pastilla"}
+    | {"étouff", "avaler", "toux", "signal d'alerte", "comprimé"}
+    | {"verschluck", "schluck", "husten", "warnzeichen", "tablette"}
 )
+# Every message, as each kind is sent, for a recipient of this language.
+EVERY_MESSAGE: dict[str, Callable[[str], messages.Content]] = {
+    "verification": lambda language: messages.verification(
+        f"{BASE_URL}/verify-email?token=t", hours=48, language=language
+    ),
+    "password_reset": lambda language: messages.password_reset(
+        f"{BASE_URL}/password-reset/confirm?token=t", minutes=30, language=language
+    ),
+    "invitation": lambda language: messages.invitation(
+        inviter="Ada", role="caregiver", link=f"{BASE_URL}/shared", language=language
+    ),
+    "emergency_notice": lambda language: messages.emergency_notice(
+        patient="Ada", link=f"{BASE_URL}/entries/1", language=language
+    ),
+    "digest": lambda language: messages.digest(
+        patient="Ada", count=2, link=f"{BASE_URL}/people/1/diary", language=language
+    ),
+    "reminder": lambda language: messages.reminder(
+        summary="…", link=f"{BASE_URL}/entries/new", language=language
+    ),
+}
 
 
 def now_entry(entry: dict[str, Any]) -> dict[str, Any]:
@@ -79,6 +107,25 @@ def assert_well_formed_without_health_detail(message: EmailMessage) -> None:
     assert [word for word in HEALTH_WORDS if word in whole] == []
     assert "<img" not in html  # no tracking pixel
     assert "utm_" not in whole
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", EVERY_MESSAGE)
+def test_every_message_is_in_the_recipients_language_without_health_detail(
+    kind: str, language: str
+) -> None:
+    content = EVERY_MESSAGE[kind](language)
+    whole = f"{content.subject}\n{content.text}\n{content.html}".lower()
+    assert [word for word in HEALTH_WORDS if word in whole] == []
+    assert f'<html lang="{language}">' in content.html
+    english = EVERY_MESSAGE[kind]("en")
+    assert (content.subject == english.subject) == (language == "en")
+
+
+def test_a_recipient_without_a_language_is_written_to_in_english() -> None:
+    assert messages.recipient_language(None) == "en"
+    assert messages.recipient_language("xx") == "en"
+    assert messages.recipient_language("de") == "de"
 
 
 def test_an_invitation_opens_the_diary_only_once_the_address_is_confirmed(

@@ -137,7 +137,7 @@ def test_the_card_page_holds_every_item(http: httpx.Client, patient_with_diary: 
     card = BeautifulSoup(response.text, "html.parser").select_one("#alert-card")
     assert card is not None
     assert card.select_one("#card-name").get_text() == "Ann Example"
-    assert card.select_one("#card-birth").get_text() == "Born 04 March 1956"
+    assert card.select_one("#card-birth").get_text() == "Born 4 March 1956"
     assert card.select_one("#card-diagnosis").get_text() == (
         "Lambert-Eaton myasthenic syndrome (LEMS)"
     )

@@ -102,7 +102,7 @@ def test_page_one_has_the_tests_weight_change_and_first_flag_date(pdf_path: Path
     assert "CMAP increment 140%" in page
     assert "FDG-PET scan (pending)" in page
     assert "-1.2%" in page  # 78.0 kg to 77.1 kg
-    assert "first 05 Jan 2026" in page  # the first of ten cough flags, not only the latest
+    assert "first 5 Jan 2026" in page  # the first of ten cough flags, not only the latest
     assert "20 mg a day" in page
 
 

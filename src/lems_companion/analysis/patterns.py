@@ -394,7 +394,7 @@ def _mean_by(groups: dict[str, list[tuple[int, float]]], keys: Iterable[str]) ->
     return result
 
 
-def _in_period(period: str, language: str) -> str:
+def in_period(period: str, language: str = DEFAULT_LANGUAGE) -> str:
     """Return "in the morning" (and so on) in the language."""
     t = gettext_in(language)
     return {
@@ -452,10 +452,10 @@ def time_of_day(entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGU
                     "%(least_mean)s over %(least_entries)s)."
                 )
                 % {
-                    "worst": _in_period(high, language),
+                    "worst": in_period(high, language),
                     "worst_mean": one_decimal(compared[high]),
                     "worst_entries": periods[high]["entries"],
-                    "least": _in_period(low, language),
+                    "least": in_period(low, language),
                     "least_mean": one_decimal(compared[low]),
                     "least_entries": periods[low]["entries"],
                 }

@@ -11,7 +11,8 @@ cookie), else the browser's ``Accept-Language``, else English.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -28,6 +29,12 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGE_COOKIE = "lems_language"
 LOCALES_DIR = Path(__file__).with_name("locales")
 DOMAIN = "messages"
+
+
+def N_(message: str) -> str:
+    """Mark a text for the translation catalogues (pybabel extract); it is translated where it
+    is shown, in the reader's language."""
+    return message
 
 
 def catalogue_path(language: str) -> Path:
@@ -98,12 +105,20 @@ def gettext_in(language: str) -> NullTranslations:
     return translations(language if language in LANGUAGES else DEFAULT_LANGUAGE)
 
 
-def format_number(value: float, language: str, pattern: str | None = None) -> str:
+def format_number(value: float | Decimal, language: str, pattern: str | None = None) -> str:
     """Return a number as the language writes it (Babel's CLDR data: "1.5", "1,5"); the pattern
     as in CLDR ("0.0": one decimal always), else up to three decimals as needed."""
     from babel.numbers import format_decimal
 
     return format_decimal(value, pattern, locale=language)
+
+
+def format_moment(value: datetime, language: str) -> str:
+    """Return a date and time as the language writes it (Babel's CLDR data): "30 Nov 2026,
+    08:30", "30 nov. 2026, 08:30", "30 Nov. 2026, 08:30"."""
+    from babel.dates import format_datetime
+
+    return format_datetime(value, "d MMM y, HH:mm", locale=language)
 
 
 def format_day(value: date, language: str, pattern: str = "d MMM y") -> str:

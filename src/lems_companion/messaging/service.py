@@ -19,6 +19,7 @@ from lems_companion.accounts.models import User
 from lems_companion.accounts.service import TOKEN_LIFETIMES, find_user, issue_email_token
 from lems_companion.dates import zone
 from lems_companion.diary.models import Entry
+from lems_companion.i18n import gettext_in
 from lems_companion.interop.calendar import REMINDER_KINDS
 from lems_companion.interop.models import CalendarReminder
 from lems_companion.jobs.queue import enqueue
@@ -110,6 +111,11 @@ def schedule_reminders(db: Session, *, user: User) -> None:
 # Handlers ------------------------------------------------------------------------------------
 
 
+def _language(recipient: User | None) -> str:
+    """Return the language to write to this person in: their profile's, else English."""
+    return messages.recipient_language(recipient.language if recipient else None)
+
+
 def _verified_account(db: Session, email: str) -> User | None:
     user = db.scalar(select(User).where(User.email == email))
     return user if user is not None and user.email_verified_at is not None else None
@@ -156,7 +162,8 @@ def handlers_for(settings: Settings) -> dict[str, Handler]:
         token = issue_email_token(db, user=user, purpose="verify")
         hours = int(TOKEN_LIFETIMES["verify"].total_seconds() // 3600)
         link = f"{base}/verify-email?token={token}"
-        send_now(user.email, messages.verification(link, hours=hours), kind="verify_email")
+        content = messages.verification(link, hours=hours, language=_language(user))
+        send_now(user.email, content, kind="verify_email")
 
     def password_reset(db: Session, payload: dict[str, Any]) -> None:
         user = db.get(User, payload["user_id"])
@@ -165,15 +172,21 @@ def handlers_for(settings: Settings) -> dict[str, Handler]:
         token = issue_email_token(db, user=user, purpose="reset")
         minutes = int(TOKEN_LIFETIMES["reset"].total_seconds() // 60)
         link = f"{base}/password-reset/confirm?token={token}"
-        send_now(user.email, messages.password_reset(link, minutes=minutes), kind="reset")
+        content = messages.password_reset(link, minutes=minutes, language=_language(user))
+        send_now(user.email, content, kind="reset")
 
     def invitation(db: Session, payload: dict[str, Any]) -> None:
         grant = db.get(Grant, payload["grant_id"])
         owner = db.get(User, grant.owner_id) if grant else None
         if grant is None or owner is None or grant.revoked_at is not None:
             return
+        # The invited person may have no account yet: then English.
+        invited = find_user(db, grant.grantee_email)
         content = messages.invitation(
-            inviter=owner.shown_name, role=grant.role, link=f"{base}/shared"
+            inviter=owner.shown_name,
+            role=grant.role,
+            link=f"{base}/shared",
+            language=_language(invited),
         )
         send_now(grant.grantee_email, content, kind="invitation")
 
@@ -191,7 +204,9 @@ def handlers_for(settings: Settings) -> dict[str, Handler]:
                 continue
             if entry.triage_level == "emergency":
                 content = messages.emergency_notice(
-                    patient=owner.shown_name, link=f"{base}/entries/{entry.id}"
+                    patient=owner.shown_name,
+                    link=f"{base}/entries/{entry.id}",
+                    language=_language(grantee),
                 )
                 key = f"notice-mail:{entry.id}:{grant.id}"
                 queue_mail(db, grantee.email, content, kind="emergency_notice", key=key)
@@ -232,7 +247,10 @@ def handlers_for(settings: Settings) -> dict[str, Handler]:
         if not count:
             return
         content = messages.digest(
-            patient=owner.shown_name, count=count, link=f"{base}/people/{owner.id}/diary"
+            patient=owner.shown_name,
+            count=count,
+            link=f"{base}/people/{owner.id}/diary",
+            language=_language(grantee),
         )
         send_now(grantee.email, content, kind="digest")
 
@@ -261,7 +279,12 @@ def handlers_for(settings: Settings) -> dict[str, Handler]:
         if expected != due:
             return  # the time changed; the new time was queued when it was saved
         if user.email_verified_at is not None:
-            content = messages.reminder(summary=spec.summary, link=f"{base}/entries/new")
+            language = _language(user)
+            content = messages.reminder(
+                summary=gettext_in(language).gettext(spec.summary),
+                link=f"{base}/entries/new",
+                language=language,
+            )
             send_now(user.email, content, kind="reminder")
         _queue_reminder(db, user, row, after=due)
 

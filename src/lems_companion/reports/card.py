@@ -3,7 +3,8 @@
 One A4 page of four credit-card-sized panels to cut out and fold, from the profile and the
 medicines logged in the diary in the last 30 days. The medicines to avoid are derived from the
 caution classes in ``rules.medicines`` (one source of truth); the card only words them shortly.
-The page, the printout and the PDF render the same template.
+The page, the printout and the PDF render the same template, in the language of the person
+who makes the card (issue 20): the texts below are marked with ``N_`` and translated there.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.diary.service import RecentMedicine, recent_medicines
+from lems_companion.i18n import DEFAULT_LANGUAGE, N_, format_number, gettext_in
 from lems_companion.reports.report import STATIC_DIR, environment, html_to_pdf
 from lems_companion.rules.medicines import CAUTION_CLASSES, is_amifampridine
 
@@ -30,10 +32,10 @@ CARD_CSS = STATIC_DIR / "card.css"
 
 Diagnosis = Literal["confirmed", "suspected"]
 DIAGNOSES: dict[str, str] = {
-    "confirmed": "Lambert-Eaton myasthenic syndrome (LEMS)",
-    "suspected": "Suspected Lambert-Eaton myasthenic syndrome (LEMS), under investigation",
+    "confirmed": N_("Lambert-Eaton myasthenic syndrome (LEMS)"),
+    "suspected": N_("Suspected Lambert-Eaton myasthenic syndrome (LEMS), under investigation"),
 }
-CARD_DISCLAIMER = (
+CARD_DISCLAIMER = N_(
     "Made by the patient with LEMS Companion from their own records: information, not a "
     "diagnosis. Check with the patient and their doctors."
 )
@@ -52,33 +54,35 @@ class CardCaution:
 ANAESTHESIA_CAUTIONS: tuple[CardCaution, ...] = (
     CardCaution(
         ("neuromuscular_blockers",),
-        "Muscle relaxants (neuromuscular blocking agents): stronger and longer effect in LEMS. "
-        "Plan the anaesthetic for it.",
+        N_(
+            "Muscle relaxants (neuromuscular blocking agents): stronger and longer effect in "
+            "LEMS. Plan the anaesthetic for it."
+        ),
     ),
-    CardCaution(("magnesium",), "Magnesium, above all into a vein."),
+    CardCaution(("magnesium",), N_("Magnesium, above all into a vein.")),
     CardCaution(
         ("aminoglycosides", "fluoroquinolones", "macrolides"),
-        "Aminoglycoside, fluoroquinolone and macrolide antibiotics.",
+        N_("Aminoglycoside, fluoroquinolone and macrolide antibiotics."),
     ),
 )
 GENERAL_CAUTIONS: tuple[CardCaution, ...] = (
     CardCaution(
         ("beta_blockers", "calcium_channel_blockers"),
-        "Beta-blockers (eye drops too) and calcium-channel blockers.",
+        N_("Beta-blockers (eye drops too) and calcium-channel blockers."),
     ),
     CardCaution(
         ("quinine_quinidine_procainamide", "lithium"),
-        "Quinine, quinidine, procainamide; lithium.",
+        N_("Quinine, quinidine, procainamide; lithium."),
     ),
-    CardCaution(("botulinum_toxin",), "Botulinum toxin (Botox), cosmetic injections included."),
-    CardCaution(("immune_checkpoint_inhibitors",), "Immune checkpoint inhibitors."),
+    CardCaution(("botulinum_toxin",), N_("Botulinum toxin (Botox), cosmetic injections included.")),
+    CardCaution(("immune_checkpoint_inhibitors",), N_("Immune checkpoint inhibitors.")),
     CardCaution(
         ("iodinated_contrast",),
-        "Iodinated contrast can add weakness for a while: do the scan, and watch the patient.",
+        N_("Iodinated contrast can add weakness for a while: do the scan, and watch the patient."),
     ),
 )
 CAUTIONS_SOURCE = next(iter(CAUTION_CLASSES)).source
-AMIFAMPRIDINE_LINE = (
+AMIFAMPRIDINE_LINE = N_(
     "Takes amifampridine: it can cause seizures; the EU/UK licence rules out medicines that "
     "prolong the QT interval with it."
 )
@@ -102,6 +106,8 @@ class AlertCard:
     cautions_source: str = CAUTIONS_SOURCE
     amifampridine_line: str = AMIFAMPRIDINE_LINE
     disclaimer: str = CARD_DISCLAIMER
+    # The card maker's language: the card's texts are translated into it where it is rendered.
+    language: str = DEFAULT_LANGUAGE
 
 
 class CardInputError(ValueError):
@@ -112,16 +118,21 @@ class CardInputError(ValueError):
         self.errors = errors
 
 
-def parse_card_options(form: dict[str, str]) -> tuple[Diagnosis, str]:
+def parse_card_options(
+    form: dict[str, str], language: str = DEFAULT_LANGUAGE
+) -> tuple[Diagnosis, str]:
     """Return the diagnosis wording and the emergency contact chosen on the card page;
-    CardInputError naming each bad field."""
+    CardInputError naming each bad field, in the language."""
+    t = gettext_in(language)
     errors: dict[str, str] = {}
     diagnosis = form.get("diagnosis", "confirmed").strip() or "confirmed"
     if diagnosis not in DIAGNOSES:
-        errors["diagnosis"] = "choose LEMS or suspected LEMS"
+        errors["diagnosis"] = t.gettext("choose LEMS or suspected LEMS")
     contact = " ".join(form.get("emergency_contact", "").split())
     if len(contact) > MAX_CONTACT_CHARS or "\x00" in contact:
-        errors["emergency_contact"] = f"at most {MAX_CONTACT_CHARS} characters"
+        errors["emergency_contact"] = t.gettext("at most %(limit)s characters") % {
+            "limit": format_number(MAX_CONTACT_CHARS, language)
+        }
     if errors:
         raise CardInputError(errors)
     return diagnosis, contact  # type: ignore[return-value]
@@ -135,8 +146,10 @@ def build_card(
     emergency_contact: str = "",
     emergency_number: str,
     today: date,
+    language: str = DEFAULT_LANGUAGE,
 ) -> AlertCard:
-    """Return the card of this person with these recent medicines (no storage, no clock)."""
+    """Return the card of this person with these recent medicines, in the card maker's
+    language (no storage, no clock)."""
     shown = medicines[:MAX_CARD_MEDICINES]
     return AlertCard(
         name=owner.shown_name,
@@ -148,6 +161,7 @@ def build_card(
         more_medicines=len(medicines) - len(shown),
         takes_amifampridine=any(is_amifampridine(item.name) for item in medicines),
         made_on=today,
+        language=language,
     )
 
 
@@ -159,6 +173,7 @@ def owner_card(
     emergency_contact: str = "",
     default_emergency_number: str,
     now: datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> AlertCard:
     """Return the owner's card, their medicines read from the last 30 days of the diary. One
     query. The emergency number is the owner's profile's, else the server's."""
@@ -171,13 +186,14 @@ def owner_card(
         emergency_contact=emergency_contact,
         emergency_number=owner.emergency_number or default_emergency_number,
         today=now.date(),
+        language=language,
     )
 
 
 def render_card_html(card: AlertCard, *, stylesheet: str, **context: Any) -> str:
     """Return the card as a standalone printable HTML document linking this stylesheet."""
     template = environment().get_template("card_document.html")
-    return template.render(card=card, stylesheet=stylesheet, **context)
+    return template.render(card=card, stylesheet=stylesheet, language=card.language, **context)
 
 
 def render_card_pdf(card: AlertCard) -> bytes:

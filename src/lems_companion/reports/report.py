@@ -30,11 +30,11 @@ from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
 from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
-from lems_companion.i18n import DEFAULT_LANGUAGE, gettext_in
+from lems_companion.i18n import DEFAULT_LANGUAGE, documents, gettext_in
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.charts import Chart, charts
 from lems_companion.tools.records import ToolResultPublic, ToolsSection
-from lems_companion.web import templating
+from lems_companion.triage.advice import flag_title
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
@@ -69,24 +69,36 @@ def report_disclaimer(language: str = DEFAULT_LANGUAGE) -> str:
 # Spec section 1: every report says that the app informs and does not diagnose.
 REPORT_DISCLAIMER = report_disclaimer()
 
-# Spec section 4: appointment preparation wording.
-SCREENING_REQUEST = (
-    "I have been keeping a diary of muscle weakness and other symptoms. I would like to be "
-    "assessed for an autoimmune neuromuscular condition, including a blood test for P/Q-type "
-    "voltage-gated calcium channel (VGCC) antibodies and nerve conduction studies with "
-    "repetitive nerve stimulation, and to be referred to a neuromuscular specialist."
-)
-REFERRAL_REQUEST = (
-    "Could you refer me to a neuromuscular specialist (a neurologist with a neuromuscular "
-    "clinic)? I would like my diary and the tests listed here to be looked at together."
-)
-SECOND_OPINION = (
-    "You may ask for a second opinion if your symptoms are not explained, if tests have not been "
-    "done, or if things are getting worse. Ask your doctor to refer you to a neuromuscular "
-    "clinic at an academic medical centre (a university hospital) or to a rare-disease centre; "
-    "in Europe, the neuromuscular European Reference Network (EURO-NMD) lists such centres. "
-    "Bring this printout, your diary report and copies of any test results."
-)
+
+# Spec section 4: appointment preparation wording, in the patient's language.
+def screening_request(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the request for screening the patient may read out or hand over."""
+    return gettext_in(language).gettext(
+        "I have been keeping a diary of muscle weakness and other symptoms. I would like to be "
+        "assessed for an autoimmune neuromuscular condition, including a blood test for P/Q-type "
+        "voltage-gated calcium channel (VGCC) antibodies and nerve conduction studies with "
+        "repetitive nerve stimulation, and to be referred to a neuromuscular specialist."
+    )
+
+
+def referral_request(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the request for a referral to a neuromuscular specialist."""
+    return gettext_in(language).gettext(
+        "Could you refer me to a neuromuscular specialist (a neurologist with a neuromuscular "
+        "clinic)? I would like my diary and the tests listed here to be looked at together."
+    )
+
+
+def second_opinion(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return when and how to ask for a second opinion."""
+    return gettext_in(language).gettext(
+        "You may ask for a second opinion if your symptoms are not explained, if tests have not "
+        "been done, or if things are getting worse. Ask your doctor to refer you to a "
+        "neuromuscular clinic at an academic medical centre (a university hospital) or to a "
+        "rare-disease centre; in Europe, the neuromuscular European Reference Network "
+        "(EURO-NMD) lists such centres. Bring this printout, your diary report and copies of "
+        "any test results."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,28 +336,49 @@ def environment() -> Environment:
     env.globals.update(
         catalogue=catalogue, severity_labels=catalogue.SEVERITY_LABELS, max_cited=MAX_CITED_ENTRIES
     )
-    # The web pages' gettext and Babel filters: a document names its reader's language as
-    # ``language`` (web.templating.reader_language), so a PDF reads as its page does.
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        templating._gettext, templating._ngettext, newstyle=True
-    )
-    shared = templating.templates.env.globals
-    env.globals.update(reader_language=shared["reader_language"], flag_title=shared["flag_title"])
-    env.filters.update(when=templating.when, day=templating.day, number=templating.number)
+    # The catalogue and Babel's formats, in the language the document names as ``language``.
+    documents.install(env)
+    env.globals["flag_title"] = flag_title
     return env
+
+
+def _css_string(text: str) -> str:
+    """Return text as a CSS string literal (CSS Syntax 4.3.5: backslash escapes)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_footer_css(language: str = DEFAULT_LANGUAGE) -> str:
+    """Return the printed pages' footers in the language: "Page 2 of 4" and the notice. They
+    override report.css's English ones, as CSS cannot take text from the catalogue."""
+    t = gettext_in(language)
+    # The counters go where the language puts the numbers: marked with characters no text has.
+    numbered = t.gettext("Page %(page)s of %(pages)s") % {"page": "\0", "pages": "\1"}
+    counters = {"\0": "counter(page)", "\1": "counter(pages)"}
+    pieces = re.split("(\0|\1)", numbered)
+    content = " ".join(counters.get(piece) or _css_string(piece) for piece in pieces if piece)
+    notice = _css_string(t.gettext("LEMS Companion: information, not diagnosis"))
+    return (
+        f"@page {{ @bottom-right {{ content: {content}; }} @bottom-left {{ content: {notice}; }} }}"
+    )
 
 
 def render_report_html(report: Report, *, stylesheet: str | None = None) -> str:
     """Return the report as a standalone HTML document; the CSS inline unless a link is given.
 
     Inline CSS makes a file that opens anywhere (``lems report --format html``); the PDF links
-    the packaged file instead. Reads report.css when inlining.
+    the packaged file instead. Reads report.css when inlining. A document read from files (the
+    PDF, the downloaded file) carries its pages' footers in the reader's language inline; one
+    the app serves only links its stylesheet, as the app's CSP refuses inline style.
     """
     template = environment().get_template("report_document.html")
     css = None if stylesheet else REPORT_CSS.read_text(encoding="utf-8")
+    from_files = stylesheet is None or stylesheet.startswith("file:")
     return template.render(
-        report=report, stylesheet=stylesheet, inline_css=css, language=report.language
+        report=report,
+        stylesheet=stylesheet,
+        inline_css=css,
+        page_css=page_footer_css(report.language) if from_files else None,
+        language=report.language,
     )
 
 

@@ -7,7 +7,7 @@ from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
-from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.units import format_unit
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -29,6 +29,7 @@ from lems_companion.i18n import (
     N_,
     choose_language,
     format_day,
+    format_moment,
     format_number,
     translations,
 )
@@ -77,10 +78,7 @@ def page_language(request: Request | None, user: User | None) -> str:
 
 
 def reader_language(context: Context) -> str:
-    """Return the language of the person a page is rendered for; a document rendered outside
-    a request (a report's PDF or file) names it as ``language``."""
-    if (named := context.get("language")) in LANGUAGES:
-        return str(named)
+    """Return the language of the person a page is rendered for."""
     signed_in = context.get("signed_in")
     return page_language(context.get("request"), signed_in.user if signed_in else None)
 
@@ -99,7 +97,7 @@ def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
 def when(context: Context, moment: datetime) -> str:
     """Return a date and time as the reader's language writes it (Babel's CLDR data):
     "30 Nov 2026, 08:30", "30 nov. 2026, 08:30", "30 Nov. 2026, 08:30"."""
-    return format_datetime(moment, "d MMM y, HH:mm", locale=reader_language(context))
+    return format_moment(moment, reader_language(context))
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)

@@ -37,7 +37,7 @@ from lems_companion.web.deps import (
     WebUser,
     WebUserPosting,
 )
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 
@@ -60,15 +60,21 @@ def _owner(db: Session, signed_in: SignedIn, owner_id: int | None) -> tuple[User
 
 
 def _card(
-    db: Session, owner: User, settings: Settings, form: dict[str, str] | None = None
+    db: Session,
+    owner: User,
+    settings: Settings,
+    language: str,
+    form: dict[str, str] | None = None,
 ) -> AlertCard:
-    diagnosis, contact = parse_card_options(form or {})
+    """Return the owner's card in the language of the person making it."""
+    diagnosis, contact = parse_card_options(form or {}, language)
     return owner_card(
         db,
         owner=owner,
         diagnosis=diagnosis,
         emergency_contact=contact,
         default_emergency_number=settings.emergency_number,
+        language=language,
     )
 
 
@@ -80,7 +86,7 @@ def _page(
     owner_id: int | None,
 ) -> Response:
     owner, base = _owner(db, signed_in, owner_id)
-    card = _card(db, owner, settings)
+    card = _card(db, owner, settings, page_language(request, signed_in.user))
     db.commit()
     return templates.TemplateResponse(
         request,
@@ -117,10 +123,11 @@ def _print(
 ) -> Response:
     owner, base = _owner(db, signed_in, owner_id)
     form = {key: value for key, value in posted.items() if isinstance(value, str)}
+    language = page_language(request, signed_in.user)
     try:
-        card = _card(db, owner, settings, form)
+        card = _card(db, owner, settings, language, form)
     except CardInputError as error:
-        context = _context(signed_in, owner, base, _card(db, owner, settings), form)
+        context = _context(signed_in, owner, base, _card(db, owner, settings, language), form)
         context["errors"] = error.errors
         db.commit()
         return templates.TemplateResponse(

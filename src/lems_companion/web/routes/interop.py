@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.accounts.models import User
 from lems_companion.dates import diagnosis_window, parse_day, zone
+from lems_companion.i18n import gettext_in
 from lems_companion.inputs import whole_number
 from lems_companion.interop import feeds
 from lems_companion.interop.calendar import REMINDER_KINDS, build_feed, check_time_of_day
@@ -29,7 +30,7 @@ from lems_companion.rules.screening import DELTA_P_MAX_SCORE, build_plan
 from lems_companion.tools.service import plan_inputs, schedule, set_schedule
 from lems_companion.web.deps import DbSession, PostedForm, SignedIn, WebUser, WebUserPosting
 from lems_companion.web.limits import MAX_IMPORT_BYTES
-from lems_companion.web.templating import templates
+from lems_companion.web.templating import page_language, templates
 
 router = APIRouter()
 
@@ -87,18 +88,22 @@ def import_upload(
     format_: Annotated[str, Form(alias="format")] = AUTO_FORMAT,
 ) -> Response:
     """Import every entry of the uploaded file, or none, listing every problem."""
+    t = gettext_in(page_language(request, signed_in.user))
     raw = file.file.read(MAX_IMPORT_BYTES + 1)
     problems: list[str] = []
     if len(raw) > MAX_IMPORT_BYTES:
-        problems = [f"the file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB"]
+        problems = [
+            t.gettext("the file is larger than %(size)s MB")
+            % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
+        ]
     elif format_ != AUTO_FORMAT and format_ not in ImportFormat.__members__:
-        problems = [f"unknown format {format_!r}"]
+        problems = [t.gettext("unknown format %(format)r") % {"format": format_}]
     else:
         try:
             chosen = None if format_ == AUTO_FORMAT else ImportFormat(format_)
             items = parse_import(raw.decode("utf-8"), format_=chosen)
         except UnicodeDecodeError:
-            problems = ["the file is not UTF-8 text; export it again as UTF-8"]
+            problems = [t.gettext("the file is not UTF-8 text; export it again as UTF-8")]
         except InteropError as error:
             problems = error.problems
     if problems:
@@ -140,8 +145,11 @@ def calendar_settings(
 
 
 def _parse_settings(
-    form: Any,
+    form: Any, language: str
 ) -> tuple[dict[str, str], date | None, int | None, list[str]]:
+    """Return the chosen reminders, diagnosis date, DELTA-P score and the problems, worded in
+    the language (the reasons from dates and calendar are still English)."""
+    t = gettext_in(language)
     errors: list[str] = []
     chosen: dict[str, str] = {}
     for kind, spec in REMINDER_KINDS.items():
@@ -150,7 +158,7 @@ def _parse_settings(
             try:
                 chosen[kind] = check_time_of_day(when)
             except ValueError as error:
-                errors.append(f"{spec.summary}: {error}")
+                errors.append(f"{t.gettext(spec.summary)}: {error}")
     diagnosed_text = str(form.get("diagnosed_on") or "").strip()
     score_text = str(form.get("delta_p_score") or "").strip()
     diagnosed_on = score = None
@@ -159,7 +167,7 @@ def _parse_settings(
         try:
             diagnosed_on = parse_day(diagnosed_text, earliest=first, latest=last)
         except ValueError as error:
-            errors.append(f"Diagnosis date: {error}.")
+            errors.append(t.gettext("Diagnosis date: %(error)s.") % {"error": error})
     if score_text:
         try:
             score = whole_number(score_text)
@@ -167,9 +175,14 @@ def _parse_settings(
             score = -1
         if not 0 <= score <= DELTA_P_MAX_SCORE:
             score = None
-            errors.append(f"DELTA-P score: enter a whole number from 0 to {DELTA_P_MAX_SCORE}.")
+            errors.append(
+                t.gettext("DELTA-P score: enter a whole number from 0 to %(max)s.")
+                % {"max": DELTA_P_MAX_SCORE}
+            )
     if (diagnosed_on is None) != (score is None) and not errors:
-        errors.append("Screening dates need both the diagnosis date and the DELTA-P score.")
+        errors.append(
+            t.gettext("Screening dates need both the diagnosis date and the DELTA-P score.")
+        )
     return chosen, diagnosed_on, score, errors
 
 
@@ -178,7 +191,9 @@ def save_calendar_settings(
     request: Request, db: DbSession, signed_in: WebUserPosting, posted: PostedForm
 ) -> Response:
     """Save the chosen reminders and the screening schedule; the form with messages if wrong."""
-    chosen, diagnosed_on, score, errors = _parse_settings(posted)
+    chosen, diagnosed_on, score, errors = _parse_settings(
+        posted, page_language(request, signed_in.user)
+    )
     if errors:
         context = _calendar_context(db, signed_in.user, signed_in=signed_in, errors=errors)
         return templates.TemplateResponse(
@@ -267,6 +282,8 @@ def calendar_feed(request: Request, db: DbSession, token: str) -> Response:
         # Globally unique UIDs: the database's user number would repeat across installations.
         user_key=str(record_uuid(installation_namespace(db), "calendar", owner.id)),
         now=stamp,
+        # Calendar apps fetch the feed without a session: the owner's profile language.
+        language=owner.language or "en",
     )
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     headers = {

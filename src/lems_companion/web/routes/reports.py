@@ -250,6 +250,7 @@ def remove_test(db: DbSession, signed_in: WebUserPosting, test_id: RowId) -> Res
 
 
 def _appointment_context(
+    request: Request,
     db: Session,
     signed_in: WebUser,
     *,
@@ -257,10 +258,15 @@ def _appointment_context(
     errors: list[str] | None = None,
 ) -> dict[str, object]:
     """Return the appointment page's context, with the patient's edited texts if given. Queries."""
+    language = page_language(request, signed_in.user)
     period = load_period(db, owner=signed_in.user)
-    analysis = analyze(period.entries, flags=period.flags)
+    analysis = analyze(period.entries, flags=period.flags, language=language)
     appointment = build_appointment(
-        period.entries, analysis, period.investigations, others=period.written_by.keys()
+        period.entries,
+        analysis,
+        period.investigations,
+        others=period.written_by.keys(),
+        language=language,
     )
     today = datetime.now(UTC).astimezone(zone(signed_in.user.time_zone)).date()
     return {
@@ -277,7 +283,7 @@ def _appointment_context(
 def appointment_page(request: Request, db: DbSession, signed_in: WebUser) -> Response:
     """Show the appointment preparation, its texts editable before printing."""
     return templates.TemplateResponse(
-        request, "appointment_page.html", _appointment_context(db, signed_in)
+        request, "appointment_page.html", _appointment_context(request, db, signed_in)
     )
 
 
@@ -285,7 +291,7 @@ def appointment_page(request: Request, db: DbSession, signed_in: WebUser) -> Res
 def appointment_printout(request: Request, db: DbSession, signed_in: WebUser) -> Response:
     """Show the appointment preparation, as generated, as a page made for printing."""
     return templates.TemplateResponse(
-        request, "appointment_print.html", _appointment_context(db, signed_in)
+        request, "appointment_print.html", _appointment_context(request, db, signed_in)
     )
 
 
@@ -300,13 +306,13 @@ def appointment_printout_edited(
 ) -> Response:
     """Show the printout with the patient's edited texts (never stored); the page if too long."""
     text = AppointmentText(summary, screening_request, referral_request)
-    if errors := text_errors(text):
+    if errors := text_errors(text, page_language(request, signed_in.user)):
         return templates.TemplateResponse(
             request,
             "appointment_page.html",
-            _appointment_context(db, signed_in, text=text, errors=errors),
+            _appointment_context(request, db, signed_in, text=text, errors=errors),
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     return templates.TemplateResponse(
-        request, "appointment_print.html", _appointment_context(db, signed_in, text=text)
+        request, "appointment_print.html", _appointment_context(request, db, signed_in, text=text)
     )
