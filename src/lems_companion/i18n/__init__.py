@@ -88,12 +88,6 @@ def choose_language(profile: str | None, chosen: str | None, accept_language: st
     return DEFAULT_LANGUAGE
 
 
-def N_(message: str) -> str:
-    """Mark a text for the translation catalogues (pybabel extract); it is translated where a
-    page shows it, in the reader's language."""
-    return message
-
-
 def translate(message: str, language: str) -> str:
     """Return a marked text in the language; the English text when it has no translation."""
     return translations(language).gettext(message)
