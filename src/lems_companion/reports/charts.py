@@ -6,12 +6,10 @@ backend is involved and charts can be drawn from any thread of the web server.
 
 from __future__ import annotations
 
-import base64
 import io
 import warnings
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from typing import Any
 
 from matplotlib import rc_context
@@ -29,6 +27,7 @@ from lems_companion.analysis.patterns import (
     session_changes,
 )
 from lems_companion.diary.schemas import EntryPublic
+from lems_companion.reports.chart import Chart
 
 # Sized for an A4 page with 2 cm margins (about 6.7 inches wide); short, to keep a year's
 # report within four pages.
@@ -65,21 +64,6 @@ BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#777777"
 SEVERITY_COLOURMAP = "Blues"
 # The heat map names each symptom on its axis, a little smaller than the other text.
 HEAT_MAP_FONT_SIZE = 6.5
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """A chart as SVG with its title and a text alternative for people who cannot see it."""
-
-    id: str
-    title: str
-    svg: str
-    alt: str
-
-    @property
-    def data_uri(self) -> str:
-        """Return the SVG as a data: URI for an <img> element (allowed by the page's CSP)."""
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
 
 def _style() -> AbstractContextManager[None]:

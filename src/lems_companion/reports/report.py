@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -27,7 +27,7 @@ from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
 from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
-from lems_companion.reports.charts import Chart, charts
+from lems_companion.reports.chart import Chart, draw_charts
 from lems_companion.tools.records import ToolResultPublic, ToolsSection
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -48,6 +48,8 @@ HEMOPTYSIS_WORDS = re.compile(
 )
 # Observations cite at most this many entry ids; the analysis JSON has all of them.
 MAX_CITED_ENTRIES = 8
+# What gives a report its charts: drawn now (the default) or kept (reports.chart_cache).
+ChartSource = Callable[[Sequence[EntryPublic], Analysis], list[Chart]]
 
 # Spec section 1: every report says that the app informs and does not diagnose.
 REPORT_DISCLAIMER = (
@@ -269,10 +271,11 @@ def build_report(
     date_of_birth: date | None = None,
     written_by: dict[int, str] | None = None,
     seen_by: dict[tuple[int, str], list[str]] | None = None,
+    charts: ChartSource = draw_charts,
 ) -> Report:
     """Return the report of these entries, red flags and tests for one patient; ``written_by``
     and ``seen_by`` name the authors of entries not written by the patient and who has
-    acknowledged which red flag."""
+    acknowledged which red flag; ``charts`` gives the charts of the entries and analysis."""
     analysis = analyze(entries, flags=flags, since=since, until=until)
     return Report(
         patient=patient,

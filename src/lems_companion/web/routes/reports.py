@@ -70,7 +70,9 @@ def period_query(since: str | None, until: str | None) -> str:
 def _report(db: Session, user: User, since: str | None, until: str | None) -> Report:
     """Return the signed-in user's report for the period. A few queries."""
     start, end = period_bounds(user, since, until)
-    return owner_report(db, owner=user, since=start, until=end)
+    report = owner_report(db, owner=user, since=start, until=end)
+    db.commit()  # keeps the charts if they were drawn now (reports.chart_cache)
+    return report
 
 
 @router.get("/report", response_class=HTMLResponse)
