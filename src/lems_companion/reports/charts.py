@@ -64,6 +64,16 @@ BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#777777"
 SEVERITY_COLOURMAP = "Blues"
 # The heat map names each symptom on its axis, a little smaller than the other text.
 HEAT_MAP_FONT_SIZE = 6.5
+# The style matplotlib's SVG backend writes into every SVG, and the same as root attributes.
+MATPLOTLIB_STYLE = (
+    ' <defs>\n  <style type="text/css">*{stroke-linejoin: round; stroke-linecap: butt}</style>\n'
+    " </defs>\n"
+)
+ROOT_STROKE = 'stroke-linejoin="round" stroke-linecap="butt"'
+# Up to this many sessions in a panel, each is marked (circles first, squares later); beyond,
+# the marks would overlap into a band (a year of twice-weekly tests is 104 sessions in 2.7
+# inches) and each mark is one more SVG element to draw, so the later effort is dashed instead.
+MAX_MARKED_SESSIONS = 40
 
 
 def _style() -> AbstractContextManager[None]:
@@ -77,7 +87,11 @@ def _svg(figure: Figure) -> str:
         # A period of a single day leaves the date locator nothing to choose; its default is fine.
         warnings.filterwarnings("ignore", message="AutoDateLocator was unable")
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+    # matplotlib sets every element's line joins with a CSS rule for "*", which a renderer matches
+    # against each element: about a third of the charts' time in the PDF (WeasyPrint). The same
+    # properties as attributes of the root element are inherited by every element instead.
+    svg = buffer.getvalue().replace(MATPLOTLIB_STYLE, "", 1)
+    return svg.replace("<svg ", f"<svg {ROOT_STROKE} ", 1)
 
 
 def _label_width(labels: Sequence[str], font_size: float) -> float:
@@ -112,6 +126,14 @@ def _dates_axis(axes: Axes) -> None:
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
+def _unmarked(axes: Axes) -> None:
+    """Draw the axes' lines without marks, the later ones dashed, so they stay distinguishable
+    without colour."""
+    for index, line in enumerate(axes.get_lines()):
+        line.set_marker("")
+        line.set_linestyle("--" if index else "-")
+
+
 def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
     """Return first vs later effort for sit-to-stand and grip sessions; None when neither."""
     sit = [c for c in changes if c.test == "sit_to_stand"]
@@ -134,6 +156,8 @@ def home_tests_chart(changes: Sequence[SessionChange]) -> Chart | None:
                 axes.plot(days, [c.later for c in items], "s-", color=BLUE, ms=3, label="squeeze")
                 axes.set_title("Grip: at rest vs after a 10 s squeeze")
                 axes.set_ylabel("grip (kg)")
+            if len(items) > MAX_MARKED_SESSIONS:
+                _unmarked(axes)
             axes.set_xlabel("date")
             axes.legend(frameon=False, fontsize=7)
             _dates_axis(axes)
