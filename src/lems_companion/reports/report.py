@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 
 from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
@@ -300,9 +300,12 @@ def environment() -> Environment:
     """Return the Jinja2 environment over the web templates, for documents outside a request.
 
     One per process: it keeps each template compiled (compiling the report's templates costs
-    more than rendering them)."""
+    more than rendering them). Compiled templates are also kept on disk, in Jinja's own cache
+    folder for this user, so that a command such as ``lems report`` does not compile them again
+    in every process; Jinja compiles again any template whose source changed."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
