@@ -12,13 +12,12 @@ from sqlalchemy import func, select
 from lems_companion.accounts.service import find_user
 from lems_companion.analysis.patterns import Analysis
 from lems_companion.db.engine import session_scope
-from lems_companion.diary.models import Entry
+from lems_companion.diary.models import ChartSet, Entry
 from lems_companion.diary.schemas import EntryCreate, EntryPublic
-from lems_companion.diary.service import add_entries
+from lems_companion.diary.service import add_entries, delete_entry
 from lems_companion.reports import chart_cache
 from lems_companion.reports.chart import Chart
 from lems_companion.reports.charts import charts
-from lems_companion.reports.models import ChartSet
 from lems_companion.reports.service import owner_report
 from tests.cli.test_startup import modules_loaded_by
 from tests.conftest import Persona
@@ -69,6 +68,23 @@ def test_a_new_entry_gets_new_charts(db_url: str, patient: Persona, drawn: list[
     after = _report_charts(db_url, patient)
     assert drawn == [drawn[0], drawn[0] + 1]
     assert after != before
+
+
+def test_deleting_an_entry_forgets_every_chart_kept_for_the_diary(
+    db_url: str, patient: Persona
+) -> None:
+    # Charts drawn before may show the deleted entry: none may keep what was taken out.
+    fill_diary(db_url, patient)
+    _report_charts(db_url, patient)
+    _report_charts(db_url, patient, since=datetime(2026, 3, 1, tzinfo=UTC))
+    with session_scope(db_url) as db:
+        assert db.scalar(select(func.count()).select_from(ChartSet)) == 2
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        first = select(Entry).where(Entry.user_id == owner.id).limit(1)
+        delete_entry(db, db.scalars(first).one())
+    with session_scope(db_url) as db:
+        assert db.scalar(select(func.count()).select_from(ChartSet)) == 0
 
 
 def test_each_period_has_its_charts_and_only_the_latest_few_are_kept(

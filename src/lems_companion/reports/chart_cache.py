@@ -23,9 +23,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lems_companion.analysis.patterns import Analysis
+from lems_companion.diary.models import ChartSet
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.reports.chart import Chart, draw_charts
-from lems_companion.reports.models import ChartSet
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # Everything besides the entries that decides what the charts look like and say: the drawing,

@@ -11,7 +11,6 @@ from lems_companion.interop import models as interop
 from lems_companion.investigations import models as investigations
 from lems_companion.jobs import models as jobs
 from lems_companion.learn import models as learn
-from lems_companion.reports import models as reports
 from lems_companion.sharing import models as sharing
 from lems_companion.tools import models as tools
 
@@ -23,7 +22,6 @@ __all__ = [
     "investigations",
     "jobs",
     "learn",
-    "reports",
     "sharing",
     "tools",
 ]
