@@ -5,6 +5,8 @@ as HTML (docs/performance.md). What the charts show depends only on the entries 
 the code and wording that draw them, so they are kept in ``report_charts`` under a digest of
 both, and matplotlib is imported only when that digest is new: after the diary changed, after
 an upgrade of the chart code, matplotlib or a language catalogue, or for another period.
+Anything else that ever changes what ``charts()`` draws for the same entries (an argument such
+as the reader's language) must go into the digest too.
 """
 
 from __future__ import annotations
