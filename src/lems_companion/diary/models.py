@@ -1,4 +1,4 @@
-"""Diary tables: entries and the red flags triage stored with them."""
+"""Diary tables: entries, the red flags triage stored with them, and what is computed from them."""
 
 from __future__ import annotations
 
@@ -150,6 +150,24 @@ class DiarySignal(Base):
     # When the latest entry with a stored weight-loss flag was recorded (rules.weight_loss via
     # triage); None when no entry raised one.
     weight_loss_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ChartSet(Base):
+    """A report's charts as drawn for some of one owner's entries, found again by the digest of
+    those entries and of the code that draws them (``reports.chart_cache``). Derived data: it
+    goes with the account, a few of the latest per owner are kept, and the diary service forgets
+    them all when an entry is changed or deleted, so no chart keeps what was taken out."""
+
+    __tablename__ = "report_charts"
+
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    # SHA-256 in hex of the entries charted and of the chart code (chart_cache.charts_digest).
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    drawn_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The charts in report order: [{"id", "title", "svg", "alt"}, ...].
+    charts: Mapped[list[dict[str, Any]]] = mapped_column(JSONType)
 
 
 class IdempotencyKey(Base):

@@ -23,7 +23,7 @@ from lems_companion.db.types import is_row_id
 from lems_companion.diary.access import NotFound as NotFound
 from lems_companion.diary.access import may_access as may_access
 from lems_companion.diary.flags import RED_FLAG_LEVELS, FlagRecord, record_of
-from lems_companion.diary.models import DiarySignal, Entry, EntryFlag
+from lems_companion.diary.models import ChartSet, DiarySignal, Entry, EntryFlag
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, Medication
 from lems_companion.jobs.queue import enqueue
 from lems_companion.rules import weight_loss
@@ -267,6 +267,14 @@ def diary_changed(db: Session, *, owner_id: int) -> None:
     db.execute(delete(DiarySignal).where(DiarySignal.owner_id == owner_id))
 
 
+def entries_rewritten(db: Session, *, owner_id: int) -> None:
+    """Forget, besides what ``diary_changed`` forgets, the report charts kept for the owner: they
+    may show an entry's old content. A new entry leaves them true to the entries they were drawn
+    from (a new report has a new digest), so adding one costs no further statement."""
+    diary_changed(db, owner_id=owner_id)
+    db.execute(delete(ChartSet).where(ChartSet.owner_id == owner_id))
+
+
 def add_entry(
     db: Session, *, owner: User, data: EntryCreate, author: Author | None = None
 ) -> Entry:
@@ -483,14 +491,14 @@ def replace_entry(db: Session, row: Entry, data: EntryCreate) -> Entry:
     """Return the entry with its content replaced by ``data`` and triaged again (flushed)."""
     _fill(row, data)
     _triage(db, row, data)
-    diary_changed(db, owner_id=row.user_id)
+    entries_rewritten(db, owner_id=row.user_id)
     db.flush()
     return row
 
 
 def delete_entry(db: Session, row: Entry) -> None:
     """Delete the entry (flushed)."""
-    diary_changed(db, owner_id=row.user_id)
+    entries_rewritten(db, owner_id=row.user_id)
     db.delete(row)
     db.flush()
 

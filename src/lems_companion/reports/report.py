@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 
 from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
@@ -32,7 +32,7 @@ from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.i18n import DEFAULT_LANGUAGE, documents, gettext_in
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
-from lems_companion.reports.charts import Chart, charts
+from lems_companion.reports.chart import Chart, draw_charts
 from lems_companion.tools.records import ToolResultPublic, ToolsSection
 from lems_companion.triage.advice import flag_title
 
@@ -54,6 +54,9 @@ HEMOPTYSIS_WORDS = re.compile(
 )
 # Observations cite at most this many entry ids; the analysis JSON has all of them.
 MAX_CITED_ENTRIES = 8
+# What gives a report its charts in a language: drawn now (the default) or kept
+# (reports.chart_cache).
+ChartSource = Callable[[Sequence[EntryPublic], Analysis, str], list[Chart]]
 
 
 def report_disclaimer(language: str = DEFAULT_LANGUAGE) -> str:
@@ -296,10 +299,12 @@ def build_report(
     written_by: dict[int, str] | None = None,
     seen_by: dict[tuple[int, str], list[str]] | None = None,
     language: str = DEFAULT_LANGUAGE,
+    charts: ChartSource = draw_charts,
 ) -> Report:
     """Return the report of these entries, red flags and tests for one patient, for a reader
     of this language; ``written_by`` and ``seen_by`` name the authors of entries not written
-    by the patient and who has acknowledged which red flag."""
+    by the patient and who has acknowledged which red flag; ``charts`` gives the charts of the
+    entries and analysis in that language."""
     analysis = analyze(entries, flags=flags, since=since, until=until, language=language)
     return Report(
         patient=patient,
@@ -326,9 +331,12 @@ def environment() -> Environment:
     """Return the Jinja2 environment over the web templates, for documents outside a request.
 
     One per process: it keeps each template compiled (compiling the report's templates costs
-    more than rendering them)."""
+    more than rendering them). Compiled templates are also kept on disk, in Jinja's own cache
+    folder for this user, so that a command such as ``lems report`` does not compile them again
+    in every process; Jinja compiles again any template whose source changed."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,

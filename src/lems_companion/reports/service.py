@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +24,7 @@ from lems_companion.i18n import DEFAULT_LANGUAGE
 from lems_companion.investigations.schemas import InvestigationPublic
 from lems_companion.investigations.service import list_investigations
 from lems_companion.investigations.service import to_public as investigation_public
+from lems_companion.reports.chart_cache import cached_charts
 from lems_companion.reports.report import Report, build_report
 from lems_companion.tools.service import report_section
 
@@ -74,7 +76,9 @@ def owner_report(
 ) -> Report:
     """Return the clinician report of the owner's diary in [since, until), with their tests and
     saved tool results, for a reader of this language; the whole diary when no bounds are
-    given. A few queries.
+    given. A few queries; charts are drawn only when the diary changed since
+    they were last drawn for this language (kept in a savepoint of ``db``: the caller commits to
+    keep them).
 
     The one assembly of the report: the web pages, the CLI, share links, a clinician's view and
     the data-rights archive all call this, so they cannot show different documents.
@@ -93,4 +97,5 @@ def owner_report(
         written_by=period.written_by,
         seen_by=period.seen_by,
         language=language,
+        charts=partial(cached_charts, db, owner.id),
     )

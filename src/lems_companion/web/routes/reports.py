@@ -72,9 +72,11 @@ def _report(
 ) -> Report:
     """Return the signed-in user's report for the period, in the page's language. Queries."""
     start, end = period_bounds(user, since, until)
-    return owner_report(
+    report = owner_report(
         db, owner=user, since=start, until=end, language=page_language(request, user)
     )
+    db.commit()  # keeps the charts if they were drawn now (reports.chart_cache)
+    return report
 
 
 @router.get("/report", response_class=HTMLResponse)
