@@ -620,13 +620,19 @@ def _reported(language_code: str) -> re.Pattern[str]:
     return re.compile(slots.REPORTED[language_code], re.IGNORECASE)
 
 
+@cache
+def _reported_about_them(language_code: str) -> re.Pattern[str]:
+    return re.compile(slots.REPORTED_ABOUT_THEM[language_code], re.IGNORECASE)
+
+
 def _sentence_subject(sentence: str, language_code: str) -> str | None:
     """Return OTHER_PERSON or FAMILY when the sentence opens with another person as its subject
     and never speaks of the writer after it ("Le voisin, M. Dubois, a fait un malaise avec le
     visage de travers"): spec section 3, "Who is writing" (friends and neighbours are always
     another person; a family member's symptom depends on who writes)."""
     other, family, first_person = _subject_patterns(language_code)
-    if _reported(language_code).search(sentence):
+    reported = _reported(language_code).search(sentence)
+    if reported and not _reported_about_them(language_code).match(sentence, reported.end()):
         return None
     for pattern, category in ((other, "OTHER_PERSON"), (family, "FAMILY")):
         found = pattern.match(sentence)
