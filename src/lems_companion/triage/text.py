@@ -6,7 +6,8 @@ language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, and the word classes of
 matched by their stems, put in a span group as medspaCy's TargetMatcher would, at half its
 cost) and medspaCy's ConText (what the mention means: the language's ``CUES``). No statistical
 model is loaded, so nothing is downloaded and a note takes a millisecond or two. Every lexicon
-is matched against the note with its accents folded (``language.fold``), one character for one, so offsets stay those of the patient's own text.
+is matched against the note with its accents folded (``language.fold``), one character for
+one, so offsets stay those of the patient's own text.
 
 Context rules (spec section 3, "Context rules for free text") are applied in ``_keeps``:
 negated, about another person, hypothetical or a question, long past, resolved, intended weight
