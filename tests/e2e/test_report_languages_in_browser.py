@@ -71,3 +71,17 @@ def test_the_report_and_its_pdf_are_in_the_profiles_language(
     assert pdf.startswith(b"%PDF-")
     assert document_language(pdf) == language
     assert {title, observations, RED_FLAGS[language]} <= set(outline_titles(pdf))
+
+
+@pytest.mark.parametrize("path", ["/analysis", "/appointment", "/card", "/calendar/settings"])
+def test_the_other_translated_pages_fit_a_phone_in_german(
+    audited_phone: Page, server: LiveServer, db_url: str, patient: Persona, path: str
+) -> None:
+    # German has the longest words of the four: a page that fits in German fits in all.
+    fill_diary(db_url, patient, flag=True)
+    set_language(db_url, patient, "de")
+    sign_in(audited_phone, server, patient)
+    audited_phone.goto(f"{server.url}{path}")
+    expect(audited_phone.locator("html")).to_have_attribute("lang", "de")
+    assert audited_phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert violations(audited_phone) == []

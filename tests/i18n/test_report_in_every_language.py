@@ -16,7 +16,7 @@ from lems_companion.db.engine import session_scope
 from lems_companion.diary.demo import demo_entries
 from lems_companion.interop.calendar import build_feed
 from lems_companion.reports.report import build_report, report_pages
-from lems_companion.sharing.service import invite
+from lems_companion.sharing.service import create_link, invite
 from tests.conftest import Persona, make_user, web_sign_in
 from tests.factories import as_public
 from tests.reports.pdf_outline import document_language, outline_titles
@@ -178,3 +178,17 @@ def test_the_pdfs_pages_are_numbered_in_the_readers_language(language: str, numb
     first = report_pages(report)[0]
     texts = [box.text for box in first._page_box.descendants() if hasattr(box, "text")]
     assert any(text.startswith(numbered) for text in texts)
+
+
+def test_a_report_link_follows_the_readers_browser(
+    http: httpx.Client, db_url: str, patient: Persona
+) -> None:
+    fill_diary(db_url, patient)
+    set_language(db_url, patient, "es")  # the patient's language is not the reader's
+    with session_scope(db_url) as db:
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        token, _ = create_link(db, owner=owner, scope="report")
+    shown = page(http.get(f"/s/{token}/report", headers={"Accept-Language": "fr-FR"}))
+    assert shown.html is not None and shown.html["lang"] == "fr"
+    assert shown.h1 is not None and shown.h1.get_text(strip=True) == SHOWN["fr"][0]

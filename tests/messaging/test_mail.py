@@ -21,7 +21,11 @@ from lems_companion.i18n import LANGUAGES
 from lems_companion.jobs.models import Job
 from lems_companion.jobs.runner import Runner
 from lems_companion.messaging import messages
-from lems_companion.messaging.service import handlers_for, request_password_reset
+from lems_companion.messaging.service import (
+    handlers_for,
+    request_password_reset,
+    send_invitation,
+)
 from lems_companion.settings import Settings
 from lems_companion.sharing.service import invite, set_notify_wanted
 from lems_companion.triage.advice import flag_title
@@ -171,6 +175,24 @@ def test_an_invitation_opens_the_diary_only_once_the_address_is_confirmed(
         assert carer.get(diary).status_code == 200
         again = carer.post("/verify-email", data={"token": token, "csrf_token": csrf})
         assert again.status_code == 400  # the link works once
+
+
+def test_an_invitation_is_written_in_the_invited_persons_language(
+    db_url: str, inbox: Inbox, run_jobs: Any, patient: Persona
+) -> None:
+    make_user(db_url, CARER)
+    with session_scope(db_url) as db:
+        carer = find_user(db, CARER)
+        assert carer is not None
+        carer.language = "de"
+        owner = find_user(db, patient.email)
+        assert owner is not None
+        send_invitation(db, grant=invite(db, owner=owner, email=CARER, role="caregiver"))
+    assert run_jobs() == 1
+    [invitation] = inbox.to(CARER)
+    assert "eingeladen" in invitation["Subject"]
+    assert '<html lang="de">' in body_of(invitation)[1]
+    assert_well_formed_without_health_detail(invitation)
 
 
 def test_a_reset_link_sets_a_new_password_signs_out_everywhere_and_works_once(
