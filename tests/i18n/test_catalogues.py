@@ -50,6 +50,14 @@ TRANSLATED_TEMPLATES = [
     "account_page.html",
     "password.html",
     "two_step.html",
+    "tests_list.html",
+    "tests_detail.html",
+    "_tools_macros.html",
+    "tools_index.html",
+    "tools_delta_p.html",
+    "tools_edx.html",
+    "tools_medicines.html",
+    "tools_screening.html",
 ]
 # Words that stay as they are in every language: the product's name.
 UNTRANSLATED_WORDS = re.compile(r"LEMS Companion")

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
@@ -156,3 +157,26 @@ templates.env.globals["wording_reviewed"] = wording_reviewed
 
 # A grantee's role in the reader's language: `_(role_names[role])` (people.roles).
 templates.env.globals["role_names"] = ROLE_NAMES
+
+
+@pass_context
+def translated(context: Context, text: str) -> str:
+    """Return a text the code hands a page (an error message, a label marked with ``N_``) in the
+    reader's language; the text itself when the catalogue has none. Unlike ``_()``, it does not
+    read "%" as a placeholder, so any message is safe to pass."""
+    return translations(reader_language(context)).gettext(text)
+
+
+templates.env.filters["translated"] = translated
+
+
+@pass_context
+def number(context: Context, value: float, decimals: int = 1, fixed: bool = False) -> str:
+    """Return a number with at most ``decimals`` places (exactly that many when ``fixed``) as
+    the reader's language writes it (Babel): "25.9" in English, "25,9" in German."""
+    places = ("0" if fixed else "#") * decimals
+    pattern = f"#,##0.{places}" if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=reader_language(context))
+
+
+templates.env.filters["number"] = number
