@@ -127,9 +127,9 @@ templates.env.filters["seen_lines"] = seen_lines
 
 @pass_context
 def day(context: Context, moment: date) -> str:
-    """Return a date as the reader's language writes it in full (Babel's CLDR data):
-    "2 March 2026", "2 de marzo de 2026", "2 mars 2026", "2. März 2026"."""
-    return format_date(moment, "long", locale=reader_language(context))
+    """Return a date as the reader's language writes it, as ``when`` does without the time
+    (Babel's CLDR data): "2 Mar 2026", "2 mar 2026", "2 mars 2026", "2 März 2026"."""
+    return format_date(moment, "d MMM y", locale=reader_language(context))
 
 
 templates.env.filters["day"] = day
