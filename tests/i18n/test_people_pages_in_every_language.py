@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from lems_companion.i18n import N_
 from lems_companion.people.service import Change
-from tests.conftest import Persona, make_user, web_sign_in
+from tests.conftest import Persona, csrf_token, make_user, web_sign_in
 from tests.web.test_people_pages import PLAIN_NOTE, diary_of
 
 # Each page a patient opens, with its <h1> in English, Spanish, French and German.
@@ -158,3 +158,18 @@ def test_a_marked_change_is_said_in_the_readers_language_with_its_numbers(
     change = Change(N_("triple timed up-and-go %(percent)s%% slower"), percent=25.9)
     assert change == "triple timed up-and-go 25.9% slower"
     assert change.said_in(language) == said
+
+
+def test_a_sharing_error_is_shown_in_the_readers_language(
+    http: httpx.Client, patient: Persona
+) -> None:
+    web_sign_in(http, patient)
+    form = {"email": patient.email, "role": "caregiver", "notify": "none"}
+    response = http.post(
+        "/sharing/invite",
+        data={**form, "csrf_token": csrf_token(http, "/sharing")},
+        headers={"Accept-Language": "es"},
+    )
+    assert response.status_code == 422
+    summary = BeautifulSoup(response.text, "html.parser").select_one("#error-summary")
+    assert summary is not None and "esta es su propia dirección" in summary.get_text()
