@@ -69,6 +69,14 @@ TRANSLATED_TEMPLATES = [
     "_card_body.html",
     "interop_calendar.html",
     "interop_index.html",
+    "tests_list.html",
+    "tests_detail.html",
+    "_tools_macros.html",
+    "tools_index.html",
+    "tools_delta_p.html",
+    "tools_edx.html",
+    "tools_medicines.html",
+    "tools_screening.html",
 ]
 # Words that stay as they are in every language: the product's name, the names of scores and
 # of coding systems.

@@ -25,3 +25,17 @@ def test_content_review_refuses_an_unknown_article(db_url: str) -> None:
     result = lems(db_url, "content", "review", "no-such-thing", "--reviewer", "Dr Ada Lovelace")
     assert result.returncode == 1
     assert "no article 'no-such-thing'" in result.stderr
+
+
+def test_content_review_of_a_translation_reviews_only_that_language(db_url: str) -> None:
+    args = ("content", "review", "red-flags", "--language", "fr", "--reviewer", "Dr Claire Martin")
+    result = lems(db_url, *args)
+    assert result.returncode == 0, result.stderr
+    listing = lems(db_url, "content", "list").stdout.splitlines()
+    french = next(line for line in listing if line.startswith("fr/red-flags\t"))
+    english = next(line for line in listing if line.startswith("red-flags\t"))
+    assert "reviewed (Dr Claire Martin" in french and "awaiting" in english
+    missing = lems(
+        db_url, "content", "review", "keeping-a-diary", "--language", "fr", "--reviewer", "Dr C"
+    )
+    assert missing.returncode == 1 and "no article 'keeping-a-diary' in 'fr'" in missing.stderr

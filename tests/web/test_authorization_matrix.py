@@ -127,6 +127,8 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/learn/{slug}"): EVERYONE,
     ("GET", "/learn/{slug}/review"): frozenset({"clinician"}),  # a clinician account
     ("POST", "/learn/{slug}/review"): frozenset({"clinician"}),
+    ("GET", "/learn/languages/review"): frozenset({"clinician"}),
+    ("POST", "/learn/languages/review"): frozenset({"clinician"}),
     ("GET", "/sharing"): SIGNED_IN,
     ("POST", "/sharing/invite"): SIGNED_IN,
     ("POST", "/sharing/grants/{grant_id}/revoke"): OWNER,
@@ -403,6 +405,11 @@ BODIES: dict[str, Callable[[], dict[str, Any]]] = {
         "delta_p_score": "2",
     },
     "/learn/{slug}/review": lambda: {"reviewer": "Dr A. Example", "confirmed": "true"},
+    "/learn/languages/review": lambda: {
+        "language": "es",
+        "reviewer": "Dr A. Example",
+        "confirmed": "true",
+    },
     "/account/profile": lambda: {"display_name": "A. Example", "country": "GB"},
     "/language": lambda: {"language": "fr", "next": "/diary"},
     "/api/v1/profile": lambda: {"display_name": "A. Example", "country": "GB"},

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from lems_companion.accounts import mfa, throttle
 from lems_companion.accounts.models import AuthSession, EmailToken, SecurityEvent, User
 from lems_companion.dates import is_known_zone
+from lems_companion.i18n import N_
 from lems_companion.logs import security_event
 
 # OWASP ASVS 4.0 V2.1.1 (level 2): at least 12 characters; no composition rules (NIST SP
@@ -205,7 +206,7 @@ def change_password(
     try:
         _hasher.verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
-        raise AccountError("current_password: that is not your current password") from None
+        raise AccountError("current_password: " + N_("that is not your current password")) from None
     throttle.succeeded(db, attempt)
     try:
         set_password(user, new)

@@ -70,20 +70,28 @@ def review_article(
 
 @app.command("list")
 def list_command(ctx: typer.Context) -> None:
-    """List the articles with their review status and last-updated date."""
+    """List the articles and their translations with their review status and last-updated date
+    (each language's version is reviewed on its own)."""
     from lems_companion.db.engine import session_scope, upgrade
-    from lems_companion.learn.articles import load_all
+    from lems_companion.learn.articles import load_all, load_translations
     from lems_companion.learn.reviews import review_status
 
     settings = settings_from(ctx)
     upgrade(settings.resolved_database_url)
+    versions = [load_all(), *load_translations().values()]
     with session_scope(settings.resolved_database_url) as db:
-        for slug, article in load_all().items():
-            status = review_status(db, article)
-            state: str = "draft" if not article.published else status.state
-            if status.reviewer and article.published:
-                state += f" ({status.reviewer}, {status.reviewed_on})"
-            print(f"{slug}\tupdated {article.updated}\t{state}")
+        for articles in versions:
+            for article in articles.values():
+                status = review_status(db, article)
+                state: str = "draft" if not article.published else status.state
+                if status.reviewer and article.published:
+                    state += f" ({status.reviewer}, {status.reviewed_on})"
+                name = (
+                    article.slug
+                    if article.language == "en"
+                    else f"{article.language}/{article.slug}"
+                )
+                print(f"{name}\tupdated {article.updated}\t{state}")
 
 
 @app.command("check")

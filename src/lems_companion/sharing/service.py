@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import AccountError, normalise_email, record_security_event
+from lems_companion.i18n import N_
 from lems_companion.inputs import check_storable_text
 from lems_companion.logs import security_event
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
@@ -149,7 +150,7 @@ def audit_log(db: Session, *, owner: User, limit: int = 500) -> list[AuditEvent]
 
 def _check_notify(notify: str) -> str:
     if notify not in NOTIFY_LEVELS:
-        raise SharingError("notify: choose emergency, prompt or none")
+        raise SharingError("notify: " + N_("choose emergency, prompt or none"))
     return notify
 
 
@@ -168,14 +169,14 @@ def invite(db: Session, *, owner: User, email: str, role: str, notify: str = "no
 
     ``notify`` is which red-flag notices the patient allows to be e-mailed to this person."""
     if role not in ("caregiver", "clinician"):
-        raise SharingError("role: choose caregiver or clinician")
+        raise SharingError("role: " + N_("choose caregiver or clinician"))
     _check_notify(notify)
     try:
         email = normalise_email(email)
     except AccountError as error:
         raise SharingError(str(error)) from None
     if email == owner.email:
-        raise SharingError("email: this is your own address")
+        raise SharingError("email: " + N_("this is your own address"))
     if any(grant.role == role for grant in _live_grants(db, owner_id=owner.id, email=email)):
         raise SharingError(f"email: {email} is already invited as {role}")
     grant = Grant(
@@ -309,7 +310,7 @@ def create_link(
 ) -> tuple[str, ShareLink]:
     """Return a new link's secret token (shown once) and its row; only the hash is stored."""
     if scope not in ("diary", "report"):
-        raise SharingError("scope: choose diary or report")
+        raise SharingError("scope: " + N_("choose diary or report"))
     if not 1 <= days <= MAX_LINK_DAYS:
         raise SharingError(f"days: choose from 1 to {MAX_LINK_DAYS} days")
     try:

@@ -5,7 +5,10 @@ are decision aids for clinicians; none of them states or rules out a diagnosis. 
 their sources are documented in docs/clinical-tools.md.
 """
 
-DISCLAIMER = (
+from lems_companion.i18n import N_
+
+# Shown on every tool page, in the reader's language (the template passes it through the catalogue).
+DISCLAIMER = N_(
     "This is a decision aid to discuss with a clinician. It is not a diagnosis and does not rule "
     "anything in or out."
 )

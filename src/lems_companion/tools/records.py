@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lems_companion.dates import diagnosis_window, parse_day
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
+from lems_companion.i18n import N_
 from lems_companion.inputs import whole_number
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
 from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
@@ -63,9 +64,9 @@ TOOL_DISCLAIMER = DISCLAIMER
 SCAN_KINDS: tuple[ScanTest, ...] = ("chest_ct", "fdg_pet")
 SCAN_RESULTS: tuple[ScanResult, ...] = ("negative", "abnormal", "unclear")
 SCAN_RESULT_LABELS: dict[str, str] = {
-    "negative": "Negative (no tumour seen)",
-    "abnormal": "Abnormal (needs follow-up)",
-    "unclear": "Unclear or not yet known",
+    "negative": N_("Negative (no tumour seen)"),
+    "abnormal": N_("Abnormal (needs follow-up)"),
+    "unclear": N_("Unclear or not yet known"),
 }
 YES_NO: dict[str, bool] = {"yes": True, "no": False}
 # As for diary entries (entries.EARLIEST_RECORDED_AT): a diagnosis or scan dated before 1900 is a

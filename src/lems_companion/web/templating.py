@@ -212,3 +212,26 @@ templates.env.globals["wording_reviewed"] = wording_reviewed
 
 # A grantee's role in the reader's language: `_(role_names[role])` (people.roles).
 templates.env.globals["role_names"] = ROLE_NAMES
+
+
+@pass_context
+def translated(context: Context, text: str) -> str:
+    """Return a text the code hands a page (an error message, a label marked with ``N_``) in the
+    reader's language; the text itself when the catalogue has none. Unlike ``_()``, it does not
+    read "%" as a placeholder, so any message is safe to pass."""
+    return translations(reader_language(context)).gettext(text)
+
+
+templates.env.filters["translated"] = translated
+
+
+@pass_context
+def rounded(context: Context, value: float, decimals: int = 1, fixed: bool = False) -> str:
+    """Return a number with at most ``decimals`` places (exactly that many when ``fixed``) as
+    the reader's language writes it (Babel): "25.9" in English, "25,9" in German."""
+    places = ("0" if fixed else "#") * decimals
+    pattern = f"#,##0.{places}" if decimals else "#,##0"
+    return format_number(value, reader_language(context), pattern)
+
+
+templates.env.filters["rounded"] = rounded
