@@ -1,4 +1,4 @@
-"""Triage on six sets of patient-style notes written blind from the clinical spec by people who
+"""Triage on seven sets of patient-style notes written blind from the clinical spec by people who
 had not read the lexicons (tests/triage/notes/README.md).
 
 The development sets were tuned on (dev_set_4's even ids never were); the two frozen test sets
@@ -26,6 +26,9 @@ FLOORS = {
     "dev_set_2": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "dev_set_3": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     "dev_set_4": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
+    # Measured untouched at 89.3 / 83.8 / 8.6, then tuned on (odd ids first, even ids after
+    # they were checked): docs/clinical-safety.md.
+    "dev_set_5": {"emergency_recall": 99.0, "prompt_recall": 93.7, "false_alarms": 0.0},
     "frozen_test_set_1": {"emergency_recall": 92.8, "prompt_recall": 88.5, "false_alarms": 8.2},
     "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 96.6, "false_alarms": 5.7},
 }

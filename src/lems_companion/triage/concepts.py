@@ -45,7 +45,9 @@ _CLAUSE_BREAK = re.compile(
     r"doch|sauf|excepto|salvo|ausser)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+# Letters only: a French elision is a word apart ("n'arrive" is "n" and "arrive"), so that the
+# "pas d'" of "pas d'essoufflement" stays outside the mention and negates it.
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -90,7 +92,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "LACK": _words("falta faltar sin"),
         "AIR": _words("aire aliento respiracion resuello oxigeno"),
         "GASP": _words("jadear jadeo boquear"),
-        "BREATHLESS": _words("asfixia asfixiar asfixio asfixiaba disnea sofoco sofocarme"),
+        # Not "sofoco": a hot flush.
+        "BREATHLESS": _words("asfixia asfixiar asfixio asfixiaba disnea"),
         "SPEAK": _words("hablar hablaba hablo habla palabras lengua"),
         "ODD": _words(
             "trabar trababa trabo arrastrando arrastraba rara raras raro extrano "
@@ -329,9 +332,7 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
         negatable = word.classes & _NEGATED_CLASSES.keys()
         if not negatable:
             continue
-        near = [
-            other for other in words[max(0, index - 2) : index + 3] if _elided(other.text) in cannot
-        ]
+        near = [other for other in words[max(0, index - 2) : index + 3] if other.text in cannot]
         if near:
             words[index] = _Word(
                 min(word.start, *(other.start for other in near)),
@@ -345,11 +346,6 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
 # Classes that change meaning with a negation next to them: "no puedo" is CANNOT, "plus la
 # force" NO_STRENGTH.
 _NEGATED_CLASSES = {"ABLE": "CANNOT", "STRENGTH": "NO_STRENGTH"}
-
-
-def _elided(word: str) -> str:
-    """Return a French elided word without its apostrophe and what follows ("n'arrive" -> n)."""
-    return word.split("'", 1)[0] if "'" in word else word
 
 
 def find(text: str, code: str) -> list[tuple[str, int, int]]:
@@ -389,8 +385,7 @@ def _rule_spans(
         (word.start, word.end) for word in words if word.classes & set(_NEGATED_CLASSES.values())
     ]
     blocking = [
-        _elided(word.text) in negations
-        and not any(start <= word.start < end for start, end in owned)
+        word.text in negations and not any(start <= word.start < end for start, end in owned)
         for word in words
     ]
     spans = []

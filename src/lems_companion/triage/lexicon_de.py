@@ -55,7 +55,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
         r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
         rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
-        r"problem\w*|anstrengend)",
+        # Not "problemlos": swallowing without trouble.
+        r"problem(?!los)\w*|anstrengend)",
         r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
         r"(?:mal|x)?\s+schlucken",
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",

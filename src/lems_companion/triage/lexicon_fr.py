@@ -614,7 +614,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
-        r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b|\bgorge serree d'emotion\b|\bavaler la pilule\b|"
+        r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b|\bgorge serree d'emotion\b|"
+        r"\bavaler la pilule\b|"
         r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
         r"\bde rire\b",
     ),

@@ -42,7 +42,8 @@ def required_factors(pattern: str) -> frozenset[str] | None:
 
 def present(factors: frozenset[str], lowered: str) -> frozenset[str]:
     """Return which of these strings the lower-cased text contains (one substring test each)."""
-    return frozenset(factor for factor in factors if factor in lowered)
+    # filter() with the bound method runs the loop in C: a few per cent of a note's cost.
+    return frozenset(filter(lowered.__contains__, factors))
 
 
 def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:

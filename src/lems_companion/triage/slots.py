@@ -208,7 +208,7 @@ _DIET = {
 _DIET_NEGATION = {
     "en": r"not|no|never|without|isn'?t|aren'?t|wasn'?t|n't",
     "es": r"no|ni|ninguna|sin|nunca",
-    "fr": r"pas|aucun|sans|jamais|ni",
+    "fr": r"pas|aucun|sans|jamais|ni|non",
     "de": r"kein\w*|nicht|ohne|nie",
 }
 
@@ -343,6 +343,16 @@ REPORTED = {
     "de": r"\b(?:sagt|sagen|sagte|meint|meinte|findet|fand|bemerkt|merkt)\b",
 }
 
+
+# What is reported is about the speaker when a third-person word opens it, matched where the
+# reporting verb ends ("Mi vecino dice que le cuesta tragar", "Mon voisin dit qu'il a du mal à
+# avaler"): then the sentence's subject decides whose symptom it is.
+REPORTED_ABOUT_THEM = {
+    "en": r"\s*(?:that\s+)?(?:he|she|his|her|they|their)\b",
+    "es": r"\s*(?:que\s+)?(?:(?:a\s+)?(?:el|ella)\s+)?(?:le|les|se le|se les|su|sus|el|ella)\b",
+    "fr": r"\s*(?:qu'|que\s+)?(?:il|elle|ils|elles|lui|son|sa|ses)\b",
+    "de": r"\s*,?\s*(?:dass\s+)?(?:er|sie|ihm|ihr|sein\w*|ihre?\w*)\b",
+}
 
 # English red-flag words inside a Spanish, French or German note ("en la cena I choked con el
 # arroz"): people who live between two languages mix them (spec section 3, "Languages").

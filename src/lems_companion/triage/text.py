@@ -2,11 +2,12 @@
 
 For each language we check (``language.CHECKED``: en, es, fr, de) the pipeline is a blank spaCy
 tokenizer of that language, a small sentence splitter, a target finder (what is mentioned: the
-language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, put in a span group as medspaCy's
-TargetMatcher would, at half its cost) and medspaCy's ConText (what the mention means: the
-language's ``CUES``). No statistical model is loaded, so nothing is downloaded and a note takes a
-millisecond or two. Every lexicon is matched against the note with its accents folded
-(``language.fold``), one character for one, so offsets stay those of the patient's own text.
+language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, and the word classes of ``concepts``
+matched by their stems, put in a span group as medspaCy's TargetMatcher would, at half its
+cost) and medspaCy's ConText (what the mention means: the language's ``CUES``). No statistical
+model is loaded, so nothing is downloaded and a note takes a millisecond or two. Every lexicon
+is matched against the note with its accents folded (``language.fold``), one character for
+one, so offsets stay those of the patient's own text.
 
 Context rules (spec section 3, "Context rules for free text") are applied in ``_keeps``:
 negated, about another person, hypothetical or a question, long past, resolved, intended weight
@@ -620,13 +621,19 @@ def _reported(language_code: str) -> re.Pattern[str]:
     return re.compile(slots.REPORTED[language_code], re.IGNORECASE)
 
 
+@cache
+def _reported_about_them(language_code: str) -> re.Pattern[str]:
+    return re.compile(slots.REPORTED_ABOUT_THEM[language_code], re.IGNORECASE)
+
+
 def _sentence_subject(sentence: str, language_code: str) -> str | None:
     """Return OTHER_PERSON or FAMILY when the sentence opens with another person as its subject
     and never speaks of the writer after it ("Le voisin, M. Dubois, a fait un malaise avec le
     visage de travers"): spec section 3, "Who is writing" (friends and neighbours are always
     another person; a family member's symptom depends on who writes)."""
     other, family, first_person = _subject_patterns(language_code)
-    if _reported(language_code).search(sentence):
+    reported = _reported(language_code).search(sentence)
+    if reported and not _reported_about_them(language_code).match(sentence, reported.end()):
         return None
     for pattern, category in ((other, "OTHER_PERSON"), (family, "FAMILY")):
         found = pattern.match(sentence)
