@@ -63,7 +63,7 @@ NEGATIONS: dict[str, frozenset[str]] = {
 # The negations that make a verb of being able "cannot" ("n'arrive plus", "kann nicht mehr").
 _CANNOT_NEGATIONS: dict[str, frozenset[str]] = {
     "es": frozenset(_words("no ni nunca jamas")),
-    "fr": frozenset(_words("pas plus jamais ne n")),
+    "fr": frozenset(_words("pas plus jamais ne n ni")),
     "de": frozenset(_words("nicht nie nimmer kaum kein keine keinen")),
 }
 
@@ -76,7 +76,22 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "problema problemas imposible apenas esfuerzo trabajo fatal mal malamente "
             "complicado incapaz"
         ),
-        "ABLE": _words("poder puedo puede podia pude pudo consigo consigue conseguia logro"),
+        # A limb that no longer obeys is one that cannot move ("el brazo no me obedece").
+        "ABLE": _words(
+            "poder puedo puede podia pude pudo consigo consigue conseguia logro obedece obedecia"
+        ),
+        # "no tengo suficiente aire": a negated amount of air is a lack of it.
+        "ENOUGH": _words("suficiente bastante"),
+        "HARD": _words("fuerte fuertemente"),
+        "REPEAT": _words("varias repetidas repetir repito"),
+        "NOSE": _words("nariz narices"),
+        "EXIT": _words("salir sale salio salieron salia salen volvio vuelve regreso"),
+        "RESPOND": _words("responde respondia respondio reacciona reaccionaba reacciono"),
+        "UNCONSCIOUS": _words("inconsciente desmayado desmayada"),
+        "SHAKE": _words(
+            "temblaba temblando sacudia sacudidas sacudiendo convulsionaba convulsionando "
+            "tiritaba rigido rigida tieso tiesa espasmos"
+        ),
         "STRENGTH": _words("fuerza fuerzas"),
         "WEAK": _words("debil debiles flojo floja flojita"),
         "LIE": _words("tumbado tumbada tumbao tumbarme acostado acostada acostarme echado echada"),
@@ -97,9 +112,9 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "SPEAK": _words("hablar hablaba hablo habla palabras lengua"),
         "ODD": _words(
             "trabar trababa trabo arrastrando arrastraba rara raras raro extrano "
-            "incomprensible enredada"
+            "incomprensible enredada revueltas equivocadas cambiadas galimatias disparates"
         ),
-        "COUGH": _words("toser toso tosiendo tosia tosi"),
+        "COUGH": _words("toser toso tosiendo tosia tosi tos"),
         "PAIN": _words(
             "dolor duele doler dolia opresion presion peso punzada pinchazo pinchacito ardor "
             "aprieta apretar aplastar tirantez molestia molestias molesta"
@@ -121,7 +136,18 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "impossible probleme problemes gene penible laborieux complique misere dur "
             "incapable"
         ),
-        "ABLE": _words("arriver arrive arrivais parviens parvenir peux peut pouvais pu"),
+        "ABLE": _words("arriver arrive arrivais parviens parvenir peux peut pouvais pu obeit obeissait"),
+        "ENOUGH": _words("assez suffisamment"),
+        "HARD": _words("fort fortement"),
+        "REPEAT": _words("plusieurs reprises reprendre"),
+        "NOSE": _words("nez narines"),
+        "EXIT": _words("sortir sort sortait ressort ressortir ressortait revient revenu remonte"),
+        "RESPOND": _words("repond repondait reagit reagissait"),
+        "UNCONSCIOUS": _words("inconscient inconsciente evanoui evanouie"),
+        "SHAKE": _words(
+            "tremblait tremblement tremblements secousses secouait convulsait convulsions "
+            "raide raidi raidie tressautait spasmes"
+        ),
         "STRENGTH": _words("force forces"),
         "WEAK": _words("faible faiblarde"),
         "LIE": _words("allonge allongee allonger plat couche couchee"),
@@ -131,10 +157,14 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "BREATHE": _words("respirer respiration respiratoire respiratoires souffle"),
         "LACK": _words("manque manquer"),
         "AIR": _words("air souffle oxygene"),
-        "GASP": _words("haleter halete"),
+        # "reprendre mon souffle": catching one's breath, with AIR next to it.
+        "GASP": _words("haleter halete reprendre"),
         "BREATHLESS": _words("essouffler essouffle essoufflement suffoquer suffocation dyspnee"),
         "SPEAK": _words("parler parlait parle parole paroles mots articuler elocution"),
-        "ODD": _words("bizarre bizarrement pateuse pateux incomprehensible embrouille bafouillait"),
+        "ODD": _words(
+            "bizarre bizarrement pateuse pateux incomprehensible embrouille bafouillait "
+            "melanges melangeait charabia inverses"
+        ),
         "COUGH": _words("tousser tousse toussant toussais"),
         "PAIN": _words(
             "douleur douleurs douloureux mal serre serrement oppression brulure pression "
@@ -155,7 +185,19 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "schwer schwierig schwierigkeiten problem probleme muhe muhsam kaum beschwerden "
             "storung schlecht not unmoglich qual"
         ),
-        "ABLE": _words("kann konnte konnen schaffe schaffen klappt klappen geht ging"),
+        "ABLE": _words("kann konnte konnen schaffe schaffen klappt klappen geht ging gehorcht"),
+        "ENOUGH": _words("genug genugend ausreichend"),
+        "HARD": _words("kraftig stark fest"),
+        # "drei-, viermal schlucken": not a bare "-mal" ("manchmal" is "sometimes").
+        "REPEAT": _words("mehrmals mehrfach zweimal dreimal viermal funfmal"),
+        "NOSE": _words("nase"),
+        "EXIT": _words("raus heraus rauskommt kam kommt zuruck"),
+        "RESPOND": _words("ansprechbar reagiert reagierte antwortet antwortete"),
+        "UNCONSCIOUS": _words("bewusstlos ohnmachtig weggetreten"),
+        "SHAKE": _words(
+            "gezittert zitterte zuckte gezuckt zuckungen krampfte gekrampft krampfanfall steif "
+            "verkrampft geschuttelt"
+        ),
         "STRENGTH": _words("kraft krafte"),
         "WEAK": _words("schwach schwacher kraftlos"),
         "LIE": _words("liegen liege flach hinlegen hingelegt"),
@@ -173,7 +215,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "SPEAK": _words("sprechen spricht sprach reden redet rede sprache worte worter"),
         "ODD": _words(
             "komisch verwaschen lallend gelallt undeutlich wirr seltsam unverstandlich "
-            "nuschelig genuschelt"
+            "nuschelig genuschelt verdreht durcheinander vertauscht"
         ),
         "COUGH": _words("husten huste hustet hustete gehustet abhusten"),
         "PAIN": _words(
@@ -248,6 +290,16 @@ RULES: tuple[Rule, ...] = (
     # Coughing at every mouthful is the choking of spec section 3's table (food or drink going
     # the wrong way); "toso cada vez que bebo".
     Rule("CHOKING", ("COUGH", "INGEST")),
+    # A cough that cannot be made strong enough: "n'arrive plus a tousser assez fort".
+    Rule("DYSPNEA", ("CANNOT", "COUGH", "HARD")),
+    # Food or drink coming back through the nose (spec section 3 table, dysphagia), and having
+    # to swallow a mouthful several times ("jeden Bissen drei-, viermal schlucken").
+    Rule("DYSPHAGIA", ("NOSE", "EXIT")),
+    Rule("DYSPHAGIA", ("REPEAT", "SWALLOW"), reach=3),
+    # A fit told by its look (spec section 3 table, seizure): shaking or stiff while not
+    # responding or unconscious ("nicht ansprechbar und hat gezittert").
+    Rule("SEIZURE", ("UNRESPONSIVE", "SHAKE"), reach=5),
+    Rule("SEIZURE", ("UNCONSCIOUS", "SHAKE"), reach=5),
     Rule("CHEST_PAIN", ("PAIN", "CHEST")),
     Rule("STROKE", ("FACE", "DROOP"), reach=3),
     Rule("LIMB_ONE_SIDE", ("LIMB", "SIDE", "LIMP")),
@@ -345,7 +397,12 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
 
 # Classes that change meaning with a negation next to them: "no puedo" is CANNOT, "plus la
 # force" NO_STRENGTH.
-_NEGATED_CLASSES = {"ABLE": "CANNOT", "STRENGTH": "NO_STRENGTH"}
+_NEGATED_CLASSES = {
+    "ABLE": "CANNOT",
+    "STRENGTH": "NO_STRENGTH",
+    "ENOUGH": "LACK",
+    "RESPOND": "UNRESPONSIVE",
+}
 
 
 def find(text: str, code: str) -> list[tuple[str, int, int]]:
