@@ -58,13 +58,15 @@ def _words(text: str) -> tuple[str, ...]:
 NEGATIONS: dict[str, frozenset[str]] = {
     "es": frozenset(_words("no ni sin nunca jamas tampoco nada ningun ninguna ninguno")),
     "fr": frozenset(_words("pas sans jamais ni aucun aucune rien")),
-    "de": frozenset(_words("nicht kein keine keinen keiner keinem nie niemals ohne weder nichts")),
+    "de": frozenset(
+        _words("nicht nich kein keine keinen keiner keinem nie niemals ohne weder nichts")
+    ),
 }
 # The negations that make a verb of being able "cannot" ("n'arrive plus", "kann nicht mehr").
 _CANNOT_NEGATIONS: dict[str, frozenset[str]] = {
     "es": frozenset(_words("no ni nunca jamas")),
     "fr": frozenset(_words("pas plus jamais ne n ni")),
-    "de": frozenset(_words("nicht nie nimmer kaum kein keine keinen")),
+    "de": frozenset(_words("nicht nich ned nie nimmer kaum kein keine keinen")),
 }
 
 # Word classes per language, as plain words: every word is stemmed, so one form is enough,
@@ -117,7 +119,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "COUGH": _words("toser toso tosiendo tosia tosi tos"),
         "PAIN": _words(
             "dolor duele doler dolia opresion presion peso punzada pinchazo pinchacito ardor "
-            "aprieta apretar aplastar tirantez molestia molestias molesta"
+            "aprieta apretar aplastar tirantez molestia molestias molesta pesadez"
         ),
         "CHEST": _words("pecho torax toracico esternon"),
         "FACE": _words("cara boca labio labios mejilla comisura rostro"),
@@ -136,7 +138,9 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "impossible probleme problemes gene penible laborieux complique misere dur "
             "incapable"
         ),
-        "ABLE": _words("arriver arrive arrivais parviens parvenir peux peut pouvais pu obeit obeissait"),
+        "ABLE": _words(
+            "arriver arrive arrivais parviens parvenir peux peut pouvais pu obeit obeissait"
+        ),
         "ENOUGH": _words("assez suffisamment"),
         "HARD": _words("fort fortement"),
         "REPEAT": _words("plusieurs reprises reprendre"),
@@ -168,7 +172,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "COUGH": _words("tousser tousse toussant toussais"),
         "PAIN": _words(
             "douleur douleurs douloureux mal serre serrement oppression brulure pression "
-            "etau ecrase pique pincement gene"
+            "etau ecrase pique pincement gene lourde lourdeur"
         ),
         "CHEST": _words("poitrine thorax thoracique sternum"),
         "FACE": _words("visage bouche levre levres joue commissure"),
@@ -220,7 +224,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "COUGH": _words("husten huste hustet hustete gehustet abhusten"),
         "PAIN": _words(
             "schmerz schmerzen weh druck druckt drucken druckte enge engegefuhl stechen stiche "
-            "brennen"
+            "brennen zieht ziehen ziehend"
         ),
         "CHEST": _words("brust brustkorb thorax brustbein"),
         "FACE": _words("gesicht mund mundwinkel lippe wange gesichtshalfte"),
@@ -299,6 +303,9 @@ RULES: tuple[Rule, ...] = (
     # A fit told by its look (spec section 3 table, seizure): shaking or stiff while not
     # responding or unconscious ("nicht ansprechbar und hat gezittert").
     Rule("SEIZURE", ("UNRESPONSIVE", "SHAKE"), reach=5),
+    # Words or a cough that will not come out: "die Worte kamen nicht", "no me sale la tos".
+    Rule("SPEECH", ("SPEAK", "NO_EXIT"), reach=3),
+    Rule("DYSPNEA", ("COUGH", "NO_EXIT"), reach=3),
     Rule("SEIZURE", ("UNCONSCIOUS", "SHAKE"), reach=5),
     Rule("CHEST_PAIN", ("PAIN", "CHEST")),
     Rule("STROKE", ("FACE", "DROOP"), reach=3),
@@ -392,6 +399,36 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
                 word.text,
                 word.classes | {_NEGATED_CLASSES[name] for name in negatable},
             )
+    return _denied_verbs(words, code)
+
+
+# Spanish denies a verb by "no" just before it (a clitic may stand between): "tumbado no
+# respiro", "no trago bien la saliva" say the writer cannot, unless a word of difficulty follows
+# ("no trago mal": no trouble).
+_DIRECT_NEGATION: dict[str, frozenset[str]] = {"es": frozenset(_words("no"))}
+_CLITICS = frozenset(_words("me te le se lo la"))
+_DENIABLE = frozenset({"SWALLOW", "BREATHE"})
+
+
+def _denied_verbs(words: list[_Word], code: str) -> list[_Word]:
+    """Return the words with a swallowing or breathing verb under a bare "no" made CANNOT, its
+    span taking the "no" in (so the context rules do not read it as denying the mention)."""
+    deny = _DIRECT_NEGATION.get(code)
+    if not deny:
+        return words
+    for index, word in enumerate(words):
+        if not word.classes & _DENIABLE or "CANNOT" in word.classes:
+            continue
+        before = words[max(0, index - 2) : index]
+        if before and before[-1].text in _CLITICS:
+            before = before[:-1]
+        elif len(before) == 2:
+            before = before[1:]
+        if not before or before[-1].text not in deny:
+            continue
+        if any("DIFFICULT" in after.classes for after in words[index + 1 : index + 3]):
+            continue
+        words[index] = _Word(before[-1].start, word.end, word.text, word.classes | {"CANNOT"})
     return words
 
 
@@ -402,6 +439,7 @@ _NEGATED_CLASSES = {
     "STRENGTH": "NO_STRENGTH",
     "ENOUGH": "LACK",
     "RESPOND": "UNRESPONSIVE",
+    "EXIT": "NO_EXIT",
 }
 
 

@@ -170,6 +170,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
         r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
+        # "seemed to stick in my throat", "had to keep swallowing to get each mouthful down",
+        # saliva that cannot be got down (so the person drools).
+        r"\bto\s+stick\s+(?:in|at)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:throat|gullet|chest)\b",
+        r"\bswallow\w*\s+to\s+get\s+(?:it|\w+|each\s+\w+|every\s+\w+)\s+down\b",
+        rf"\b{CANT}\s+(?:get|swallow)\s+(?:my\s+|the\s+|his\s+|her\s+|their\s+)?"
+        r"(?:saliva|spit|spittle)\b",
         rf"\b{SWALLOW}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
     ),
     "CHOKING": (

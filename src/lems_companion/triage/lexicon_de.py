@@ -386,6 +386,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:angst|sorge|risiko|gefahr),? (?:vor|davor|dass|vom|von)\b",
             r"\b(?:nebenwirkung\w*|beipackzettel|packungsbeilage)\b",
+            # A dream is not an event.
+            r"\b(?:getraumt|getraeumt|traum|albtraum|alptraum|tr(?:a|ae)umte)\b",
             r"\b(?:in zukunft|vorbeugen|vermeiden)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA", "OWN"}),

@@ -417,6 +417,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:puede|podria|pueden) (?:el lems|la enfermedad|el sindrome|la medicacion|"
             r"la amifampridina) (?:causar|provocar|dar)\b",
             r"\b(?:efectos? secundarios?|prospecto)\b",
+            # What a drug "can give" is a question about it, and a dream is not an event.
+            r"\b(?:puede|podria|pueden|podrian) (?:dar|causar|provocar|producir)\b",
+            r"\b(?:sone|sono|soniado|sonaba) (?:que|con)\b|\b(?:pesadilla|en suenos)\b",
             r"\b(?:me pregunto|me preguntaron|me dijeron que (?:vigilara|avisara|llamara))\b",
             r"\ben el futuro\b|\b(?:prevenir|evitar)\b",
         ),
@@ -612,6 +615,13 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
         r"ingles|idiomas?|oposiciones|selectividad)\b|\bnudo en la garganta\b|\bse nos atragant\w*|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
+    ),
+    # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\btrag\w*\s+(?:lo que|eso|esto|esa|ese|esas|esos|nada de lo|(?:el|ese|su|tu) cuento|"
+        r"(?:la|esa|su|tu) (?:historia|excusa|mentira|version|trola)|(?:sus|tus) (?:mentiras|"
+        r"cuentos|excusas|historias))\b",
     ),
     (
         frozenset({"DYSPNEA"}),

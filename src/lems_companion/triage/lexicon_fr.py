@@ -376,6 +376,17 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
     ),
+    # A clause opened by "pas" denies what follows: "ca disparait au repos, pas essoufflee".
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            r"(?:^|(?<=[,;:.(]\s)|(?<=[,;:.(]))\s*pas\b(?!\s+(?:de|d'|du|mal|trop|tres|sur|sure|"
+            r"normal|mieux|assez|encore|bien|fort|forte|grave|que|qu'))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=2,
+    ),
     # Spoken French drops "ne": "je titube pas" negates the verb just before.
     Cue(
         "NEGATED",
@@ -426,6 +437,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:est-ce que|peut-il|peut-elle) (?:le lems|la maladie|le syndrome|"
             r"l'amifampridine) (?:peut|provoque|cause)\b",
             r"\b(?:effets? (?:secondaires?|indesirables?)|notice)\b",
+            # What a drug "can give" is a question about it, and a dream is not an event.
+            r"\b(?:peut|pourrait|peuvent|pourraient) (?:donner|provoquer|causer|entrainer)\b",
+            r"\brev(?:e|ais|ait)\b(?:\s+\w+){0,2}\s+(?:que|qu'|de|d')|\bcauchemar\w*\b",
             r"\bj'appelle qui\b|\bje fais quoi\b|\bque faire\b",
             r"\b(?:a l'avenir|prevenir|eviter)\b",
         ),
@@ -437,7 +451,7 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bl'an(?:nee)? (?:dernier|derniere|passe)\b|\bl'hiver dernier\b|\bl'ete dernier\b",
             r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
-            r"\benfant\b|\bpetite?\b(?=,|\s+depuis)",
+            r"\benfant\b|(?<!tout )(?<!tres )(?<!trop )\bpetite?\b(?=,|\s+depuis)",
             r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
             # "La douleur thoracique de 2017": a symptom dated by a past year.
             r"(?<!depuis )(?<!jusqu'en )\bde (?:19|20)\d\d\b",
