@@ -87,6 +87,17 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "HARD": _words("fuerte fuertemente"),
         "REPEAT": _words("varias repetidas repetir repito"),
         "NOSE": _words("nariz narices"),
+        # Lips or face turned blue, purple or grey (spec section 3: blue lips are dyspnea).
+        "BLUE": _words(
+            "azul azules azulado azulada azulados azuladas morado morada morados moradas "
+            "moradito moradita moraito moraita amoratado amoratada amoratados violeta violetas "
+            "grisaceo grisacea cenizo cenicienta"
+        ),
+        # Breathing fast and shallow: "respirando rapidito y corto".
+        "FAST": _words(
+            "rapido rapida rapidito rapidisimo corto cortito superficial agitado agitada"
+        ),
+        "HOLD": _words("agarra agarraba agarrandose sujeta sujetaba aprieta apretaba"),
         "EXIT": _words("salir sale salio salieron salia salen volvio vuelve regreso"),
         "RESPOND": _words("responde respondia respondio reacciona reaccionaba reacciono"),
         "UNCONSCIOUS": _words("inconsciente desmayado desmayada"),
@@ -145,6 +156,14 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "HARD": _words("fort fortement"),
         "REPEAT": _words("plusieurs reprises reprendre"),
         "NOSE": _words("nez narines"),
+        "BLUE": _words(
+            "bleu bleue bleus bleues bleute bleutee bleuatre bleuatres violet violette violettes "
+            "violace violacee violacees gris grise grises mauve mauves cyanose cyanosee"
+        ),
+        "FAST": _words(
+            "vite rapide rapidement court courte superficiel superficielle saccade tirant"
+        ),
+        "HOLD": _words("tient tenait tenant agrippe agrippait"),
         "EXIT": _words("sortir sort sortait ressort ressortir ressortait revient revenu remonte"),
         "RESPOND": _words("repond repondait reagit reagissait"),
         "UNCONSCIOUS": _words("inconscient inconsciente evanoui evanouie"),
@@ -195,6 +214,9 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         # "drei-, viermal schlucken": not a bare "-mal" ("manchmal" is "sometimes").
         "REPEAT": _words("mehrmals mehrfach zweimal dreimal viermal funfmal"),
         "NOSE": _words("nase"),
+        "BLUE": _words("blau blaue blauen blaulich blauliche lila violett grau graue zyanotisch"),
+        "FAST": _words("schnell hechelnd flach flache oberflachlich stossweise"),
+        "HOLD": _words("halt hielt fasst fasste greift griff umklammert"),
         "EXIT": _words("raus heraus rauskommt kam kommt zuruck"),
         "RESPOND": _words("ansprechbar reagiert reagierte antwortet antwortete"),
         "UNCONSCIOUS": _words("bewusstlos ohnmachtig weggetreten"),
@@ -224,10 +246,11 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "COUGH": _words("husten huste hustet hustete gehustet abhusten"),
         "PAIN": _words(
             "schmerz schmerzen weh druck druckt drucken druckte enge engegefuhl stechen stiche "
+            "beklemmung beklemmt druckgefuhl "
             "brennen zieht ziehen ziehend"
         ),
         "CHEST": _words("brust brustkorb thorax brustbein"),
-        "FACE": _words("gesicht mund mundwinkel lippe wange gesichtshalfte"),
+        "FACE": _words("gesicht mund mundwinkel lippe lippen wange gesichtshalfte"),
         "DROOP": _words("hangt hing hangend schief gelahmt verzogen"),
         "LIMB": _words("arm bein hand"),
         "LIMP": _words("taub schlaff gelahmt lahm tot"),
@@ -298,7 +321,13 @@ RULES: tuple[Rule, ...] = (
     Rule("DYSPNEA", ("CANNOT", "COUGH", "HARD")),
     # Food or drink coming back through the nose (spec section 3 table, dysphagia), and having
     # to swallow a mouthful several times ("jeden Bissen drei-, viermal schlucken").
-    Rule("DYSPHAGIA", ("NOSE", "EXIT")),
+    Rule("DYSPHAGIA", ("NOSE", "EXIT"), reach=7),
+    # Lips or face gone blue, purple or grey; breath fast and shallow (spec section 3 table,
+    # dyspnea: "blue lips", signs others see).
+    Rule("DYSPNEA", ("FACE", "BLUE"), reach=3),
+    Rule("DYSPNEA", ("BREATHE", "FAST"), reach=3),
+    # Clutching the chest (spec section 3 table, chest pain told by what others see).
+    Rule("CHEST_PAIN", ("HOLD", "CHEST"), reach=2),
     Rule("DYSPHAGIA", ("REPEAT", "SWALLOW"), reach=3),
     # A fit told by its look (spec section 3 table, seizure): shaking or stiff while not
     # responding or unconscious ("nicht ansprechbar und hat gezittert").
@@ -405,7 +434,12 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
 # Spanish denies a verb by "no" just before it (a clitic may stand between): "tumbado no
 # respiro", "no trago bien la saliva" say the writer cannot, unless a word of difficulty follows
 # ("no trago mal": no trouble).
-_DIRECT_NEGATION: dict[str, frozenset[str]] = {"es": frozenset(_words("no"))}
+_DIRECT_NEGATION: dict[str, frozenset[str]] = {
+    "es": frozenset(_words("no")),
+    "fr": frozenset(_words("n ne")),
+}
+# French closes the negation after the verb: "il n'avale plus sa salive", "ne deglutit pas".
+_NEGATION_CLOSE: dict[str, frozenset[str]] = {"fr": frozenset(_words("plus pas"))}
 _CLITICS = frozenset(_words("me te le se lo la"))
 _DENIABLE = frozenset({"SWALLOW", "BREATHE"})
 
@@ -426,9 +460,15 @@ def _denied_verbs(words: list[_Word], code: str) -> list[_Word]:
             before = before[1:]
         if not before or before[-1].text not in deny:
             continue
-        if any("DIFFICULT" in after.classes for after in words[index + 1 : index + 3]):
+        after = words[index + 1 : index + 4]
+        close = _NEGATION_CLOSE.get(code)
+        if close and not (after and after[0].text in close):
             continue
-        words[index] = _Word(before[-1].start, word.end, word.text, word.classes | {"CANNOT"})
+        # "no trago mal", "n'avale pas de travers": no trouble.
+        if any("DIFFICULT" in other.classes or other.text == "travers" for other in after):
+            continue
+        end = after[0].end if close else word.end
+        words[index] = _Word(before[-1].start, end, word.text, word.classes | {"CANNOT"})
     return words
 
 
@@ -475,9 +515,12 @@ def _rule_spans(
 ) -> list[tuple[str, int, int]]:
     """Return the spans where all of a rule's classes stand within its reach, no negation
     between them (a negation owned by CANNOT is part of the mention, not between)."""
-    # Negations a CANNOT word took into its span ("n'arrive plus") are its own.
+    # Negations a CANNOT word took into its span ("n'arrive plus") are its own; a word that is
+    # LACK by itself ("sin") took none and still blocks.
     owned = [
-        (word.start, word.end) for word in words if word.classes & set(_NEGATED_CLASSES.values())
+        (word.start, word.end)
+        for word in words
+        if word.classes & set(_NEGATED_CLASSES.values()) and word.end - word.start > len(word.text)
     ]
     blocking = [
         word.text in negations and not any(start <= word.start < end for start, end in owned)

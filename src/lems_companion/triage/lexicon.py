@@ -162,6 +162,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
         r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         r"\bnasal regurgitation\b",
+        r"\b(?:came|comes|coming|come|went|goes|going|gone)\s+(?:\w+\s+){0,3}?(?:out|through|up)\s+"
+        r"(?:of\s+|through\s+)?(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|hard to|struggl\w* to|difficult to|"
@@ -354,6 +356,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     # A collapse or loss of consciousness: a seizure (emergency) unless the note tells a clear
     # faint-and-recover story (spec section 3).
     "LOC": (
+        # Not answering or responding (to people, not to a phone): unresponsive.
+        r"\b(?:not|wasn'?t|was not|isn'?t|weren'?t)\s+(?:answering|responding|responsive)\b(?!\s+"
+        r"(?:to\s+)?(?:the\s+|my\s+|his\s+|her\s+)?(?:phone|texts?|messages?|calls?|door|emails?|"
+        r"treatment))",
         r"\b(?:black(?:ed|ing)?\s+out|blackouts?|pass(?:ed|ing)?\s+out|"
         r"los(?:t|e|ing)\s+consciousness|unconscious|out cold|keel\w*\s+over|"
         r"hit the (?:deck|floor))\b",

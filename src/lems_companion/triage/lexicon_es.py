@@ -80,6 +80,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
     ),
     "DYSPNEA": (
+        # No air getting in: "no me entra el aire".
+        r"\bno (?:me |le )?entra (?:el |nada de |suficiente )?aire\b",
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
         r"\bfalta de (?:aire|aliento)\b",
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
@@ -129,6 +131,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me sacudia|se sacudia|temblaba todo|temblaba entero|sacudidas)\b",
     ),
     "LOC": (
+        # Not responding (to people, not to a phone or a treatment): unresponsive.
+        r"\bno (?:respondia|reaccionaba|respondio|reacciono)\b"
+        r"(?!\s+(?:al|a los|a las|a mis|a sus|a)\s+(?:telefono|movil|mensajes?|llamadas?|"
+        r"whatsapp|tratamiento|medicacion|pastillas))",
         r"\bperd\w*\s+(?:el\s+)?(?:conocimiento|sentido)\b",
         r"\bdesmay\w*",
         rf"\b(?:me encontre|me desperte|aparec\w*|me vi|lo encontre|la encontre)\s+{W}{{0,2}}"
@@ -475,6 +481,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|subir la cuesta|deporte|"
             r"gimnasio|bici\w*|"
             r"nadar|nadando|bailar|bailando|reir\w*|subir corriendo)\b",
+            r"\bsub(?:i|io|imos|iendo|ir) (?:\w+ )?(?:la|una) cuesta\b|\ba buen paso\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),
     ),

@@ -94,6 +94,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # "souffler comme un boeuf / un phoque / une forge": panting hard.
+        r"\bsouffl\w* comme (?:un |une )?(?:boeuf|bœuf|phoque|forge|locomotive|cheval|"
+        r"asthmatique)\b",
+        # No air getting in: "je n'ai plus d'air du tout".
+        r"\bn'(?:ai|avais|a|avait) plus (?:d'air|de souffle)\b",
         r"\bessouffl\w*",
         r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
         r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
@@ -138,6 +143,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btremblai\w* de partout\b",
     ),
     "LOC": (
+        # Not responding (to people, not to a phone or a treatment): unresponsive.
+        r"\bne (?:repondait|reagissait|repondit|reagit) plus\b(?!\s+(?:au|aux|a mes|a ses|a)\s+"
+        r"(?:telephone|portable|messages?|appels?|sms|traitement|medicament))",
         r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
         r"\bevanoui\w*|\bevanouissement\b",
         r"\b(?:retrouve\w*|reveille\w*)\s+(?:\w+\s+){0,1}par terre\b",
