@@ -37,7 +37,7 @@ BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
 BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, breathing...
 COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
 CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
-CHEST = r"\bche(?:s|ss)t(?:'s)?\b"
+CHEST = r"\b(?:che(?:s|ss)t(?:'s)?|breast-? ?bone|sternum)\b"
 DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficulity
 WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
@@ -403,7 +403,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:my|his|her)\s+(?:left|right)\s+(?:arm|leg|hand|side)\b",
     ),
     # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
-    "SEVERE_CHEST_PAIN": (r"\bheart attack\b", r"\bcardiac arrest\b"),
+    "SEVERE_CHEST_PAIN": (
+        r"\bheart attack\b",
+        r"\bcardiac arrest\b",
+        # The crushing weight told by an image: "like an elephant sat on my chest".
+        r"\b(?:elephant|ton of bricks|someone|somebody|a weight|a car)\s+(?:\w+\s+){0,2}?"
+        r"(?:sat|sitting|sits|standing|stood|stands|pressing|parked|kneeling)\s+on\s+"
+        r"(?:my|his|her|the)\s+chest\b",
+    ),
     # Face droop, one-sided weakness or numbness, a stroke named outright: stroke_signs unless the
     # note says it is gradual or long-standing (spec section 3: only *sudden* onset is FAST).
     "STROKE": (

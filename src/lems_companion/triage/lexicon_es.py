@@ -72,7 +72,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\batragant\w*",
         rf"\bahog\w*\s+{W}{{0,3}}(?:con|al)\s+{W}{{0,3}}(?:saliva|babas?|comida|agua|liquidos?|"
         r"bebida|cafe|comer|beber|tragar|sopa|leche|bocado)",
-        rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,3}}por (?:el otro lado|otro lado|"
+        rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,5}}por (?:el otro lado|otro lado|"
         r"mal sitio|el otro camino|donde no era|el lado equivocado)",
         r"\bpor mal sitio\b|\bmal trago\b",
         rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
