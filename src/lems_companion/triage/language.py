@@ -62,6 +62,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # measuring and of the red flags themselves vote too.
         "zeigt gemessen sättigung pulsoxymeter pulsoximeter atemnot luftnot kurzatmig "
         "verschluckt schluckbeschwerden brustschmerzen abgenommen "
+        "runter rauf gewollt ungewollt leichter zugenommen "
         # Bavarian, Austrian and Swiss function words ("i bin", "nimmer", "ned", "scho").
         "nimmer ned koa ois scho hob hab hoid hoit mei dahoam bissl bisserl gwesn gsi isch "
         "nöd nüt chli zwoa "
