@@ -29,6 +29,9 @@ FLOORS = {
     # Measured untouched at 89.3 / 83.8 / 8.6, then tuned on (odd ids first, even ids after
     # they were checked): docs/clinical-safety.md.
     "dev_set_5": {"emergency_recall": 99.0, "prompt_recall": 93.7, "false_alarms": 0.0},
+    # Measured untouched at 75.0 / 82.5 / 7.9, then tuned on (odd ids first, even ids after
+    # they were checked): docs/clinical-safety.md, fourth round.
+    "dev_set_6": {"emergency_recall": 94.4, "prompt_recall": 90.0, "false_alarms": 3.6},
     "frozen_test_set_1": {"emergency_recall": 92.8, "prompt_recall": 88.5, "false_alarms": 8.2},
     "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 96.6, "false_alarms": 5.7},
 }

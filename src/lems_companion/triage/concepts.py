@@ -58,13 +58,15 @@ def _words(text: str) -> tuple[str, ...]:
 NEGATIONS: dict[str, frozenset[str]] = {
     "es": frozenset(_words("no ni sin nunca jamas tampoco nada ningun ninguna ninguno")),
     "fr": frozenset(_words("pas sans jamais ni aucun aucune rien")),
-    "de": frozenset(_words("nicht kein keine keinen keiner keinem nie niemals ohne weder nichts")),
+    "de": frozenset(
+        _words("nicht nich kein keine keinen keiner keinem nie niemals ohne weder nichts")
+    ),
 }
 # The negations that make a verb of being able "cannot" ("n'arrive plus", "kann nicht mehr").
 _CANNOT_NEGATIONS: dict[str, frozenset[str]] = {
     "es": frozenset(_words("no ni nunca jamas")),
-    "fr": frozenset(_words("pas plus jamais ne n")),
-    "de": frozenset(_words("nicht nie nimmer kaum kein keine keinen")),
+    "fr": frozenset(_words("pas plus jamais ne n ni")),
+    "de": frozenset(_words("nicht nich ned nie nimmer kaum kein keine keinen")),
 }
 
 # Word classes per language, as plain words: every word is stemmed, so one form is enough,
@@ -76,7 +78,33 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "problema problemas imposible apenas esfuerzo trabajo fatal mal malamente "
             "complicado incapaz"
         ),
-        "ABLE": _words("poder puedo puede podia pude pudo consigo consigue conseguia logro"),
+        # A limb that no longer obeys is one that cannot move ("el brazo no me obedece").
+        "ABLE": _words(
+            "poder puedo puede podia pude pudo consigo consigue conseguia logro obedece obedecia"
+        ),
+        # "no tengo suficiente aire": a negated amount of air is a lack of it.
+        "ENOUGH": _words("suficiente bastante"),
+        "HARD": _words("fuerte fuertemente"),
+        "REPEAT": _words("varias repetidas repetir repito"),
+        "NOSE": _words("nariz narices"),
+        # Lips or face turned blue, purple or grey (spec section 3: blue lips are dyspnea).
+        "BLUE": _words(
+            "azul azules azulado azulada azulados azuladas morado morada morados moradas "
+            "moradito moradita moraito moraita amoratado amoratada amoratados violeta violetas "
+            "grisaceo grisacea cenizo cenicienta"
+        ),
+        # Breathing fast and shallow: "respirando rapidito y corto".
+        "FAST": _words(
+            "rapido rapida rapidito rapidisimo corto cortito superficial agitado agitada"
+        ),
+        "HOLD": _words("agarra agarraba agarrandose sujeta sujetaba aprieta apretaba"),
+        "EXIT": _words("salir sale salio salieron salia salen volvio vuelve regreso"),
+        "RESPOND": _words("responde respondia respondio reacciona reaccionaba reacciono"),
+        "UNCONSCIOUS": _words("inconsciente desmayado desmayada"),
+        "SHAKE": _words(
+            "temblaba temblando sacudia sacudidas sacudiendo convulsionaba convulsionando "
+            "tiritaba rigido rigida tieso tiesa espasmos"
+        ),
         "STRENGTH": _words("fuerza fuerzas"),
         "WEAK": _words("debil debiles flojo floja flojita"),
         "LIE": _words("tumbado tumbada tumbao tumbarme acostado acostada acostarme echado echada"),
@@ -97,12 +125,12 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "SPEAK": _words("hablar hablaba hablo habla palabras lengua"),
         "ODD": _words(
             "trabar trababa trabo arrastrando arrastraba rara raras raro extrano "
-            "incomprensible enredada"
+            "incomprensible enredada revueltas equivocadas cambiadas galimatias disparates"
         ),
-        "COUGH": _words("toser toso tosiendo tosia tosi"),
+        "COUGH": _words("toser toso tosiendo tosia tosi tos"),
         "PAIN": _words(
             "dolor duele doler dolia opresion presion peso punzada pinchazo pinchacito ardor "
-            "aprieta apretar aplastar tirantez molestia molestias molesta"
+            "aprieta apretar aplastar tirantez molestia molestias molesta pesadez"
         ),
         "CHEST": _words("pecho torax toracico esternon"),
         "FACE": _words("cara boca labio labios mejilla comisura rostro"),
@@ -121,7 +149,28 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "impossible probleme problemes gene penible laborieux complique misere dur "
             "incapable"
         ),
-        "ABLE": _words("arriver arrive arrivais parviens parvenir peux peut pouvais pu"),
+        "ABLE": _words(
+            "arriver arrive arrivais parviens parvenir peux peut pouvais pu obeit obeissait"
+        ),
+        "ENOUGH": _words("assez suffisamment"),
+        "HARD": _words("fort fortement"),
+        "REPEAT": _words("plusieurs reprises reprendre"),
+        "NOSE": _words("nez narines"),
+        "BLUE": _words(
+            "bleu bleue bleus bleues bleute bleutee bleuatre bleuatres violet violette violettes "
+            "violace violacee violacees gris grise grises mauve mauves cyanose cyanosee"
+        ),
+        "FAST": _words(
+            "vite rapide rapidement court courte superficiel superficielle saccade tirant"
+        ),
+        "HOLD": _words("tient tenait tenant agrippe agrippait"),
+        "EXIT": _words("sortir sort sortait ressort ressortir ressortait revient revenu remonte"),
+        "RESPOND": _words("repond repondait reagit reagissait"),
+        "UNCONSCIOUS": _words("inconscient inconsciente evanoui evanouie"),
+        "SHAKE": _words(
+            "tremblait tremblement tremblements secousses secouait convulsait convulsions "
+            "raide raidi raidie tressautait spasmes"
+        ),
         "STRENGTH": _words("force forces"),
         "WEAK": _words("faible faiblarde"),
         "LIE": _words("allonge allongee allonger plat couche couchee"),
@@ -131,14 +180,18 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "BREATHE": _words("respirer respiration respiratoire respiratoires souffle"),
         "LACK": _words("manque manquer"),
         "AIR": _words("air souffle oxygene"),
-        "GASP": _words("haleter halete"),
+        # "reprendre mon souffle": catching one's breath, with AIR next to it.
+        "GASP": _words("haleter halete reprendre"),
         "BREATHLESS": _words("essouffler essouffle essoufflement suffoquer suffocation dyspnee"),
         "SPEAK": _words("parler parlait parle parole paroles mots articuler elocution"),
-        "ODD": _words("bizarre bizarrement pateuse pateux incomprehensible embrouille bafouillait"),
+        "ODD": _words(
+            "bizarre bizarrement pateuse pateux incomprehensible embrouille bafouillait "
+            "melanges melangeait charabia inverses"
+        ),
         "COUGH": _words("tousser tousse toussant toussais"),
         "PAIN": _words(
             "douleur douleurs douloureux mal serre serrement oppression brulure pression "
-            "etau ecrase pique pincement gene"
+            "etau ecrase pique pincement gene lourde lourdeur"
         ),
         "CHEST": _words("poitrine thorax thoracique sternum"),
         "FACE": _words("visage bouche levre levres joue commissure"),
@@ -155,7 +208,22 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "schwer schwierig schwierigkeiten problem probleme muhe muhsam kaum beschwerden "
             "storung schlecht not unmoglich qual"
         ),
-        "ABLE": _words("kann konnte konnen schaffe schaffen klappt klappen geht ging"),
+        "ABLE": _words("kann konnte konnen schaffe schaffen klappt klappen geht ging gehorcht"),
+        "ENOUGH": _words("genug genugend ausreichend"),
+        "HARD": _words("kraftig stark fest"),
+        # "drei-, viermal schlucken": not a bare "-mal" ("manchmal" is "sometimes").
+        "REPEAT": _words("mehrmals mehrfach zweimal dreimal viermal funfmal"),
+        "NOSE": _words("nase"),
+        "BLUE": _words("blau blaue blauen blaulich blauliche lila violett grau graue zyanotisch"),
+        "FAST": _words("schnell hechelnd flach flache oberflachlich stossweise"),
+        "HOLD": _words("halt hielt fasst fasste greift griff umklammert"),
+        "EXIT": _words("raus heraus rauskommt kam kommt zuruck"),
+        "RESPOND": _words("ansprechbar reagiert reagierte antwortet antwortete"),
+        "UNCONSCIOUS": _words("bewusstlos ohnmachtig weggetreten"),
+        "SHAKE": _words(
+            "gezittert zitterte zuckte gezuckt zuckungen krampfte gekrampft krampfanfall steif "
+            "verkrampft geschuttelt"
+        ),
         "STRENGTH": _words("kraft krafte"),
         "WEAK": _words("schwach schwacher kraftlos"),
         "LIE": _words("liegen liege flach hinlegen hingelegt"),
@@ -173,15 +241,16 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "SPEAK": _words("sprechen spricht sprach reden redet rede sprache worte worter"),
         "ODD": _words(
             "komisch verwaschen lallend gelallt undeutlich wirr seltsam unverstandlich "
-            "nuschelig genuschelt"
+            "nuschelig genuschelt verdreht durcheinander vertauscht"
         ),
         "COUGH": _words("husten huste hustet hustete gehustet abhusten"),
         "PAIN": _words(
             "schmerz schmerzen weh druck druckt drucken druckte enge engegefuhl stechen stiche "
-            "brennen"
+            "beklemmung beklemmt druckgefuhl "
+            "brennen zieht ziehen ziehend"
         ),
         "CHEST": _words("brust brustkorb thorax brustbein"),
-        "FACE": _words("gesicht mund mundwinkel lippe wange gesichtshalfte"),
+        "FACE": _words("gesicht mund mundwinkel lippe lippen wange gesichtshalfte"),
         "DROOP": _words("hangt hing hangend schief gelahmt verzogen"),
         "LIMB": _words("arm bein hand"),
         "LIMP": _words("taub schlaff gelahmt lahm tot"),
@@ -248,6 +317,25 @@ RULES: tuple[Rule, ...] = (
     # Coughing at every mouthful is the choking of spec section 3's table (food or drink going
     # the wrong way); "toso cada vez que bebo".
     Rule("CHOKING", ("COUGH", "INGEST")),
+    # A cough that cannot be made strong enough: "n'arrive plus a tousser assez fort".
+    Rule("DYSPNEA", ("CANNOT", "COUGH", "HARD")),
+    # Food or drink coming back through the nose (spec section 3 table, dysphagia), and having
+    # to swallow a mouthful several times ("jeden Bissen drei-, viermal schlucken").
+    Rule("DYSPHAGIA", ("NOSE", "EXIT"), reach=7),
+    # Lips or face gone blue, purple or grey; breath fast and shallow (spec section 3 table,
+    # dyspnea: "blue lips", signs others see).
+    Rule("DYSPNEA", ("FACE", "BLUE"), reach=3),
+    Rule("DYSPNEA", ("BREATHE", "FAST"), reach=3),
+    # Clutching the chest (spec section 3 table, chest pain told by what others see).
+    Rule("CHEST_PAIN", ("HOLD", "CHEST"), reach=2),
+    Rule("DYSPHAGIA", ("REPEAT", "SWALLOW"), reach=3),
+    # A fit told by its look (spec section 3 table, seizure): shaking or stiff while not
+    # responding or unconscious ("nicht ansprechbar und hat gezittert").
+    Rule("SEIZURE", ("UNRESPONSIVE", "SHAKE"), reach=5),
+    # Words or a cough that will not come out: "die Worte kamen nicht", "no me sale la tos".
+    Rule("SPEECH", ("SPEAK", "NO_EXIT"), reach=3),
+    Rule("DYSPNEA", ("COUGH", "NO_EXIT"), reach=3),
+    Rule("SEIZURE", ("UNCONSCIOUS", "SHAKE"), reach=5),
     Rule("CHEST_PAIN", ("PAIN", "CHEST")),
     Rule("STROKE", ("FACE", "DROOP"), reach=3),
     Rule("LIMB_ONE_SIDE", ("LIMB", "SIDE", "LIMP")),
@@ -340,12 +428,59 @@ def _clause_words(offset: int, clause: str, code: str) -> list[_Word]:
                 word.text,
                 word.classes | {_NEGATED_CLASSES[name] for name in negatable},
             )
+    return _denied_verbs(words, code)
+
+
+# Spanish denies a verb by "no" just before it (a clitic may stand between): "tumbado no
+# respiro", "no trago bien la saliva" say the writer cannot, unless a word of difficulty follows
+# ("no trago mal": no trouble).
+_DIRECT_NEGATION: dict[str, frozenset[str]] = {
+    "es": frozenset(_words("no")),
+    "fr": frozenset(_words("n ne")),
+}
+# French closes the negation after the verb: "il n'avale plus sa salive", "ne deglutit pas".
+_NEGATION_CLOSE: dict[str, frozenset[str]] = {"fr": frozenset(_words("plus pas"))}
+_CLITICS = frozenset(_words("me te le se lo la"))
+_DENIABLE = frozenset({"SWALLOW", "BREATHE"})
+
+
+def _denied_verbs(words: list[_Word], code: str) -> list[_Word]:
+    """Return the words with a swallowing or breathing verb under a bare "no" made CANNOT, its
+    span taking the "no" in (so the context rules do not read it as denying the mention)."""
+    deny = _DIRECT_NEGATION.get(code)
+    if not deny:
+        return words
+    for index, word in enumerate(words):
+        if not word.classes & _DENIABLE or "CANNOT" in word.classes:
+            continue
+        before = words[max(0, index - 2) : index]
+        if before and before[-1].text in _CLITICS:
+            before = before[:-1]
+        elif len(before) == 2:
+            before = before[1:]
+        if not before or before[-1].text not in deny:
+            continue
+        after = words[index + 1 : index + 4]
+        close = _NEGATION_CLOSE.get(code)
+        if close and not (after and after[0].text in close):
+            continue
+        # "no trago mal", "n'avale pas de travers": no trouble.
+        if any("DIFFICULT" in other.classes or other.text == "travers" for other in after):
+            continue
+        end = after[0].end if close else word.end
+        words[index] = _Word(before[-1].start, end, word.text, word.classes | {"CANNOT"})
     return words
 
 
 # Classes that change meaning with a negation next to them: "no puedo" is CANNOT, "plus la
 # force" NO_STRENGTH.
-_NEGATED_CLASSES = {"ABLE": "CANNOT", "STRENGTH": "NO_STRENGTH"}
+_NEGATED_CLASSES = {
+    "ABLE": "CANNOT",
+    "STRENGTH": "NO_STRENGTH",
+    "ENOUGH": "LACK",
+    "RESPOND": "UNRESPONSIVE",
+    "EXIT": "NO_EXIT",
+}
 
 
 def find(text: str, code: str) -> list[tuple[str, int, int]]:
@@ -380,9 +515,12 @@ def _rule_spans(
 ) -> list[tuple[str, int, int]]:
     """Return the spans where all of a rule's classes stand within its reach, no negation
     between them (a negation owned by CANNOT is part of the mention, not between)."""
-    # Negations a CANNOT word took into its span ("n'arrive plus") are its own.
+    # Negations a CANNOT word took into its span ("n'arrive plus") are its own; a word that is
+    # LACK by itself ("sin") took none and still blocks.
     owned = [
-        (word.start, word.end) for word in words if word.classes & set(_NEGATED_CLASSES.values())
+        (word.start, word.end)
+        for word in words
+        if word.classes & set(_NEGATED_CLASSES.values()) and word.end - word.start > len(word.text)
     ]
     blocking = [
         word.text in negations and not any(start <= word.start < end for start, end in owned)

@@ -154,6 +154,19 @@ _PART_OF_LAST_MONTH = re.compile(
     r"(?:des )?(?:letzten|vorigen|vergangenen) monats)\b",
     re.IGNORECASE,
 )
+# "the fifth week", "la quinta semana", "la cinquieme semaine", "die fuenfte Woche": the N-th
+# week has lasted at least N-1 whole weeks.
+_ORDINALS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "segunda": 2, "tercera": 3, "cuarta": 4, "quinta": 5, "sexta": 6,
+    "deuxieme": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5, "sixieme": 6,
+    "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "fuenfte": 5, "sechste": 6,
+}  # fmt: skip
+_ORDINAL_WEEK = re.compile(
+    rf"\b(?:(?P<word>{'|'.join(_ORDINALS)})n?|(?P<digit>\d)(?:st|nd|rd|th|a|e|eme|\.))\s+"
+    r"(?:week|semana|semaine|woche)\b",
+    re.IGNORECASE,
+)
 _LAST_DAYS = {
     "week": 7, "semana": 7, "semaine": 7, "woche": 7,
     "month": 30, "mes": 30, "mois": 30, "monat": 30,
@@ -177,6 +190,13 @@ def longest_days(text: str, *, today: date) -> int | None:
         found.append(VAGUE_DAYS)
     if _FORTNIGHT.search(text):
         found.append(14)
+    for match in _ORDINAL_WEEK.finditer(text):
+        nth = (
+            _ORDINALS[match.group("word").lower()]
+            if match.group("word")
+            else int(match.group("digit"))
+        )
+        found.append((nth - 1) * DAYS_PER_UNIT["w"])
     for match in _LAST.finditer(text):
         found.append(_LAST_DAYS.get((match.group("unit") or "week").lower(), 7))
     for match in _PART_OF_LAST_MONTH.finditer(text):

@@ -48,6 +48,9 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "n'ai toux depuis jours douleur poitrine matin soir poids souffle rien tout comme avec "
         "sur dans ça ca on aussi trop encore après apres être fait peu "
         "essoufflé essoufflée essoufflement étouffe etouffe oxymètre oxymetre avaler "
+        # Common words no other language we vote on spells the same way.
+        "nuit jour fois lui leur nous vous ils elles sa ses était etait avait ont sont vais "
+        "peux puis fenêtre fenetre respirer manger boire tousse tousser "
     ),
     "de": _words(
         "am beine arme abend abends morgens nacht woche essen trinken "
@@ -59,6 +62,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # measuring and of the red flags themselves vote too.
         "zeigt gemessen sättigung pulsoxymeter pulsoximeter atemnot luftnot kurzatmig "
         "verschluckt schluckbeschwerden brustschmerzen abgenommen "
+        "runter rauf gewollt ungewollt leichter zugenommen "
         # Bavarian, Austrian and Swiss function words ("i bin", "nimmer", "ned", "scho").
         "nimmer ned koa ois scho hob hab hoid hoit mei dahoam bissl bisserl gwesn gsi isch "
         "nöd nüt chli zwoa "

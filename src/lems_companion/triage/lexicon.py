@@ -37,7 +37,7 @@ BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
 BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, breathing...
 COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
 CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
-CHEST = r"\bche(?:s|ss)t(?:'s)?\b"
+CHEST = r"\b(?:che(?:s|ss)t(?:'s)?|breast-? ?bone|sternum)\b"
 DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficulity
 WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
@@ -162,6 +162,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
         r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         r"\bnasal regurgitation\b",
+        r"\b(?:came|comes|coming|come|went|goes|going|gone)\s+(?:\w+\s+){0,3}?(?:out|through|up)\s+"
+        r"(?:of\s+|through\s+)?(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|hard to|struggl\w* to|difficult to|"
@@ -170,6 +172,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
         r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
+        # "seemed to stick in my throat", "had to keep swallowing to get each mouthful down",
+        # saliva that cannot be got down (so the person drools).
+        r"\bto\s+stick\s+(?:in|at)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:throat|gullet|chest)\b",
+        r"\bswallow\w*\s+to\s+get\s+(?:it|\w+|each\s+\w+|every\s+\w+)\s+down\b",
+        rf"\b{CANT}\s+(?:get|swallow)\s+(?:my\s+|the\s+|his\s+|her\s+|their\s+)?"
+        r"(?:saliva|spit|spittle)\b",
         rf"\b{SWALLOW}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
     ),
     "CHOKING": (
@@ -348,6 +356,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     # A collapse or loss of consciousness: a seizure (emergency) unless the note tells a clear
     # faint-and-recover story (spec section 3).
     "LOC": (
+        # Not answering or responding (to people, not to a phone): unresponsive.
+        r"\b(?:not|wasn'?t|was not|isn'?t|weren'?t)\s+(?:answering|responding|responsive)\b(?!\s+"
+        r"(?:to\s+)?(?:the\s+|my\s+|his\s+|her\s+)?(?:phone|texts?|messages?|calls?|door|emails?|"
+        r"treatment))",
         r"\b(?:black(?:ed|ing)?\s+out|blackouts?|pass(?:ed|ing)?\s+out|"
         r"los(?:t|e|ing)\s+consciousness|unconscious|out cold|keel\w*\s+over|"
         r"hit the (?:deck|floor))\b",
@@ -391,7 +403,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:my|his|her)\s+(?:left|right)\s+(?:arm|leg|hand|side)\b",
     ),
     # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
-    "SEVERE_CHEST_PAIN": (r"\bheart attack\b", r"\bcardiac arrest\b"),
+    "SEVERE_CHEST_PAIN": (
+        r"\bheart attack\b",
+        r"\bcardiac arrest\b",
+        # The crushing weight told by an image: "like an elephant sat on my chest".
+        r"\b(?:elephant|ton of bricks|someone|somebody|a weight|a car)\s+(?:\w+\s+){0,2}?"
+        r"(?:sat|sitting|sits|standing|stood|stands|pressing|parked|kneeling)\s+on\s+"
+        r"(?:my|his|her|the)\s+chest\b",
+    ),
     # Face droop, one-sided weakness or numbness, a stroke named outright: stroke_signs unless the
     # note says it is gradual or long-standing (spec section 3: only *sudden* onset is FAST).
     "STROKE": (

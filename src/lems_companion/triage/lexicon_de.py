@@ -81,6 +81,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
+        # No air getting in: "ich krieg die Luft nicht mehr richtig rein".
+        r"\bluft\s+(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:richtig\s+|gut\s+)?(?:rein|herein|hinein)\b",
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
         rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
         r"wenig|zu wenig|nicht genug|schwer|schwerer|nicht richtig)\s+luft\b",
@@ -119,6 +121,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
     ),
     "LOC": (
+        # Not responding to being spoken to: unresponsive.
+        r"\bnicht (?:mehr )?(?:ansprechbar|erweckbar)\b|\bunansprechbar\b",
         r"\bbewusstlos\w*|\bohnmacht\w*|\bumgekippt\b|\bzusammengebrochen\b|"
         r"\bzusammengeklappt\b|\bweggetreten\b|\bbewusstsein verloren\b",
         r"\b(?:ich|er|sie)\s+war\s+(?:\w+\s+)?(?:komplett |total |ganz |kurz |einfach )?weg\b"
@@ -132,6 +136,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "WEIGHT_LOSS": (
         # "Blut abgenommen" (blood drawn), "Verband abgenommen": something taken off, not weight.
         r"(?<!blut )(?<!verband )(?<!gips )(?<!pflaster )\babgenommen\b",
+        # "5 kg leichter": an amount lighter than before.
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo|kilos|pfund)\s+leichter\b",
         # "ich nehme ab", "er nimmt ab"; "die Kraft nimmt ab" is weakness, not weight.
         r"\b(?:ich|er|sie|mama|papa|mutter|vater|man)\s+(?:nehme|nimmt|nahm)\s+"
         r"(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|stetig\s+|trotzdem\s+)?ab\b",
@@ -386,6 +392,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:angst|sorge|risiko|gefahr),? (?:vor|davor|dass|vom|von)\b",
             r"\b(?:nebenwirkung\w*|beipackzettel|packungsbeilage)\b",
+            # A dream is not an event.
+            r"\b(?:getraumt|getraeumt|traum|albtraum|alptraum|tr(?:a|ae)umte)\b",
             r"\b(?:in zukunft|vorbeugen|vermeiden)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA", "OWN"}),
@@ -427,7 +435,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        (r"\b(?:gerannt|rennen|bus|sport|joggen|radfahren|schwimmen|berg\w*|lachen)\b",),
+        (
+            r"\b(?:gerannt|rennen|bus|sport|joggen|radfahren|schwimmen|berg\w*|lachen)\b",
+            r"\b(?:tanzen|getanzt|tanzte|beim tanz)\b",
+        ),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue(
@@ -568,6 +579,11 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
         r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
+    ),
+    # "Vor Schreck fast erstickt": choked by a feeling, not by food (spec section 3).
+    (
+        frozenset({"CHOKING", "DYSPNEA"}),
+        r"\bvor (?:schreck|freude|spannung|wut|staunen|neid|angst)\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
     # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);

@@ -72,7 +72,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\batragant\w*",
         rf"\bahog\w*\s+{W}{{0,3}}(?:con|al)\s+{W}{{0,3}}(?:saliva|babas?|comida|agua|liquidos?|"
         r"bebida|cafe|comer|beber|tragar|sopa|leche|bocado)",
-        rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,3}}por (?:el otro lado|otro lado|"
+        rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,5}}por (?:el otro lado|otro lado|"
         r"mal sitio|el otro camino|donde no era|el lado equivocado)",
         r"\bpor mal sitio\b|\bmal trago\b",
         rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
@@ -80,6 +80,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
     ),
     "DYSPNEA": (
+        # No air getting in: "no me entra el aire".
+        r"\bno (?:me |le )?entra (?:el |nada de |suficiente )?aire\b",
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
         r"\bfalta de (?:aire|aliento)\b",
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
@@ -129,6 +131,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me sacudia|se sacudia|temblaba todo|temblaba entero|sacudidas)\b",
     ),
     "LOC": (
+        # Not responding (to people, not to a phone or a treatment): unresponsive.
+        r"\bno (?:respondia|reaccionaba|respondio|reacciono)\b"
+        r"(?!\s+(?:al|a los|a las|a mis|a sus|a)\s+(?:telefono|movil|mensajes?|llamadas?|"
+        r"whatsapp|tratamiento|medicacion|pastillas))",
         r"\bperd\w*\s+(?:el\s+)?(?:conocimiento|sentido)\b",
         r"\bdesmay\w*",
         rf"\b(?:me encontre|me desperte|aparec\w*|me vi|lo encontre|la encontre)\s+{W}{{0,2}}"
@@ -417,6 +423,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:puede|podria|pueden) (?:el lems|la enfermedad|el sindrome|la medicacion|"
             r"la amifampridina) (?:causar|provocar|dar)\b",
             r"\b(?:efectos? secundarios?|prospecto)\b",
+            # What a drug "can give" is a question about it, and a dream is not an event.
+            r"\b(?:puede|podria|pueden|podrian) (?:dar|causar|provocar|producir)\b",
+            r"\b(?:sone|sono|soniado|sonaba) (?:que|con)\b|\b(?:pesadilla|en suenos)\b",
             r"\b(?:me pregunto|me preguntaron|me dijeron que (?:vigilara|avisara|llamara))\b",
             r"\ben el futuro\b|\b(?:prevenir|evitar)\b",
         ),
@@ -472,6 +481,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|subir la cuesta|deporte|"
             r"gimnasio|bici\w*|"
             r"nadar|nadando|bailar|bailando|reir\w*|subir corriendo)\b",
+            r"\bsub(?:i|io|imos|iendo|ir) (?:\w+ )?(?:la|una) cuesta\b|\ba buen paso\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
@@ -612,6 +622,13 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
         r"ingles|idiomas?|oposiciones|selectividad)\b|\bnudo en la garganta\b|\bse nos atragant\w*|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
+    ),
+    # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"\btrag\w*\s+(?:lo que|eso|esto|esa|ese|esas|esos|nada de lo|(?:el|ese|su|tu) cuento|"
+        r"(?:la|esa|su|tu) (?:historia|excusa|mentira|version|trola)|(?:sus|tus) (?:mentiras|"
+        r"cuentos|excusas|historias))\b",
     ),
     (
         frozenset({"DYSPNEA"}),

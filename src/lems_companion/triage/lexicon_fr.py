@@ -94,6 +94,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # "souffler comme un boeuf / un phoque / une forge": panting hard.
+        r"\bsouffl\w* comme (?:un |une )?(?:boeuf|bœuf|phoque|forge|locomotive|cheval|"
+        r"asthmatique)\b",
+        # No air getting in: "je n'ai plus d'air du tout".
+        r"\bn'(?:ai|avais|a|avait) plus (?:d'air|de souffle)\b",
         r"\bessouffl\w*",
         r"\b(?:a bout de|le|du|mon|plus de|manque de) souffle\b",
         r"\bcherch\w*\s+(?:mon|son|de l'|l')\s*(?:souffle|air|respiration)\b",
@@ -138,6 +143,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btremblai\w* de partout\b",
     ),
     "LOC": (
+        # Not responding (to people, not to a phone or a treatment): unresponsive.
+        r"\bne (?:repondait|reagissait|repondit|reagit) plus\b(?!\s+(?:au|aux|a mes|a ses|a)\s+"
+        r"(?:telephone|portable|messages?|appels?|sms|traitement|medicament))",
         r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
         r"\bevanoui\w*|\bevanouissement\b",
         r"\b(?:retrouve\w*|reveille\w*)\s+(?:\w+\s+){0,1}par terre\b",
@@ -376,6 +384,17 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
     ),
+    # A clause opened by "pas" denies what follows: "ca disparait au repos, pas essoufflee".
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            r"(?:^|(?<=[,;:.(]\s)|(?<=[,;:.(]))\s*pas\b(?!\s+(?:de|d'|du|mal|trop|tres|sur|sure|"
+            r"normal|mieux|assez|encore|bien|fort|forte|grave|que|qu'))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=2,
+    ),
     # Spoken French drops "ne": "je titube pas" negates the verb just before.
     Cue(
         "NEGATED",
@@ -426,6 +445,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:est-ce que|peut-il|peut-elle) (?:le lems|la maladie|le syndrome|"
             r"l'amifampridine) (?:peut|provoque|cause)\b",
             r"\b(?:effets? (?:secondaires?|indesirables?)|notice)\b",
+            # What a drug "can give" is a question about it, and a dream is not an event.
+            r"\b(?:peut|pourrait|peuvent|pourraient) (?:donner|provoquer|causer|entrainer)\b",
+            r"\brev(?:e|ais|ait)\b(?:\s+\w+){0,2}\s+(?:que|qu'|de|d')|\bcauchemar\w*\b",
             r"\bj'appelle qui\b|\bje fais quoi\b|\bque faire\b",
             r"\b(?:a l'avenir|prevenir|eviter)\b",
         ),
@@ -437,7 +459,7 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bl'an(?:nee)? (?:dernier|derniere|passe)\b|\bl'hiver dernier\b|\bl'ete dernier\b",
             r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
-            r"\benfant\b|\bpetite?\b(?=,|\s+depuis)",
+            r"\benfant\b|(?<!tout )(?<!tres )(?<!trop )\bpetite?\b(?=,|\s+depuis)",
             r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
             # "La douleur thoracique de 2017": a symptom dated by a past year.
             r"(?<!depuis )(?<!jusqu'en )\bde (?:19|20)\d\d\b",
