@@ -6,7 +6,11 @@ level of concurrency runs that many users for a fixed time. Each user repeats: p
 the mix below, send it, wait a moment (think time, like a person reading), and so on:
 
     GET /diary (timeline) 35% | GET /api/v1/entries 20% | GET /entries/new (form) 15% |
-    POST /entries (form, with CSRF) 15% | POST /api/v1/entries 15%
+    POST /entries (form, with CSRF) 15% | POST /api/v1/entries 15% | GET /bench/bare 10%
+
+The last is the baseline: a bare FastAPI endpoint on the same workers (load_app.py), reported
+beside the app's requests with the ratio of their p95s and the load average of the level.
+``--before PATH`` runs the same levels against another checkout's ``src`` in the same run.
 
 It prints, per level, throughput and p50/p95/p99 latency (all requests, and per kind), errors,
 the CPU used by the app workers, by the database's backends, by this load generator and by the
@@ -14,6 +18,7 @@ whole machine, and the database's wait events (sampled from pg_stat_activity), a
 entries each level wrote in the database against the creations that were answered 201/303.
 
     .venv/bin/python bench/load_test.py --preset small [--users 10,50,200] [--seconds 30]
+        [--before /tmp/before/src]
 
 Traffic goes only to 127.0.0.1; each level is bounded in time.
 """
