@@ -6,7 +6,11 @@ level of concurrency runs that many users for a fixed time. Each user repeats: p
 the mix below, send it, wait a moment (think time, like a person reading), and so on:
 
     GET /diary (timeline) 35% | GET /api/v1/entries 20% | GET /entries/new (form) 15% |
-    POST /entries (form, with CSRF) 15% | POST /api/v1/entries 15%
+    POST /entries (form, with CSRF) 15% | POST /api/v1/entries 15% | GET /bench/bare 10%
+
+The last is the baseline: a bare FastAPI endpoint on the same workers (load_app.py), reported
+beside the app's requests with the ratio of their p95s and the load average of the level.
+``--before PATH`` runs the same levels against another checkout's ``src`` in the same run.
 
 It prints, per level, throughput and p50/p95/p99 latency (all requests, and per kind), errors,
 the CPU used by the app workers, by the database's backends, by this load generator and by the
@@ -14,6 +18,7 @@ whole machine, and the database's wait events (sampled from pg_stat_activity), a
 entries each level wrote in the database against the creations that were answered 201/303.
 
     .venv/bin/python bench/load_test.py --preset small [--users 10,50,200] [--seconds 30]
+        [--before /tmp/before/src]
 
 Traffic goes only to 127.0.0.1; each level is bounded in time.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import os
 import random
 import re
@@ -32,10 +38,12 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 import psycopg
+from load_app import BARE_PATH
 from scale_common import (
     BENCH_PASSWORD,
     BENCH_TIME_ZONE,
@@ -48,7 +56,11 @@ from scale_common import (
     libpq_url,
     percentile,
     server_pids,
+    wait_until_warm,
 )
+
+from lems_companion.accounts.service import find_user, start_session
+from lems_companion.db.engine import session_scope
 
 # The request mix: (kind, weight). Reads dominate, as in a diary people look back at more often
 # than they write; a person writes a few entries a day.
@@ -58,7 +70,13 @@ MIX = (
     ("GET /entries/new", 15),
     ("POST /entries", 15),
     ("POST /api/v1/entries", 15),
+    (f"GET {BARE_PATH}", 10),
 )
+# The baseline in every level: a bare FastAPI endpoint on the same workers (load_app.py).
+BARE = f"GET {BARE_PATH}"
+# Patients who sign in through the real form and token endpoint; the others' sessions are
+# started in the database (started_sessions).
+SIGNED_IN = 4
 CREATIONS = ("POST /entries", "POST /api/v1/entries")
 # Think time between one user's requests, seconds (uniform): a person reading a page.
 THINK_SECONDS = (0.5, 1.5)
@@ -67,6 +85,10 @@ SIGN_IN_CONCURRENCY = 8
 # How often the database's activity is sampled during a level, seconds.
 SAMPLE_EVERY = 0.5
 REQUEST_TIMEOUT = 30.0
+BENCH = Path(__file__).resolve().parent
+SRC = BENCH.parent / "src"
+# The app with the bare endpoint beside it (load_app.py).
+FACTORY = "load_app:create_app"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -91,9 +113,11 @@ class Level:
     created: int = 0
     stored: int = 0
     app_cpu: float = 0.0
+    worker_cpu: list[float] = field(default_factory=list)
     db_cpu: float = 0.0
     client_cpu: float = 0.0
     machine_busy: float = 0.0
+    load: float = 0.0
     active_backends: list[int] = field(default_factory=list)
     waits: Counter[str] = field(default_factory=Counter)
 
@@ -101,7 +125,16 @@ class Level:
 async def sign_in(client: httpx.AsyncClient, number: int) -> Patient:
     """Return the patient signed in through the login form and the token endpoint."""
     email = email_for(number)
-    response = await client.post("/login", data={"email": email, "password": BENCH_PASSWORD})
+    # The sign-in form carries a double-submit token: the form's field echoes its cookie.
+    form = await client.get("/login")
+    form_token = CSRF.search(form.text)
+    if form_token is None:
+        raise RuntimeError("no CSRF token on the sign-in form")
+    response = await client.post(
+        "/login",
+        data={"email": email, "password": BENCH_PASSWORD, "csrf_token": form_token.group(1)},
+        headers={"Cookie": f"lems_form={form.cookies['lems_form']}"},
+    )
     if response.status_code != 303:
         raise RuntimeError(f"sign-in of {email} answered {response.status_code}")
     # The cookie is Secure; it is sent by hand over plain-HTTP loopback.
@@ -113,6 +146,32 @@ async def sign_in(client: httpx.AsyncClient, number: int) -> Patient:
     token = await client.post("/api/v1/token", data={"username": email, "password": BENCH_PASSWORD})
     bearer = {"Authorization": f"Bearer {token.json()['access_token']}"}
     return Patient(cookie=cookie, csrf=match.group(1), bearer=bearer)
+
+
+def started_sessions(url: str, numbers: list[int]) -> list[Patient]:
+    """Return these patients with a web session and an API token started in the database.
+
+    Bench shortcut: the same rows a sign-in stores (``start_session``), without the two argon2
+    verifications per patient (minutes for 200 patients on 2 busy cores); sign-in is not in the
+    measured mix, and the first patients still sign in through the real form (``SIGNED_IN``).
+    """
+    patients = []
+    with session_scope(url) as db:
+        for number in numbers:
+            user = find_user(db, email_for(number))
+            if user is None:
+                raise RuntimeError(f"no bench patient {email_for(number)}")
+            web, row = start_session(db, user=user, kind="web", days=1)
+            api, _ = start_session(db, user=user, kind="api", days=1)
+            patients.append(
+                Patient(
+                    cookie={"Cookie": f"lems_session={web}"},
+                    csrf=row.csrf_token,
+                    bearer={"Authorization": f"Bearer {api}"},
+                    user_id=user.id,
+                )
+            )
+    return patients
 
 
 async def sign_in_all(client: httpx.AsyncClient, numbers: list[int]) -> list[Patient]:
@@ -160,6 +219,7 @@ def requests_for(
         "GET /entries/new": lambda _: client.get("/entries/new", headers=patient.cookie),
         "POST /entries": form_entry,
         "POST /api/v1/entries": api_entry,
+        BARE: lambda _: client.get(BARE_PATH),
     }
 
 
@@ -257,7 +317,7 @@ async def run_level(
     rng = random.Random(users)
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     workers = server_pids(server_pid) or [server_pid]
-    app_before = sum(cpu_seconds(pid) for pid in workers)
+    workers_before = [cpu_seconds(pid) for pid in workers]
     client_before = sum(os.times()[:2])
     busy_before, total_before = machine_ticks()
     stop = asyncio.Event()
@@ -272,8 +332,12 @@ async def run_level(
         stop.set()
         db_used = await sampler
     busy_after, total_after = machine_ticks()
+    level.load = os.getloadavg()[0]
     level.machine_busy = (busy_after - busy_before) / max(1, total_after - total_before)
-    level.app_cpu = sum(cpu_seconds(pid) for pid in workers) - app_before
+    level.worker_cpu = [
+        cpu_seconds(pid) - before for pid, before in zip(workers, workers_before, strict=True)
+    ]
+    level.app_cpu = sum(level.worker_cpu)
     level.client_cpu = sum(os.times()[:2]) - client_before
     level.db_cpu = sum(db_used.values())
     level.stored = stored_entries(url, [p.user_id for p in patients[:users]], tag, since)
@@ -313,28 +377,34 @@ def verdict(level: Level) -> str:
     return "none reached (CPU has headroom, few lock waits)"
 
 
-def report(levels: list[Level], workers: int, preset: str) -> None:
+def report(levels: list[Level], workers: int, preset: str, label: str) -> None:
     """Print the figures of every level."""
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
-        f"\nLoad test on {database_name(preset)}: {workers} uvicorn workers, one PostgreSQL, "
+        f"\n{label}: load test on {database_name(preset)}: {workers} uvicorn workers, one "
+        "PostgreSQL, "
         f"{os.cpu_count()} cores shared with the load generator (load average now {load}); "
         f"think time {THINK_SECONDS[0]}-{THINK_SECONDS[1]} s\n"
     )
     header = (
         f"{'users':>5} {'requests':>8} {'req/s':>7} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'p99 ms':>7} {'create p95':>10} {'timeline p95':>12} {'written/stored':>15}"
+        f"{'p99 ms':>7} {'create p95':>10} {'timeline p95':>12} {'written/stored':>15} "
+        f"{'bare p95':>8} {'p95/bare':>8} {'load':>5}"
     )
     print(header + "\n" + "-" * len(header))
     for level in levels:
-        every = [value for values in level.latencies.values() for value in values]
+        # The app's requests; the bare endpoint is the baseline beside them.
+        every = [v for kind, values in level.latencies.items() if kind != BARE for v in values]
+        bare = level.latencies.get(BARE, [])
+        ratio = percentile(every, 0.95) / percentile(bare, 0.95) if every and bare else math.nan
         creates = [v for kind in CREATIONS for v in level.latencies.get(kind, [])]
         print(
             f"{level.users:>5} {len(every):>8} {len(every) / level.seconds:>7.1f} "
             f"{sum(level.errors.values()):>6} {ms(every, 0.5)} {ms(every, 0.95)} "
             f"{ms(every, 0.99)} {ms(creates, 0.95):>10} "
             f"{ms(level.latencies.get('GET /diary', []), 0.95):>12} "
-            f"{f'{level.created}/{level.stored}':>15}"
+            f"{f'{level.created}/{level.stored}':>15} {ms(bare, 0.95):>8} {ratio:>8.1f} "
+            f"{level.load:>5.1f}"
         )
     print("\nPer request kind, p50 / p95 / p99 ms")
     for level in levels:
@@ -354,11 +424,28 @@ def report(levels: list[Level], workers: int, preset: str) -> None:
             f"{level.app_cpu / level.seconds:.0%}, PostgreSQL backends "
             f"{level.db_cpu / level.seconds:.0%}, load generator "
             f"{level.client_cpu / level.seconds:.0%}, other processes "
-            f"{others_cpu(level):.0%}; active backends {active:.1f} on average; "
+            f"{others_cpu(level):.0%}; each worker "
+            f"{', '.join(f'{used / level.seconds:.0%}' for used in level.worker_cpu)}; "
+            f"active backends {active:.1f} on average; "
             f"wait samples: {waits or 'none'}; bottleneck: {verdict(level)}"
         )
         if level.errors:
             print(f"       errors: {dict(level.errors)}")
+
+
+async def prepare_patients(base: str, url: str, numbers: list[int]) -> list[Patient]:
+    """Return the simulated users' patients: the first signed in through the app, the rest
+    with sessions started in the database (started_sessions)."""
+    async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+        started = time.perf_counter()
+        patients = await sign_in_all(client, numbers[:SIGNED_IN])
+        print(f"signed in {len(patients)} patients in {time.perf_counter() - started:.1f} s")
+    with psycopg.connect(libpq_url(url)) as db:
+        for patient, number in zip(patients, numbers, strict=False):
+            found = db.execute("SELECT id FROM users WHERE email = %s", (email_for(number),))
+            row = found.fetchone()
+            patient.user_id = int(row[0]) if row else 0
+    return patients + started_sessions(url, numbers[SIGNED_IN:])
 
 
 async def main_async(options: argparse.Namespace) -> None:
@@ -371,23 +458,26 @@ async def main_async(options: argparse.Namespace) -> None:
         raise SystemExit(f"{options.preset} has {patients_total} patients; {needed} are needed")
     # Spread the simulated users over the table rather than taking its first rows.
     numbers = [i * patients_total // needed for i in range(needed)]
-    with app_server(url, workers=options.workers) as server:
-        async with httpx.AsyncClient(base_url=server.url, timeout=REQUEST_TIMEOUT) as client:
-            started = time.perf_counter()
-            patients = await sign_in_all(client, numbers)
-            print(f"signed in {needed} patients in {time.perf_counter() - started:.1f} s")
-        with psycopg.connect(libpq_url(url)) as db:
-            for patient, number in zip(patients, numbers, strict=True):
-                row = db.execute("SELECT id FROM users WHERE email = %s", (email_for(number),))
-                found = row.fetchone()
-                patient.user_id = int(found[0]) if found else 0
-        levels = []
-        for users in levels_wanted:
-            levels.append(
-                await run_level(server.url, url, server.pid, patients, users, options.seconds)
-            )
-            print(f"level {users} users done", flush=True)
-    report(levels, options.workers, options.preset)
+    patients: list[Patient] = []
+    trees = {"this checkout": SRC}
+    if options.before:
+        trees["before"] = options.before.resolve()
+    runs: dict[str, list[Level]] = {}
+    # The servers take turns, the checkout being compared first, the same levels each.
+    for label, tree in reversed(trees.items()):
+        env = {"PYTHONPATH": os.pathsep.join([str(BENCH), str(tree)])}
+        with app_server(url, workers=options.workers, extra_env=env, factory=FACTORY) as server:
+            print(f"{label}: workers warm after {wait_until_warm(server.pid):.0f} s", flush=True)
+            if not patients:
+                patients = await prepare_patients(server.url, url, numbers)
+            levels = runs.setdefault(label, [])
+            for users in levels_wanted:
+                levels.append(
+                    await run_level(server.url, url, server.pid, patients, users, options.seconds)
+                )
+                print(f"{label}: level {users} users done", flush=True)
+    for label, levels in runs.items():
+        report(levels, options.workers, options.preset, label)
 
 
 def main() -> None:
@@ -397,6 +487,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3, help="uvicorn worker processes.")
     parser.add_argument("--users", default="10,50,200", help="Concurrent users per level.")
     parser.add_argument("--seconds", type=float, default=30, help="Length of each level.")
+    parser.add_argument(
+        "--before", type=Path, help="src folder of another checkout to measure in the same run"
+    )
     asyncio.run(main_async(parser.parse_args()))
 
 

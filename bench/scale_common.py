@@ -81,9 +81,13 @@ class RunningServer:
 
 @contextmanager
 def app_server(
-    url: str, *, workers: int, extra_env: dict[str, str] | None = None
+    url: str,
+    *,
+    workers: int,
+    extra_env: dict[str, str] | None = None,
+    factory: str = "lems_companion.web.app:create_app",
 ) -> Iterator[RunningServer]:
-    """Yield the app served by uvicorn on loopback with this many worker processes.
+    """Yield the app (``factory``) served by uvicorn on loopback with this many workers.
 
     Loopback only; the process group is stopped on exit.
     """
@@ -93,7 +97,7 @@ def app_server(
         "-m",
         "uvicorn",
         "--factory",
-        "lems_companion.web.app:create_app",
+        factory,
         "--host",
         "127.0.0.1",
         "--port",
@@ -146,3 +150,25 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
     # Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name.
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# A worker counts as warmed up once it spends less than this share of a core for a second.
+QUIET_SHARE = 0.1
+
+
+def wait_until_warm(parent: int, *, timeout: float = SERVER_START_SECONDS) -> float:
+    """Return the seconds waited until every worker of ``parent`` is quiet (see QUIET_SHARE).
+
+    /readyz answers as soon as one worker is serving, while the others may still be building
+    the triage pipeline: a level started then sends its first users' connections, which keep
+    alive for the whole level, to the first worker only.
+    """
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        workers = server_pids(parent) or [parent]
+        before = [cpu_seconds(pid) for pid in workers]
+        time.sleep(1.0)
+        used = [cpu_seconds(pid) - was for pid, was in zip(workers, before, strict=True)]
+        if max(used) < QUIET_SHARE:
+            break
+    return time.monotonic() - started

@@ -51,9 +51,15 @@ def get_db(request: Request) -> Iterator[Session]:
     """
     settings: Settings = request.app.state.settings
     db = new_session(settings.resolved_database_url)
+    # Kept for what the page's templates look up (templating.wording_reviewed), so a request
+    # never holds a second pooled connection while it holds this one: with every place of
+    # web/inflight.py's cap taken, requests each waiting for a second connection would stall
+    # the worker until the pool gives up.
+    request.state.db = db
     try:
         yield db
     finally:
+        request.state.db = None  # closed: an error page rendered after this opens its own
         db.rollback()
         db.close()
 

@@ -204,8 +204,13 @@ def wording_reviewed(context: Context) -> bool:
     request = context.get("request")
     if request is None:
         return False
-    with closing(new_session(request.app.state.settings.resolved_database_url)) as db:
+    # The request's own session (deps.get_db) when it has one: a second connection per request
+    # can stall a worker under load (see get_db).
+    db = getattr(request.state, "db", None)
+    if db is not None and db.is_active:  # not after a failed statement that awaits rollback
         return language_status(db, language).state == "reviewed"
+    with closing(new_session(request.app.state.settings.resolved_database_url)) as own:
+        return language_status(own, language).state == "reviewed"
 
 
 templates.env.globals["wording_reviewed"] = wording_reviewed
