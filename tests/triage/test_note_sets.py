@@ -1,7 +1,7 @@
-"""Triage on seven sets of patient-style notes written blind from the clinical spec by people who
+"""Triage on nine sets of patient-style notes written blind from the clinical spec by people who
 had not read the lexicons (tests/triage/notes/README.md).
 
-The development sets were tuned on (dev_set_4's even ids never were); the two frozen test sets
+The development sets were tuned on (dev_set_4's even ids never were); the three frozen test sets
 never were (issue 13). Each
 set's figures must not fall below what was reached: a guard against regressions, not a target.
 The frozen sets' figures are the honest ones, and they are below the issue's targets (98%
@@ -32,8 +32,12 @@ FLOORS = {
     # Measured untouched at 75.0 / 82.5 / 7.9, then tuned on (odd ids first, even ids after
     # they were checked): docs/clinical-safety.md, fourth round.
     "dev_set_6": {"emergency_recall": 94.4, "prompt_recall": 90.0, "false_alarms": 3.6},
-    "frozen_test_set_1": {"emergency_recall": 92.8, "prompt_recall": 88.5, "false_alarms": 8.2},
-    "frozen_test_set_2": {"emergency_recall": 88.8, "prompt_recall": 96.6, "false_alarms": 5.7},
+    # The frozen sets were never tuned on; their floors are the figures measured by the lead
+    # after each round (docs/clinical-safety.md).
+    "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.6},
+    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 98.2, "false_alarms": 5.7},
+    # Written blind on 2026-12-01 (third round) and measured before and after rounds 3 and 4.
+    "frozen_test_set_3": {"emergency_recall": 91.0, "prompt_recall": 96.1, "false_alarms": 3.2},
 }
 
 
