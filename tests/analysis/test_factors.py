@@ -69,3 +69,14 @@ def test_factors_never_noted_are_left_out_and_the_analysis_lists_the_observation
     texts = [item.text for item in result.observations if item.topic == "factors"]
     assert texts == [result.factors[0].observation]
     assert analyze(diary(0, 20, noted_level=3, other_level=1)).factors == []
+
+
+def test_factors_and_symptoms_are_named_in_the_readers_language() -> None:
+    [chaleur] = factor_comparisons(diary(9, 20, noted_level=3, other_level=1), language="fr")
+    [hitze] = factor_comparisons(diary(9, 20, noted_level=3, other_level=1), language="de")
+    # Inside a sentence the name loses its capital, except a German noun.
+    assert "chaleur" in chaleur.observation and chaleur.label == "Chaleur"
+    assert "Hitze" in hitze.observation
+    spanish = analyze(diary(2, 2, noted_level=2, other_level=1), language="es")
+    [legs] = [s for group in spanish.groups.by_group for s in group.symptoms]
+    assert legs.label == "Debilidad en caderas y muslos"

@@ -26,7 +26,13 @@ from pydantic import BaseModel, ConfigDict
 from lems_companion import catalogue
 from lems_companion.diary.flags import FlagPublic, FlagRecord, is_red_flag
 from lems_companion.diary.schemas import EntryPublic, OffsetDatetime
-from lems_companion.i18n import DEFAULT_LANGUAGE, format_day, format_number, gettext_in
+from lems_companion.i18n import (
+    DEFAULT_LANGUAGE,
+    format_day,
+    format_number,
+    gettext_in,
+    in_sentence,
+)
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import cautions_for, is_amifampridine
 from lems_companion.triage.flags import LEVEL_RANK
@@ -565,7 +571,7 @@ def groups(entries: Sequence[EntryPublic], *, language: str = DEFAULT_LANGUAGE) 
             counts.append(
                 SymptomCount(
                     id=symptom.id,
-                    label=symptom.label,
+                    label=symptom.label_in(language),
                     hpo=list(symptom.hpo),
                     hpo_labels=list(symptom.hpo_labels),
                     entries_with=len(found),
@@ -1081,8 +1087,8 @@ def _day_weakness(entries: Sequence[EntryPublic]) -> dict[date, tuple[float, set
     return {day: (max(values), noted[day], ids[day]) for day, values in scores.items()}
 
 
-def _factor_phrase(factor: catalogue.Factor) -> str:
-    return factor.label[0].lower() + factor.label[1:]
+def _factor_phrase(factor: catalogue.Factor, language: str) -> str:
+    return in_sentence(factor.label_in(language), language)
 
 
 def factor_comparisons(
@@ -1103,7 +1109,7 @@ def factor_comparisons(
         enough = min(len(with_it), len(without)) >= MIN_FACTOR_DAYS
         mean_with = round(statistics.fmean(w for w, _ in with_it), 2) if with_it else None
         mean_without = round(statistics.fmean(without), 2) if without else None
-        phrase = _factor_phrase(factor)
+        phrase = _factor_phrase(factor, language)
         if enough and mean_with is not None and mean_without is not None:
             difference = mean_with - mean_without
             sentence = (
@@ -1143,7 +1149,7 @@ def factor_comparisons(
                 "(%(others)s without).",
                 len(with_it),
             ) % {
-                "factor": factor.label,
+                "factor": factor.label_in(language),
                 "noted": len(with_it),
                 "needed": MIN_FACTOR_DAYS,
                 "others": len(without),
@@ -1151,7 +1157,7 @@ def factor_comparisons(
         result.append(
             FactorComparison(
                 factor=factor.id,
-                label=factor.label,
+                label=factor.label_in(language),
                 source=factor.source,
                 days_noted=len(with_it),
                 days_not_noted=len(without),

@@ -99,6 +99,14 @@ def gettext_in(language: str) -> NullTranslations:
     return translations(language if language in LANGUAGES else DEFAULT_LANGUAGE)
 
 
+def in_sentence(name: str, language: str) -> str:
+    """Return a name as it stands inside a sentence: its first letter in lower case, except in
+    German, where nouns keep their capital ("heat", "calor", "chaleur", "Hitze")."""
+    if language == "de" or not name:
+        return name
+    return name[0].lower() + name[1:]
+
+
 def format_number(value: float | Decimal, language: str, pattern: str | None = None) -> str:
     """Return a number as the language writes it (Babel's CLDR data: "1.5", "1,5"); the pattern
     as in CLDR ("0.0": one decimal always), else up to three decimals as needed."""

@@ -15,7 +15,13 @@ from datetime import date
 from lems_companion.analysis.patterns import Analysis, in_period
 from lems_companion.diary.flags import FlagPublic
 from lems_companion.diary.schemas import EntryPublic
-from lems_companion.i18n import DEFAULT_LANGUAGE, format_day, format_number, gettext_in
+from lems_companion.i18n import (
+    DEFAULT_LANGUAGE,
+    format_day,
+    format_number,
+    gettext_in,
+    in_sentence,
+)
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.report import referral_request, screening_request, second_opinion
 
@@ -141,7 +147,7 @@ def summary(analysis: Analysis, language: str = DEFAULT_LANGUAGE) -> list[str]:
                 "I noted %(symptom)s in %(count)s of %(entries)s entries (at worst %(worst)s)."
             )
             % {
-                "symptom": item.label.lower(),
+                "symptom": in_sentence(item.label, language),
                 "count": item.entries_with,
                 "entries": period.entries,
                 "worst": _severity(item.max_severity, language),

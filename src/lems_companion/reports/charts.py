@@ -27,7 +27,13 @@ from lems_companion.analysis.patterns import (
     session_changes,
 )
 from lems_companion.diary.schemas import EntryPublic
-from lems_companion.i18n import DEFAULT_LANGUAGE, format_day, format_number, gettext_in
+from lems_companion.i18n import (
+    DEFAULT_LANGUAGE,
+    format_day,
+    format_number,
+    gettext_in,
+    in_sentence,
+)
 from lems_companion.reports.chart import Chart
 
 # A change in percent with its sign, one decimal (CLDR pattern): "+1.5", "-0,8".
@@ -282,7 +288,7 @@ def heat_map_chart(weeks: Sequence[Week], language: str = DEFAULT_LANGUAGE) -> C
     if not present or not weeks:
         return None
     grid = [[w.symptoms.get(s.id, 0.0) for w in weeks] for s in present]
-    labels = [s.label for s in present]
+    labels = [s.label_in(language) for s in present]
     with _style():
         figure = _figure(
             max(1.6, 0.5 + 0.17 * len(present)),
@@ -322,7 +328,7 @@ def heat_map_chart(weeks: Sequence[Week], language: str = DEFAULT_LANGUAGE) -> C
         "weeks": len(weeks),
         "first": format_day(weeks[0].week_start, language),
         "last": format_day(weeks[-1].week_start, language),
-        "busiest": ", ".join(s.label.lower() for s in busiest),
+        "busiest": ", ".join(in_sentence(s.label_in(language), language) for s in busiest),
     }
     return Chart(id="heat-map", title=t.gettext("Symptoms by week"), svg=svg, alt=alt)
 
