@@ -39,6 +39,7 @@ CHART_SOURCES = (
     PACKAGE_DIR / "analysis" / "patterns.py",
     PACKAGE_DIR / "catalogue",
     PACKAGE_DIR / "i18n" / "locales",
+    PACKAGE_DIR / "i18n" / "__init__.py",
 )
 SOURCE_SUFFIXES = frozenset({".py", ".toml", ".po"})
 # Sets of charts kept per owner, newest first: enough for the periods one person asks for in a
