@@ -29,6 +29,7 @@ from lems_companion.analysis.patterns import (
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.i18n import (
     DEFAULT_LANGUAGE,
+    N_,
     format_day,
     format_number,
     gettext_in,
@@ -135,6 +136,23 @@ def _dates_axis(axes: Axes) -> None:
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
+# Each home test's panel: the first and later efforts' legends, its title and its unit.
+HOME_TEST_PANELS = {
+    "sit": (
+        N_("1st"),
+        N_("4th-5th"),
+        N_("Sit-to-stand: first vs last repetitions"),
+        N_("seconds per repetition"),
+    ),
+    "grip": (
+        N_("rest"),
+        N_("squeeze"),
+        N_("Grip: at rest vs after a 10 s squeeze"),
+        N_("grip (kg)"),
+    ),
+}
+
+
 def _unmarked(axes: Axes) -> None:
     """Draw the axes' lines without marks, the later ones dashed, so they stay distinguishable
     without colour."""
@@ -158,39 +176,20 @@ def home_tests_chart(
         axes_list = figure.subplots(1, len(panels), squeeze=False)[0]
         for axes, (name, items) in zip(axes_list, panels, strict=True):
             days = date2num([c.recorded_at.date() for c in items])
-            if name == "sit":
-                axes.plot(
-                    days, [c.first for c in items], "o-", color=ORANGE, ms=3, label=t.gettext("1st")
-                )
-                axes.plot(
-                    days,
-                    [c.later for c in items],
-                    "s-",
-                    color=BLUE,
-                    ms=3,
-                    label=t.gettext("4th-5th"),
-                )
-                axes.set_title(t.gettext("Sit-to-stand: first vs last repetitions"))
-                axes.set_ylabel(t.gettext("seconds per repetition"))
-            else:
-                axes.plot(
-                    days,
-                    [c.first for c in items],
-                    "o-",
-                    color=ORANGE,
-                    ms=3,
-                    label=t.gettext("rest"),
-                )
-                axes.plot(
-                    days,
-                    [c.later for c in items],
-                    "s-",
-                    color=BLUE,
-                    ms=3,
-                    label=t.gettext("squeeze"),
-                )
-                axes.set_title(t.gettext("Grip: at rest vs after a 10 s squeeze"))
-                axes.set_ylabel(t.gettext("grip (kg)"))
+            first_label, later_label, title, unit = HOME_TEST_PANELS[name]
+            axes.plot(
+                days,
+                [c.first for c in items],
+                "o-",
+                color=ORANGE,
+                ms=3,
+                label=t.gettext(first_label),
+            )
+            axes.plot(
+                days, [c.later for c in items], "s-", color=BLUE, ms=3, label=t.gettext(later_label)
+            )
+            axes.set_title(t.gettext(title))
+            axes.set_ylabel(t.gettext(unit))
             if len(items) > MAX_MARKED_SESSIONS:
                 _unmarked(axes)
             axes.set_xlabel(t.gettext("date"))
