@@ -7,6 +7,7 @@ Kept apart from the web so that the reports, which the web pages call, never imp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -29,35 +30,36 @@ def document_language(context: Context) -> str:
     return str(named) if named in LANGUAGES else DEFAULT_LANGUAGE
 
 
-@pass_context
-def _gettext(context: Context, message: str) -> str:
-    return translations(document_language(context)).gettext(message)
+def install(env: Environment, language_of: Callable[[Context], str] = document_language) -> None:
+    """Give a Jinja2 environment the gettext calls (new style: `_("Saved %(count)s", count=n)`
+    formats and escapes safely) and the ``when``, ``day`` and ``number`` filters, all in the
+    language ``language_of`` finds for a template's context: the document's own (the default),
+    or the reader's of a web page (web.templating)."""
 
+    @pass_context
+    def gettext(context: Context, message: str) -> str:
+        return translations(language_of(context)).gettext(message)
 
-@pass_context
-def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-    return translations(document_language(context)).ngettext(singular, plural, count)
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+        return translations(language_of(context)).ngettext(singular, plural, count)
 
+    @pass_context
+    def when(context: Context, moment: datetime) -> str:
+        """A date and time: "30 Nov 2026, 08:30", "30 nov. 2026, 08:30"."""
+        return format_moment(moment, language_of(context))
 
-@pass_context
-def _when(context: Context, moment: datetime) -> str:
-    return format_moment(moment, document_language(context))
+    @pass_context
+    def day(context: Context, value: date, pattern: str = "d MMM y") -> str:
+        """A calendar date ("5 Mar 2026"); a CLDR pattern for another form ("d MMMM y")."""
+        return format_day(value, language_of(context), pattern)
 
+    @pass_context
+    def number(context: Context, value: float | Decimal, pattern: str | None = None) -> str:
+        """A number ("72.5", "72,5"); a CLDR pattern for a fixed form ("+0.0;-0.0")."""
+        return format_number(value, language_of(context), pattern)
 
-@pass_context
-def _day(context: Context, value: date, pattern: str = "d MMM y") -> str:
-    return format_day(value, document_language(context), pattern)
-
-
-@pass_context
-def _number(context: Context, value: float | Decimal, pattern: str | None = None) -> str:
-    return format_number(value, document_language(context), pattern)
-
-
-def install(env: Environment) -> None:
-    """Give a Jinja2 environment for documents the gettext calls (new style, as the web pages
-    use) and the ``when``, ``day`` and ``number`` filters, in the document's language."""
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(when=_when, day=_day, number=_number)
-    env.globals["reader_language"] = pass_context(document_language)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(when=when, day=day, number=number)
+    env.globals["reader_language"] = pass_context(language_of)

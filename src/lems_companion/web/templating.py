@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import closing
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from babel.dates import format_date, format_skeleton, format_time
@@ -28,8 +28,7 @@ from lems_companion.i18n import (
     LANGUAGES,
     N_,
     choose_language,
-    format_day,
-    format_moment,
+    documents,
     format_number,
     translations,
 )
@@ -83,27 +82,9 @@ def reader_language(context: Context) -> str:
     return page_language(context.get("request"), signed_in.user if signed_in else None)
 
 
-@pass_context
-def _gettext(context: Context, message: str) -> str:
-    return translations(reader_language(context)).gettext(message)
-
-
-@pass_context
-def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-    return translations(reader_language(context)).ngettext(singular, plural, count)
-
-
-@pass_context
-def when(context: Context, moment: datetime) -> str:
-    """Return a date and time as the reader's language writes it (Babel's CLDR data):
-    "30 Nov 2026, 08:30", "30 nov. 2026, 08:30", "30 Nov. 2026, 08:30"."""
-    return format_moment(moment, reader_language(context))
-
-
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
-templates.env.add_extension("jinja2.ext.i18n")
-# New-style gettext: `_("Saved %(count)s entries", count=n)` formats and escapes safely.
-templates.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
+# The catalogue's gettext and Babel's formats (when, day, number) in the reader's language.
+documents.install(templates.env, reader_language)
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
@@ -121,10 +102,8 @@ templates.env.globals.update(
     languages=LANGUAGES,
     # A red flag's plain name in the reader's language (triage.advice, awaiting clinical review).
     flag_title=flag_title,
-    reader_language=pass_context(reader_language),
 )
 templates.env.filters["local"] = local_time
-templates.env.filters["when"] = when
 templates.env.filters["written_by"] = shown_written_by
 templates.env.filters["seen_lines"] = seen_lines
 
@@ -170,24 +149,6 @@ def day_when(context: Context, moment: datetime, length: str = "full") -> str:
 
 
 templates.env.filters["day_when"] = day_when
-
-
-@pass_context
-def day(context: Context, value: date, pattern: str = "d MMM y") -> str:
-    """Return a calendar date as the reader's language writes it (Babel): "5 Mar 2026",
-    "5 mar 2026"; a CLDR pattern for another form ("d MMMM y": "5 marzo 2026")."""
-    return format_day(value, reader_language(context), pattern)
-
-
-@pass_context
-def number(context: Context, value: float, pattern: str | None = None) -> str:
-    """Return a number as the reader's language writes it (Babel): "72.5", "72,5"; a CLDR
-    pattern for a fixed form ("0.0": one decimal, "+0.0;-0.0": with its sign)."""
-    return format_number(value, reader_language(context), pattern)
-
-
-templates.env.filters["day"] = day
-templates.env.filters["number"] = number
 
 
 @pass_context
