@@ -36,6 +36,6 @@ def test_content_review_of_a_translation_reviews_only_that_language(db_url: str)
     english = next(line for line in listing if line.startswith("red-flags\t"))
     assert "reviewed (Dr Claire Martin" in french and "awaiting" in english
     missing = lems(
-        db_url, "content", "review", "keeping-a-diary", "--language", "fr", "--reviewer", "Dr C"
+        db_url, "content", "review", "no-such-article", "--language", "fr", "--reviewer", "Dr C"
     )
-    assert missing.returncode == 1 and "no article 'keeping-a-diary' in 'fr'" in missing.stderr
+    assert missing.returncode == 1 and "no article 'no-such-article' in 'fr'" in missing.stderr

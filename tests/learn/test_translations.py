@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lems_companion.cli.content import check_content, review_article
+from lems_companion.learn import articles
 from lems_companion.learn.articles import (
     TRANSLATION_LANGUAGES,
     find_article,
@@ -45,7 +46,14 @@ def test_a_reader_gets_the_article_in_their_language(http: httpx.Client, languag
 
 
 @pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
-def test_an_untranslated_article_is_english_and_says_so(http: httpx.Client, language: str) -> None:
+def test_an_untranslated_article_is_english_and_says_so(
+    http: httpx.Client, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every article has its translations today; one added later in English only must still be
+    # shown, in English, saying so.
+    packaged = {lang: dict(items) for lang, items in articles._packaged_translations().items()}
+    del packaged[language]["keeping-a-diary"]
+    monkeypatch.setattr(articles, "_packaged_translations", lambda: packaged)
     english = find_article("keeping-a-diary")
     assert english is not None and find_article("keeping-a-diary", language) is english
     shown = page(http.get("/learn/keeping-a-diary", headers={"Accept-Language": language}))
@@ -90,8 +98,8 @@ def test_a_translation_reviewed_in_its_language_says_so(http: httpx.Client, db_u
 def test_every_packaged_translation_passes_the_content_check() -> None:
     assert check_content() == []
     english = load_all()
-    for articles in load_translations().values():
-        for article in articles.values():
+    for translated in load_translations().values():
+        for article in translated.values():
             assert article.language in TRANSLATION_LANGUAGES
             assert translation_problems(article, english=english) == []
 
@@ -107,3 +115,11 @@ def test_a_translation_must_translate_an_article_and_keep_its_sources() -> None:
         f"the English article has {len(source.sources)}"
         in translation_problems(fewer, english=english)[0]
     )
+
+
+@pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
+def test_a_link_to_a_section_finds_it_in_every_language(http: httpx.Client, language: str) -> None:
+    # Articles link to each other's sections by the English ids (early-signs#the-...-pattern).
+    shown = page(http.get("/learn/early-signs", headers={"Accept-Language": language}))
+    assert shown.select_one("article").get("lang") is None  # the translation is shown
+    assert shown.select_one("#the-facilitation-pattern") is not None

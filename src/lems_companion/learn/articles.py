@@ -292,11 +292,14 @@ def heading_ids(article: Article) -> list[str]:
 
 
 def _heading_anchors(state: StateCore) -> None:
-    # Give headings stable ids so the app can link to a section (e.g. the entry form's groups).
+    # Give headings stable ids so the app can link to a section (e.g. the entry form's groups);
+    # a translation's headings take the English ids given in env, so a link to a section works
+    # in every language.
     tokens = state.tokens
+    given = iter(state.env.get("heading_ids", ()))
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and index + 1 < len(tokens):
-            token.attrSet("id", slugify(tokens[index + 1].content))
+            token.attrSet("id", next(given, None) or slugify(tokens[index + 1].content))
 
 
 # CommonMark with raw HTML off: any HTML in an article is shown as text, never passed through.
@@ -316,8 +319,12 @@ def _link_citations(html: str, source_count: int) -> str:
 
 
 def render_body(article: Article) -> str:
-    """Return the article body as safe HTML: raw HTML escaped, citations linked to sources."""
-    return _link_citations(_markdown.render(article.body), len(article.sources))
+    """Return the article body as safe HTML: raw HTML escaped, citations linked to sources; a
+    translation's sections keep their English ids when it has the English article's sections."""
+    english = _packaged().get(article.slug) if article.language != "en" else None
+    ids = heading_ids(english) if english is not None else []
+    env = {"heading_ids": ids} if len(ids) == len(heading_ids(article)) else {}
+    return _link_citations(_markdown.render(article.body, env), len(article.sources))
 
 
 def search(query: str, articles: list[Article]) -> list[Article]:
