@@ -12,13 +12,15 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
+
+from lems_companion.i18n import N_
 
 # Fuzzy matching (difflib's ratio: 2 x matching characters / total characters). 0.85 accepts one
 # or two wrong letters in a long name ("gentamycin", "levofloxacine") while rejecting near
@@ -32,7 +34,8 @@ SOURCE_SPEC = (
     "LEMS Companion clinical specification, section 6 (medicines that can worsen LEMS weakness); "
     "background: Titulaer, Lang and Verschuuren, Lancet Neurol 2011 (review)"
 )
-_ASK = (
+# Ends most warnings; translated apart from the class's own sentences (``caution_warning``).
+_ASK = N_(
     "Do not stop or change a prescribed medicine on your own; ask the prescriber whether it is "
     "the right choice for you and tell them you have LEMS."
 )
@@ -62,7 +65,7 @@ class CautionClass:
 CAUTION_CLASSES: tuple[CautionClass, ...] = (
     CautionClass(
         id="neuromuscular_blockers",
-        label="Neuromuscular blocking agents (muscle relaxants used in anaesthesia)",
+        label=N_("Neuromuscular blocking agents (muscle relaxants used in anaesthesia)"),
         names=_names(
             "rocuronium vecuronium pancuronium atracurium cisatracurium mivacurium "
             "succinylcholine suxamethonium zemuron esmeron nimbex tracrium anectine quelicin "
@@ -70,51 +73,55 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         ),
         suffixes=("curonium", "curium"),
         phrases=("neuromuscular blocker", "neuromuscular blocking agent"),
-        warning=(
+        warning=N_(
             "Muscle relaxants used during anaesthesia block the muscle's response to "
             "acetylcholine, the messenger that LEMS already leaves in short supply, so they can "
             "have a stronger and longer effect in LEMS. Tell the anaesthetist and surgeon that "
-            "you have LEMS before any operation. " + _ASK
-        ),
+            "you have LEMS before any operation."
+        )
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="aminoglycosides",
-        label="Aminoglycoside antibiotics",
+        label=N_("Aminoglycoside antibiotics"),
         names=_names(
             "gentamicin tobramycin amikacin neomycin streptomycin kanamycin netilmicin "
             "plazomicin paromomycin garamycin tobi tobrex tobradex nebcin bethkis amikin "
             "arikayce zemdri humatin"
         ),
-        warning=(
+        warning=N_(
             "Aminoglycoside antibiotics can reduce the release of acetylcholine where nerve "
-            "meets muscle and so make LEMS weakness worse. " + _ASK
-        ),
+            "meets muscle and so make LEMS weakness worse."
+        )
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="fluoroquinolones",
-        label="Fluoroquinolone antibiotics",
+        label=N_("Fluoroquinolone antibiotics"),
         names=_names(
             "ciprofloxacin levofloxacin moxifloxacin ofloxacin norfloxacin delafloxacin "
             "gemifloxacin gatifloxacin cipro ciproxin ciloxan cetraxal levaquin tavanic "
             "avelox vigamox floxin ocuflox noroxin baxdela factive zymar"
         ),
         suffixes=("floxacin", "floxacine"),
-        warning="Fluoroquinolone antibiotics can make LEMS weakness worse. " + _ASK,
+        warning=N_("Fluoroquinolone antibiotics can make LEMS weakness worse.") + " " + _ASK,
     ),
     CautionClass(
         id="macrolides",
-        label="Macrolide antibiotics",
+        label=N_("Macrolide antibiotics"),
         names=_names(
             "azithromycin clarithromycin erythromycin roxithromycin telithromycin zithromax "
             "zmax zpak zpack azasite biaxin klacid klaricid erythrocin erymax erytab emycin "
             "ketek"
         ),
         suffixes=("thromycin",),
-        warning="Macrolide antibiotics can make LEMS weakness worse. " + _ASK,
+        warning=N_("Macrolide antibiotics can make LEMS weakness worse.") + " " + _ASK,
     ),
     CautionClass(
         id="beta_blockers",
-        label="Beta-blockers (including eye drops such as timolol)",
+        label=N_("Beta-blockers (including eye drops such as timolol)"),
         names=_names(
             "metoprolol atenolol propranolol bisoprolol carvedilol nebivolol labetalol "
             "nadolol sotalol timolol esmolol acebutolol pindolol betaxolol celiprolol "
@@ -124,37 +131,41 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         ),
         suffixes=("olol", "alol", "ilol"),
         phrases=("beta blocker",),
-        warning=(
-            "Beta-blockers, including eye drops for glaucoma, can make LEMS weakness worse. " + _ASK
-        ),
+        warning=N_("Beta-blockers, including eye drops for glaucoma, can make LEMS weakness worse.")
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="quinine_quinidine_procainamide",
-        label="Quinine, quinidine and procainamide",
+        label=N_("Quinine, quinidine and procainamide"),
         names=("quinine", "quinidine", "procainamide", "qualaquin", "pronestyl", "procanbid"),
-        warning=(
+        warning=N_(
             "Quinine (also used for leg cramps), quinidine and procainamide can make LEMS "
-            "weakness worse. " + _ASK
-        ),
+            "weakness worse."
+        )
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="magnesium",
-        label="Magnesium (supplements, laxatives, antacids, infusions)",
+        label=N_("Magnesium (supplements, laxatives, antacids, infusions)"),
         names=("magnesium", "magnesia", "magox", "slowmag", "maalox", "epsom"),
         phrases=("milk of magnesia", "epsom salt", "epsom salts"),
         # Esomeprazole and similar are sold as magnesium salts; the magnesium in them is tiny.
         unless=("esomeprazole", "omeprazole", "pantoprazole", "stearate"),
-        warning=(
+        warning=N_(
             "Magnesium reduces the calcium-driven release of acetylcholine from nerve endings, "
             "the step LEMS already weakens, so it can make LEMS weakness worse, especially when "
             "given into a vein. Check "
             "with the prescriber or pharmacist before taking magnesium supplements, laxatives or "
-            "antacids. " + _ASK
-        ),
+            "antacids."
+        )
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="iodinated_contrast",
-        label="Iodinated contrast (the dye used for CT scans and X-rays)",
+        label=N_("Iodinated contrast (the dye used for CT scans and X-rays)"),
         names=_names(
             "iohexol iodixanol iopamidol iopromide ioversol iomeprol omnipaque visipaque "
             "isovue iopamiro ultravist optiray iomeron radiocontrast"
@@ -169,7 +180,7 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         ),
         # A caution never tells anyone to skip a needed test (clinical spec section 6): the
         # screening CT for a lung tumour must not wait because of the dye.
-        warning=(
+        warning=N_(
             "Iodinated contrast dye can make LEMS weakness worse for a short time. Never skip or "
             "delay a scan you need because of it, least of all the chest CT that looks for a "
             "lung tumour: tell the scanning team and the prescriber that you have LEMS, so they "
@@ -178,13 +189,13 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
     ),
     CautionClass(
         id="lithium",
-        label="Lithium",
+        label=N_("Lithium"),
         names=("lithium", "priadel", "camcolit", "liskonum", "lithobid", "eskalith"),
-        warning="Lithium can make LEMS weakness worse. " + _ASK,
+        warning=N_("Lithium can make LEMS weakness worse.") + " " + _ASK,
     ),
     CautionClass(
         id="calcium_channel_blockers",
-        label="Calcium-channel blockers",
+        label=N_("Calcium-channel blockers"),
         names=_names(
             "amlodipine nifedipine felodipine nicardipine nimodipine isradipine lercanidipine "
             "lacidipine nisoldipine clevidipine diltiazem verapamil norvasc istin adalat "
@@ -195,16 +206,17 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
         # Not "the same channel": LEMS antibodies target P/Q-type channels on nerve endings;
         # these medicines act mainly on L-type channels in the heart and blood vessels (clinical
         # spec section 6).
-        warning=(
+        warning=N_(
             "LEMS antibodies attack the P/Q-type calcium channels on nerve endings. Heart and "
             "blood-pressure calcium-channel blockers act mainly on a different type (L-type "
-            "channels in the heart and blood vessels), but they may still add to LEMS weakness. "
-            + _ASK
-        ),
+            "channels in the heart and blood vessels), but they may still add to LEMS weakness."
+        )
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="immune_checkpoint_inhibitors",
-        label="Immune checkpoint inhibitors (cancer immunotherapy)",
+        label=N_("Immune checkpoint inhibitors (cancer immunotherapy)"),
         names=_names(
             "pembrolizumab nivolumab ipilimumab atezolizumab durvalumab avelumab cemiplimab "
             "dostarlimab tremelimumab relatlimab tislelizumab toripalimab retifanlimab "
@@ -212,15 +224,16 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
             "opdualag tevimbra loqtorzi zynyz"
         ),
         phrases=("checkpoint inhibitor",),
-        warning=(
+        warning=N_(
             "Checkpoint-inhibitor immunotherapy can trigger or worsen autoimmune nerve and "
-            "muscle problems, including LEMS. Make sure the cancer team knows you have LEMS. "
-            + _ASK
-        ),
+            "muscle problems, including LEMS. Make sure the cancer team knows you have LEMS."
+        )
+        + " "
+        + _ASK,
     ),
     CautionClass(
         id="botulinum_toxin",
-        label="Botulinum toxin (Botox and similar injections, cosmetic ones included)",
+        label=N_("Botulinum toxin (Botox and similar injections, cosmetic ones included)"),
         names=_names(
             "botox botulinum onabotulinumtoxina abobotulinumtoxina incobotulinumtoxina "
             "prabotulinumtoxina daxibotulinumtoxina letibotulinumtoxina rimabotulinumtoxinb "
@@ -238,7 +251,7 @@ CAUTION_CLASSES: tuple[CautionClass, ...] = (
             "wrinkle injection",
             "wrinkle injections",
         ),
-        warning=(
+        warning=N_(
             "Botulinum toxin, including cosmetic anti-wrinkle injections, stops nerve endings "
             "from releasing acetylcholine, the messenger that makes a muscle contract. LEMS "
             "already reduces that release, so the toxin can add to the weakness, also away from "
@@ -661,7 +674,7 @@ QT_LIST_SOURCE = (
 # matter, and their brands are left out so they do not match.
 QT_PROLONGING_MEDICINES = CautionClass(
     id="qt_prolonging",
-    label="Medicines that prolong the QT interval",
+    label=N_("Medicines that prolong the QT interval"),
     names=_names(
         "amiodarone cordarone pacerone nexterone sotalol betapace sotacor haloperidol haldol "
         "methadone methadose physeptone citalopram celexa cipramil escitalopram lexapro "
@@ -693,25 +706,25 @@ class _Condition:
 _CONDITIONS: tuple[_Condition, ...] = (
     _Condition(
         id="epilepsy",
-        label="Epilepsy",
+        label=N_("Epilepsy"),
         phrases=("epilepsy", "epileptic", "seizure disorder", "epilepsie", "epilepsia"),
-        message=(
+        message=N_(
             "The EU/UK licence says amifampridine must not be used by people with epilepsy, "
             "because it can cause seizures."
         ),
     ),
     _Condition(
         id="uncontrolled_asthma",
-        label="Uncontrolled asthma",
+        label=N_("Uncontrolled asthma"),
         phrases=("asthma", "asthmatic"),
-        message=(
+        message=N_(
             "The EU/UK licence says amifampridine must not be used with asthma that is not "
             "under control. Ask the prescriber whether your asthma counts as controlled."
         ),
     ),
     _Condition(
         id="congenital_long_qt",
-        label="Congenital long-QT syndrome",
+        label=N_("Congenital long-QT syndrome"),
         phrases=(
             "long qt",
             "longqt",
@@ -719,7 +732,7 @@ _CONDITIONS: tuple[_Condition, ...] = (
             "romano ward",
             "jervell",
         ),
-        message=(
+        message=N_(
             "The EU/UK licence says amifampridine must not be used by people born with a long-QT "
             "syndrome, a heart-rhythm condition."
         ),
@@ -746,10 +759,37 @@ class Contraindication(BaseModel):
     source: str = CONTRAINDICATION_SOURCE
 
 
-_CONTRAINDICATION_ADVICE = (
-    " Do not stop or change any medicine on your own: tell the prescriber of amifampridine "
+_CONTRAINDICATION_ADVICE = N_(
+    "Do not stop or change any medicine on your own: tell the prescriber of amifampridine "
     "soon, so they can check."
 )
+_QT_MESSAGE = N_(
+    "%(name)s can prolong the QT interval (a measure of the heart's rhythm). The EU/UK licence "
+    "says amifampridine must not be taken together with such medicines."
+)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def caution_warning(warning: str, gettext: Callable[[str], str] = _same) -> str:
+    """Return a caution class's warning through ``gettext`` (a language's catalogue): the class's
+    own sentences and the closing advice are catalogued apart, as the classes join them."""
+    ask = " " + _ASK
+    if warning.endswith(ask) and warning != ask:
+        return gettext(warning.removesuffix(ask)) + " " + gettext(_ASK)
+    return gettext(warning)
+
+
+def contraindication_message(item: Contraindication, gettext: Callable[[str], str] = _same) -> str:
+    """Return a contraindication's message through ``gettext`` (English by default): why it
+    matters, then what to do. The QT one names the medicine as logged."""
+    if item.id == "qt_prolonging_medicine":
+        why = gettext(_QT_MESSAGE) % {"name": item.matched}
+    else:
+        why = gettext(next(c.message for c in _CONDITIONS if c.id == item.id))
+    return why + " " + gettext(_CONTRAINDICATION_ADVICE)
 
 
 def _mentions(clauses: list[list[str]], phrase: str) -> bool:
@@ -796,7 +836,7 @@ def amifampridine_contraindications(
                     id=condition.id,
                     label=condition.label,
                     matched=phrase,
-                    message=condition.message + _CONTRAINDICATION_ADVICE,
+                    message=condition.message + " " + _CONTRAINDICATION_ADVICE,
                 )
             )
     for name in names:
@@ -807,11 +847,7 @@ def amifampridine_contraindications(
                 id="qt_prolonging_medicine",
                 label=QT_PROLONGING_MEDICINES.label,
                 matched=name,
-                message=(
-                    f"{name} can prolong the QT interval (a measure of the heart's rhythm). The "
-                    "EU/UK licence says amifampridine must not be taken together with such "
-                    "medicines." + _CONTRAINDICATION_ADVICE
-                ),
+                message=_QT_MESSAGE % {"name": name} + " " + _CONTRAINDICATION_ADVICE,
                 source=f"{CONTRAINDICATION_SOURCE}; {QT_LIST_SOURCE}",
             )
         )
@@ -834,7 +870,7 @@ class SideEffectNote:
 # information (section 6.1). Routine, not a red flag (clinical spec section 6).
 AMIFAMPRIDINE_TINGLING = SideEffectNote(
     level="routine",
-    text=(
+    text=N_(
         "Tingling or pins and needles around the lips and in the fingers is the most common side "
         "effect of amifampridine. It is not a warning sign on its own: note it in your diary and "
         "mention it at your next appointment. A fit (seizure), or new trouble swallowing or "

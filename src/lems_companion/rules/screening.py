@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lems_companion.i18n import N_
+
 # DELTA-P runs from 0 to 6 (Titulaer et al., J Clin Oncol 2011).
 DELTA_P_MAX_SCORE = 6
 # Score bands for rescreening, as summarised from the study authors (clinical spec section 6):
@@ -46,7 +48,7 @@ SOURCE_RESCREEN = (
     "2011); most tumours are found within 3 months and nearly all within a year (Titulaer et al., "
     "J Clin Oncol 2008); EFNS guideline (Eur J Neurol 2011)"
 )
-NEW_SYMPTOMS_NOTE = (
+NEW_SYMPTOMS_NOTE = N_(
     "New symptoms, such as weight loss, a cough that will not clear or chest pain, justify "
     "screening at any time, whatever this schedule says."
 )
@@ -61,23 +63,43 @@ Band = Literal["high", "intermediate", "low"]
 # rescreen has taken over); not_applicable: the FDG-PET was not needed because the CT at
 # diagnosis was abnormal.
 ItemStatus = Literal["done", "upcoming", "overdue", "missed", "not_applicable"]
+# The words pages show for a status, a scan's result and a band (the `translated` filter).
+STATUS_WORDS: dict[str, str] = {
+    "done": N_("done"),
+    "upcoming": N_("upcoming"),
+    "overdue": N_("overdue"),
+    "missed": N_("missed"),
+    "not_applicable": N_("not applicable"),
+}
+RESULT_WORDS: dict[str, str] = {
+    "negative": N_("negative"),
+    "abnormal": N_("abnormal"),
+    "unclear": N_("unclear"),
+}
+BAND_WORDS: dict[str, str] = {
+    "high": N_("high"),
+    "intermediate": N_("intermediate"),
+    "low": N_("low"),
+}
 
 TEST_LABELS: dict[str, str] = {
-    "chest_ct": "CT of the chest",
-    "fdg_pet_if_ct_negative": "FDG-PET scan, if the CT is negative",
-    "fdg_pet": "FDG-PET scan",
+    "chest_ct": N_("CT of the chest"),
+    "fdg_pet_if_ct_negative": N_("FDG-PET scan, if the CT is negative"),
+    "fdg_pet": N_("FDG-PET scan"),
 }
-_REASON_INITIAL_CT = "Look for small-cell lung cancer at diagnosis; a chest CT is the first test."
-_REASON_INITIAL_PET = (
+_REASON_INITIAL_CT = N_(
+    "Look for small-cell lung cancer at diagnosis; a chest CT is the first test."
+)
+_REASON_INITIAL_PET = N_(
     "Only when the CT at diagnosis is negative: an FDG-PET scan can show a tumour the CT missed."
 )
 _REASON_RESCREEN: dict[str, str] = {
-    "high": (
+    "high": N_(
         "DELTA-P of 3 or more (higher chance of lung cancer): rescreen at 3 months, then every "
         "6 months for at least 2 years."
     ),
-    "intermediate": "DELTA-P of 2: rescreen every 6 months for at least 2 years.",
-    "low": "DELTA-P of 0-1 (low chance of lung cancer): one rescreen at 6 months.",
+    "intermediate": N_("DELTA-P of 2: rescreen every 6 months for at least 2 years."),
+    "low": N_("DELTA-P of 0-1 (low chance of lung cancer): one rescreen at 6 months."),
 }
 
 DeltaPScore = Annotated[int, Field(ge=0, le=DELTA_P_MAX_SCORE)]
@@ -109,6 +131,11 @@ class ScreeningPlan(_Frozen):
     items: list[ScreeningItem]
     note: str = NEW_SYMPTOMS_NOTE
 
+    @property
+    def band_word(self) -> str:
+        """The band as pages name it ("high"), marked for translation."""
+        return BAND_WORDS[self.band]
+
 
 class RecordedScan(_Frozen):
     """A scan that was done: when, which test and what it showed."""
@@ -117,6 +144,11 @@ class RecordedScan(_Frozen):
     test: ScanTest
     result: ScanResult
 
+    @property
+    def result_word(self) -> str:
+        """The result as pages name it ("negative"), marked for translation."""
+        return RESULT_WORDS[self.result]
+
 
 class ItemProgress(_Frozen):
     """A plan item with its status on a given day and the scan that completed it, if any."""
@@ -124,6 +156,11 @@ class ItemProgress(_Frozen):
     item: ScreeningItem
     status: ItemStatus
     scan: RecordedScan | None = None
+
+    @property
+    def status_word(self) -> str:
+        """The status as pages name it ("not applicable"), marked for translation."""
+        return STATUS_WORDS[self.status]
 
 
 def band_for(score: int) -> Band:

@@ -34,6 +34,11 @@ from lems_companion.i18n import (
 )
 from lems_companion.learn.language_reviews import language_status
 from lems_companion.people.roles import ROLE_NAMES
+from lems_companion.rules.medicines import (
+    Contraindication,
+    caution_warning,
+    contraindication_message,
+)
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
@@ -201,3 +206,21 @@ def rounded(context: Context, value: float, decimals: int = 1, fixed: bool = Fal
 
 
 templates.env.filters["rounded"] = rounded
+
+
+@pass_context
+def in_reader_language_caution(context: Context, warning: str) -> str:
+    """Return a medicine caution class's warning in the reader's language (rules.medicines)."""
+    return caution_warning(warning, translations(reader_language(context)).gettext)
+
+
+templates.env.filters["caution_warning"] = in_reader_language_caution
+
+
+@pass_context
+def in_reader_language_contraindication(context: Context, item: Contraindication) -> str:
+    """Return an amifampridine contraindication's message in the reader's language."""
+    return contraindication_message(item, translations(reader_language(context)).gettext)
+
+
+templates.env.filters["contraindication_message"] = in_reader_language_contraindication
