@@ -68,9 +68,7 @@ def test_a_caregiver_is_shown_the_invitation_then_the_diary_not_an_empty_diary_o
     assert opener is not None
     # The menu offers what a caregiver can do, not a patient's pages of an empty diary.
     assert "Red flags" not in menu(home) and "Sharing" not in menu(home)
-    # "New entry" writes in the one diary they care for, never in an empty diary of their own.
-    shortcut = home.select_one(".header-new")
-    assert shortcut is not None and shortcut["href"] == f"/people/{owner_id}/entries/new"
+    assert home.select_one(".header-new") is None  # nothing to write in before accepting
     assert "Home" in menu(home)
 
     diary = page(http.get(f"/people/{owner_id}/diary"))
@@ -80,6 +78,9 @@ def test_a_caregiver_is_shown_the_invitation_then_the_diary_not_an_empty_diary_o
     assert again.select_one(".invitations") is None  # opening it accepted the invitation
     [person] = again.select(".people-list .person")
     assert "Pat Example" in person.get_text() and "you are their caregiver" in person.get_text()
+    # "New entry" now writes in the one diary they care for, never in an empty one of their own.
+    shortcut = again.select_one(".header-new")
+    assert shortcut is not None and shortcut["href"] == f"/people/{owner_id}/entries/new"
 
 
 def test_the_new_entry_shortcut_is_left_out_when_a_caregiver_looks_after_two_diaries(

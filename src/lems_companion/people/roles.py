@@ -46,24 +46,35 @@ def roles_of(db: Session, user: User) -> Roles:
     to_them = Grant.grantee_email == user.email
     live = Grant.revoked_at.is_(None)
     cares_for = (
-        select(func.count(distinct(Grant.owner_id)), func.min(Grant.owner_id))
+        select(
+            func.count(distinct(Grant.owner_id)),
+            func.min(Grant.owner_id),
+            func.max(Grant.last_seen_at),
+        )
         .where(to_them, live, Grant.role == "caregiver")
         .subquery()
     )
     query = select(
         cares_for.c[0],
         cares_for.c[1],
+        cares_for.c[2],
         exists().where(to_them, live, Grant.role == "clinician"),
         exists().where(Entry.user_id == user.id),
         exists().where(Grant.owner_id == user.id, live),
     )
-    diaries_cared_for, first_cared_for, clinician, has_entries, has_invited = db.execute(
+    diaries_cared_for, first_cared_for, opened, clinician, has_entries, has_invited = db.execute(
         query
     ).one()
     looks_after = bool(diaries_cared_for or clinician)
     own_diary = bool(has_entries or has_invited or not looks_after)
-    # Access needs a confirmed address (sharing.service), so the shortcut waits for it too.
-    sole_diary = diaries_cared_for == 1 and not own_diary and user.email_verified_at is not None
+    # Access needs a confirmed address (sharing.service), and an invitation is accepted by
+    # opening the diary: the shortcut waits for both.
+    sole_diary = (
+        diaries_cared_for == 1
+        and not own_diary
+        and user.email_verified_at is not None
+        and opened is not None
+    )
     return Roles(
         own_diary=own_diary,
         caregiver=bool(diaries_cared_for),
