@@ -21,7 +21,7 @@ from tests.factories import entry
 
 # language, then what the report says: the macrolides' class, their own warning, the closing
 # advice, the first scan's name, a status (the 3-month rescreen is overdue), the abnormal CT's
-# result and the note on new symptoms.
+# result, the note on new symptoms and the DELTA-P band.
 REPORTS = [
     (
         "es",
@@ -32,6 +32,7 @@ REPORTS = [
         "atrasada",
         "anormal",
         "Los síntomas nuevos, como pérdida de peso",
+        "(riesgo alto)",
     ),
     (
         "fr",
@@ -42,6 +43,7 @@ REPORTS = [
         "en retard",
         "anormal",
         "De nouveaux symptômes, comme une perte de poids",
+        "(risque élevé)",
     ),
     (
         "de",
@@ -52,6 +54,7 @@ REPORTS = [
         "überfällig",
         "auffällig",
         "Neue Beschwerden wie Gewichtsverlust",
+        "(Risikobereich: hoch)",
     ),
     (
         "en",
@@ -62,6 +65,7 @@ REPORTS = [
         "overdue",
         "abnormal",
         "New symptoms, such as weight loss",
+        "(high band)",
     ),
 ]
 
@@ -100,7 +104,7 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("language", "label", "warning", "advice", "scan", "overdue", "result", "note"),
+    ("language", "label", "warning", "advice", "scan", "overdue", "result", "note", "band"),
     REPORTS,
     ids=[row[0] for row in REPORTS],
 )
@@ -113,6 +117,7 @@ def test_the_reports_warnings_and_schedule_speak_the_readers_language(
     overdue: str,
     result: str,
     note: str,
+    band: str,
 ) -> None:
     report = report_in(language)
     html = BeautifulSoup(render_report_html(report), "html.parser")
@@ -124,7 +129,7 @@ def test_the_reports_warnings_and_schedule_speak_the_readers_language(
     assert scan in items[0] and f"({result}," in items[0]
     assert scan in items[2] and overdue in items[2]  # the 3-month rescreen
     schedule = flat(html.select_one("#clinician-tools").get_text(" "))
-    assert note in schedule
+    assert note in schedule and band in schedule
     review = html.select_one("#medications .medicines-review")
     assert (review is None) if language == "en" else review is not None
 
