@@ -1,6 +1,7 @@
 """The report's medicine warnings and screening schedule in the reader's language (issue 20),
 in its HTML and in its PDF: the same wording as the entry pages and the screening page, which
-share one installation of the filters (i18n.documents.install)."""
+share one installation of the filters (i18n.documents.install); and its tests named as the test
+tracker names them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from lems_companion.investigations.schemas import InvestigationPublic
 from lems_companion.reports.report import (
     Report,
     build_report,
@@ -139,3 +141,28 @@ def test_the_reports_warnings_and_schedule_speak_the_readers_language(
     text = flat(pdf)
     for shown in (label, warning, advice, scan, overdue, note):
         assert shown in text, shown
+
+
+# Per language: a test recorded as done (SOX1 antibodies) and one to discuss (the chest CT), as
+# the test tracker names them.
+TEST_NAMES = {
+    "es": ("Anticuerpos anti-SOX1", "TAC de tórax"),
+    "fr": ("Anticorps anti-SOX1", "Scanner du thorax"),
+    "de": ("SOX1-Antikörper", "CT des Brustkorbs"),
+    "en": ("SOX1 antibodies", "CT scan of the chest"),
+}
+
+
+@pytest.mark.parametrize("language", TEST_NAMES)
+def test_the_reports_tests_are_named_in_the_readers_language(language: str) -> None:
+    done = InvestigationPublic(
+        id=1, kind="sox1_antibodies", status="done", done_on=date(2026, 2, 1), result="negative"
+    )
+    report = build_report(
+        [], flags=[], investigations=[done], patient="Ada", time_zone="UTC", language=language
+    )
+    html = BeautifulSoup(render_report_html(report), "html.parser")
+    recorded, to_discuss = TEST_NAMES[language]
+    assert recorded in html.select_one("#tests .tests-done").get_text()
+    assert to_discuss in html.select_one("#tests .tests-to-discuss").get_text()
+    assert recorded in html.select_one("#summary").get_text()
