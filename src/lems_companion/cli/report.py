@@ -28,6 +28,24 @@ UNTIL_OPTION = typer.Option(
     None, "--until", help="Last day to include (2026-03-31), in the owner's time zone."
 )
 
+
+class DocumentLanguage(StrEnum):
+    """The languages a document is written in: i18n.LANGUAGES, named here so that the command's
+    help imports no catalogue (a test holds the two equal)."""
+
+    en = "en"
+    es = "es"
+    fr = "fr"
+    de = "de"
+
+
+# Typer refuses any other value, naming the choices: "'xx' is not one of 'en', 'es', 'fr', 'de'".
+LANGUAGE_OPTION = typer.Option(
+    None,
+    "--language",
+    help="The language to write in; default: the owner's profile language, else English.",
+)
+
 tests_app = command_group("Record and list tests done or to discuss.")
 
 
@@ -48,8 +66,19 @@ def _bounds(
     return start, end
 
 
-def analysis_for(url: str, email: str, since: str | None, until: str | None) -> Analysis:
-    """Return the analysis of this user's diary in the period. Reads the database."""
+def document_language(owner: User, chosen: str | None) -> str:
+    """Return the language to write the owner's document in: the one chosen, else the owner's
+    profile language, else English."""
+    from lems_companion.i18n import choose_language
+
+    return choose_language(chosen or owner.language, None, None)
+
+
+def analysis_for(
+    url: str, email: str, since: str | None, until: str | None, language: str | None = None
+) -> tuple[Analysis, str]:
+    """Return the analysis of this user's diary in the period and the language it is worded in
+    (``document_language``). Reads the database."""
     from lems_companion.analysis.patterns import analyze
     from lems_companion.db.engine import session_scope, upgrade
     from lems_companion.reports.service import load_period
@@ -59,11 +88,16 @@ def analysis_for(url: str, email: str, since: str | None, until: str | None) -> 
         owner = require_user(db, email)
         start, end = _bounds(owner, since, until)
         data = load_period(db, owner=owner, since=start, until=end)
-    return analyze(data.entries, flags=data.flags, since=start, until=end)
+        worded_in = document_language(owner, language)
+    analysis = analyze(data.entries, flags=data.flags, since=start, until=end, language=worded_in)
+    return analysis, worded_in
 
 
-def report_for(url: str, email: str, since: str | None, until: str | None) -> Report:
-    """Return the clinician report of this user's diary in the period. Reads the database."""
+def report_for(
+    url: str, email: str, since: str | None, until: str | None, language: str | None = None
+) -> Report:
+    """Return the clinician report of this user's diary in the period, in the language
+    ``document_language`` gives. Reads the database."""
     from lems_companion.db.engine import session_scope, upgrade
     from lems_companion.reports.service import owner_report
 
@@ -71,7 +105,13 @@ def report_for(url: str, email: str, since: str | None, until: str | None) -> Re
     with session_scope(url) as db:
         owner = require_user(db, email)
         start, end = _bounds(owner, since, until)
-        return owner_report(db, owner=owner, since=start, until=end)
+        return owner_report(
+            db,
+            owner=owner,
+            since=start,
+            until=end,
+            language=document_language(owner, language),
+        )
 
 
 def analyze_command(
@@ -82,15 +122,22 @@ def analyze_command(
     as_json: bool = typer.Option(
         False, "--json", help="Print the analysis as a JSON object (keys in docs/analysis.md)."
     ),
+    language: DocumentLanguage | None = LANGUAGE_OPTION,
 ) -> None:
     """Describe patterns in the diary: facilitation, time of day, groups, weight, medication."""
+    from lems_companion.diary.flags import flag_name
+
     settings = settings_from(ctx)
-    result = analysis_for(settings.resolved_database_url, user, since, until)
+    result, worded_in = analysis_for(
+        settings.resolved_database_url, user, since, until, language.value if language else None
+    )
     if as_json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
         return
     for flag in result.red_flags:
-        print(f"RED FLAG ({flag.level}) {flag.name}: {flag.recorded_at:%Y-%m-%d} {flag.evidence}")
+        # "RED FLAG (level)" stays as it is in every language, for those who search the output.
+        name = flag_name(flag.id, worded_in)
+        print(f"RED FLAG ({flag.level}) {name}: {flag.recorded_at:%Y-%m-%d} {flag.evidence}")
     for item in result.observations:
         print(f"- {item.text}")
     print(result.disclaimer)
@@ -103,12 +150,15 @@ def report_command(
     since: str | None = SINCE_OPTION,
     until: str | None = UNTIL_OPTION,
     output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+    language: DocumentLanguage | None = LANGUAGE_OPTION,
 ) -> None:
     """Write the clinician report (HTML or PDF, with charts) for a period of the diary."""
     from lems_companion.reports.report import render_report_html, render_report_pdf
 
     settings = settings_from(ctx)
-    report = report_for(settings.resolved_database_url, user, since, until)
+    report = report_for(
+        settings.resolved_database_url, user, since, until, language.value if language else None
+    )
     try:
         if format_ is ReportFormat.pdf:
             output.write_bytes(render_report_pdf(report))

@@ -110,8 +110,9 @@ def _reminder_event(kind: str, when: str, *, time_zone: str, user_key: str, lang
 def _screening_events(
     plan: ScreeningPlan, *, today: date, user_key: str, language: str
 ) -> list[Event]:
-    """Return the screening dates from today on; the plan's own wording (rules.screening) is
-    English until it is translated."""
+    """Return the screening dates from today on, worded in the language: the scan, why it is
+    due and the note on new symptoms (rules.screening's catalogued texts); the source is cited
+    as published."""
     t = gettext_in(language)
     events = []
     for item in plan.items:
@@ -119,12 +120,11 @@ def _screening_events(
             continue
         event = Event()
         event.add("uid", f"screening-{item.id}-{user_key}@{UID_DOMAIN}")
-        event.add("summary", t.gettext("Screening due: %(item)s") % {"item": item.label})
+        scan = t.gettext(item.label)
+        event.add("summary", t.gettext("Screening due: %(item)s") % {"item": scan})
         source = t.gettext("Source: %(source)s") % {"source": item.source}
-        event.add(
-            "description",
-            f"{item.reason}\n{source}\n{NEW_SYMPTOMS_NOTE}\n\n{t.gettext(FEED_DISCLAIMER)}",
-        )
+        reason, note = t.gettext(item.reason), t.gettext(NEW_SYMPTOMS_NOTE)
+        event.add("description", f"{reason}\n{source}\n{note}\n\n{t.gettext(FEED_DISCLAIMER)}")
         # All-day event: DTEND is exclusive (RFC 5545 3.6.1), so the next day.
         event.add("dtstart", item.due)
         event.add("dtend", item.due + timedelta(days=1))

@@ -33,6 +33,7 @@ from lems_companion.diary.schemas import EntryPublic
 from lems_companion.i18n import DEFAULT_LANGUAGE, documents, gettext_in
 from lems_companion.investigations.schemas import KINDS, InvestigationPublic, Kind
 from lems_companion.reports.chart import Chart, draw_charts
+from lems_companion.rules import medicines
 from lems_companion.tools.records import ToolResultPublic, ToolsSection
 from lems_companion.triage.advice import flag_title
 
@@ -344,8 +345,9 @@ def environment() -> Environment:
     env.globals.update(
         catalogue=catalogue, severity_labels=catalogue.SEVERITY_LABELS, max_cited=MAX_CITED_ENTRIES
     )
-    # The catalogue and Babel's formats, in the language the document names as ``language``.
-    documents.install(env)
+    # The catalogue, Babel's formats and the medicine wordings, in the language the document
+    # names as ``language``: the same installation as the web pages'.
+    documents.install(env, wordings=medicines.WORDINGS)
     env.globals["flag_title"] = flag_title
     return env
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -790,6 +790,14 @@ def contraindication_message(item: Contraindication, gettext: Callable[[str], st
     else:
         why = gettext(next(c.message for c in _CONDITIONS if c.id == item.id))
     return why + " " + gettext(_CONTRAINDICATION_ADVICE)
+
+
+# The medicine texts pages and documents word in their reader's language, each by the template
+# filter that shows it (i18n.documents.install): ``{{ caution.warning | caution_warning }}``.
+WORDINGS: dict[str, Callable[[Any, Callable[[str], str]], str]] = {
+    "caution_warning": caution_warning,
+    "contraindication_message": contraindication_message,
+}
 
 
 def _mentions(clauses: list[list[str]], phrase: str) -> bool:

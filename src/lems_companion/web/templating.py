@@ -30,15 +30,10 @@ from lems_companion.i18n import (
     choose_language,
     documents,
     format_number,
-    translations,
 )
 from lems_companion.learn.language_reviews import language_status
 from lems_companion.people.roles import ROLE_NAMES
-from lems_companion.rules.medicines import (
-    Contraindication,
-    caution_warning,
-    contraindication_message,
-)
+from lems_companion.rules import medicines
 from lems_companion.tools.records import medication_warnings
 from lems_companion.triage.advice import flag_title
 from lems_companion.triage.flags import FLAGS
@@ -88,8 +83,9 @@ def reader_language(context: Context) -> str:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
-# The catalogue's gettext and Babel's formats (when, day, number) in the reader's language.
-documents.install(templates.env, reader_language)
+# The catalogue's gettext, Babel's formats (when, day, number), the `translated` filter and the
+# medicine wordings in the reader's language: the same installation as the report's documents.
+documents.install(templates.env, reader_language, medicines.WORDINGS)
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
@@ -186,17 +182,6 @@ templates.env.globals["role_names"] = ROLE_NAMES
 
 
 @pass_context
-def translated(context: Context, text: str) -> str:
-    """Return a text the code hands a page (an error message, a label marked with ``N_``) in the
-    reader's language; the text itself when the catalogue has none. Unlike ``_()``, it does not
-    read "%" as a placeholder, so any message is safe to pass."""
-    return translations(reader_language(context)).gettext(text)
-
-
-templates.env.filters["translated"] = translated
-
-
-@pass_context
 def rounded(context: Context, value: float, decimals: int = 1, fixed: bool = False) -> str:
     """Return a number with at most ``decimals`` places (exactly that many when ``fixed``) as
     the reader's language writes it (Babel): "25.9" in English, "25,9" in German."""
@@ -206,21 +191,3 @@ def rounded(context: Context, value: float, decimals: int = 1, fixed: bool = Fal
 
 
 templates.env.filters["rounded"] = rounded
-
-
-@pass_context
-def in_reader_language_caution(context: Context, warning: str) -> str:
-    """Return a medicine caution class's warning in the reader's language (rules.medicines)."""
-    return caution_warning(warning, translations(reader_language(context)).gettext)
-
-
-templates.env.filters["caution_warning"] = in_reader_language_caution
-
-
-@pass_context
-def in_reader_language_contraindication(context: Context, item: Contraindication) -> str:
-    """Return an amifampridine contraindication's message in the reader's language."""
-    return contraindication_message(item, translations(reader_language(context)).gettext)
-
-
-templates.env.filters["contraindication_message"] = in_reader_language_contraindication
