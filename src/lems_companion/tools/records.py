@@ -9,7 +9,7 @@ plan. No storage, no clock: callers pass today's date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, Protocol, cast
@@ -18,11 +18,16 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lems_companion.dates import diagnosis_window, parse_day
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
-from lems_companion.i18n import N_
+from lems_companion.i18n import DEFAULT_LANGUAGE, N_, format_number, gettext_in
 from lems_companion.inputs import whole_number
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
 from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
 from lems_companion.rules.edx import EdxInput, EdxResult, read_edx
+from lems_companion.rules.edx_cutoffs import (
+    DECREMENT_CUTOFF_PERCENT,
+    INCREMENT_CUTOFF_60_PERCENT,
+    INCREMENT_CUTOFF_100_PERCENT,
+)
 from lems_companion.rules.medicines import (
     AMIFAMPRIDINE_LABEL_SOURCE,
     AMIFAMPRIDINE_MAX_DAILY_MG,
@@ -54,9 +59,9 @@ from lems_companion.tools import DISCLAIMER
 ToolKind = Literal["delta_p", "edx", "medicine"]
 TOOL_KINDS: tuple[ToolKind, ...] = ("delta_p", "edx", "medicine")
 TOOL_LABELS: dict[str, str] = {
-    "delta_p": "DELTA-P score",
-    "edx": "EDX increment calculator",
-    "medicine": "Medicine check",
+    "delta_p": N_("DELTA-P score"),
+    "edx": N_("EDX increment calculator"),
+    "medicine": N_("Medicine check"),
 }
 TOOL_DISCLAIMER = DISCLAIMER
 
@@ -390,47 +395,114 @@ class ToolResultPublic(BaseModel):
 
     @property
     def label(self) -> str:
-        """Return the tool's readable name."""
+        """Return the tool's readable name, in English (pages translate it with the catalogue)."""
         return TOOL_LABELS[self.kind]
 
     @property
     def summary(self) -> str:
-        """Return the result in one line."""
+        """Return the result in one line, in English, as exports give it."""
         return summarise(self.kind, self.inputs, self.result)
 
+    def summary_in(self, language: str) -> str:
+        """Return the result in one line in the language, as the report and tool pages show it."""
+        return summarise(self.kind, self.inputs, self.result, language=language)
 
-def _met(met: bool) -> str:
-    return "meets" if met else "below"
+
+# How a summary writes a figure: one typed or looked up as it was (up to six decimals, as "%g"
+# wrote them before the summaries were translated), the increment with the two decimals it is
+# rounded down to (rules/edx.py).
+AS_TYPED = "0.######"
+TWO_DECIMALS = "0.00"
 
 
-def summarise(kind: str, inputs: Mapping[str, Any], result: Mapping[str, Any]) -> str:
-    """Return a saved result in one line, with the source of its figures."""
+def summarise(
+    kind: str,
+    inputs: Mapping[str, Any],
+    result: Mapping[str, Any],
+    *,
+    language: str = DEFAULT_LANGUAGE,
+) -> str:
+    """Return a saved result in one line, with the source of its figures, in the language (the
+    English text by default; figures as the language writes numbers); empty for an unknown kind."""
+    gettext = gettext_in(language).gettext
+
+    def number(value: float, pattern: str = AS_TYPED) -> str:
+        return format_number(value, language, pattern)
+
     if kind == "delta_p":
-        return (
-            f"DELTA-P {result['score']} of 6: {result['sclc_probability_percent']:g}% had "
-            f"small-cell lung cancer at this score in the prospective validation "
-            f"({VALIDATION_SOURCE})."
-        )
+        return gettext(
+            "DELTA-P %(score)s of 6: %(percent)s%% had small-cell lung cancer at this score in "
+            "the prospective validation (%(source)s)."
+        ) % {
+            "score": result["score"],
+            "percent": number(result["sclc_probability_percent"]),
+            "source": VALIDATION_SOURCE,  # cited as published
+        }
     if kind == "edx":
-        line = (
-            f"CMAP {inputs['cmap_rest_mv']:g} mV at rest, {inputs['cmap_after_exercise_mv']:g} mV "
-            f"after exercise: increment {result['increment_percent']:.2f}%, "
-            f"{_met(result['meets_60'])} the 60% cut-off, {_met(result['meets_100'])} the 100% "
-            "cut-off"
-        )
-        decrement = result.get("decrement")
-        if decrement:
-            line += (
-                f"; decrement {decrement['decrement_percent']:g}% "
-                f"({_met(decrement['meets_10'])} 10%)"
-            )
-        return line + "."
+        return _edx_line(inputs, result, gettext, number)
     if kind == "medicine":
-        classes = [caution["class_label"] for caution in result.get("cautions", [])]
-        found = "; ".join(classes) if classes else "no caution class found"
-        amifampridine = " It is amifampridine." if result.get("is_amifampridine") else ""
-        return f"{result['name']}: {found}.{amifampridine}"
+        return _medicine_line(result, gettext)
     return ""
+
+
+def _edx_line(
+    inputs: Mapping[str, Any],
+    result: Mapping[str, Any],
+    gettext: Callable[[str], str],
+    number: Callable[..., str],
+) -> str:
+    """Return a saved EDX result in one line through ``gettext``."""
+
+    def reading(met: bool, cutoff: int) -> str:
+        # Whole clauses, not "meets"/"below" alone, so that each language can word them.
+        text = gettext(
+            N_("meets the %(cutoff)s%% cut-off") if met else N_("below the %(cutoff)s%% cut-off")
+        )
+        return text % {"cutoff": number(cutoff)}
+
+    values = {
+        "rest": number(inputs["cmap_rest_mv"]),
+        "after": number(inputs["cmap_after_exercise_mv"]),
+        "increment": number(result["increment_percent"], TWO_DECIMALS),
+        "reading_60": reading(result["meets_60"], INCREMENT_CUTOFF_60_PERCENT),
+        "reading_100": reading(result["meets_100"], INCREMENT_CUTOFF_100_PERCENT),
+    }
+    decrement = result.get("decrement")
+    if not decrement:
+        return (
+            gettext(
+                "CMAP %(rest)s mV at rest, %(after)s mV after exercise: increment %(increment)s%%, "
+                "%(reading_60)s, %(reading_100)s."
+            )
+            % values
+        )
+    met = N_("meets %(cutoff)s%%") if decrement["meets_10"] else N_("below %(cutoff)s%%")
+    values["decrement"] = number(decrement["decrement_percent"])
+    values["decrement_reading"] = gettext(met) % {"cutoff": number(DECREMENT_CUTOFF_PERCENT)}
+    return (
+        gettext(
+            "CMAP %(rest)s mV at rest, %(after)s mV after exercise: increment %(increment)s%%, "
+            "%(reading_60)s, %(reading_100)s; decrement %(decrement)s%% (%(decrement_reading)s)."
+        )
+        % values
+    )
+
+
+def _medicine_line(result: Mapping[str, Any], gettext: Callable[[str], str]) -> str:
+    """Return a saved medicine check in one line through ``gettext``: the name as typed, then
+    each caution class by its catalogued label."""
+    labels = [caution["class_label"] for caution in result.get("cautions", [])]
+    classes = [gettext(label) for label in labels]
+    if classes:
+        line = gettext("%(name)s: %(classes)s.") % {
+            "name": result["name"],
+            "classes": "; ".join(classes),
+        }
+    else:
+        line = gettext("%(name)s: no caution class found.") % {"name": result["name"]}
+    if result.get("is_amifampridine"):
+        line += " " + gettext("It is amifampridine.")
+    return line
 
 
 # The screening overview --------------------------------------------------------------------
