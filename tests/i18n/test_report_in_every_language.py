@@ -114,6 +114,12 @@ APPOINTMENT = {
     "fr": "Préparez votre rendez-vous",
     "de": "Bereiten Sie Ihren Arzttermin vor",
 }
+# Per language: a test to ask about and what it looks for, as the appointment page names them.
+ASK_ABOUT = {
+    "es": ("TAC de tórax", "Cribado del cáncer de pulmón de células pequeñas"),
+    "fr": ("Scanner du thorax", "Dépistage du cancer du poumon à petites cellules"),
+    "de": ("CT des Brustkorbs", "Früherkennung eines kleinzelligen Lungenkrebses"),
+}
 CARD = {
     "es": ("Tarjeta de alerta médica", "Síndrome miasténico de Lambert-Eaton (LEMS)"),
     "fr": ("Carte d'alerte médicale", "Syndrome myasthénique de Lambert-Eaton (LEMS)"),
@@ -133,6 +139,9 @@ def test_the_appointment_and_the_card_are_in_the_patients_language(
     assert appointment.h1 is not None and appointment.h1.get_text() == APPOINTMENT[language]
     summary = appointment.select_one("#summary-text").get_text()
     assert SHOWN[language][2] in summary  # the weakness is worst in the morning
+    test_name, looks_for = ASK_ABOUT[language]
+    asked = appointment.get_text()
+    assert test_name in asked and looks_for in asked
     printout = page(http.get("/appointment/print"))
     assert printout.html is not None and printout.html["lang"] == language
     card = page(http.get("/card"))
