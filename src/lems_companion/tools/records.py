@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lems_companion.dates import diagnosis_window, parse_day
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
-from lems_companion.i18n import N_
+from lems_companion.i18n import N_, Said, message_of, problem_message
 from lems_companion.inputs import whole_number
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
 from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
@@ -157,7 +157,7 @@ def amifampridine_notices(
 
 
 def _message(error: Any) -> str:
-    return str(error["msg"]).removeprefix("Value error, ")
+    return problem_message(error)
 
 
 def _errors(error: ValidationError, *, whole_model_field: str) -> dict[str, str]:
@@ -266,7 +266,9 @@ def parse_diagnosis(form: Mapping[str, str]) -> tuple[date, int]:
     diagnosed_on = _date(form, "diagnosed_on", errors, latest=diagnosis_window(date.today())[1])
     score = _whole_number(form, "delta_p_score", errors)
     if score is not None and not 0 <= score <= DELTA_P_MAX_SCORE:
-        errors["delta_p_score"] = f"a DELTA-P score runs from 0 to {DELTA_P_MAX_SCORE}"
+        errors["delta_p_score"] = Said(
+            N_("a DELTA-P score runs from 0 to %(most)s"), most=DELTA_P_MAX_SCORE
+        )
     if errors or diagnosed_on is None or score is None:
         raise ToolInputError(errors)
     return diagnosed_on, score
@@ -287,7 +289,7 @@ def parse_scan(form: Mapping[str, str], *, today: date) -> tuple[str, date, Scan
         errors["result"] = "choose negative, abnormal or unclear"
     note = form.get("note", "").strip()
     if len(note) > MAX_RESULT_CHARS or "\x00" in note:
-        errors["note"] = f"at most {MAX_RESULT_CHARS} characters"
+        errors["note"] = Said(N_("at most %(number)s characters"), number=MAX_RESULT_CHARS)
     if errors or performed_on is None:
         raise ToolInputError(errors)
     return kind, performed_on, result, note  # type: ignore[return-value]
@@ -303,7 +305,7 @@ def _date(
     try:
         return parse_day(text, earliest=date(EARLIEST_YEAR, 1, 1), **_latest(latest))
     except ValueError as error:
-        errors[field] = str(error)
+        errors[field] = message_of(error)
         return None
 
 

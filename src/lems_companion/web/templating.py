@@ -30,6 +30,7 @@ from lems_companion.i18n import (
     choose_language,
     documents,
     format_number,
+    said_in,
     translations,
 )
 from lems_companion.learn.language_reviews import language_status
@@ -189,8 +190,9 @@ templates.env.globals["role_names"] = ROLE_NAMES
 def translated(context: Context, text: str) -> str:
     """Return a text the code hands a page (an error message, a label marked with ``N_``) in the
     reader's language; the text itself when the catalogue has none. Unlike ``_()``, it does not
-    read "%" as a placeholder, so any message is safe to pass."""
-    return translations(reader_language(context)).gettext(text)
+    read "%" as a placeholder, so any message is safe to pass. A message built with values
+    (``i18n.Said``) is said with them, its numbers as the language writes them."""
+    return said_in(text, reader_language(context))
 
 
 templates.env.filters["translated"] = translated
