@@ -78,11 +78,17 @@ def check_password_rules(password: str) -> None:
     """Return nothing when the password is acceptable; AccountError saying why when not."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise AccountError(
-            Said(N_("use at least %(number)s characters"), field="password", number=MIN_PASSWORD_CHARS)
+            Said(
+                N_("use at least %(number)s characters"),
+                field="password",
+                number=MIN_PASSWORD_CHARS,
+            )
         )
     if len(password) > MAX_PASSWORD_CHARS:
         raise AccountError(
-            Said(N_("use at most %(number)s characters"), field="password", number=MAX_PASSWORD_CHARS)
+            Said(
+                N_("use at most %(number)s characters"), field="password", number=MAX_PASSWORD_CHARS
+            )
         )
 
 

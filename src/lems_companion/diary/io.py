@@ -39,9 +39,9 @@ def _at_line(line: int, problem: str) -> Said:
 class ImportProblem(ValueError):
     """A file that cannot be imported; ``problems`` names the line and field of each fault."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = problems[:MAX_REPORTED_PROBLEMS]
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:MAX_REPORTED_PROBLEMS]
         more = len(problems) - len(shown)
         super().__init__("\n".join(shown + ([f"... and {more} more"] if more else [])))
 

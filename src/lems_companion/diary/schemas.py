@@ -292,7 +292,9 @@ def describe_errors(error: ValidationError, *, prefix: str = "") -> list[str]:
         # Pydantic marks a bad dictionary key with a trailing "[key]"; the key itself says enough.
         parts = [str(part) for part in problem["loc"] if part != "[key]"]
         location = ".".join(parts) or "entry"
-        line = Said(N_("%(location)s: %(problem)s"), location=location, problem=problem_message(problem))
+        line = Said(
+            N_("%(location)s: %(problem)s"), location=location, problem=problem_message(problem)
+        )
         # A prefix ("Bundle.entry[2]: ") makes it plain text: those readers (FHIR, Apple Health
         # imports, the command line) are English.
         lines.append(f"{prefix}{line}" if prefix else line)

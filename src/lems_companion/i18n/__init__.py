@@ -11,12 +11,12 @@ cookie), else the browser's ``Accept-Language``, else English.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any, Literal
 
 from babel.messages.mofile import write_mo
@@ -65,7 +65,27 @@ class Said(str):
 
     def unfielded(self) -> Said:
         """Return the same message without the field's name before it."""
-        return Said(self.message, **self.values)
+        return Said(self.message, field="", **self.values)
+
+
+class Sentences(Said):
+    """Sentences said one after another, each in the reader's language; English as text."""
+
+    parts: tuple[Said, ...]
+
+    def __new__(cls, *parts: Said) -> Sentences:
+        english = " ".join(parts)
+        text = str.__new__(cls, english)
+        text.message, text.values, text.field, text.parts = english, {}, "", parts
+        return text
+
+    def said_in(self, language: str) -> str:
+        """Return every sentence in the language."""
+        return " ".join(part.said_in(language) for part in self.parts)
+
+    def unfielded(self) -> Sentences:
+        """Return the same sentences (they name no field)."""
+        return self
 
 
 def _fill(message: str, values: dict[str, object], language: str) -> str:

@@ -22,6 +22,7 @@ from lems_companion.i18n import (
     format_number,
     translations,
 )
+from lems_companion.rules.medicines import dose_evidence_in
 
 
 def document_language(context: Context) -> str:
@@ -59,7 +60,15 @@ def install(env: Environment, language_of: Callable[[Context], str] = document_l
         """A number ("72.5", "72,5"); a CLDR pattern for a fixed form ("+0.0;-0.0")."""
         return format_number(value, language_of(context), pattern)
 
+    @pass_context
+    def flag_evidence(context: Context, evidence: str, flag_id: str) -> str:
+        """A red flag's stored evidence: the amifampridine dose's in the language (its numbers
+        too); a note's words, and the other flags' evidence, as stored."""
+        if flag_id != "amifampridine_dose":
+            return evidence
+        return dose_evidence_in(evidence, language_of(context))
+
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(when=when, day=day, number=number)
+    env.filters.update(when=when, day=day, number=number, flag_evidence=flag_evidence)
     env.globals["reader_language"] = pass_context(language_of)

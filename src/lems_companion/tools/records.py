@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, Protocol, cast
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, SkipValidation, ValidationError
 
 from lems_companion.dates import diagnosis_window, parse_day
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
-from lems_companion.i18n import N_, Said, message_of, problem_message
+from lems_companion.i18n import N_, Said, Sentences, message_of, problem_message
 from lems_companion.inputs import whole_number
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
 from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
@@ -328,19 +328,26 @@ class MedicineCheck(BaseModel):
     amifampridine_max_daily_mg: float = AMIFAMPRIDINE_MAX_DAILY_MG
     amifampridine_max_single_dose_mg: float = AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG
     amifampridine_source: str = AMIFAMPRIDINE_LABEL_SOURCE
-    # Which licence the maxima come from, e.g. "EU/UK licence", and what else to know about them.
+    # Which licence the maxima come from, e.g. "EU/UK licence", and what else to know about them;
+    # i18n.Said, so the page says them in the reader's language (not validated: validation
+    # would turn them into plain text).
     region: LicenceRegion = "unknown"
-    licence: str = ""
-    limits_note: str = ""
+    licence: SkipValidation[str] = ""
+    limits_note: SkipValidation[str] = ""
 
 
 # How the medicine check names each licence region's maximum ("EU/UK licence: 60 mg a day").
-LICENCE_NAMES: dict[str, str] = {
-    "eu_uk": "EU/UK licence",
-    "ch": "Swiss licence",
-    "us": "US label",
-    "unknown": "EU/UK licence",  # the lowest maximum; limits_note says why it applies
+LICENCE_NAMES: dict[str, Said] = {
+    "eu_uk": Said(N_("EU/UK licence")),
+    "ch": Said(N_("Swiss licence")),
+    "us": Said(N_("US label")),
+    "unknown": Said(N_("EU/UK licence")),  # the lowest maximum; limits_note says why it applies
 }
+
+
+def _notes(*notes: str) -> Said:
+    """Return the notes about a licence's limits as one text; empty when there are none."""
+    return Sentences(*(note if isinstance(note, Said) else Said(note) for note in notes if note))
 
 
 def check_medicine(
@@ -351,7 +358,7 @@ def check_medicine(
     limits = amifampridine_limits(region, weight_kg=weight_kg)
     licence = LICENCE_NAMES[limits.region]
     if limits.max_daily_mg < AMIFAMPRIDINE_MAX_DAILY_MG:  # the US limits under 45 kg
-        licence = f"US label, under {US_LOW_WEIGHT_KG:g} kg"
+        licence = Said(N_("US label, under %(kg)s kg"), kg=US_LOW_WEIGHT_KG)
     return MedicineCheck(
         name=name,
         cautions=cautions_for(name),
@@ -361,7 +368,7 @@ def check_medicine(
         amifampridine_source=limits.source,
         region=limits.region,
         licence=licence,
-        limits_note=" ".join(note for note in (limits.daily_note, limits.note) if note),
+        limits_note=_notes(limits.daily_note, limits.note),
     )
 
 

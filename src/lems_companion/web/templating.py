@@ -19,7 +19,9 @@ from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.db.engine import new_session
 from lems_companion.diary.acknowledgements import Acknowledgement
+from lems_companion.diary.alerts import basis_in
 from lems_companion.diary.authors import shown_written_by
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.diary.weights import WEIGHT_UNITS, format_weight, unit_or_default
 from lems_companion.i18n import (
@@ -196,6 +198,15 @@ def translated(context: Context, text: str) -> str:
 
 
 templates.env.filters["translated"] = translated
+
+
+@pass_context
+def flag_basis(context: Context, flag: FlagRecord) -> str:
+    """Return why a stored red flag was raised, in the reader's language where catalogued."""
+    return basis_in(flag, reader_language(context))
+
+
+templates.env.globals["flag_basis"] = flag_basis
 
 
 @pass_context
