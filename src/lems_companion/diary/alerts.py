@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lems_companion.diary.flags import FlagRecord, is_red_flag
 from lems_companion.i18n import DEFAULT_LANGUAGE, gettext_in
-from lems_companion.rules.medicines import DOSE_REASON
+from lems_companion.rules.medicines import DOSE_REASON, dose_evidence_in
 from lems_companion.triage import advice as advice_texts
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.structured import STRUCTURED_BASIS_PREFIX, basis_text
@@ -52,6 +52,14 @@ def basis_in(item: FlagRecord, language: str) -> str:
     if language == DEFAULT_LANGUAGE or reason is None or basis != basis_text(item.flag, reason):
         return basis
     return basis_text(item.flag, reason, gettext_in(language).gettext)
+
+
+def evidence_in(evidence: str, flag_id: str, language: str) -> str:
+    """Return a stored flag's evidence as documents quote it: the amifampridine dose's in the
+    language (its numbers too); a note's words, and the other flags' evidence, as stored."""
+    if flag_id != "amifampridine_dose":
+        return evidence
+    return dose_evidence_in(evidence, language)
 
 
 def alert_for(

@@ -22,13 +22,29 @@ from lems_companion.i18n import (
     format_number,
     translations,
 )
-from lems_companion.rules.medicines import dose_evidence_in
 
 
 def document_language(context: Context) -> str:
     """Return the language a document is rendered in: the one it names, else English."""
     named = context.get("language")
     return str(named) if named in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def add_language_filter(
+    env: Environment,
+    name: str,
+    said: Callable[..., str],
+    language_of: Callable[[Context], str] = document_language,
+) -> None:
+    """Give a Jinja2 environment a filter that says a value in the template's language:
+    ``value | name(*args)`` calls ``said(value, *args, language)``. For wording owned by a
+    concept this package must not import (a red flag's evidence, diary.alerts)."""
+
+    @pass_context
+    def in_language(context: Context, value: object, *args: object) -> str:
+        return said(value, *args, language_of(context))
+
+    env.filters[name] = in_language
 
 
 def install(env: Environment, language_of: Callable[[Context], str] = document_language) -> None:
@@ -60,15 +76,7 @@ def install(env: Environment, language_of: Callable[[Context], str] = document_l
         """A number ("72.5", "72,5"); a CLDR pattern for a fixed form ("+0.0;-0.0")."""
         return format_number(value, language_of(context), pattern)
 
-    @pass_context
-    def flag_evidence(context: Context, evidence: str, flag_id: str) -> str:
-        """A red flag's stored evidence: the amifampridine dose's in the language (its numbers
-        too); a note's words, and the other flags' evidence, as stored."""
-        if flag_id != "amifampridine_dose":
-            return evidence
-        return dose_evidence_in(evidence, language_of(context))
-
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(when=when, day=day, number=number, flag_evidence=flag_evidence)
+    env.filters.update(when=when, day=day, number=number)
     env.globals["reader_language"] = pass_context(language_of)

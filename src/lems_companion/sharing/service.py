@@ -22,7 +22,6 @@ from lems_companion.accounts.service import AccountError, normalise_email, recor
 from lems_companion.i18n import N_, Said
 from lems_companion.inputs import check_storable_text
 from lems_companion.logs import security_event
-from lems_companion.people.roles import ROLE_NAMES
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
 
 Action = Literal["read", "create", "write"]
@@ -184,7 +183,9 @@ def invite(db: Session, *, owner: User, email: str, role: str, notify: str = "no
                 N_("%(email)s is already invited as %(role)s"),
                 field="email",
                 email=email,
-                role=Said(ROLE_NAMES[role]),
+                # The role's word is its catalogue message (people.roles.ROLE_NAMES, which
+                # sharing cannot import: people builds on sharing).
+                role=Said(role),
             )
         )
     grant = Grant(

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lems_companion import catalogue
+from lems_companion.i18n import N_
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import (
     DOSE_REASON,
@@ -35,6 +36,9 @@ EMERGENCY_SEVERITY = 2
 PROMPT_SEVERITY = 1
 # What a structured flag's stored basis starts with; pages leave it out.
 STRUCTURED_BASIS_PREFIX = "structured entry: "
+# How the basis joins why the entry raised the flag, its clinical reason and the source (marked:
+# French sets its semicolon apart).
+_BASIS = N_("%(reason)s; %(basis)s (%(source)s)")
 
 
 def baseline(entry: EntryCreate, previous: EntryCreate | None) -> EntryCreate | None:
@@ -144,7 +148,8 @@ def basis_text(flag_id: str, reason: str, gettext: Callable[[str], str] = str) -
     clinical reason, and its source (cited as published), through ``gettext`` (English by
     default)."""
     flag = flag_defs.get(flag_id)
-    return f"{gettext(reason)}; {gettext(flag.basis)} ({flag.source})"
+    parts = {"reason": gettext(reason), "basis": gettext(flag.basis), "source": flag.source}
+    return gettext(_BASIS) % parts
 
 
 def _hit(flag_id: str, level: flag_defs.Level, evidence: str, reason: str) -> FlagHit:
