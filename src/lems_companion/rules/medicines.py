@@ -577,14 +577,20 @@ def dose_evidence(findings: Iterable[DoseFinding]) -> str:
     )
 
 
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
+# What each placeholder of a stored evidence can hold: an amount as English writes it ("67.5",
+# "1,200"), or a licence's name.
+_EVIDENCE_VALUES = {
+    "amount": r"\d[\d,]*(?:\.\d+)?",
+    "limit": r"\d[\d,]*(?:\.\d+)?",
+    "licence": ".+?",
+}
 
 
 def _evidence_pattern(message: str) -> re.Pattern[str]:
     """Return a pattern that reads a stored English evidence back into its values."""
     pattern = re.escape(message)
-    for name, part in (("amount", _AMOUNT), ("limit", _AMOUNT), ("licence", "(.+?)")):
-        pattern = pattern.replace(re.escape(f"%({name})s"), f"(?P<{name}>{part[1:-1]})")
+    for name, value in _EVIDENCE_VALUES.items():
+        pattern = pattern.replace(re.escape(f"%({name})s"), f"(?P<{name}>{value})")
     return re.compile(f"^{pattern}$")
 
 
