@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from lems_companion.i18n import N_, Said
+
 # No diary entry, diagnosis or test result is older than this; an earlier year is a typing slip
 # (and year 1 cannot be moved to UTC east of Greenwich).
 EARLIEST_DAY = date(1900, 1, 1)
@@ -43,9 +45,15 @@ def parse_day(text: str, *, earliest: date = EARLIEST_DAY, latest: date = LATEST
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text} is not a day of the calendar") from None
+        raise ValueError(Said(N_("%(day)s is not a day of the calendar"), day=text)) from None
     if not earliest <= day <= latest:
-        raise ValueError(f"give a date from {earliest.isoformat()} to {latest.isoformat()}")
+        raise ValueError(
+            Said(
+                N_("give a date from %(earliest)s to %(latest)s"),
+                earliest=earliest.isoformat(),
+                latest=latest.isoformat(),
+            )
+        )
     return day
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from lems_companion.accounts.countries import ALIASES, ISO_3166_ALPHA2
 from lems_companion.accounts.models import User
+from lems_companion.i18n import N_, Said, problem_message
 
 MAX_DISPLAY_NAME_CHARS = 100
 # A birth date before 1900 is a mistyped year (as for diary entries, EARLIEST_RECORDED_AT).
@@ -88,7 +89,7 @@ class ProfileUpdate(BaseModel):
         if value > latest_birth_date():
             raise ValueError("a date of birth cannot be in the future")
         if value.year < EARLIEST_BIRTH_YEAR:
-            raise ValueError(f"give a date from {EARLIEST_BIRTH_YEAR} on")
+            raise ValueError(Said(N_("give a date from %(year)s on"), year=EARLIEST_BIRTH_YEAR))
         return value
 
     @field_validator("country", mode="before")
@@ -101,7 +102,10 @@ class ProfileUpdate(BaseModel):
         code = ALIASES.get(code, code)
         if code not in ISO_3166_ALPHA2:
             raise ValueError(
-                f"{value.strip()!r} is not a two-letter ISO 3166 country code such as GB, DE or US"
+                Said(
+                    N_("'%(code)s' is not a two-letter ISO 3166 country code such as GB, DE or US"),
+                    code=value.strip(),
+                )
             )
         return code
 
@@ -122,8 +126,11 @@ class ProfileUpdate(BaseModel):
             digits < MIN_EMERGENCY_NUMBER_CHARS
         ):
             raise ValueError(
-                f"give {MIN_EMERGENCY_NUMBER_CHARS} to {MAX_EMERGENCY_NUMBER_CHARS} characters, "
-                "e.g. 112"
+                Said(
+                    N_("give %(least)s to %(most)s characters, e.g. 112"),
+                    least=MIN_EMERGENCY_NUMBER_CHARS,
+                    most=MAX_EMERGENCY_NUMBER_CHARS,
+                )
             )
         return value
 
@@ -148,7 +155,7 @@ def profile_errors(error: ValidationError) -> dict[str, str]:
     found: dict[str, str] = {}
     for item in error.errors(include_url=False):
         field = str(item["loc"][0]) if item["loc"] else "profile"
-        found.setdefault(field, str(item["msg"]).removeprefix("Value error, "))
+        found.setdefault(field, problem_message(item))
     return found
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from lems_companion.accounts import mfa, throttle
 from lems_companion.accounts.models import AuthSession, EmailToken, SecurityEvent, User
 from lems_companion.dates import is_known_zone
-from lems_companion.i18n import N_
+from lems_companion.i18n import N_, Said
 from lems_companion.logs import security_event
 
 # OWASP ASVS 4.0 V2.1.1 (level 2): at least 12 characters; no composition rules (NIST SP
@@ -77,9 +77,27 @@ def normalise_email(email: str) -> str:
 def check_password_rules(password: str) -> None:
     """Return nothing when the password is acceptable; AccountError saying why when not."""
     if len(password) < MIN_PASSWORD_CHARS:
-        raise AccountError(f"password: use at least {MIN_PASSWORD_CHARS} characters")
+        raise AccountError(
+            Said(
+                N_("use at least %(number)s characters"),
+                field="password",
+                number=MIN_PASSWORD_CHARS,
+            )
+        )
     if len(password) > MAX_PASSWORD_CHARS:
-        raise AccountError(f"password: use at most {MAX_PASSWORD_CHARS} characters")
+        raise AccountError(
+            Said(
+                N_("use at most %(number)s characters"), field="password", number=MAX_PASSWORD_CHARS
+            )
+        )
+
+
+def _about_new(error: AccountError) -> AccountError:
+    """Return a password rule's error about the form's new-password field ("new_password")."""
+    said = error.args[0] if error.args else ""
+    if isinstance(said, Said) and said.field:
+        return AccountError(Said(said.message, field=f"new_{said.field}", **said.values))
+    return AccountError(f"new_{error}")
 
 
 def count_users(db: Session) -> int:
@@ -211,7 +229,7 @@ def change_password(
     try:
         set_password(user, new)
     except AccountError as error:
-        raise AccountError(f"new_{error}") from None
+        raise _about_new(error) from None
     end_other_sessions(db, user=user, keep=keep)
     record_security_event(db, kind="password_changed", user=user, password_hash=user.password_hash)
 
@@ -409,7 +427,7 @@ def reset_password(db: Session, *, token: str, password: str) -> User:
     try:
         check_password_rules(password)
     except AccountError as error:
-        raise AccountError(f"new_{error}") from None
+        raise _about_new(error) from None
     user = _spend_token(db, token, "reset")
     if user is None:
         raise AccountError("token: this link has expired or was already used; ask for a new one")

@@ -10,8 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lems_companion.diary.flags import FlagRecord, is_red_flag
+from lems_companion.i18n import DEFAULT_LANGUAGE, gettext_in
+from lems_companion.rules.medicines import DOSE_REASON, dose_evidence_in
 from lems_companion.triage import advice as advice_texts
 from lems_companion.triage import flags as flag_defs
+from lems_companion.triage.structured import STRUCTURED_BASIS_PREFIX, basis_text
+
+# Structured flags whose reason is one marked text, so their stored basis can be said in the
+# reader's language. The others' reasons name a symptom and a severity and stay English.
+_CATALOGUED_REASONS: dict[str, str] = {"amifampridine_dose": DOSE_REASON}
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,25 @@ class Alert:
     headline: str
     advice: list[str]
     reasons: list[Reason]
+
+
+def basis_in(item: FlagRecord, language: str) -> str:
+    """Return why a stored flag was raised, as the alert shows it, in the language when its
+    wording is catalogued; else as stored (English)."""
+    basis = item.basis.removeprefix(STRUCTURED_BASIS_PREFIX)
+    reason = _CATALOGUED_REASONS.get(item.flag)
+    # Only the wording the triage writes today is said again: an older one stays as stored.
+    if language == DEFAULT_LANGUAGE or reason is None or basis != basis_text(item.flag, reason):
+        return basis
+    return basis_text(item.flag, reason, gettext_in(language).gettext)
+
+
+def evidence_in(evidence: str, flag_id: str, language: str) -> str:
+    """Return a stored flag's evidence as documents quote it: the amifampridine dose's in the
+    language (its numbers too); a note's words, and the other flags' evidence, as stored."""
+    if flag_id != "amifampridine_dose":
+        return evidence
+    return dose_evidence_in(evidence, language)
 
 
 def alert_for(
@@ -60,7 +86,7 @@ def alert_for(
             title=advice_texts.flag_title(item.flag, language),
             level=item.level,
             evidence=item.evidence,
-            basis=item.basis.removeprefix("structured entry: "),
+            basis=basis_in(item, language),
             from_note=item.from_note,
         )
         for item in urgent

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from lems_companion import catalogue
 from lems_companion.diary.schemas import EntryCreate, EntryPublic, describe_errors
+from lems_companion.i18n import N_, Said, problem_message
 from lems_companion.inputs import TooDeep, check_depth, loads_json
 
 # Refuse to stop at the first bad line, but do not flood the terminal either.
@@ -22,13 +23,25 @@ IGNORED_KEYS = frozenset({"id", "identifier", "author"})
 # As entries.source_identifier (diary.models) can hold.
 MAX_IDENTIFIER_CHARS = 300
 
+# Each problem is an ``i18n.Said``: English where it is printed (the command line), in the
+# reader's language on the web import page, the line number and the reasons as placeholders.
+EMPTY_FILE = N_("the file is empty")
+NO_ENTRIES = N_("the file holds no entries")
+_AT_LINE = N_("line %(line)s: %(problem)s")
+_AT_COLUMN = N_("line %(line)s, column %(column)s: %(problem)s")
+
+
+def _at_line(line: int, problem: str) -> Said:
+    """Return a problem found on a line of the file."""
+    return Said(_AT_LINE, line=line, problem=problem)
+
 
 class ImportProblem(ValueError):
     """A file that cannot be imported; ``problems`` names the line and field of each fault."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = problems[:MAX_REPORTED_PROBLEMS]
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:MAX_REPORTED_PROBLEMS]
         more = len(problems) - len(shown)
         super().__init__("\n".join(shown + ([f"... and {more} more"] if more else [])))
 
@@ -59,12 +72,16 @@ def _array_items(text: str) -> Iterator[tuple[int, Any, str]]:
         while position < len(text) and text[position] in " \t\r\n":
             position += 1
         if position >= len(text):
-            raise ImportProblem([f"line {lines.at(position)}: the JSON array is not closed"])
+            raise ImportProblem(
+                [Said(N_("line %(line)s: the JSON array is not closed"), line=lines.at(position))]
+            )
         char = text[position]
         if char == "]":
             rest = text[position + 1 :].strip()
             if rest:
-                raise ImportProblem([f"line {lines.at(position)}: text after the JSON array"])
+                raise ImportProblem(
+                    [Said(N_("line %(line)s: text after the JSON array"), line=lines.at(position))]
+                )
             return
         if char == "," and not expect_item:
             position += 1
@@ -73,13 +90,15 @@ def _array_items(text: str) -> Iterator[tuple[int, Any, str]]:
         try:
             item, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            raise ImportProblem([f"line {error.lineno}: invalid JSON: {error.msg}"]) from None
+            raise ImportProblem([_invalid_json(error.lineno, error)]) from None
         except RecursionError:
-            raise ImportProblem([f"line {lines.at(position)}: nested too deeply"]) from None
+            raise ImportProblem(
+                [Said(N_("line %(line)s: nested too deeply"), line=lines.at(position))]
+            ) from None
         try:
             check_depth(item)
         except TooDeep as error:
-            raise ImportProblem([f"line {lines.at(position)}: {error}"]) from None
+            raise ImportProblem([_at_line(lines.at(position), str(error))]) from None
         yield lines.at(position), item, text[position:end]
         position, expect_item = end, False
 
@@ -92,10 +111,15 @@ def _json_lines(text: str) -> Iterator[tuple[int, Any, str]]:
         try:
             item = loads_json(line)
         except json.JSONDecodeError as error:
-            raise ImportProblem([f"line {number}: invalid JSON: {error.msg}"]) from None
+            raise ImportProblem([_invalid_json(number, error)]) from None
         except TooDeep as error:
-            raise ImportProblem([f"line {number}: {error}"]) from None
+            raise ImportProblem([_at_line(number, str(error))]) from None
         yield number, item, line
+
+
+def _invalid_json(line: int, error: json.JSONDecodeError) -> Said:
+    """Return a JSON syntax fault; the parser's own reason stays English."""
+    return Said(N_("line %(line)s: invalid JSON: %(reason)s"), line=line, reason=error.msg)
 
 
 def parse_entries(text: str) -> list[EntryCreate]:
@@ -112,13 +136,13 @@ def parse_identified_entries(text: str) -> list[tuple[EntryCreate, str | None]]:
     it has none); ImportProblem listing every fault. An ``id`` (the exporting database's row id,
     meaningless elsewhere) is ignored."""
     if not text.strip():
-        raise ImportProblem(["the file is empty"])
+        raise ImportProblem([Said(EMPTY_FILE)])
     items = _array_items(text) if text.lstrip().startswith("[") else _json_lines(text)
     entries: list[tuple[EntryCreate, str | None]] = []
     problems: list[str] = []
     for line, item, raw in items:
         if not isinstance(item, dict):
-            problems.append(f"line {line}: an entry must be a JSON object")
+            problems.append(Said(N_("line %(line)s: an entry must be a JSON object"), line=line))
             continue
         content = {key: value for key, value in item.items() if key not in IGNORED_KEYS}
         identifier = item.get("identifier")
@@ -126,8 +150,11 @@ def parse_identified_entries(text: str) -> list[tuple[EntryCreate, str | None]]:
             isinstance(identifier, str) and 0 < len(identifier) <= MAX_IDENTIFIER_CHARS
         ):
             problems.append(
-                f"line {line}: identifier: must be text of at most {MAX_IDENTIFIER_CHARS} "
-                "characters"
+                Said(
+                    N_("line %(line)s: identifier: must be text of at most %(number)s characters"),
+                    line=line,
+                    number=MAX_IDENTIFIER_CHARS,
+                )
             )
             continue
         try:
@@ -136,11 +163,11 @@ def parse_identified_entries(text: str) -> list[tuple[EntryCreate, str | None]]:
             text_ = raw if len(content) == len(item) else json.dumps(content)
             entries.append((EntryCreate.model_validate_json(text_), identifier))
         except ValidationError as error:
-            problems.extend(describe_errors(error, prefix=f"line {line}: "))
+            problems.extend(_at_line(line, said) for said in describe_errors(error))
     if problems:
         raise ImportProblem(problems)
     if not entries:
-        raise ImportProblem(["the file holds no entries"])
+        raise ImportProblem([Said(NO_ENTRIES)])
     return entries
 
 
@@ -306,22 +333,27 @@ def _column_of(location: tuple[int | str, ...]) -> str:
     return parts[0] if parts else "recorded_at"
 
 
-def _csv_number(text: str, column: str, problems: list[str], where: str) -> float | None:
+def _at_column(line: int, column: str, problem: str) -> Said:
+    """Return a problem found in a cell of the CSV file."""
+    return Said(_AT_COLUMN, line=line, column=column, problem=problem)
+
+
+def _csv_number(text: str, column: str, problems: list[str], line: int) -> float | None:
     try:
         return float(text)
     except ValueError:
-        problems.append(f"{where}, column {column}: {text!r} is not a number")
+        problems.append(_at_column(line, column, Said(N_("'%(text)s' is not a number"), text=text)))
         return None
 
 
-def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, Any]:
+def _csv_row(row: dict[str, str], line: int, problems: list[str]) -> dict[str, Any]:
     """Return the entry data in one CSV row; problems are appended, not raised."""
     data: dict[str, Any] = {"recorded_at": row["recorded_at"] or None}
     for column in ("context", "improved_after_moving", "note"):
         if row[column]:
             data[column] = row[column]
     if row["weight_kg"]:
-        data["weight_kg"] = _csv_number(row["weight_kg"], "weight_kg", problems, where)
+        data["weight_kg"] = _csv_number(row["weight_kg"], "weight_kg", problems, line)
     symptoms: dict[str, int] = {}
     for item in catalogue.symptoms():
         column = f"{_SYMPTOM_COLUMN_PREFIX}{item.id}"
@@ -329,7 +361,9 @@ def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, 
         if not text:
             continue
         if not text.isdigit():
-            problems.append(f"{where}, column {column}: {text!r} is not a severity 0-3")
+            problems.append(
+                _at_column(line, column, Said(N_("'%(text)s' is not a severity 0-3"), text=text))
+            )
             continue
         symptoms[item.id] = int(text)
     data["symptoms"] = symptoms
@@ -337,23 +371,29 @@ def _csv_row(row: dict[str, str], where: str, problems: list[str]) -> dict[str, 
         try:
             data["medications"] = loads_json(row["medications"])
         except json.JSONDecodeError as error:
-            problems.append(f"{where}, column medications: not a JSON list ({error.msg})")
+            problems.append(
+                _at_column(
+                    line,
+                    "medications",
+                    Said(N_("not a JSON list (%(reason)s)"), reason=error.msg),
+                )
+            )
         except TooDeep as error:
-            problems.append(f"{where}, column medications: {error}")
+            problems.append(_at_column(line, "medications", str(error)))
     tests: dict[str, Any] = {}
     for column in ("sit_to_stand_seconds", "tug_seconds"):
         if row[column]:
             values = [
-                _csv_number(part.strip(), column, problems, where)
+                _csv_number(part.strip(), column, problems, line)
                 for part in row[column].split(CSV_LIST_SEPARATOR)
             ]
             tests[column] = values
     if row["sit_to_stand_total_seconds"]:
         tests["sit_to_stand_total_seconds"] = _csv_number(
-            row["sit_to_stand_total_seconds"], "sit_to_stand_total_seconds", problems, where
+            row["sit_to_stand_total_seconds"], "sit_to_stand_total_seconds", problems, line
         )
     grip = {
-        key: _csv_number(row[column], column, problems, where)
+        key: _csv_number(row[column], column, problems, line)
         for key, column in (("rest", "grip_rest_kg"), ("after_squeeze", "grip_after_squeeze_kg"))
         if row[column]
     }
@@ -379,15 +419,20 @@ def _csv_lines(text: str) -> list[tuple[list[str], int]]:
             result.append((cells, start))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise ImportProblem([f"line {start}: not valid CSV ({error})"]) from None
+        raise ImportProblem([_not_csv(start, error)]) from None
     return result
+
+
+def _not_csv(line: int, error: csv.Error) -> Said:
+    """Return a CSV syntax fault; the csv module's own reason stays English."""
+    return Said(N_("line %(line)s: not valid CSV (%(reason)s)"), line=line, reason=str(error))
 
 
 def parse_csv(text: str) -> list[EntryCreate]:
     """Return every entry in a CSV file laid out like ``to_csv``; ImportProblem naming the line
     and column of every fault. The ``id`` column is ignored: imported entries get new ids."""
     if not text.strip():
-        raise ImportProblem(["the file is empty"])
+        raise ImportProblem([Said(EMPTY_FILE)])
     text = text.removeprefix("\ufeff")
     if "\n" not in text:
         # Line ends of a classic Mac (CR only): the csv module needs them as \n.
@@ -396,40 +441,51 @@ def parse_csv(text: str) -> list[EntryCreate]:
     try:
         header = next(reader)
     except csv.Error as error:
-        raise ImportProblem([f"line 1: not valid CSV ({error})"]) from None
+        raise ImportProblem([_not_csv(1, error)]) from None
     expected = csv_columns()
     if header == [c for c in expected if c in header or c not in OPTIONAL_COLUMNS]:
         expected = header  # an export from before factors or the written_by column
     if header != expected:
         missing = [column for column in expected if column not in header]
         unknown = [column for column in header if column not in expected]
-        faults = [f"line 1: missing column {column}" for column in missing]
-        faults += [f"line 1: unknown column {column!r}" for column in unknown]
-        raise ImportProblem(
-            faults or ["line 1: the columns are not in the documented order (docs/interop.md)"]
-        )
+        faults = [
+            Said(N_("line %(line)s: missing column %(column)s"), line=1, column=column)
+            for column in missing
+        ]
+        faults += [
+            Said(N_("line %(line)s: unknown column '%(column)s'"), line=1, column=column)
+            for column in unknown
+        ]
+        order = N_("line %(line)s: the columns are not in the documented order (docs/interop.md)")
+        raise ImportProblem(faults or [Said(order, line=1)])
     entries: list[EntryCreate] = []
     problems: list[str] = []
     for cells, line in _csv_lines(text):
-        where = f"line {line}"
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(expected):
-            problems.append(f"{where}: expected {len(expected)} columns, found {len(cells)}")
+            problems.append(
+                Said(
+                    N_("line %(line)s: expected %(expected)s columns, found %(found)s"),
+                    line=line,
+                    expected=len(expected),
+                    found=len(cells),
+                )
+            )
             continue
         row = dict(zip(expected, (restore_cell(cell) for cell in cells), strict=True))
         before = len(problems)
-        data = _csv_row(row, where, problems)
+        data = _csv_row(row, line, problems)
         if len(problems) != before:
             continue
         try:
             entries.append(EntryCreate.model_validate_json(json.dumps(data)))
         except ValidationError as error:
             for problem in error.errors():
-                message = problem["msg"].removeprefix("Value error, ")
-                problems.append(f"{where}, column {_column_of(problem['loc'])}: {message}")
+                column = _column_of(problem["loc"])
+                problems.append(_at_column(line, column, problem_message(problem)))
     if problems:
         raise ImportProblem(problems)
     if not entries:
-        raise ImportProblem(["the file holds no entries"])
+        raise ImportProblem([Said(NO_ENTRIES)])
     return entries

@@ -17,6 +17,7 @@ from lems_companion import catalogue
 from lems_companion.accounts.models import User
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.diary.service import page_entries, to_public
+from lems_companion.i18n import N_, Said
 from lems_companion.triage.offline import emergency_symptoms
 
 # How far back the form learns from: about a month of daily entries, so a symptom that has gone
@@ -98,11 +99,16 @@ def choose_own_symptoms(user: User, chosen: list[str]) -> list[str]:
     allowed = {item.id for item in choosable_symptoms()}
     unknown = sorted(set(chosen) - allowed)
     if unknown:
-        raise OwnSymptomsError(f"{unknown[0]!r} is not a symptom you can choose here.")
+        raise OwnSymptomsError(
+            Said(N_("'%(id)s' is not a symptom you can choose here."), id=unknown[0])
+        )
     ordered = [item.id for item in choosable_symptoms() if item.id in chosen]
     if len(ordered) > MAX_OWN_SYMPTOMS:
         raise OwnSymptomsError(
-            f"Choose at most {MAX_OWN_SYMPTOMS}; the others stay one tap away on the form."
+            Said(
+                N_("Choose at most %(number)s; the others stay one tap away on the form."),
+                number=MAX_OWN_SYMPTOMS,
+            )
         )
     user.own_symptoms = ordered or None
     return ordered

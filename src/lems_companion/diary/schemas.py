@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from lems_companion import catalogue
-from lems_companion.i18n import N_
+from lems_companion.i18n import N_, Said, problem_message
 from lems_companion.inputs import check_storable_text
 
 # How far ahead of the clock an entry may be dated: a day covers every time zone and a slightly
@@ -285,12 +285,17 @@ class EntryPublic(EntryCreate):
 
 
 def describe_errors(error: ValidationError, *, prefix: str = "") -> list[str]:
-    """Return one readable line per problem, naming its field: ``symptoms.fatigue: ...``."""
+    """Return one readable line per problem, naming its field: ``symptoms.fatigue: ...``; without
+    a prefix each line is an ``i18n.Said``, which a page says in the reader's language."""
     lines = []
     for problem in error.errors():
         # Pydantic marks a bad dictionary key with a trailing "[key]"; the key itself says enough.
         parts = [str(part) for part in problem["loc"] if part != "[key]"]
         location = ".".join(parts) or "entry"
-        message = problem["msg"].removeprefix("Value error, ")
-        lines.append(f"{prefix}{location}: {message}")
+        line = Said(
+            N_("%(location)s: %(problem)s"), location=location, problem=problem_message(problem)
+        )
+        # A prefix ("Bundle.entry[2]: ") makes it plain text: those readers (FHIR, Apple Health
+        # imports, the command line) are English.
+        lines.append(f"{prefix}{line}" if prefix else line)
     return lines

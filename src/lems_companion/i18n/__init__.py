@@ -11,12 +11,13 @@ cookie), else the browser's ``Accept-Language``, else English.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -35,6 +36,99 @@ def N_(message: str) -> str:
     """Mark a text for the translation catalogues (pybabel extract); it is translated where it
     is shown, in the reader's language."""
     return message
+
+
+class Said(str):
+    """A marked message with its values: the English text (what the API, the command line and
+    the logs give) that also knows its catalogue message, so a page can say it in the reader's
+    language (``said_in``; the ``translated`` filter asks it).
+
+    ``field`` names the form field a domain error is about; the English text then reads
+    "field: message", as ``web.forms.field_errors`` splits it. A value that is itself ``Said``
+    is said in the same language; numbers are written as the language writes them.
+    """
+
+    message: str
+    values: dict[str, object]
+    field: str
+
+    def __new__(cls, message: str, /, *, field: str = "", **values: object) -> Said:
+        english = _fill(message, values, DEFAULT_LANGUAGE)
+        text = super().__new__(cls, f"{field}: {english}" if field else english)
+        text.message, text.values, text.field = message, values, field
+        return text
+
+    def said_in(self, language: str) -> str:
+        """Return the message in the language (English when it has no translation), its
+        placeholders filled in; without the field's name."""
+        return _fill(self.message, self.values, language)
+
+    def unfielded(self) -> Said:
+        """Return the same message without the field's name before it."""
+        return Said(self.message, field="", **self.values)
+
+
+class Sentences(Said):
+    """Sentences said one after another, each in the reader's language; English as text."""
+
+    parts: tuple[Said, ...]
+
+    def __new__(cls, *parts: Said) -> Sentences:
+        english = " ".join(parts)
+        text = str.__new__(cls, english)
+        text.message, text.values, text.field, text.parts = english, {}, "", parts
+        return text
+
+    def said_in(self, language: str) -> str:
+        """Return every sentence in the language."""
+        return " ".join(part.said_in(language) for part in self.parts)
+
+    def unfielded(self) -> Sentences:
+        """Return the same sentences (they name no field)."""
+        return self
+
+
+def _fill(message: str, values: dict[str, object], language: str) -> str:
+    """Return a marked message in the language with its placeholders filled in."""
+    text = translate(message, language)
+    if not values:
+        return text
+    shown = {name: _shown(value, language) for name, value in values.items()}
+    return text % shown
+
+
+def _shown(value: object, language: str) -> object:
+    """Return a placeholder's value as the language writes it: a Said said in it, a fractional
+    number by Babel ("7.5", "7,5"), anything else as it is. Whole numbers stay plain: they are
+    line numbers, years and counts, which a thousands separator would garble ("line 1,204")."""
+    if isinstance(value, Said):
+        return value.said_in(language)
+    if isinstance(value, float | Decimal):
+        return format_number(value, language)
+    return value
+
+
+def message_of(error: Exception) -> str:
+    """Return an error's message to show; a ``Said`` stays one, so a page can translate it."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, Said) else str(error)
+
+
+def problem_message(problem: Mapping[str, Any]) -> str:
+    """Return the message of one pydantic validation problem: the ``Said`` a validator raised
+    (so a page can still say it in the reader's language), else pydantic's words."""
+    error = (problem.get("ctx") or {}).get("error")
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Said):
+        return error.args[0]
+    return str(problem["msg"]).removeprefix("Value error, ")
+
+
+def said_in(text: str, language: str) -> str:
+    """Return a text the code hands a page in the language: a ``Said`` with its values, a marked
+    constant through the catalogue, anything else as it is (the catalogue has no entry)."""
+    if isinstance(text, Said):
+        return text.said_in(language)
+    return translate(text, language)
 
 
 def catalogue_path(language: str) -> Path:

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from lems_companion.dates import zone
-from lems_companion.i18n import DEFAULT_LANGUAGE, N_, gettext_in
+from lems_companion.i18n import DEFAULT_LANGUAGE, N_, Said, gettext_in
 from lems_companion.rules.screening import NEW_SYMPTOMS_NOTE, ScreeningPlan
 
 PRODID = "-//LEMS Companion//Diary reminders and screening dates//EN"
@@ -80,7 +80,7 @@ REMINDER_KINDS: dict[str, ReminderKind] = {
 def check_time_of_day(value: str) -> str:
     """Return the time unchanged when it is "HH:MM" (24-hour); ValueError otherwise."""
     if not TIME_OF_DAY.match(value):
-        raise ValueError(f"{value!r} is not a time of day such as 08:00")
+        raise ValueError(Said(N_("'%(time)s' is not a time of day such as 08:00"), time=value))
     return value
 
 

@@ -14,6 +14,7 @@ from lems_companion.diary.io import (
     to_csv,
     to_json,
 )
+from lems_companion.i18n import N_, Said
 from lems_companion.interop.apple_health import parse_apple_health
 from lems_companion.interop.fhir import parse_bundle, to_fhir_json
 from lems_companion.interop.format_names import ExportFormat, ImportFormat
@@ -80,8 +81,10 @@ def detect_format(text: str) -> ImportFormat:
     if head.startswith("{") and ('"phenotypicFeatures"' in head or '"metaData"' in head):
         raise InteropError(
             [
-                "this looks like a phenopacket: phenopackets are a summary for sharing and "
-                "cannot be imported; import the FHIR, CSV or JSON export instead"
+                N_(
+                    "this looks like a phenopacket: phenopackets are a summary for sharing and "
+                    "cannot be imported; import the FHIR, CSV or JSON export instead"
+                )
             ]
         )
     if head.startswith(("[", "{")):
@@ -91,8 +94,10 @@ def detect_format(text: str) -> ImportFormat:
         return ImportFormat.csv
     raise InteropError(
         [
-            "unknown file format: expected a FHIR Bundle (JSON), a CSV export with the header "
-            "documented in docs/interop.md, a JSON diary export or an Apple Health export.xml"
+            N_(
+                "unknown file format: expected a FHIR Bundle (JSON), a CSV export with the header "
+                "documented in docs/interop.md, a JSON diary export or an Apple Health export.xml"
+            )
         ]
     )
 
@@ -117,4 +122,12 @@ def parse_import(text: str, *, format_: ImportFormat | None = None) -> list[Impo
     except (ValueError, json.JSONDecodeError) as error:
         if isinstance(error, InteropError):
             raise
-        raise InteropError([f"the file is not a valid {chosen.value} file: {error}"]) from None
+        raise InteropError(
+            [
+                Said(
+                    N_("the file is not a valid %(format)s file: %(reason)s"),
+                    format=chosen.value,
+                    reason=str(error),
+                )
+            ]
+        ) from None

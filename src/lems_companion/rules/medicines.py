@@ -18,9 +18,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
-from lems_companion.i18n import N_
+from lems_companion.i18n import N_, Said, Sentences, said_in
 
 # Fuzzy matching (difflib's ratio: 2 x matching characters / total characters). 0.85 accepts one
 # or two wrong letters in a long name ("gentamycin", "levofloxacine") while rejecting near
@@ -334,6 +334,30 @@ AMIFAMPRIDINE_LABEL_SOURCE = (
 AMIFAMPRIDINE_MAX_DAILY_MG_UNDER_45_KG = US_MAX_DAILY_MG_UNDER_45_KG
 AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG_UNDER_45_KG = US_MAX_SINGLE_DOSE_MG_UNDER_45_KG
 
+# How each licence's maximum is named inside a sentence ("above the EU/UK licence's maximum of
+# 60 mg a day"): translated with the messages that name it, so a translation words them to fit.
+LICENCE_MAXIMA: dict[str, Said] = {
+    "eu_uk": Said(N_("the EU/UK licence's maximum")),
+    "ch": Said(N_("the Swiss licence's maximum")),
+    "us": Said(N_("the US label's maximum")),
+    "us_under_45_kg": Said(N_("the US label's maximum for children under 45 kg")),
+}
+# What else the patient should know about the limits (the Swiss ECG exception; an unknown
+# region's lowest maximum).
+CH_ECG_NOTE = Said(
+    N_(
+        "Up to %(mg)s mg a day is allowed only in individual cases and needs ECG (heart tracing) "
+        "monitoring."
+    ),
+    mg=CH_MAX_DAILY_MG_WITH_ECG,
+)
+UNKNOWN_REGION_NOTE = Said(
+    N_(
+        "Your country is not set in your profile, so the app uses the lowest maximum that "
+        "applies; set it to use your own licence's limit."
+    )
+)
+
 # ISO 3166-1 alpha-2 codes of the EU and EEA member states, whose licence is the EU one, plus
 # the UK ("GB"; "UK" and Greece's EU code "EL" are accepted as people type them).
 EU_EEA_UK_COUNTRIES: frozenset[str] = frozenset(
@@ -349,7 +373,7 @@ class AmifampridineLimits:
     """The amifampridine maxima that apply to one patient, and the licence they come from."""
 
     region: LicenceRegion
-    licence: str  # names the limit in messages: "the EU/UK licence's maximum"
+    licence: str  # names the limit in messages: "the EU/UK licence's maximum" (LICENCE_MAXIMA)
     max_daily_mg: float
     max_single_dose_mg: float
     source: str
@@ -386,7 +410,7 @@ def amifampridine_limits(
     under_45_kg = weight_kg is not None and weight_kg < US_LOW_WEIGHT_KG
     us_child = AmifampridineLimits(
         region="us",
-        licence="the US label's maximum for children under 45 kg",
+        licence=LICENCE_MAXIMA["us_under_45_kg"],
         max_daily_mg=US_MAX_DAILY_MG_UNDER_45_KG,
         max_single_dose_mg=US_MAX_SINGLE_DOSE_MG_UNDER_45_KG,
         source=US_SOURCE,
@@ -396,7 +420,7 @@ def amifampridine_limits(
             return us_child
         return AmifampridineLimits(
             region="us",
-            licence="the US label's maximum",
+            licence=LICENCE_MAXIMA["us"],
             max_daily_mg=US_MAX_DAILY_MG,
             max_single_dose_mg=US_MAX_SINGLE_DOSE_MG,
             source=US_SOURCE,
@@ -404,27 +428,21 @@ def amifampridine_limits(
     if region == "ch":
         return AmifampridineLimits(
             region="ch",
-            licence="the Swiss licence's maximum",
+            licence=LICENCE_MAXIMA["ch"],
             max_daily_mg=CH_MAX_DAILY_MG,
             max_single_dose_mg=CH_MAX_SINGLE_DOSE_MG,
             source=CH_SOURCE,
-            daily_note=(
-                f"Up to {CH_MAX_DAILY_MG_WITH_ECG:g} mg a day is allowed only in individual "
-                "cases and needs ECG (heart tracing) monitoring."
-            ),
+            daily_note=CH_ECG_NOTE,
         )
     if region == "eu_uk":
         return AmifampridineLimits(
             region="eu_uk",
-            licence="the EU/UK licence's maximum",
+            licence=LICENCE_MAXIMA["eu_uk"],
             max_daily_mg=EU_UK_MAX_DAILY_MG,
             max_single_dose_mg=EU_UK_MAX_SINGLE_DOSE_MG,
             source=EU_UK_SOURCE,
         )
-    unknown_note = (
-        "Your country is not set in your profile, so the app uses the lowest maximum that "
-        "applies; set it to use your own licence's limit."
-    )
+    unknown_note = UNKNOWN_REGION_NOTE
     if under_45_kg:
         return AmifampridineLimits(
             region="unknown",
@@ -436,7 +454,7 @@ def amifampridine_limits(
         )
     return AmifampridineLimits(
         region="unknown",
-        licence="the EU/UK licence's maximum",
+        licence=LICENCE_MAXIMA["eu_uk"],
         max_daily_mg=EU_UK_MAX_DAILY_MG,
         max_single_dose_mg=EU_UK_MAX_SINGLE_DOSE_MG,
         source=EU_UK_SOURCE,
@@ -482,20 +500,120 @@ class MedicineCaution(BaseModel):
     source: str
 
 
+DoseRule = Literal["amifampridine_daily_maximum", "amifampridine_single_dose_maximum"]
+
+
 class DoseFinding(BaseModel):
-    """An amifampridine dose above the licence's maximum on one day, naming the licence."""
+    """An amifampridine dose above the licence's maximum on one day, naming the licence.
+
+    ``message`` and ``licence`` are ``i18n.Said``: English as text, in the reader's language on
+    a page (the ``translated`` filter), numbers as the language writes them.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     level: Literal["prompt"] = "prompt"
-    rule: Literal["amifampridine_daily_maximum", "amifampridine_single_dose_maximum"]
+    rule: DoseRule
     amount_mg: float
     limit_mg: float
     doses_without_amount: int
-    message: str
+    # Not validated: validation would turn a Said into plain text and lose its translations.
+    message: SkipValidation[str]
     region: LicenceRegion = "unknown"
-    licence: str = ""
+    licence: SkipValidation[str] = ""
     source: str = AMIFAMPRIDINE_LABEL_SOURCE
+
+
+# What a finding says (check_amifampridine_day), then what to do.
+_DOSE_MESSAGES: dict[str, str] = {
+    "amifampridine_daily_maximum": N_(
+        "Amifampridine logged today adds up to %(amount)s mg, above %(licence)s of %(limit)s mg "
+        "a day."
+    ),
+    "amifampridine_single_dose_maximum": N_(
+        "A single amifampridine dose of %(amount)s mg was logged, above %(licence)s of "
+        "%(limit)s mg at a time."
+    ),
+}
+_DOSE_ADVICE: dict[str, str] = {
+    "amifampridine_daily_maximum": N_(
+        "Please check the dose with your doctor soon; a higher dose raises the risk of seizures."
+    ),
+    "amifampridine_single_dose_maximum": N_("Please check the dose with your doctor soon."),
+}
+# How a finding reads as the stored evidence of the amifampridine_dose red flag (English, kept
+# with the flag; ``dose_evidence_in`` reads it back to say it in another language).
+_DOSE_EVIDENCE: dict[str, str] = {
+    "amifampridine_daily_maximum": N_(
+        "amifampridine %(amount)s mg logged that day, above %(licence)s of %(limit)s mg"
+    ),
+    "amifampridine_single_dose_maximum": N_(
+        "amifampridine %(amount)s mg in one dose, above %(licence)s of %(limit)s mg"
+    ),
+}
+# Why the red flag was raised, before the flag's clinical basis (triage.structured).
+DOSE_REASON = N_("amifampridine above the label maximum")
+
+
+def _dose_message(rule: str, amount: float, limit: float, limits: AmifampridineLimits) -> Said:
+    """Return what a finding says: the amount, the licence's limit, the notes, the advice."""
+    found = Said(_DOSE_MESSAGES[rule], amount=amount, licence=limits.licence, limit=limit)
+    notes = [limits.daily_note] if rule == "amifampridine_daily_maximum" else []
+    notes.append(limits.note)
+    said = [note if isinstance(note, Said) else Said(note) for note in notes if note]
+    return Sentences(found, *said, Said(_DOSE_ADVICE[rule]))
+
+
+def dose_evidence(findings: Iterable[DoseFinding]) -> str:
+    """Return how the findings read as the red flag's evidence (English, as stored)."""
+    return "; ".join(
+        Said(
+            _DOSE_EVIDENCE[item.rule],
+            amount=item.amount_mg,
+            licence=item.licence,
+            limit=item.limit_mg,
+        )
+        for item in findings
+    )
+
+
+# What each placeholder of a stored evidence can hold: an amount as English writes it ("67.5",
+# "1,200"), or a licence's name.
+_EVIDENCE_VALUES = {
+    "amount": r"\d[\d,]*(?:\.\d+)?",
+    "limit": r"\d[\d,]*(?:\.\d+)?",
+    "licence": ".+?",
+}
+
+
+def _evidence_pattern(message: str) -> re.Pattern[str]:
+    """Return a pattern that reads a stored English evidence back into its values."""
+    pattern = re.escape(message)
+    for name, value in _EVIDENCE_VALUES.items():
+        pattern = pattern.replace(re.escape(f"%({name})s"), f"(?P<{name}>{value})")
+    return re.compile(f"^{pattern}$")
+
+
+_EVIDENCE_PATTERNS = {rule: _evidence_pattern(text) for rule, text in _DOSE_EVIDENCE.items()}
+_LICENCE_BY_TEXT = {str(said): said for said in LICENCE_MAXIMA.values()}
+
+
+def dose_evidence_in(evidence: str, language: str) -> str:
+    """Return a stored amifampridine_dose evidence in the language, its numbers as the language
+    writes them; the evidence unchanged when it is not in the form ``dose_evidence`` writes."""
+    said: list[str] = []
+    for part in evidence.split("; "):
+        for rule, pattern in _EVIDENCE_PATTERNS.items():
+            found = pattern.match(part)
+            licence = _LICENCE_BY_TEXT.get(found["licence"]) if found else None
+            if found and licence is not None:
+                amount, limit = (float(found[key].replace(",", "")) for key in ("amount", "limit"))
+                text = Said(_DOSE_EVIDENCE[rule], amount=amount, licence=licence, limit=limit)
+                said.append(said_in(text, language))
+                break
+        else:
+            return evidence
+    return "; ".join(said)
 
 
 class LoggedDose(Protocol):
@@ -614,11 +732,9 @@ def check_amifampridine_day(
             without_amount += 1
         else:
             amounts.append(dose.dose_mg)
-    note = f" {limits.note}" if limits.note else ""
-    daily_note = f" {limits.daily_note}" if limits.daily_note else ""
     total, largest = sum(amounts), max(amounts, default=0.0)
 
-    def finding(rule: str, amount: float, limit: float, message: str) -> DoseFinding:
+    def finding(rule: DoseRule, amount: float, limit: float) -> DoseFinding:
         return DoseFinding(
             rule=rule,
             amount_mg=amount,
@@ -627,31 +743,15 @@ def check_amifampridine_day(
             region=limits.region,
             licence=limits.licence,
             source=limits.source,
-            message=message,
+            message=_dose_message(rule, amount, limit, limits),
         )
 
     findings = []
     if total > limits.max_daily_mg:
-        findings.append(
-            finding(
-                "amifampridine_daily_maximum",
-                total,
-                limits.max_daily_mg,
-                f"Amifampridine logged today adds up to {total:g} mg, above {limits.licence} "
-                f"of {limits.max_daily_mg:g} mg a day.{daily_note}{note} Please check the dose "
-                "with your doctor soon; a higher dose raises the risk of seizures.",
-            )
-        )
+        findings.append(finding("amifampridine_daily_maximum", total, limits.max_daily_mg))
     if largest > limits.max_single_dose_mg:
         findings.append(
-            finding(
-                "amifampridine_single_dose_maximum",
-                largest,
-                limits.max_single_dose_mg,
-                f"A single amifampridine dose of {largest:g} mg was logged, above "
-                f"{limits.licence} of {limits.max_single_dose_mg:g} mg at a time.{note} "
-                "Please check the dose with your doctor soon.",
-            )
+            finding("amifampridine_single_dose_maximum", largest, limits.max_single_dose_mg)
         )
     return findings
 

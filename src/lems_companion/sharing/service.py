@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from lems_companion.accounts.models import User
 from lems_companion.accounts.service import AccountError, normalise_email, record_security_event
-from lems_companion.i18n import N_
+from lems_companion.i18n import N_, Said
 from lems_companion.inputs import check_storable_text
 from lems_companion.logs import security_event
 from lems_companion.sharing.models import AuditEvent, Grant, ShareLink
@@ -178,7 +178,16 @@ def invite(db: Session, *, owner: User, email: str, role: str, notify: str = "no
     if email == owner.email:
         raise SharingError("email: " + N_("this is your own address"))
     if any(grant.role == role for grant in _live_grants(db, owner_id=owner.id, email=email)):
-        raise SharingError(f"email: {email} is already invited as {role}")
+        raise SharingError(
+            Said(
+                N_("%(email)s is already invited as %(role)s"),
+                field="email",
+                email=email,
+                # The role's word is its catalogue message (people.roles.ROLE_NAMES, which
+                # sharing cannot import: people builds on sharing).
+                role=Said(role),
+            )
+        )
     grant = Grant(
         owner_id=owner.id,
         grantee_email=email,
@@ -255,7 +264,7 @@ def revoke_grants_to_email(db: Session, *, owner: User, email: str) -> list[Gran
         raise SharingError(str(error)) from None
     grants = _live_grants(db, owner_id=owner.id, email=email)
     if not grants:
-        raise SharingError(f"{email} has no live invitation to this diary")
+        raise SharingError(Said(N_("%(email)s has no live invitation to this diary"), email=email))
     for grant in grants:
         revoke_grant(db, owner=owner, grant_id=grant.id)
     return grants
@@ -312,7 +321,9 @@ def create_link(
     if scope not in ("diary", "report"):
         raise SharingError("scope: " + N_("choose diary or report"))
     if not 1 <= days <= MAX_LINK_DAYS:
-        raise SharingError(f"days: choose from 1 to {MAX_LINK_DAYS} days")
+        raise SharingError(
+            Said(N_("choose from 1 to %(number)s days"), field="days", number=MAX_LINK_DAYS)
+        )
     try:
         check_storable_text(label)
     except ValueError as error:

@@ -14,11 +14,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, Protocol, cast
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, SkipValidation, ValidationError
 
 from lems_companion.dates import diagnosis_window, parse_day
 from lems_companion.diary.schemas import MAX_MEDICATION_NAME_CHARS
-from lems_companion.i18n import DEFAULT_LANGUAGE, N_, format_number, gettext_in
+from lems_companion.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    Said,
+    Sentences,
+    format_number,
+    gettext_in,
+    message_of,
+    problem_message,
+)
 from lems_companion.inputs import whole_number
 from lems_companion.investigations.schemas import MAX_RESULT_CHARS
 from lems_companion.rules.delta_p import VALIDATION_SOURCE, DeltaPInput, DeltaPResult, score_delta_p
@@ -162,7 +171,7 @@ def amifampridine_notices(
 
 
 def _message(error: Any) -> str:
-    return str(error["msg"]).removeprefix("Value error, ")
+    return problem_message(error)
 
 
 def _errors(error: ValidationError, *, whole_model_field: str) -> dict[str, str]:
@@ -271,7 +280,9 @@ def parse_diagnosis(form: Mapping[str, str]) -> tuple[date, int]:
     diagnosed_on = _date(form, "diagnosed_on", errors, latest=diagnosis_window(date.today())[1])
     score = _whole_number(form, "delta_p_score", errors)
     if score is not None and not 0 <= score <= DELTA_P_MAX_SCORE:
-        errors["delta_p_score"] = f"a DELTA-P score runs from 0 to {DELTA_P_MAX_SCORE}"
+        errors["delta_p_score"] = Said(
+            N_("a DELTA-P score runs from 0 to %(most)s"), most=DELTA_P_MAX_SCORE
+        )
     if errors or diagnosed_on is None or score is None:
         raise ToolInputError(errors)
     return diagnosed_on, score
@@ -292,7 +303,7 @@ def parse_scan(form: Mapping[str, str], *, today: date) -> tuple[str, date, Scan
         errors["result"] = "choose negative, abnormal or unclear"
     note = form.get("note", "").strip()
     if len(note) > MAX_RESULT_CHARS or "\x00" in note:
-        errors["note"] = f"at most {MAX_RESULT_CHARS} characters"
+        errors["note"] = Said(N_("at most %(number)s characters"), number=MAX_RESULT_CHARS)
     if errors or performed_on is None:
         raise ToolInputError(errors)
     return kind, performed_on, result, note  # type: ignore[return-value]
@@ -308,7 +319,7 @@ def _date(
     try:
         return parse_day(text, earliest=date(EARLIEST_YEAR, 1, 1), **_latest(latest))
     except ValueError as error:
-        errors[field] = str(error)
+        errors[field] = message_of(error)
         return None
 
 
@@ -331,19 +342,26 @@ class MedicineCheck(BaseModel):
     amifampridine_max_daily_mg: float = AMIFAMPRIDINE_MAX_DAILY_MG
     amifampridine_max_single_dose_mg: float = AMIFAMPRIDINE_MAX_SINGLE_DOSE_MG
     amifampridine_source: str = AMIFAMPRIDINE_LABEL_SOURCE
-    # Which licence the maxima come from, e.g. "EU/UK licence", and what else to know about them.
+    # Which licence the maxima come from, e.g. "EU/UK licence", and what else to know about them;
+    # i18n.Said, so the page says them in the reader's language (not validated: validation
+    # would turn them into plain text).
     region: LicenceRegion = "unknown"
-    licence: str = ""
-    limits_note: str = ""
+    licence: SkipValidation[str] = ""
+    limits_note: SkipValidation[str] = ""
 
 
 # How the medicine check names each licence region's maximum ("EU/UK licence: 60 mg a day").
-LICENCE_NAMES: dict[str, str] = {
-    "eu_uk": "EU/UK licence",
-    "ch": "Swiss licence",
-    "us": "US label",
-    "unknown": "EU/UK licence",  # the lowest maximum; limits_note says why it applies
+LICENCE_NAMES: dict[str, Said] = {
+    "eu_uk": Said(N_("EU/UK licence")),
+    "ch": Said(N_("Swiss licence")),
+    "us": Said(N_("US label")),
+    "unknown": Said(N_("EU/UK licence")),  # the lowest maximum; limits_note says why it applies
 }
+
+
+def _notes(*notes: str) -> Said:
+    """Return the notes about a licence's limits as one text; empty when there are none."""
+    return Sentences(*(note if isinstance(note, Said) else Said(note) for note in notes if note))
 
 
 def check_medicine(
@@ -354,7 +372,7 @@ def check_medicine(
     limits = amifampridine_limits(region, weight_kg=weight_kg)
     licence = LICENCE_NAMES[limits.region]
     if limits.max_daily_mg < AMIFAMPRIDINE_MAX_DAILY_MG:  # the US limits under 45 kg
-        licence = f"US label, under {US_LOW_WEIGHT_KG:g} kg"
+        licence = Said(N_("US label, under %(kg)s kg"), kg=US_LOW_WEIGHT_KG)
     return MedicineCheck(
         name=name,
         cautions=cautions_for(name),
@@ -364,7 +382,7 @@ def check_medicine(
         amifampridine_source=limits.source,
         region=limits.region,
         licence=licence,
-        limits_note=" ".join(note for note in (limits.daily_note, limits.note) if note),
+        limits_note=_notes(limits.daily_note, limits.note),
     )
 
 

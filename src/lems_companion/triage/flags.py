@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from lems_companion.i18n import N_
+
 Level = Literal["emergency", "prompt", "routine", "none"]
 
 # Most urgent first (spec section 3, "Levels"). A rank lets us take the highest level of several.
@@ -207,7 +209,8 @@ FLAGS: tuple[Flag, ...] = (
             "your doctor within the next few days; a higher dose raises the risk of seizures. "
             "If you have a seizure, call {number}."
         ),
-        basis="a dose above the label's maximum raises the risk of seizures",
+        # Marked for the catalogues: an entry page's alert says it in the reader's language.
+        basis=N_("a dose above the label's maximum raises the risk of seizures"),
         source=(
             "clinical-spec.md section 6; FIRDAPSE (amifampridine) US prescribing information, "
             "sections 2.1 and 5.1 (revised 5/2024)"

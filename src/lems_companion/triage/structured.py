@@ -7,13 +7,20 @@ entries", and the weight_loss row of the red-flag table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lems_companion import catalogue
+from lems_companion.i18n import N_
 from lems_companion.rules import weight_loss
-from lems_companion.rules.medicines import LoggedDose, check_amifampridine_day, is_amifampridine
+from lems_companion.rules.medicines import (
+    DOSE_REASON,
+    LoggedDose,
+    check_amifampridine_day,
+    dose_evidence,
+    is_amifampridine,
+)
 from lems_companion.triage import flags as flag_defs
 from lems_companion.triage.result import FlagHit
 
@@ -27,12 +34,11 @@ BASELINE_WINDOW = timedelta(days=14)
 EMERGENCY_SEVERITY = 2
 # Spec section 3: prompt-level symptoms (weight loss, cough, chest pain) count from "mild" (1).
 PROMPT_SEVERITY = 1
-# How an amifampridine finding reads as evidence; the limits themselves (100 mg a day, 20 mg a
-# dose) come from clinical.medicines, after the FIRDAPSE prescribing information, section 2.1.
-DOSE_EVIDENCE: dict[str, str] = {
-    "amifampridine_daily_maximum": "logged that day",
-    "amifampridine_single_dose_maximum": "in one dose",
-}
+# What a structured flag's stored basis starts with; pages leave it out.
+STRUCTURED_BASIS_PREFIX = "structured entry: "
+# How the basis joins why the entry raised the flag, its clinical reason and the source (marked:
+# French sets its semicolon apart).
+_BASIS = N_("%(reason)s; %(basis)s (%(source)s)")
 
 
 def baseline(entry: EntryCreate, previous: EntryCreate | None) -> EntryCreate | None:
@@ -132,23 +138,28 @@ def dose_flags(
     ]
     if not findings:
         return []
-    evidence = "; ".join(
-        f"amifampridine {finding.amount_mg:g} mg {DOSE_EVIDENCE[finding.rule]}, above "
-        f"{finding.licence} of {finding.limit_mg:g} mg"
-        for finding in findings
-    )
-    return [_hit("amifampridine_dose", "prompt", evidence, "amifampridine above the label maximum")]
+    # The wording of the evidence and its limits (100 mg a day, 20 mg a dose in the US label)
+    # come from rules.medicines, after the licences it names.
+    return [_hit("amifampridine_dose", "prompt", dose_evidence(findings), DOSE_REASON)]
+
+
+def basis_text(flag_id: str, reason: str, gettext: Callable[[str], str] = str) -> str:
+    """Return a structured flag's basis as pages show it: why the entry raised it, the flag's
+    clinical reason, and its source (cited as published), through ``gettext`` (English by
+    default)."""
+    flag = flag_defs.get(flag_id)
+    parts = {"reason": gettext(reason), "basis": gettext(flag.basis), "source": flag.source}
+    return gettext(_BASIS) % parts
 
 
 def _hit(flag_id: str, level: flag_defs.Level, evidence: str, reason: str) -> FlagHit:
-    flag = flag_defs.get(flag_id)
     return FlagHit(
         id=flag_id,
         level=level,
         evidence=evidence,
         start=None,
         end=None,
-        basis=f"structured entry: {reason}; {flag.basis} ({flag.source})",
+        basis=STRUCTURED_BASIS_PREFIX + basis_text(flag_id, reason),
     )
 
 

@@ -37,7 +37,7 @@ from lems_companion.diary.weights import (
     unit_or_default,
     weight_limits,
 )
-from lems_companion.i18n import N_, translate
+from lems_companion.i18n import N_, Said, translate
 
 # Empty medication rows offered on a new entry; enough for a typical day's doses.
 MEDICATION_ROWS = 3
@@ -102,7 +102,11 @@ SCHEMA_MESSAGES: dict[str, str] = {
 
 def field_errors(error: Exception) -> dict[str, str]:
     """Return a domain error ("field: message", as AccountError and SharingError say it) keyed
-    by the form field it is about, for the page to show next to that field."""
+    by the form field it is about, for the page to show next to that field. A message built with
+    values (``i18n.Said``) stays one, so the page says it in the reader's language."""
+    said = error.args[0] if error.args else None
+    if isinstance(said, Said) and said.field:
+        return {said.field: said.unfielded()}
     field, _, message = str(error).partition(": ")
     return {field: message}
 

@@ -19,7 +19,9 @@ from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.db.engine import new_session
 from lems_companion.diary.acknowledgements import Acknowledgement
+from lems_companion.diary.alerts import basis_in, evidence_in
 from lems_companion.diary.authors import shown_written_by
+from lems_companion.diary.flags import FlagRecord
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
 from lems_companion.diary.weights import WEIGHT_UNITS, format_weight, unit_or_default
 from lems_companion.i18n import (
@@ -86,6 +88,7 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 # The catalogue's gettext, Babel's formats (when, day, number), the `translated` filter and the
 # medicine wordings in the reader's language: the same installation as the report's documents.
 documents.install(templates.env, reader_language, medicines.WORDINGS)
+documents.add_language_filter(templates.env, "flag_evidence", evidence_in, reader_language)
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
@@ -179,6 +182,15 @@ templates.env.globals["wording_reviewed"] = wording_reviewed
 
 # A grantee's role in the reader's language: `_(role_names[role])` (people.roles).
 templates.env.globals["role_names"] = ROLE_NAMES
+
+
+@pass_context
+def flag_basis(context: Context, flag: FlagRecord) -> str:
+    """Return why a stored red flag was raised, in the reader's language where catalogued."""
+    return basis_in(flag, reader_language(context))
+
+
+templates.env.globals["flag_basis"] = flag_basis
 
 
 @pass_context

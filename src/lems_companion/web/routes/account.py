@@ -33,7 +33,7 @@ from lems_companion.diary.quick import (
     choosable_symptoms,
     choose_own_symptoms,
 )
-from lems_companion.i18n import N_
+from lems_companion.i18n import N_, message_of
 from lems_companion.settings import Settings
 from lems_companion.web.deps import (
     SESSION_COOKIE,
@@ -131,7 +131,7 @@ def save_own_symptoms(
             db,
             signed_in,
             own_symptoms=ticked,
-            own_symptoms_error=str(error),
+            own_symptoms_error=message_of(error),
             status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     db.commit()

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from lems_companion.accounts.models import User
 from lems_companion.dates import diagnosis_window, parse_day, zone
-from lems_companion.i18n import gettext_in
+from lems_companion.i18n import gettext_in, message_of, said_in
 from lems_companion.inputs import whole_number
 from lems_companion.interop import feeds
 from lems_companion.interop.calendar import REMINDER_KINDS, build_feed, check_time_of_day
@@ -148,7 +148,7 @@ def _parse_settings(
     form: Any, language: str
 ) -> tuple[dict[str, str], date | None, int | None, list[str]]:
     """Return the chosen reminders, diagnosis date, DELTA-P score and the problems, worded in
-    the language (the reasons from dates and calendar are still English)."""
+    the language."""
     t = gettext_in(language)
     errors: list[str] = []
     chosen: dict[str, str] = {}
@@ -158,7 +158,7 @@ def _parse_settings(
             try:
                 chosen[kind] = check_time_of_day(when)
             except ValueError as error:
-                errors.append(f"{t.gettext(spec.summary)}: {error}")
+                errors.append(f"{t.gettext(spec.summary)}: {said_in(message_of(error), language)}")
     diagnosed_text = str(form.get("diagnosed_on") or "").strip()
     score_text = str(form.get("delta_p_score") or "").strip()
     diagnosed_on = score = None
@@ -167,7 +167,10 @@ def _parse_settings(
         try:
             diagnosed_on = parse_day(diagnosed_text, earliest=first, latest=last)
         except ValueError as error:
-            errors.append(t.gettext("Diagnosis date: %(error)s.") % {"error": error})
+            errors.append(
+                t.gettext("Diagnosis date: %(error)s.")
+                % {"error": said_in(message_of(error), language)}
+            )
     if score_text:
         try:
             score = whole_number(score_text)
