@@ -145,8 +145,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:won'?t|wouldn'?t|didn'?t|doesn'?t|will not|would not|did not|does not)\s+go\s+down"
         r"(?:\s+(?:properly|right|easily|at all))?\b(?!\s+(?:the|stairs|steps|well with|to|into|"
         r"on|there)\b)",
-        r"\b(?:sat|sits|sitting|stuck|stopped|stops|stayed|stays|lodged)\s+(?:\w+\s+)?"
-        r"half-?\s?way\s+down\b",
+        # Any verb of sticking, in any form: "kept sticking halfway down", "catches half way down".
+        r"\b(?:sat|sits|sitting|stuck|stick\w*|stopped|stops|stay\w*|lodg\w*|catch\w*|caught|"
+        r"hang\w*|hung)\s+(?:\w+\s+)?half-?\s?way\s+down\b",
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
         # Spec section 3 table, dysphagia (several swallows): any form of "need"/"take" and any
         # count ("2-3 goes").
@@ -319,7 +320,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"get(?:ting)? better|improv\w*|eas(?:e|ed|ing)|let up|resolv\w*|lift\w*|disappear\w*|"
         r"going)\b",
         rf"\bstill\s+{W}{{0,3}}{COUGH}",
-        rf"\b{COUGH}\s+{W}{{0,2}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
+        # "the cough I mentioned back in October is still here": a relative clause may stand
+        # between (W never crosses punctuation).
+        rf"\b{COUGH}\s+{W}{{0,6}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
         r"with me|around|bad)\b",
         rf"\b{COUGH}\s+{W}{{0,3}}keeps?\s+coming\s+back\b",
         rf"\b{COUGH}\s+{W}{{0,2}}up\s+{W}{{0,5}}(?:blood\w*|red|pink|rusty)\b",
@@ -390,7 +393,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:can'?t|cannot|couldn'?t)\s+walk\s+(?:in\s+)?a\s+straight\s+line\b",
         r"\bataxi\w*",
         r"\b(?:reaching for|holding on to|grabbing|hands? on) the walls?\b",
-        r"\bwalk\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|furniture|things)\b",
+        r"\b(?:walk|bump|bang|crash)\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|"
+        r"furniture|things)\b",
+        # Weaving or lurching about as one walks ("weaving about like I'm drunk").
+        r"\b(?:weav|sway|lurch)\w*\s+(?:about|around|all over)\b",
         rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
         r"\bbalance\s+(?:is\s+|has\s+)?(?:gone|off|shot|poor|terrible|awful|worse|bad)\b",
     ),
@@ -850,12 +856,13 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:years|ages|a long time|long) ago\b",
             r"\bin (?:19|20)\d\d\b",
             # "back in 2015", not "on the way back in the car".
-            r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)",
+            # "the cough I mentioned back in October is still here" started then and goes on.
+            r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)(?![^.;!?]{0,40}\bstill\b)",
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
             r"\b(?:in the past|previously|history of|used to)\b",
             r"\bbefore (?:my |the |i was |being )?diagnos\w*|\b(?:at|when i was) diagnos\w*",
-            rf"\bin {MONTHS}\b",
+            rf"\bin {MONTHS}\b(?![^.;!?]{{0,40}}\bstill\b)",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),

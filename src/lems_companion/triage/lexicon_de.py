@@ -101,6 +101,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
+        # Spec section 3 table, dyspnea (a cough too weak to clear phlegm), with the comma German
+        # puts before its infinitive: "keine Kraft, ihn abzuhusten", "zu schwach, um abzuhusten".
+        r"\b(?:keine|kaum|kei|nicht (?:genug|mehr die)|zu wenig)\s+kraft\w*\s*,?\s+"
+        r"(?:\w+\s+){0,3}?\w*hust\w*|\bzu schwach\s*,?\s+(?:\w+\s+){0,3}?\w*hust\w*",
         rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
@@ -168,6 +172,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
+        # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
+        # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
+        r"\b(?:immer noch|noch immer|nach wie vor|weiterhin)\s+(?:\w+\s+){0,2}?\w*hust\w*|"
+        r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b",
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
@@ -209,8 +217,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bschwank\w*\s+(?:\w+\s+){0,2}(?:beim|im)\s+(?:gehen|laufen|stehen|gang)\b|"
         r"\b(?:gehe|laufe|ging|lief|gang)\s+(?:\w+\s+){0,2}schwankend\b|\bschwankende[nr]? gang\b",
         r"(?<!beine )(?<!knie )\bwackelig\b",
-        rf"\bgreif\w*\s+{W}{{0,2}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
+        rf"\bgreif\w*\s+{W}{{0,3}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
         r"\bgleichgewicht\w*\s*(?:st(?:o|oe)rung\w*|problem\w*|schlecht|weg)",
+        r"\bgleichgewicht\w*\s+(?:ist|war)\s+(?:\w+\s+){0,2}(?:weg|futsch|hin|schlecht\w*|"
+        r"schlimmer)\b",
+        # As in English "handwriting shaky": "meine Schrift ist ganz zittrig geworden".
+        r"\b(?:hand)?schrift\s+(?:\w+\s+){0,3}(?:zittrig|krakelig|unleserlich|wackelig)\b",
         r"\bgangunsicher\w*|\bunsicher beim gehen\b|\bataxi\w*",
         r"\bwie (?:ein )?betrunken\w*\b|\bwie besoffen\b|\ban rausch\b|\bals w(?:a|ae)r ich "
         r"(?:betrunken|besoffen)\b",
@@ -404,6 +416,11 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bletzte[ns]? (?:jahr|winter|sommer|herbst)\b|\bvor (?:\w+\s+)?jahren\b|"
             r"\bals kind\b|\bin meiner kindheit\b|\bim jahr (?:19|20)\d\d\b|\bvor der diagnose\b",
+            r"\bals (?:teenager|teenie|jugendliche[r]?|schul(?:er|kind)\w*|junge[rs]? (?:mann|frau)|"
+            r"baby|kleinkind|student\w*)\b|\bin (?:meiner|der) jugend\b",
+            # "seitdem in 40 Jahren nichts", "seit 30 Jahren nichts mehr": nothing since.
+            r"\bseit(?:dem|her)?\s+(?:in\s+)?(?:\d+|vielen|vierzig|drei(?:ss|ß)ig)\s+jahren\s+"
+            r"(?:nichts|nie\w*|keine\w*)\b",
             # "Die Brustschmerzen 2016": a symptom dated by a past year ("seit 2019" is current).
             r"(?<!seit )(?<!bis )\b(?:19|20)\d\d\b(?!\s*(?:bis|-))",
         ),
@@ -413,8 +430,10 @@ CUES: tuple[Cue, ...] = (
         "RESOLVED",
         "BACKWARD",
         (
-            r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgehei"
-            r"lt)\b",
+            # Not the noun "Weg" (way): "blieb mir auf halbem Weg stecken", "auf dem Weg".
+            r"(?<!nicht )(?<!nicht mehr )(?<!halbem )(?<!halben )(?<!dem )(?<!den )(?<!der )"
+            r"(?<!im )(?<!am )(?<!einem )(?<!ganzen )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|"
+            r"abgeheilt|ausgeheilt)\b",
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"

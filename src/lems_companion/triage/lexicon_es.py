@@ -49,6 +49,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
         r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "los
+        # garbanzos se me quedaban a medio camino"; not a walk or the stairs.
+        r"\bse\s+(?:me|le)\s+(?:qued|atasc|par|deten)\w*\s+(?:\w+\s+){0,2}?a\s+(?:medio camino|"
+        r"mitad de camino|medio bajar|media garganta)\b(?![^.;!?]{0,30}\b(?:escalera|calle|paseo|"
+        r"cuesta)\w*)",
         r"\b(?:me|le|se)\s+(?:me\s+|le\s+)?atasc\w*",
         # "no me pasa nada" is "nothing is wrong with me", not "nothing goes down".
         r"\bno (?:me |le )?(?:pasa(?!\s+nada\b)|pasan|pasaron(?!\s+nada\b)|baja|bajan|entra|"
@@ -172,6 +177,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
         r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
+        # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
+        # not clear): "sigo tosiendo", "sigo con la tos", "la tos sigue ahí", "todavía toso".
+        r"\b(?:sigo|sigue|seguimos)\s+(?:con\s+)?(?:(?:la|esta|esa|mucha|algo de)\s+)?"
+        r"(?:tos\b|tosiendo)|\b(?:todavia|aun)\s+(?:\w+\s+){0,2}?(?:tos\b|tosiendo|toso\b)|"
+        r"\btos\s+(?:\w+\s+){0,2}?(?:sigue|todavia|aun)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
     "CHEST_PAIN": (
@@ -437,8 +447,12 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:el|la) (?:ano|invierno|verano|otono|primavera|navidad) pasad[oa]\b",
             r"\bhace (?:\w+\s+)?(?:anos|decadas)\b|\bhace (?:mucho|tiempo)\b",
-            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|jo"
-            r"ven)\b",
+            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa]|adolescente|crio|cria|chaval\w*)\b|"
+            r"\bcuando era (?:pequen[oa]|nin[oa]|joven|adolescente|chic[oa])\b|"
+            r"\ben (?:mi|la) (?:infancia|juventud|adolescencia|ninez)\b",
+            # "nada en 40 años", "nunca más en 30 años": one event long ago, nothing since.
+            r"\b(?:nada|nunca mas|ninguna mas|ni una mas)\s+(?:desde entonces\s+)?(?:en|desde hace)\s+"
+            r"(?:\d+|muchos|tantos)\s+anos\b",
             r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
             # "El dolor de pecho de 2018": a symptom dated by a past year.
             r"(?<!desde )(?<!hasta )\bde(?:l)? (?:ano )?(?:19|20)\d\d\b",

@@ -42,6 +42,10 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
+        # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "la
+        # viande restait bloquée à mi-chemin"; not a walk or the stairs.
+        r"\b(?:reste\w*|bloque\w*|coince\w*)\s+(?:\w+\s+){0,2}?a mi-(?:chemin|parcours|gorge)\b"
+        r"(?![^.;!?]{0,30}\b(?:escalier|marches|montee|rue|promenade)\w*)",
         rf"\b(?:du mal|de la peine|d(?:e |')la misere|de la difficulte|des difficultes|"
         rf"difficultes?|"
         rf"mal|peine|"
@@ -178,6 +182,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhemoptys\w*",
         r"\bsang\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
+        # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
+        # not clear): "toujours la toux", "je tousse encore", "la toux est toujours là".
+        r"\b(?:toujours|encore)\s+(?:(?:la|cette|ma|de la)\s+)?toux\b|"
+        r"\btouss\w*\s+(?:\w+\s+)?(?:toujours|encore)\b(?!\s+(?:quand|lorsque|en|a chaque)\b)|"
+        r"\btoux\s+(?:\w+\s+){0,2}(?:toujours|encore)\s+(?:la|presente|la meme)\b",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
@@ -458,7 +467,12 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bl'an(?:nee)? (?:dernier|derniere|passe)\b|\bl'hiver dernier\b|\bl'ete dernier\b",
-            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
+            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant|ado\w*)\b|"
+            r"\b(?:a|dans|pendant) (?:l'|mon |ma )(?:adolescence|enfance|jeunesse)\b|"
+            r"\betant (?:enfant|jeune|petite?|ado\w*)\b",
+            # "rien depuis 40 ans", "plus jamais en 30 ans": one event long ago, nothing since.
+            r"\b(?:rien|plus rien|plus jamais|jamais plus)\s+(?:depuis|en)\s+(?:\d+|des|tant d')\s*"
+            r"(?:ans|annees)\b",
             r"\benfant\b|(?<!tout )(?<!tres )(?<!trop )\bpetite?\b(?=,|\s+depuis)",
             r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
             # "La douleur thoracique de 2017": a symptom dated by a past year.
@@ -651,7 +665,12 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
 
 # See lexicon.THIRD_PERSON. French "il"/"elle" also stand for things: no sentence-level rule.
 THIRD_PERSON: str | None = None  # "il"/"elle" stand for things too ("la viande ... elle reste")
-FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"
+# Not "de mon amie" (whose husband: another person's possessor) nor "j'espère qu'il va bien" (a
+# wish for them): spec section 3, "Who is writing".
+FIRST_PERSON_WORDS: str | None = (
+    r"\b(?:je(?! l'espere| espere)|moi|me|(?<!de )mon|(?<!de )ma|(?<!de )mes)\b|"
+    r"\bj'(?!espere)|\bm'"
+)
 
 # Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.

@@ -73,6 +73,23 @@ _SPECTACLE = {
     "de": r"(?:finale|endspiel|spiel|elfmeter\w*|krimi|derby|rennen)",
 }
 
+# The closing minutes of a match, when a team "chokes" ("Spurs choked again in the last minute",
+# "el Betis se ahogó en los últimos minutos"): sport, not choking, unless food or drink is named.
+_MATCH_TIME = {
+    "en": r"(?:in|at) the (?:last|final|dying|closing) (?:few )?minutes?|injury time|"
+    r"stoppage time|added time|extra time|the second half|the play-?offs?",
+    "es": r"(?:en )?(?:el|los) (?:ultimos?|minutos? finales?)(?: \w+)? minutos?|"
+    r"(?:tiempo de )?descuento|la prorroga|el segundo tiempo|la segunda parte",
+    "fr": r"(?:dans|a) (?:la|les) dernieres? minutes?|arrets de jeu|temps additionnel|"
+    r"(?:les )?prolongations?|la deuxieme mi-temps",
+    "de": r"in der letzten minute|in den letzten minuten|in der schlussphase|nachspielzeit|"
+    r"verlangerung|zweiten halbzeit",
+}
+_FOOD_OR_DRINK = {
+    "en": r"(?:food|drink\w*|eat\w*|water|tea|coffee|saliva|spit|pills?|tablets?|bread|meat|"
+    r"soup|crumbs?|mouthful|bite)",
+}
+
 # Seeing a bill or a price: "sin aliento al ver la factura".
 _SIGHT = {
     "en": r"(?:seeing|saw|at|when i saw|opened)",
@@ -118,8 +135,12 @@ _CHOKE = {
     "de": r"\b(?:erstick|verschluck)\w*",
 }
 _INGEST = {
-    "es": r"(?:com\w+|beb\w+|trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|"
-    r"pastillas?|comprimidos?|pan|carne)",
+    # Forms of "comer", not every "com-" word; "como" is "as" before "siempre", "si", "un"...
+    # ("se ahogó en los últimos minutos, como siempre").
+    "es": r"(?:com(?:er|e|es|emos|en|iendo|ia|ias|iamos|ian|i|io|ida|idas)\b|como\b(?!\s+"
+    r"(?:siempre|de costumbre|si|nunca|antes|cada|un|una|el|la|los|las|que|yo|tu)\b)|beb\w+|"
+    r"trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|"
+    r"carne)",
     "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
     r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
     "de": r"(?:essen|trinken|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|bissen|speichel|"
@@ -154,6 +175,15 @@ def figurative(code: str) -> tuple[Figurative, ...]:
         # seen, or named with the breath in one sentence ("sin aliento con la factura", "beim
         # Preis vom Geschenk ist mir die Luft weggeblieben").
         (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b|{_PRICE[code]}")
+    )
+    # Spec section 3, "Words used in another sense": a team that chokes late in a match; never
+    # when the sentence names food or drink ("choked on my tea in injury time").
+    food = _FOOD_OR_DRINK.get(code) or _INGEST[code]
+    patterns.append(
+        (
+            frozenset({"CHOKING", "DYSPNEA"}),
+            rf"^(?![^.;!?]*\b{food}\b)[^.;!?]*\b(?:{_MATCH_TIME[code]})\b",
+        )
     )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
