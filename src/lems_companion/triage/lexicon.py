@@ -31,6 +31,9 @@ W = r"(?:(?!(?:but|though|however|although)\b)[\w'-]+\s+)"
 # The same without "and"/"or", for phrases where a list would join unrelated things
 # ("chest infection and a sore throat" is not chest pain).
 WN = r"(?:(?!(?:but|though|however|although|and|or|with)\b)[\w'-]+\s+)"
+# The same without a negation, for an action followed by how it goes: "swallowing no problem"
+# says it goes well (the negation inside a mention does not negate it: text.INSIDE_IGNORED).
+WNEG = r"(?:(?!(?:but|though|however|although|no|not|never|without|nae)\b)[\w'-]+\s+)"
 
 SWALLOW = r"sw[ao]l{1,2}o?w?(?:e?ing|ed|s|in)?\b"  # swallow, swalow, swollowing, swalling
 BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
@@ -134,7 +137,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -332,6 +335,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
         r"streaked|rusty)\b",
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
+        # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
+        r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
+        r"sputum|spit|mucus|flem|phlem)\b",
         r"\bblood[- ]?(?:stained|streaked|tinged|flecked|spotted)\s+(?:phlegm|sputum|spit|mucus|"
         r"mucous|flem|phlem|tissues?|hanky)\b",
         r"\bh(?:a)?emoptysis\b",
@@ -1185,7 +1191,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         None,
         r"\b(?:read|reading|heard|hearing|saw|seen|watched|watching)\s+(?:an?\s+|the\s+|some\s+)?"
         r"(?:\w+\s+)?(?:article|piece|story|documentary|programme|program|leaflet|post|thread|"
-        r"video|report)\b|\b(?:read|reading|heard|hearing)\s+(?:about|that)\b|"
+        r"video|report|episode|series|film|movie)\b|\b(?:read|reading|heard|hearing)\s+(?:about|"
+        r"that)\b|"
         r"\b(?:article|documentary|leaflet|podcast|webinar)\s+(?:about|on)\b",
     ),
 )

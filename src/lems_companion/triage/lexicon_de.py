@@ -54,8 +54,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"runterbekomm\w*)",
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
         r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
-        rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
-        # Not "problemlos": swallowing without trouble.
+        # No negation between ("Schlucken selbst kein Problem"); not "problemlos".
+        rf"\bschlucken\s+{WN}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem(?!los)\w*|anstrengend)",
         r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
         r"(?:mal|x)?\s+schlucken",
@@ -84,6 +84,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # No air getting in: "ich krieg die Luft nicht mehr richtig rein".
         r"\bluft\s+(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:richtig\s+|gut\s+)?(?:rein|herein|hinein)\b",
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
+        # "atemlos" after an everyday effort ("schon beim Insbettsteigen atemlos"); alone it is
+        # as often a song title or excitement.
+        r"\b(?:beim|bei|nach dem)\s+\w+\s+(?:\w+\s+)?atemlos\b|\batemlos\s+(?:beim|bei|nach)\b",
         rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
         r"wenig|zu wenig|nicht genug|schwer|schwerer|nicht richtig)\s+luft\b",
         r"\bluft\s+(?:\w+\s+){0,2}(?:bleibt|blieb)\s+(?:\w+\s+){0,2}weg\b|"
@@ -170,12 +173,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bhust\w*\s+{WN}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
         rf"\b(?:auswurf|schleim|sputum)\s+{W}{{0,2}}(?:mit\s+)?blut\w*",
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
+        # The colour first: "ein bisschen rosa im Auswurf" (spec section 3: blood, hedged).
+        r"\b(?:rosa|rot\w*|blut\w*)\s+(?:\w+\s+){0,2}?im\s+(?:auswurf|schleim|sputum)\b",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
         # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
         r"\b(?:immer noch|noch immer|nach wie vor|weiterhin)\s+(?:\w+\s+){0,2}?\w*hust\w*|"
-        r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b",
+        r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b|"
+        # "der Husten, von dem ich im Oktober schrieb, ist immer noch da".
+        r"\w*husten\b[^.;!?]{0,60}?\b(?:ist|bleibt)\s+(?:immer noch|noch immer|nach wie vor)\s+da\b",
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
@@ -604,7 +611,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING", "DYSPNEA"}),
         r"\bvor (?:schreck|freude|spannung|wut|staunen|neid|angst)\b",
     ),
-    (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
+    (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht|folge|serie|spielfilm)\b"),
     # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);
     # water "in den falschen Hals" is choking.
     (

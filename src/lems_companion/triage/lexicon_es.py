@@ -49,6 +49,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
         r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        # Worsening swallowing, several swallows (spec section 3 table): "tragar cada vez peor",
+        # "necesito dos o tres tragos" (not drinks of something).
+        r"\b(?:tragar|trago|deglucion)\s+(?:es\s+|va\s+)?(?:cada vez peor|de mal en peor|peor)\b",
+        r"\b(?:dos|tres|varios|2|3)\s+(?:o\s+(?:tres|cuatro|3|4)\s+)?(?:tragos|degluciones)\b"
+        r"(?!\s+de\b)",
         # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "los
         # garbanzos se me quedaban a medio camino"; not a walk or the stairs.
         r"\bse\s+(?:me|le)\s+(?:qued|atasc|par|deten)\w*\s+(?:\w+\s+){0,2}?a\s+(?:medio camino|"
@@ -172,7 +177,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
         rf"\bsangre\s+{WN}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
         rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
-        r"hilillos de sangre|rojo|rojas?)",
+        r"hilillos de sangre|rojo|rojas?|rosad[oa]s?|rosa|rosita)",
         r"\bhemoptisis\b",
         r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
         r"\bsangre\b",
@@ -181,7 +186,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # not clear): "sigo tosiendo", "sigo con la tos", "la tos sigue ahí", "todavía toso".
         r"\b(?:sigo|sigue|seguimos)\s+(?:con\s+)?(?:(?:la|esta|esa|mucha|algo de)\s+)?"
         r"(?:tos\b|tosiendo)|\b(?:todavia|aun)\s+(?:\w+\s+){0,2}?(?:tos\b|tosiendo|toso\b)|"
-        r"\btos\s+(?:\w+\s+){0,2}?(?:sigue|todavia|aun)\b",
+        r"\btos\s+(?:\w+\s+){0,5}?(?:sigue|todavia|aun)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
     "CHEST_PAIN": (
@@ -646,13 +651,13 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"DYSPNEA"}),
-        r"\b(?:paisaje|vista|precios[oa]|emocion)\b|\bme dejo sin aliento\b|\bme rei tanto\b|"
+        r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|\bme dejo sin aliento\b|\bme rei tanto\b|"
         r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
     ),
     (
         None,
         r"\b(?:lei|leyendo|vi|viendo|escuche|oi)\s+(?:un|una|el|la)\s+(?:articulo|documental|"
-        r"reportaje|programa|noticia|video)\b|\b(?:articulo|documental|reportaje) sobre\b",
+        r"reportaje|programa|noticia|video|episodio|capitulo|serie|pelicula)\b|\b(?:articulo|documental|reportaje) sobre\b",
     ),
 )
 

@@ -46,6 +46,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # viande restait bloquée à mi-chemin"; not a walk or the stairs.
         r"\b(?:reste\w*|bloque\w*|coince\w*)\s+(?:\w+\s+){0,2}?a mi-(?:chemin|parcours|gorge)\b"
         r"(?![^.;!?]{0,30}\b(?:escalier|marches|montee|rue|promenade)\w*)",
+        # Worsening swallowing, several swallows (spec section 3 table): "avaler de pire en
+        # pire", "il me faut deux ou trois déglutitions".
+        r"\b(?:avaler|deglutition|deglutir)\s+(?:est\s+|devient\s+)?(?:de pire en pire|pire)\b",
+        r"\b(?:deux|trois|plusieurs|2|3)\s+(?:ou\s+(?:trois|quatre|3|4)\s+)?deglutitions\b",
         rf"\b(?:du mal|de la peine|d(?:e |')la misere|de la difficulte|des difficultes|"
         rf"difficultes?|"
         rf"mal|peine|"
@@ -180,13 +184,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
         r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
         r"\bhemoptys\w*",
-        r"\bsang\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|expectorations?)\b",
+        r"\b(?:sang|rose|rosee|rouge)\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|"
+        r"expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
         # not clear): "toujours la toux", "je tousse encore", "la toux est toujours là".
         r"\b(?:toujours|encore)\s+(?:(?:la|cette|ma|de la)\s+)?toux\b|"
         r"\btouss\w*\s+(?:\w+\s+)?(?:toujours|encore)\b(?!\s+(?:quand|lorsque|en|a chaque)\b)|"
-        r"\btoux\s+(?:\w+\s+){0,2}(?:toujours|encore)\s+(?:la|presente|la meme)\b",
+        r"\btoux\s+(?:\w+\s+){0,6}?(?:toujours|encore)\s+(?:la|presente|la meme)\b",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
@@ -658,7 +663,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         None,
         r"\b(?:lu|lire|vu|regarde)\s+(?:un|une|le|la)\s+(?:article|reportage|documentaire|emissi"
-        r"on)\b|"
+        r"on|episode|serie|film)\b|"
         r"\b(?:article|reportage|documentaire|emission) sur\b|\breportage\b",
     ),
 )
