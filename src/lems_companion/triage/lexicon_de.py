@@ -204,7 +204,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:taub|schlaff|gelahmt|kraftlos|lahm)",
     ),
     "SPEECH": (
-        r"\bverwaschen\w*|\blall\w*|\bundeutlich\w*",
+        r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*",
         r"\bwirre worte\b|\bwirres zeug\b|\bwortfindung\w*",
         rf"\b(?:red|rede|redet|spreche|sprech\w*|sprache|aussprache)\s+{W}{{0,3}}(?:komisch|"
         r"wie besoffen|wie betrunken|durcheinander)",

@@ -388,7 +388,8 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:nada|normal|bien|ok|negativo)\b",
             r"[:=]\s*(?:no|ninguno|ninguna)\b(?=\s*(?:[-.,;!?)\n]|$|hoy\b|ayer\b|esta\b|desde\b))",
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
-            r"(?!\s+(?:se|lo se|estoy|sabria))",
+            # "¿...? No lo veo claro": a "no" opening a clause is no answer (hedged: flagged).
+            r"(?!\s+(?:se|lo|la|le|los|las|me|te|estoy|sabria|puedo|creo|veo|recuerdo|tengo)\b)",
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
         ),
@@ -605,9 +606,10 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
+# Not "¿Puede que ...?": "maybe", a hedge about the writer's own symptom (flagged).
 QUESTION_START = (
-    r"^\W*(?:es|son|puede|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|debo|"
-    r"deberia|sera)\b"
+    r"^\W*(?:es|son|puede(?! que\b)|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|"
+    r"debo|deberia|sera)\b"
 )
 FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
 SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"

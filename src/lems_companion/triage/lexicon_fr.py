@@ -226,9 +226,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:parle|parler|parlais|parole|voix|elocution)\s+{W}{{0,3}}(?:comme si j'avais bu|"
         r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateu(?:se|x)|bizarre\w*|mal articul\w*|"
         r"embrouill\w*|n'importe comment)",
-        r"\b(?:trouv\w*|trouve)\s+plus mes mots\b|\bne trouv\w* plus mes mots\b|"
-        r"\bcherch\w* mes mots\b",
-        r"\bdisais n'importe quoi\b|\bdit n'importe quoi\b",
+        # Every person and possessive: "elle n'arrivait plus à trouver ses mots".
+        r"\btrouv\w*\s+plus\s+(?:mes|ses|les|leurs) mots\b|\bcherch\w* (?:mes|ses|les) mots\b|"
+        r"\b(?:n'arriv\w*|ne pouv\w*)\s+(?:\w+\s+)?(?:plus|pas)\s+a\s+trouver\s+(?:mes|ses|les) mots\b",
+        r"\bdis\w*\s+n'importe quoi\b|\bdit n'importe quoi\b",
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
         r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
         r"\bon ne (?:me )?comprenait plus\b",

@@ -120,6 +120,13 @@ _SWALLOW_IDIOM = {
 # Third-person subject pronouns and possessives of the writer, for a family member taken up by
 # a pronoun in the next clause.
 PRONOUN = {"en": r"(?:he|she)", "es": r"(?:el|ella)", "fr": r"(?:il|elle)", "de": r"(?:er|sie)"}
+# Kinship words used as a name, with no possessive ("J'ai pensé à papa, il avait maigri").
+BARE_KIN = {
+    "en": r"(?:dad|mum|mom|grandad|grandma|nan|nana)",
+    "es": r"(?:papa|mama|abuelita|abuelito|yaya|yayo)",
+    "fr": r"(?:papa|maman|mamie|papi|papy|mami|pepe|meme)",
+    "de": r"(?:papa|mama|vati|mutti|oma|opa)",
+}
 POSSESSIVE = {
     "en": r"(?:my|our)",
     "es": r"(?:mi|mis|nuestr[oa]s?)",
@@ -265,10 +272,23 @@ _LOOSE = {
 }
 
 
+# What is loose, named before the clothes: falling down, or a new hole in the belt ("se me caen
+# los pantalones", "otro agujero al cinturón"); not "loose" itself ("I wear loose clothes").
+_LOOSE_FIRST = {
+    "en": r"(?:falling down|falls down|(?:new|another|extra) (?:hole|notch))",
+    "es": r"(?:se (?:me |le )?caen?|(?:otro|nuevo) agujero)",
+    "fr": r"(?:(?:me |lui )?tombent|(?:un autre|un nouveau) (?:trou|cran))",
+    "de": r"(?:rutsch\w*|(?:neues|weiteres|noch ein) loch)",
+}
+
+
 def clothes_loose(code: str) -> tuple[str, ...]:
-    """Return the CLOTHES x LOOSE pattern of the language, in one clause (spec section 3 table,
-    weight_loss: "clothes hanging off")."""
-    return (rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",)
+    """Return the CLOTHES x LOOSE patterns of the language, in one clause, either order (spec
+    section 3 table, weight_loss: "clothes hanging off")."""
+    return (
+        rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",
+        rf"\b{_LOOSE_FIRST[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_CLOTHES[code]}\b",
+    )
 
 
 # Recovering within minutes, counted however: "eine Minute später wieder gut", "au bout de deux
