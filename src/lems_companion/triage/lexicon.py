@@ -193,6 +193,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
         r"feeding)\b",
+        # Spluttering has no other sense: what it was on may come later in the clause ("Dad
+        # spluttered and went red in the face on his soup").
+        rf"\b(?:splutter\w*|sputter\w*)\s+{W}{{0,7}}(?:on|over|with|at)\s+{W}{{0,2}}{FOODS}\b",
         rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water)\s+{W}{{0,3}}(?:makes|made|make|"
         rf"sets|set|starts|started)\s+me\s+(?:off\s+)?{W}{{0,1}}(?:{COUGH}|splutter\w*)",
         rf"\b(?:eat\w*|ate|drink\w*|drank|swallow\w*|sip\w*|meals?|food)\s+{W}{{0,3}}i\s+"
