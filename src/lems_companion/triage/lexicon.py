@@ -32,8 +32,12 @@ W = r"(?:(?!(?:but|though|however|although)\b)[\w'-]+\s+)"
 # ("chest infection and a sore throat" is not chest pain).
 WN = r"(?:(?!(?:but|though|however|although|and|or|with)\b)[\w'-]+\s+)"
 # The same without a negation, for an action followed by how it goes: "swallowing no problem"
-# says it goes well (the negation inside a mention does not negate it: text.INSIDE_IGNORED).
-WNEG = r"(?:(?!(?:but|though|however|although|no|not|never|without|nae)\b)[\w'-]+\s+)"
+# says it goes well (the negation inside a mention does not negate it: text.INSIDE_IGNORED);
+# "not too bad" still owns to some trouble (hedged: flagged).
+WNEG = (
+    r"(?:(?!(?:but|though|however|although|no|never|without|nae)\b)"
+    r"(?!not\s+(?:a|an|any|at all)\b)[\w'-]+\s+)"
+)
 
 SWALLOW = r"sw[ao]l{1,2}o?w?(?:e?ing|ed|s|in)?\b"  # swallow, swalow, swollowing, swalling
 BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
@@ -328,7 +332,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bstill\s+{W}{{0,3}}{COUGH}",
         # "the cough I mentioned back in October is still here": a relative clause may stand
         # between (W never crosses punctuation).
-        rf"\b{COUGH}\s+{W}{{0,6}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
+        rf"\b{COUGH}\s+{W}{{0,8}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
         r"with me|around|bad)\b",
         rf"\b{COUGH}\s+{W}{{0,3}}keeps?\s+coming\s+back\b",
         rf"\b{COUGH}\s+{W}{{0,2}}up\s+{W}{{0,5}}(?:blood\w*|red|pink|rusty)\b",
@@ -1159,11 +1163,20 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
-        r"feeling)|\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
-        r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
-        r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|\bthe choke\b|"
-        r"\bchoke\s+(?:cable|knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|"
-        r"tractor|motor|carburett?or|motorbike|generator|strimmer)\b",
+        r"feeling)|\bthe choke\b|\bchoke\s+(?:cable|knob|valve|lever)\b",
+    ),
+    # A team, a match or a machine, unless food or drink is named ("choked on my tea during
+    # the match" is choking).
+    (
+        frozenset({"CHOKING"}),
+        slots.unless_food(
+            "en",
+            r"\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
+            r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
+            r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|"
+            r"\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|carburett?or|motorbike|"
+            r"generator|strimmer)\b",
+        ),
     ),
     (
         frozenset({"DYSPHAGIA"}),

@@ -597,13 +597,21 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\b(?:blut\w*|verband|gips|pflaster|faden|fäden|horer|hörer|schiene|brille|telefon|"
         r"kompressionsstrumpf\w*)\b[^.;!?]{0,40}\babgenommen\b",
     ),
+    # A team, a match, a machine or a burden, unless food or drink is named ("beim Spiel am
+    # Wasser verschluckt" is choking).
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
-        r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
-        r"kupplung|getriebe|"
-        r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
-        r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
+        slots.unless_food(
+            "de",
+            r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
+            r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
+            r"kupplung|getriebe|z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|"
+            r"steuer\w*|f(?:u|ue)hrerschein)\b",
+        ),
+    ),
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
     ),
     # "Vor Schreck fast erstickt": choked by a feeling, not by food (spec section 3).

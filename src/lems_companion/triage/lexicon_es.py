@@ -638,11 +638,20 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
-        r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
-        r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
-        r"ingles|idiomas?|oposiciones|selectividad)\b|\bnudo en la garganta\b|\bse nos atragant\w*|"
+        r"\bnudo en la garganta\b|\bse nos atragant\w*|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
+    ),
+    # A team, a match, a machine or a burden, unless food or drink is named ("me atraganté con
+    # el agua viendo el partido" is choking).
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        slots.unless_food(
+            "es",
+            r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
+            r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
+            r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
+            r"ingles|idiomas?|oposiciones|selectividad)\b",
+        ),
     ),
     # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
     (

@@ -228,7 +228,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"embrouill\w*|n'importe comment)",
         # Every person and possessive: "elle n'arrivait plus à trouver ses mots".
         r"\btrouv\w*\s+plus\s+(?:mes|ses|les|leurs) mots\b|\bcherch\w* (?:mes|ses|les) mots\b|"
-        r"\b(?:n'arriv\w*|ne pouv\w*)\s+(?:\w+\s+)?(?:plus|pas)\s+a\s+trouver\s+(?:mes|ses|les) mots\b",
+        r"\b(?:n'arriv\w*|ne pouv\w*)\s+(?:\w+\s+){0,3}?(?:plus|pas)\s+a\s+trouver\s+(?:mes|ses|les) mots\b",
         r"\bdis\w*\s+n'importe quoi\b|\bdit n'importe quoi\b",
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
         r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
@@ -653,10 +653,19 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
         r"[^.;!?]{0,40}\b(?:coince|bloque)",
     ),
+    # A team, a match, a machine or a burden, unless food or drink is named ("j'ai avalé de
+    # travers mon eau pendant le match" is choking).
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
-        r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b|\bgorge serree d'emotion\b|"
+        slots.unless_food(
+            "fr",
+            r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
+            r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b",
+        ),
+    ),
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\bgorge serree d'emotion\b|"
         r"\bavaler la pilule\b|"
         r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
         r"\bde rire\b",

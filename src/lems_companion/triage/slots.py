@@ -85,10 +85,26 @@ _MATCH_TIME = {
     "de": r"in der letzten minute|in den letzten minuten|in der schlussphase|nachspielzeit|"
     r"verlangerung|zweiten halbzeit",
 }
+# Food, drink and eating, for the guards below (not the verbs of swallowing, which the idioms
+# use: "no trago a mi jefe").
 _FOOD_OR_DRINK = {
     "en": r"(?:food|drink\w*|eat\w*|water|tea|coffee|saliva|spit|pills?|tablets?|bread|meat|"
     r"soup|crumbs?|mouthful|bite)",
+    "es": r"(?:comida|com(?:er|e|es|emos|en|iendo|ia|i|io)|beb\w+|agua|cafe|sopa|caldo|leche|"
+    r"vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|carne|pollo|cena|almuerzo|desayuno)",
+    "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
+    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
+    "de": r"(?:essen|esse|isst|trinken|trinke|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|"
+    r"bissen|speichel|tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|"
+    r"fr(?:u|ue)hst(?:u|ue)ck)",
 }
+
+
+def unless_food(code: str, pattern: str) -> str:
+    """Return the pattern made to match only a sentence that names no food or drink: a team, a
+    match or a machine "chokes", but choking on water during a match is choking (spec section 3,
+    "Words used in another sense")."""
+    return rf"^(?![^.;!?]*\b{_FOOD_OR_DRINK[code]}\b)[^.;!?]*?(?:{pattern})"
 
 # Seeing a bill or a price: "sin aliento al ver la factura".
 _SIGHT = {
@@ -185,12 +201,8 @@ def figurative(code: str) -> tuple[Figurative, ...]:
     )
     # Spec section 3, "Words used in another sense": a team that chokes late in a match; never
     # when the sentence names food or drink ("choked on my tea in injury time").
-    food = _FOOD_OR_DRINK.get(code) or _INGEST[code]
     patterns.append(
-        (
-            frozenset({"CHOKING", "DYSPNEA"}),
-            rf"^(?![^.;!?]*\b{food}\b)[^.;!?]*\b(?:{_MATCH_TIME[code]})\b",
-        )
+        (frozenset({"CHOKING", "DYSPNEA"}), unless_food(code, rf"\b(?:{_MATCH_TIME[code]})\b"))
     )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
