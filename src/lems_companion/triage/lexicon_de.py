@@ -182,7 +182,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:immer noch|noch immer|nach wie vor|weiterhin)\s+(?:\w+\s+){0,2}?\w*hust\w*|"
         r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b|"
         # "der Husten, von dem ich im Oktober schrieb, ist immer noch da".
-        r"\w*husten\b[^.;!?]{0,60}?\b(?:ist|bleibt)\s+(?:immer noch|noch immer|nach wie vor)\s+da\b",
+        r"\w*husten\b[^.;!?]{0,60}?\b(?:ist|bleibt)\s+(?:immer noch|noch immer|nach wie vor)"
+        r"\s+da\b",
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
@@ -423,8 +424,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bletzte[ns]? (?:jahr|winter|sommer|herbst)\b|\bvor (?:\w+\s+)?jahren\b|"
             r"\bals kind\b|\bin meiner kindheit\b|\bim jahr (?:19|20)\d\d\b|\bvor der diagnose\b",
-            r"\bals (?:teenager|teenie|jugendliche[r]?|schul(?:er|kind)\w*|junge[rs]? (?:mann|frau)|"
-            r"baby|kleinkind|student\w*)\b|\bin (?:meiner|der) jugend\b",
+            r"\bals (?:teenager|teenie|jugendliche[r]?|schul(?:er|kind)\w*|"
+            r"junge[rs]? (?:mann|frau)|baby|kleinkind|student\w*)\b|\bin (?:meiner|der) jugend\b",
             # "seitdem in 40 Jahren nichts", "seit 30 Jahren nichts mehr": nothing since.
             r"\bseit(?:dem|her)?\s+(?:in\s+)?(?:\d+|vielen|vierzig|drei(?:ss|ß)ig)\s+jahren\s+"
             r"(?:nichts|nie\w*|keine\w*)\b",

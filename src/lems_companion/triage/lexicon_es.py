@@ -457,7 +457,8 @@ CUES: tuple[Cue, ...] = (
             r"\bcuando era (?:pequen[oa]|nin[oa]|joven|adolescente|chic[oa])\b|"
             r"\ben (?:mi|la) (?:infancia|juventud|adolescencia|ninez)\b",
             # "nada en 40 años", "nunca más en 30 años": one event long ago, nothing since.
-            r"\b(?:nada|nunca mas|ninguna mas|ni una mas)\s+(?:desde entonces\s+)?(?:en|desde hace)\s+"
+            r"\b(?:nada|nunca mas|ninguna mas|ni una mas)\s+(?:desde entonces\s+)?"
+            r"(?:en|desde hace)\s+"
             r"(?:\d+|muchos|tantos)\s+anos\b",
             r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
             # "El dolor de pecho de 2018": a symptom dated by a past year.
@@ -662,13 +663,15 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"DYSPNEA"}),
-        r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|\bme dejo sin aliento\b|\bme rei tanto\b|"
+        r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|"
+        r"\bme dejo sin aliento\b|\bme rei tanto\b|"
         r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
     ),
     (
         None,
         r"\b(?:lei|leyendo|vi|viendo|escuche|oi)\s+(?:un|una|el|la)\s+(?:articulo|documental|"
-        r"reportaje|programa|noticia|video|episodio|capitulo|serie|pelicula)\b|\b(?:articulo|documental|reportaje) sobre\b",
+        r"reportaje|programa|noticia|video|episodio|capitulo|serie|pelicula)\b|"
+        r"\b(?:articulo|documental|reportaje) sobre\b",
     ),
 )
 

@@ -228,7 +228,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"embrouill\w*|n'importe comment)",
         # Every person and possessive: "elle n'arrivait plus à trouver ses mots".
         r"\btrouv\w*\s+plus\s+(?:mes|ses|les|leurs) mots\b|\bcherch\w* (?:mes|ses|les) mots\b|"
-        r"\b(?:n'arriv\w*|ne pouv\w*)\s+(?:\w+\s+){0,3}?(?:plus|pas)\s+a\s+trouver\s+(?:mes|ses|les) mots\b",
+        r"\b(?:n'arriv\w*|ne pouv\w*)\s+(?:\w+\s+){0,3}?(?:plus|pas)\s+a\s+trouver\s+"
+        r"(?:mes|ses|les) mots\b",
         r"\bdis\w*\s+n'importe quoi\b|\bdit n'importe quoi\b",
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
         r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
@@ -473,7 +474,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bl'an(?:nee)? (?:dernier|derniere|passe)\b|\bl'hiver dernier\b|\bl'ete dernier\b",
-            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant|ado\w*)\b|"
+            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|"
+            r"\bquand j'etais (?:petite?|jeune|enfant|ado\w*)\b|"
             r"\b(?:a|dans|pendant) (?:l'|mon |ma )(?:adolescence|enfance|jeunesse)\b|"
             r"\betant (?:enfant|jeune|petite?|ado\w*)\b",
             # "rien depuis 40 ans", "plus jamais en 30 ans": one event long ago, nothing since.

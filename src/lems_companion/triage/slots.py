@@ -106,6 +106,7 @@ def unless_food(code: str, pattern: str) -> str:
     "Words used in another sense")."""
     return rf"^(?![^.;!?]*\b{_FOOD_OR_DRINK[code]}\b)[^.;!?]*?(?:{pattern})"
 
+
 # Seeing a bill or a price: "sin aliento al ver la factura".
 _SIGHT = {
     "en": r"(?:seeing|saw|at|when i saw|opened)",
