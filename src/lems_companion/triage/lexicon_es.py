@@ -303,6 +303,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
     # The negation is part of the symptom: "no puedo tragar", "no se me quita".
     r"\bno (?:puedo|pude|podia|pudo|puede|consigo|consigue|soy capaz)\b",
+    # "No puedo tragar bien", "no respiro bien": cannot do it well, not "fine" (which negates).
+    r"\bno\s+(?:me\s+|le\s+)?(?:puedo|pude|podia|pudo|puede|consigo|consigue|conseguia|logro|"
+    r"logra)\s+(?:\w+\s+){0,2}?(?:bien|normal|con normalidad)\b",
+    r"\bno\s+(?:me\s+|le\s+)?(?:trago|traga|tragaba|respiro|respira|respiraba)\s+(?:\w+\s+)?"
+    r"(?:bien|normal)\b",
     r"\bno se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
     r"\bno (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran|salen)\b",
     r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",

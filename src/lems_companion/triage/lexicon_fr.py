@@ -85,6 +85,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
+        # A cough at every mouthful (spec section 3 table, choking): "toux après chaque gorgée".
+        r"\btoux\s+(?:\w+\s+)?(?:apres|a|pendant|en|des)\s+(?:chaque\s+|les\s+|le\s+)?(?:gorgee|"
+        r"bouchee|repas|boire|mangeant|buvant|boisson|verre|liquides?)\b",
         r"\bfausses? routes?\b",
         # Went down the wrong pipe (spec section 3 table, choking): "passé dans le mauvais tuyau".
         r"\b(?:pass|all|part|descend)\w*\s+(?:\w+\s+){0,2}(?:le|du|par le) mauvais "
@@ -102,6 +105,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # No air getting in (spec section 3 table, dyspnea): "l'air ne rentrait plus".
+        r"\bl'air\s+(?:ne\s+|n')?(?:rentr|pass|entr|arriv)\w*\s+(?:plus|pas)\b",
         # "souffler comme un boeuf / un phoque / une forge": panting hard.
         r"\bsouffl\w* comme (?:un |une )?(?:boeuf|bœuf|phoque|forge|locomotive|cheval|"
         r"asthmatique)\b",

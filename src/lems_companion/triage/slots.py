@@ -164,11 +164,13 @@ _INGEST = {
     "es": r"(?:com(?:er|e|es|emos|en|iendo|ia|ias|iamos|ian|i|io|ida|idas)\b|como\b(?!\s+"
     r"(?:siempre|de costumbre|si|nunca|antes|cada|un|una|el|la|los|las|que|yo|tu)\b)|beb\w+|"
     r"trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|"
-    r"carne)",
+    r"carne|pedazo|trozo|cacho|migas?|espina|pollo|pescado)",
     "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
-    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
+    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande|"
+    r"morceau|arete|miettes?)",
     "de": r"(?:essen|trinken|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|bissen|speichel|"
-    r"tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|fr(?:u|ue)hst(?:u|ue)ck)",
+    r"tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|fr(?:u|ue)hst(?:u|ue)ck|"
+    r"st(?:u|ue)ck|gr(?:a|ae)te|kr(?:u|ue)mel)",
 }
 # What may stand between the two slots: no sentence end, no negation.
 _NEGATION = {
