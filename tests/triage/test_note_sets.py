@@ -1,4 +1,4 @@
-"""Triage on ten sets of patient-style notes written blind from the clinical spec by people who
+"""Triage on eleven sets of patient-style notes written blind from the clinical spec by people who
 had not read the lexicons (tests/triage/notes/README.md).
 
 The development sets were tuned on; the three frozen test sets never were (issue 13). Each
@@ -37,10 +37,13 @@ FLOORS = {
     "dev_set_7": {"emergency_recall": 100.0, "prompt_recall": 99.0, "false_alarms": 0.7},
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
-    "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.6},
-    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 98.2, "false_alarms": 5.7},
+    "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.0},
+    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 99.9, "false_alarms": 5.7},
     # Written blind on 2026-12-01 (third round) and measured before and after rounds 3 and 4.
-    "frozen_test_set_3": {"emergency_recall": 91.0, "prompt_recall": 96.1, "false_alarms": 3.2},
+    "frozen_test_set_3": {"emergency_recall": 91.0, "prompt_recall": 96.1, "false_alarms": 2.4},
+    # Written blind on 2026-12-01 before the fifth round: 92.9 / 100 / 6.2 untouched, measured by
+    # the lead only, before and after the round.
+    "frozen_test_set_4": {"emergency_recall": 92.8, "prompt_recall": 99.9, "false_alarms": 5.6},
 }
 
 
