@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lems_companion import catalogue
 from lems_companion.i18n import DEFAULT_LANGUAGE, N_, Said, said_in, translate
@@ -200,9 +200,10 @@ def _pattern(message: str) -> re.Pattern[str]:
 
 
 _REASON_PATTERNS = {message: _pattern(message) for message in _REASONS}
+_EVIDENCE_PATTERN = _pattern(SYMPTOM_EVIDENCE)
 
 
-def stored_reason(flag_id: str, basis: str) -> str | None:
+def stored_reason(flag_id: str, basis: str) -> Said | None:
     """Return why a structured flag was raised, read back from its stored basis as a ``Said``
     a page can say in its reader's language; None when the basis is not in the wording the
     triage writes today (an older wording stays as stored, never half translated)."""
@@ -217,7 +218,7 @@ def stored_reason(flag_id: str, basis: str) -> str | None:
         found = pattern.match(text)
         if found is None:
             continue
-        values: dict[str, object] = {
+        values: dict[str, Any] = {
             name: int(value) for name, value in found.groupdict().items() if name != "symptom"
         }
         if "symptom" in found.groupdict():
@@ -233,7 +234,7 @@ def stored_reason(flag_id: str, basis: str) -> str | None:
 def symptom_evidence_in(evidence: str, language: str) -> str:
     """Return a stored symptom answer's evidence ("choking severity 2") in the language, the
     symptom named by its label; unchanged in English, or when not in that form."""
-    found = _pattern(SYMPTOM_EVIDENCE).match(evidence)
+    found = _EVIDENCE_PATTERN.match(evidence)
     if language == DEFAULT_LANGUAGE or found is None:
         return evidence
     symptom = catalogue.by_id().get(found["symptom"])
