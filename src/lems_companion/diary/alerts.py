@@ -61,9 +61,9 @@ def evidence_in(evidence: str, flag_id: str, language: str) -> str:
     if flag_id == "amifampridine_dose":
         return dose_evidence_in(evidence, language)
     if flag_id == "weight_loss":
+        # A weight lost, else the "Unintended weight loss" symptom answered.
         said = weight_loss.evidence_in(evidence, language)
-        if said != evidence:
-            return said
+        return said if said != evidence else symptom_evidence_in(evidence, language)
     return symptom_evidence_in(evidence, language)
 
 
