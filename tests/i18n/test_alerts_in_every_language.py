@@ -117,7 +117,13 @@ def test_the_red_flags_page_writes_dates_as_the_readers_language_does(
         data={"language": "fr", "next": "/red-flags", "csrf_token": csrf_token(http, "/diary")},
     )
     french = BeautifulSoup(http.get("/red-flags").text, "html.parser").find("time")
-    assert english is not None and french is not None
+    http.post(
+        "/language",
+        data={"language": "de", "next": "/red-flags", "csrf_token": csrf_token(http, "/diary")},
+    )
+    german = BeautifulSoup(http.get("/red-flags").text, "html.parser").find("time")
+    assert english is not None and french is not None and german is not None
     # The patient's time zone is Europe/London (tests.conftest.make_user).
     assert english.get_text() == "30 Nov 2026, 08:30"
     assert french.get_text() == "30 nov. 2026, 08:30"
+    assert german.get_text() == "30. Nov. 2026, 08:30"  # German days take their ordinal dot

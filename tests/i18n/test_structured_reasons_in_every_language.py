@@ -62,7 +62,7 @@ QUOTED = {
     ),
     "de": (
         "Schluckbeschwerden: Stärke 2",
-        "Gewicht 68,4 kg am 1 März 2026, 5,0 % unter 72 kg am 10 Jan. 2026",
+        "Gewicht 68,4 kg am 1. März 2026, 5,0 % unter 72 kg am 10. Jan. 2026",
     ),
 }
 

@@ -211,14 +211,36 @@ def format_number(value: float | Decimal, language: str, pattern: str | None = N
 
 def format_moment(value: datetime, language: str) -> str:
     """Return a date and time as the language writes it (Babel's CLDR data): "30 Nov 2026,
-    08:30", "30 nov. 2026, 08:30", "30 Nov. 2026, 08:30"."""
+    08:30", "30 nov 2026, 08:30", "30. Nov. 2026, 08:30"."""
     from babel.dates import format_datetime
 
-    return format_datetime(value, "d MMM y, HH:mm", locale=language)
+    return format_datetime(value, f"{day_pattern(language)}, HH:mm", locale=language)
+
+
+@lru_cache(maxsize=64)
+def day_pattern(language: str, pattern: str = "d MMM y") -> str:
+    """Return the CLDR pattern that writes a day in the language. English keeps the app's own
+    day-month-year order; the others take their locale's pattern for the same fields, so German
+    gets its ordinal dot ("1. März 2026") and Spanish its "de" ("1 de marzo de 2026")."""
+    if language == DEFAULT_LANGUAGE:
+        return pattern
+    from babel import Locale
+    from babel.dates import get_date_format
+
+    locale = Locale.parse(language)
+    if pattern == "d MMMM y":
+        return get_date_format("long", locale=locale).pattern
+    skeleton = _DAY_SKELETONS.get(pattern)
+    return locale.datetime_skeletons[skeleton].pattern if skeleton else pattern
+
+
+# The app's English day patterns and the CLDR skeletons naming the same fields.
+_DAY_SKELETONS = {"d MMM y": "yMMMd", "d MMM": "MMMd"}
 
 
 def format_day(value: date, language: str, pattern: str = "d MMM y") -> str:
-    """Return a calendar date as the language writes it (Babel): "30 Nov 2026", "30 nov 2026"."""
+    """Return a calendar date as the language writes it (Babel): "30 Nov 2026", "30 nov 2026",
+    "30. Nov. 2026"; ``pattern`` is the English form, and the language's own is used for it."""
     from babel.dates import format_date
 
-    return format_date(value, pattern, locale=language)
+    return format_date(value, day_pattern(language, pattern), locale=language)
