@@ -22,8 +22,8 @@ VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # Connections a process may hold at once, all of them kept open once made (no overflow). With
 # SQLAlchemy's default (5 kept, 10 more closed again after use), each connection past the fifth
-# was opened for one request and closed after it: under 8 entries at once, one request in seven
-# paid for a new PostgreSQL connection, a server process started and authenticated
+# was opened for one request and closed after it: under 8 entries at once, about one request in
+# eight paid for a new PostgreSQL connection, a server process started and authenticated
 # (docs/performance.md, entry creation). web/inflight.py lets this many requests run at once.
 POOL_SIZE = 15
 
