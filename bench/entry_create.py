@@ -9,11 +9,15 @@ validation, access checks and ORM cost on top of "FastAPI + one INSERT". It also
 time each server process spent per request (from /proc) and the ratio of those (bare / app): on a
 machine that others are using, throughput follows their load, CPU per request much less so.
 
-    .venv/bin/python bench/entry_create.py [--requests 2000] [--concurrency 8]
+    .venv/bin/python bench/entry_create.py [--requests 2000] [--concurrency 8] [--rounds 3]
         [--before /tmp/before/src]
 
 The app is this checkout's (``src``); ``--before PATH`` also measures the app from another
-checkout's ``src`` folder in the same run, against the same bare endpoint.
+checkout's ``src`` folder in the same run, against the same bare endpoint. All the servers of a
+database run side by side and are measured in turn, ``--rounds`` times; each figure printed is the
+median of the rounds, and each ratio the median of the rounds' ratios. On a machine others share,
+a single measurement follows their load (the same build measured twice a minute apart differed
+by half); measured in turn, every server sees much the same load.
 
 PostgreSQL is the local server (LEMS_TEST_POSTGRES_URL, default postgres@127.0.0.1:5432); it is
 skipped with a note when unreachable.
@@ -33,7 +37,7 @@ import textwrap
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -58,6 +62,7 @@ ENTRY = {
     "note": "Stairs hard first thing, easier after walking around the house.",
 }
 
+BARE = "bare insert"
 # The bare endpoint: FastAPI, SQLAlchemy Core, one INSERT and a commit per request, nothing else.
 BARE_APP = textwrap.dedent(
     """
@@ -196,10 +201,49 @@ def databases() -> Iterator[list[tuple[str, str]]]:
                 admin.close()
 
 
+def _median_of(rounds: list[dict[str, float]]) -> dict[str, float]:
+    """Return each figure's median over the rounds."""
+    return {key: statistics.median(item[key] for item in rounds) for key in rounds[0]}
+
+
+def _measure_database(
+    url: str, trees: dict[str, Path], folder: str, options: argparse.Namespace
+) -> tuple[dict[str, list[dict[str, float]]], list[dict[str, float]]]:
+    """Return each app's measurements and the bare endpoint's, one per round, taken in turn."""
+    upgrade(url)
+    with session_scope(url) as db:
+        create_user(db, email=EMAIL, password=PASSWORD)
+    env = {"LEMS_DATABASE_URL": url, "BENCH_DATABASE_URL": url, "PYTHONPATH": folder}
+    targets: dict[str, tuple[str, dict[str, str], int]] = {}
+    with ExitStack() as servers:
+        for label, tree in trees.items():
+            app_env = env | {"PYTHONPATH": f"{folder}{os.pathsep}{tree}"}
+            base, pid = servers.enter_context(
+                server(["--factory", "lems_companion.web.app:create_app"], app_env, free_port())
+            )
+            token = httpx.post(
+                f"{base}/api/v1/token", data={"username": EMAIL, "password": PASSWORD}
+            ).json()["access_token"]
+            targets[label] = (f"{base}/api/v1/entries", {"Authorization": f"Bearer {token}"}, pid)
+        base, pid = servers.enter_context(server(["bare_app:app"], env, free_port()))
+        targets[BARE] = (f"{base}/rows", {}, pid)
+        found: dict[str, list[dict[str, float]]] = {label: [] for label in targets}
+        for _ in range(options.rounds):
+            for label, (url_of, headers, pid) in targets.items():
+                found[label].append(
+                    measure(url_of, headers, options.requests, options.concurrency, pid)
+                )
+    bare = found.pop(BARE)
+    return found, bare
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per measurement")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight at once")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="measurements of each server, taken in turn"
+    )
     parser.add_argument("--before", type=Path, help="src folder of another checkout to measure")
     options = parser.parse_args()
     trees = {"POST /api/v1/entries": SRC}
@@ -208,37 +252,15 @@ def main() -> None:
 
     rows = []
     with databases() as targets, tempfile.TemporaryDirectory() as folder:
-        bare_module = Path(folder) / "bare_app.py"
-        bare_module.write_text(BARE_APP)
+        (Path(folder) / "bare_app.py").write_text(BARE_APP)
         for name, url in targets:
-            upgrade(url)
-            with session_scope(url) as db:
-                create_user(db, email=EMAIL, password=PASSWORD)
-            env = {"LEMS_DATABASE_URL": url, "BENCH_DATABASE_URL": url, "PYTHONPATH": folder}
-            apps = {}
-            for label, tree in trees.items():
-                app_env = env | {"PYTHONPATH": f"{folder}{os.pathsep}{tree}"}
-                with server(
-                    ["--factory", "lems_companion.web.app:create_app"], app_env, free_port()
-                ) as (base, pid):
-                    token = httpx.post(
-                        f"{base}/api/v1/token", data={"username": EMAIL, "password": PASSWORD}
-                    ).json()["access_token"]
-                    apps[label] = measure(
-                        f"{base}/api/v1/entries",
-                        {"Authorization": f"Bearer {token}"},
-                        options.requests,
-                        options.concurrency,
-                        pid,
-                    )
-            with server(["bare_app:app"], env, free_port()) as (base, pid):
-                bare = measure(f"{base}/rows", {}, options.requests, options.concurrency, pid)
+            apps, bare = _measure_database(url, trees, folder, options)
             rows.append((name, apps, bare))
 
     print(
         f"\nEntry creation over HTTP: {options.requests} requests, "
         f"{options.concurrency} in flight, one uvicorn process each, {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.1f} at the end\n"
+        f"median of {options.rounds} rounds, load average {os.getloadavg()[0]:.1f} at the end\n"
     )
     header = (
         f"{'database':<11} {'endpoint':<22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
@@ -247,14 +269,16 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for name, apps, bare in rows:
-        for label, figures in [*apps.items(), ("bare insert", bare)]:
+        for label, figures in [*apps.items(), (BARE, bare)]:
+            median = _median_of(figures)
             print(
-                f"{name:<11} {label:<22} {figures['throughput']:>8.0f} "
-                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} {figures['cpu_ms']:>11.2f}"
+                f"{name:<11} {label:<22} {median['throughput']:>8.0f} "
+                f"{median['p50_ms']:>8.1f} {median['p95_ms']:>8.1f} {median['cpu_ms']:>11.2f}"
             )
         for label, figures in apps.items():
-            ratio = figures["throughput"] / bare["throughput"]
-            cpu_ratio = bare["cpu_ms"] / figures["cpu_ms"]
+            pairs = list(zip(figures, bare, strict=True))
+            ratio = statistics.median(app["throughput"] / b["throughput"] for app, b in pairs)
+            cpu_ratio = statistics.median(b["cpu_ms"] / app["cpu_ms"] for app, b in pairs)
             print(
                 f"{name:<11} {'ratio ' + label.strip() + ' / bare':<22} {ratio:>8.2f}"
                 f" {'':>17} {cpu_ratio:>11.2f}"

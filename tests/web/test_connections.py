@@ -15,7 +15,7 @@ from sqlalchemy import event
 from lems_companion.db.engine import get_engine
 from lems_companion.settings import Settings
 from lems_companion.web.app import create_app
-from tests.conftest import Persona, web_sign_in
+from tests.conftest import Persona, api_token, web_sign_in
 
 
 def test_a_translated_entry_form_takes_one_connection(
@@ -44,3 +44,30 @@ def test_a_translated_entry_form_takes_one_connection(
     assert page.status_code == 200
     assert 'class="questions-review hint"' in page.text
     assert held["most"] == 1
+
+
+def test_an_entry_added_through_the_api_takes_a_connection_once(
+    settings: Settings, db_url: str, patient: Persona
+) -> None:
+    # Each check-out is a round trip more on PostgreSQL (pool_pre_ping), and a second one after
+    # the commit was where the entry API spent its time (docs/performance.md, entry creation).
+    client = TestClient(create_app(settings), base_url="http://127.0.0.1")
+    auth = api_token(client, patient)
+    taken: list[Any] = []
+
+    def checked_out(*args: Any) -> None:
+        taken.append(args)
+
+    pool = get_engine(db_url).pool
+    event.listen(pool, "checkout", checked_out)
+    try:
+        created = client.post(
+            "/api/v1/entries",
+            json={"recorded_at": "2026-03-01T08:30:00+01:00", "note": "I choked on my tea."},
+            headers=auth,
+        )
+    finally:
+        event.remove(pool, "checkout", checked_out)
+    assert created.status_code == 201, created.text
+    assert created.json()["triage"]["level"] == "emergency"
+    assert len(taken) == 1

@@ -55,6 +55,8 @@ def test_a_caregiver_writes_for_the_patient_and_a_clinician_acknowledges(
     assert entry["author"]["name"] == "Sam Carer" and entry["author"]["role"] == "caregiver"
     assert entry["triage"]["level"] == "emergency"
     assert [flag["id"] for flag in entry["triage"]["flags"]] == ["dyspnea"]
+    # The answer to the write is the entry as it is read back.
+    assert http.get(f"/api/v1/entries/{entry['id']}", headers=theirs).json() == entry
     # The patient's own listing names the caregiver as its author.
     listed = http.get("/api/v1/entries", headers=mine).json()["items"]
     assert [item["author"]["role"] for item in listed] == ["caregiver", "patient"]

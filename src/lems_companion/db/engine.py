@@ -20,6 +20,12 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 # How long a SQLite writer waits for another writer before giving up; WAL lets readers carry on.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Connections a process may hold at once, all of them kept open once made (no overflow). With
+# SQLAlchemy's default (5 kept, 10 more closed again after use), each connection past the fifth
+# was opened for one request and closed after it: under 8 entries at once, about one request in
+# eight paid for a new PostgreSQL connection, a server process started and authenticated
+# (docs/performance.md, entry creation). web/inflight.py lets this many requests run at once.
+POOL_SIZE = 15
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -33,6 +39,9 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_POOL_SIZES: dict[str, Any] = {"pool_size": POOL_SIZE, "max_overflow": 0}
+
+
 @cache
 def get_engine(url: str) -> Engine:
     """Return the engine for this URL, creating the SQLite folder when needed; one per process."""
@@ -40,13 +49,15 @@ def get_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # An in-memory database has one connection per thread, with no size to set.
+        sizes = {} if parsed.database in (None, "", ":memory:") else _POOL_SIZES
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **sizes)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
         # psycopg 3 is the driver we ship; accept the plain postgresql:// spelling people use.
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **_POOL_SIZES)
 
 
 @cache

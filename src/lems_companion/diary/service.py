@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, Table, and_, bindparam, delete, insert, or_, select
+from sqlalchemy import Delete, Select, Table, and_, bindparam, delete, insert, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from lems_companion.accounts.models import User
@@ -261,10 +261,23 @@ def author_for(viewer: User, access: Access) -> Author:
     return Author(viewer.id, "clinician" if access.role == "clinician" else "caregiver")
 
 
+@cache
+def _forget_signals_statement() -> Delete:
+    """Return the statement deleting an owner's people-list signals, built once.
+
+    A plain table statement, not the ORM's bulk delete, which also looks for signal objects in
+    the session to remove, at six times the cost (docs/performance.md, entry creation). There
+    are none to remove: the people list keeps none past its call, and the session holds loaded
+    rows only while someone does (tests/sharing/test_people.py changes an entry after listing).
+    """
+    signals = cast(Table, DiarySignal.__table__)
+    return delete(signals).where(signals.c.owner_id == bindparam("owner"))
+
+
 def diary_changed(db: Session, *, owner_id: int) -> None:
     """Forget what was computed from the owner's entries (the people list's signals), so the
-    next reader computes it again. Every change of an entry calls this."""
-    db.execute(delete(DiarySignal).where(DiarySignal.owner_id == owner_id))
+    next reader computes it again. Every change of an entry calls this. One statement."""
+    db.execute(_forget_signals_statement(), {"owner": owner_id})
 
 
 def entries_rewritten(db: Session, *, owner_id: int) -> None:
@@ -291,8 +304,8 @@ def add_entry(
     _fill(row, data)
     _triage(db, row, data)
     db.add(row)
-    diary_changed(db, owner_id=owner.id)
     db.flush()
+    diary_changed(db, owner_id=owner.id)
     if row.triage_level in RED_FLAG_LEVELS:
         # Who is told is decided when the job runs, from the grants as they are then (issue 15;
         # messaging.service). In this transaction: no entry, no notice; no notice lost.

@@ -2,8 +2,8 @@
 
 Why: each request holds one pooled database connection from its first query until its response
 is sent, and runs its blocking parts on the worker's thread pool (40 threads). Past the pool's
-size (SQLAlchemy's default: 5 kept + 10 overflow), new requests take threads only to wait for a
-connection, while the requests that hold connections wait for a thread: under a burst the
+size (``db.engine.POOL_SIZE``), new requests take threads only to wait for a connection, while
+the requests that hold connections wait for a thread: under a burst the
 worker stalls until the pool gives up after 30 s (the load test in docs/performance.md hit this
 at 200 users). Waiting here instead holds neither a thread nor a connection. Raising the pool to
 match every possible request was rejected: it only moves the limit to PostgreSQL's
@@ -16,8 +16,10 @@ import asyncio
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-# SQLAlchemy's QueuePool defaults (pool_size 5 + max_overflow 10): one connection per request.
-MAX_IN_FLIGHT = 15
+from lems_companion.db.engine import POOL_SIZE
+
+# The pool's size: one connection per request.
+MAX_IN_FLIGHT = POOL_SIZE
 
 
 class InFlightLimit:
