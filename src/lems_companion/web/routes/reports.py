@@ -228,7 +228,9 @@ def create_test(
         return _tests_page(request, db, signed_in, form=raw, errors=describe_errors(error))
     except ValueError:
         not_a_number = Said(N_("enter a number, e.g. 120"))
-        errors = [Said(N_("%(location)s: %(problem)s"), location=INCREMENT, problem=not_a_number)]
+        errors: list[str] = [
+            Said(N_("%(location)s: %(problem)s"), location=INCREMENT, problem=not_a_number)
+        ]
         return _tests_page(request, db, signed_in, form=raw, errors=errors)
     add_investigation(db, owner=signed_in.user, data=data)
     db.commit()
