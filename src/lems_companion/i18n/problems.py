@@ -117,7 +117,7 @@ CHOICES = {
     "literal_error": N_("Input should be %(choices)s"),
 }
 # One choice as pydantic writes it: a quoted text or a bare word (a number, True).
-_CHOICE = re.compile(r"'[^']*'|[^\s,']+")
+_CHOICE = re.compile(r"'[^',]*'|[^\s,']+")
 
 
 class Reworded(Said):
@@ -162,11 +162,13 @@ class Choices(Said):
 
 
 def _choices(expected: str) -> Said | str:
-    """Return pydantic's list of choices as ``Choices``; as it is when it cannot be read back
-    exactly (a choice holding a comma or a quote)."""
-    items = tuple(_CHOICE.findall(expected))
-    rebuilt = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
-    return Choices(expected, items) if items and rebuilt == expected else expected
+    """Return pydantic's list of choices as ``Choices``; as it is when a choice cannot be read
+    back exactly (one holding a comma, a space or a quote)."""
+    head, joined, last = expected.rpartition(" or ")
+    items = (*head.split(", "), last) if joined else (expected,)
+    if all(_CHOICE.fullmatch(item) for item in items):
+        return Choices(expected, items)
+    return expected
 
 
 def pydantic_words(problem: Mapping[str, Any]) -> str:
