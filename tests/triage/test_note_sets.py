@@ -1,8 +1,7 @@
-"""Triage on nine sets of patient-style notes written blind from the clinical spec by people who
+"""Triage on eleven sets of patient-style notes written blind from the clinical spec by people who
 had not read the lexicons (tests/triage/notes/README.md).
 
-The development sets were tuned on (dev_set_4's even ids never were); the three frozen test sets
-never were (issue 13). Each
+The development sets were tuned on; the three frozen test sets never were (issue 13). Each
 set's figures must not fall below what was reached: a guard against regressions, not a target.
 The frozen sets' figures are the honest ones, and they are below the issue's targets (98%
 emergency recall, 95% prompt recall, at most 5% false alarms): docs/clinical-safety.md.
@@ -32,12 +31,19 @@ FLOORS = {
     # Measured untouched at 75.0 / 82.5 / 7.9, then tuned on (odd ids first, even ids after
     # they were checked): docs/clinical-safety.md, fourth round.
     "dev_set_6": {"emergency_recall": 94.4, "prompt_recall": 90.0, "false_alarms": 3.6},
+    # Untouched figures 92.1 / 84.0 / 7.5; odd ids tuned on first, then the even ids checked
+    # (89.7 / 84.6 / 7.5 untouched, 91.2 / 84.6 / 7.5 after the odd half's fixes), then tuned
+    # on: docs/clinical-safety.md, fifth round.
+    "dev_set_7": {"emergency_recall": 100.0, "prompt_recall": 99.0, "false_alarms": 0.7},
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
-    "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.6},
-    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 98.2, "false_alarms": 5.7},
+    "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.0},
+    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 99.9, "false_alarms": 5.7},
     # Written blind on 2026-12-01 (third round) and measured before and after rounds 3 and 4.
-    "frozen_test_set_3": {"emergency_recall": 91.0, "prompt_recall": 96.1, "false_alarms": 3.2},
+    "frozen_test_set_3": {"emergency_recall": 91.0, "prompt_recall": 96.1, "false_alarms": 2.4},
+    # Written blind on 2026-12-01 before the fifth round: 92.9 / 100 / 6.2 untouched, measured by
+    # the lead only, before and after the round.
+    "frozen_test_set_4": {"emergency_recall": 92.8, "prompt_recall": 99.9, "false_alarms": 5.6},
 }
 
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lems_companion.diary.flags import FlagRecord, is_red_flag
-from lems_companion.i18n import DEFAULT_LANGUAGE, gettext_in
-from lems_companion.rules.medicines import DOSE_REASON, dose_evidence_in
+from lems_companion.diary.flags import FlagPublic, FlagRecord, is_red_flag
+from lems_companion.i18n import DEFAULT_LANGUAGE
+from lems_companion.rules import weight_loss
+from lems_companion.rules.medicines import dose_evidence_in
 from lems_companion.triage import advice as advice_texts
 from lems_companion.triage import flags as flag_defs
-from lems_companion.triage.structured import STRUCTURED_BASIS_PREFIX, basis_text
-
-# Structured flags whose reason is one marked text, so their stored basis can be said in the
-# reader's language. The others' reasons name a symptom and a severity and stay English.
-_CATALOGUED_REASONS: dict[str, str] = {"amifampridine_dose": DOSE_REASON}
+from lems_companion.triage.structured import (
+    STRUCTURED_BASIS_PREFIX,
+    basis_text,
+    stored_reason,
+    symptom_evidence_in,
+)
 
 
 @dataclass(frozen=True)
@@ -44,22 +46,33 @@ class Alert:
 
 
 def basis_in(item: FlagRecord, language: str) -> str:
-    """Return why a stored flag was raised, as the alert shows it, in the language when its
-    wording is catalogued; else as stored (English)."""
+    """Return why a stored flag was raised, as the alert shows it, in the language when it is
+    in the wording the triage writes today; else as stored (English)."""
     basis = item.basis.removeprefix(STRUCTURED_BASIS_PREFIX)
-    reason = _CATALOGUED_REASONS.get(item.flag)
-    # Only the wording the triage writes today is said again: an older one stays as stored.
-    if language == DEFAULT_LANGUAGE or reason is None or basis != basis_text(item.flag, reason):
-        return basis
-    return basis_text(item.flag, reason, gettext_in(language).gettext)
+    # A note's flag keeps its basis as stored; an older structured wording too.
+    reason = None if language == DEFAULT_LANGUAGE else stored_reason(item.flag, item.basis)
+    return basis if reason is None else basis_text(item.flag, reason, language)
 
 
 def evidence_in(evidence: str, flag_id: str, language: str) -> str:
-    """Return a stored flag's evidence as documents quote it: the amifampridine dose's in the
-    language (its numbers too); a note's words, and the other flags' evidence, as stored."""
-    if flag_id != "amifampridine_dose":
-        return evidence
-    return dose_evidence_in(evidence, language)
+    """Return a structured flag's stored evidence in the language: an amifampridine dose, a
+    weight lost (numbers and dates as the language writes them) or a symptom's answer; an
+    evidence in another form as stored."""
+    if flag_id == "amifampridine_dose":
+        return dose_evidence_in(evidence, language)
+    if flag_id == "weight_loss":
+        # A weight lost, else the "Unintended weight loss" symptom answered.
+        said = weight_loss.evidence_in(evidence, language)
+        return said if said != evidence else symptom_evidence_in(evidence, language)
+    return symptom_evidence_in(evidence, language)
+
+
+def flag_evidence(flag: FlagPublic, language: str) -> str:
+    """Return a flag's evidence as documents quote it: the words of a note as written, an
+    answer's in the language (``evidence_in``)."""
+    if flag.start is not None:
+        return flag.evidence
+    return evidence_in(flag.evidence, flag.id, language)
 
 
 def alert_for(

@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, selec
 
 from lems_companion import catalogue
 from lems_companion.analysis.patterns import Analysis, analyze, medicine_key
-from lems_companion.diary.alerts import evidence_in
+from lems_companion.diary.alerts import flag_evidence
 from lems_companion.diary.flags import FlagPublic, FlagRecord, plain_name
 from lems_companion.diary.schemas import EntryPublic
 from lems_companion.i18n import DEFAULT_LANGUAGE, documents, gettext_in
@@ -349,7 +349,7 @@ def environment() -> Environment:
     # The catalogue, Babel's formats and the medicine wordings, in the language the document
     # names as ``language``: the same installation as the web pages'.
     documents.install(env, wordings=medicines.WORDINGS)
-    documents.add_language_filter(env, "flag_evidence", evidence_in)
+    documents.add_language_filter(env, "flag_evidence", flag_evidence)
     env.globals["flag_title"] = flag_title
     return env
 

@@ -9,12 +9,15 @@ reaches 10% within six months is flagged all the same. The 5% figure is also the
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Generic, TypeVar
+
+from lems_companion.i18n import DEFAULT_LANGUAGE, N_, format_day, format_number, translate
 
 WINDOW = timedelta(days=183)
 THRESHOLD_PERCENT = Decimal(5)
@@ -24,6 +27,21 @@ SOURCE = (
     "weight of the previous 6 months, 10% when the loss is intended; DELTA-P item 'Loss of "
     "weight >=5%' (Titulaer et al., J Clin Oncol 2011)"
 )
+
+# A loss in words, as a flag's evidence stores it (English, its numbers and dates as Python
+# writes them: "weight 68.4 kg on 2026-03-01, 5.0% below 72 kg on 2026-01-10"); ``evidence_in``
+# reads it back to say it in another language.
+DESCRIPTION = N_(
+    "weight %(weight)s kg on %(day)s, %(percent)s%% below %(heavier)s kg on %(heavier_day)s"
+)
+# What each placeholder of a stored description holds, as ``Loss.describe`` writes it.
+_DESCRIPTION_VALUES = {
+    "weight": r"\d+(?:\.\d+)?",
+    "heavier": r"\d+(?:\.\d+)?",
+    "percent": r"\d+\.\d",
+    "day": r"\d{4}-\d{2}-\d{2}",
+    "heavier_day": r"\d{4}-\d{2}-\d{2}",
+}
 
 P = TypeVar("P")
 
@@ -70,10 +88,40 @@ class Loss(Generic[P]):
 
     def describe(self) -> str:
         """Return the loss in words, for a flag's evidence or an observation."""
-        return (
-            f"weight {self.lighter_kg:g} kg on {self.lighter_at:%Y-%m-%d}, {self.percent:.1f}% "
-            f"below {self.heavier_kg:g} kg on {self.heavier_at:%Y-%m-%d}"
-        )
+        return DESCRIPTION % {
+            "weight": f"{self.lighter_kg:g}",
+            "day": f"{self.lighter_at:%Y-%m-%d}",
+            "percent": f"{self.percent:.1f}",
+            "heavier": f"{self.heavier_kg:g}",
+            "heavier_day": f"{self.heavier_at:%Y-%m-%d}",
+        }
+
+
+def _description_pattern() -> re.Pattern[str]:
+    """Return a pattern that reads a stored description back into its values."""
+    pattern = re.escape(DESCRIPTION.replace("%%", "%"))
+    for name, value in _DESCRIPTION_VALUES.items():
+        pattern = pattern.replace(re.escape(f"%({name})s"), f"(?P<{name}>{value})")
+    return re.compile(f"^{pattern}$")
+
+
+_DESCRIPTION_PATTERN = _description_pattern()
+
+
+def evidence_in(evidence: str, language: str) -> str:
+    """Return a stored loss description (``Loss.describe``) in the language, its numbers and
+    dates as the language writes them; unchanged in English, or when not in that form."""
+    found = _DESCRIPTION_PATTERN.match(evidence)
+    if language == DEFAULT_LANGUAGE or found is None:
+        return evidence
+    values = {
+        "weight": format_number(Decimal(found["weight"]), language),
+        "heavier": format_number(Decimal(found["heavier"]), language),
+        "percent": format_number(Decimal(found["percent"]), language, "0.0"),
+        "day": format_day(date.fromisoformat(found["day"]), language),
+        "heavier_day": format_day(date.fromisoformat(found["heavier_day"]), language),
+    }
+    return translate(DESCRIPTION, language) % values
 
 
 def losses(readings: Iterable[tuple[datetime, float, P]]) -> list[Loss[P]]:

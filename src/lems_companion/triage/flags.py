@@ -48,6 +48,8 @@ class Flag:
 
 
 # Spec section 3, table "Red flags". `basis` is the clinical reason; `source` the citation.
+# The basis of a flag an entry's answers can raise is marked for the catalogues: the alert and
+# the red-flag list say it in the reader's language (triage.structured.basis_text).
 FLAGS: tuple[Flag, ...] = (
     Flag(
         id="dysphagia",
@@ -62,7 +64,7 @@ FLAGS: tuple[Flag, ...] = (
             "care now. Tell the urgent-care team which tablets are due (amifampridine, "
             "steroids) and do not stop any medicine on your own."
         ),
-        basis="weakness of the swallowing muscles (bulbar weakness) risks aspiration",
+        basis=N_("weakness of the swallowing muscles (bulbar weakness) risks aspiration"),
         source="clinical-spec.md section 3",
     ),
     Flag(
@@ -74,7 +76,7 @@ FLAGS: tuple[Flag, ...] = (
             "Choking on food, drink or saliva can mean the swallowing muscles are weak and "
             "something may go into the lungs. Get urgent medical care now."
         ),
-        basis="aspiration risk from weak swallowing muscles",
+        basis=N_("aspiration risk from weak swallowing muscles"),
         source="clinical-spec.md section 3",
     ),
     Flag(
@@ -89,7 +91,7 @@ FLAGS: tuple[Flag, ...] = (
             "Breathing muscles can weaken without much warning. Get urgent medical care now; "
             "do not wait to see whether it passes."
         ),
-        basis=(
+        basis=N_(
             "respiratory muscle weakness; diaphragm weakness can cause breathing failure even "
             "with few symptoms"
         ),
@@ -148,7 +150,7 @@ FLAGS: tuple[Flag, ...] = (
             "Losing weight without trying should be checked: tell your doctor within the next "
             "few days."
         ),
-        basis="warning sign of small-cell lung cancer (SCLC); the 'L' item of DELTA-P",
+        basis=N_("warning sign of small-cell lung cancer (SCLC); the 'L' item of DELTA-P"),
         source="clinical-spec.md sections 3 and 6; Titulaer et al., J Clin Oncol 2011 (DELTA-P)",
     ),
     Flag(
@@ -160,7 +162,7 @@ FLAGS: tuple[Flag, ...] = (
             "A cough that lasts 3 weeks or more, or any blood when you cough, should be checked: "
             "tell your doctor within the next few days."
         ),
-        basis="warning sign of small-cell lung cancer (SCLC)",
+        basis=N_("warning sign of small-cell lung cancer (SCLC)"),
         source="clinical-spec.md section 3",
     ),
     Flag(
@@ -173,7 +175,7 @@ FLAGS: tuple[Flag, ...] = (
             "days. If it becomes severe, spreads to your arm or jaw, or comes with "
             "breathlessness or sweating, call {number}."
         ),
-        basis="warning sign of small-cell lung cancer (SCLC)",
+        basis=N_("warning sign of small-cell lung cancer (SCLC)"),
         source="clinical-spec.md section 3",
     ),
     Flag(
@@ -189,7 +191,7 @@ FLAGS: tuple[Flag, ...] = (
             "should be checked: tell your doctor within the next few days. If it starts "
             "suddenly, call {number}."
         ),
-        basis=(
+        basis=N_(
             "possible paraneoplastic cerebellar degeneration, which in LEMS almost always comes "
             "with small-cell lung cancer (SCLC)"
         ),
@@ -209,7 +211,6 @@ FLAGS: tuple[Flag, ...] = (
             "your doctor within the next few days; a higher dose raises the risk of seizures. "
             "If you have a seizure, call {number}."
         ),
-        # Marked for the catalogues: an entry page's alert says it in the reader's language.
         basis=N_("a dose above the label's maximum raises the risk of seizures"),
         source=(
             "clinical-spec.md section 6; FIRDAPSE (amifampridine) US prescribing information, "

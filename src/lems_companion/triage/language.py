@@ -41,6 +41,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "muy hoy ayer se lo le al ha ya tengo tiene desde hace semana semanas cuando porque "
         "también tambien sin nada días dias tos pecho dolor mañana noche peso kilos "
         "saturación saturacion ahogo atraganto atraganté atragante pulsioxímetro pulsioximetro "
+        # Verbs of the red flags, so that "No puedo respirar bien" is not read as English.
+        "puedo puede pude podía podia tragar trago respirar respiro toso tosiendo "
     ),
     "fr": _words(
         "le la les et je j' de des du un une mon ma mes est suis pas ne que qui en avec pour très "

@@ -31,6 +31,13 @@ W = r"(?:(?!(?:but|though|however|although)\b)[\w'-]+\s+)"
 # The same without "and"/"or", for phrases where a list would join unrelated things
 # ("chest infection and a sore throat" is not chest pain).
 WN = r"(?:(?!(?:but|though|however|although|and|or|with)\b)[\w'-]+\s+)"
+# The same without a negation, for an action followed by how it goes: "swallowing no problem"
+# says it goes well (the negation inside a mention does not negate it: text.INSIDE_IGNORED);
+# "not too bad" still owns to some trouble (hedged: flagged).
+WNEG = (
+    r"(?:(?!(?:but|though|however|although|no|never|without|nae)\b)"
+    r"(?!not\s+(?:a|an|any|at all)\b)[\w'-]+\s+)"
+)
 
 SWALLOW = r"sw[ao]l{1,2}o?w?(?:e?ing|ed|s|in)?\b"  # swallow, swalow, swollowing, swalling
 BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
@@ -134,7 +141,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -145,8 +152,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:won'?t|wouldn'?t|didn'?t|doesn'?t|will not|would not|did not|does not)\s+go\s+down"
         r"(?:\s+(?:properly|right|easily|at all))?\b(?!\s+(?:the|stairs|steps|well with|to|into|"
         r"on|there)\b)",
-        r"\b(?:sat|sits|sitting|stuck|stopped|stops|stayed|stays|lodged)\s+(?:\w+\s+)?"
-        r"half-?\s?way\s+down\b",
+        # Any verb of sticking, in any form: "kept sticking halfway down", "catches half way down".
+        r"\b(?:sat|sits|sitting|stuck|stick\w*|stopped|stops|stay\w*|lodg\w*|catch\w*|caught|"
+        r"hang\w*|hung)\s+(?:\w+\s+)?half-?\s?way\s+down\b",
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
         # Spec section 3 table, dysphagia (several swallows): any form of "need"/"take" and any
         # count ("2-3 goes").
@@ -189,6 +197,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
         r"feeding)\b",
+        # Spluttering has no other sense: what it was on may come later in the clause ("Dad
+        # spluttered and went red in the face on his soup").
+        rf"\b(?:splutter\w*|sputter\w*)\s+{W}{{0,7}}(?:on|over|with|at)\s+{W}{{0,2}}{FOODS}\b",
         rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water)\s+{W}{{0,3}}(?:makes|made|make|"
         rf"sets|set|starts|started)\s+me\s+(?:off\s+)?{W}{{0,1}}(?:{COUGH}|splutter\w*)",
         rf"\b(?:eat\w*|ate|drink\w*|drank|swallow\w*|sip\w*|meals?|food)\s+{W}{{0,3}}i\s+"
@@ -319,7 +330,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"get(?:ting)? better|improv\w*|eas(?:e|ed|ing)|let up|resolv\w*|lift\w*|disappear\w*|"
         r"going)\b",
         rf"\bstill\s+{W}{{0,3}}{COUGH}",
-        rf"\b{COUGH}\s+{W}{{0,2}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
+        # "the cough I mentioned back in October is still here": a relative clause may stand
+        # between (W never crosses punctuation).
+        rf"\b{COUGH}\s+{W}{{0,8}}(?:is |has been )?still\s+(?:there|here|going|hanging on|"
         r"with me|around|bad)\b",
         rf"\b{COUGH}\s+{W}{{0,3}}keeps?\s+coming\s+back\b",
         rf"\b{COUGH}\s+{W}{{0,2}}up\s+{W}{{0,5}}(?:blood\w*|red|pink|rusty)\b",
@@ -329,6 +342,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
         r"streaked|rusty)\b",
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
+        # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
+        r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
+        r"sputum|spit|mucus|flem|phlem)\b",
         r"\bblood[- ]?(?:stained|streaked|tinged|flecked|spotted)\s+(?:phlegm|sputum|spit|mucus|"
         r"mucous|flem|phlem|tissues?|hanky)\b",
         r"\bh(?:a)?emoptysis\b",
@@ -390,7 +406,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:can'?t|cannot|couldn'?t)\s+walk\s+(?:in\s+)?a\s+straight\s+line\b",
         r"\bataxi\w*",
         r"\b(?:reaching for|holding on to|grabbing|hands? on) the walls?\b",
-        r"\bwalk\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|furniture|things)\b",
+        r"\b(?:walk|bump|bang|crash)\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|"
+        r"furniture|things)\b",
+        # Weaving or lurching about as one walks ("weaving about like I'm drunk").
+        r"\b(?:weav|sway|lurch)\w*\s+(?:about|around|all over)\b",
         rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
         r"\bbalance\s+(?:is\s+|has\s+)?(?:gone|off|shot|poor|terrible|awful|worse|bad)\b",
     ),
@@ -850,12 +869,13 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:years|ages|a long time|long) ago\b",
             r"\bin (?:19|20)\d\d\b",
             # "back in 2015", not "on the way back in the car".
-            r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)",
+            # "the cough I mentioned back in October is still here" started then and goes on.
+            r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)(?![^.;!?]{0,40}\bstill\b)",
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
             r"\b(?:in the past|previously|history of|used to)\b",
             r"\bbefore (?:my |the |i was |being )?diagnos\w*|\b(?:at|when i was) diagnos\w*",
-            rf"\bin {MONTHS}\b",
+            rf"\bin {MONTHS}\b(?![^.;!?]{{0,40}}\bstill\b)",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
     ),
@@ -1143,11 +1163,20 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
-        r"feeling)|\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
-        r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
-        r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|\bthe choke\b|"
-        r"\bchoke\s+(?:cable|knob|valve|lever)\b|\b(?:car|engine|land rover|mower|lawnmower|van|"
-        r"tractor|motor|carburett?or|motorbike|generator|strimmer)\b",
+        r"feeling)|\bthe choke\b|\bchoke\s+(?:cable|knob|valve|lever)\b",
+    ),
+    # A team, a match or a machine, unless food or drink is named ("choked on my tea during
+    # the match" is choking).
+    (
+        frozenset({"CHOKING"}),
+        slots.unless_food(
+            "en",
+            r"\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
+            r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
+            r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|"
+            r"\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|carburett?or|motorbike|"
+            r"generator|strimmer)\b",
+        ),
     ),
     (
         frozenset({"DYSPHAGIA"}),
@@ -1178,7 +1207,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         None,
         r"\b(?:read|reading|heard|hearing|saw|seen|watched|watching)\s+(?:an?\s+|the\s+|some\s+)?"
         r"(?:\w+\s+)?(?:article|piece|story|documentary|programme|program|leaflet|post|thread|"
-        r"video|report)\b|\b(?:read|reading|heard|hearing)\s+(?:about|that)\b|"
+        r"video|report|episode|series|film|movie)\b|\b(?:read|reading|heard|hearing)\s+(?:about|"
+        r"that)\b|"
         r"\b(?:article|documentary|leaflet|podcast|webinar)\s+(?:about|on)\b",
     ),
 )

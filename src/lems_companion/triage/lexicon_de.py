@@ -54,8 +54,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"runterbekomm\w*)",
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
         r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
-        rf"\bschlucken\s+{W}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
-        # Not "problemlos": swallowing without trouble.
+        # No negation between ("Schlucken selbst kein Problem"); not "problemlos".
+        rf"\bschlucken\s+{WN}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem(?!los)\w*|anstrengend)",
         r"\b(?:2-3|2 - 3|zwei|drei|mehrmals|mehrfach|2|3|zweimal|dreimal)\s*(?:-\s*\d\s*)?"
         r"(?:mal|x)?\s+schlucken",
@@ -84,6 +84,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # No air getting in: "ich krieg die Luft nicht mehr richtig rein".
         r"\bluft\s+(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:richtig\s+|gut\s+)?(?:rein|herein|hinein)\b",
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
+        # "atemlos" after an everyday effort ("schon beim Insbettsteigen atemlos"); alone it is
+        # as often a song title or excitement.
+        r"\b(?:beim|bei|nach dem)\s+\w+\s+(?:\w+\s+)?atemlos\b|\batemlos\s+(?:beim|bei|nach)\b",
         rf"\b(?:krieg\w*|kriege|bekomm\w*|hab\w*|ha|hab)\s+{W}{{0,3}}(?:keine|kaum|schlecht|kei|"
         r"wenig|zu wenig|nicht genug|schwer|schwerer|nicht richtig)\s+luft\b",
         r"\bluft\s+(?:\w+\s+){0,2}(?:bleibt|blieb)\s+(?:\w+\s+){0,2}weg\b|"
@@ -101,6 +104,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
+        # Spec section 3 table, dyspnea (a cough too weak to clear phlegm), with the comma German
+        # puts before its infinitive: "keine Kraft, ihn abzuhusten", "zu schwach, um abzuhusten".
+        r"\b(?:keine|kaum|kei|nicht (?:genug|mehr die)|zu wenig)\s+kraft\w*\s*,?\s+"
+        r"(?:\w+\s+){0,3}?\w*hust\w*|\bzu schwach\s*,?\s+(?:\w+\s+){0,3}?\w*hust\w*",
         rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
@@ -166,8 +173,17 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bhust\w*\s+{WN}{{0,2}}blut\b|\bblut\s+(?:ge|ab)?hust\w*",
         rf"\b(?:auswurf|schleim|sputum)\s+{W}{{0,2}}(?:mit\s+)?blut\w*",
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
+        # The colour first: "ein bisschen rosa im Auswurf" (spec section 3: blood, hedged).
+        r"\b(?:rosa|rot\w*|blut\w*)\s+(?:\w+\s+){0,2}?im\s+(?:auswurf|schleim|sputum)\b",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
+        # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
+        # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
+        r"\b(?:immer noch|noch immer|nach wie vor|weiterhin)\s+(?:\w+\s+){0,2}?\w*hust\w*|"
+        r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b|"
+        # "der Husten, von dem ich im Oktober schrieb, ist immer noch da".
+        r"\w*husten\b[^.;!?]{0,60}?\b(?:ist|bleibt)\s+(?:immer noch|noch immer|nach wie vor)"
+        r"\s+da\b",
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
@@ -189,7 +205,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:taub|schlaff|gelahmt|kraftlos|lahm)",
     ),
     "SPEECH": (
-        r"\bverwaschen\w*|\blall\w*|\bundeutlich\w*",
+        r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*",
         r"\bwirre worte\b|\bwirres zeug\b|\bwortfindung\w*",
         rf"\b(?:red|rede|redet|spreche|sprech\w*|sprache|aussprache)\s+{W}{{0,3}}(?:komisch|"
         r"wie besoffen|wie betrunken|durcheinander)",
@@ -209,8 +225,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bschwank\w*\s+(?:\w+\s+){0,2}(?:beim|im)\s+(?:gehen|laufen|stehen|gang)\b|"
         r"\b(?:gehe|laufe|ging|lief|gang)\s+(?:\w+\s+){0,2}schwankend\b|\bschwankende[nr]? gang\b",
         r"(?<!beine )(?<!knie )\bwackelig\b",
-        rf"\bgreif\w*\s+{W}{{0,2}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
+        rf"\bgreif\w*\s+{W}{{0,3}}(?:vorbei|daneben)\b|\bdaneben ?gegriffen\b|\bdaneben ?greif\w*",
         r"\bgleichgewicht\w*\s*(?:st(?:o|oe)rung\w*|problem\w*|schlecht|weg)",
+        r"\bgleichgewicht\w*\s+(?:ist|war)\s+(?:\w+\s+){0,2}(?:weg|futsch|hin|schlecht\w*|"
+        r"schlimmer)\b",
+        # As in English "handwriting shaky": "meine Schrift ist ganz zittrig geworden".
+        r"\b(?:hand)?schrift\s+(?:\w+\s+){0,3}(?:zittrig|krakelig|unleserlich|wackelig)\b",
         r"\bgangunsicher\w*|\bunsicher beim gehen\b|\bataxi\w*",
         r"\bwie (?:ein )?betrunken\w*\b|\bwie besoffen\b|\ban rausch\b|\bals w(?:a|ae)r ich "
         r"(?:betrunken|besoffen)\b",
@@ -404,6 +424,11 @@ CUES: tuple[Cue, ...] = (
         (
             r"\bletzte[ns]? (?:jahr|winter|sommer|herbst)\b|\bvor (?:\w+\s+)?jahren\b|"
             r"\bals kind\b|\bin meiner kindheit\b|\bim jahr (?:19|20)\d\d\b|\bvor der diagnose\b",
+            r"\bals (?:teenager|teenie|jugendliche[r]?|schul(?:er|kind)\w*|"
+            r"junge[rs]? (?:mann|frau)|baby|kleinkind|student\w*)\b|\bin (?:meiner|der) jugend\b",
+            # "seitdem in 40 Jahren nichts", "seit 30 Jahren nichts mehr": nothing since.
+            r"\bseit(?:dem|her)?\s+(?:in\s+)?(?:\d+|vielen|vierzig|drei(?:ss|ß)ig)\s+jahren\s+"
+            r"(?:nichts|nie\w*|keine\w*)\b",
             # "Die Brustschmerzen 2016": a symptom dated by a past year ("seit 2019" is current).
             r"(?<!seit )(?<!bis )\b(?:19|20)\d\d\b(?!\s*(?:bis|-))",
         ),
@@ -413,8 +438,10 @@ CUES: tuple[Cue, ...] = (
         "RESOLVED",
         "BACKWARD",
         (
-            r"(?<!nicht )(?<!nicht mehr )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgehei"
-            r"lt)\b",
+            # Not the noun "Weg" (way): "blieb mir auf halbem Weg stecken", "auf dem Weg".
+            r"(?<!nicht )(?<!nicht mehr )(?<!halbem )(?<!halben )(?<!dem )(?<!den )(?<!der )"
+            r"(?<!im )(?<!am )(?<!einem )(?<!ganzen )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|"
+            r"abgeheilt|ausgeheilt)\b",
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
@@ -571,13 +598,21 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\b(?:blut\w*|verband|gips|pflaster|faden|fäden|horer|hörer|schiene|brille|telefon|"
         r"kompressionsstrumpf\w*)\b[^.;!?]{0,40}\babgenommen\b",
     ),
+    # A team, a match, a machine or a burden, unless food or drink is named ("beim Spiel am
+    # Wasser verschluckt" is choking).
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
-        r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
-        r"kupplung|getriebe|"
-        r"z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|steuer\w*|"
-        r"f(?:u|ue)hrerschein)\b|\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
+        slots.unless_food(
+            "de",
+            r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
+            r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
+            r"kupplung|getriebe|z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|"
+            r"steuer\w*|f(?:u|ue)hrerschein)\b",
+        ),
+    ),
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
     ),
     # "Vor Schreck fast erstickt": choked by a feeling, not by food (spec section 3).
@@ -585,7 +620,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING", "DYSPNEA"}),
         r"\bvor (?:schreck|freude|spannung|wut|staunen|neid|angst)\b",
     ),
-    (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht)\b"),
+    (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht|folge|serie|spielfilm)\b"),
     # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);
     # water "in den falschen Hals" is choking.
     (

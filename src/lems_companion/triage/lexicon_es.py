@@ -49,6 +49,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
         r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        # Worsening swallowing, several swallows (spec section 3 table): "tragar cada vez peor",
+        # "necesito dos o tres tragos" (not drinks of something).
+        r"\b(?:tragar|trago|deglucion)\s+(?:es\s+|va\s+)?(?:cada vez peor|de mal en peor|peor)\b",
+        r"\b(?:dos|tres|varios|2|3)\s+(?:o\s+(?:tres|cuatro|3|4)\s+)?(?:tragos|degluciones)\b"
+        r"(?!\s+de\b)",
+        # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "los
+        # garbanzos se me quedaban a medio camino"; not a walk or the stairs.
+        r"\bse\s+(?:me|le)\s+(?:qued|atasc|par|deten)\w*\s+(?:\w+\s+){0,2}?a\s+(?:medio camino|"
+        r"mitad de camino|medio bajar|media garganta)\b(?![^.;!?]{0,30}\b(?:escalera|calle|paseo|"
+        r"cuesta)\w*)",
         r"\b(?:me|le|se)\s+(?:me\s+|le\s+)?atasc\w*",
         # "no me pasa nada" is "nothing is wrong with me", not "nothing goes down".
         r"\bno (?:me |le )?(?:pasa(?!\s+nada\b)|pasan|pasaron(?!\s+nada\b)|baja|bajan|entra|"
@@ -167,11 +177,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
         rf"\bsangre\s+{WN}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
         rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
-        r"hilillos de sangre|rojo|rojas?)",
+        r"hilillos de sangre|rojo|rojas?|rosad[oa]s?|rosa|rosita)",
         r"\bhemoptisis\b",
         r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
         r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
+        # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
+        # not clear): "sigo tosiendo", "sigo con la tos", "la tos sigue ahí", "todavía toso".
+        r"\b(?:sigo|sigue|seguimos)\s+(?:con\s+)?(?:(?:la|esta|esa|mucha|algo de)\s+)?"
+        r"(?:tos\b|tosiendo)|\b(?:todavia|aun)\s+(?:\w+\s+){0,2}?(?:tos\b|tosiendo|toso\b)|"
+        r"\btos\s+(?:\w+\s+){0,5}?(?:sigue|todavia|aun)\b",
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
     "CHEST_PAIN": (
@@ -288,6 +303,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
     # The negation is part of the symptom: "no puedo tragar", "no se me quita".
     r"\bno (?:puedo|pude|podia|pudo|puede|consigo|consigue|soy capaz)\b",
+    # "No puedo tragar bien", "no respiro bien": cannot do it well, not "fine" (which negates).
+    r"\bno\s+(?:me\s+|le\s+)?(?:puedo|pude|podia|pudo|puede|consigo|consigue|conseguia|logro|"
+    r"logra)\s+(?:\w+\s+){0,2}?(?:bien|normal|con normalidad)\b",
+    r"\bno\s+(?:me\s+|le\s+)?(?:trago|traga|tragaba|respiro|respira|respiraba)\s+(?:\w+\s+)?"
+    r"(?:bien|normal)\b",
     r"\bno se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
     r"\bno (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran|salen)\b",
     r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",
@@ -373,7 +393,8 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:nada|normal|bien|ok|negativo)\b",
             r"[:=]\s*(?:no|ninguno|ninguna)\b(?=\s*(?:[-.,;!?)\n]|$|hoy\b|ayer\b|esta\b|desde\b))",
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
-            r"(?!\s+(?:se|lo se|estoy|sabria))",
+            # "¿...? No lo veo claro": a "no" opening a clause is no answer (hedged: flagged).
+            r"(?!\s+(?:se|lo|la|le|los|las|me|te|estoy|sabria|puedo|creo|veo|recuerdo|tengo)\b)",
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
         ),
@@ -437,8 +458,13 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:el|la) (?:ano|invierno|verano|otono|primavera|navidad) pasad[oa]\b",
             r"\bhace (?:\w+\s+)?(?:anos|decadas)\b|\bhace (?:mucho|tiempo)\b",
-            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa])\b|\bcuando era (?:pequen[oa]|nin[oa]|jo"
-            r"ven)\b",
+            r"\bde (?:pequen[oa]|nin[oa]|joven|chic[oa]|adolescente|crio|cria|chaval\w*)\b|"
+            r"\bcuando era (?:pequen[oa]|nin[oa]|joven|adolescente|chic[oa])\b|"
+            r"\ben (?:mi|la) (?:infancia|juventud|adolescencia|ninez)\b",
+            # "nada en 40 años", "nunca más en 30 años": one event long ago, nothing since.
+            r"\b(?:nada|nunca mas|ninguna mas|ni una mas)\s+(?:desde entonces\s+)?"
+            r"(?:en|desde hace)\s+"
+            r"(?:\d+|muchos|tantos)\s+anos\b",
             r"\ben (?:19|20)\d\d\b|\bantes del diagnostico\b|\bhistoria de\b|\bantecedentes? de\b",
             # "El dolor de pecho de 2018": a symptom dated by a past year.
             r"(?<!desde )(?<!hasta )\bde(?:l)? (?:ano )?(?:19|20)\d\d\b",
@@ -586,9 +612,10 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 
+# Not "¿Puede que ...?": "maybe", a hedge about the writer's own symptom (flagged).
 QUESTION_START = (
-    r"^\W*(?:es|son|puede|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|debo|"
-    r"deberia|sera)\b"
+    r"^\W*(?:es|son|puede(?! que\b)|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|"
+    r"debo|deberia|sera)\b"
 )
 FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
 SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"
@@ -617,11 +644,20 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
-        r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
-        r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
-        r"ingles|idiomas?|oposiciones|selectividad)\b|\bnudo en la garganta\b|\bse nos atragant\w*|"
+        r"\bnudo en la garganta\b|\bse nos atragant\w*|"
         r"\b(?:tragar\w*|trago)\s+(?:\w+\s+)?(?:el\s+)?orgullo\b|\bno (?:trago|soporto) a\b",
+    ),
+    # A team, a match, a machine or a burden, unless food or drink is named ("me atraganté con
+    # el agua viendo el partido" is choking).
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        slots.unless_food(
+            "es",
+            r"\b(?:el madrid|el barca|el atleti|equipo|partido|segunda parte|primera parte|"
+            r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
+            r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
+            r"ingles|idiomas?|oposiciones|selectividad)\b",
+        ),
     ),
     # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
     (
@@ -632,13 +668,15 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"DYSPNEA"}),
-        r"\b(?:paisaje|vista|precios[oa]|emocion)\b|\bme dejo sin aliento\b|\bme rei tanto\b|"
+        r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|"
+        r"\bme dejo sin aliento\b|\bme rei tanto\b|"
         r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
     ),
     (
         None,
         r"\b(?:lei|leyendo|vi|viendo|escuche|oi)\s+(?:un|una|el|la)\s+(?:articulo|documental|"
-        r"reportaje|programa|noticia|video)\b|\b(?:articulo|documental|reportaje) sobre\b",
+        r"reportaje|programa|noticia|video|episodio|capitulo|serie|pelicula)\b|"
+        r"\b(?:articulo|documental|reportaje) sobre\b",
     ),
 )
 

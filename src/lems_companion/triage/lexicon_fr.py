@@ -42,6 +42,14 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
+        # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "la
+        # viande restait bloquée à mi-chemin"; not a walk or the stairs.
+        r"\b(?:reste\w*|bloque\w*|coince\w*)\s+(?:\w+\s+){0,2}?a mi-(?:chemin|parcours|gorge)\b"
+        r"(?![^.;!?]{0,30}\b(?:escalier|marches|montee|rue|promenade)\w*)",
+        # Worsening swallowing, several swallows (spec section 3 table): "avaler de pire en
+        # pire", "il me faut deux ou trois déglutitions".
+        r"\b(?:avaler|deglutition|deglutir)\s+(?:est\s+|devient\s+)?(?:de pire en pire|pire)\b",
+        r"\b(?:deux|trois|plusieurs|2|3)\s+(?:ou\s+(?:trois|quatre|3|4)\s+)?deglutitions\b",
         rf"\b(?:du mal|de la peine|d(?:e |')la misere|de la difficulte|des difficultes|"
         rf"difficultes?|"
         rf"mal|peine|"
@@ -77,6 +85,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
+        # A cough at every mouthful (spec section 3 table, choking): "toux après chaque gorgée".
+        r"\btoux\s+(?:\w+\s+)?(?:apres|a|pendant|en|des)\s+(?:chaque\s+|les\s+|le\s+)?(?:gorgee|"
+        r"bouchee|repas|boire|mangeant|buvant|boisson|verre|liquides?)\b",
         r"\bfausses? routes?\b",
         # Went down the wrong pipe (spec section 3 table, choking): "passé dans le mauvais tuyau".
         r"\b(?:pass|all|part|descend)\w*\s+(?:\w+\s+){0,2}(?:le|du|par le) mauvais "
@@ -94,6 +105,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # No air getting in (spec section 3 table, dyspnea): "l'air ne rentrait plus".
+        r"\bl'air\s+(?:ne\s+|n')?(?:rentr|pass|entr|arriv)\w*\s+(?:plus|pas)\b",
         # "souffler comme un boeuf / un phoque / une forge": panting hard.
         r"\bsouffl\w* comme (?:un |une )?(?:boeuf|bœuf|phoque|forge|locomotive|cheval|"
         r"asthmatique)\b",
@@ -176,8 +189,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
         r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
         r"\bhemoptys\w*",
-        r"\bsang\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|expectorations?)\b",
+        r"\b(?:sang|rose|rosee|rouge)\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|"
+        r"expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
+        # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
+        # not clear): "toujours la toux", "je tousse encore", "la toux est toujours là".
+        r"\b(?:toujours|encore)\s+(?:(?:la|cette|ma|de la)\s+)?toux\b|"
+        r"\btouss\w*\s+(?:\w+\s+)?(?:toujours|encore)\b(?!\s+(?:quand|lorsque|en|a chaque)\b)|"
+        r"\btoux\s+(?:\w+\s+){0,6}?(?:toujours|encore)\s+(?:la|presente|la meme)\b",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
@@ -212,9 +231,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:parle|parler|parlais|parole|voix|elocution)\s+{W}{{0,3}}(?:comme si j'avais bu|"
         r"comme (?:un |une )?(?:ivrogne|saoul\w*|soul\w*)|pateu(?:se|x)|bizarre\w*|mal articul\w*|"
         r"embrouill\w*|n'importe comment)",
-        r"\b(?:trouv\w*|trouve)\s+plus mes mots\b|\bne trouv\w* plus mes mots\b|"
-        r"\bcherch\w* mes mots\b",
-        r"\bdisais n'importe quoi\b|\bdit n'importe quoi\b",
+        # Every person and possessive: "elle n'arrivait plus à trouver ses mots".
+        r"\btrouv\w*\s+plus\s+(?:mes|ses|les|leurs) mots\b|\bcherch\w* (?:mes|ses|les) mots\b|"
+        r"\b(?:n'arriv\w*|ne pouv\w*)\s+(?:\w+\s+){0,3}?(?:plus|pas)\s+a\s+trouver\s+"
+        r"(?:mes|ses|les) mots\b",
+        r"\bdis\w*\s+n'importe quoi\b|\bdit n'importe quoi\b",
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
         r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
         r"\bon ne (?:me )?comprenait plus\b",
@@ -458,7 +479,13 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bl'an(?:nee)? (?:dernier|derniere|passe)\b|\bl'hiver dernier\b|\bl'ete dernier\b",
-            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|\bquand j'etais (?:petite?|jeune|enfant)\b|"
+            r"\bil y a (?:\w+\s+)?(?:ans|annees)\b|"
+            r"\bquand j'etais (?:petite?|jeune|enfant|ado\w*)\b|"
+            r"\b(?:a|dans|pendant) (?:l'|mon |ma )(?:adolescence|enfance|jeunesse)\b|"
+            r"\betant (?:enfant|jeune|petite?|ado\w*)\b",
+            # "rien depuis 40 ans", "plus jamais en 30 ans": one event long ago, nothing since.
+            r"\b(?:rien|plus rien|plus jamais|jamais plus)\s+(?:depuis|en)\s+(?:\d+|des|tant d')\s*"
+            r"(?:ans|annees)\b",
             r"\benfant\b|(?<!tout )(?<!tres )(?<!trop )\bpetite?\b(?=,|\s+depuis)",
             r"\ben (?:19|20)\d\d\b|\bavant le diagnostic\b|\bantecedents? de\b",
             # "La douleur thoracique de 2017": a symptom dated by a past year.
@@ -633,10 +660,19 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
         r"[^.;!?]{0,40}\b(?:coince|bloque)",
     ),
+    # A team, a match, a machine or a burden, unless food or drink is named ("j'ai avalé de
+    # travers mon eau pendant le match" is choking).
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
-        r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b|\bgorge serree d'emotion\b|"
+        slots.unless_food(
+            "fr",
+            r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
+            r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b",
+        ),
+    ),
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"\bgorge serree d'emotion\b|"
         r"\bavaler la pilule\b|"
         r"\b(?:coupe|couper) le souffle\b|\ble souffle coupe\b|\bfou rire\b|\bri tellement\b|"
         r"\bde rire\b",
@@ -644,14 +680,19 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         None,
         r"\b(?:lu|lire|vu|regarde)\s+(?:un|une|le|la)\s+(?:article|reportage|documentaire|emissi"
-        r"on)\b|"
+        r"on|episode|serie|film)\b|"
         r"\b(?:article|reportage|documentaire|emission) sur\b|\breportage\b",
     ),
 )
 
 # See lexicon.THIRD_PERSON. French "il"/"elle" also stand for things: no sentence-level rule.
 THIRD_PERSON: str | None = None  # "il"/"elle" stand for things too ("la viande ... elle reste")
-FIRST_PERSON_WORDS: str | None = r"\b(?:je|moi|me|mon|ma|mes)\b|\bj'|\bm'"
+# Not "de mon amie" (whose husband: another person's possessor) nor "j'espère qu'il va bien" (a
+# wish for them): spec section 3, "Who is writing".
+FIRST_PERSON_WORDS: str | None = (
+    r"\b(?:je(?! l'espere| espere)|moi|me|(?<!de )mon|(?<!de )ma|(?<!de )mes)\b|"
+    r"\bj'(?!espere)|\bm'"
+)
 
 # Slot-built patterns shared by the four languages (slots.py; spec section 3): reading about a
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.

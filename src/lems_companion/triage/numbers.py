@@ -42,15 +42,16 @@ _UNIT_WEIGHT = re.compile(
     rf"|{_NUMBER}\s*({_KG}|{_LB}|{_HALF_KG})\b",
     re.IGNORECASE,
 )
-# A bare figure: not part of a date, time, ratio, percentage, dose or duration.
+# A bare figure: not part of a date, time, ratio, percentage, dose or duration. Month names are
+# whole words ("84 maintenant" is no "84 mai").
 _BARE = re.compile(
     r"(?<![\d/:x.,-])(\d{2,3}(?:[.,]\d{1,2})?)(?![\d/:%.,]*\d)(?!\s*(?:%|/|:|h\b|am\b|pm\b|mg\b|"
     r"ml\b|mmhg|bpm|years?|ans\b|anos|jahre|days?|dias|jours|tage|weeks?|semanas?|semaines?|"
     r"wochen|months?|mes(?:es)?\b|mois|monate?|o'?clock|uhr|de (?:enero|febrero|marzo|abril|"
     r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|(?:janvier|fevrier|mars|"
-    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\.?\s*(?:januar|februar|"
-    r"marz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:january|february|"
-    r"march|april|may|june|july|august|september|october|november|december)))",
+    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b|\.?\s*(?:januar|"
+    r"februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember)\b|(?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)\b))",
     re.IGNORECASE,
 )
 # A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)").

@@ -73,6 +73,40 @@ _SPECTACLE = {
     "de": r"(?:finale|endspiel|spiel|elfmeter\w*|krimi|derby|rennen)",
 }
 
+# The closing minutes of a match, when a team "chokes" ("Spurs choked again in the last minute",
+# "el Betis se ahogó en los últimos minutos"): sport, not choking, unless food or drink is named.
+_MATCH_TIME = {
+    "en": r"(?:in|at) the (?:last|final|dying|closing) (?:few )?minutes?|injury time|"
+    r"stoppage time|added time|extra time|the second half|the play-?offs?",
+    "es": r"(?:en )?(?:el|los) (?:ultimos?|minutos? finales?)(?: \w+)? minutos?|"
+    r"(?:tiempo de )?descuento|la prorroga|el segundo tiempo|la segunda parte",
+    "fr": r"(?:dans|a) (?:la|les) dernieres? minutes?|arrets de jeu|temps additionnel|"
+    r"(?:les )?prolongations?|la deuxieme mi-temps",
+    "de": r"in der letzten minute|in den letzten minuten|in der schlussphase|nachspielzeit|"
+    r"verlangerung|zweiten halbzeit",
+}
+# Food, drink and eating, for the guards below (not the verbs of swallowing, which the idioms
+# use: "no trago a mi jefe").
+_FOOD_OR_DRINK = {
+    "en": r"(?:food|drink\w*|eat\w*|water|tea|coffee|saliva|spit|pills?|tablets?|bread|meat|"
+    r"soup|crumbs?|mouthful|bite)",
+    "es": r"(?:comida|com(?:er|e|es|emos|en|iendo|ia|i|io)|beb\w+|agua|cafe|sopa|caldo|leche|"
+    r"vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|carne|pollo|cena|almuerzo|desayuno)",
+    "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
+    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
+    "de": r"(?:essen|esse|isst|trinken|trinke|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|"
+    r"bissen|speichel|tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|"
+    r"fr(?:u|ue)hst(?:u|ue)ck)",
+}
+
+
+def unless_food(code: str, pattern: str) -> str:
+    """Return the pattern made to match only a sentence that names no food or drink: a team, a
+    match or a machine "chokes", but choking on water during a match is choking (spec section 3,
+    "Words used in another sense")."""
+    return rf"^(?![^.;!?]*\b{_FOOD_OR_DRINK[code]}\b)[^.;!?]*?(?:{pattern})"
+
+
 # Seeing a bill or a price: "sin aliento al ver la factura".
 _SIGHT = {
     "en": r"(?:seeing|saw|at|when i saw|opened)",
@@ -103,6 +137,13 @@ _SWALLOW_IDIOM = {
 # Third-person subject pronouns and possessives of the writer, for a family member taken up by
 # a pronoun in the next clause.
 PRONOUN = {"en": r"(?:he|she)", "es": r"(?:el|ella)", "fr": r"(?:il|elle)", "de": r"(?:er|sie)"}
+# Kinship words used as a name, with no possessive ("J'ai pensé à papa, il avait maigri").
+BARE_KIN = {
+    "en": r"(?:dad|mum|mom|grandad|grandma|nan|nana)",
+    "es": r"(?:papa|mama|abuelita|abuelito|yaya|yayo)",
+    "fr": r"(?:papa|maman|mamie|papi|papy|mami|pepe|meme)",
+    "de": r"(?:papa|mama|vati|mutti|oma|opa)",
+}
 POSSESSIVE = {
     "en": r"(?:my|our)",
     "es": r"(?:mi|mis|nuestr[oa]s?)",
@@ -118,12 +159,18 @@ _CHOKE = {
     "de": r"\b(?:erstick|verschluck)\w*",
 }
 _INGEST = {
-    "es": r"(?:com\w+|beb\w+|trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|"
-    r"pastillas?|comprimidos?|pan|carne)",
+    # Forms of "comer", not every "com-" word; "como" is "as" before "siempre", "si", "un"...
+    # ("se ahogó en los últimos minutos, como siempre").
+    "es": r"(?:com(?:er|e|es|emos|en|iendo|ia|ias|iamos|ian|i|io|ida|idas)\b|como\b(?!\s+"
+    r"(?:siempre|de costumbre|si|nunca|antes|cada|un|una|el|la|los|las|que|yo|tu)\b)|beb\w+|"
+    r"trag\w+|agua|cafe|sopa|caldo|leche|vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|"
+    r"carne|pedazo|trozo|cacho|migas?|espina|pollo|pescado)",
     "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
-    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
+    r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande|"
+    r"morceau|arete|miettes?)",
     "de": r"(?:essen|trinken|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|bissen|speichel|"
-    r"tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|fr(?:u|ue)hst(?:u|ue)ck)",
+    r"tabletten?|brot|fleisch|mahlzeit\w*|mittagessen|abendessen|fr(?:u|ue)hst(?:u|ue)ck|"
+    r"st(?:u|ue)ck|gr(?:a|ae)te|kr(?:u|ue)mel)",
 }
 # What may stand between the two slots: no sentence end, no negation.
 _NEGATION = {
@@ -154,6 +201,11 @@ def figurative(code: str) -> tuple[Figurative, ...]:
         # seen, or named with the breath in one sentence ("sin aliento con la factura", "beim
         # Preis vom Geschenk ist mir die Luft weggeblieben").
         (frozenset({"DYSPNEA"}), rf"\b{_SIGHT[code]}\s+{_BILL[code]}\b|{_PRICE[code]}")
+    )
+    # Spec section 3, "Words used in another sense": a team that chokes late in a match; never
+    # when the sentence names food or drink ("choked on my tea in injury time").
+    patterns.append(
+        (frozenset({"CHOKING", "DYSPNEA"}), unless_food(code, rf"\b(?:{_MATCH_TIME[code]})\b"))
     )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
@@ -235,10 +287,23 @@ _LOOSE = {
 }
 
 
+# What is loose, named before the clothes: falling down, or a new hole in the belt ("se me caen
+# los pantalones", "otro agujero al cinturón"); not "loose" itself ("I wear loose clothes").
+_LOOSE_FIRST = {
+    "en": r"(?:falling down|falls down|(?:new|another|extra) (?:hole|notch))",
+    "es": r"(?:se (?:me |le )?caen?|(?:otro|nuevo) agujero)",
+    "fr": r"(?:(?:me |lui )?tombent|(?:un autre|un nouveau) (?:trou|cran))",
+    "de": r"(?:rutsch\w*|(?:neues|weiteres|noch ein) loch)",
+}
+
+
 def clothes_loose(code: str) -> tuple[str, ...]:
-    """Return the CLOTHES x LOOSE pattern of the language, in one clause (spec section 3 table,
-    weight_loss: "clothes hanging off")."""
-    return (rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",)
+    """Return the CLOTHES x LOOSE patterns of the language, in one clause, either order (spec
+    section 3 table, weight_loss: "clothes hanging off")."""
+    return (
+        rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",
+        rf"\b{_LOOSE_FIRST[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_CLOTHES[code]}\b",
+    )
 
 
 # Recovering within minutes, counted however: "eine Minute später wieder gut", "au bout de deux

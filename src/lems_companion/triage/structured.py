@@ -7,12 +7,13 @@ entries", and the weight_loss row of the red-flag table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lems_companion import catalogue
-from lems_companion.i18n import N_
+from lems_companion.i18n import DEFAULT_LANGUAGE, N_, Said, said_in, translate
 from lems_companion.rules import weight_loss
 from lems_companion.rules.medicines import (
     DOSE_REASON,
@@ -40,6 +41,32 @@ STRUCTURED_BASIS_PREFIX = "structured entry: "
 # French sets its semicolon apart).
 _BASIS = N_("%(reason)s; %(basis)s (%(source)s)")
 
+# Why the entry's answers raised a flag, the first part of its basis; ``symptom`` is the
+# catalogue symptom's label, said in the reader's language with the rest. Marked, so an alert
+# can say a stored basis in its reader's language (``stored_reason`` reads one back).
+SYMPTOM_RECORDED = N_("%(symptom)s recorded")
+SYMPTOM_SEVERE = N_("%(symptom)s at severity %(severity)s (moderate or worse)")
+SYMPTOM_NEW = N_("%(symptom)s is new (absent from the previous entry in the last %(days)s days)")
+SYMPTOM_WORSE = N_("%(symptom)s is worse than in the previous entry (%(earlier)s)")
+SYMPTOM_NOT_WORSE = N_("%(symptom)s mild and not worse than in the previous entry (%(earlier)s)")
+WEIGHT_LOST = N_("%(percent)s%% or more of body weight lost within 6 months")
+WEIGHT_LOST_INTENDED = N_(
+    "%(percent)s%% or more of body weight lost within 6 months, though the note says it is intended"
+)
+# How a symptom's answer reads as a structured flag's evidence; stored with the symptom's id
+# ("choking severity 2"), said in another language with its label.
+SYMPTOM_EVIDENCE = N_("%(symptom)s severity %(severity)s")
+_REASONS = (
+    SYMPTOM_RECORDED,
+    SYMPTOM_SEVERE,
+    SYMPTOM_NEW,
+    SYMPTOM_WORSE,
+    SYMPTOM_NOT_WORSE,
+    WEIGHT_LOST,
+    WEIGHT_LOST_INTENDED,
+    DOSE_REASON,
+)
+
 
 def baseline(entry: EntryCreate, previous: EntryCreate | None) -> EntryCreate | None:
     """Return the previous entry when it is at most 14 days older than this one; else None."""
@@ -58,27 +85,23 @@ def symptom_flags(entry: EntryCreate, *, previous: EntryCreate | None) -> list[F
         if not symptom.red_flag or severity < PROMPT_SEVERITY:
             continue
         flag = flag_defs.get(symptom.red_flag)
-        evidence = f"{symptom_id} severity {severity}"
+        evidence = Said(SYMPTOM_EVIDENCE, symptom=symptom_id, severity=severity)
+        # The label is a catalogued text of its own: said in the language of the rest.
+        name = Said(symptom.label)
         if flag.level != "emergency":
-            hits.append(_hit(flag.id, "prompt", evidence, f"{symptom.label} recorded"))
+            hits.append(_hit(flag.id, "prompt", evidence, Said(SYMPTOM_RECORDED, symptom=name)))
             continue
         earlier = before.symptoms.get(symptom_id, 0) if before else 0
         if severity >= EMERGENCY_SEVERITY:
-            reason = f"{symptom.label} at severity {severity} (moderate or worse)"
+            reason = Said(SYMPTOM_SEVERE, symptom=name, severity=severity)
         elif earlier == 0:
-            reason = f"{symptom.label} is new (absent from the previous entry in the last 14 days)"
+            reason = Said(SYMPTOM_NEW, symptom=name, days=BASELINE_WINDOW.days)
         elif severity > earlier:
-            reason = f"{symptom.label} is worse than in the previous entry ({earlier})"
+            reason = Said(SYMPTOM_WORSE, symptom=name, earlier=earlier)
         else:
             # Present and unchanged at 1 (or milder than before): still needs checking soon.
-            hits.append(
-                _hit(
-                    flag.id,
-                    "prompt",
-                    evidence,
-                    f"{symptom.label} mild and not worse than in the previous entry ({earlier})",
-                )
-            )
+            not_worse = Said(SYMPTOM_NOT_WORSE, symptom=name, earlier=earlier)
+            hits.append(_hit(flag.id, "prompt", evidence, not_worse))
             continue
         hits.append(_hit(flag.id, "emergency", evidence, reason))
     return hits
@@ -99,9 +122,9 @@ def weight_flags(
     if loss is None or not loss.flagged(intended=intended):
         return []
     reason = (
-        "10% or more of body weight lost within 6 months, though the note says it is intended"
+        Said(WEIGHT_LOST_INTENDED, percent=int(weight_loss.INTENDED_THRESHOLD_PERCENT))
         if intended
-        else "5% or more of body weight lost within 6 months"
+        else Said(WEIGHT_LOST, percent=int(weight_loss.THRESHOLD_PERCENT))
     )
     return [_hit("weight_loss", "prompt", loss.describe(), reason)]
 
@@ -143,20 +166,96 @@ def dose_flags(
     return [_hit("amifampridine_dose", "prompt", dose_evidence(findings), DOSE_REASON)]
 
 
-def basis_text(flag_id: str, reason: str, gettext: Callable[[str], str] = str) -> str:
-    """Return a structured flag's basis as pages show it: why the entry raised it, the flag's
-    clinical reason, and its source (cited as published), through ``gettext`` (English by
-    default)."""
+def basis_text(flag_id: str, reason: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """Return a structured flag's basis as pages show it: why the entry raised it (a marked
+    text, or a ``Said`` with its values), the flag's clinical reason, and its source (cited as
+    published), in the language (English by default)."""
     flag = flag_defs.get(flag_id)
-    parts = {"reason": gettext(reason), "basis": gettext(flag.basis), "source": flag.source}
-    return gettext(_BASIS) % parts
+    parts = {
+        "reason": said_in(reason, language),
+        "basis": translate(flag.basis, language),
+        "source": flag.source,
+    }
+    return translate(_BASIS, language) % parts
+
+
+# What each placeholder of a stored reason can hold: a symptom's label, or a whole number.
+_REASON_VALUES = {
+    "symptom": r"(?P<symptom>.+?)",
+    "severity": r"(?P<severity>\d+)",
+    "earlier": r"(?P<earlier>\d+)",
+    "days": r"(?P<days>\d+)",
+    "percent": r"(?P<percent>\d+)",
+}
+# Marks where the reason sits in a basis, to find what surrounds it.
+_SLOT = "\x00"
+
+
+def _pattern(message: str) -> re.Pattern[str]:
+    """Return a pattern that reads a marked message's English text back into its values."""
+    pattern = re.escape(message.replace("%%", "%"))
+    for name, value in _REASON_VALUES.items():
+        pattern = pattern.replace(re.escape(f"%({name})s"), value)
+    return re.compile(f"^{pattern}$")
+
+
+_REASON_PATTERNS = {message: _pattern(message) for message in _REASONS}
+_EVIDENCE_PATTERN = _pattern(SYMPTOM_EVIDENCE)
+
+
+def stored_reason(flag_id: str, basis: str) -> Said | None:
+    """Return why a structured flag was raised, read back from its stored basis as a ``Said``
+    a page can say in its reader's language; None when the basis is not in the wording the
+    triage writes today (an older wording stays as stored, never half translated)."""
+    basis = basis.removeprefix(STRUCTURED_BASIS_PREFIX)
+    if flag_id not in flag_defs.FLAGS_BY_ID:
+        return None
+    before, _, after = basis_text(flag_id, _SLOT).partition(_SLOT)
+    if not (basis.startswith(before) and basis.endswith(after)):
+        return None
+    text = basis[len(before) : len(basis) - len(after)]
+    for message, pattern in _REASON_PATTERNS.items():
+        found = pattern.match(text)
+        if found is None:
+            continue
+        values: dict[str, Any] = {
+            name: int(value) for name, value in found.groupdict().items() if name != "symptom"
+        }
+        if "symptom" in found.groupdict():
+            if found["symptom"] not in _labels():
+                return None
+            values["symptom"] = Said(found["symptom"])
+        reason = Said(message, **values)
+        # Read back, it must write the very same basis: "02" or a changed label is not today's.
+        return reason if basis_text(flag_id, reason) == basis else None
+    return None
+
+
+def symptom_evidence_in(evidence: str, language: str) -> str:
+    """Return a stored symptom answer's evidence ("choking severity 2") in the language, the
+    symptom named by its label; unchanged in English, or when not in that form."""
+    found = _EVIDENCE_PATTERN.match(evidence)
+    if language == DEFAULT_LANGUAGE or found is None:
+        return evidence
+    symptom = catalogue.by_id().get(found["symptom"])
+    if symptom is None:
+        return evidence
+    return Said(
+        SYMPTOM_EVIDENCE, symptom=Said(symptom.label), severity=int(found["severity"])
+    ).said_in(language)
+
+
+def _labels() -> set[str]:
+    """Return the catalogue symptoms' labels (English, as a stored reason names them)."""
+    return {symptom.label for symptom in catalogue.symptoms()}
 
 
 def _hit(flag_id: str, level: flag_defs.Level, evidence: str, reason: str) -> FlagHit:
+    # Stored as plain English text: what exports and the API give; pages read it back.
     return FlagHit(
         id=flag_id,
         level=level,
-        evidence=evidence,
+        evidence=str(evidence),
         start=None,
         end=None,
         basis=STRUCTURED_BASIS_PREFIX + basis_text(flag_id, reason),

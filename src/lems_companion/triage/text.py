@@ -651,8 +651,8 @@ def _family_then_pronoun(language_code: str) -> tuple[re.Pattern[str], re.Patter
             # The pronoun may follow a comma or "and" ("Mon mari tousse et l'autre jour il a
             # avalé de travers", "neulich hat er sich verschluckt"), as long as no word for the
             # writer stands between (checked below).
-            rf"\b{slots.POSSESSIVE[language_code]}\s+{words.FAMILY_WORDS}\b[^.;!?]*?\b"
-            rf"{slots.PRONOUN[language_code]}\b",
+            rf"\b(?:{slots.POSSESSIVE[language_code]}\s+{words.FAMILY_WORDS}|"
+            rf"{slots.BARE_KIN[language_code]})\b[^.;!?]*?\b{slots.PRONOUN[language_code]}\b",
             re.IGNORECASE,
         ),
         re.compile(first_person, re.IGNORECASE),

@@ -19,7 +19,7 @@ from lems_companion.accounts.models import User
 from lems_companion.dates import zone
 from lems_companion.db.engine import new_session
 from lems_companion.diary.acknowledgements import Acknowledgement
-from lems_companion.diary.alerts import basis_in, evidence_in
+from lems_companion.diary.alerts import basis_in, flag_evidence
 from lems_companion.diary.authors import shown_written_by
 from lems_companion.diary.flags import FlagRecord
 from lems_companion.diary.schemas import CONTEXT_LABELS, IMPROVED_LABELS
@@ -88,7 +88,7 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 # The catalogue's gettext, Babel's formats (when, day, number), the `translated` filter and the
 # medicine wordings in the reader's language: the same installation as the report's documents.
 documents.install(templates.env, reader_language, medicines.WORDINGS)
-documents.add_language_filter(templates.env, "flag_evidence", evidence_in, reader_language)
+documents.add_language_filter(templates.env, "flag_evidence", flag_evidence, reader_language)
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
