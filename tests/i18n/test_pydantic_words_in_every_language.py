@@ -5,6 +5,7 @@ match on."""
 from __future__ import annotations
 
 import json
+from typing import Literal
 
 import httpx
 import pytest
@@ -229,3 +230,16 @@ def test_a_problem_is_pydantics_english_text_and_a_type_not_catalogued_stays_eng
     assert said_in(pattern, "fr") == pattern  # no catalogue message for this type
     assert missing == "Field required"
     assert said_in(missing, "fr") == "Champ obligatoire"
+
+
+class Route(BaseModel):
+    route: Literal["oral", "iv", "subcutaneous"]
+
+
+def test_choices_are_joined_with_the_languages_or() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Route.model_validate({"route": "nasal"})
+    (choices,) = [problem_message(problem) for problem in caught.value.errors()]
+    assert choices == "Input should be 'oral', 'iv' or 'subcutaneous'"
+    assert said_in(choices, "es") == "El valor debe ser 'oral', 'iv' o 'subcutaneous'"
+    assert said_in(choices, "de") == "Der Wert muss 'oral', 'iv' oder 'subcutaneous' sein"

@@ -45,7 +45,7 @@ from lems_companion.diary.schemas import (
     describe_errors,
 )
 from lems_companion.i18n import N_, Said
-from lems_companion.inputs import TooDeep, loads_json
+from lems_companion.inputs import MAX_JSON_DEPTH, TooDeep, loads_json
 from lems_companion.interop import codes
 from lems_companion.interop.identity import URI_SYSTEM, record_uuid, urn
 from lems_companion.interop.records import (
@@ -1070,8 +1070,9 @@ def _load_fhir(text: str) -> dict[str, Any]:
                 )
             ]
         ) from None
-    except TooDeep as error:
-        raise InteropError([str(error)]) from None
+    except TooDeep:
+        deep = N_("the JSON is nested more than %(number)s levels deep")
+        raise InteropError([Said(deep, number=MAX_JSON_DEPTH)]) from None
     kind = data.get("resourceType") if isinstance(data, dict) else None
     if kind == "Observation":  # one Observation on its own, e.g. a weight from another system
         return {"resourceType": "Bundle", "entry": [{"resource": data}]}
