@@ -78,7 +78,7 @@ class ProfileUpdate(BaseModel):
     @classmethod
     def _printable(cls, value: str | None) -> str | None:
         if value is not None and any(unicodedata.category(c).startswith("C") for c in value):
-            raise ValueError("use letters, spaces and punctuation only")
+            raise ValueError(Said(N_("use letters, spaces and punctuation only")))
         return value
 
     @field_validator("date_of_birth")
@@ -87,7 +87,7 @@ class ProfileUpdate(BaseModel):
         if value is None:
             return None
         if value > latest_birth_date():
-            raise ValueError("a date of birth cannot be in the future")
+            raise ValueError(Said(N_("a date of birth cannot be in the future")))
         if value.year < EARLIEST_BIRTH_YEAR:
             raise ValueError(Said(N_("give a date from %(year)s on"), year=EARLIEST_BIRTH_YEAR))
         return value
@@ -120,7 +120,9 @@ class ProfileUpdate(BaseModel):
         if value is None:
             return None
         if not EMERGENCY_NUMBER_PATTERN.fullmatch(value):
-            raise ValueError("use digits, spaces and a leading + only, e.g. 112 or +44 999")
+            raise ValueError(
+                Said(N_("use digits, spaces and a leading + only, e.g. 112 or +44 999"))
+            )
         digits = sum(char.isdigit() for char in value)
         if not MIN_EMERGENCY_NUMBER_CHARS <= len(value) <= MAX_EMERGENCY_NUMBER_CHARS or (
             digits < MIN_EMERGENCY_NUMBER_CHARS

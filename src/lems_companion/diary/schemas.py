@@ -284,10 +284,11 @@ class EntryPublic(EntryCreate):
         return EntryCreate.model_validate(self.model_dump(exclude={"id"}))
 
 
-def describe_errors(error: ValidationError, *, prefix: str = "") -> list[str]:
-    """Return one readable line per problem, naming its field: ``symptoms.fatigue: ...``; without
-    a prefix each line is an ``i18n.Said``, which a page says in the reader's language."""
-    lines = []
+def describe_errors(error: ValidationError, *, where: str = "") -> list[str]:
+    """Return one readable line per problem, naming its field: ``symptoms.fatigue: ...``, after
+    ``where`` when given (``Bundle.entry[2]: weight_kg: ...``); each line is an ``i18n.Said``,
+    which a page says in the reader's language and the command line prints in English."""
+    lines: list[str] = []
     for problem in error.errors():
         # Pydantic marks a bad dictionary key with a trailing "[key]"; the key itself says enough.
         parts = [str(part) for part in problem["loc"] if part != "[key]"]
@@ -295,7 +296,7 @@ def describe_errors(error: ValidationError, *, prefix: str = "") -> list[str]:
         line = Said(
             N_("%(location)s: %(problem)s"), location=location, problem=problem_message(problem)
         )
-        # A prefix ("Bundle.entry[2]: ") makes it plain text: those readers (FHIR, Apple Health
-        # imports, the command line) are English.
-        lines.append(f"{prefix}{line}" if prefix else line)
+        lines.append(
+            Said(N_("%(location)s: %(problem)s"), location=where, problem=line) if where else line
+        )
     return lines

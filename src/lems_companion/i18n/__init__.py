@@ -115,12 +115,15 @@ def message_of(error: Exception) -> str:
 
 
 def problem_message(problem: Mapping[str, Any]) -> str:
-    """Return the message of one pydantic validation problem: the ``Said`` a validator raised
-    (so a page can still say it in the reader's language), else pydantic's words."""
+    """Return the message of one pydantic validation problem: the ``Said`` a validator raised,
+    else pydantic's own words (``i18n.problems``); either way a page can say it in the reader's
+    language, and its text is what the API and the command line give."""
+    from lems_companion.i18n.problems import pydantic_words
+
     error = (problem.get("ctx") or {}).get("error")
     if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Said):
         return error.args[0]
-    return str(problem["msg"]).removeprefix("Value error, ")
+    return pydantic_words(problem)
 
 
 def said_in(text: str, language: str) -> str:

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element, ParseError, iterparse
 from pydantic import ValidationError
 
 from lems_companion.diary.schemas import EntryCreate, describe_errors
+from lems_companion.i18n import N_, Said
 from lems_companion.interop.records import ImportedEntry, InteropError
 
 BODY_MASS = "HKQuantityTypeIdentifierBodyMass"
@@ -39,38 +40,55 @@ def _records(stream: IO[bytes]) -> Iterator[Element]:
             element.clear()
 
 
+def _at(where: str, problem: Said) -> Said:
+    """Return a problem after the record it was found in."""
+    return Said(N_("%(location)s: %(problem)s"), location=where, problem=problem)
+
+
+def _record_named(number: int, record: Element) -> Said:
+    """Return how the problems name a record: its number and start date."""
+    started = record.get("startDate")
+    date = started if started is not None else Said(N_("no date"))
+    return Said(N_("body-mass record %(number)s (%(date)s)"), number=number, date=date)
+
+
 def parse_apple_health(stream: IO[bytes]) -> list[ImportedEntry]:
     """Return one entry per body-mass record of an Apple Health export.xml stream, with its
-    weight in kg; InteropError naming each record that cannot be read, or when there is none."""
+    weight in kg; InteropError naming each record that cannot be read, or when there is none.
+    Each problem is an ``i18n.Said``: the import page says it in the reader's language."""
     entries: list[ImportedEntry] = []
     problems: list[str] = []
     try:
         for number, record in enumerate(_records(stream), start=1):
-            where = f"body-mass record {number} ({record.get('startDate', 'no date')})"
+            where = _record_named(number, record)
             unit = record.get("unit", "")
             try:
                 moment = datetime.strptime(record.get("startDate", ""), APPLE_DATE_FORMAT)
                 kilograms = round(float(record.get("value", "")) * KG_PER_UNIT[unit], 2)
             except ValueError:
-                problems.append(f"{where}: no readable date or value")
+                problems.append(_at(where, Said(N_("no readable date or value"))))
                 continue
             except KeyError:
-                problems.append(f"{where}: unknown unit {unit!r}; expected kg, g, lb or st")
+                unknown = N_("unknown unit %(unit)s; expected kg, g, lb or st")
+                problems.append(_at(where, Said(unknown, unit=repr(unit))))
                 continue
             data = {"recorded_at": moment.isoformat(), "weight_kg": kilograms}
             try:
                 entry = EntryCreate.model_validate_json(json.dumps(data))
             except ValidationError as error:
-                problems.extend(describe_errors(error, prefix=f"{where}: "))
+                problems.extend(describe_errors(error, where=where))
                 continue
             key = f"{BODY_MASS}|{record.get('sourceName', '')}|{record.get('startDate')}"
             identifier = f"urn:uuid:{uuid.uuid5(APPLE_HEALTH_NAMESPACE, key)}"
             entries.append(ImportedEntry(entry=entry, identifier=identifier, carries_factors=False))
     except ParseError as error:
-        raise InteropError([f"not a readable Apple Health export.xml: {error}"]) from None
+        unreadable = N_("not a readable Apple Health export.xml: %(reason)s")
+        raise InteropError([Said(unreadable, reason=str(error))]) from None
     if problems:
         more = len(problems) - MAX_REPORTED
-        raise InteropError(problems[:MAX_REPORTED] + ([f"... and {more} more"] if more > 0 else []))
+        tail: list[str] = [Said(N_("... and %(number)s more"), number=more)] if more > 0 else []
+        raise InteropError(problems[:MAX_REPORTED] + tail)
     if not entries:
-        raise InteropError([f"the Apple Health export holds no body-mass records ({BODY_MASS})"])
+        none = N_("the Apple Health export holds no body-mass records (%(type)s)")
+        raise InteropError([Said(none, type=BODY_MASS)])
     return entries

@@ -44,7 +44,8 @@ from lems_companion.diary.schemas import (
     EntryPublic,
     describe_errors,
 )
-from lems_companion.inputs import TooDeep, loads_json
+from lems_companion.i18n import N_, Said
+from lems_companion.inputs import MAX_JSON_DEPTH, TooDeep, loads_json
 from lems_companion.interop import codes
 from lems_companion.interop.identity import URI_SYSTEM, record_uuid, urn
 from lems_companion.interop.records import (
@@ -832,32 +833,41 @@ def to_fhir_json(
 
 
 class _Problems:
-    """Collects problems, each prefixed with where it was found."""
+    """Collects problems, each prefixed with where it was found: an ``i18n.Said`` that the import
+    page says in the reader's language (where stays as FHIR names it, "Bundle.entry[2] item
+    'weight'") and the command line prints in English."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
 
-    def add(self, where: str, message: str) -> None:
-        self.lines.append(f"{where}: {message}")
+    def add(self, where: str, message: str, /, **values: Any) -> None:
+        """Add the marked message, filled with its values, found at where."""
+        problem = Said(message, **values)
+        self.lines.append(Said(N_("%(location)s: %(problem)s"), location=where, problem=problem))
 
 
 def _one_value(answer_item: dict[str, Any], key: str, where: str, problems: _Problems) -> Any:
     values = _values(answer_item, key, where, problems)
     if len(values) > 1:
-        problems.add(where, "expects one answer, found several")
+        problems.add(where, N_("expects one answer, found several"))
     return values[0] if values else None
 
 
 def _values(answer_item: dict[str, Any], key: str, where: str, problems: _Problems) -> list[Any]:
     answers = answer_item.get("answer")
     if not isinstance(answers, list) or not answers:
-        problems.add(where, "has no answer")
+        problems.add(where, N_("has no answer"))
         return []
     values = []
     for answer in answers:
         if not isinstance(answer, dict) or key not in answer:
             found = sorted(answer) if isinstance(answer, dict) else type(answer).__name__
-            problems.add(where, f"expects an answer of type {key}, found {found}")
+            problems.add(
+                where,
+                N_("expects an answer of type %(expected)s, found %(found)s"),
+                expected=key,
+                found=str(found),
+            )
             continue
         values.append(answer[key])
     return values
@@ -875,11 +885,21 @@ def _code_from(
         return None
     if not isinstance(coding, dict) or coding.get("system") != system:
         got = coding.get("system") if isinstance(coding, dict) else coding
-        problems.add(where, f"unknown code system {got!r}; expected {system}")
+        problems.add(
+            where,
+            N_("unknown code system %(found)s; expected %(expected)s"),
+            found=repr(got),
+            expected=system,
+        )
         return None
     code = coding.get("code")
     if code not in allowed:
-        problems.add(where, f"unknown code {code!r}; expected one of {', '.join(allowed)}")
+        problems.add(
+            where,
+            N_("unknown code %(code)s; expected one of %(expected)s"),
+            code=repr(code),
+            expected=", ".join(allowed),
+        )
         return None
     return str(code)
 
@@ -887,7 +907,7 @@ def _code_from(
 def _children(item: dict[str, Any], where: str, problems: _Problems) -> list[dict[str, Any]]:
     children = item.get("item")
     if not isinstance(children, list) or not all(isinstance(child, dict) for child in children):
-        problems.add(where, "a group must hold a list of items")
+        problems.add(where, N_("a group must hold a list of items"))
         return []
     return children
 
@@ -900,7 +920,9 @@ def _symptoms(item: dict[str, Any], where: str, problems: _Problems) -> dict[str
         here = f"{where} item {link_id!r}"
         symptom_id = link_id.removeprefix(SYMPTOM_LINK_PREFIX)
         if not link_id.startswith(SYMPTOM_LINK_PREFIX) or symptom_id not in catalogue.by_id():
-            problems.add(here, "unknown symptom; the catalogue ids are listed in docs/entries.md")
+            problems.add(
+                here, N_("unknown symptom; the catalogue ids are listed in docs/entries.md")
+            )
             continue
         code = _code_from(child, codes.SEVERITY_SYSTEM, severities, here, problems)
         if code is not None:
@@ -919,7 +941,7 @@ def _medication(item: dict[str, Any], where: str, problems: _Problems) -> dict[s
         link_id = str(child.get("linkId", ""))
         here = f"{where} item {link_id!r}"
         if link_id not in fields:
-            problems.add(here, "unknown question")
+            problems.add(here, N_("unknown question"))
             continue
         key, value_type = fields[link_id]
         medication[key] = _one_value(child, value_type, here, problems)
@@ -941,7 +963,7 @@ def _home_tests(item: dict[str, Any], where: str, problems: _Problems) -> dict[s
         elif link_id == LINK_GRIP_AFTER:
             grip["after_squeeze"] = _one_value(child, "valueDecimal", here, problems)
         else:
-            problems.add(here, "unknown question")
+            problems.add(here, N_("unknown question"))
     if grip:
         tests["grip_kg"] = grip
     return tests
@@ -953,12 +975,17 @@ def entry_from_response(
     """Return the entry data a QuestionnaireResponse holds; problems are added, not raised."""
     questionnaire = str(response.get("questionnaire", ""))
     if questionnaire.split("|", 1)[0] != codes.QUESTIONNAIRE_URL:
-        problems.add(where, f"answers {questionnaire!r}, not {codes.QUESTIONNAIRE_URL}")
+        problems.add(
+            where,
+            N_("answers %(found)s, not %(expected)s"),
+            found=repr(questionnaire),
+            expected=codes.QUESTIONNAIRE_URL,
+        )
         return {}
     data: dict[str, Any] = {}
     items = response.get("item")
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        problems.add(where, "has no items")
+        problems.add(where, N_("has no items"))
         return {}
     contexts, improved = list(CONTEXT_LABELS), list(IMPROVED_LABELS)
     for item in items:
@@ -983,9 +1010,13 @@ def entry_from_response(
         elif link_id == LINK_NOTE:
             data["note"] = _one_value(item, "valueString", here, problems)
         else:
-            problems.add(here, "unknown question")
+            problems.add(here, N_("unknown question"))
     if "recorded_at" not in data:
-        problems.add(where, f"has no answer to {LINK_RECORDED_AT!r}; every entry needs a time")
+        problems.add(
+            where,
+            N_("has no answer to %(question)s; every entry needs a time"),
+            question=repr(LINK_RECORDED_AT),
+        )
     return data
 
 
@@ -1006,7 +1037,7 @@ def _check_observation(resource: dict[str, Any], where: str, problems: _Problems
     code = resource.get("code")
     codings = code.get("coding") if isinstance(code, dict) else None
     if not isinstance(codings, list) or not codings:
-        problems.add(where, "Observation has no coded code")
+        problems.add(where, N_("Observation has no coded code"))
         return
     known = _known_codings()
     for coding in codings:
@@ -1015,27 +1046,42 @@ def _check_observation(resource: dict[str, Any], where: str, problems: _Problems
         )
         # Strings only: a list or object here is not a code (and cannot be looked up in a set).
         if not (isinstance(system, str) and isinstance(value, str)) or (system, value) not in known:
-            problems.add(where, f"unknown Observation code {value!r} in system {system!r}")
+            problems.add(
+                where,
+                N_("unknown Observation code %(code)s in system %(system)s"),
+                code=repr(value),
+                system=repr(system),
+            )
 
 
 def _load_fhir(text: str) -> dict[str, Any]:
     if not text.strip():
-        raise InteropError(["the file is empty"])
+        raise InteropError([Said(N_("the file is empty"))])
     try:
         data = loads_json(text)
     except json.JSONDecodeError as error:
         raise InteropError(
-            [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"]
+            [
+                Said(
+                    N_("line %(line)s, column %(column)s: not valid JSON (%(reason)s)"),
+                    line=error.lineno,
+                    column=error.colno,
+                    reason=error.msg,
+                )
+            ]
         ) from None
-    except TooDeep as error:
-        raise InteropError([str(error)]) from None
+    except TooDeep:
+        deep = N_("the JSON is nested more than %(number)s levels deep")
+        raise InteropError([Said(deep, number=MAX_JSON_DEPTH)]) from None
     kind = data.get("resourceType") if isinstance(data, dict) else None
     if kind == "Observation":  # one Observation on its own, e.g. a weight from another system
         return {"resourceType": "Bundle", "entry": [{"resource": data}]}
     if kind != "Bundle":
-        raise InteropError(["not a FHIR Bundle: resourceType must be 'Bundle' (or 'Observation')"])
+        raise InteropError(
+            [Said(N_("not a FHIR Bundle: resourceType must be 'Bundle' (or 'Observation')"))]
+        )
     if not isinstance(data.get("entry"), list):
-        raise InteropError(["Bundle.entry: the Bundle holds no entries"])
+        raise InteropError([Said(N_("Bundle.entry: the Bundle holds no entries"))])
     return data
 
 
@@ -1111,17 +1157,19 @@ def weight_from_observation(
     if when is None and isinstance(period, dict):
         when = period.get("start")
     if not isinstance(when, str):
-        problems.add(where, "the weight Observation has no effectiveDateTime")
+        problems.add(where, N_("the weight Observation has no effectiveDateTime"))
         return None
     if "T" not in when:
         when += DATE_ONLY_TIME
     quantity = resource.get("valueQuantity")
     if not isinstance(quantity, dict) or not isinstance(quantity.get("value"), (int, float)):
-        problems.add(where, "the weight Observation has no valueQuantity")
+        problems.add(where, N_("the weight Observation has no valueQuantity"))
         return None
     unit = str(quantity.get("code") or quantity.get("unit") or "")
     if unit not in KG_PER_UNIT:
-        problems.add(where, f"unknown weight unit {unit!r}; expected kg, g or [lb_av]")
+        problems.add(
+            where, N_("unknown weight unit %(unit)s; expected kg, g or [lb_av]"), unit=repr(unit)
+        )
         return None
     kilograms = round(float(quantity["value"]) * KG_PER_UNIT[unit], 2)
     return {"recorded_at": when, "weight_kg": kilograms}
@@ -1141,7 +1189,7 @@ def parse_bundle(text: str) -> list[ImportedEntry]:
         resource = item.get("resource") if isinstance(item, dict) else None
         kind = resource.get("resourceType") if isinstance(resource, dict) else None
         if not isinstance(resource, dict):
-            problems.add(where, "holds no resource")
+            problems.add(where, N_("holds no resource"))
             continue
         where = f"{where} ({kind})"
         if not ours:
@@ -1158,7 +1206,10 @@ def parse_bundle(text: str) -> list[ImportedEntry]:
             continue
         if kind not in EXPORTED_TYPES:
             problems.add(
-                where, f"unsupported resource {kind!r}; expected one of {', '.join(EXPORTED_TYPES)}"
+                where,
+                N_("unsupported resource %(kind)s; expected one of %(expected)s"),
+                kind=repr(kind),
+                expected=", ".join(EXPORTED_TYPES),
             )
             continue
         if kind == "QuestionnaireResponse":
@@ -1175,7 +1226,7 @@ def parse_bundle(text: str) -> list[ImportedEntry]:
         try:
             entry = EntryCreate.model_validate_json(json.dumps(data))
         except ValidationError as error:
-            problems.lines.extend(describe_errors(error, prefix=f"{where}: "))
+            problems.lines.extend(describe_errors(error, where=where))
             continue
         entries.append(ImportedEntry(entry=entry, identifier=identifier, carries_factors=False))
     if problems.lines:
@@ -1183,8 +1234,13 @@ def parse_bundle(text: str) -> list[ImportedEntry]:
     if not entries:
         raise InteropError(
             [
-                "the Bundle holds no diary entries (no QuestionnaireResponse) and no body weight "
-                f"(Observation coded LOINC {codes.BODY_WEIGHT_LOINC})"
+                Said(
+                    N_(
+                        "the Bundle holds no diary entries (no QuestionnaireResponse) and no body "
+                        "weight (Observation coded LOINC %(code)s)"
+                    ),
+                    code=codes.BODY_WEIGHT_LOINC,
+                )
             ]
         )
     return entries

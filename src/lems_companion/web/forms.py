@@ -37,7 +37,7 @@ from lems_companion.diary.weights import (
     unit_or_default,
     weight_limits,
 )
-from lems_companion.i18n import N_, Said, translate
+from lems_companion.i18n import N_, Said, problem_message, said_in, translate
 
 # Empty medication rows offered on a new entry; enough for a typical day's doses.
 MEDICATION_ROWS = 3
@@ -416,8 +416,10 @@ def _plain_message(problem: Any, field_name: str, language: str) -> str:
         return say(N_("Enter either the five repetition times or the total, not both."), language)
     if kind == "literal_error":
         return say(N_("Choose one of the answers."), language)
-    message = str(problem["msg"]).removeprefix("Value error, ")
-    return say(SCHEMA_MESSAGES[message], language) if message in SCHEMA_MESSAGES else message
+    message = problem_message(problem)
+    if message in SCHEMA_MESSAGES:
+        return say(SCHEMA_MESSAGES[message], language)
+    return said_in(message, language)
 
 
 def _field_of(location: tuple[int | str, ...], medication_origins: list[str]) -> str:

@@ -18,6 +18,7 @@ from lems_companion.accounts.models import User
 from lems_companion.analysis.patterns import analyze
 from lems_companion.dates import parse_bound, zone
 from lems_companion.diary.schemas import describe_errors
+from lems_companion.i18n import N_, Said
 from lems_companion.investigations.schemas import KINDS, InvestigationCreate, kind
 from lems_companion.investigations.service import (
     add_investigation,
@@ -48,6 +49,8 @@ router = APIRouter()
 
 # ASCII digits only ("\d" would match any script's digits); the range is parse_bound's.
 DateParam = Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
+# The test form's field for the increment, as its problems name it.
+INCREMENT = "increment_percent"
 
 
 def period_bounds(user: User, since: str | None, until: str | None) -> tuple[datetime | None, ...]:
@@ -224,7 +227,10 @@ def create_test(
     except ValidationError as error:
         return _tests_page(request, db, signed_in, form=raw, errors=describe_errors(error))
     except ValueError:
-        errors = ["increment_percent: enter a number, e.g. 120"]
+        not_a_number = Said(N_("enter a number, e.g. 120"))
+        errors: list[str] = [
+            Said(N_("%(location)s: %(problem)s"), location=INCREMENT, problem=not_a_number)
+        ]
         return _tests_page(request, db, signed_in, form=raw, errors=errors)
     add_investigation(db, owner=signed_in.user, data=data)
     db.commit()
