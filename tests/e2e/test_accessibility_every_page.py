@@ -38,7 +38,13 @@ from tests.e2e.browser import PHONE
 from tests.e2e.test_accessibility import violations
 from tests.web.test_authorization_matrix import app_routes
 
-pytestmark = pytest.mark.browser
+# SQLite only: axe audits the pages' HTML, which the database does not shape; every page is
+# served from PostgreSQL too by the authorization matrix and the other browser tests. The walk
+# takes minutes, so running it twice held one test worker for as long as the rest of the suite.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),
+]
 
 PERSONAS = ("patient", "caregiver", "clinician")
 # The sign-in and sign-up pages, the articles and the offline page, as a visitor sees them.
