@@ -2,7 +2,7 @@
 
 Most lexicon patterns cannot match a note that lacks all of a few literal strings ("swallow",
 "stuck", "nose"...). ``required_factors`` reads a pattern's parse tree once and returns such a
-set; ``present`` tests the lower-cased note once for every such string of a language, and
+set; ``present`` finds which strings of a language the lower-cased note holds (one pass), and
 ``may_match`` skips a regular expression when none of its strings is there. The answer is
 conservative: None (always run the pattern) whenever the tree gives no guarantee, so skipping
 never changes a result. This is what
@@ -12,6 +12,8 @@ keeps triage in four languages as fast as it was in one (bench/triage_speed.py).
 from __future__ import annotations
 
 import importlib
+import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -41,9 +43,57 @@ def required_factors(pattern: str) -> frozenset[str] | None:
 
 
 def present(factors: frozenset[str], lowered: str) -> frozenset[str]:
-    """Return which of these strings the lower-cased text contains (one substring test each)."""
-    # filter() with the bound method runs the loop in C: a few per cent of a note's cost.
-    return frozenset(filter(lowered.__contains__, factors))
+    """Return which of these strings the lower-cased text contains."""
+    return scanner(factors)(lowered)
+
+
+@cache
+def scanner(factors: frozenset[str]) -> Callable[[str], frozenset[str]]:
+    """Return a function giving which of these strings a lower-cased text contains.
+
+    One pass of one regular expression over the text: the strings as a trie, tried at every
+    position, longest first. A string found at a position holds every shorter string of the set
+    that starts there as its prefix, so those are added from a table. A thousand substring tests
+    (the first version) cost a third of a note; this costs a twentieth."""
+    ordered = sorted(factors)
+    longest = re.compile(f"(?=({_trie_pattern(ordered)}))") if ordered else None
+    # For each string, the strings of the set it begins with (itself included).
+    prefixes = {
+        factor: frozenset(
+            factor[:length] for length in range(1, len(factor) + 1) if factor[:length] in factors
+        )
+        for factor in ordered
+    }
+    empty: frozenset[str] = frozenset()
+
+    def contained(lowered: str) -> frozenset[str]:
+        if longest is None:
+            return empty
+        starts = set(longest.findall(lowered))
+        return empty.union(*(prefixes[factor] for factor in starts)) if starts else empty
+
+    return contained
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """Return a pattern matching the longest of these strings at a position (a trie, so that
+    each position costs a character or two rather than a test per string)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    # A string ends here: the longer ones are tried first (greedy), then this one.
+    return f"(?:{body})?" if "" in node else body
 
 
 def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:
