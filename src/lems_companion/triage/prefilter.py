@@ -96,6 +96,28 @@ def _node_pattern(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def candidates(
+    factor_sets: tuple[frozenset[str] | None, ...],
+) -> Callable[[frozenset[str]], list[int]]:
+    """Return a function giving, for the strings found in a text, the positions (in order) of
+    the patterns whose required strings (``factor_sets``) allow a match: ``may_match`` for all
+    of them at once, from an index of which patterns need which string, so a note costs a look-up
+    per string it holds rather than a test per pattern."""
+    always = [index for index, factors in enumerate(factor_sets) if factors is None]
+    needing: dict[str, list[int]] = {}
+    for index, factors in enumerate(factor_sets):
+        for factor in factors or ():
+            needing.setdefault(factor, []).append(index)
+
+    def matching(found: frozenset[str]) -> list[int]:
+        chosen = set(always)
+        for factor in found:
+            chosen.update(needing.get(factor, ()))
+        return sorted(chosen)
+
+    return matching
+
+
 def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:
     """Return False only when none of the pattern's required strings was found in the text."""
     return factors is None or not factors.isdisjoint(found)

@@ -24,12 +24,12 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from lems_companion.triage import (
     concepts,
@@ -201,6 +201,10 @@ def _match_cues_on_one_text(context: object) -> None:
         regex_matcher.__class__ = _one_text_regex_matcher()
 
 
+# One cue pattern of ConText's regex matcher: its match id, its callback and the pattern.
+_CueRule = tuple[int, Any, re.Pattern[str]]
+
+
 @cache
 def _one_text_regex_matcher() -> type:
     from medspacy.common.regex_matcher import RegexMatcher
@@ -211,21 +215,34 @@ def _one_text_regex_matcher() -> type:
         def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
             matches: list[tuple[int, int, int]] = []
             text = doc.text_with_ws
+            rules = self._lems_rules()
             found_factors = doc.user_data.get(FACTORS_KEY)
-            for match_id, patterns in self._patterns.items():
-                on_match = self._callbacks[match_id]
-                for pattern in patterns:
-                    if found_factors is not None and not prefilter.may_match(
-                        prefilter.required_factors(pattern.pattern), found_factors
-                    ):
-                        continue
-                    for found in pattern.finditer(text):
-                        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-                        if span is not None and len(span):
-                            matches.append((match_id, span.start, span.end))
-                        if on_match is not None:
-                            on_match(self, doc, len(matches) - 1, matches)
+            chosen = range(len(rules[0])) if found_factors is None else rules[1](found_factors)
+            for index in chosen:
+                match_id, on_match, pattern = rules[0][index]
+                for found in pattern.finditer(text):
+                    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                    if span is not None and len(span):
+                        matches.append((match_id, span.start, span.end))
+                    if on_match is not None:
+                        on_match(self, doc, len(matches) - 1, matches)
             return matches
+
+        def _lems_rules(self) -> tuple[list[_CueRule], Callable[[frozenset[str]], list[int]]]:
+            """Return every (match id, callback, pattern) in the parent's order, with the
+            prefilter's index of them; built on the first note, again if rules were added."""
+            built = getattr(self, "_lems_index", None)
+            if built is None or built[2] != len(self._patterns):
+                rules = [
+                    (match_id, self._callbacks[match_id], pattern)
+                    for match_id, patterns in self._patterns.items()
+                    for pattern in patterns
+                ]
+                index = prefilter.candidates(
+                    tuple(prefilter.required_factors(rule[2].pattern) for rule in rules)
+                )
+                built = self._lems_index = (rules, index, len(self._patterns))
+            return built[0], built[1]
 
     return OneTextRegexMatcher
 
@@ -241,24 +258,32 @@ def _symptom_label(symptom_id: str) -> str:
 @cache
 def _targets(
     language_code: str,
-) -> list[tuple[str, list[tuple[re.Pattern[str], frozenset[str] | None]]]]:
-    """Return every target of the language's lexicon: per label, its compiled patterns, each
-    with the strings it cannot match without (``prefilter``), so most are skipped cheaply."""
+) -> tuple[
+    tuple[str, ...],
+    list[tuple[int, re.Pattern[str]]],
+    Callable[[frozenset[str]], list[int]],
+]:
+    """Return every target of the language's lexicon: the labels in order, each compiled
+    pattern with the position of its label, and the prefilter's index of which patterns may
+    match a note holding some required strings, so most are never tried."""
     words = lexicon(language_code)
     labelled = list(words.RED_FLAG_TARGETS.items()) + [
         (_symptom_label(symptom_id), patterns)
         for symptom_id, patterns in words.SYMPTOM_TARGETS.items()
     ]
-    return [
-        (
-            label,
-            [
-                (re.compile(pattern, re.IGNORECASE), prefilter.required_factors(pattern))
-                for pattern in patterns
-            ],
-        )
-        for label, patterns in labelled
+    compiled = [
+        (position, pattern)
+        for position, (_, patterns) in enumerate(labelled)
+        for pattern in patterns
     ]
+    index = prefilter.candidates(
+        tuple(prefilter.required_factors(pattern) for _, pattern in compiled)
+    )
+    return (
+        tuple(label for label, _ in labelled),
+        [(position, re.compile(pattern, re.IGNORECASE)) for position, pattern in compiled],
+        index,
+    )
 
 
 @cache
@@ -298,24 +323,31 @@ def _find_targets(doc: Doc, language_code: str) -> Doc:
     first and longest is kept, as one alternation of them would."""
     spans = []
     text = doc.text  # spaCy joins the tokens anew on every access
-    # Which required strings of the language's targets and cues the note holds: one substring
-    # test each, then each pattern is skipped unless one of its own is here. ConText's matcher
-    # reads the same set from the doc.
+    # Which required strings of the language's targets and cues the note holds (one pass), then
+    # only the patterns one of whose strings is here are tried. ConText's matcher reads the
+    # same set from the doc.
     found_factors = prefilter.present(_all_factors(language_code), text.lower())
     doc.user_data[FACTORS_KEY] = found_factors
     # Word classes matched by their stems, in any order and inflection (concepts.py).
     by_concept: dict[str, list[tuple[int, int]]] = {}
     for label, start, stop in concepts.find(text, language_code):
         by_concept.setdefault(label, []).append((start, stop))
-    for label, patterns in _targets(language_code):
-        found: list[tuple[int, int]] = list(by_concept.get(label, ()))
-        for pattern, factors in patterns:
-            if prefilter.may_match(factors, found_factors):
-                found += [
-                    match.span() for match in pattern.finditer(text) if match.end() > match.start()
-                ]
+    labels, patterns, candidates = _targets(language_code)
+    found: dict[int, list[tuple[int, int]]] = {
+        position: list(by_concept[label])
+        for position, label in enumerate(labels)
+        if label in by_concept
+    }
+    for index in candidates(found_factors):
+        position, pattern = patterns[index]
+        matched = [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
+        if matched:
+            found.setdefault(position, []).extend(matched)
+    # Labels in the lexicon's order, as before: ConText reads the span group in this order.
+    for position in sorted(found):
+        label = labels[position]
         end = -1
-        for start, stop in sorted(found, key=lambda span: (span[0], -span[1])):
+        for start, stop in sorted(found[position], key=lambda span: (span[0], -span[1])):
             if start < end:
                 continue
             end = stop
