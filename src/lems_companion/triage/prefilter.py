@@ -124,24 +124,103 @@ def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:
 
 
 def _factors(items: list[Any]) -> set[str] | None:
-    """Return the best required set of a sequence of parsed items; None when there is none."""
+    """Return the best required set of a sequence of parsed items; None when there is none.
+
+    Items whose every possible text is known and few ("i", "(?:'m|m| am)", "\\b") are joined
+    into the set of their concatenations ("i'm", "im", "i am"): longer strings, so fewer notes
+    hold one of them and more patterns are skipped."""
     candidates: list[set[str]] = []
-    run = ""
+    run: set[str] = {""}
     for op, value in items:
-        if op is constants.LITERAL:
-            run += chr(value).lower()
+        exact = _exact(op, value)
+        if exact is not None:
+            joined = {head + tail for head in run for tail in exact}
+            if len(joined) <= MAX_EXACT:
+                run = joined
+                continue
+            candidates.append(_minimal(run))
+            run = exact
             continue
-        if run:
-            candidates.append({run})
-            run = ""
+        candidates.append(_minimal(run))
+        run = {""}
         found = _item_factors(op, value)
         if found:
             candidates.append(found)
-    if run:
-        candidates.append({run})
+    candidates.append(_minimal(run))
+    candidates = [factors for factors in candidates if "" not in factors]
     if not candidates:
         return None
     return max(candidates, key=lambda factors: (min(map(len, factors)), -len(factors)))
+
+
+# Most strings a run of known items may stand for before it is cut (bounds the work per pattern).
+MAX_EXACT = 64
+# Longest bounded repeat ("l{1,2}") whose texts are spelt out.
+MAX_EXACT_REPEAT = 3
+
+
+def _minimal(strings: set[str]) -> set[str]:
+    """Return the strings that hold none of the others: a text holding one of the set holds one
+    of these."""
+    return {
+        string
+        for string in strings
+        if not any(other != string and other in string for other in strings)
+    }
+
+
+def _exact(op: Any, value: Any) -> set[str] | None:
+    """Return every lower-case text the item can match, when they are few; None otherwise.
+
+    Assertions (``\\b``, look-arounds) match no text: the empty string."""
+    if op is constants.LITERAL:
+        return {chr(value).lower()}
+    if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+        return {""}
+    if op is constants.IN:
+        if all(kind is constants.LITERAL for kind, _ in value):
+            return {chr(code).lower() for _, code in value}
+        return None
+    if op is constants.SUBPATTERN:
+        return _exact_sequence(list(value[-1]))
+    if op is getattr(constants, "ATOMIC_GROUP", None):
+        return _exact_sequence(list(value))
+    if op is constants.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            texts = _exact_sequence(list(branch))
+            if texts is None:
+                return None
+            found |= texts
+        return found if len(found) <= MAX_EXACT else None
+    if op in _REPEATS:
+        minimum, maximum, item = value
+        if int(maximum) > MAX_EXACT_REPEAT:
+            return None
+        body = _exact_sequence(list(item))
+        if body is None:
+            return None
+        found, power = set(), {""}
+        for count in range(int(maximum) + 1):
+            if count >= int(minimum):
+                found |= power
+            power = {head + tail for head in power for tail in body}
+            if len(power) > MAX_EXACT:
+                return None
+        return found if len(found) <= MAX_EXACT else None
+    return None
+
+
+def _exact_sequence(items: list[Any]) -> set[str] | None:
+    texts = {""}
+    for op, value in items:
+        exact = _exact(op, value)
+        if exact is None:
+            return None
+        texts = {head + tail for head in texts for tail in exact}
+        if len(texts) > MAX_EXACT:
+            return None
+    return texts
 
 
 def _item_factors(op: Any, value: Any) -> set[str] | None:
