@@ -120,6 +120,7 @@ def _split_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@cache
 def lexicon(language_code: str) -> ModuleType:
     """Return the lexicon module of a checked language; KeyError for another language."""
     return importlib.import_module(LEXICON_MODULES[language_code])
@@ -492,11 +493,13 @@ def triage_note(
         )
     writer = authorship(text, author, code)
     found = [_third_person(mention, text, code) for mention in mentions(text, code)]
+    # Mentions often share a sentence: each of its figurative patterns is searched once.
+    figurative_found: dict[tuple[tuple[int, int], int], bool] = {}
     kept = [
         mention
         for mention in found
         if _keeps(mention, writer)
-        and not _figurative(mention, text, code)
+        and not _figurative(mention, text, code, figurative_found)
         and not _inside_choking(mention, found)
     ]
     breathless_sentences = {m.sentence for m in kept if m.label in {"DYSPNEA", "OXIMETRY"}}
@@ -662,14 +665,29 @@ def _figurative_patterns(language_code: str) -> list[tuple[frozenset[str] | None
     ]
 
 
-def _figurative(mention: Mention, text: str, language_code: str) -> bool:
+def _figurative(
+    mention: Mention,
+    text: str,
+    language_code: str,
+    found: dict[tuple[tuple[int, int], int], bool] | None = None,
+) -> bool:
     """Return True when the mention's sentence uses its words in another sense (spec section 3:
-    "choked with emotion", "a hard pill to swallow", reading about a symptom)."""
-    sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
-    return any(
-        (labels is None or mention.label in labels) and pattern.search(sentence)
-        for labels, pattern in _figurative_patterns(language_code)
-    )
+    "choked with emotion", "a hard pill to swallow", reading about a symptom).
+
+    ``found`` keeps, per sentence and pattern, whether it matched, for the note's other
+    mentions."""
+    found = {} if found is None else found
+    sentence = ""
+    for number, (labels, pattern) in enumerate(_figurative_patterns(language_code)):
+        if labels is not None and mention.label not in labels:
+            continue
+        key = (mention.sentence, number)
+        if key not in found:
+            sentence = sentence or language.fold(text[mention.sentence[0] : mention.sentence[1]])
+            found[key] = pattern.search(sentence) is not None
+        if found[key]:
+            return True
+    return False
 
 
 def _finding(mention: Mention) -> str | Literal[False] | None:
