@@ -148,6 +148,10 @@ def pipeline(language_code: str = language.DEFAULT) -> Language:
     nlp.add_pipe("lems_sentences")
     nlp.add_pipe(f"lems_targets_{language_code}", name="lems_targets")
     nlp.add_pipe(f"lems_context_{language_code}", name="lems_context")
+    # The compiled patterns and the prefilter's indexes, built now rather than on the first note.
+    _targets(language_code)
+    _cues(language_code)
+    prefilter.scanner(_all_factors(language_code))
     return nlp
 
 
