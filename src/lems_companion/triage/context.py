@@ -89,7 +89,7 @@ def matcher(cues: Sequence[Cue]) -> Matcher:
         for pattern in cue.patterns
     )
     index = prefilter.candidates(
-        tuple(prefilter.required_factors(rule.pattern.pattern) for rule in rules)
+        tuple(prefilter.required_sets(rule.pattern.pattern) for rule in rules)
     )
     return Matcher(rules=rules, candidates=index)
 

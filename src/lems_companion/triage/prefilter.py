@@ -42,6 +42,59 @@ def required_factors(pattern: str) -> frozenset[str] | None:
     return frozenset(factors)
 
 
+@cache
+def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
+    """Return sets of lower-case strings such that every match holds a string of each set, the
+    most telling first; empty when none is known.
+
+    ``required_factors`` gives one such set; a pattern in several parts requires one of each
+    part ("cough" and one of the foods after it), which skips it in more notes."""
+    try:
+        tree = parser.parse(pattern)
+    except Exception:
+        return ()
+    found = [_factors(list(tree)), *_sequence_sets(list(tree))]
+    usable = {
+        frozenset(factors)
+        for factors in found
+        if factors and min(len(factor) for factor in factors) >= MIN_FACTOR_LENGTH
+    }
+    return tuple(
+        sorted(usable, key=lambda factors: (-min(map(len, factors)), len(factors), sorted(factors)))
+    )
+
+
+def _sequence_sets(items: list[Any]) -> list[set[str]]:
+    """Return every required set of a sequence of parsed items: its runs of known texts, and
+    the parts of its groups and repeats, all of which a match must hold."""
+    found: list[set[str]] = []
+    run: set[str] = {""}
+    for op, value in items:
+        exact = _exact(op, value)
+        if exact is not None:
+            joined = {head + tail for head in run for tail in exact}
+            if len(joined) <= MAX_EXACT:
+                run = joined
+                continue
+            found.append(_minimal(run))
+            run = exact
+            continue
+        found.append(_minimal(run))
+        run = {""}
+        if op is constants.SUBPATTERN:
+            found += _sequence_sets(list(value[-1]))
+        elif op is getattr(constants, "ATOMIC_GROUP", None):
+            found += _sequence_sets(list(value))
+        elif op in _REPEATS and int(value[0]) >= 1:
+            found += _sequence_sets(list(value[2]))
+        else:
+            factors = _item_factors(op, value)
+            if factors:
+                found.append(factors)
+    found.append(_minimal(run))
+    return [factors for factors in found if factors and "" not in factors]
+
+
 def present(factors: frozenset[str], lowered: str) -> frozenset[str]:
     """Return which of these strings the lower-cased text contains."""
     return scanner(factors)(lowered)
@@ -97,23 +150,29 @@ def _node_pattern(node: dict[str, Any]) -> str:
 
 
 def candidates(
-    factor_sets: tuple[frozenset[str] | None, ...],
+    factor_sets: tuple[tuple[frozenset[str], ...], ...],
 ) -> Callable[[frozenset[str]], list[int]]:
     """Return a function giving, for the strings found in a text, the positions (in order) of
-    the patterns whose required strings (``factor_sets``) allow a match: ``may_match`` for all
-    of them at once, from an index of which patterns need which string, so a note costs a look-up
-    per string it holds rather than a test per pattern."""
-    always = [index for index, factors in enumerate(factor_sets) if factors is None]
+    the patterns whose required sets (``required_sets``, one tuple per pattern) all allow a
+    match. An index from each string of a pattern's first set to the patterns that need it
+    replaces a test per pattern: a note costs a look-up per string it holds."""
+    always = [index for index, sets in enumerate(factor_sets) if not sets]
     needing: dict[str, list[int]] = {}
-    for index, factors in enumerate(factor_sets):
-        for factor in factors or ():
+    for index, sets in enumerate(factor_sets):
+        for factor in sets[0] if sets else ():
             needing.setdefault(factor, []).append(index)
+    others = {index: sets[1:] for index, sets in enumerate(factor_sets) if len(sets) > 1}
 
     def matching(found: frozenset[str]) -> list[int]:
         chosen = set(always)
         for factor in found:
             chosen.update(needing.get(factor, ()))
-        return sorted(chosen)
+        return sorted(
+            index
+            for index in chosen
+            if index not in others
+            or all(not factors.isdisjoint(found) for factors in others[index])
+        )
 
     return matching
 

@@ -197,9 +197,7 @@ def _targets(
         for position, (_, patterns) in enumerate(labelled)
         for pattern in patterns
     ]
-    index = prefilter.candidates(
-        tuple(prefilter.required_factors(pattern) for _, pattern in compiled)
-    )
+    index = prefilter.candidates(tuple(prefilter.required_sets(pattern) for _, pattern in compiled))
     return (
         tuple(label for label, _ in labelled),
         [(position, re.compile(pattern, re.IGNORECASE)) for position, pattern in compiled],
@@ -217,7 +215,10 @@ def _all_factors(language_code: str) -> frozenset[str]:
         for pattern in group
     ] + [pattern for cue in words.CUES for pattern in cue.patterns]
     return frozenset(
-        factor for pattern in patterns for factor in (prefilter.required_factors(pattern) or ())
+        factor
+        for pattern in patterns
+        for factors in prefilter.required_sets(pattern)
+        for factor in factors
     )
 
 
