@@ -1,8 +1,8 @@
 """ConText (Harkema et al., 2009) exactly as medspaCy 1.3 applies it, on plain numbers.
 
 medspaCy's ``ConText`` component builds a Python object per cue match, finds each cue's sentence
-through spaCy's ``Token.sent`` and compares every cue with every other through properties: half
-of a note's triage time went there (docs/performance.md, "Triage speed (third pass)"). This
+through spaCy's ``Token.sent`` and compares every cue with every other through properties:
+about a third of a note's triage time (docs/performance.md, "Triage speed (third pass)"). This
 module applies the same algorithm with the same results to tuples of token offsets:
 
 1. every cue pattern (a lexicon ``Cue`` has one or more) is matched on the note's text, a match
