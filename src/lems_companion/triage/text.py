@@ -1,10 +1,11 @@
-"""Free-text triage: find red flags in a patient's note with medspaCy ConText, in four languages.
+"""Free-text triage: find red flags in a patient's note with ConText, in four languages.
 
 For each language we check (``language.CHECKED``: en, es, fr, de) the pipeline is a blank spaCy
 tokenizer of that language, a small sentence splitter, a target finder (what is mentioned: the
 language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, and the word classes of ``concepts``
 matched by their stems, put in a span group as medspaCy's TargetMatcher would, at half its
-cost) and medspaCy's ConText (what the mention means: the language's ``CUES``). No statistical
+cost) and ConText as medspaCy 1.3 applies it (``context``: what the mention means, from the
+language's ``CUES``). No statistical
 model is loaded, so nothing is downloaded and a note takes a millisecond or two. Every lexicon
 is matched against the note with its accents folded (``language.fold``), one character for
 one, so offsets stay those of the patient's own text.
@@ -406,7 +407,7 @@ def _analyse(nlp: Language, text: str) -> Doc:
 def _chunks(text: str) -> list[tuple[int, str]]:
     """Return the note cut at sentence ends into pieces of about CHUNK_CHARS, with offsets."""
     # ConText never looks beyond a sentence, so cutting between sentences changes nothing; it
-    # keeps long notes fast, because medspaCy compares every cue with every other in a doc.
+    # keeps long notes fast, because ConText compares every cue with every other in a doc.
     if len(text) <= CHUNK_CHARS:
         return [(0, text)]
     pieces, start = [], 0
