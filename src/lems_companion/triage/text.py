@@ -5,8 +5,8 @@ tokenizer of that language, a small sentence splitter, a target finder (what is 
 language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, and the word classes of ``concepts``
 matched by their stems, put in a span group as medspaCy's TargetMatcher would, at half its
 cost) and ConText as medspaCy 1.3 applies it (``context``: what the mention means, from the
-language's ``CUES``). No statistical
-model is loaded, so nothing is downloaded and a note takes a millisecond or two. Every lexicon
+language's ``CUES``). No statistical model is loaded, so nothing is downloaded and a note takes
+well under a millisecond. Every lexicon
 is matched against the note with its accents folded (``language.fold``), one character for
 one, so offsets stay those of the patient's own text.
 
