@@ -29,4 +29,4 @@ def test_triaging_a_note_loads_the_pipeline() -> None:
     loaded = modules_loaded_by(
         "from lems_companion.triage import triage_text\ntriage_text('I choked')"
     )
-    assert "spacy" in loaded
+    assert "medspacy" in loaded

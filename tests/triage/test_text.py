@@ -101,7 +101,7 @@ def test_pipeline_is_built_once() -> None:
 
 def test_pipeline_has_no_statistical_model() -> None:
     nlp = text_triage.pipeline()
-    assert nlp.pipe_names == ["lems_sentences", "lems_targets", "lems_context"]
+    assert nlp.pipe_names == ["lems_sentences", "lems_targets", "medspacy_context"]
 
 
 def test_long_note_is_triaged() -> None:

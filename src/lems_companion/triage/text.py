@@ -1,12 +1,11 @@
-"""Free-text triage: find red flags in a patient's note with ConText, in four languages.
+"""Free-text triage: find red flags in a patient's note with medspaCy ConText, in four languages.
 
 For each language we check (``language.CHECKED``: en, es, fr, de) the pipeline is a blank spaCy
 tokenizer of that language, a small sentence splitter, a target finder (what is mentioned: the
 language's ``RED_FLAG_TARGETS`` and ``SYMPTOM_TARGETS``, and the word classes of ``concepts``
 matched by their stems, put in a span group as medspaCy's TargetMatcher would, at half its
-cost) and ConText as medspaCy 1.3 applies it (``context``: what the mention means, from the
-language's ``CUES``). No statistical model is loaded, so nothing is downloaded and a note takes
-well under a millisecond. Every lexicon
+cost) and medspaCy's ConText (what the mention means: the language's ``CUES``). No statistical
+model is loaded, so nothing is downloaded and a note takes a millisecond or two. Every lexicon
 is matched against the note with its accents folded (``language.fold``), one character for
 one, so offsets stay those of the patient's own text.
 
@@ -24,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Literal
 
 from lems_companion.triage import (
     concepts,
-    context,
     durations,
     language,
     numbers,
@@ -54,8 +53,6 @@ AUTHORS: tuple[str, ...] = ("patient", "caregiver", "unknown")
 SPAN_GROUP = "lems_mentions"
 # Where the target finder leaves the set of required strings found in the note (prefilter).
 FACTORS_KEY = "lems_factors"
-# Where ConText leaves, for each target of the span group in order, the cues modifying it.
-MODIFIERS_KEY = "lems_modifiers"
 # Long notes are triaged in pieces of about this many characters, cut between sentences.
 CHUNK_CHARS = 500
 SENTENCE_BREAK = re.compile(r"(?:[.!?;]+|\u2026)\s+|\n+")
@@ -130,29 +127,57 @@ def lexicon(language_code: str) -> ModuleType:
 @cache
 def pipeline(language_code: str = language.DEFAULT) -> Language:
     """Return the triage pipeline of a language; built once per process (about a second)."""
-    # Imported here rather than with the module: importing spaCy takes about a second, which
-    # commands and pages that never triage a note should not pay.
+    # Imported here rather than with the module: importing spaCy and medspaCy takes about a
+    # second, which commands and pages that never triage a note should not pay.
+    import medspacy  # noqa: F401  (registers the medspaCy pipeline factories)
     import spacy
+    from loguru import logger
+    from medspacy.context import ConTextRule
     from spacy.language import Language
 
+    # PyRuSH (a medspaCy dependency) logs every document through loguru unless told not to.
+    logger.disable("PyRuSH")
+    # ConText's cues are all regular expressions, so its token Matcher is empty and spaCy warns
+    # about that (W036) on every note; the warning says nothing here.
+    warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
     if "lems_sentences" not in Language.factories:
         Language.component("lems_sentences", func=_split_sentences)
-    for name, component in (
-        (f"lems_targets_{language_code}", _TargetFinder(language_code)),
-        (f"lems_context_{language_code}", _ContextFinder(language_code)),
-    ):
-        if name not in Language.factories:
-            Language.component(name, func=component)
+    factory = f"lems_targets_{language_code}"
+    if factory not in Language.factories:
+        Language.component(factory, func=_TargetFinder(language_code))
     nlp = spacy.blank(TOKENIZERS.get(language_code, language_code))
     if language_code == "fr":
         _split_elisions(nlp)
     nlp.add_pipe("lems_sentences")
-    nlp.add_pipe(f"lems_targets_{language_code}", name="lems_targets")
-    nlp.add_pipe(f"lems_context_{language_code}", name="lems_context")
-    # The compiled patterns and the prefilter's indexes, built now rather than on the first note.
+    nlp.add_pipe(factory, name="lems_targets")
+    context = nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
+    )
+    context.add(  # type: ignore[attr-defined]
+        [
+            # One rule per pattern rather than per cue, so that the prefilter can skip each.
+            ConTextRule(
+                f"{cue.category}_{cue.direction}_{index}_{number}",
+                cue.category,
+                pattern=pattern,
+                direction=cue.direction,
+                terminated_by=set(cue.terminated_by),
+                max_scope=cue.max_scope,
+                allowed_types=set(cue.allowed_types) if cue.allowed_types else None,
+            )
+            for index, cue in enumerate(lexicon(language_code).CUES)
+            for number, pattern in enumerate(cue.patterns)
+        ]
+    )
+    _match_cues_on_one_text(context)
+    # The compiled patterns and the prefilter's indexes and required strings, built now rather
+    # than on the first note.
     _targets(language_code)
-    _cues(language_code)
     prefilter.scanner(_all_factors(language_code))
+    for cue in lexicon(language_code).CUES:
+        for pattern in cue.patterns:
+            prefilter.required_factors(pattern)
     return nlp
 
 
@@ -167,6 +192,50 @@ def _split_elisions(nlp: Language) -> None:
         r"(?<=\bqu)'(?=\w)",
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
+def _match_cues_on_one_text(context: object) -> None:
+    """Make ConText's regex matcher build the note's text once per note, not once per cue.
+
+    medspaCy 1.3's RegexMatcher reads ``doc.text_with_ws`` for every rule, and spaCy rebuilds
+    that string from the tokens on every read: with thirty cues it was a fifth of a note's cost.
+    The subclass matches exactly as its parent does. If medspaCy's internals change, the
+    matcher is left as it is (slower, same results)."""
+    from medspacy.common.regex_matcher import RegexMatcher
+
+    matcher = getattr(context, "_ConText__matcher", None)
+    regex_matcher = getattr(matcher, "_MedspacyMatcher__regex_matcher", None)
+    if type(regex_matcher) is RegexMatcher:
+        regex_matcher.__class__ = _one_text_regex_matcher()
+
+
+@cache
+def _one_text_regex_matcher() -> type:
+    from medspacy.common.regex_matcher import RegexMatcher
+
+    class OneTextRegexMatcher(RegexMatcher):
+        """medspaCy's RegexMatcher, reading the doc's text once per call."""
+
+        def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+            matches: list[tuple[int, int, int]] = []
+            text = doc.text_with_ws
+            found_factors = doc.user_data.get(FACTORS_KEY)
+            for match_id, patterns in self._patterns.items():
+                on_match = self._callbacks[match_id]
+                for pattern in patterns:
+                    if found_factors is not None and not prefilter.may_match(
+                        prefilter.required_factors(pattern.pattern), found_factors
+                    ):
+                        continue
+                    for found in pattern.finditer(text):
+                        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                        if span is not None and len(span):
+                            matches.append((match_id, span.start, span.end))
+                        if on_match is not None:
+                            on_match(self, doc, len(matches) - 1, matches)
+            return matches
+
+    return OneTextRegexMatcher
 
 
 def _any_of(patterns: Iterable[str]) -> str:
@@ -227,29 +296,6 @@ def _all_factors(language_code: str) -> frozenset[str]:
 def _compiled(language_code: str, name: str) -> re.Pattern[str]:
     """Return one of the lexicon's note-level patterns (QUESTION_START, CAREGIVER_HEADER...)."""
     return re.compile(getattr(lexicon(language_code), name), re.IGNORECASE)
-
-
-@cache
-def _cues(language_code: str) -> context.Matcher:
-    """Return the language's ConText cue rules, one per pattern (``context``)."""
-    return context.matcher(lexicon(language_code).CUES)
-
-
-class _ContextFinder:
-    """The pipeline component that applies ConText (spaCy factory "lems_context"): for each
-    target of the span group, the cues that modify it, left in ``doc.user_data``."""
-
-    def __init__(self, language_code: str) -> None:
-        self.language_code = language_code
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[MODIFIERS_KEY] = context.apply(
-            doc,
-            list(doc.spans[SPAN_GROUP]),
-            _cues(self.language_code),
-            doc.user_data.get(FACTORS_KEY),
-        )
-        return doc
 
 
 class _TargetFinder:
@@ -349,19 +395,17 @@ def mentions(text: str, language_code: str = language.DEFAULT) -> list[Mention]:
         def at(position: int, origin: list[int] | None = origin) -> int:
             return position if origin is None else origin[position]
 
-        modified_by = doc.user_data.get(MODIFIERS_KEY, ())
-        targets = list(doc.spans[SPAN_GROUP])
-        for number in sorted(
-            range(len(targets)), key=lambda item: (targets[item].start, targets[item].end)
-        ):
-            span = targets[number]
+        for span in sorted(doc.spans[SPAN_GROUP], key=lambda item: (item.start, item.end)):
             # medspaCy 1.3 lets a cue lying wholly inside a target modify it (its overlap test
             # misses containment): "me quedo sin aire" would be negated by its own "sin".
             categories = {
-                category
-                for category, (cue_start, cue_end) in modified_by[number]
-                if category not in INSIDE_IGNORED
-                or not (span.start <= cue_start and cue_end <= span.end)
+                modifier.category
+                for modifier in span._.modifiers
+                if modifier.category not in INSIDE_IGNORED
+                or not (
+                    span.start <= modifier.modifier_span[0]
+                    and modifier.modifier_span[1] <= span.end
+                )
             }
             if _is_general_question(span, language_code):
                 categories.add("HYPOTHETICAL")
@@ -398,7 +442,7 @@ def _analyse(nlp: Language, text: str) -> Doc:
     """Return the processed doc; ConText is skipped when the note names no target at all."""
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
-        if name == "lems_context" and not doc.spans[SPAN_GROUP]:
+        if name == "medspacy_context" and not doc.spans[SPAN_GROUP]:
             break  # nothing for ConText to modify: most of a note's cost saved
         doc = component(doc)
     return doc
@@ -407,7 +451,7 @@ def _analyse(nlp: Language, text: str) -> Doc:
 def _chunks(text: str) -> list[tuple[int, str]]:
     """Return the note cut at sentence ends into pieces of about CHUNK_CHARS, with offsets."""
     # ConText never looks beyond a sentence, so cutting between sentences changes nothing; it
-    # keeps long notes fast, because ConText compares every cue with every other in a doc.
+    # keeps long notes fast, because medspaCy compares every cue with every other in a doc.
     if len(text) <= CHUNK_CHARS:
         return [(0, text)]
     pieces, start = [], 0
