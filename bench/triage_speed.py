@@ -1,6 +1,6 @@
 """Benchmark free-text triage: start-up time, notes per second and per-note latency.
 
-Run: .venv/bin/python bench/triage_speed.py [--notes 2000]
+Run: .venv/bin/python bench/triage_speed.py [--notes 2000] [--repeat 5]
 Runs pinned to one CPU core (where the OS allows it), as the target is stated per core.
 Prints figures; it is not a test and asserts nothing.
 """
@@ -56,10 +56,29 @@ def bare_tokenizer_rate(notes: list[str]) -> float:
     return len(notes) / (time.process_time() - started)
 
 
+def best_rates(notes: list[str], repeat: int) -> tuple[float, float]:
+    """Return the best notes per CPU-second of triage and of the bare tokenizer over `repeat`
+    alternating passes: on a shared machine the best pass is the one least slowed by others."""
+    triage_best = tokenizer_best = 0.0
+    for _ in range(repeat):
+        started = time.process_time()
+        for note in notes:
+            triage_text(note)
+        triage_best = max(triage_best, len(notes) / (time.process_time() - started))
+        tokenizer_best = max(tokenizer_best, bare_tokenizer_rate(notes))
+    return triage_best, tokenizer_best
+
+
 def main() -> None:
     """Print the triage throughput and latency over a batch of generated notes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=2000, help="how many notes to triage")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="also print the best of this many further passes of triage and tokenizer",
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -109,6 +128,12 @@ def main() -> None:
     print(f"latency p95:    {cut_points[94] * 1000:.2f} ms")
     print(f"latency p99:    {cut_points[98] * 1000:.2f} ms")
     print(f"latency max:    {max(latencies) * 1000:.2f} ms")
+    if args.repeat > 1:
+        triage_best, tokenizer_best = best_rates(notes, args.repeat)
+        print(
+            f"best of {args.repeat}:      triage {triage_best:.0f}, bare tokenizer "
+            f"{tokenizer_best:.0f} notes per CPU-second; {100 * triage_best / tokenizer_best:.1f}%"
+        )
     print(
         f"load average:   {os.getloadavg()[0]:.1f} (other work on this machine slows the figures)"
     )

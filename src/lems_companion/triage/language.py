@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -153,17 +153,9 @@ def detect(text: str) -> str:
             return UNDETERMINED
     words = [word.lower() for word in _WORD.findall(text.replace("\u2019", "'"))][:MAX_WORDS]
     votes: dict[str, float] = dict.fromkeys(_FUNCTION_WORDS, 0.0)
-    known = _languages_of_words()
     for word in words:
-        languages = known.get(fold(word))
-        if languages:
-            for language in languages:
-                votes[language] += 1
-        else:
-            # Word shapes, for words no list knows ("Pulsoxi zeigt 91 %, zweimal gemessen").
-            for language, pattern in _SHAPES:
-                if pattern.search(word):
-                    votes[language] += SHAPE_WEIGHT
+        for language, weight in _word_votes(word):
+            votes[language] += weight
     # French elision ("j'ai", "m'habillant", "qu'en") is French's alone.
     votes["fr"] += len(_ELISION.findall(text.replace("\u2019", "'")))
     for char in set(text.lower()) & _LETTER_VOTES.keys():
@@ -181,6 +173,18 @@ def detect(text: str) -> str:
         if votes[best] < UNCHECKED_MARGIN + runner_up:
             return max(CHECKED, key=lambda language: (votes[language], language == DEFAULT))
     return best
+
+
+@lru_cache(maxsize=16384)
+def _word_votes(word: str) -> tuple[tuple[str, float], ...]:
+    """Return the votes a lower-case word casts, in order: one for each language whose function
+    words hold it, else a third for each language whose spelling it has (cached: the same words
+    come back in note after note)."""
+    languages = _languages_of_words().get(fold(word))
+    if languages:
+        return tuple((language, 1) for language in languages)
+    # Word shapes, for words no list knows ("Pulsoxi zeigt 91 %, zweimal gemessen").
+    return tuple((language, SHAPE_WEIGHT) for language, pattern in _SHAPES if pattern.search(word))
 
 
 @cache

@@ -24,7 +24,7 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -118,6 +118,7 @@ def _split_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@cache
 def lexicon(language_code: str) -> ModuleType:
     """Return the lexicon module of a checked language; KeyError for another language."""
     return importlib.import_module(LEXICON_MODULES[language_code])
@@ -170,6 +171,13 @@ def pipeline(language_code: str = language.DEFAULT) -> Language:
         ]
     )
     _match_cues_on_one_text(context)
+    # The compiled patterns and the prefilter's indexes and required strings, built now rather
+    # than on the first note.
+    _targets(language_code)
+    prefilter.scanner(_all_factors(language_code))
+    for cue in lexicon(language_code).CUES:
+        for pattern in cue.patterns:
+            prefilter.required_factors(pattern)
     return nlp
 
 
@@ -241,24 +249,30 @@ def _symptom_label(symptom_id: str) -> str:
 @cache
 def _targets(
     language_code: str,
-) -> list[tuple[str, list[tuple[re.Pattern[str], frozenset[str] | None]]]]:
-    """Return every target of the language's lexicon: per label, its compiled patterns, each
-    with the strings it cannot match without (``prefilter``), so most are skipped cheaply."""
+) -> tuple[
+    tuple[str, ...],
+    list[tuple[int, re.Pattern[str]]],
+    Callable[[frozenset[str]], list[int]],
+]:
+    """Return every target of the language's lexicon: the labels in order, each compiled
+    pattern with the position of its label, and the prefilter's index of which patterns may
+    match a note holding some required strings, so most are never tried."""
     words = lexicon(language_code)
     labelled = list(words.RED_FLAG_TARGETS.items()) + [
         (_symptom_label(symptom_id), patterns)
         for symptom_id, patterns in words.SYMPTOM_TARGETS.items()
     ]
-    return [
-        (
-            label,
-            [
-                (re.compile(pattern, re.IGNORECASE), prefilter.required_factors(pattern))
-                for pattern in patterns
-            ],
-        )
-        for label, patterns in labelled
+    compiled = [
+        (position, pattern)
+        for position, (_, patterns) in enumerate(labelled)
+        for pattern in patterns
     ]
+    index = prefilter.candidates(tuple(prefilter.required_sets(pattern) for _, pattern in compiled))
+    return (
+        tuple(label for label, _ in labelled),
+        [(position, re.compile(pattern, re.IGNORECASE)) for position, pattern in compiled],
+        index,
+    )
 
 
 @cache
@@ -271,7 +285,10 @@ def _all_factors(language_code: str) -> frozenset[str]:
         for pattern in group
     ] + [pattern for cue in words.CUES for pattern in cue.patterns]
     return frozenset(
-        factor for pattern in patterns for factor in (prefilter.required_factors(pattern) or ())
+        factor
+        for pattern in patterns
+        for factors in prefilter.required_sets(pattern)
+        for factor in factors
     )
 
 
@@ -298,24 +315,31 @@ def _find_targets(doc: Doc, language_code: str) -> Doc:
     first and longest is kept, as one alternation of them would."""
     spans = []
     text = doc.text  # spaCy joins the tokens anew on every access
-    # Which required strings of the language's targets and cues the note holds: one substring
-    # test each, then each pattern is skipped unless one of its own is here. ConText's matcher
-    # reads the same set from the doc.
+    # Which required strings of the language's targets and cues the note holds (one pass), then
+    # only the patterns one of whose strings is here are tried. ConText's matcher reads the
+    # same set from the doc.
     found_factors = prefilter.present(_all_factors(language_code), text.lower())
     doc.user_data[FACTORS_KEY] = found_factors
     # Word classes matched by their stems, in any order and inflection (concepts.py).
     by_concept: dict[str, list[tuple[int, int]]] = {}
     for label, start, stop in concepts.find(text, language_code):
         by_concept.setdefault(label, []).append((start, stop))
-    for label, patterns in _targets(language_code):
-        found: list[tuple[int, int]] = list(by_concept.get(label, ()))
-        for pattern, factors in patterns:
-            if prefilter.may_match(factors, found_factors):
-                found += [
-                    match.span() for match in pattern.finditer(text) if match.end() > match.start()
-                ]
+    labels, patterns, candidates = _targets(language_code)
+    found: dict[int, list[tuple[int, int]]] = {
+        position: list(by_concept[label])
+        for position, label in enumerate(labels)
+        if label in by_concept
+    }
+    for index in candidates(found_factors):
+        position, pattern = patterns[index]
+        matched = [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
+        if matched:
+            found.setdefault(position, []).extend(matched)
+    # Labels in the lexicon's order, as before: ConText reads the span group in this order.
+    for position in sorted(found):
+        label = labels[position]
         end = -1
-        for start, stop in sorted(found, key=lambda span: (span[0], -span[1])):
+        for start, stop in sorted(found[position], key=lambda span: (span[0], -span[1])):
             if start < end:
                 continue
             end = stop
@@ -519,11 +543,13 @@ def triage_note(
         )
     writer = authorship(text, author, code)
     found = [_third_person(mention, text, code) for mention in mentions(text, code)]
+    # Mentions often share a sentence: each of its figurative patterns is searched once.
+    figurative_found: dict[tuple[tuple[int, int], int], bool] = {}
     kept = [
         mention
         for mention in found
         if _keeps(mention, writer)
-        and not _figurative(mention, text, code)
+        and not _figurative(mention, text, code, figurative_found)
         and not _inside_choking(mention, found)
     ]
     breathless_sentences = {m.sentence for m in kept if m.label in {"DYSPNEA", "OXIMETRY"}}
@@ -689,14 +715,29 @@ def _figurative_patterns(language_code: str) -> list[tuple[frozenset[str] | None
     ]
 
 
-def _figurative(mention: Mention, text: str, language_code: str) -> bool:
+def _figurative(
+    mention: Mention,
+    text: str,
+    language_code: str,
+    found: dict[tuple[tuple[int, int], int], bool] | None = None,
+) -> bool:
     """Return True when the mention's sentence uses its words in another sense (spec section 3:
-    "choked with emotion", "a hard pill to swallow", reading about a symptom)."""
-    sentence = language.fold(text[mention.sentence[0] : mention.sentence[1]])
-    return any(
-        (labels is None or mention.label in labels) and pattern.search(sentence)
-        for labels, pattern in _figurative_patterns(language_code)
-    )
+    "choked with emotion", "a hard pill to swallow", reading about a symptom).
+
+    ``found`` keeps, per sentence and pattern, whether it matched, for the note's other
+    mentions."""
+    found = {} if found is None else found
+    sentence = ""
+    for number, (labels, pattern) in enumerate(_figurative_patterns(language_code)):
+        if labels is not None and mention.label not in labels:
+            continue
+        key = (mention.sentence, number)
+        if key not in found:
+            sentence = sentence or language.fold(text[mention.sentence[0] : mention.sentence[1]])
+            found[key] = pattern.search(sentence) is not None
+        if found[key]:
+            return True
+    return False
 
 
 def _finding(mention: Mention) -> str | Literal[False] | None:
