@@ -1238,7 +1238,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("en"),
+        (*slots.running_for("en"), *slots.hot_room("en")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),

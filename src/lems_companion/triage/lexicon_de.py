@@ -659,7 +659,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("de"),
+        (*slots.running_for("de"), *slots.hot_room("de")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("de"),)),

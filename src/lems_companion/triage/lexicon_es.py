@@ -707,7 +707,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("es"),
+        (*slots.running_for("es"), *slots.hot_room("es")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("es"),)),

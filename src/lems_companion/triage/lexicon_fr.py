@@ -716,7 +716,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("fr"),
+        (*slots.running_for("fr"), *slots.hot_room("fr")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("fr"),)),

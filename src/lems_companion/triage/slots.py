@@ -107,6 +107,31 @@ def unless_food(code: str, pattern: str) -> str:
     return rf"^(?![^.;!?]*\b{_FOOD_OR_DRINK[code]}\b)[^.;!?]*?(?:{pattern})"
 
 
+# Someone on screen, in a series or a film ("en la serie un chico tuvo una convulsión", "im Krimi
+# hatte einer einen Krampfanfall"): seeing a symptom acted is not having it (spec section 3).
+_SCREEN = {
+    "en": r"(?:(?:in|on) (?:the|a|that|this) (?:series|film|movie|show|programme|program|"
+    r"documentary|soap|episode|drama)|on (?:tv|telly|the telly|the tv))",
+    "es": r"(?:en (?:la|una|el|un|esa|ese) (?:serie|pelicula|peli|telenovela|novela|documental|"
+    r"programa|episodio|capitulo)|en la tele)",
+    "fr": r"(?:dans (?:la|une|le|un|cette|ce) (?:serie|film|feuilleton|documentaire|emission|"
+    r"episode|telefilm)|a la tele)",
+    "de": r"(?:im (?:film|krimi|tatort|fernsehen|tv|fernsehfilm)|in (?:der|einer) (?:serie|"
+    r"sendung|folge|doku\w*)|in (?:dem|einem) (?:film|krimi))",
+}
+# Someone other than the writer, as such a scene's subject.
+_SOMEONE = {
+    "en": r"(?:someone|somebody|a (?:man|woman|guy|girl|boy|kid|character|patient|lady|bloke)|"
+    r"the (?:hero|heroine|character|detective|doctor|villain))",
+    "es": r"(?:alguien|un (?:chico|hombre|senor|personaje|actor|tipo|nino|paciente|chaval)|"
+    r"una (?:chica|mujer|senora|actriz|nina|paciente)|el (?:protagonista|personaje)|"
+    r"la (?:protagonista))",
+    "fr": r"(?:quelqu'un|un (?:type|homme|gars|personnage|acteur|garcon|patient|monsieur)|"
+    r"une (?:femme|fille|actrice|patiente|dame)|le (?:heros|personnage|commissaire))",
+    "de": r"(?:einer|jemand|ein (?:mann|junge|typ|kommissar|patient|schauspieler)|"
+    r"eine (?:frau|patientin|schauspielerin)|der (?:kommissar|held)|die (?:kommissarin|heldin))",
+}
+
 # Seeing a bill or a price: "sin aliento al ver la factura".
 _SIGHT = {
     "en": r"(?:seeing|saw|at|when i saw|opened)",
@@ -207,6 +232,8 @@ def figurative(code: str) -> tuple[Figurative, ...]:
     patterns.append(
         (frozenset({"CHOKING", "DYSPNEA"}), unless_food(code, rf"\b(?:{_MATCH_TIME[code]})\b"))
     )
+    # Spec section 3: a symptom seen on screen, had by someone in the story, is not the writer's.
+    patterns.append((None, rf"\b{_SCREEN[code]}\b[^.;!?]{{0,30}}?\b{_SOMEONE[code]}\b"))
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
         patterns.append((frozenset({"DYSPHAGIA"}), _SWALLOW_IDIOM[code]))
@@ -342,13 +369,45 @@ _RUN = {
 }
 
 
+# "Then fine" after a few minutes of it: "puffed for a minute then fine", "essoufflé une minute
+# puis ça allait", "una minuto y luego bien", "eine Minute, dann wieder gut".
+_THEN = {
+    "en": r"(?:then|and then|after that)",
+    "es": r"(?:y luego|luego|y despues|despues|y ya)",
+    "fr": r"(?:puis|et puis|ensuite|apres)",
+    "de": r"(?:dann|danach|und dann)",
+}
+_FINE = {
+    "en": r"(?:fine|ok|okay|better|normal|all right|alright|back to normal)",
+    "es": r"(?:bien|normal|mejor|como nuevo|como nueva)",
+    "fr": r"(?:bien|mieux|normal|(?:ca|c'|tout)\s*(?:allait|va|etait bon|est passe|passe))",
+    "de": r"(?:gut|ok|okay|besser|normal|vorbei|weg)",
+}
+
+
 def quick_recovery(code: str) -> tuple[str, ...]:
     """Return the language's patterns of a recovery within minutes (spec section 3)."""
     few, seconds = _FEW[code], _SECONDS[code]
     return (
         rf"\b{few}\s+{seconds}\s+{_LATER[code]}\b",
         rf"\b{_WITHIN[code]}\s*{few}\s+{seconds}\b",
+        rf"\b{few}\s+{seconds}\s*,?\s*{_THEN[code]}\s+(?:\w+\s+){{0,2}}?{_FINE[code]}\b",
     )
+
+
+# A hot room: heat makes anyone short of breath for a moment (spec section 3, "an expected,
+# benign cause stated with quick recovery"); the quick recovery is still needed.
+_HOT_ROOM = {
+    "en": r"(?:sauna|steam room|hammam|hot tub|jacuzzi)",
+    "es": r"(?:sauna|bano turco|hammam|jacuzzi)",
+    "fr": r"(?:sauna|hammam|bain de vapeur|jacuzzi)",
+    "de": r"(?:sauna|dampfbad|hammam|whirlpool)",
+}
+
+
+def hot_room(code: str) -> tuple[str, ...]:
+    """Return the language's pattern of a sauna or steam room, a benign cause of breathlessness."""
+    return (rf"\b{_HOT_ROOM[code]}\b",)
 
 
 def running_for(code: str) -> tuple[str, ...]:
