@@ -210,6 +210,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspirat(?:e|ed|es|ing|ion)\b",
     ),
     "DYSPNEA": (
+        # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
+        # flat); "drowning in paperwork" is another sense.
+        r"\b(?:like|as if|as though|feel\w*)\b[^.;!?]{0,15}\bdrown\w*\b(?!\s+(?:in|under)\b)",
         rf"\b{BREATH}e?l+e?s+(?:ness|nes)?\b",  # breathless, brethless, breathles
         rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+{BREATH}e?\b",
         r"\bshort[- ]winded\b",
@@ -291,7 +294,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
         r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
         r"\bfoam\w*\s+at\s+the\s+mouth\b",
-        r"\bbit\s+(?:my|his|her)\s+tongue\b",
+        r"\b(?:bit|bitten|biting|bites)\s+(?:my|his|her|their)\s+(?:own\s+)?tongue\b",
     ),
     "WEIGHT_LOSS": (
         rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}?(?:\d+(?:[.,]\d+)?\s*)?(?:{WEIGHT}(?!\s*watchers)|"
@@ -715,8 +718,10 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|ive)\b",
             rf"{NOT_AFTER_IF}\bi\s+(?!(?:don'?t|do not|didn'?t|did not|never|haven'?t|have not|"
             r"am not|was not|wasn'?t|can|could|should|would|might|may|will|think|know)\b)\w+",
-            # A header ("Carer writing:") ends before what it introduces.
+            # A header ("Carer writing:", "(written by her grandson)") ends before what it
+            # introduces.
             r":",
+            r"\)",
             # A comma then a verb starts a new clause: "no appetite, lost weight".
             r",\s*(?:and\s+)?(?:lost|got|have|had|has|feel|felt|am|was|were|keep|kept|still|now|"
             r"choked|coughed|need|needed|became|started|woke|went|can'?t|couldn'?t|struggled|fell|"
@@ -1224,6 +1229,7 @@ FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("en"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("en"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("en"))
 RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("en"))
 # Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
 # (a benign cause with quick recovery), and "not without" (which states the thing).

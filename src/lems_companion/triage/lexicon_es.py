@@ -359,7 +359,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CLAUSE_END",
         "PSEUDO",
-        (r",\s*(?:y\s+)?(?:hoy|ahora|ademas)\b", r":"),
+        # A header ("Cuidadora:", "(escribe su nieto)") ends before what it introduces.
+        (r",\s*(?:y\s+)?(?:hoy|ahora|ademas)\b", r":", r"\)"),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue(
@@ -689,6 +690,7 @@ FIRST_PERSON_WORDS: str | None = None
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("es"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("es"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("es"))
 RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("es"),

@@ -85,6 +85,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
+        # A drink or mouthful swallowed "de travers", named between (spec section 3 table,
+        # choking): "j'ai avalé mon café de travers".
+        r"\b(?:avale\w*|aval\w*|bu|bois|buvais)\s+(?:\w+\s+){1,2}de travers\b",
         # A cough at every mouthful (spec section 3 table, choking): "toux après chaque gorgée".
         r"\btoux\s+(?:\w+\s+)?(?:apres|a|pendant|en|des)\s+(?:chaque\s+|les\s+|le\s+)?(?:gorgee|"
         r"bouchee|repas|boire|mangeant|buvant|boisson|verre|liquides?)\b",
@@ -105,6 +108,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
+        # flat); "se noyer dans les papiers" is another sense.
+        r"\b(?:impression|sensation|comme si)\b[^.;!?]{0,20}\b(?:me |m')?noy\w*\b"
+        r"(?!\s+(?:dans|sous)\b)",
         # No air getting in (spec section 3 table, dyspnea): "l'air ne rentrait plus".
         r"\bl'air\s+(?:ne\s+|n')?(?:rentr|pass|entr|arriv)\w*\s+(?:plus|pas)\b",
         # "souffler comme un boeuf / un phoque / une forge": panting hard.
@@ -363,7 +370,8 @@ CUES: tuple[Cue, ...] = (
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("COMMA", "PSEUDO", (r",", r"\bdonc\b", r"\balors\b"), max_scope=TERMINATOR_SCOPE),
-    Cue("CLAUSE_END", "PSEUDO", (r":",), max_scope=TERMINATOR_SCOPE),
+    # A header ("Aidante :", "(écrit par son petit-fils)") ends before what it introduces.
+    Cue("CLAUSE_END", "PSEUDO", (r":", r"\)"), max_scope=TERMINATOR_SCOPE),
     Cue(
         "CURRENT",
         "PSEUDO",
@@ -454,8 +462,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        # "comme si j'avais bu" is a comparison, not an "if".
-        (r"(?<!comme )\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
+        # "comme si j'avais bu" is a comparison, not an "if"; nor is the "si" of degree, "si
+        # faible que", "si fort" ("so weak that", "so hard").
+        (
+            r"(?<!comme )\bsi\b(?!\s+\w+\s+(?:que|qu')|\s+(?:peu|fort|forte|mal|faible|faibles|"
+            r"vite|souvent|dur|longtemps|tellement|difficile|lourde?s?|serree?s?)\b)|\bs'il\b|"
+            r"\ben cas de\b|\bet si\b|\bau cas ou\b",
+        ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
@@ -698,6 +711,7 @@ FIRST_PERSON_WORDS: str | None = (
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("fr"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("fr"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("fr"))
 RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("fr"),

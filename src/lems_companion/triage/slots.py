@@ -333,6 +333,34 @@ def clothes_loose(code: str) -> tuple[str, ...]:
     )
 
 
+# Swallowing a mouthful several times over (spec section 3 table, dysphagia: needing several
+# swallows): "avaler trois ou quatre fois chaque bouchée", "tragar dos o tres veces".
+_SWALLOW_VERB = {
+    "en": r"swallow\w*",
+    "es": r"trag\w*",
+    "fr": r"aval\w*",
+    "de": r"schluck\w*",
+}
+_SEVERAL = {
+    "en": r"(?:two|three|four|several|\d+)(?:\s+or\s+(?:three|four|five|\d+))?\s+times",
+    "es": r"(?:dos|tres|cuatro|varias|\d+)(?:\s+o\s+(?:tres|cuatro|cinco|\d+))?\s+veces",
+    "fr": r"(?:deux|trois|quatre|plusieurs|\d+)(?:\s+ou\s+(?:trois|quatre|cinq|\d+))?\s+fois",
+    "de": r"(?:zwei|drei|vier|mehrere|\d+)(?:\s*(?:oder|bis)\s*(?:drei|vier|f(?:u|ue)nf|\d+))?"
+    r"\s*(?:mal|male)",
+}
+
+
+def several_swallows(code: str) -> tuple[str, ...]:
+    """Return the language's patterns of swallowing several times over, either order."""
+    verb, several = _SWALLOW_VERB[code], _SEVERAL[code]
+    # Not "avalé de travers deux fois", "swallowed wrong twice": choking, told twice.
+    gap = r"(?:(?!(?:travers|wrong|mal|falsch)\b)\w+\s+){0,2}?"
+    return (
+        rf"\b{verb}\s+{gap}{several}\b",
+        rf"\b{several}\s+{gap}{verb}\b",
+    )
+
+
 # Recovering within minutes, counted however: "eine Minute später wieder gut", "au bout de deux
 # minutes", "a los pocos minutos" (spec section 3, a benign cause with quick recovery).
 _FEW = {
