@@ -83,6 +83,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
+        # Austrian and Bavarian "ka", "koa" for "keine" (spec section 3, regional speech).
+        r"\b(?:krieg|krieag|bekomm|hab|hob)\w*\s+(?:\w+\s+)?(?:ka|kaa|koa|koane)\s+luft\b",
         # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
         # flat); "ertrinken in Arbeit" is another sense.
         r"\b(?:gef(?:u|ue)hl\w*|als ob|als w(?:u|ue)rde)\b[^.;!?]{0,20}\bertr(?:i|a|u)nk\w*\b"

@@ -90,6 +90,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
     ),
     "DYSPNEA": (
+        # Mexico "no alcanzo a jalar aire": cannot draw breath (spec section 3, regional speech).
+        r"\bno\s+(?:alcanzo|alcanza|alcanzaba|puedo|puede|logro)\s+(?:a\s+)?(?:jalar|agarrar|"
+        r"tomar|coger)\s+(?:el\s+|nada de\s+)?aire\b",
         # No air getting in: "no me entra el aire".
         r"\bno (?:me |le )?entra (?:el |nada de |suficiente )?aire\b",
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
@@ -396,7 +399,10 @@ CUES: tuple[Cue, ...] = (
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
             # "¿...? No lo veo claro": a "no" opening a clause is no answer (hedged: flagged).
             r"(?!\s+(?:se|lo|la|le|los|las|me|te|estoy|sabria|puedo|creo|veo|recuerdo|tengo)\b)",
-            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
+            # "bien fuerte", "bien feo": "bien" before an adjective is "very", not "fine".
+            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta|fuertes?|feos?|feas?|mal|"
+            r"duros?|duras?|raros?|raras?|intensos?|intensas?|cansad\w*|apretad\w*|agitad\w*))|"
+            r"\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -602,11 +608,13 @@ CUES: tuple[Cue, ...] = (
         "SEVERE",
         "BIDIRECTIONAL",
         (
-            r"\b(?:muy fuerte|fuertisimo|intens\w*|terrible|horrible|insoportable|aplast\w*|"
-            r"opresivo|brutal|atroz)\b",
-            r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre)\w*\s+(?:hacia |hasta |por |a )?"
-            r"(?:el |la )?(?:brazo|mandibula|cuello|espalda)",
-            r"\bbrazo izquierdo\b|\bmandibula\b",
+            # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
+            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisimo|intens\w*|terrible|horrible|"
+            r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
+            # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
+            r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre|agarr)\w*\s+(?:hacia |hasta |"
+            r"por |a )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
+            r"\bbrazo izquierdo\b|\bmandibula\b|\bquijada\b",
             r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),

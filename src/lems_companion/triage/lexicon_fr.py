@@ -108,6 +108,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # Texting and Quebec speech (spec section 3, everyday phrasing): "jrespire mal", "pu
+        # capable de respirer" ("plus capable": can no longer).
+        r"\bjrespir\w*\s+(?:\w+\s+)?(?:mal|difficilement|pas bien)\b",
+        r"\b(?:pu|plus|pas)\s+capable\s+de\s+respirer\b",
         # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
         # flat); "se noyer dans les papiers" is another sense.
         r"\b(?:impression|sensation|comme si)\b[^.;!?]{0,20}\b(?:me |m')?noy\w*\b"

@@ -511,6 +511,8 @@ REPORTED_ABOUT_THEM = {
 ENGLISH_LOANWORDS = {
     "CHOKING": (r"\bchok(?:e|ed|es|ing)\b",),
     "DYSPNEA": (r"\b(?:short of breath|breathless|can'?t breathe|couldn'?t breathe)\b",),
+    # "me dio un chest pain bien fuerte": its severity is read in the note's own language.
+    "CHEST_PAIN": (r"\bchest (?:pains?|tightness)\b",),
 }
 
 
