@@ -210,6 +210,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspirat(?:e|ed|es|ing|ion)\b",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\b(?:can'?t|cannot|couldn'?t|unable to)\s+finish\s+(?:my|his|her|a)\s+sentences?\b",
         # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
         # flat); "drowning in paperwork" is another sense.
         r"\b(?:like|as if|as though|feel\w*)\b[^.;!?]{0,15}\bdrown\w*\b(?!\s+(?:in|under)\b)",
@@ -649,6 +651,8 @@ NORMAL_REACH = 4
 # Phrases that would otherwise look like a cue: kept as PSEUDO so the longer match wins (medspaCy
 # keeps the longest of overlapping matches) and the shorter cue inside it has no effect.
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\botherwise (?:ok|okay|fine|well|good|alright|all right|normal)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\b(?:until|till|til)\s+it\s+(?:passed|settled|eased|went|calmed)\b",
     # Hedges are flagged (spec section 3: "hedged or uncertain ... flagged").
@@ -890,7 +894,9 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"(?<!not )(?<!n't )(?<!never )\b(?:cleared|clearing|clears)\s+up\b",
-            r"(?<!not )(?<!n't )(?<!never )(?<!won't )\b(?:went|gone|go|goes|going)\s+away\b",
+            r"(?<!not )(?<!n't )(?<!never )(?<!won't )\b(?:went|gone|go|goes|going)\s+away\b"
+            # Gone "when I stop", each time, comes back (spec section 3 table, chest_pain).
+            r"(?!,?\s+(?:when|whenever|once|as soon as)\b)",
             r"(?<!not )(?<!n't )(?<!never )\b(?:resolved|settled down|disappeared|recovered|"
             r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
             r"through|into|on|a|an|all|very|really|quite|bright|pale|grey|gray|blue|purple|white|"

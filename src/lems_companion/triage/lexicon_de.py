@@ -83,6 +83,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\bkann\s+(?:keinen|den)\s+satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig)\b",
         # Austrian and Bavarian "ka", "koa" for "keine" (spec section 3, regional speech).
         r"\b(?:krieg|krieag|bekomm|hab|hob)\w*\s+(?:\w+\s+)?(?:ka|kaa|koa|koane)\s+luft\b",
         # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
@@ -296,6 +298,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bbis es (?:wieder )?(?:vorbei|weg) war\b|\bbis es sich (?:wieder )?beruhigt\w*",
     # Hedges are flagged (spec section 3).

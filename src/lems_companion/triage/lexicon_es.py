@@ -90,6 +90,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\bno\s+(?:puedo|puede|consigo|logro)\s+(?:terminar|acabar)\s+(?:las|mis|una|la)\s+"
+        r"(?:frases?|oraci\w+)\b",
         # Mexico "no alcanzo a jalar aire": cannot draw breath (spec section 3, regional speech).
         r"\bno\s+(?:alcanzo|alcanza|alcanzaba|puedo|puede|logro)\s+(?:a\s+)?(?:jalar|agarrar|"
         r"tomar|coger)\s+(?:el\s+|nada de\s+)?aire\b",
@@ -300,6 +303,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\bpor lo demas (?:bien|todo bien|normal)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bhasta que (?:se )?(?:me |le )?(?:paso|pasara|calmo|fue)\b",
     # Hedges are flagged (spec section 3).

@@ -108,6 +108,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\b(?:n'arrive|arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+finir\s+(?:mes|ses|les|une|ma)\s+"
+        r"(?:phrases?|mots)\b",
         # Texting and Quebec speech (spec section 3, everyday phrasing): "jrespire mal", "pu
         # capable de respirer" ("plus capable": can no longer).
         r"\bjrespir\w*\s+(?:\w+\s+)?(?:mal|difficilement|pas bien)\b",
@@ -332,6 +335,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\bsinon (?:ca va|ça va|tout va bien|ok|bien)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bjusqu'a ce que (?:ca|ça|cela) (?:passe|soit passe|se calme)\b",
     # Hedges are flagged (spec section 3).
@@ -417,12 +422,13 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
     ),
-    # A clause opened by "pas" denies what follows: "ca disparait au repos, pas essoufflee".
+    # A clause opened by "pas" denies what follows: "ca disparait au repos, pas essoufflee";
+    # "Pas mal à la poitrine" is no pain there ("pas mal de" is "quite a lot of").
     Cue(
         "NEGATED",
         "FORWARD",
         (
-            r"(?:^|(?<=[,;:.(]\s)|(?<=[,;:.(]))\s*pas\b(?!\s+(?:de|d'|du|mal|trop|tres|sur|sure|"
+            r"(?:^|(?<=[,;:.(]\s)|(?<=[,;:.(]))\s*pas\b(?!\s+(?:de|d'|du|mal\b(?!\s+(?:a|au|aux)\b)|trop|tres|sur|sure|"
             r"normal|mieux|assez|encore|bien|fort|forte|grave|que|qu'))",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),

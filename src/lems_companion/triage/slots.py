@@ -48,7 +48,9 @@ _THAT = {"en": r"that\b", "es": r"que\b", "fr": r"(?:que\b|qu')", "de": r"dass\b
 # needs one (so "at work I choked on a sandwich" is not caught).
 _BURDEN_CHOKES = {
     "es": r"\b(?:papeleo|papeles|facturas|deudas|hipoteca|impuestos|burocracia|tramites)\b"
-    r"[^.;!?,]{0,25}\b(?:me|nos)\s+(?:esta\w*\s+|va\w*\s+a\s+)?(?:ahog|asfixi)\w*",
+    r"[^.;!?,]{0,25}\b(?:me|nos)\s+(?:esta\w*\s+|va\w*\s+a\s+)?(?:ahog|asfixi)\w*|"
+    r"\b(?:me|nos)\s+ahog\w*\s+en\s+(?:\w+\s+)?(?:papeles|papeleo|deudas|facturas|tramites|"
+    r"trabajo|burocracia)\b",
     "fr": r"\b(?:paperasse|papiers|factures|dettes|impots|credit|administration|formulaires)\b"
     r"[^.;!?,]{0,25}\b(?:m'|nous\s+|me\s+)(?:etouff|etrangl|asphyxi)\w*|"
     r"\b(?:entreprise|societe|boite|commerce|economie|pays|gouvernement|club|equipe|"
@@ -130,6 +132,13 @@ _SOMEONE = {
     r"une (?:femme|fille|actrice|patiente|dame)|le (?:heros|personnage|commissaire))",
     "de": r"(?:einer|jemand|ein (?:mann|junge|typ|kommissar|patient|schauspieler)|"
     r"eine (?:frau|patientin|schauspielerin)|der (?:kommissar|held)|die (?:kommissarin|heldin))",
+}
+
+_HAD = {
+    "en": r"(?:had|was having|has|collapsed|choked)",
+    "es": r"(?:tuvo|tenia|le dio|se ahogo|se desmayo)",
+    "fr": r"(?:a eu|avait|a fait|faisait|s'est)",
+    "de": r"(?:hatte|hat|bekam|ist)",
 }
 
 # Seeing a bill or a price: "sin aliento al ver la factura".
@@ -234,6 +243,10 @@ def figurative(code: str) -> tuple[Figurative, ...]:
     )
     # Spec section 3: a symptom seen on screen, had by someone in the story, is not the writer's.
     patterns.append((None, rf"\b{_SCREEN[code]}\b[^.;!?]{{0,30}}?\b{_SOMEONE[code]}\b"))
+    # ... and someone in what the writer watched had it ("Watched Casualty, someone had a fit").
+    patterns.append(
+        (None, rf"\b{_WATCH[code]}\b[^.;!?]{{0,30}}?\b{_SOMEONE[code]}\s+{_HAD[code]}\b")
+    )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
         patterns.append((frozenset({"DYSPHAGIA"}), _SWALLOW_IDIOM[code]))
