@@ -1216,6 +1216,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         None,
+        # Not "a seizure while watching a film": what happened during it is the writer's own.
+        r"(?<!while )(?<!whilst )(?<!during )(?<!when )"
         r"\b(?:read|reading|heard|hearing|saw|seen|watched|watching)\s+(?:an?\s+|the\s+|some\s+)?"
         r"(?:\w+\s+)?(?:article|piece|story|documentary|programme|program|leaflet|post|thread|"
         r"video|report|episode|series|film|movie)\b|\b(?:read|reading|heard|hearing)\s+(?:about|"
