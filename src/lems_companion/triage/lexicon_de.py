@@ -412,7 +412,8 @@ CUES: tuple[Cue, ...] = (
         # "als ob ich betrunken wäre" is a comparison, not an "if"; "jedes Mal wenn", "immer
         # wenn" is what happens each time, not an "if".
         (
-            r"(?<!jedes mal )(?<!jedesmal )(?<!immer )\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",
+            r"(?<!jedes mal )(?<!jedesmal )(?<!immer )\bwenn\b|\bfalls\b|\bsollte\b|"
+            r"(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",
             # An instruction: "bei Atemnot sofort 112 anrufen" ("bei" as "in case of", with the
             # infinitive of what to do; spec section 3, hypothetical).
             r"\bbei\b(?=[^.;!?]{0,40}\b(?:anrufen|rufen|w(?:a|ae)hlen|melden|kommen|vorstellen|"
