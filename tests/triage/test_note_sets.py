@@ -38,7 +38,7 @@ FLOORS = {
     # Untouched figures 88.9 / 95.0 / 8.6; odd ids tuned on first, then the even ids checked
     # (87.5 / 95.0 / 6.9 untouched, 87.5 / 95.0 / 5.6 after the odd half's fixes), then tuned
     # on: docs/clinical-safety.md, sixth round.
-    "dev_set_8": {"emergency_recall": 98.8, "prompt_recall": 98.7, "false_alarms": 0.8},
+    "dev_set_8": {"emergency_recall": 98.8, "prompt_recall": 100.0, "false_alarms": 0.8},
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
     "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.0},

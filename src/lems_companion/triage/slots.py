@@ -305,9 +305,22 @@ _DIET_NEGATION = {
 }
 
 
+# A diet asked about and answered no ("dieting? no.", "¿dieta? no", "Diät? nein"): spec section 3,
+# a question answered in the note is negated.
+_ANSWER_NO = {
+    "en": r"(?:no|nope|never|not at all)",
+    "es": r"(?:no|nada|para nada|nunca)",
+    "fr": r"(?:non|pas du tout|jamais|aucun)",
+    "de": r"(?:nein|no|noe|keine|nie)",
+}
+
+
 def denied_diet(code: str) -> str:
     """Return the pattern of a denied diet in the language (spec section 3)."""
-    return rf"\b(?:{_DIET_NEGATION[code]})\s+(?:[\w'-]+\s+){{0,3}}?{_DIET[code]}\b"
+    return (
+        rf"\b(?:{_DIET_NEGATION[code]})\s+(?:[\w'-]+\s+){{0,3}}?{_DIET[code]}\b|"
+        rf"\b{_DIET[code]}\s*\?+\s*{_ANSWER_NO[code]}\b"
+    )
 
 
 # Clothes that have become too loose: weight lost (spec section 3 table, weight_loss).
