@@ -30,11 +30,15 @@ FLOORS = {
     "dev_set_5": {"emergency_recall": 99.0, "prompt_recall": 93.7, "false_alarms": 0.0},
     # Measured untouched at 75.0 / 82.5 / 7.9, then tuned on (odd ids first, even ids after
     # they were checked): docs/clinical-safety.md, fourth round.
-    "dev_set_6": {"emergency_recall": 94.4, "prompt_recall": 90.0, "false_alarms": 3.6},
+    "dev_set_6": {"emergency_recall": 95.0, "prompt_recall": 90.0, "false_alarms": 3.6},
     # Untouched figures 92.1 / 84.0 / 7.5; odd ids tuned on first, then the even ids checked
     # (89.7 / 84.6 / 7.5 untouched, 91.2 / 84.6 / 7.5 after the odd half's fixes), then tuned
     # on: docs/clinical-safety.md, fifth round.
     "dev_set_7": {"emergency_recall": 100.0, "prompt_recall": 99.0, "false_alarms": 0.7},
+    # Untouched figures 88.9 / 95.0 / 8.6; odd ids tuned on first, then the even ids checked
+    # (87.5 / 95.0 / 6.9 untouched, 87.5 / 95.0 / 5.6 after the odd half's fixes), then tuned
+    # on: docs/clinical-safety.md, sixth round.
+    "dev_set_8": {"emergency_recall": 98.8, "prompt_recall": 100.0, "false_alarms": 0.8},
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
     "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 7.0},

@@ -302,6 +302,9 @@ RULES: tuple[Rule, ...] = (
     Rule("DYSPHAGIA", ("DIFFICULT", "SWALLOW")),
     Rule("DYSPHAGIA", ("CANNOT", "SWALLOW")),
     Rule("DYSPHAGIA", ("STUCK", "THROAT")),
+    # It sticks when I swallow (spec section 3 table, dysphagia: food or drink sticking):
+    # "ça bloque quand j'avale", "se atasca al tragar".
+    Rule("DYSPHAGIA", ("STUCK", "SWALLOW"), reach=3),
     Rule("DYSPNEA", ("DIFFICULT", "BREATHE")),
     Rule("DYSPNEA", ("CANNOT", "BREATHE")),
     # "me falta el aire", "me quedo sin aire": the lack right next to the air, so that "sin

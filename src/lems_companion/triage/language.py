@@ -53,6 +53,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Common words no other language we vote on spells the same way.
         "nuit jour fois lui leur nous vous ils elles sa ses était etait avait ont sont vais "
         "peux puis fenêtre fenetre respirer manger boire tousse tousser "
+        # Texting ("jai peur", "jsuis", "chui") and a word of fear short notes end on.
+        "jai jsuis chui jpeux jarrive jrespire peur perdu exprès régime "
     ),
     "de": _words(
         "am beine arme abend abends morgens nacht woche essen trinken "
@@ -63,7 +65,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Telegraphic notes ("Pulsoxymeter zeigt 88 %") have no function words: words of
         # measuring and of the red flags themselves vote too.
         "zeigt gemessen sättigung pulsoxymeter pulsoximeter atemnot luftnot kurzatmig "
-        "verschluckt schluckbeschwerden brustschmerzen abgenommen "
+        "verschluckt schluckbeschwerden brustschmerzen abgenommen atmen atme schwer angst "
         "runter rauf gewollt ungewollt leichter zugenommen "
         # Bavarian, Austrian and Swiss function words ("i bin", "nimmer", "ned", "scho").
         "nimmer ned koa ois scho hob hab hoid hoit mei dahoam bissl bisserl gwesn gsi isch "

@@ -210,6 +210,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspirat(?:e|ed|es|ing|ion)\b",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\b(?:can'?t|cannot|couldn'?t|unable to)\s+finish\s+(?:my|his|her|a)\s+sentences?\b",
+        # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
+        # flat); "drowning in paperwork" is another sense.
+        r"\b(?:like|as if|as though|feel\w*)\b[^.;!?]{0,15}\bdrown\w*\b(?!\s+(?:in|under)\b)",
         rf"\b{BREATH}e?l+e?s+(?:ness|nes)?\b",  # breathless, brethless, breathles
         rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+{BREATH}e?\b",
         r"\bshort[- ]winded\b",
@@ -291,7 +296,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
         r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
         r"\bfoam\w*\s+at\s+the\s+mouth\b",
-        r"\bbit\s+(?:my|his|her)\s+tongue\b",
+        r"\b(?:bit|bitten|biting|bites)\s+(?:my|his|her|their)\s+(?:own\s+)?tongue\b",
     ),
     "WEIGHT_LOSS": (
         rf"\blo(?:o)?s(?:t|ing|es)\s+{W}{{0,3}}?(?:\d+(?:[.,]\d+)?\s*)?(?:{WEIGHT}(?!\s*watchers)|"
@@ -646,6 +651,8 @@ NORMAL_REACH = 4
 # Phrases that would otherwise look like a cue: kept as PSEUDO so the longer match wins (medspaCy
 # keeps the longest of overlapping matches) and the shorter cue inside it has no effect.
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\botherwise (?:ok|okay|fine|well|good|alright|all right|normal)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\b(?:until|till|til)\s+it\s+(?:passed|settled|eased|went|calmed)\b",
     # Hedges are flagged (spec section 3: "hedged or uncertain ... flagged").
@@ -715,8 +722,10 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|ive)\b",
             rf"{NOT_AFTER_IF}\bi\s+(?!(?:don'?t|do not|didn'?t|did not|never|haven'?t|have not|"
             r"am not|was not|wasn'?t|can|could|should|would|might|may|will|think|know)\b)\w+",
-            # A header ("Carer writing:") ends before what it introduces.
+            # A header ("Carer writing:", "(written by her grandson)") ends before what it
+            # introduces.
             r":",
+            r"\)",
             # A comma then a verb starts a new clause: "no appetite, lost weight".
             r",\s*(?:and\s+)?(?:lost|got|have|had|has|feel|felt|am|was|were|keep|kept|still|now|"
             r"choked|coughed|need|needed|became|started|woke|went|can'?t|couldn'?t|struggled|fell|"
@@ -885,7 +894,9 @@ CUES: tuple[Cue, ...] = (
         "BACKWARD",
         (
             r"(?<!not )(?<!n't )(?<!never )\b(?:cleared|clearing|clears)\s+up\b",
-            r"(?<!not )(?<!n't )(?<!never )(?<!won't )\b(?:went|gone|go|goes|going)\s+away\b",
+            r"(?<!not )(?<!n't )(?<!never )(?<!won't )\b(?:went|gone|go|goes|going)\s+away\b"
+            # Gone "when I stop", each time, comes back (spec section 3 table, chest_pain).
+            r"(?!,?\s+(?:when|whenever|once|as soon as)\b)",
             r"(?<!not )(?<!n't )(?<!never )\b(?:resolved|settled down|disappeared|recovered|"
             r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
             r"through|into|on|a|an|all|very|really|quite|bright|pale|grey|gray|blue|purple|white|"
@@ -1205,6 +1216,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         None,
+        # Not "a seizure while watching a film": what happened during it is the writer's own.
+        r"(?<!while )(?<!whilst )(?<!during )(?<!when )"
         r"\b(?:read|reading|heard|hearing|saw|seen|watched|watching)\s+(?:an?\s+|the\s+|some\s+)?"
         r"(?:\w+\s+)?(?:article|piece|story|documentary|programme|program|leaflet|post|thread|"
         r"video|report|episode|series|film|movie)\b|\b(?:read|reading|heard|hearing)\s+(?:about|"
@@ -1224,6 +1237,7 @@ FIRST_PERSON_WORDS: str | None = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|mine)\b"
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("en"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("en"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("en"))
 RED_FLAG_TARGETS["WEIGHT_LOSS"] = (*RED_FLAG_TARGETS["WEIGHT_LOSS"], *slots.clothes_loose("en"))
 # Slot-built cues (slots.py; spec section 3): a recovery within minutes and running somewhere
 # (a benign cause with quick recovery), and "not without" (which states the thing).
@@ -1238,7 +1252,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("en"),
+        (*slots.running_for("en"), *slots.hot_room("en")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),

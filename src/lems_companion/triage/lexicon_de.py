@@ -70,6 +70,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
+        # Went down the wrong pipe (spec section 3 table, choking): "in die falsche Röhre".
+        r"\bin die falsche r(?:o|oe)hre\b|\bin den falschen (?:kanal|weg)\b",
         r"\bverschluck\w*",
         r"\b(?:in den )?falschen hals\b",
         r"\bin die luftr(?:o|oe)hre\b",
@@ -81,6 +83,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\bkann\s+(?:keinen|den)\s+satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig)\b",
+        # Austrian and Bavarian "ka", "koa" for "keine" (spec section 3, regional speech).
+        r"\b(?:krieg|krieag|bekomm|hab|hob)\w*\s+(?:\w+\s+)?(?:ka|kaa|koa|koane)\s+luft\b",
+        # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
+        # flat); "ertrinken in Arbeit" is another sense.
+        r"\b(?:gef(?:u|ue)hl\w*|als ob|als w(?:u|ue)rde)\b[^.;!?]{0,20}\bertr(?:i|a|u)nk\w*\b"
+        r"(?!\s+in\b)",
         # No air getting in: "ich krieg die Luft nicht mehr richtig rein".
         r"\bluft\s+(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:richtig\s+|gut\s+)?(?:rein|herein|hinein)\b",
         r"\w*atemnot\b|\w*luftnot\b|\bkurzatmig\w*|\bkurzluftig\w*",
@@ -288,6 +298,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bbis es (?:wieder )?(?:vorbei|weg) war\b|\bbis es sich (?:wieder )?beruhigt\w*",
     # Hedges are flagged (spec section 3).
@@ -325,7 +337,8 @@ CUES: tuple[Cue, ...] = (
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("COMMA", "PSEUDO", (r",", r"\bdann\b", r"\balso\b"), max_scope=TERMINATOR_SCOPE),
-    Cue("CLAUSE_END", "PSEUDO", (r":",), max_scope=TERMINATOR_SCOPE),
+    # A header ("Pflegekraft:", "(schreibt ihr Enkel)") ends before what it introduces.
+    Cue("CLAUSE_END", "PSEUDO", (r":", r"\)"), max_scope=TERMINATOR_SCOPE),
     Cue(
         "CURRENT",
         "PSEUDO",
@@ -396,9 +409,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        # "als ob ich betrunken wäre" is a comparison, not an "if".
+        # "als ob ich betrunken wäre" is a comparison, not an "if"; "jedes Mal wenn", "immer
+        # wenn" is what happens each time, not an "if".
         (
-            r"\bwenn\b|\bfalls\b|\bsollte\b|(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",
+            r"(?<!jedes mal )(?<!jedesmal )(?<!immer )\bwenn\b|\bfalls\b|\bsollte\b|"
+            r"(?<!als )\bob\b|\bwas mach\w* ich\b|\bwen ruf\w* ich\b",
             # An instruction: "bei Atemnot sofort 112 anrufen" ("bei" as "in case of", with the
             # infinitive of what to do; spec section 3, hypothetical).
             r"\bbei\b(?=[^.;!?]{0,40}\b(?:anrufen|rufen|w(?:a|ae)hlen|melden|kommen|vorstellen|"
@@ -441,7 +456,9 @@ CUES: tuple[Cue, ...] = (
             # Not the noun "Weg" (way): "blieb mir auf halbem Weg stecken", "auf dem Weg".
             r"(?<!nicht )(?<!nicht mehr )(?<!halbem )(?<!halben )(?<!dem )(?<!den )(?<!der )"
             r"(?<!im )(?<!am )(?<!einem )(?<!ganzen )\b(?:l(?:a|ae)ngst\s+)?(?:weg|vorbei|"
-            r"abgeheilt|ausgeheilt)\b",
+            # Gone "when I stop", each time, is a symptom that comes back (spec section 3 table,
+            # chest_pain), not one that cleared up.
+            r"abgeheilt|ausgeheilt)\b(?!,?\s+(?:wenn|sobald)\b)",
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
@@ -641,6 +658,7 @@ FIGURATIVE = (*FIGURATIVE, *slots.figurative("de"))
 # Bavarian and Austrian "verkutzt" is choked on food or drink (spec section 3, regional speech).
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], r"\bverkutz\w*")
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("de"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("de"))
 RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("de"),
@@ -659,7 +677,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("de"),
+        (*slots.running_for("de"), *slots.hot_room("de")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("de"),)),

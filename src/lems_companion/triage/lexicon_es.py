@@ -90,6 +90,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\bno\s+(?:puedo|puede|consigo|logro)\s+(?:terminar|acabar)\s+(?:las|mis|una|la)\s+"
+        r"(?:frases?|oraci\w+)\b",
+        # Mexico "no alcanzo a jalar aire": cannot draw breath (spec section 3, regional speech).
+        r"\bno\s+(?:alcanzo|alcanza|alcanzaba|puedo|puede|logro)\s+(?:a\s+)?(?:jalar|agarrar|"
+        r"tomar|coger)\s+(?:el\s+|nada de\s+)?aire\b",
         # No air getting in: "no me entra el aire".
         r"\bno (?:me |le )?entra (?:el |nada de |suficiente )?aire\b",
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
@@ -297,6 +303,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\bpor lo demas (?:bien|todo bien|normal)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bhasta que (?:se )?(?:me |le )?(?:paso|pasara|calmo|fue)\b",
     # Hedges are flagged (spec section 3).
@@ -359,7 +367,8 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "CLAUSE_END",
         "PSEUDO",
-        (r",\s*(?:y\s+)?(?:hoy|ahora|ademas)\b", r":"),
+        # A header ("Cuidadora:", "(escribe su nieto)") ends before what it introduces.
+        (r",\s*(?:y\s+)?(?:hoy|ahora|ademas)\b", r":", r"\)"),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue(
@@ -395,7 +404,10 @@ CUES: tuple[Cue, ...] = (
             r"\?\s*(?:no|nada|ninguno|ninguna|nunca|para nada|normal|bien|tampoco)\b"
             # "¿...? No lo veo claro": a "no" opening a clause is no answer (hedged: flagged).
             r"(?!\s+(?:se|lo|la|le|los|las|me|te|estoy|sabria|puedo|creo|veo|recuerdo|tengo)\b)",
-            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta))|\bsin problemas?(?=\s*(?:"
+            # "bien fuerte", "bien feo": "bien" before an adjective is "very", not "fine".
+            r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta|fuertes?|feos?|feas?|mal|"
+            r"duros?|duras?|raros?|raras?|intensos?|intensas?|cansad\w*|apretad\w*|agitad\w*))|"
+            r"\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
         ),
         terminated_by=frozenset({"CONTRAST"}),
@@ -601,11 +613,13 @@ CUES: tuple[Cue, ...] = (
         "SEVERE",
         "BIDIRECTIONAL",
         (
-            r"\b(?:muy fuerte|fuertisimo|intens\w*|terrible|horrible|insoportable|aplast\w*|"
-            r"opresivo|brutal|atroz)\b",
-            r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre)\w*\s+(?:hacia |hasta |por |a )?"
-            r"(?:el |la )?(?:brazo|mandibula|cuello|espalda)",
-            r"\bbrazo izquierdo\b|\bmandibula\b",
+            # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
+            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisimo|intens\w*|terrible|horrible|"
+            r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
+            # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
+            r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre|agarr)\w*\s+(?:hacia |hasta |"
+            r"por |a )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
+            r"\bbrazo izquierdo\b|\bmandibula\b|\bquijada\b",
             r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
@@ -689,6 +703,7 @@ FIRST_PERSON_WORDS: str | None = None
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("es"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("es"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("es"))
 RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("es"),
@@ -707,7 +722,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("es"),
+        (*slots.running_for("es"), *slots.hot_room("es")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("es"),)),

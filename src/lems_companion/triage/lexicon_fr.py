@@ -85,6 +85,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
+        # A drink or mouthful swallowed "de travers", named between (spec section 3 table,
+        # choking): "j'ai avalé mon café de travers".
+        r"\b(?:avale\w*|aval\w*|bu|bois|buvais)\s+(?:\w+\s+){1,2}de travers\b",
         # A cough at every mouthful (spec section 3 table, choking): "toux après chaque gorgée".
         r"\btoux\s+(?:\w+\s+)?(?:apres|a|pendant|en|des)\s+(?:chaque\s+|les\s+|le\s+)?(?:gorgee|"
         r"bouchee|repas|boire|mangeant|buvant|boisson|verre|liquides?)\b",
@@ -105,6 +108,17 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
+        r"\b(?:n'arrive|arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+finir\s+(?:mes|ses|les|une|ma)\s+"
+        r"(?:phrases?|mots)\b",
+        # Texting and Quebec speech (spec section 3, everyday phrasing): "jrespire mal", "pu
+        # capable de respirer" ("plus capable": can no longer).
+        r"\bjrespir\w*\s+(?:\w+\s+)?(?:mal|difficilement|pas bien)\b",
+        r"\b(?:pu|plus|pas)\s+capable\s+de\s+respirer\b",
+        # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
+        # flat); "se noyer dans les papiers" is another sense.
+        r"\b(?:impression|sensation|comme si)\b[^.;!?]{0,20}\b(?:me |m')?noy\w*\b"
+        r"(?!\s+(?:dans|sous)\b)",
         # No air getting in (spec section 3 table, dyspnea): "l'air ne rentrait plus".
         r"\bl'air\s+(?:ne\s+|n')?(?:rentr|pass|entr|arriv)\w*\s+(?:plus|pas)\b",
         # "souffler comme un boeuf / un phoque / une forge": panting hard.
@@ -321,6 +335,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
+    r"\bsinon (?:ca va|ça va|tout va bien|ok|bien)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bjusqu'a ce que (?:ca|ça|cela) (?:passe|soit passe|se calme)\b",
     # Hedges are flagged (spec section 3).
@@ -363,7 +379,8 @@ CUES: tuple[Cue, ...] = (
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("COMMA", "PSEUDO", (r",", r"\bdonc\b", r"\balors\b"), max_scope=TERMINATOR_SCOPE),
-    Cue("CLAUSE_END", "PSEUDO", (r":",), max_scope=TERMINATOR_SCOPE),
+    # A header ("Aidante :", "(écrit par son petit-fils)") ends before what it introduces.
+    Cue("CLAUSE_END", "PSEUDO", (r":", r"\)"), max_scope=TERMINATOR_SCOPE),
     Cue(
         "CURRENT",
         "PSEUDO",
@@ -405,12 +422,13 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
     ),
-    # A clause opened by "pas" denies what follows: "ca disparait au repos, pas essoufflee".
+    # A clause opened by "pas" denies what follows: "ca disparait au repos, pas essoufflee";
+    # "Pas mal à la poitrine" is no pain there ("pas mal de" is "quite a lot of").
     Cue(
         "NEGATED",
         "FORWARD",
         (
-            r"(?:^|(?<=[,;:.(]\s)|(?<=[,;:.(]))\s*pas\b(?!\s+(?:de|d'|du|mal|trop|tres|sur|sure|"
+            r"(?:^|(?<=[,;:.(]\s)|(?<=[,;:.(]))\s*pas\b(?!\s+(?:de|d'|du|mal\b(?!\s+(?:a|au|aux)\b)|trop|tres|sur|sure|"
             r"normal|mieux|assez|encore|bien|fort|forte|grave|que|qu'))",
         ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
@@ -454,8 +472,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "HYPOTHETICAL",
         "FORWARD",
-        # "comme si j'avais bu" is a comparison, not an "if".
-        (r"(?<!comme )\bsi\b|\bs'il\b|\ben cas de\b|\bet si\b|\bau cas ou\b",),
+        # "comme si j'avais bu" is a comparison, not an "if"; nor is the "si" of degree, "si
+        # faible que", "si fort" ("so weak that", "so hard").
+        (
+            r"(?<!comme )\bsi\b(?!\s+\w+\s+(?:que|qu')|\s+(?:peu|fort|forte|mal|faible|faibles|"
+            r"vite|souvent|dur|longtemps|tellement|difficile|lourde?s?|serree?s?)\b)|\bs'il\b|"
+            r"\ben cas de\b|\bet si\b|\bau cas ou\b",
+        ),
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
     ),
     Cue(
@@ -698,6 +721,7 @@ FIRST_PERSON_WORDS: str | None = (
 # symptom, burdens and spectacles in another sense, and choking on whatever is eaten or drunk.
 FIGURATIVE = (*FIGURATIVE, *slots.figurative("fr"))
 RED_FLAG_TARGETS["CHOKING"] = (*RED_FLAG_TARGETS["CHOKING"], *slots.choking_while_ingesting("fr"))
+RED_FLAG_TARGETS["DYSPHAGIA"] = (*RED_FLAG_TARGETS["DYSPHAGIA"], *slots.several_swallows("fr"))
 RED_FLAG_TARGETS["PERSISTENT_COUGH"] = (
     *RED_FLAG_TARGETS["PERSISTENT_COUGH"],
     *slots.coughing_blood("fr"),
@@ -716,7 +740,7 @@ CUES = (
     Cue(
         "BENIGN_CAUSE",
         "BIDIRECTIONAL",
-        slots.running_for("fr"),
+        (*slots.running_for("fr"), *slots.hot_room("fr")),
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("fr"),)),

@@ -48,7 +48,9 @@ _THAT = {"en": r"that\b", "es": r"que\b", "fr": r"(?:que\b|qu')", "de": r"dass\b
 # needs one (so "at work I choked on a sandwich" is not caught).
 _BURDEN_CHOKES = {
     "es": r"\b(?:papeleo|papeles|facturas|deudas|hipoteca|impuestos|burocracia|tramites)\b"
-    r"[^.;!?,]{0,25}\b(?:me|nos)\s+(?:esta\w*\s+|va\w*\s+a\s+)?(?:ahog|asfixi)\w*",
+    r"[^.;!?,]{0,25}\b(?:me|nos)\s+(?:esta\w*\s+|va\w*\s+a\s+)?(?:ahog|asfixi)\w*|"
+    r"\b(?:me|nos)\s+ahog\w*\s+en\s+(?:\w+\s+)?(?:papeles|papeleo|deudas|facturas|tramites|"
+    r"trabajo|burocracia)\b",
     "fr": r"\b(?:paperasse|papiers|factures|dettes|impots|credit|administration|formulaires)\b"
     r"[^.;!?,]{0,25}\b(?:m'|nous\s+|me\s+)(?:etouff|etrangl|asphyxi)\w*|"
     r"\b(?:entreprise|societe|boite|commerce|economie|pays|gouvernement|club|equipe|"
@@ -106,6 +108,38 @@ def unless_food(code: str, pattern: str) -> str:
     "Words used in another sense")."""
     return rf"^(?![^.;!?]*\b{_FOOD_OR_DRINK[code]}\b)[^.;!?]*?(?:{pattern})"
 
+
+# Someone on screen, in a series or a film ("en la serie un chico tuvo una convulsión", "im Krimi
+# hatte einer einen Krampfanfall"): seeing a symptom acted is not having it (spec section 3).
+_SCREEN = {
+    "en": r"(?:(?:in|on) (?:the|a|that|this) (?:series|film|movie|show|programme|program|"
+    r"documentary|soap|episode|drama)|on (?:tv|telly|the telly|the tv))",
+    "es": r"(?:en (?:la|una|el|un|esa|ese) (?:serie|pelicula|peli|telenovela|novela|documental|"
+    r"programa|episodio|capitulo)|en la tele)",
+    "fr": r"(?:dans (?:la|une|le|un|cette|ce) (?:serie|film|feuilleton|documentaire|emission|"
+    r"episode|telefilm)|a la tele)",
+    "de": r"(?:im (?:film|krimi|tatort|fernsehen|tv|fernsehfilm)|in (?:der|einer) (?:serie|"
+    r"sendung|folge|doku\w*)|in (?:dem|einem) (?:film|krimi))",
+}
+# Someone other than the writer, as such a scene's subject.
+_SOMEONE = {
+    "en": r"(?:someone|somebody|a (?:man|woman|guy|girl|boy|kid|character|patient|lady|bloke)|"
+    r"the (?:hero|heroine|character|detective|doctor|villain))",
+    "es": r"(?:alguien|un (?:chico|hombre|senor|personaje|actor|tipo|nino|paciente|chaval)|"
+    r"una (?:chica|mujer|senora|actriz|nina|paciente)|el (?:protagonista|personaje)|"
+    r"la (?:protagonista))",
+    "fr": r"(?:quelqu'un|un (?:type|homme|gars|personnage|acteur|garcon|patient|monsieur)|"
+    r"une (?:femme|fille|actrice|patiente|dame)|le (?:heros|personnage|commissaire))",
+    "de": r"(?:einer|jemand|ein (?:mann|junge|typ|kommissar|patient|schauspieler)|"
+    r"eine (?:frau|patientin|schauspielerin)|der (?:kommissar|held)|die (?:kommissarin|heldin))",
+}
+
+_HAD = {
+    "en": r"(?:had|was having|has|collapsed|choked)",
+    "es": r"(?:tuvo|tenia|le dio|se ahogo|se desmayo)",
+    "fr": r"(?:a eu|avait|a fait|faisait|s'est)",
+    "de": r"(?:hatte|hat|bekam|ist)",
+}
 
 # Seeing a bill or a price: "sin aliento al ver la factura".
 _SIGHT = {
@@ -207,6 +241,12 @@ def figurative(code: str) -> tuple[Figurative, ...]:
     patterns.append(
         (frozenset({"CHOKING", "DYSPNEA"}), unless_food(code, rf"\b(?:{_MATCH_TIME[code]})\b"))
     )
+    # Spec section 3: a symptom seen on screen, had by someone in the story, is not the writer's.
+    patterns.append((None, rf"\b{_SCREEN[code]}\b[^.;!?]{{0,30}}?\b{_SOMEONE[code]}\b"))
+    # ... and someone in what the writer watched had it ("Watched Casualty, someone had a fit").
+    patterns.append(
+        (None, rf"\b{_WATCH[code]}\b[^.;!?]{{0,30}}?\b{_SOMEONE[code]}\s+{_HAD[code]}\b")
+    )
     if code in _SWALLOW_IDIOM:
         # Spec section 3: "a hard pill to swallow" in the language's own words.
         patterns.append((frozenset({"DYSPHAGIA"}), _SWALLOW_IDIOM[code]))
@@ -265,9 +305,22 @@ _DIET_NEGATION = {
 }
 
 
+# A diet asked about and answered no ("dieting? no.", "¿dieta? no", "Diät? nein"): spec section 3,
+# a question answered in the note is negated.
+_ANSWER_NO = {
+    "en": r"(?:no|nope|never|not at all)",
+    "es": r"(?:no|nada|para nada|nunca)",
+    "fr": r"(?:non|pas du tout|jamais|aucun)",
+    "de": r"(?:nein|no|noe|keine|nie)",
+}
+
+
 def denied_diet(code: str) -> str:
     """Return the pattern of a denied diet in the language (spec section 3)."""
-    return rf"\b(?:{_DIET_NEGATION[code]})\s+(?:[\w'-]+\s+){{0,3}}?{_DIET[code]}\b"
+    return (
+        rf"\b(?:{_DIET_NEGATION[code]})\s+(?:[\w'-]+\s+){{0,3}}?{_DIET[code]}\b|"
+        rf"\b{_DIET[code]}\s*\?+\s*{_ANSWER_NO[code]}\b"
+    )
 
 
 # Clothes that have become too loose: weight lost (spec section 3 table, weight_loss).
@@ -303,6 +356,34 @@ def clothes_loose(code: str) -> tuple[str, ...]:
     return (
         rf"\b{_CLOTHES[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_LOOSE[code]}",
         rf"\b{_LOOSE_FIRST[code]}\b(?:[^.;!?,\n]){{0,30}}?\b{_CLOTHES[code]}\b",
+    )
+
+
+# Swallowing a mouthful several times over (spec section 3 table, dysphagia: needing several
+# swallows): "avaler trois ou quatre fois chaque bouchée", "tragar dos o tres veces".
+_SWALLOW_VERB = {
+    "en": r"swallow\w*",
+    "es": r"trag\w*",
+    "fr": r"aval\w*",
+    "de": r"schluck\w*",
+}
+_SEVERAL = {
+    "en": r"(?:two|three|four|several|\d+)(?:\s+or\s+(?:three|four|five|\d+))?\s+times",
+    "es": r"(?:dos|tres|cuatro|varias|\d+)(?:\s+o\s+(?:tres|cuatro|cinco|\d+))?\s+veces",
+    "fr": r"(?:deux|trois|quatre|plusieurs|\d+)(?:\s+ou\s+(?:trois|quatre|cinq|\d+))?\s+fois",
+    "de": r"(?:zwei|drei|vier|mehrere|\d+)(?:\s*(?:oder|bis)\s*(?:drei|vier|f(?:u|ue)nf|\d+))?"
+    r"\s*(?:mal|male)",
+}
+
+
+def several_swallows(code: str) -> tuple[str, ...]:
+    """Return the language's patterns of swallowing several times over, either order."""
+    verb, several = _SWALLOW_VERB[code], _SEVERAL[code]
+    # Not "avalé de travers deux fois", "swallowed wrong twice": choking, told twice.
+    gap = r"(?:(?!(?:travers|wrong|mal|falsch)\b)\w+\s+){0,2}?"
+    return (
+        rf"\b{verb}\s+{gap}{several}\b",
+        rf"\b{several}\s+{gap}{verb}\b",
     )
 
 
@@ -342,13 +423,45 @@ _RUN = {
 }
 
 
+# "Then fine" after a few minutes of it: "puffed for a minute then fine", "essoufflé une minute
+# puis ça allait", "una minuto y luego bien", "eine Minute, dann wieder gut".
+_THEN = {
+    "en": r"(?:then|and then|after that)",
+    "es": r"(?:y luego|luego|y despues|despues|y ya)",
+    "fr": r"(?:puis|et puis|ensuite|apres)",
+    "de": r"(?:dann|danach|und dann)",
+}
+_FINE = {
+    "en": r"(?:fine|ok|okay|better|normal|all right|alright|back to normal)",
+    "es": r"(?:bien|normal|mejor|como nuevo|como nueva)",
+    "fr": r"(?:bien|mieux|normal|(?:ca|c'|tout)\s*(?:allait|va|etait bon|est passe|passe))",
+    "de": r"(?:gut|ok|okay|besser|normal|vorbei|weg)",
+}
+
+
 def quick_recovery(code: str) -> tuple[str, ...]:
     """Return the language's patterns of a recovery within minutes (spec section 3)."""
     few, seconds = _FEW[code], _SECONDS[code]
     return (
         rf"\b{few}\s+{seconds}\s+{_LATER[code]}\b",
         rf"\b{_WITHIN[code]}\s*{few}\s+{seconds}\b",
+        rf"\b{few}\s+{seconds}\s*,?\s*{_THEN[code]}\s+(?:\w+\s+){{0,2}}?{_FINE[code]}\b",
     )
+
+
+# A hot room: heat makes anyone short of breath for a moment (spec section 3, "an expected,
+# benign cause stated with quick recovery"); the quick recovery is still needed.
+_HOT_ROOM = {
+    "en": r"(?:sauna|steam room|hammam|hot tub|jacuzzi)",
+    "es": r"(?:sauna|bano turco|hammam|jacuzzi)",
+    "fr": r"(?:sauna|hammam|bain de vapeur|jacuzzi)",
+    "de": r"(?:sauna|dampfbad|hammam|whirlpool)",
+}
+
+
+def hot_room(code: str) -> tuple[str, ...]:
+    """Return the language's pattern of a sauna or steam room, a benign cause of breathlessness."""
+    return (rf"\b{_HOT_ROOM[code]}\b",)
 
 
 def running_for(code: str) -> tuple[str, ...]:
@@ -424,6 +537,8 @@ REPORTED_ABOUT_THEM = {
 ENGLISH_LOANWORDS = {
     "CHOKING": (r"\bchok(?:e|ed|es|ing)\b",),
     "DYSPNEA": (r"\b(?:short of breath|breathless|can'?t breathe|couldn'?t breathe)\b",),
+    # "me dio un chest pain bien fuerte": its severity is read in the note's own language.
+    "CHEST_PAIN": (r"\bchest (?:pains?|tightness)\b",),
 }
 
 
