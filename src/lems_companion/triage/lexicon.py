@@ -190,6 +190,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CHOKING": (
         CHOKE,
+        # Someone had to strike the back to clear it (spec section 3 table, choking: food going
+        # the wrong way, told by what others did); a congratulating slap is not "had to".
+        r"\bhad to\s+(?:thump|slap|whack|bang|hit|pat|smack)\w*\s+(?:\w+\s+){0,3}?(?:my|his|her|"
+        r"their|the)\s+back\b|\bback blows?\b|\bheimlich\b",
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
         r"(?:on|when|while|whilst|after(?!\s+(?:lunch|dinner|breakfast|supper)\b)|during|as|with|"
         r"over|every time|each time|from)\s+"
@@ -212,6 +216,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPNEA": (
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\b(?:can'?t|cannot|couldn'?t|unable to)\s+finish\s+(?:my|his|her|a)\s+sentences?\b",
+        # Or to get a whole sentence out at all: speech cut short by the breath.
+        r"\b(?:can'?t|cannot|couldn'?t|unable to)\s+(?:get|say|speak|manage|complete)\s+"
+        r"(?:out\s+)?(?:a|one|my|his|her|the)\s+(?:whole|full|complete|entire|single)\s+"
+        r"sentences?\b",
         # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
         # flat); "drowning in paperwork" is another sense.
         r"\b(?:like|as if|as though|feel\w*)\b[^.;!?]{0,15}\bdrown\w*\b(?!\s+(?:in|under)\b)",
@@ -296,6 +304,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
         r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
         r"\bfoam\w*\s+at\s+the\s+mouth\b",
+        # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
+        # table, seizure: signs others see).
+        r"\b(?:went|gone|go|goes|became|was)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)"
+        r"\b[^.;!?]{0,60}\b(?:arms?|legs?|limbs?|body|whole)\b[^.;!?]{0,25}\b(?:jerk\w*|"
+        r"shak\w*|shook|twitch\w*|convuls\w*)",
         r"\b(?:bit|bitten|biting|bites)\s+(?:my|his|her|their)\s+(?:own\s+)?tongue\b",
     ),
     "WEIGHT_LOSS": (
@@ -378,6 +391,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     # faint-and-recover story (spec section 3).
     "LOC": (
         # Not answering or responding (to people, not to a phone): unresponsive.
+        r"\bunresponsive\b(?!\s+to\s+(?:the\s+)?(?:treatment|medication|tablets|drugs?))",
         r"\b(?:not|wasn'?t|was not|isn'?t|weren'?t)\s+(?:answering|responding|responsive)\b(?!\s+"
         r"(?:to\s+)?(?:the\s+|my\s+|his\s+|her\s+)?(?:phone|texts?|messages?|calls?|door|emails?|"
         r"treatment))",
@@ -1174,7 +1188,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING"}),
         r"\bchok\w*\s+(?:up|back)\b|\bchok\w*\s+(?:with|by)\s+(?:emotion|tears|pride|laughter|"
-        r"feeling)|\bthe choke\b|\bchoke\s+(?:cable|knob|valve|lever)\b",
+        r"feeling)|\bthe choke\b|\b\w+'s\s+choke\b(?!\s+on)|\bchoke\s+(?:cable|knob|valve|lever)\b",
     ),
     # A team, a match or a machine, unless food or drink is named ("choked on my tea during
     # the match" is choking).

@@ -70,6 +70,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
+        # Someone had to strike the back to clear it (spec section 3 table, choking, told by
+        # what others did): "musste mir auf den Rücken klopfen".
+        r"\b(?:auf den|auf dem|den)\s+r(?:u|ue)cken\s+(?:\w+\s+)?(?:ge)?(?:klopf|schlag|haun|hau)"
+        r"\w*|\bklopf\w*\s+(?:\w+\s+){0,3}auf den r(?:u|ue)cken\b|\bheimlich\w*",
         # Went down the wrong pipe (spec section 3 table, choking): "in die falsche Röhre".
         r"\bin die falsche r(?:o|oe)hre\b|\bin den falschen (?:kanal|weg)\b",
         r"\bverschluck\w*",
@@ -84,7 +88,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "DYSPNEA": (
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
-        r"\bkann\s+(?:keinen|den)\s+satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig)\b",
+        r"\bkann\s+(?:\w+\s+){0,3}?(?:keinen|den)\s+(?:ganzen\s+)?satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig|sagen|"
+        r"sprechen|rausbringen|herausbringen)\b",
         # Austrian and Bavarian "ka", "koa" for "keine" (spec section 3, regional speech).
         r"\b(?:krieg|krieag|bekomm|hab|hob)\w*\s+(?:\w+\s+)?(?:ka|kaa|koa|koane)\s+luft\b",
         # Feeling of drowning when lying flat (spec section 3 table, dyspnea: breathless lying
@@ -136,6 +141,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baugen\s+(?:\w+\s+)?verdreht\b",
         r"\bschaum vor(?:m| dem) mund\b",
         r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
+        # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
+        # table, seizure: signs others see).
+        r"\bsteif\b[^.;!?]{0,60}\b(?:arme|beine|glieder|k(?:o|oe)rper)\b[^.;!?]{0,25}\b(?:zuck\w*|"
+        r"geschuttelt|schuttelt\w*|krampf\w*)",
     ),
     "LOC": (
         # Not responding to being spoken to: unresponsive.

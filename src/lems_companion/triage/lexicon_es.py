@@ -79,6 +79,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"en la garganta|en el cuello|atascad\w*|pegad\w*)",
     ),
     "CHOKING": (
+        # Someone had to strike the back to clear it (spec section 3 table, choking, told by
+        # what others did): "me tuvo que dar golpes en la espalda".
+        r"\b(?:golpes?|golpecitos?)\s+(?:fuertes?\s+)?en\s+la\s+espalda\b"
+        r"|\bheimlich\b",
         r"\batragant\w*",
         rf"\bahog\w*\s+{W}{{0,3}}(?:con|al)\s+{W}{{0,3}}(?:saliva|babas?|comida|agua|liquidos?|"
         r"bebida|cafe|comer|beber|tragar|sopa|leche|bocado)",
@@ -91,8 +95,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "DYSPNEA": (
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
-        r"\bno\s+(?:puedo|puede|consigo|logro)\s+(?:terminar|acabar)\s+(?:las|mis|una|la)\s+"
-        r"(?:frases?|oraci\w+)\b",
+        r"\bno\s+(?:puedo|puede|consigo|logro)\s+(?:terminar|acabar|decir|completar)\s+(?:las|mis|una|"
+        r"la)\s+(?:frases?|oraci\w+)\b",
         # Mexico "no alcanzo a jalar aire": cannot draw breath (spec section 3, regional speech).
         r"\bno\s+(?:alcanzo|alcanza|alcanzaba|puedo|puede|logro)\s+(?:a\s+)?(?:jalar|agarrar|"
         r"tomar|coger)\s+(?:el\s+|nada de\s+)?aire\b",
@@ -145,10 +149,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bechando babas\b",
         r"\bmordido la lengua\b|\bme mordi la lengua\b|\bse mordio la lengua\b",
         r"\b(?:me sacudia|se sacudia|temblaba todo|temblaba entero|sacudidas)\b",
+        # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
+        # table, seizure: signs others see).
+        r"\b(?:rigid[oa]|ties[oa])\b[^.;!?]{0,60}\b(?:brazos|piernas|cuerpo)\b[^.;!?]{0,25}\b"
+        r"(?:sacud\w*|convuls\w*|tembl\w*)",
     ),
     "LOC": (
         # Not responding (to people, not to a phone or a treatment): unresponsive.
-        r"\bno (?:respondia|reaccionaba|respondio|reacciono)\b"
+        r"\b(?:no|sin) (?:respondia|reaccionaba|respondio|reacciono|responder|reaccionar)\b"
         r"(?!\s+(?:al|a los|a las|a mis|a sus|a)\s+(?:telefono|movil|mensajes?|llamadas?|"
         r"whatsapp|tratamiento|medicacion|pastillas))",
         r"\bperd\w*\s+(?:el\s+)?(?:conocimiento|sentido)\b",

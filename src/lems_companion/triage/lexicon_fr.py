@@ -85,6 +85,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:difficile|penible|dur|complique|un calvaire|une epreuve)",
     ),
     "CHOKING": (
+        # Someone had to strike the back to clear it (spec section 3 table, choking, told by
+        # what others did): "il a fallu me taper dans le dos".
+        r"\b(?:fallu|du|dut|devoir|dois|doit)\s+(?:me\s+|lui\s+|le\s+|la\s+)?(?:taper|frapper)\s+"
+        r"(?:\w+\s+){0,2}?(?:dans|sur)\s+le\s+dos\b"
+        r"|\bheimlich\b",
         # A drink or mouthful swallowed "de travers", named between (spec section 3 table,
         # choking): "j'ai avalé mon café de travers".
         r"\b(?:avale\w*|aval\w*|bu|bois|buvais)\s+(?:\w+\s+){1,2}de travers\b",
@@ -168,10 +173,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\becume\b|\bbave aux levres\b",
         r"\blangue mordue\b|\bmordu la langue\b",
         r"\btremblai\w* de partout\b",
+        # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
+        # table, seizure: signs others see).
+        r"\braidi\w*\b[^.;!?]{0,60}\b(?:bras|jambes|membres|corps)\b[^.;!?]{0,25}\b(?:secou\w*|"
+        r"convuls\w*|sursaut\w*)",
     ),
     "LOC": (
         # Not responding (to people, not to a phone or a treatment): unresponsive.
-        r"\bne (?:repondait|reagissait|repondit|reagit) plus\b(?!\s+(?:au|aux|a mes|a ses|a)\s+"
+        r"\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b(?!\s+(?:au|aux|a mes|a ses|a)\s+"
         r"(?:telephone|portable|messages?|appels?|sms|traitement|medicament))",
         r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
         r"\bevanoui\w*|\bevanouissement\b",
