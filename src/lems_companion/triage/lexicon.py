@@ -831,6 +831,8 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?{OTHER_WORDS}"
             r"(?:'s|s')?\b",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s')?\b",
+            # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
+            rf"\bwhose\s+(?:\w+\s+)?{FAMILY_WORDS}(?:'s|s')?\b",
             r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|"
             r"(?:\A\s*|(?<=[.!?;\n]\s))\w+\s+(?:next door|from (?:church|work|the club))\b|"
             r"\bother (?:people|patients)\b|"
@@ -1005,6 +1007,9 @@ CUES: tuple[Cue, ...] = (
             r"settled|passed|got my breath back|caught my breath|back to normal|fine|better)\b",
             r"\b(?:within|in)\s+(?:a|one|two|three|five|ten|fifteen|a few|a couple of|\d+)\s+"
             r"(?:seconds?|moments?|minutes?|mins?)\b",
+            r"\bfor\s+(?:a|one|a few|a couple of)\s+(?:seconds?|moments?|minutes?|mins?)\b",
+            r"\b(?:fine|ok|okay|normal|better|recovered|settled)\s+(?:again\s+)?by the time\s+"
+            r"(?:i|he|she|we)\s+(?:sat|got|had|stopped|reached|was)\b",
         ),
         allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
     ),

@@ -410,6 +410,8 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|den|dem|ein\w*)\s+"
             rf"(?:{FAMILY_WORDS}\s+(?:meiner|meines|von meiner|von meinem)\s+)?{OTHER_WORDS}\b",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
+            # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
+            rf"\b(?:deren|dessen)\s+{FAMILY_WORDS}\b",
             r"\b(?:jemand|andere patienten|die leute|ein mann|eine frau)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
@@ -609,7 +611,7 @@ CAREGIVER_HEADER = (
 )
 INTENDED = (
     r"\b(?:di(?:a|ae)t|abnehmen wollen|intervallfasten|fasten|weight watchers|ozempic|wegovy|"
-    r"mounjaro|absichtlich|gewollt)\b"
+    r"mounjaro|absichtlich|gewollt|abnehm(?:gruppe|programm|kurs|treffen|club)\w*)\b"
 )
 NOT_INTENDED = (
     r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"

@@ -441,6 +441,8 @@ CUES: tuple[Cue, ...] = (
             rf"(?:{FAMILY_WORDS}\s+de\s+(?:mi|mis|su)\s+)?{OTHER_WORDS}\b",
             rf"\b(?:el|la|al)\s+{FAMILY_WORDS}\s+de\s+(?:mi|su)\s+{OTHER_WORDS}\b",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
+            # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
+            rf"\bcuy[oa]s?\s+{FAMILY_WORDS}\b",
             r"\b(?:alguien|otra persona|otros pacientes|la gente|un senor|una senora)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "SELF_CLITIC", "OWN", "CLAUSE_END"}),
@@ -649,7 +651,8 @@ CAREGIVER_HEADER = (
 )
 INTENDED = (
     r"\b(?:dieta|a dieta|regimen|intencionad\w*|a proposito|ayuno intermitente|ozempic|wegovy|"
-    r"mounjaro|queria adelgazar|quiero adelgazar)\b"
+    r"mounjaro|queria adelgazar|quiero adelgazar|weight ?watchers|grupo de adelgazamiento|"
+    r"programa de adelgazamiento)\b"
 )
 NOT_INTENDED = (
     r"\bsin (?:hacer |estar a )?dieta\b|\bno (?:estoy|esta|estaba|he estado) a dieta\b|"

@@ -473,6 +473,8 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:mon|ma|mes|son|sa|ses|notre|nos|le|la|l'|un|une|des)\s*"
             rf"(?:{FAMILY_WORDS}\s+de\s+(?:mon|ma|mes)\s+)?{OTHER_WORDS}\b",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
+            # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
+            rf"\bdont\s+(?:le|la|les|l')\s*{FAMILY_WORDS}\b",
             r"\b(?:quelqu'un|d'autres patients|les gens|un monsieur|une dame)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
@@ -673,7 +675,11 @@ CAREGIVER_HEADER = (
     r"\bje suis (?:sa|son|l')\s*(?:aidant\w*|fille|fils|epou\w*|mari|femme)\b|"
     r"\baidante?\s*:|\bde la part de (?:mon|ma)\b|\bau nom de (?:mon|ma)\b"
 )
-INTENDED = r"\b(?:regime|diete|jeune intermittent|ozempic|wegovy|mounjaro|expres|volontaire\w*)\b"
+# A slimming programme or group counts as intended (spec section 3: "on a diet").
+INTENDED = (
+    r"\b(?:regime|diete|jeune intermittent|ozempic|wegovy|mounjaro|expres|volontaire\w*|"
+    r"weight ?watchers|ww|programme (?:minceur|d'amaigrissement)|selon le programme)\b"
+)
 NOT_INTENDED = (
     r"\bsans (?:regime|le vouloir|rien faire|faire de regime)\b|\bpas de regime\b|"
     r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
