@@ -118,6 +118,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "respirar respiro respiracion respiratorio respiratoria aliento resuello"
         ),
         "LACK": _words("falta faltar sin"),
+        "MISSING": _words("falta faltar faltaba"),
         "AIR": _words("aire aliento respiracion resuello oxigeno"),
         "GASP": _words("jadear jadeo boquear"),
         # Not "sofoco": a hot flush.
@@ -179,6 +180,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "THROAT": _words("gorge gosier oesophage"),
         "BREATHE": _words("respirer respiration respiratoire respiratoires souffle"),
         "LACK": _words("manque manquer"),
+        "MISSING": _words("manque manquer manquait"),
         "AIR": _words("air souffle oxygene"),
         # "reprendre mon souffle": catching one's breath, with AIR next to it.
         "GASP": _words("haleter halete reprendre"),
@@ -232,6 +234,7 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
         "THROAT": _words("hals kehle rachen speiserohre"),
         "BREATHE": _words("atmen atmung atem luft"),
         "LACK": _words("fehlt fehlte fehlen"),
+        "MISSING": _words("fehlt fehlte fehlen"),
         "AIR": _words("luft atem sauerstoff puste"),
         "GASP": _words(
             "japsen japse japst ringen ringe schnappe schnappen schnappt keuchen keuche hecheln"
@@ -310,6 +313,9 @@ RULES: tuple[Rule, ...] = (
     # "me falta el aire", "me quedo sin aire": the lack right next to the air, so that "sin
     # dificultad para respirar" is never read as "sin aire".
     Rule("DYSPNEA", ("LACK", "AIR"), reach=1),
+    # The verb of lacking may stand further off, a hedge between: "me falta un poco el aire",
+    # "il me manquait vraiment l'air" (spec section 3 table, dyspnea; hedged still counts).
+    Rule("DYSPNEA", ("MISSING", "AIR"), reach=3),
     Rule("DYSPNEA", ("GASP", "AIR")),
     Rule("DYSPNEA", ("BREATHLESS",)),
     # Spec section 3 table, dyspnea: a cough too weak to clear phlegm ("no tengo fuerza pa

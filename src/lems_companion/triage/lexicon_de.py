@@ -162,6 +162,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "WEIGHT_LOSS": (
         # "Blut abgenommen" (blood drawn), "Verband abgenommen": something taken off, not weight.
         r"(?<!blut )(?<!verband )(?<!gips )(?<!pflaster )\babgenommen\b",
+        # Swiss and Bavarian forms of "abgenommen" (spec section 3, regional speech).
+        r"(?<!blut )\babg(?:no|noh|nomma|numma)\b",
         # "5 kg leichter": an amount lighter than before.
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo|kilos|pfund)\s+leichter\b",
         # "ich nehme ab", "er nimmt ab"; "die Kraft nimmt ab" is weakness, not weight.
@@ -320,7 +322,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # (spec section 3 table: severe_chest_pain needs a severe pain).
     r"\bnichts (?:allzu |so )?(?:schlimm|stark|heftig|brutal|wild|dramatisch|ernst)\w*|"
     r"\bhalb so schlimm\b|\bkeine? (?:so )?(?:schlimm|stark|heftig)\w*",
-    r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
+    # Swiss "ohni" for "ohne" (spec section 3, regional speech).
+    r"\bohn[ei] (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b",
     r"\b(?:war|ist) (?:fr(?:u|ue)her )?nie so\b|\bnix hilft\b|\bbringt nix\b|\bnix mehr\b",
     # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
@@ -614,7 +617,8 @@ INTENDED = (
     r"mounjaro|absichtlich|gewollt|abnehm(?:gruppe|programm|kurs|treffen|club)\w*)\b"
 )
 NOT_INTENDED = (
-    r"\bohne (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
+    # Swiss "ohni" for "ohne" (spec section 3, regional speech).
+    r"\bohn[ei] (?:di(?:a|ae)t|es zu wollen|grund|absicht)\b|\bkeine di(?:a|ae)t\b|\bungewollt\b|"
     r"\bunbeabsichtigt\b|\bobwohl ich (?:ganz )?normal esse\b"
 )
 # A denied diet, however worded (slots.py; spec section 3).

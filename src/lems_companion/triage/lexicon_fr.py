@@ -42,6 +42,10 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
+        # Cannot get the mouthful down (spec section 3 table: food sticking): "impossible de la
+        # faire descendre", "j'arrive pas à le faire passer".
+        r"\b(?:impossible|du mal|mal|peine|difficile|arrive pas|arrivais pas|arrive plus)\s+(?:de|a)\s+"
+        r"(?:la |le |les |l')?faire\s+(?:descendre|passer)\b",
         # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "la
         # viande restait bloquée à mi-chemin"; not a walk or the stairs.
         r"\b(?:reste\w*|bloque\w*|coince\w*)\s+(?:\w+\s+){0,2}?a mi-(?:chemin|parcours|gorge)\b"
