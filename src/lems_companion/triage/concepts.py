@@ -151,7 +151,8 @@ CLASSES: dict[str, dict[str, tuple[str, ...]]] = {
             "incapable"
         ),
         "ABLE": _words(
-            "arriver arrive arrivais parviens parvenir peux peut pouvais pu obeit obeissait"
+            "arriver arrive arrivais parviens parvenir peux peut pouvais pu obeit obeissait "
+            "reussi reussir reussit reussissait"
         ),
         "ENOUGH": _words("assez suffisamment"),
         "HARD": _words("fort fortement"),

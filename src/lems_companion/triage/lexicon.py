@@ -214,6 +214,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspirat(?:e|ed|es|ing|ion)\b",
     ),
     "DYSPNEA": (
+        # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
+        r"\b(?:haven'?t|hasn'?t|have not|has not|don'?t have|doesn'?t have|no|not enough|lost the)\s+"
+        r"(?:got\s+)?(?:the\s+|any\s+|enough\s+)?(?:strength|power|puff|force|oomph)\s+(?:in|behind)\s+"
+        r"(?:my|his|her|the)\s+cough\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\b(?:can'?t|cannot|couldn'?t|unable to)\s+finish\s+(?:my|his|her|a)\s+sentences?\b",
         # Or to get a whole sentence out at all: speech cut short by the breath.

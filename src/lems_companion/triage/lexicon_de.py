@@ -43,6 +43,8 @@ OTHER_WORDS = (
 
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
+        # Several attempts for one swallow (spec section 3 table: several swallows needed).
+        r"\b(?:mehrere|mehrfache|viele|zwei|drei|vier)\s+(?:\w+\s+)?schluckversuch\w*",
         # Several swallows (spec section 3 table, dysphagia): "Nachschlucken", "mehrmals schlucken".
         r"\bnachschluck\w*|"
         r"\b(?:mehrmals|mehrfach|zweimal|dreimal|mehrere male)\s+(?:nach)?schluck\w*",
@@ -87,6 +89,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
     ),
     "DYSPNEA": (
+        # Cannot get one's breath (spec section 3 table, dyspnea): "komme nicht zu Atem"; Swiss
+        # "de Schnuuf bleibt weg" (spec section 3, regional speech).
+        r"\b(?:komm\w*|kam\w*)\s+(?:\w+\s+){0,2}?(?:nicht|kaum)\s+(?:mehr\s+)?zu\s+atem\b",
+        r"\b(?:bleibt|blieb|geht|ging)\s+(?:\w+\s+){0,2}?(?:luft|atem|schnuuf|schnauf|schnauf\w*|puste)"
+        r"\s+weg\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\bkann\s+(?:\w+\s+){0,3}?(?:keinen|den)\s+(?:ganzen\s+)?satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig|sagen|"
         r"sprechen|rausbringen|herausbringen)\b",
@@ -208,6 +215,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
+        # Pain in the middle of the chest, words of strength between (spec section 3 table).
+        r"\b(?:schmerz\w*|druck|enge|stechen|brennen)\s+(?:\w+\s+){0,3}?mitten\s+(?:in|auf)\s+der\s+"
+        r"brust\b",
         r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"

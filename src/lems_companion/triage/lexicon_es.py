@@ -94,6 +94,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
     ),
     "DYSPNEA": (
+        # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
+        r"\b(?:no\s+(?:me\s+|le\s+)?(?:queda|quedan|tengo|tiene)|sin|me falta|le falta)\s+(?:\w+\s+)?"
+        r"fuerzas?\s+(?:en|para)\s+(?:la\s+|mi\s+|su\s+)?tos\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\bno\s+(?:puedo|puede|consigo|logro)\s+(?:terminar|acabar|decir|completar)\s+(?:las|mis|una|"
         r"la)\s+(?:frases?|oraci\w+)\b",
@@ -204,6 +207,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
     "CHEST_PAIN": (
+        # Pain in the middle of the chest, words of strength between (spec section 3 table).
+        r"\b(?:dolor\w*|opresion|presion|peso|ardor)\s+(?:\w+\s+){0,3}?(?:en|por)\s+(?:el\s+)?"
+        r"(?:medio|mitad|centro)\s+del\s+pecho\b",
         rf"\b(?:dolor\w*|duele|dolia|molestia\w*|opresion|presion|pinchazo\w*|punzada\w*|"
         rf"tirantez|peso|aprieta)\s+{W}{{0,3}}(?:en el |del |de |al |el )?(?:pecho|torax|esterno"
         rf"n)\b",

@@ -117,6 +117,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\baspiration\b|\binhalation\b",
     ),
     "DYSPNEA": (
+        # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
+        r"\b(?:pas|plus|manque)\s+(?:assez\s+|suffisamment\s+)?de\s+force\s+(?:dans|pour)\s+"
+        r"(?:ma|sa|la)\s+toux\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\b(?:n'arrive|arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+finir\s+(?:mes|ses|les|une|ma)\s+"
         r"(?:phrases?|mots)\b",
@@ -227,6 +230,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
+        # Pain in the middle of the chest, words of strength between (spec section 3 table).
+        r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+(?:\w+\s+){0,3}?(?:au|en plein)"
+        r"\s+(?:milieu|centre)\s+de\s+la\s+poitrine\b",
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
         rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",

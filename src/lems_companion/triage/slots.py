@@ -423,6 +423,17 @@ _RUN = {
 }
 
 
+# Fine as soon as one sat down: "al sentarme ya estaba bien", "bien une fois assise", "im
+# Sitzen wieder gut" (the benign cause is still needed beside it).
+_SAT_DOWN = {
+    "en": r"\b{fine}\s+(?:again\s+)?(?:by the time|once|as soon as)\s+(?:i|he|she)\s+(?:sat|stopped)\b",
+    "es": r"\bal\s+(?:sentarme|sentarse|sentarnos|pararme|pararse|parar)\s+(?:\w+\s+){{0,2}}?{fine}\b",
+    "fr": r"\b{fine}\s+(?:\w+\s+)?(?:une fois|des que|quand)\s+(?:je me suis\s+|il s'est\s+|"
+    r"elle s'est\s+)?(?:assise?|assis|arrete\w*)\b",
+    "de": r"\b(?:im sitzen|beim hinsetzen|nach dem hinsetzen)\s+(?:\w+\s+){{0,2}}?{fine}\b",
+}
+
+
 # "Then fine" after a few minutes of it: "puffed for a minute then fine", "essoufflé une minute
 # puis ça allait", "una minuto y luego bien", "eine Minute, dann wieder gut".
 _THEN = {
@@ -446,6 +457,7 @@ def quick_recovery(code: str) -> tuple[str, ...]:
         rf"\b{few}\s+{seconds}\s+{_LATER[code]}\b",
         rf"\b{_WITHIN[code]}\s*{few}\s+{seconds}\b",
         rf"\b{few}\s+{seconds}\s*,?\s*{_THEN[code]}\s+(?:\w+\s+){{0,2}}?{_FINE[code]}\b",
+        _SAT_DOWN[code].format(fine=_FINE[code]),
     )
 
 
