@@ -669,6 +669,11 @@ NORMAL_REACH = 4
 # Phrases that would otherwise look like a cue: kept as PSEUDO so the longer match wins (medspaCy
 # keeps the longest of overlapping matches) and the shorter cue inside it has no effect.
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Who tells what was seen is not who had it: "according to my sister, I had a fit" (spec
+    # section 3: signs others see are the patient's).
+    rf"\baccording to (?:my\s+)?{FAMILY_WORDS}\b|"
+    rf"(?:\A\s*|(?<=[.!?;\n]\s))(?:my\s+)?{FAMILY_WORDS}\s+(?:said|says|noticed|told me|saw)\s+"
+    r"(?:that\s+)?(?=(?:\w+\s+){0,6}?(?:i|my|me)\b)",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\botherwise (?:ok|okay|fine|well|good|alright|all right|normal)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.

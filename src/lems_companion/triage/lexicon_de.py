@@ -319,6 +319,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Who tells what was seen is not who had it: "according to my sister, I had a fit" (spec
+    # section 3: signs others see are the patient's).
+    rf"\blaut\s+(?:meiner|meinem|meines)\s+{FAMILY_WORDS}\b",
+    # Gone each time one stops is a symptom that comes back, not one that cleared up (spec
+    # section 3 table, chest_pain): "geht beim Stehenbleiben weg".
+    r"\b(?:geht|ging|ist|war)\s+beim\s+\w+\s+(?:wieder\s+)?weg\b",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.

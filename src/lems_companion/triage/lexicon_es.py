@@ -317,6 +317,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
 }
 
 PSEUDO_PATTERNS: tuple[str, ...] = (
+    # Who tells what was seen is not who had it: "according to my sister, I had a fit" (spec
+    # section 3: signs others see are the patient's).
+    rf"\bsegun\s+(?:mi|mis)\s+{FAMILY_WORDS}\b",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bpor lo demas (?:bien|todo bien|normal)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
