@@ -649,6 +649,9 @@ CUES: tuple[Cue, ...] = (
 QUESTION_START = (
     r"^\W*(?:es|son|puede(?! que\b)|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|"
     r"debo|deberia|sera)\b"
+    # A symptom named first, then asked about: "¿La falta de aire ... es algo que debemos
+    # vigilar?" (spec section 3: a question is not a report).
+    r"|\bes algo (?:que|de)\s+(?:\w+\s+){0,2}?(?:vigilar|preocupar\w*)\b|\bhay que vigilar\w*\b"
 )
 FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
 SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"
@@ -704,6 +707,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"DYSPNEA"}),
         r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|"
         r"\bme dejo sin aliento\b|\bme rei tanto\b|"
+        # Breathless at a sight: wonder, not breath (spec section 3, words in another sense).
+        r"\bsin aliento\s+(?:al|cuando|de)\s+(?:ver|vi|vio|vimos|oir|oi|escuchar)\b|"
         r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
     ),
     (
