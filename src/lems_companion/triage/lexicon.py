@@ -215,7 +215,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
-        r"\b(?:haven'?t|hasn'?t|have not|has not|don'?t have|doesn'?t have|no|not enough|lost the)\s+"
+        r"\b(?:haven'?t|hasn'?t|have not|has not|don'?t have|"
+        r"doesn'?t have|no|not enough|lost the)\s+"
         r"(?:got\s+)?(?:the\s+|any\s+|enough\s+)?(?:strength|power|puff|force|oomph)\s+(?:in|behind)\s+"
         r"(?:my|his|her|the)\s+cough\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
@@ -521,6 +522,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:weak\w*|heavy|wobbly|jelly|tired|shaky)\s+{W}{{0,2}}(?:legs?|hips?|thighs?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:get(?:ting)? up|stand(?:ing)? up|rising|rise|"
         r"get(?:ting)? out of|climb\w*|stairs|steps|kerbs?|curbs?)\b",
+        # "Legs terrible getting out of the chair" (spec section 2: rising from a chair).
+        rf"\blegs?\s+{W}{{0,2}}(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful)\s+"
+        r"(?:\w+\s+)?(?:getting|get|standing|rising)\s+(?:up|out)\b",
     ),
     "proximal_arm_weakness": (
         rf"\b(?:arms?|shoulders?)\s+{W}{{0,3}}(?:weak\w*|heavy|tired|tire|tiring|like lead|"
@@ -534,7 +538,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,3}}(?:weak\w*|"
         r"clumsy|useless)\b",
         rf"\b(?:weak\w*)\s+{W}{{0,2}}(?:hands?|grip|fingers|feet|foot|ankles?)\b",
-        rf"\b{CANT}\s+{W}{{0,3}}(?:open\w* (?:a |the )?jars?|grip\w*|do up buttons|turn keys?)\b",
+        rf"\b{CANT}\s+{W}{{0,3}}(?:open\w* (?:a |the )?(?:\w+ )?jars?|grip\w*|do up buttons|"
+        r"turn keys?)\b",
+        r"\bgrip(?:'s| is| has)?\s+(?:\w+\s+)?(?:poor|bad|weak|gone|useless|rubbish)\b",
+        r"\bfoot\s+(?:didn'?t|doesn'?t|won'?t|wouldn'?t|did not|does not)\s+lift\b",
         r"\b(?:dropp\w*|drop) things\b",
         r"\bfoot drop\b",
     ),

@@ -272,7 +272,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bbeine?\s+{W}{{0,3}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
-        r"zittrig|wie gummi)",
+        r"zittrig|wie gummi|miserabel|mies)",
         rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
         r"\bknie\s+(?:\w+\s+)?(?:nachgegeben|gaben nach|weich)",
         # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
@@ -283,12 +283,19 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\barme?\s+{W}{{0,3}}(?:nicht\s+)?(?:(?:uber|ueber) den kopf|hoch)\s+heben",
         rf"\barme?\s+{W}{{0,2}}(?:schwach|schwer|kraftlos)",
+        r"\barme?\s+(?:nicht|kaum)\s+(?:mehr\s+)?heben\b",
     ),
     "distal_weakness": (
         rf"\b(?:glaser|dosen|flaschen|glas)\s+{W}{{0,2}}(?:kaum|nicht)\s+(?:mehr\s+|noch\s+)?auf",
         r"\bh(?:a|ae)nde\s+(?:\w+\s+)?(?:schwach|kraftlos)\b",
+        # Austrian "ned aufbracht", "ka Kraft in die Händ" (spec section 3, regional speech).
+        r"\w*(?:glas|glaser|dose|flasche)\s+(?:ned|nicht|kaum)\s+auf(?:bracht|gebracht|bekommen|gekriegt)\b",
+        r"\b(?:keine|ka|koa)\s+kraft\s+in\s+(?:den|die)\s+h(?:a|ae)nd\w*",
     ),
-    "neck_weakness": (rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",),
+    "neck_weakness": (
+        rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",
+        r"\b(?:schwer|kaum|nicht)\b[^.;!?]{0,20}\bkopf\s+(?:zu\s+)?(?:halten|hochhalten)\b",
+    ),
     "muscle_aches": (r"\bmuskelkater\b|\bmuskelschmerz\w*|\bwadenkrampf\w*|\bmyalgi\w*",),
     "fatigue": (
         r"\b(?:m(?:u|ue)de|hundem(?:u|ue)de|ersch(?:o|oe)pft|fix und fertig|kaputt|schlapp|"
@@ -306,8 +313,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
     "drooping_eyelids": (
         rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
+        r"\bh(?:a|ae)ngende\s+(?:augen|ober)?lider\b",
     ),
-    "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b",),
+    "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",),
     "slurred_speech": (r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",),
     "chewing_difficulty": (
         rf"\bkiefer\s+{W}{{0,4}}m(?:u|ue)de|\bkauen\s+(?:\w+\s+)?(?:anstrengend|schwer)",

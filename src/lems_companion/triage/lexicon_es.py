@@ -95,7 +95,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
-        r"\b(?:no\s+(?:me\s+|le\s+)?(?:queda|quedan|tengo|tiene)|sin|me falta|le falta)\s+(?:\w+\s+)?"
+        r"\b(?:no\s+(?:me\s+|le\s+)?(?:queda|quedan|tengo|tiene)"
+        r"|sin|me falta|le falta)\s+(?:\w+\s+)?"
         r"fuerzas?\s+(?:en|para)\s+(?:la\s+|mi\s+|su\s+)?tos\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\bno\s+(?:puedo|puede|consigo|logro)\s+(?:terminar|acabar|decir|completar)\s+(?:las|mis|una|"
@@ -273,7 +274,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
-        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo)",
+        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales)",
         rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me"
         rf"|se)|"
         r"subir (?:las )?escaleras|ponerme de pie)",
@@ -281,15 +282,18 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "proximal_arm_weakness": (
         rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
-        rf"\b(?:no puedo|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
+        rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
     ),
     "distal_weakness": (
         rf"\b(?:no puedo|cuesta\w*)\s+{W}{{0,1}}abrir\s+{W}{{0,1}}(?:botes|frascos|tarros)",
         r"\bmanos\s+(?:\w+\s+)?(?:debiles|sin fuerza|flojas)\b",
+        r"\bno\s+(?:puedo|pude|puede|podia)\s+abrir\s+(?:el|los|la|las)\s+(?:frascos?|botes?|tarros?)\b",
+        r"\b(?:no tengo|no tiene|sin)\s+fuerza\s+en\s+las\s+manos\b",
     ),
     "neck_weakness": (
         rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*)",
         r"\bcabeza\s+(?:me\s+)?pesa\b",
+        r"\b(?:cuesta\w*|no puedo|no puede)\s+(?:sostener|aguantar|mantener)\s+(?:la\s+)?cabeza\b",
     ),
     "muscle_aches": (r"\bdolores musculares\b|\bagujetas\b|\bcalambres?\b|\bmialgi\w*",),
     "fatigue": (

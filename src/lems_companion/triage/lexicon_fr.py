@@ -44,7 +44,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         # Cannot get the mouthful down (spec section 3 table: food sticking): "impossible de la
         # faire descendre", "j'arrive pas à le faire passer".
-        r"\b(?:impossible|du mal|mal|peine|difficile|arrive pas|arrivais pas|arrive plus)\s+(?:de|a)\s+"
+        r"\b(?:impossible|du mal|mal|peine|difficile|"
+        r"arrive pas|arrivais pas|arrive plus)\s+(?:de|a)\s+"
         r"(?:la |le |les |l')?faire\s+(?:descendre|passer)\b",
         # Whatever the food, stuck halfway down (spec section 3 table: food sticking): "la
         # viande restait bloquée à mi-chemin"; not a walk or the stairs.
@@ -187,7 +188,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "LOC": (
         # Not responding (to people, not to a phone or a treatment): unresponsive.
-        r"\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b(?!\s+(?:au|aux|a mes|a ses|a)\s+"
+        r"\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b"
+        r"(?!\s+(?:au|aux|a mes|a ses|a)\s+"
         r"(?:telephone|portable|messages?|appels?|sms|traitement|medicament))",
         r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
         r"\bevanoui\w*|\bevanouissement\b",
@@ -231,7 +233,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
-        r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+(?:\w+\s+){0,3}?(?:au|en plein)"
+        r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+"
+        r"(?:\w+\s+){0,3}?(?:au|en plein)"
         r"\s+(?:milieu|centre)\s+de\s+la\s+poitrine\b",
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
         rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
@@ -308,7 +311,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bjambes?\s+{W}{{0,3}}(?:en coton|en plomb|comme du plomb|faibles?|lourdes?|molles?|"
-        r"flageol\w*|en compote|"
+        r"flageol\w*|en compote|nulles|"
         r"qui lachent|ont lache)",
         rf"\b(?:cuisses?|genoux)\s+{W}{{0,3}}(?:en compote|faibles?|ont lache|lachent|en coton)",
         rf"\b(?:du mal|difficile|peine|n'arriv\w* pas)\s+{W}{{0,2}}(?:a |pour )?(?:me |se )?"
@@ -317,12 +320,20 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*)",
         r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
+        r"\bne\s+(?:leve|levait|peut|pouvait)\s+(?:plus|pas)\s+(?:lever\s+)?les\s+bras\b",
     ),
     "distal_weakness": (
         r"\b(?:du mal a|impossible d'|n'arrive pas a)\s*ouvrir (?:les |des )?(?:bocaux|pots)\b",
         r"\bmains\s+(?:\w+\s+)?(?:faibles|sans force)\b",
+        r"\b(?:pas capable|incapable|impossible)\s+d'ouvrir\s+"
+        r"(?:le|les|un|des)\s+(?:pots?|bocal|bocaux)\b",
+        r"\bpas de force dans (?:les|mes) mains\b",
     ),
-    "neck_weakness": (r"\bnuque\s+(?:\w+\s+){0,2}(?:tient plus|faible|fatigu\w*)|\btete lourde\b",),
+    "neck_weakness": (
+        r"\bnuque\s+(?:\w+\s+){0,2}(?:tient plus|faible|fatigu\w*)|\btete lourde\b",
+        r"\b(?:du mal a|peine a|impossible de|n'arrive pas a|n'arrive plus a)\s+(?:tenir|garder|"
+        r"soutenir)\s+(?:ma|sa|la)\s+tete\b",
+    ),
     "muscle_aches": (r"\bcourbatur\w*|\bcrampes?\b|\bdouleurs musculaires\b|\bmyalgi\w*",),
     "fatigue": (
         r"\b(?:fatigu\w*|crevee?|epuise\w*|vanne\w*|claque\w*|lessive\w*|naze|sans energie|"
@@ -339,7 +350,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "reduced_sweating": (
         r"\btranspire\w* (?:presque )?(?:plus|moins|pas)\b|\bsue (?:plus|moins)\b",
     ),
-    "blurred_vision": (r"\bvision floue\b|\bflou\w*\b|\bvois trouble\b",),
+    "blurred_vision": (
+        r"\bvision floue\b|\bflou\w*\b|\bvois trouble\b|\bvue\s+(?:\w+\s+){0,2}trouble\b",
+    ),
     "drooping_eyelids": (
         rf"\bpaupi\w*\s+{W}{{0,2}}(?:qui tomb\w*|tomb\w*|lourde\w*)",
         r"\bptosis\b",
@@ -681,7 +694,8 @@ QUESTION_START = (
     r"dois|devrais|y a-t-il)\b"
     # A symptom named first, then asked about: "L'essoufflement couché, c'est à surveiller ?"
     # (spec section 3: a question is not a report).
-    r"|\bc'est (?:a surveiller|grave|normal|inquietant|dangereux)\b|\bfaut-il (?:s'en )?(?:inquieter|"
+    r"|\bc'est (?:a surveiller|grave|normal|inquietant|dangereux)\b"
+    r"|\bfaut-il (?:s'en )?(?:inquieter|"
     r"surveiller)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"

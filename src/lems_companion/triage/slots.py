@@ -426,8 +426,10 @@ _RUN = {
 # Fine as soon as one sat down: "al sentarme ya estaba bien", "bien une fois assise", "im
 # Sitzen wieder gut" (the benign cause is still needed beside it).
 _SAT_DOWN = {
-    "en": r"\b{fine}\s+(?:again\s+)?(?:by the time|once|as soon as)\s+(?:i|he|she)\s+(?:sat|stopped)\b",
-    "es": r"\bal\s+(?:sentarme|sentarse|sentarnos|pararme|pararse|parar)\s+(?:\w+\s+){{0,2}}?{fine}\b",
+    "en": r"\b{fine}\s+(?:again\s+)?(?:by the time|once|as soon as)\s+"
+    r"(?:i|he|she)\s+(?:sat|stopped)\b",
+    "es": r"\bal\s+(?:sentarme|sentarse|sentarnos|pararme|pararse|parar)\s+"
+    r"(?:\w+\s+){{0,2}}?{fine}\b",
     "fr": r"\b{fine}\s+(?:\w+\s+)?(?:une fois|des que|quand)\s+(?:je me suis\s+|il s'est\s+|"
     r"elle s'est\s+)?(?:assise?|assis|arrete\w*)\b",
     "de": r"\b(?:im sitzen|beim hinsetzen|nach dem hinsetzen)\s+(?:\w+\s+){{0,2}}?{fine}\b",
