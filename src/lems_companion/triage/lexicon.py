@@ -518,7 +518,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\b(?:legs?|hips?|thighs?|knees?)\s+{W}{{0,3}}(?:weak\w*|heavy|like jelly|jelly|"
         r"wobbly|gave way|give way|giving way|buckl\w*|tired|tire|tiring|shaky|useless|"
-        r"like lead)\b",
+        r"like lead|unresponsive)\b",
         rf"\b(?:weak\w*|heavy|wobbly|jelly|tired|shaky)\s+{W}{{0,2}}(?:legs?|hips?|thighs?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:get(?:ting)? up|stand(?:ing)? up|rising|rise|"
         r"get(?:ting)? out of|climb\w*|stairs|steps|kerbs?|curbs?)\b",
@@ -1198,6 +1198,12 @@ NOT_INTENDED = (
 # A denied diet, however worded (slots.py; spec section 3).
 NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("en")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # Limbs that do not respond are weak, not a person who does not (spec section 2).
+    (
+        frozenset({"LOC"}),
+        r"\b(?:legs?|arms?|hands?|feet|foot|muscles?|fingers?|limbs?|eyelids?)\s+(?:\w+\s+){0,3}?"
+        r"unresponsive\b",
+    ),
     # Things that "won't go down" without being swallowed.
     (
         frozenset({"DYSPHAGIA"}),

@@ -274,6 +274,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
+        r"sin responder|"
         r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales)",
         rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me"
         rf"|se)|"
@@ -677,6 +678,12 @@ NOT_INTENDED = (
 # A denied diet, however worded (slots.py; spec section 3).
 NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("es")
 FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
+    # Limbs that do not respond are weak, not a person who does not (spec section 2).
+    (
+        frozenset({"LOC"}),
+        r"\b(?:piernas?|brazos?|manos?|pies?|musculos?|dedos?|parpados?)\s+(?:\w+\s+){0,3}?"
+        r"(?:sin|no)\s+(?:responder|reaccionar|respondia|reaccionaba|respondio|reacciono)\b",
+    ),
     # "Se me atraganta el vecino": a person one cannot stomach, not choking (spec section 3).
     (
         frozenset({"CHOKING"}),
