@@ -67,6 +67,26 @@ def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
 def _sequence_sets(items: list[Any]) -> list[set[str]]:
     """Return every required set of a sequence of parsed items: its runs of known texts, and
     the parts of its groups and repeats, all of which a match must hold."""
+    return _runs(items, _part_sets)
+
+
+def _part_sets(op: Any, value: Any) -> list[set[str]]:
+    """Return the required sets of one item that is not a known text: a group's or a repeat's
+    own sequence, else the item's factors."""
+    if op is constants.SUBPATTERN:
+        return _sequence_sets(list(value[-1]))
+    if op is getattr(constants, "ATOMIC_GROUP", None):
+        return _sequence_sets(list(value))
+    if op in _REPEATS and int(value[0]) >= 1:
+        return _sequence_sets(list(value[2]))
+    return _item_sets(op, value)
+
+
+def _runs(items: list[Any], other: Callable[[Any, Any], list[set[str]]]) -> list[set[str]]:
+    """Return the required sets of a sequence: each run of items whose every text is known and
+    few, as the set of their concatenations ("i", "(?:'m|m| am)", "\\b" give "i'm", "im",
+    "i am": longer strings, so fewer notes hold one and more patterns are skipped), and what
+    ``other`` finds in each item between the runs."""
     found: list[set[str]] = []
     run: set[str] = {""}
     for op, value in items:
@@ -81,16 +101,7 @@ def _sequence_sets(items: list[Any]) -> list[set[str]]:
             continue
         found.append(_minimal(run))
         run = {""}
-        if op is constants.SUBPATTERN:
-            found += _sequence_sets(list(value[-1]))
-        elif op is getattr(constants, "ATOMIC_GROUP", None):
-            found += _sequence_sets(list(value))
-        elif op in _REPEATS and int(value[0]) >= 1:
-            found += _sequence_sets(list(value[2]))
-        else:
-            factors = _item_factors(op, value)
-            if factors:
-                found.append(factors)
+        found += other(op, value)
     found.append(_minimal(run))
     return [factors for factors in found if factors and "" not in factors]
 
@@ -183,33 +194,18 @@ def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:
 
 
 def _factors(items: list[Any]) -> set[str] | None:
-    """Return the best required set of a sequence of parsed items; None when there is none.
-
-    Items whose every possible text is known and few ("i", "(?:'m|m| am)", "\\b") are joined
-    into the set of their concatenations ("i'm", "im", "i am"): longer strings, so fewer notes
-    hold one of them and more patterns are skipped."""
-    candidates: list[set[str]] = []
-    run: set[str] = {""}
-    for op, value in items:
-        exact = _exact(op, value)
-        if exact is not None:
-            joined = {head + tail for head in run for tail in exact}
-            if len(joined) <= MAX_EXACT:
-                run = joined
-                continue
-            candidates.append(_minimal(run))
-            run = exact
-            continue
-        candidates.append(_minimal(run))
-        run = {""}
-        found = _item_factors(op, value)
-        if found:
-            candidates.append(found)
-    candidates.append(_minimal(run))
-    candidates = [factors for factors in candidates if "" not in factors]
+    """Return the best required set of a sequence of parsed items (its longest strings, then
+    the fewest); None when there is none."""
+    candidates = _runs(items, _item_sets)
     if not candidates:
         return None
     return max(candidates, key=lambda factors: (min(map(len, factors)), -len(factors)))
+
+
+def _item_sets(op: Any, value: Any) -> list[set[str]]:
+    """Return an item's factors as a list of at most one required set."""
+    factors = _item_factors(op, value)
+    return [factors] if factors else []
 
 
 # Most strings a run of known items may stand for before it is cut (bounds the work per pattern).
