@@ -45,8 +45,8 @@ FLOORS = {
     "dev_set_9": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
-    "frozen_test_set_1": {"emergency_recall": 96.3, "prompt_recall": 89.7, "false_alarms": 6.3},
-    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 99.9, "false_alarms": 5.7},
+    "frozen_test_set_1": {"emergency_recall": 97.2, "prompt_recall": 89.7, "false_alarms": 6.3},
+    "frozen_test_set_2": {"emergency_recall": 93.0, "prompt_recall": 99.9, "false_alarms": 4.7},
     # Written blind on 2026-12-01 (third round) and measured before and after rounds 3 and 4.
     "frozen_test_set_3": {"emergency_recall": 91.0, "prompt_recall": 96.1, "false_alarms": 2.4},
     # Written blind on 2026-12-01 before the fifth round: 92.9 / 100 / 6.2 untouched, measured by
