@@ -42,7 +42,7 @@ FLOORS = {
     # Untouched figures 86.2 / 97.7 / 7.9; odd ids tuned on first, then the even ids checked
     # (88.8 / 97.7 / 7.9 untouched, the same after the odd half's fixes), then tuned on:
     # docs/clinical-safety.md, seventh round.
-    "dev_set_9": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
+    "dev_set_9": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 1.4},
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
     "frozen_test_set_1": {"emergency_recall": 97.2, "prompt_recall": 89.7, "false_alarms": 6.3},

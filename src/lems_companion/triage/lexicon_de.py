@@ -405,7 +405,9 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
             r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
             r"ebenfalls nicht)\b",
-            r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))",
+            # Not asked: "Schluckbeschwerden, ist das normal?" asks about a symptom, denies none.
+            r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))"
+            r"(?!\s*\?)",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,

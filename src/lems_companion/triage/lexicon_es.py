@@ -654,9 +654,6 @@ CUES: tuple[Cue, ...] = (
 QUESTION_START = (
     r"^\W*(?:es|son|puede(?! que\b)|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|"
     r"debo|deberia|sera)\b"
-    # A symptom named first, then asked about: "¿La falta de aire ... es algo que debemos
-    # vigilar?" (spec section 3: a question is not a report).
-    r"|\bes algo (?:que|de)\s+(?:\w+\s+){0,2}?(?:vigilar|preocupar\w*)\b|\bhay que vigilar\w*\b"
 )
 FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
 SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"

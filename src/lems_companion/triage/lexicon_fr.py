@@ -692,11 +692,6 @@ QUESTION_START = (
     r"^\W*(?:est-ce|est ce|c'est|peut(?!-etre)|peuvent|faut|quel|quelle|quels|comment|quand|pour"
     r"quoi|ou|"
     r"dois|devrais|y a-t-il)\b"
-    # A symptom named first, then asked about: "L'essoufflement couché, c'est à surveiller ?"
-    # (spec section 3: a question is not a report).
-    r"|\bc'est (?:a surveiller|grave|normal|inquietant|dangereux)\b"
-    r"|\bfaut-il (?:s'en )?(?:inquieter|"
-    r"surveiller)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
 SEVERE_IN_MENTION = r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?)\b"
