@@ -818,7 +818,10 @@ CUES: tuple[Cue, ...] = (
             r"all right|not a problem|absent|unremarkable|"
             r"not present|not an issue|none)\b(?!\s+(?:after|a\b|an\b|later|within|once|when|"
             r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
-            r"as long|unless|most))",
+            r"as long|unless|most))"
+            # Asked, not answered: "breathless lying flat, ok?" (spec section 3: a question about
+            # a symptom reported is no denial of it).
+            r"(?!\s*\?)",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,

@@ -428,7 +428,8 @@ CUES: tuple[Cue, ...] = (
             r"(?!\s+(?:se|lo|la|le|los|las|me|te|estoy|sabria|puedo|creo|veo|recuerdo|tengo)\b)",
             # "bien fuerte", "bien feo": "bien" before an adjective is "very", not "fine".
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta|fuertes?|feos?|feas?|mal|"
-            r"duros?|duras?|raros?|raras?|intensos?|intensas?|cansad\w*|apretad\w*|agitad\w*))|"
+            r"duros?|duras?|raros?|raras?|intensos?|intensas?|cansad\w*|apretad\w*|agitad\w*))"
+            r"(?!\s*\?)|"  # asked, not answered: "me falta el aire, normal?"
             r"\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
         ),

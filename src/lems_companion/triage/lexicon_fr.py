@@ -452,7 +452,8 @@ CUES: tuple[Cue, ...] = (
             r"\?\s*(?:non|rien|aucune?|jamais|normale?|ok|pas non plus|non plus)\b",
             # "ça fait bien 5 semaines": "bien" before an amount means "a good", not "fine".
             r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres|\d|une?|deux|"
-            r"trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plus|des|la|le|les)\b)",
+            r"trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plus|des|la|le|les)\b)"
+            r"(?!\s*\?)",  # asked, not answered: "essoufflée couchée, normal ?"
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
