@@ -26,32 +26,15 @@ from lems_companion.i18n import (
     translations,
 )
 
-# A text the code words through a catalogue (rules.medicines.WORDINGS): the value a template
-# holds and a language's gettext give the text in that language.
-Wording = Callable[[Any, Callable[[str], str]], str]
+# A text the code words through a catalogue (rules.medicines.WORDINGS, diary.alerts): the value
+# a template holds and a language give the text in that language.
+Wording = Callable[[Any, str], str]
 
 
 def document_language(context: Context) -> str:
     """Return the language a document is rendered in: the one it names, else English."""
     named = context.get("language")
     return str(named) if named in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def add_language_filter(
-    env: Environment,
-    name: str,
-    said: Callable[..., str],
-    language_of: Callable[[Context], str] = document_language,
-) -> None:
-    """Give a Jinja2 environment a filter that says a value in the template's language:
-    ``value | name(*args)`` calls ``said(value, *args, language)``. For wording owned by a
-    concept this package must not import (a red flag's evidence, diary.alerts)."""
-
-    @pass_context
-    def in_language(context: Context, value: object, *args: object) -> str:
-        return said(value, *args, language_of(context))
-
-    env.filters[name] = in_language
 
 
 def install(
@@ -113,6 +96,6 @@ def _worded(word: Wording, language_of: Callable[[Context], str]) -> Callable[..
 
     @pass_context
     def in_language(context: Context, value: Any) -> str:
-        return word(value, translations(language_of(context)).gettext)
+        return word(value, language_of(context))
 
     return in_language

@@ -348,8 +348,7 @@ def environment() -> Environment:
     )
     # The catalogue, Babel's formats and the medicine wordings, in the language the document
     # names as ``language``: the same installation as the web pages'.
-    documents.install(env, wordings=medicines.WORDINGS)
-    documents.add_language_filter(env, "flag_evidence", flag_evidence)
+    documents.install(env, wordings={**medicines.WORDINGS, "flag_evidence": flag_evidence})
     env.globals["flag_title"] = flag_title
     return env
 

@@ -20,7 +20,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, SkipValidation
 
-from lems_companion.i18n import N_, Said, Sentences, said_in
+from lems_companion.i18n import N_, Said, Sentences, gettext_in, said_in
 
 # Fuzzy matching (difflib's ratio: 2 x matching characters / total characters). 0.85 accepts one
 # or two wrong letters in a long name ("gentamycin", "levofloxacine") while rejecting near
@@ -894,9 +894,13 @@ def contraindication_message(item: Contraindication, gettext: Callable[[str], st
 
 # The medicine texts pages and documents word in their reader's language, each by the template
 # filter that shows it (i18n.documents.install): ``{{ caution.warning | caution_warning }}``.
-WORDINGS: dict[str, Callable[[Any, Callable[[str], str]], str]] = {
-    "caution_warning": caution_warning,
-    "contraindication_message": contraindication_message,
+WORDINGS: dict[str, Callable[[Any, str], str]] = {
+    "caution_warning": lambda warning, language: caution_warning(
+        warning, gettext_in(language).gettext
+    ),
+    "contraindication_message": lambda item, language: contraindication_message(
+        item, gettext_in(language).gettext
+    ),
 }
 
 

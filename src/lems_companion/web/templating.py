@@ -87,8 +87,9 @@ def reader_language(context: Context) -> str:
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
 # The catalogue's gettext, Babel's formats (when, day, number), the `translated` filter and the
 # medicine wordings in the reader's language: the same installation as the report's documents.
-documents.install(templates.env, reader_language, medicines.WORDINGS)
-documents.add_language_filter(templates.env, "flag_evidence", flag_evidence, reader_language)
+documents.install(
+    templates.env, reader_language, {**medicines.WORDINGS, "flag_evidence": flag_evidence}
+)
 templates.env.globals.update(
     catalogue=catalogue,
     severity_labels=catalogue.SEVERITY_LABELS,
