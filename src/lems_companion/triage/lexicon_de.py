@@ -405,7 +405,7 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
             r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
             r"ebenfalls nicht)\b",
-            # Not asked: "Schluckbeschwerden, ist das normal?" asks about a symptom, denies none.
+            # Asked, not answered (spec section 3): "Atemnot, ist das normal?" denies nothing.
             r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))"
             r"(?!\s*\?)",
         ),

@@ -429,7 +429,7 @@ CUES: tuple[Cue, ...] = (
             # "bien fuerte", "bien feo": "bien" before an adjective is "very", not "fine".
             r"\b(?:bien|normal|ok|perfecto)\b(?!\s+(?:de|desde|hasta|fuertes?|feos?|feas?|mal|"
             r"duros?|duras?|raros?|raras?|intensos?|intensas?|cansad\w*|apretad\w*|agitad\w*))"
-            r"(?!\s*\?)|"  # asked, not answered: "me falta el aire, normal?"
+            r"(?!\s*\?)|"  # asked, not answered (spec section 3): "me falta el aire, normal?"
             r"\bsin problemas?(?=\s*(?:"
             r"[.,;!]|$))",
         ),

@@ -453,7 +453,7 @@ CUES: tuple[Cue, ...] = (
             # "ça fait bien 5 semaines": "bien" before an amount means "a good", not "fine".
             r"\b(?:ok|normale?|bien|rien a signaler|ras)\b(?!\s+(?:de|depuis|apres|\d|une?|deux|"
             r"trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plus|des|la|le|les)\b)"
-            r"(?!\s*\?)",  # asked, not answered: "essoufflée couchée, normal ?"
+            r"(?!\s*\?)",  # asked, not answered (spec section 3): "essoufflée, normal ?"
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
