@@ -10,6 +10,7 @@ emergency recall, 95% prompt recall, at most 5% false alarms): docs/clinical-saf
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from lems_companion.triage.flags import LEVEL_RANK
 
 NOTES = Path(__file__).with_name("notes")
 ALARM = LEVEL_RANK["prompt"]
+# The sets were written on this day: "a cough since St Martin's day" is three weeks old on it,
+# whatever day the suite runs (tests/triage/notes/README.md).
+WRITTEN_ON = date(2026, 12, 1)
 # Per set, in percent, as measured when issue 13's work landed (bench/triage_accuracy.py).
 FLOORS = {
     "dev_set_1": {"emergency_recall": 100.0, "prompt_recall": 100.0, "false_alarms": 0.0},
@@ -63,7 +67,8 @@ def _figures(name: str) -> dict[str, float]:
     lines = (NOTES / f"{name}.jsonl").read_text("utf-8").splitlines()
     notes = [json.loads(line) for line in lines if line.strip()]
     got = [
-        (note["level"], triage_text(note["text"], author=note["author"]).level) for note in notes
+        (note["level"], triage_text(note["text"], author=note["author"], today=WRITTEN_ON).level)
+        for note in notes
     ]
     emergencies = [level for wanted, level in got if wanted == "emergency"]
     prompts = [level for wanted, level in got if wanted == "prompt"]
