@@ -23,6 +23,59 @@ from lems_companion.triage.lexicon import (
 )
 
 W = r"(?:(?!(?:mais|pourtant|sauf)\b)[\w'-]+,?\s+)"
+# Not right after the face or mouth and its auxiliary ("la bouche est partie de travers").
+NOT_AFTER_FACE = "".join(
+    f"(?<!{face} {aux})"
+    for face in ("bouche", "visage", "levre", "levres", "sourire", "joue", "figure")
+    for aux in ("", "est ", "s'est ", "m'est ", "lui est ", "etait ", "me ")
+)
+# Not right after a limb ("ma main droite ne répondait plus").
+NOT_AFTER_LIMB = "".join(
+    f"(?<!{limb} {side})"
+    for limb in ("main", "mains", "bras", "jambe", "jambes", "pied", "pieds", "doigts", "corps")
+    for side in ("", "gauche ", "droite ", "droit ")
+)
+# Food, drink, eating and swallowing: a sentence naming them is about the mouthful.
+SWALLOWING = (
+    r"aval\w*|deglut\w*|gorge|manger|mange\w*|repas|bouchees?|gorgees?|boire|bois|bu|buvant|"
+    r"nourriture|aliments?|comprimes?|cachets?|pilules?|gelules?|medicaments?|eau|cafe|the|"
+    r"soupe|lait|pain|viande|puree|riz|poisson|poulet|legumes?|fromage|pates"
+)
+# An object or reflexive pronoun between "ne" and its verb.
+CLITIC = r"(?:(?:me|te|se|nous|vous|lui|leur|y|en|le|la|les)\s+|[mtsl]')"
+# Any characters of one sentence but a negation.
+UNDENIED = r"(?:(?!\b(?:ne|n'|pas|plus|jamais|sans|ni)\b)[^.;!?\n])"
+# French clothes sizes, and the verbs of wearing a size.
+CLOTHES_SIZES = tuple(range(32, 62, 2))
+WORE = r"(?:faisais|portais|mettais|prenais|achetais|faisait|portait|mettait|prenait|achetait)"
+
+
+def _smaller_size_now() -> tuple[str, str]:
+    """Return the patterns of a clothes size smaller now than before, in either order: "en 40,
+    je faisais du 44" and "du 44 au 40" (spec section 3 table, weight_loss)."""
+    now_then = "|".join(
+        rf"{small}\b[^.;!?\n]{{0,40}}?\b{WORE}\s+(?:du|un|le|en|une taille|la taille)\s+"
+        rf"(?:{'|'.join(str(big) for big in CLOTHES_SIZES if big > small)})\b"
+        for small in CLOTHES_SIZES
+    )
+    then_now = "|".join(
+        rf"{big}\s+(?:au|a|a du|en)\s+(?:{'|'.join(str(s) for s in CLOTHES_SIZES if s < big)})\b"
+        for big in CLOTHES_SIZES
+    )
+    return (
+        rf"\b(?:en|du|taille|un|le)\s+(?:{now_then})",
+        rf"\b(?:passe\w*|descendu\w*|suis\s+passe\w*)\s+(?:du|de|de la taille|d'une taille)\s+"
+        rf"(?:{then_now})",
+    )
+
+
+# The reflexive pronoun of a verb, with its auxiliary and a word of degree: "je m'étouffe",
+# "elle s'est étouffée", "je me suis presque étranglé", "à m'en étrangler".
+REFLEXIVE = (
+    r"(?:m'|s'|t'|me\s+|se\s+|te\s+)(?:en\s+)?(?:(?:suis|est|es|etais|etait|etaient|sommes|"
+    r"serais|serait|ai|a|avait)\s+)?(?:(?:presque|failli|encore|deja|vraiment|bien|"
+    r"completement|a moitie)\s+)?"
+)
 FOODS = (
     r"(?:nourriture|aliments?|pain|viande|cachets?|comprimes?|pilules?|gelules?|medicaments?|"
     r"bouchees?|puree|eau|riz|poisson|soupe|lait|cafe|the|liquides?|boissons?|tout|rien|poulet|"
@@ -75,8 +128,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
         r"demain|ici|souvent|beaucoup|son|sa|ses|mon|ma|mes|un|une|du|de|d'|avant|avec))",
         r"\b(?:ca|ça)\s+(?:\w+\s+)?(?:reste|restait|est reste|restais)\s+(?:coince|bloque)\w*",
-        rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement|"
-        r"de travers)",
+        # Not "passé de travers": down the wrong way is choking (spec section 3 table).
+        rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
         r"\bdysphagi\w*",
         r"\b(?:troubles?|difficultes?|probleme\w*|gene)\s+(?:de\s+|a\s+)?(?:la\s+)?deglut\w*",
@@ -105,8 +158,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Went down the wrong pipe (spec section 3 table, choking): "passé dans le mauvais tuyau".
         r"\b(?:pass|all|part|descend)\w*\s+(?:\w+\s+){0,2}(?:le|du|par le) mauvais "
         r"(?:tuyau|trou|cote|chemin|bord)\b",
-        r"\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|alle\w*|descendu\w*)\s+"
-        r"(?:\w+\s+)?de travers\b",
+        # A mouth or face "partie de travers" is a stroke sign, not a mouthful gone the wrong way
+        # (spec section 3 table, stroke_signs: face droop).
+        rf"{NOT_AFTER_FACE}\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|"
+        r"alle\w*|descendu\w*)\s+(?:\w+\s+)?de travers\b",
         rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
         r"(?:salive|bave|nourriture|eau|boire|buvant|manger|mangeant|repas|cafe|soupe|lait|"
         r"bonbon|morceau|aliment\w*|pain|viande)",
@@ -114,8 +169,27 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bpasse\w* par le mauvais (?:trou|cote|tuyau|chemin)\b|\bmauvais trou\b",
         rf"\btouss\w*\s+{W}{{0,2}}(?:a chaque|en|pendant|apres|quand je|au)\s+{W}{{0,2}}"
         r"(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange)",
-        r"(?:\b(?:m'|s')|\b)etouff\w*\b(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion))",
+        # Choking is the reflexive verb, "s'étouffer" (spec section 3 table, choking); the bare
+        # verb, "j'étouffe", "en train d'étouffer", is being short of air (dyspnea below).
+        # "s'étouffer de rire / de colère" is a feeling; "s'étrangler" is choking on food (above)
+        # or in a cough, "tousser à m'en étrangler" (it is also surprise and indignation).
+        rf"\b{REFLEXIVE}etouff\w*\b"
+        r"(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion|rage|indignation|joie))",
+        r"\b(?:touss\w*|toux)\s+(?:\w+\s+){0,3}?a\s+(?:m'|s'|t'|me |se |te )en\s+"
+        r"(?:etrangl|etouff)\w*",
         r"\baspiration\b|\binhalation\b",
+        # Coughing as one swallows, or right after a mouthful that would not go down (spec
+        # section 3 table, choking: coughing on food or drink): "quand j'avale je tousse", "il
+        # tousse en avalant", "des boules qu'il n'arrive pas à avaler, il tousse". No negation
+        # between ("quand j'avale je ne tousse plus").
+        r"\b(?:quand|lorsque|des que|chaque fois que|en)\s+(?:j'|il |elle |je |on )?"
+        rf"(?:l'|la |le |les )?aval\w*{UNDENIED}{{0,25}}?\btouss\w*",
+        r"\btouss\w*\s+(?:\w+\s+)?(?:en|quand|lorsque|des que|chaque fois que|apres)\s+"
+        r"(?:j'|il |elle |je |on |avoir )?(?:l'|la |le |les )?aval\w*",
+        r"\b(?:n'arriv\w*|arriv\w*|peu\w*|pouv\w*|parvien\w*)\s+(?:pas|plus)\s+a\s+"
+        r"(?:l'|la |le |les )?aval\w*\b[^.;!?,]{0,30}?,?\s+(?:et\s+)?(?:puis\s+)?"
+        r"(?:(?:il|elle|je|on)\s+|j')?"
+        r"(?:se met a |me mets a |s'est mis\w* a |me suis mis\w* a )?touss\w*",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -152,7 +226,15 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhors d'haleine\b|\bperd\w* haleine\b|\bhal(?:e|è)t\w*",
         rf"\brespiration\s+{W}{{0,2}}(?:difficile\w*|courte|sifflante|rapide|penible|laborieuse|"
         r"bruyante|saccadee|superficielle|genee|haletante)",
-        r"\b(?:j'|je\s+)?(?:etouffe|suffoque)\b",
+        r"\b(?:j'|je\s+)?suffoque\b",
+        # The bare verb "étouffer" and "étouffement" are being short of air (spec section 3
+        # table, dyspnea): "j'étouffe couché", "en train d'étouffer", "sensation d'étouffement".
+        # The reflexive verb is choking (above; a dyspnea word inside a choking mention gives
+        # way to it, text._inside_choking); stifling heat and a stifled laugh are other senses.
+        r"(?<!\bon )\betouff(?:e|es|ent|er|ais|ait|aient|ions|iez|ant|ement|ements)\b"
+        r"(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion|rage|joie))"
+        r"(?!\s+(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*(?:rire|cri|baillement|sanglot|"
+        r"affaire|scandale|bruit|feu|flammes|toux|colere|larmes)\b)",
         r"\bdyspn\w*",
         r"\borthopn\w*",
         r"\bsuffoqu\w*|\bsuffocation\b",
@@ -162,8 +244,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
         r")\b",
         r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
-        r"\breveill\w*\s+(?:\w+\s+){0,4}(?:etouff\w*|suffoqu\w*|cherch\w* (?:mon|mon) (?:souffle"
-        r"|air))",
+        # Breath that does not come back (spec section 3 table, dyspnea): "il ne reprenait pas
+        # son souffle", "je ne retrouve plus mon souffle".
+        r"\b(?:ne\s+|n')(?:re)?(?:pren|trouv)\w*\s+(?:pas|plus)\s+(?:son|mon|sa|ma|leur)\s+"
+        r"(?:souffle|respiration|air)\b",
+        # Waking up fighting for breath (spec section 3 table, dyspnea), whatever stands
+        # between: "réveillé en pleine nuit en train d'étouffer", "réveillée en m'étouffant".
+        r"\breveill\w*\b[^.;!?]{0,40}?\b(?:(?:m'|d')?etouff\w*|suffoqu\w*|cherch\w* "
+        r"(?:mon|son) (?:souffle|air))",
     ),
     "OXIMETRY": (
         r"\b(?:sat\w*|spo2|sp02|o2|oxygene|oxymetre|oximetre|saturometre)\b[^.;!?\n\d]{0,30}?"
@@ -187,8 +275,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"convuls\w*|sursaut\w*)",
     ),
     "LOC": (
-        # Not responding (to people, not to a phone or a treatment): unresponsive.
-        r"\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b"
+        # Not responding (to people, not to a phone or a treatment): unresponsive. A hand or a
+        # leg that "ne répondait plus" is a limb gone weak (spec section 3 table: stroke_signs).
+        rf"{NOT_AFTER_LIMB}\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b"
         r"(?!\s+(?:au|aux|a mes|a ses|a)\s+"
         r"(?:telephone|portable|messages?|appels?|sms|traitement|medicament))",
         r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
@@ -213,13 +302,26 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
         r"\bpasse\w* de\s+\d+\s+a\s+\d+",
         r"\bla peau sur les os\b",
+        # Weight lost told by clothes sizes (spec section 3 table, weight_loss): a size or two
+        # down, or a smaller size now than before ("racheter des pantalons en 40, je faisais du
+        # 44"; "passée du 44 au 40"); a bigger size now is a gain, not matched.
+        r"\b(?:une|deux|trois|[1-3])\s+tailles?\s+"
+        r"(?:en dessous|en moins|de moins|plus petite?s?)\b|"
+        r"\b(?:perdu|descendu\w*(?: d'| de)?)\s+(?:une|deux|trois|[1-3])\s+tailles?\b",
+        *_smaller_size_now(),
     ),
     "PERSISTENT_COUGH": (
         rf"\btoux\s+{W}{{0,3}}(?:qui\s+)?(?:traine|persiste|ne passe pas|passe pas|ne part pas|"
         r"dure|s'eternise|ne s'arrete pas)\b",
         rf"\b(?:crach\w*|toussant|touss\w*)\s+{W}{{0,3}}(?:du\s+|de\s+)?sang\b",
-        rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
-        r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
+        # Sputum of blood's colours, rust and pink included (spec section 3 table, coughing up
+        # blood): "crachats rouillés", "glaires rosées", "je crache rouge".
+        rf"\b(?:crachats?|glaires?|expectorations?|mucus|mucosites?)\s+{W}{{0,3}}(?:strie\w*\s+de\s+"
+        r"sang|sanglant\w*|sanguinolent\w*|de sang|avec du sang|rouges?|teinte\w* de (?:sang|rouge|"
+        r"rose)|marbre\w* de rouge)",
+        r"\b(?:crachats?|glaires?|expectorations?|mucus)\s+(?:\w+\s+)?(?:rouill\w*|couleur rouille|"
+        r"ros(?:e|ee|es|ees)|rosatres?|brun rouge)\b",
+        r"\bcrach\w*\s+(?:du\s+|de\s+la\s+)?(?:rouge|rouille|rose)\b",
         r"\bhemoptys\w*",
         r"\b(?:sang|rose|rosee|rouge)\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|"
         r"expectorations?)\b",
@@ -253,6 +355,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bavc\b|\baccident vasculaire\b|\bait\b",
         rf"\b(?:bouche|visage|levre|joue)\s+{W}{{0,3}}(?:tordu\w*|tomb\w*|de travers|devie\w*|"
         r"paralys\w*|engourdi\w*|affaiss\w*)",
+        # A mouth pulled to one side (spec section 3 table, stroke_signs: face droop): "la
+        # bouche qui a tourné d'un coup", "la commissure tournée vers le bas".
+        # Only the auxiliaries between: "bouche sèche, tête qui tourne" is dizziness.
+        r"\b(?:bouche|levres?|commissure)\s+(?:(?:qui|s'est|est|a|m'a|lui a|se|me)\s+){0,2}"
+        r"(?:tourne|tournee|tordu|tordue)\b(?!\s+(?:autour|en rond)\b)",
         rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)?\s*{W}{{0,3}}(?:tout\s+)?"
         r"(?:engourdi\w*|paralys\w*|inerte\w*|mort\w*)",
         # Heavy or weak arms and legs are LEMS itself (spec section 2); on one side they are a
@@ -275,6 +382,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
         r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
         r"\bon ne (?:me )?comprenait plus\b",
+        # Speech others can no longer make out (spec section 3 table, stroke_signs: garbled
+        # speech): "on ne comprend plus ce qu'elle dit", "je ne comprenais plus ce qu'il disait";
+        # no longer, not a doctor's words never understood.
+        r"\b(?:on|je|j'|personne|nous)\s*(?:ne\s+|n')(?:la |le |les |l'|lui |me )?compren\w*\s+"
+        r"(?:plus|plus rien)\s+(?:\w+\s+)?(?:a\s+)?(?:ce qu'|ce que\s+)(?:il|elle|je|j')\s*"
+        r"(?:dit|disait|dis|racont\w*|essai\w*|voulait dire|veut dire)",
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
         r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
@@ -316,9 +429,25 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:cuisses?|genoux)\s+{W}{{0,3}}(?:en compote|faibles?|ont lache|lachent|en coton)",
         rf"\b(?:du mal|difficile|peine|n'arriv\w* pas)\s+{W}{{0,2}}(?:a |pour )?(?:me |se )?"
         r"(?:lever|relever|monter les escaliers)",
+        # Legs and hips that give out, burn or "ne suivent pas" (spec section 2: proximal leg
+        # weakness, LEMS's commonest sign): "les jambes en vrac", "les cuisses brûlent", "les
+        # hanches ne suivent pas", and the usual legs ("mes jambes comme d'hab").
+        rf"\b(?:jambes?|cuisses?|hanches?|genoux|mollets?)\s+{W}{{0,2}}(?:en vrac|en feu|"
+        r"(?<!ne )(?<!n')(?:brul\w*|coupees?|tremblent|tremblaient)|"
+        r"ne (?:suiv|repond|ti?enn?)\w* (?:plus|pas)|"
+        r"comme d'hab\w*|comme toujours|comme d'habitude)",
+        # Stairs hard going (spec section 2: proximal leg weakness): "du mal dans l'escalier",
+        # "escaliers du métro pénibles", holding the banister.
+        r"\b(?:du mal|de la peine|peine|galere\w*|difficile\w*|dur)\s+(?:\w+\s+)?(?:dans|a monter|"
+        r"pour monter|en montant)\s+(?:l'|les |des |mes |un |mon )?(?:escaliers?|marches)\b",
+        rf"\b(?:escaliers?|marches)\s+{W}{{0,3}}(?:penibles?|difficiles?|durs?|laborieu\w*|"
+        r"une epreuve|un calvaire|galere)\b",
+        r"\b(?:tiens|tient|tenait|tenais|agripp\w*|accroch\w*|cramponn\w*)\s+(?:\w+\s+)?"
+        r"(?:a la|aux)\s+(?:rampe|main courante)\b",
     ),
     "proximal_arm_weakness": (
-        rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*)",
+        rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*|en vrac|en coton|"
+        r"ne (?:suiv|repond)\w* (?:plus|pas))",
         r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
         r"\bne\s+(?:leve|levait|peut|pouvait)\s+(?:plus|pas)\s+(?:lever\s+)?les\s+bras\b",
     ),
@@ -334,7 +463,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:du mal a|peine a|impossible de|n'arrive pas a|n'arrive plus a)\s+(?:tenir|garder|"
         r"soutenir)\s+(?:ma|sa|la)\s+tete\b",
     ),
-    "muscle_aches": (r"\bcourbatur\w*|\bcrampes?\b|\bdouleurs musculaires\b|\bmyalgi\w*",),
+    "muscle_aches": (
+        r"\bcourbatur\w*|\bcrampes?\b|\bdouleurs musculaires\b|\bmyalgi\w*",
+        # Stiff muscles (spec section 2): "jambes raides au réveil", "raideurs dans les cuisses".
+        r"\b(?:jambes?|cuisses?|muscles?|mollets?|bras|epaules?)\s+(?:tout\s+|toutes?\s+)?raides?\b|"
+        r"\braideurs?\s+(?:musculaires?|dans les (?:jambes|cuisses|bras|muscles|epaules))\b",
+    ),
     "fatigue": (
         r"\b(?:fatigu\w*|crevee?|epuise\w*|vanne\w*|claque\w*|lessive\w*|naze|sans energie|"
         r"a plat|hs)\b",
@@ -348,7 +482,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\betourdi\w*|\bvoile noir\b",
     ),
     "reduced_sweating": (
-        r"\btranspire\w* (?:presque )?(?:plus|moins|pas)\b|\bsue (?:plus|moins)\b",
+        r"\btranspire\w* (?:presque |beaucoup |bien |nettement |quasiment |un peu )?"
+        r"(?:plus|moins|pas)\b|\bsue (?:presque |beaucoup |bien )?(?:plus|moins)\b",
     ),
     "blurred_vision": (
         r"\bvision floue\b|\bflou\w*\b|\bvois trouble\b|\bvue\s+(?:\w+\s+){0,2}trouble\b",
@@ -393,6 +528,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"horrible|insupportable|atroce|grave)\w*",
     # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
     slots.denied_diet("fr"),
+    # The date of the size worn before is the comparison's, not a symptom long past: "je
+    # faisais du 44 l'an dernier" (spec section 3 table, weight_loss).
+    rf"\b{WORE}\s+(?:du|un|le|en)\s+\d\d\s+(?:avant\s+)?(?:l'an(?:nee)? "
+    r"(?:dernier|derniere|passee?)|l'hiver dernier|l'ete dernier|il y a (?:\w+\s+)?"
+    r"(?:ans?|annees?))\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -481,6 +621,32 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=2,
     ),
+    # "ne ... pas" around a verb with its pronoun and auxiliary (Chapman et al. 2013, "ne ...
+    # pas"): "je ne m'étouffe plus", "je ne me suis pas étouffé", "il ne s'essouffle jamais".
+    # Only "ne" is the cue, so that it does not overlap the verb it denies; it reaches the next
+    # few words only. "ne ... plus que" is "only" and "ne ... pas que" "not only": no denial.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            rf"\b(?:ne\b|n')(?=\s*{CLITIC}?[\w']+\s+(?:pas|plus|jamais)\b(?!\s+(?:que|qu'|seulement)))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=3,
+    ),
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            rf"\b(?:ne\s+|n')\s*{CLITIC}?(?:suis|es|est|sommes|etes|sont|ai|as|a|avons|avez|ont|"
+            r"etais|etait|avais|avait)\s+(?:pas|plus|jamais)\b(?!\s+(?:que|qu'|seulement))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=2,
+    ),
+    # "et je", "et il": a new clause with its own subject, which a negation before it does not
+    # reach ("je ne peux plus marcher et j'étouffe"): spec section 3, the reach of negation.
+    Cue("NEW_CLAUSE", "PSEUDO", (r"\bet\s+(?:je\b|j'|il\b|elle\b|on\b|ca\b|ça\b)",), max_scope=1),
     Cue(
         "FAMILY",
         "FORWARD",
@@ -724,6 +890,42 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"(?:passe|passait|passaient|passent|descend\w*)\s+(?:pas|plus)\b|"
         r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
         r"[^.;!?]{0,40}\b(?:coince|bloque)",
+    ),
+    # "Ça ne passe pas", "ça reste coincé" said of breath, a cough, phlegm or a pain is "it
+    # does not go away" or phlegm that will not clear, not food sticking (spec section 3, words
+    # in another sense), unless the sentence names food, drink or swallowing.
+    (
+        frozenset({"DYSPHAGIA"}),
+        rf"^(?![^.;!?]*\b(?:{SWALLOWING})\b)[^.;!?]*?\b(?:touss\w*|toux|souffl\w*|essouffl\w*|"
+        r"respir\w*|allonge\w*|couche\w*|douleurs?|fatigue\w*|crampes?|vertiges?|assise?|"
+        r"migraine|fievre|rhume|glaires|crachats|mucus|degag\w*|encombr\w*|cracher|expector\w*)"
+        r"\b[^.;!?]{0,60}?\b(?:ca|cela|c')\s*(?:ne\s+|n')?(?:\w+\s+)?(?:pass\w*\s+(?:pas|plus)|"
+        r"rest\w*\s+(?:coince|bloque|pris)\w*|(?:coince|bloque)\w*)\b",
+    ),
+    # The breath taken back, however long it took, after a choking fit is that fit's course,
+    # already flagged as choking ("elle s'est étouffée et a mis longtemps à reprendre son
+    # souffle"); breath not coming back, or breathless words of their own, stay dyspnea (spec
+    # section 3 table: choking, dyspnea).
+    (
+        frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:essouffl\w*|dyspn\w*|souffle court|bleu\w*|grise?s?|cyanos\w*|"
+        r"allonge\w*|a plat|au repos)\b)"
+        rf"[^.;!?]*?(?:\b{REFLEXIVE}(?:etouff|etrangl)\w*|\bfausses? routes?\b|\bde travers\b|"
+        r"\bmauvais (?:tuyau|trou|cote|chemin)\b)"
+        r"[^.;!?]*?\b(?:(?:mis|met|mettre|fallu|pris)\s+(?:\w+\s+){0,2}?(?:longtemps|du temps|"
+        r"un moment|un bon moment|un long moment|\w+ minutes?|\d+\s*min\w*)\s+(?:a|pour)\s+"
+        r"(?:re)?prendre|"
+        r"reprendre\s+(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\s+(?:pendant|durant)\s+)",
+    ),
+    # An arm gone numb or heavy in the same sentence as a chest pain is where the pain spreads
+    # (spec section 3 table, severe_chest_pain: spreading to the arm), not a stroke sign; a face,
+    # speech or leg named too keeps it one.
+    (
+        frozenset({"STROKE", "LIMB_ONE_SIDE"}),
+        r"^(?![^.;!?]*\b(?:bouche|visage|levres?|joues?|figure|parl\w*|parole|mots|jambes?|pieds?|"
+        r"tout le cote|moitie du corps|d'un cote)\b)"
+        r"(?=[^.;!?]*\b(?:poitrine|thorax|thoracique|sternum|cardiaque|infarctus)\b)"
+        r"[^.;!?]*\b(?:bras|mains?|epaules?)\s+(?:gauche|droit|droite)\b",
     ),
     # A team, a match, a machine or a burden, unless food or drink is named ("j'ai avalé de
     # travers mon eau pendant le match" is choking).
