@@ -22,7 +22,8 @@ from lems_companion.triage.lexicon import (
     Cue,
 )
 
-W = r"(?:(?!(?:mais|pourtant|sauf)\b)[\w'-]+,?\s+)"
+# A word between two parts of a phrase; a checklist's tick ("Jambes ✔ faibles") counts as one.
+W = r"(?:(?!(?:mais|pourtant|sauf)\b)(?:[\w'-]+|[\u2714\u2713\u2611]),?\s+)"
 # Not right after the face or mouth and its auxiliary ("la bouche est partie de travers").
 NOT_AFTER_FACE = "".join(
     f"(?<!{face} {aux})"
@@ -39,7 +40,8 @@ NOT_AFTER_LIMB = "".join(
 SWALLOWING = (
     r"aval\w*|deglut\w*|gorge|manger|mange\w*|repas|bouchees?|gorgees?|boire|bois|bu|buvant|"
     r"nourriture|aliments?|comprimes?|cachets?|pilules?|gelules?|medicaments?|eau|cafe|the|"
-    r"soupe|lait|pain|viande|puree|riz|poisson|poulet|legumes?|fromage|pates"
+    r"soupe|lait|pain|viande|puree|riz|poisson|poulet|legumes?|fromage|pates|potage|bouillon|"
+    r"dysphag\w*|gosier|oesophage|nez|fausses? routes?|travers"
 )
 # An object or reflexive pronoun between "ne" and its verb.
 CLITIC = r"(?:(?:me|te|se|nous|vous|lui|leur|y|en|le|la|les)\s+|[mtsl]')"
@@ -132,6 +134,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
         r"\bdysphagi\w*",
+        # A mouthful that "will not" go down (spec section 3 table, dysphagia: food sticking):
+        # "le potage ne voulait pas descendre"; not a fever or a weight that will not come down.
+        rf"\b(?:{FOODS}|potage|bouillon|compote|bouchees?|morceaux?|cuilleree)\b[^.;!?]{{0,30}}?"
+        r"\b(?:ne|n')\s*(?:veu\w*|voul\w*)\s+(?:pas|plus)\s+(?:descendre|passer)\b",
+        # A mouthful stuck crosswise ("ça restait quand même en travers", "la bouchée est restée en
+        # travers"); "ça m'est resté en travers (de la gorge)", "ça me reste en travers" are
+        # resentment (spec section 3, words in another sense), a lorry across a road is not food.
+        rf"\b(?:ca|cela|il|elle|ils|elles|{FOODS}|potage|bouillon|compote|bouchees?|morceaux?)\s+"
+        r"(?:(?:est|sont|etait|etaient|a|ont)\s+)?rest(?:e|ai|a|er|ent)\w*\s+"
+        r"(?:(?:quand meme|encore|un peu|toujours|bien)\s+)?en travers\b"
+        r"(?!\s+(?:de|du|des)\s+(?!(?:la|ma|sa) gorge|l'oesophage|mon oesophage|mon gosier))",
+        # Having to drink to wash down every mouthful (spec section 3 table, dysphagia).
+        r"\b(?:boire|bois|buvais|bu|une gorgee)\s+(?:\w+\s+){0,2}?(?:a|apres|entre)\s+"
+        r"(?:chaque|toutes les)\s+(?:cuilleree|bouchee|cuillere|fourchettee)s?\b",
         r"\b(?:troubles?|difficultes?|probleme\w*|gene)\s+(?:de\s+|a\s+)?(?:la\s+)?deglut\w*",
         rf"\bdeglut\w*\s+{W}{{0,6}}(?:difficile\w*|penible\w*|mauvaise|compliquee|dure|laborieuse|"
         r"pire|moins bonne|perturbee)",
@@ -244,6 +260,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
         r")\b",
         r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
+        # Cannot lie down at all (spec section 3 table, dyspnea: breathless lying flat), unless a
+        # pain is why: "impossible de m'allonger sans avoir l'impression de me noyer".
+        r"\b(?:impossible de|du mal a|peux (?:pas|plus)|n'arrive (?:pas|plus) a|"
+        r"j'arrive (?:pas|plus) a)\s+(?:m'|me |se |s')?(?:allonger|coucher a plat|mettre a plat)\b"
+        r"(?![^.;!?]{0,40}\b(?:dos|hanche|genou|epaule|douleur|mal (?:au|a la|aux)|sciatique|"
+        r"lombalgie|lumbago|operation|cicatrice|cote casse))",
         # Breath that does not come back (spec section 3 table, dyspnea): "il ne reprenait pas
         # son souffle", "je ne retrouve plus mon souffle".
         r"\b(?:ne\s+|n')(?:re)?(?:pren|trouv)\w*\s+(?:pas|plus)\s+(?:son|mon|sa|ma|leur)\s+"
@@ -309,6 +331,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:en dessous|en moins|de moins|plus petite?s?)\b|"
         r"\b(?:perdu|descendu\w*(?: d'| de)?)\s+(?:une|deux|trois|[1-3])\s+tailles?\b",
         *_smaller_size_now(),
+        # Floating or swimming in one's clothes (spec section 3 table, weight_loss: clothes
+        # loose): "je flotte dans mes pantalons", "il nage dans ses chemises".
+        r"\b(?:flott|nag)\w*\s+(?:\w+\s+)?dans\s+(?:mes|mon|ma|ses|son|sa|les|le|la|leurs?)\s+"
+        r"(?:pantalons?|vetements?|habits|jupes?|chemises?|jeans?|robes?|pulls?|vestes?|fringues)\b",
     ),
     "PERSISTENT_COUGH": (
         rf"\btoux\s+{W}{{0,3}}(?:qui\s+)?(?:traine|persiste|ne passe pas|passe pas|ne part pas|"
@@ -323,6 +349,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"ros(?:e|ee|es|ees)|rosatres?|brun rouge)\b",
         r"\bcrach\w*\s+(?:du\s+|de\s+la\s+)?(?:rouge|rouille|rose)\b",
         r"\bhemoptys\w*",
+        # The cough's duration in the next sentence, by its pronoun (spec section 3: a cough of
+        # three weeks or more, wherever the duration stands): "Toux le soir, toux la nuit. Ça
+        # dure depuis 3 semaines et demie."
+        r"\b(?:toux|touss\w*)\b[^.;!?]{0,80}[.;!?]\s+(?:ca|cela|elle)\s+(?:dure|persiste|traine)\s+"
+        r"(?:depuis\s+)?(?:plus de\s+|bien\s+|au moins\s+)?(?:(?:[3-9]|1\d|trois|quatre|cinq|six|"
+        r"sept|huit|neuf|dix)\s+semaines|(?:un|1|deux|2|trois|3|plusieurs|des)\s+mois|des semaines|"
+        r"un bon mois)\b",
         r"\b(?:sang|rose|rosee|rouge)\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|"
         r"expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
@@ -330,7 +363,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # not clear): "toujours la toux", "je tousse encore", "la toux est toujours là".
         r"\b(?:toujours|encore)\s+(?:(?:la|cette|ma|de la)\s+)?toux\b|"
         r"\btouss\w*\s+(?:\w+\s+)?(?:toujours|encore)\b(?!\s+(?:quand|lorsque|en|a chaque)\b)|"
-        r"\btoux\s+(?:\w+\s+){0,6}?(?:toujours|encore)\s+(?:la|presente|la meme)\b",
+        # "toujours là" ends its clause; "toujours la gorge qui gratte" is an article.
+        r"\btoux\b[^.;!?]{0,60}?\b(?:toujours|encore)\s+(?:la|presente|la meme)\b"
+        r"(?!\s+(?!(?:et|mais|depuis|apres|malgre|avec|meme|aussi|ce|cette|le soir|le matin|"
+        r"la nuit|non plus|elle|il)\b)\w)",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
@@ -338,8 +374,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+"
         r"(?:\w+\s+){0,3}?(?:au|en plein)"
         r"\s+(?:milieu|centre)\s+de\s+la\s+poitrine\b",
+        # Any word of discomfort: a weight, a heaviness, a bar (spec section 3 table, chest_pain:
+        # pain or tightness).
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
-        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
+        rf"point|tiraillement|pesanteur|lourdeur|barre|compression|inconfort|elancements?|"
+        rf"crispation)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
         # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
         r"(?-i:\bDT\b)",
@@ -355,6 +394,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bavc\b|\baccident vasculaire\b|\bait\b",
         rf"\b(?:bouche|visage|levre|joue)\s+{W}{{0,3}}(?:tordu\w*|tomb\w*|de travers|devie\w*|"
         r"paralys\w*|engourdi\w*|affaiss\w*)",
+        # Half the face or mouth that no longer moves (spec section 3 table, stroke_signs: face
+        # droop): "la moitié de ma bouche ne bougeait plus", "le côté gauche du visage figé".
+        r"\b(?:moitie|cote|coin)\s+(?:gauche\s+|droit\s+)?(?:de (?:ma|la|sa) |du |de mon |de son )"
+        r"(?:bouche|visage|figure|levres?)\b(?:\s+\w+){0,2}?\s+(?:(?:ne|n')\s*(?:boug|repond)\w*\s+"
+        r"(?:plus|pas)|fige\w*|immobile|paralys\w*|inerte)",
         # A mouth pulled to one side (spec section 3 table, stroke_signs: face droop): "la
         # bouche qui a tourné d'un coup", "la commissure tournée vers le bas".
         # Only the auxiliaries between: "bouche sèche, tête qui tourne" is dizziness.
@@ -395,6 +439,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
     "LIMB_ONE_SIDE": (
+        # Something dropped from one hand (spec section 3 table, stroke_signs: one-sided
+        # weakness): "la brosse m'est tombée de la main droite", "le verre m'a échappé de la
+        # main gauche".
+        r"\b(?:tomb|echapp|gliss)\w*\s+(?:de|des|d'entre)\s+(?:la|ma|sa|les|mes|ses)\s+mains?\s+"
+        r"(?:droite|gauche)\b",
         r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|s"
         r"a)\s+"
         r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
@@ -442,6 +491,17 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"pour monter|en montant)\s+(?:l'|les |des |mes |un |mon )?(?:escaliers?|marches)\b",
         rf"\b(?:escaliers?|marches)\s+{W}{{0,3}}(?:penibles?|difficiles?|durs?|laborieu\w*|"
         r"une epreuve|un calvaire|galere)\b",
+        # Getting up from a chair or out of a car (spec section 2: proximal leg weakness):
+        # "n'arrive plus à sortir de la voiture", "me relever du canapé, une épreuve".
+        r"\b(?:du mal|de la peine|peine|galere\w*|difficile\w*|n'arriv\w* (?:pas|plus)|"
+        r"j'arrive (?:pas|plus)|peux (?:pas|plus)|impossible|penible)\s+(?:\w+\s+)?"
+        r"(?:a |pour |de )?(?:me |se |le |la |l')?(?:sortir|lever|relever|extraire)\s+"
+        r"(?:de |du |d')(?:la |le |l'|mon |ma |son |sa )?"
+        r"(?:voiture|auto|chaise|fauteuil|canape|baignoire|bain|lit|toilettes|wc|siege)\b",
+        r"\b(?:sortir|se lever|me lever|se relever|me relever)\s+(?:de |du |d')"
+        r"(?:la |le |l'|mon |ma |son |sa )?"
+        r"(?:voiture|auto|chaise|fauteuil|canape|baignoire|bain|toilettes|wc|siege)\b"
+        r"[^.;!?]{0,25}?\b(?:penible|difficile|dur|galere|une epreuve|un calvaire|laborieu\w*)",
         r"\b(?:tiens|tient|tenait|tenais|agripp\w*|accroch\w*|cramponn\w*)\s+(?:\w+\s+)?"
         r"(?:a la|aux)\s+(?:rampe|main courante)\b",
     ),
@@ -450,6 +510,14 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"ne (?:suiv|repond)\w* (?:plus|pas))",
         r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
         r"\bne\s+(?:leve|levait|peut|pouvait)\s+(?:plus|pas)\s+(?:lever\s+)?les\s+bras\b",
+        # Arms raised that tire or burn, doing one's hair (spec section 2: proximal arm
+        # weakness): "me coiffer les bras en l'air, ça brûle", "du mal à me sécher les cheveux".
+        r"\bbras\s+(?:en l'air|leves?|au-dessus de (?:la|ma) tete)\b[^.;!?]{0,40}?\b(?:brul\w*|"
+        r"lourd\w*|tomb\w*|fatigu\w*|tiennent plus|lach\w*|impossible|tremble\w*)",
+        r"\b(?:peux (?:pas|plus)|jpeux (?:pas|plus)|du mal a|de la peine a|n'arrive (?:pas|plus) a|"
+        r"j'arrive (?:pas|plus) a|impossible de|galere a)\s+(?:me |se |lui )?(?:coiffer|peigner|"
+        r"secher les cheveux|laver les cheveux|attacher (?:mes|ses) cheveux|brosser les cheveux|"
+        r"raser|etendre le linge)",
     ),
     "distal_weakness": (
         r"\b(?:du mal a|impossible d'|n'arrive pas a)\s*ouvrir (?:les |des )?(?:bocaux|pots)\b",
@@ -474,7 +542,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"a plat|hs)\b",
     ),
     "falls": (r"\b(?:chute|tombe\w*|trebuch\w*|failli tomber)\b",),
-    "dry_mouth": (r"\bbouche\s+(?:\w+\s+)?seche\b|\bsecheresse buccale\b|\bgout metallique\b",),
+    "dry_mouth": (
+        r"\bbouche\s+(?:\w+\s+)?seche\b|\bsecheresse buccale\b|\bgout metallique\b",
+        # A mouth as dry as cardboard or sandpaper (spec section 2: dry mouth).
+        r"\bbouche\s+(?:\w+\s+){0,2}?(?:carton|papier de verre|parchemin|desert|sahara|"
+        r"papier maché|papier mache)\b",
+    ),
     "constipation": (r"\bconstip\w*",),
     "erectile_dysfunction": (r"\berection\w*|\bimpuissan\w*",),
     "dizziness_on_standing": (
@@ -494,7 +567,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "double_vision": (r"\bvois double\b|\bvoyait double\b|\bvision double\b|\bdiplopi\w*",),
     "slurred_speech": (
-        r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",
+        # A nasal, weak or fading voice (spec section 2: bulbar weakness): "voix un peu
+        # nasonnée", "voix qui s'éteint le soir".
+        rf"\bvoix\s+{W}{{0,2}}(?:nasillarde|nasonnee|faible|faiblarde|eteinte|qui s'eteint|"
+        r"voilee|qui baisse)\b|\bnasillard\w*|\bnasonn\w*",
         r"\bparl\w*\s+(?:\w+\s+){0,3}du nez\b",
     ),
     "chewing_difficulty": (r"\bmachoire\s+(?:\w+\s+){0,2}fatigu\w*|\bdu mal a macher\b",),
@@ -509,6 +585,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bsinon (?:ca va|ça va|tout va bien|ok|bien)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bjusqu'a ce que (?:ca|ça|cela) (?:passe|soit passe|se calme)\b",
+    # "impossible de m'allonger sans avoir l'impression de me noyer": a "sans" after a word of
+    # cannot states what always comes, it does not deny it (spec section 3).
+    r"\b(?:impossible|pas moyen|jamais moyen|peux (?:pas|plus)|n'arrive (?:pas|plus)|"
+    r"j'arrive (?:pas|plus))\s+(?:de\s+|d'|a\s+)?(?:[\w']+\s+){1,3}?sans\b",
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
@@ -891,14 +971,17 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
         r"[^.;!?]{0,40}\b(?:coince|bloque)",
     ),
-    # "Ça ne passe pas", "ça reste coincé" said of breath, a cough, phlegm or a pain is "it
-    # does not go away" or phlegm that will not clear, not food sticking (spec section 3, words
-    # in another sense), unless the sentence names food, drink or swallowing.
+    # "Ça ne passe pas", "ça reste coincé" said of breath, a cough, phlegm, a pain or a rent
+    # rise is "it does not go away", phlegm that will not clear or "I cannot accept it", not
+    # food sticking (spec section 3, words in another sense), unless the sentence names food,
+    # drink or swallowing. An unnamed food ("la compote, ça ne passe pas") stays dysphagia.
     (
         frozenset({"DYSPHAGIA"}),
         rf"^(?![^.;!?]*\b(?:{SWALLOWING})\b)[^.;!?]*?\b(?:touss\w*|toux|souffl\w*|essouffl\w*|"
         r"respir\w*|allonge\w*|couche\w*|douleurs?|fatigue\w*|crampes?|vertiges?|assise?|"
-        r"migraine|fievre|rhume|glaires|crachats|mucus|degag\w*|encombr\w*|cracher|expector\w*)"
+        r"migraine|fievre|rhume|glaires|crachats|mucus|degag\w*|encombr\w*|cracher|expector\w*|"
+        r"loyer|prix|hausse|augmentation|facture|impots?|decision|nouvelle|remarque|reforme|"
+        r"attitude|comportement|reflexion|politique|gouvernement|mensonge)"
         r"\b[^.;!?]{0,60}?\b(?:ca|cela|c')\s*(?:ne\s+|n')?(?:\w+\s+)?(?:pass\w*\s+(?:pas|plus)|"
         r"rest\w*\s+(?:coince|bloque|pris)\w*|(?:coince|bloque)\w*)\b",
     ),

@@ -98,10 +98,12 @@ _PAST_BEFORE = re.compile(
     r"[^\d]{0,20}$",
     re.IGNORECASE,
 )
-# A month just after a figure makes it an earlier weight too ("Poids 66 kg, 71 en septembre");
-# "since August" is not one.
+# A month just after a figure makes it an earlier weight too ("Poids 66 kg, 71 en septembre",
+# "61 fin août", "Ende Juli 80"); "since August" is not one.
 _PAST_AFTER = re.compile(
     rf"^\s*(?:{_KG}|{_LB}|{_HALF_KG})?\s*(?:en|in|im|au|au mois d'|el|back in|end of)?\s*"
+    r"(?:(?:debut|mi|fin|start of|mid|ende|anfang|mitte|finales de|principios de|mediados de)"
+    r"\s*-?\s*(?:d'|de\s+)?)?"
     rf"(?:{_MONTHS}|\d+ (?:months?|meses|mois|monate?n?) ago)\b",
     re.IGNORECASE,
 )
