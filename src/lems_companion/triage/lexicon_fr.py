@@ -317,6 +317,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
         r"\bamaigri\w*|\bmaigri\w*|\bj'ai fondu\b|\bfondu\b",
+        # Melting away, told with what melts (spec section 3 table, weight_loss): "je fonds à vue
+        # d'œil", "je fonds comme neige au soleil"; not melting into tears or before a baby.
+        r"\b(?:je|il|elle|on)\s+fond(?:s|ait|ais|)\s+(?:\w+\s+)?"
+        r"(?:a vue d'(?:oe|œ)il|comme neige au soleil)\b"
+        r"|\ba vue d'(?:oe|œ)il\b(?=[^.;!?]{0,20}\b(?:poids|kilos|maigri\w*|fond\w*))",
+        # A loss going on, not one wished for ("marcher pour perdre du poids").
+        rf"\b(?:je|il|elle)\s+perd(?:s|ait|ais)\s+{W}{{0,2}}"
+        r"(?:du poids|des kilos|\d+\s*(?:kg|kilos?))\b",
         r"\bperte de poids\b",
         rf"\b(?:pantalons?|vetements?|habits|jupe|ceinture|bagues?|alliance)\s+{W}{{0,3}}"
         r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent)\b",
@@ -388,6 +396,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmal (?:a|dans) la poitrine\b",
         r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
         r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
+        # A verb of crushing or gripping with the chest as its object (spec section 3 table):
+        # "ça me broie la poitrine", "ça m'écrase le thorax".
+        # Not "ça me serre le cœur" (sadness) nor "ça me brûle la poitrine" (heartburn).
+        r"\b(?:me |m'|lui )(?:broi|broy|ecras|serr|compress|comprim|oppress|transperc|dechir)\w*\s+"
+        r"(?:la|le|ma|mon|sa|son)\s+(?:poitrine|thorax|sternum)\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\binfarctus\b", r"\bcrise cardiaque\b"),
     "STROKE": (
@@ -491,6 +504,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"pour monter|en montant)\s+(?:l'|les |des |mes |un |mon )?(?:escaliers?|marches)\b",
         rf"\b(?:escaliers?|marches)\s+{W}{{0,3}}(?:penibles?|difficiles?|durs?|laborieu\w*|"
         r"une epreuve|un calvaire|galere)\b",
+        # A timed test of rising and walking noted in the diary (spec section 2: proximal leg
+        # weakness, and its improvement with repetition in LEMS): "Test 3TUG : 12,1 s / 10,4 s".
+        r"\b(?:3\s?-?tug|tug|timed up and go|test (?:du |de )?lever de (?:la )?chaise|"
+        r"test des (?:5|cinq) levers)\b",
         # Getting up from a chair or out of a car (spec section 2: proximal leg weakness):
         # "n'arrive plus à sortir de la voiture", "me relever du canapé, une épreuve".
         r"\b(?:du mal|de la peine|peine|galere\w*|difficile\w*|n'arriv\w* (?:pas|plus)|"
@@ -508,7 +525,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*|en vrac|en coton|"
         r"ne (?:suiv|repond)\w* (?:plus|pas))",
-        r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
+        r"\b(?:impossible de|du mal a|de la peine a|n'arrive (?:pas|plus) a|"
+        r"j'arrive (?:pas|plus) a|peux (?:pas|plus)|galere a)\s+(?:me\s+)?lever (?:les|mes) bras\b",
         r"\bne\s+(?:leve|levait|peut|pouvait)\s+(?:plus|pas)\s+(?:lever\s+)?les\s+bras\b",
         # Arms raised that tire or burn, doing one's hair (spec section 2: proximal arm
         # weakness): "me coiffer les bras en l'air, ça brûle", "du mal à me sécher les cheveux".
@@ -540,6 +558,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "fatigue": (
         r"\b(?:fatigu\w*|crevee?|epuise\w*|vanne\w*|claque\w*|lessive\w*|naze|sans energie|"
         r"a plat|hs)\b",
+        # Sudden exhaustion (spec section 2: fatigue): "coup de barre", "coup de pompe".
+        r"\bcoups? de (?:barre|pompe|mou)\b|\bplus de jus\b|\braplapla\b|\bsur les rotules\b",
     ),
     "falls": (r"\b(?:chute|tombe\w*|trebuch\w*|failli tomber)\b",),
     "dry_mouth": (
@@ -548,7 +568,14 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbouche\s+(?:\w+\s+){0,2}?(?:carton|papier de verre|parchemin|desert|sahara|"
         r"papier maché|papier mache)\b",
     ),
-    "constipation": (r"\bconstip\w*",),
+    "constipation": (
+        r"\bconstip\w*",
+        # A slow gut told plainly (spec section 2: constipation): "transit au ralenti", "pas
+        # allée à la selle depuis trois jours".
+        r"\btransit\s+(?:\w+\s+){0,2}?(?:ralenti|paresseux|bloque|lent|difficile|en panne|"
+        r"au point mort)\b|\bpas (?:ete|allee?) (?:a la selle|aux toilettes)\b|"
+        r"\bselles?\s+(?:dures|difficiles|rares)\b|\bpruneaux\b",
+    ),
     "erectile_dysfunction": (r"\berection\w*|\bimpuissan\w*",),
     "dizziness_on_standing": (
         r"\bvertige\w*|\bt[eê]te qui tourne\b|\bla tete (?:me )?tourne\b|\btourne la tete\b|"
@@ -581,6 +608,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # Who tells what was seen is not who had it: "according to my sister, I had a fit" (spec
     # section 3: signs others see are the patient's).
     rf"\b(?:d'apres|selon)\s+(?:ma|mon|mes)\s+{FAMILY_WORDS}\b",
+    # A relative who found the writer on the floor tells the writer's collapse, not their own
+    # (spec section 3, "Who is writing": signs others see): "Mon fils m'a retrouvée par terre".
+    rf"\b(?:mon|ma|mes|son|sa|notre)\s+{FAMILY_WORDS}\s+m'(?:a|ont|avait|avaient)\s+"
+    r"(?:re)?trouvee?\s+(?:\w+\s+){0,2}?(?:par terre|au sol|a terre|inconsciente?|evanouie?|"
+    r"sans connaissance)",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsinon (?:ca va|ça va|tout va bien|ok|bien)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
@@ -752,6 +784,20 @@ CUES: tuple[Cue, ...] = (
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
+    ),
+    # Another person taken to hospital "pour" a list of symptoms: the list is theirs, however
+    # long (spec section 3: "my friend's husband went into hospital with chest pains and
+    # breathlessness" flags nothing).
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            rf"\b(?:mon|ma|mes|son|sa|ses|notre|nos|le|la|l'|un|une|des)\s*{OTHER_WORDS}\b"
+            r"[^.;!?,]{0,30}?\b(?:hospitalis|admis|emmen|transport|opere|evacue|soign)\w*\s+"
+            r"(?:\w+\s+){0,3}?(?:pour|avec)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=2 * OTHER_PERSON_REACH,
     ),
     Cue(
         "HYPOTHETICAL",
@@ -925,9 +971,10 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\b(?:tres forte|violente?|intense|terrible|horrible|insupportable|atroce|etau|"
-            r"ecras\w*|serre comme)\b",
-            r"\b(?:descend|monte|irradie|file|part)\w*\s+(?:dans|vers|jusqu'a|jusque dans)\s+"
-            r"(?:le |la |les )?(?:bras|machoire|cou|dos|epaule)",
+            r"ecras\w*|serre comme|broi\w*|broy\w*)\b",
+            r"\b(?:descend|monte|remonte|irradie|file|part)\w*\s+"
+            r"(?:dans|vers|jusqu'a|jusque dans)\s+(?:le |la |les )?"
+            r"(?:bras|machoire|cou|dos|epaule)",
             r"\bbras gauche\b|\bmachoire\b",
             r"\bsueurs?\b|\bnausee\w*|\bvomi\w*",
         ),
@@ -941,7 +988,9 @@ QUESTION_START = (
     r"dois|devrais|y a-t-il)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
-SEVERE_IN_MENTION = r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?)\b"
+SEVERE_IN_MENTION = (
+    r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?|broi\w*|broy\w*)\b"
+)
 CAREGIVER_HEADER = (
     r"c'est (?:sa|son|moi) (?:\w+ )?(?:qui ecri\w*|l'aidant\w*)|\bj'ecris pour (?:mon|ma|mes)\b|"
     r"\becrit par (?:sa|son|ses)\b|\bje m'occupe de (?:mon|ma)\b|"
@@ -984,6 +1033,26 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"attitude|comportement|reflexion|politique|gouvernement|mensonge)"
         r"\b[^.;!?]{0,60}?\b(?:ca|cela|c')\s*(?:ne\s+|n')?(?:\w+\s+)?(?:pass\w*\s+(?:pas|plus)|"
         r"rest\w*\s+(?:coince|bloque|pris)\w*|(?:coince|bloque)\w*)\b",
+    ),
+    # Food stuck while others strike the back or do the Heimlich is the choking itself (spec
+    # section 3 table, choking), not a swallowing difficulty: "un morceau de viande coincé, on
+    # a dû lui taper dans le dos".
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:depuis|toujours|chaque|souvent|avaler|deglut\w*|plusieurs fois)\b)"
+        r"(?=[^.;!?]*\b(?:taper|tape|frapper|frappe)\w*\s+(?:\w+\s+){0,2}?(?:dans|sur)\s+le\s+dos\b|"
+        r"[^.;!?]*\bheimlich\b)[^.;!?]*\b(?:coince\w*|bloque\w*|reste\w* pris)",
+    ),
+    # A feeling that grips the chest, with no pain, spreading or sweating named (spec section 3,
+    # words in another sense: "choked with emotion"): "l'angoisse me serre la poitrine".
+    (
+        frozenset({"CHEST_PAIN"}),
+        r"^(?![^.;!?]*\b(?:douleur\w*|mal|irradi\w*|bras|machoire|sueurs?|transpir\w*|essouffl\w*|"
+        r"souffle|respir\w*|effort|escaliers?|marche\w*)\b)"
+        r"(?=[^.;!?]*\b(?:angoisse\w*|stress\w*|emotion\w*|chagrin|tristesse|peur|trac|anxi\w*|"
+        r"nervosite|colere|de (?:le |la |les )?voir|en (?:le |la |les )?voyant|quand je pense|"
+        r"en pensant|rien que d'y penser)\b)[^.;!?]*\b(?:me |m'|lui )"
+        r"(?:serr|broi|broy|ecras|compress|comprim|oppress)\w*\s+(?:la|le|ma|mon|sa|son)\s+(?:poitrine|thorax)\b",
     ),
     # The breath taken back, however long it took, after a choking fit is that fit's course,
     # already flagged as choking ("elle s'est étouffée et a mis longtemps à reprendre son

@@ -57,7 +57,7 @@ _BARE = re.compile(
 # A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)").
 _WEIGHT_WORD = re.compile(
     r"\b(?:wt|weight|weigh\w*|scales?|peso|pesaba|pesar|peso|pds|poids|pese|pesais|pesait|"
-    r"gewicht|gew|wiege\w*|wog|kilos?|kg)\b",
+    r"gewicht|gew|wiege\w*|wog|kilos?|kg|la balance|pese-personne)\b|\bbalance\s+:",
     re.IGNORECASE,
 )
 # Words that say a figure is the current weight.
@@ -107,6 +107,15 @@ _PAST_AFTER = re.compile(
     rf"(?:{_MONTHS}|\d+ (?:months?|meses|mois|monate?n?) ago)\b",
     re.IGNORECASE,
 )
+# A bare figure labelled as another measure (a pulse, a blood pressure, a temperature, a
+# saturation, a blood sugar) is no weight, even in a note that speaks of weight.
+_OTHER_MEASURE = re.compile(
+    r"\b(?:pouls|pulse|fc|frequence cardiaque|heart rate|hr|tension|bp|blood pressure|sat\w*|"
+    r"spo2|o2|temperature|temp|glycemie|glucose|sugar|pulso|presion|frecuencia|puls|"
+    r"herzfrequenz|blutdruck|blutzucker|fieber|fievre|fiebre|fever)\b\W{0,3}$",
+    re.IGNORECASE,
+)
+OTHER_MEASURE_REACH = 24
 # How far (characters) before a figure a past word may stand.
 PAST_REACH = 32
 # How far (characters) a "now" word may stand from the figure it marks.
@@ -204,6 +213,8 @@ def weights(text: str) -> list[_Weight]:
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
+        if _OTHER_MEASURE.search(text[max(0, match.start() - OTHER_MEASURE_REACH) : match.start()]):
+            continue  # "pouls 80, poids 65": a pulse is no weight
         kg = _number(match.group(1)) * per_bare
         if BARE_KG_RANGE[0] <= kg <= BARE_KG_RANGE[1]:
             found.append(_Weight(kg=kg, start=match.start(), end=match.end()))
