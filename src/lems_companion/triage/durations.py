@@ -173,11 +173,23 @@ _LAST_DAYS = {
 }  # fmt: skip
 
 
+# Someone's age is not how long a symptom has lasted: "j'ai 86 ans", "I'm 79 years old",
+# "tengo 80 años", "ich bin 75 Jahre alt", "un homme de 80 ans"; not "une toux de 3 ans".
+_AGE = re.compile(
+    r"\b(?:(?:j'ai|il a|elle a|tengo|tiene|i'm|i am|he's|she's|he is|she is|aged|ich bin|er ist|"
+    r"sie ist|(?:homme|femme|dame|monsieur|patiente?) de)\s+\d{1,3}\s*"
+    r"(?:ans|anos|years?|jahre?n?)\b"
+    r"(?!\s+(?:de|d'|of)\b)|\d{1,3}\s*(?:years?|jahre)\s+(?:old|alt)"
+    r"\b|\d{1,3}\s*-?\s*years?-old\b)",
+    re.IGNORECASE,
+)
+
+
 def longest_days(text: str, *, today: date) -> int | None:
     """Return the longest duration the text states, in days; None when it states none.
 
-    A point in the past ("two months ago") is not a duration."""
-    text = _AGO.sub(" ", text)
+    A point in the past ("two months ago") and someone's age are not durations."""
+    text = _AGE.sub(" ", _AGO.sub(" ", text))
     found: list[int] = []
     for match in _COUNT.finditer(text):
         word = (match.group(1) or match.group(2)).lower()

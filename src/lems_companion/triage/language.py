@@ -55,6 +55,10 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "peux puis fenêtre fenetre respirer manger boire tousse tousser "
         # Texting ("jai peur", "jsuis", "chui") and a word of fear short notes end on.
         "jai jsuis chui jpeux jarrive jrespire peur perdu exprès régime "
+        # Words of the body and the diary that short French notes are made of ("Vue floue en
+        # fin de journée", "Bras fatigués"), spelt so in no other language we vote on.
+        "vue floue flou bras jambes jambe cuisses pouls paupières crachats déglutition aidant "
+        "aidante journée fatigué fatiguée escaliers "
     ),
     "de": _words(
         "am beine arme abend abends morgens nacht woche essen trinken "

@@ -22,7 +22,62 @@ from lems_companion.triage.lexicon import (
     Cue,
 )
 
-W = r"(?:(?!(?:mais|pourtant|sauf)\b)[\w'-]+,?\s+)"
+# A word between two parts of a phrase; a checklist's tick ("Jambes ✔ faibles") counts as one.
+W = r"(?:(?!(?:mais|pourtant|sauf)\b)(?:[\w'-]+|[\u2714\u2713\u2611]),?\s+)"
+# Not right after the face or mouth and its auxiliary ("la bouche est partie de travers").
+NOT_AFTER_FACE = "".join(
+    f"(?<!{face} {aux})"
+    for face in ("bouche", "visage", "levre", "levres", "sourire", "joue", "figure")
+    for aux in ("", "est ", "s'est ", "m'est ", "lui est ", "etait ", "me ")
+)
+# Not right after a limb ("ma main droite ne répondait plus").
+NOT_AFTER_LIMB = "".join(
+    f"(?<!{limb} {side})"
+    for limb in ("main", "mains", "bras", "jambe", "jambes", "pied", "pieds", "doigts", "corps")
+    for side in ("", "gauche ", "droite ", "droit ")
+)
+# Food, drink, eating and swallowing: a sentence naming them is about the mouthful.
+SWALLOWING = (
+    r"aval\w*|deglut\w*|gorge|manger|mange\w*|repas|bouchees?|gorgees?|boire|bois|bu|buvant|"
+    r"nourriture|aliments?|comprimes?|cachets?|pilules?|gelules?|medicaments?|eau|cafe|the|"
+    r"soupe|lait|pain|viande|puree|riz|poisson|poulet|legumes?|fromage|pates|potage|bouillon|"
+    r"dysphag\w*|gosier|oesophage|nez|fausses? routes?|travers"
+)
+# An object or reflexive pronoun between "ne" and its verb.
+CLITIC = r"(?:(?:me|te|se|nous|vous|lui|leur|y|en|le|la|les)\s+|[mtsl]')"
+# Any characters of one sentence but a negation.
+UNDENIED = r"(?:(?!\b(?:ne|n'|pas|plus|jamais|sans|ni)\b)[^.;!?\n])"
+# French clothes sizes, and the verbs of wearing a size.
+CLOTHES_SIZES = tuple(range(32, 62, 2))
+WORE = r"(?:faisais|portais|mettais|prenais|achetais|faisait|portait|mettait|prenait|achetait)"
+
+
+def _smaller_size_now() -> tuple[str, str]:
+    """Return the patterns of a clothes size smaller now than before, in either order: "en 40,
+    je faisais du 44" and "du 44 au 40" (spec section 3 table, weight_loss)."""
+    now_then = "|".join(
+        rf"{small}\b[^.;!?\n]{{0,40}}?\b{WORE}\s+(?:du|un|le|en|une taille|la taille)\s+"
+        rf"(?:{'|'.join(str(big) for big in CLOTHES_SIZES if big > small)})\b"
+        for small in CLOTHES_SIZES
+    )
+    then_now = "|".join(
+        rf"{big}\s+(?:au|a|a du|en)\s+(?:{'|'.join(str(s) for s in CLOTHES_SIZES if s < big)})\b"
+        for big in CLOTHES_SIZES
+    )
+    return (
+        rf"\b(?:en|du|taille|un|le)\s+(?:{now_then})",
+        rf"\b(?:passe\w*|descendu\w*|suis\s+passe\w*)\s+(?:du|de|de la taille|d'une taille)\s+"
+        rf"(?:{then_now})",
+    )
+
+
+# The reflexive pronoun of a verb, with its auxiliary and a word of degree: "je m'étouffe",
+# "elle s'est étouffée", "je me suis presque étranglé", "à m'en étrangler".
+REFLEXIVE = (
+    r"(?:m'|s'|t'|me\s+|se\s+|te\s+)(?:en\s+)?(?:(?:suis|est|es|etais|etait|etaient|sommes|"
+    r"serais|serait|ai|a|avait)\s+)?(?:(?:presque|failli|encore|deja|vraiment|bien|"
+    r"completement|a moitie)\s+)?"
+)
 FOODS = (
     r"(?:nourriture|aliments?|pain|viande|cachets?|comprimes?|pilules?|gelules?|medicaments?|"
     r"bouchees?|puree|eau|riz|poisson|soupe|lait|cafe|the|liquides?|boissons?|tout|rien|poulet|"
@@ -75,10 +130,24 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
         r"demain|ici|souvent|beaucoup|son|sa|ses|mon|ma|mes|un|une|du|de|d'|avant|avec))",
         r"\b(?:ca|ça)\s+(?:\w+\s+)?(?:reste|restait|est reste|restais)\s+(?:coince|bloque)\w*",
-        rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement|"
-        r"de travers)",
+        # Not "passé de travers": down the wrong way is choking (spec section 3 table).
+        rf"\b{FOODS}\s+{W}{{0,2}}passe\w*\s+(?:un peu\s+)?(?:moins bien|mal|difficilement)",
         r"\b(?:ressort|ressortent|sort|sortait|revient|remonte)\w*\s+(?:\w+\s+){0,3}par le nez\b",
         r"\bdysphagi\w*",
+        # A mouthful that "will not" go down (spec section 3 table, dysphagia: food sticking):
+        # "le potage ne voulait pas descendre"; not a fever or a weight that will not come down.
+        rf"\b(?:{FOODS}|potage|bouillon|compote|bouchees?|morceaux?|cuilleree)\b[^.;!?]{{0,30}}?"
+        r"\b(?:ne|n')\s*(?:veu\w*|voul\w*)\s+(?:pas|plus)\s+(?:descendre|passer)\b",
+        # A mouthful stuck crosswise ("ça restait quand même en travers", "la bouchée est restée en
+        # travers"); "ça m'est resté en travers (de la gorge)", "ça me reste en travers" are
+        # resentment (spec section 3, words in another sense), a lorry across a road is not food.
+        rf"\b(?:ca|cela|il|elle|ils|elles|{FOODS}|potage|bouillon|compote|bouchees?|morceaux?)\s+"
+        r"(?:(?:est|sont|etait|etaient|a|ont)\s+)?rest(?:e|ai|a|er|ent)\w*\s+"
+        r"(?:(?:quand meme|encore|un peu|toujours|bien)\s+)?en travers\b"
+        r"(?!\s+(?:de|du|des)\s+(?!(?:la|ma|sa) gorge|l'oesophage|mon oesophage|mon gosier))",
+        # Having to drink to wash down every mouthful (spec section 3 table, dysphagia).
+        r"\b(?:boire|bois|buvais|bu|une gorgee)\s+(?:\w+\s+){0,2}?(?:a|apres|entre)\s+"
+        r"(?:chaque|toutes les)\s+(?:cuilleree|bouchee|cuillere|fourchettee)s?\b",
         r"\b(?:troubles?|difficultes?|probleme\w*|gene)\s+(?:de\s+|a\s+)?(?:la\s+)?deglut\w*",
         rf"\bdeglut\w*\s+{W}{{0,6}}(?:difficile\w*|penible\w*|mauvaise|compliquee|dure|laborieuse|"
         r"pire|moins bonne|perturbee)",
@@ -105,8 +174,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Went down the wrong pipe (spec section 3 table, choking): "passé dans le mauvais tuyau".
         r"\b(?:pass|all|part|descend)\w*\s+(?:\w+\s+){0,2}(?:le|du|par le) mauvais "
         r"(?:tuyau|trou|cote|chemin|bord)\b",
-        r"\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|alle\w*|descendu\w*)\s+"
-        r"(?:\w+\s+)?de travers\b",
+        # A mouth or face "partie de travers" is a stroke sign, not a mouthful gone the wrong way
+        # (spec section 3 table, stroke_signs: face droop).
+        rf"{NOT_AFTER_FACE}\b(?:avale\w*|aval\w*|bu|bois|buvais|mange\w*|pass\w*|parti\w*|"
+        r"alle\w*|descendu\w*)\s+(?:\w+\s+)?de travers\b",
         rf"\b(?:m'|s'|t')?(?:etouff\w*|etrangl\w*)\s+{W}{{0,3}}(?:avec|en|sur)\s+{W}{{0,3}}"
         r"(?:salive|bave|nourriture|eau|boire|buvant|manger|mangeant|repas|cafe|soupe|lait|"
         r"bonbon|morceau|aliment\w*|pain|viande)",
@@ -114,8 +185,27 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bpasse\w* par le mauvais (?:trou|cote|tuyau|chemin)\b|\bmauvais trou\b",
         rf"\btouss\w*\s+{W}{{0,2}}(?:a chaque|en|pendant|apres|quand je|au)\s+{W}{{0,2}}"
         r"(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange)",
-        r"(?:\b(?:m'|s')|\b)etouff\w*\b(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion))",
+        # Choking is the reflexive verb, "s'étouffer" (spec section 3 table, choking); the bare
+        # verb, "j'étouffe", "en train d'étouffer", is being short of air (dyspnea below).
+        # "s'étouffer de rire / de colère" is a feeling; "s'étrangler" is choking on food (above)
+        # or in a cough, "tousser à m'en étrangler" (it is also surprise and indignation).
+        rf"\b{REFLEXIVE}etouff\w*\b"
+        r"(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion|rage|indignation|joie))",
+        r"\b(?:touss\w*|toux)\s+(?:\w+\s+){0,3}?a\s+(?:m'|s'|t'|me |se |te )en\s+"
+        r"(?:etrangl|etouff)\w*",
         r"\baspiration\b|\binhalation\b",
+        # Coughing as one swallows, or right after a mouthful that would not go down (spec
+        # section 3 table, choking: coughing on food or drink): "quand j'avale je tousse", "il
+        # tousse en avalant", "des boules qu'il n'arrive pas à avaler, il tousse". No negation
+        # between ("quand j'avale je ne tousse plus").
+        r"\b(?:quand|lorsque|des que|chaque fois que|en)\s+(?:j'|il |elle |je |on )?"
+        rf"(?:l'|la |le |les )?aval\w*{UNDENIED}{{0,25}}?\btouss\w*",
+        r"\btouss\w*\s+(?:\w+\s+)?(?:en|quand|lorsque|des que|chaque fois que|apres)\s+"
+        r"(?:j'|il |elle |je |on |avoir )?(?:l'|la |le |les )?aval\w*",
+        r"\b(?:n'arriv\w*|arriv\w*|peu\w*|pouv\w*|parvien\w*)\s+(?:pas|plus)\s+a\s+"
+        r"(?:l'|la |le |les )?aval\w*\b[^.;!?,]{0,30}?,?\s+(?:et\s+)?(?:puis\s+)?"
+        r"(?:(?:il|elle|je|on)\s+|j')?"
+        r"(?:se met a |me mets a |s'est mis\w* a |me suis mis\w* a )?touss\w*",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -152,7 +242,15 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhors d'haleine\b|\bperd\w* haleine\b|\bhal(?:e|è)t\w*",
         rf"\brespiration\s+{W}{{0,2}}(?:difficile\w*|courte|sifflante|rapide|penible|laborieuse|"
         r"bruyante|saccadee|superficielle|genee|haletante)",
-        r"\b(?:j'|je\s+)?(?:etouffe|suffoque)\b",
+        r"\b(?:j'|je\s+)?suffoque\b",
+        # The bare verb "étouffer" and "étouffement" are being short of air (spec section 3
+        # table, dyspnea): "j'étouffe couché", "en train d'étouffer", "sensation d'étouffement".
+        # The reflexive verb is choking (above; a dyspnea word inside a choking mention gives
+        # way to it, text._inside_choking); stifling heat and a stifled laugh are other senses.
+        r"(?<!\bon )\betouff(?:e|es|ent|er|ais|ait|aient|ions|iez|ant|ement|ements)\b"
+        r"(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion|rage|joie))"
+        r"(?!\s+(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*(?:rire|cri|baillement|sanglot|"
+        r"affaire|scandale|bruit|feu|flammes|toux|colere|larmes)\b)",
         r"\bdyspn\w*",
         r"\borthopn\w*",
         r"\bsuffoqu\w*|\bsuffocation\b",
@@ -162,8 +260,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
         r")\b",
         r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
-        r"\breveill\w*\s+(?:\w+\s+){0,4}(?:etouff\w*|suffoqu\w*|cherch\w* (?:mon|mon) (?:souffle"
-        r"|air))",
+        # Cannot lie down at all (spec section 3 table, dyspnea: breathless lying flat), unless a
+        # pain is why: "impossible de m'allonger sans avoir l'impression de me noyer".
+        r"\b(?:impossible de|du mal a|peux (?:pas|plus)|n'arrive (?:pas|plus) a|"
+        r"j'arrive (?:pas|plus) a)\s+(?:m'|me |se |s')?(?:allonger|coucher a plat|mettre a plat)\b"
+        r"(?![^.;!?]{0,40}\b(?:dos|hanche|genou|epaule|douleur|mal (?:au|a la|aux)|sciatique|"
+        r"lombalgie|lumbago|operation|cicatrice|cote casse))",
+        # Breath that does not come back (spec section 3 table, dyspnea): "il ne reprenait pas
+        # son souffle", "je ne retrouve plus mon souffle".
+        r"\b(?:ne\s+|n')(?:re)?(?:pren|trouv)\w*\s+(?:pas|plus)\s+(?:son|mon|sa|ma|leur)\s+"
+        r"(?:souffle|respiration|air)\b",
+        # Waking up fighting for breath (spec section 3 table, dyspnea), whatever stands
+        # between: "réveillé en pleine nuit en train d'étouffer", "réveillée en m'étouffant".
+        r"\breveill\w*\b[^.;!?]{0,40}?\b(?:(?:m'|d')?etouff\w*|suffoqu\w*|cherch\w* "
+        r"(?:mon|son) (?:souffle|air))",
     ),
     "OXIMETRY": (
         r"\b(?:sat\w*|spo2|sp02|o2|oxygene|oxymetre|oximetre|saturometre)\b[^.;!?\n\d]{0,30}?"
@@ -187,8 +297,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"convuls\w*|sursaut\w*)",
     ),
     "LOC": (
-        # Not responding (to people, not to a phone or a treatment): unresponsive.
-        r"\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b"
+        # Not responding (to people, not to a phone or a treatment): unresponsive. A hand or a
+        # leg that "ne répondait plus" is a limb gone weak (spec section 3 table: stroke_signs).
+        rf"{NOT_AFTER_LIMB}\bne (?:repondait|reagissait|repondit|reagit) (?:plus|pas)\b"
         r"(?!\s+(?:au|aux|a mes|a ses|a)\s+"
         r"(?:telephone|portable|messages?|appels?|sms|traitement|medicament))",
         r"\bperte de connaissance\b|\bperdu connaissance\b|\bperdre connaissance\b",
@@ -206,6 +317,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
         r"\bamaigri\w*|\bmaigri\w*|\bj'ai fondu\b|\bfondu\b",
+        # Melting away, told with what melts (spec section 3 table, weight_loss): "je fonds à vue
+        # d'œil", "je fonds comme neige au soleil"; not melting into tears or before a baby.
+        r"\b(?:je|il|elle|on)\s+fond(?:s|ait|ais|)\s+(?:\w+\s+)?"
+        r"(?:a vue d'(?:oe|œ)il|comme neige au soleil)\b"
+        r"|\ba vue d'(?:oe|œ)il\b(?=[^.;!?]{0,20}\b(?:poids|kilos|maigri\w*|fond\w*))",
+        # A loss going on, not one wished for ("marcher pour perdre du poids").
+        rf"\b(?:je|il|elle)\s+perd(?:s|ait|ais)\s+{W}{{0,2}}"
+        r"(?:du poids|des kilos|\d+\s*(?:kg|kilos?))\b",
         r"\bperte de poids\b",
         rf"\b(?:pantalons?|vetements?|habits|jupe|ceinture|bagues?|alliance)\s+{W}{{0,3}}"
         r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent)\b",
@@ -213,14 +332,38 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
         r"\bpasse\w* de\s+\d+\s+a\s+\d+",
         r"\bla peau sur les os\b",
+        # Weight lost told by clothes sizes (spec section 3 table, weight_loss): a size or two
+        # down, or a smaller size now than before ("racheter des pantalons en 40, je faisais du
+        # 44"; "passée du 44 au 40"); a bigger size now is a gain, not matched.
+        r"\b(?:une|deux|trois|[1-3])\s+tailles?\s+"
+        r"(?:en dessous|en moins|de moins|plus petite?s?)\b|"
+        r"\b(?:perdu|descendu\w*(?: d'| de)?)\s+(?:une|deux|trois|[1-3])\s+tailles?\b",
+        *_smaller_size_now(),
+        # Floating or swimming in one's clothes (spec section 3 table, weight_loss: clothes
+        # loose): "je flotte dans mes pantalons", "il nage dans ses chemises".
+        r"\b(?:flott|nag)\w*\s+(?:\w+\s+)?dans\s+(?:mes|mon|ma|ses|son|sa|les|le|la|leurs?)\s+"
+        r"(?:pantalons?|vetements?|habits|jupes?|chemises?|jeans?|robes?|pulls?|vestes?|fringues)\b",
     ),
     "PERSISTENT_COUGH": (
         rf"\btoux\s+{W}{{0,3}}(?:qui\s+)?(?:traine|persiste|ne passe pas|passe pas|ne part pas|"
         r"dure|s'eternise|ne s'arrete pas)\b",
         rf"\b(?:crach\w*|toussant|touss\w*)\s+{W}{{0,3}}(?:du\s+|de\s+)?sang\b",
-        rf"\b(?:crachats?|glaires?|expectorations?|mucus)\s+{W}{{0,3}}(?:strie\w*\s+de\s+sang|"
-        r"sanglant\w*|de sang|avec du sang|rouges?|teinte\w* de sang)",
+        # Sputum of blood's colours, rust and pink included (spec section 3 table, coughing up
+        # blood): "crachats rouillés", "glaires rosées", "je crache rouge".
+        rf"\b(?:crachats?|glaires?|expectorations?|mucus|mucosites?)\s+{W}{{0,3}}(?:strie\w*\s+de\s+"
+        r"sang|sanglant\w*|sanguinolent\w*|de sang|avec du sang|rouges?|teinte\w* de (?:sang|rouge|"
+        r"rose)|marbre\w* de rouge)",
+        r"\b(?:crachats?|glaires?|expectorations?|mucus)\s+(?:\w+\s+)?(?:rouill\w*|couleur rouille|"
+        r"ros(?:e|ee|es|ees)|rosatres?|brun rouge)\b",
+        r"\bcrach\w*\s+(?:du\s+|de\s+la\s+)?(?:rouge|rouille|rose)\b",
         r"\bhemoptys\w*",
+        # The cough's duration in the next sentence, by its pronoun (spec section 3: a cough of
+        # three weeks or more, wherever the duration stands): "Toux le soir, toux la nuit. Ça
+        # dure depuis 3 semaines et demie."
+        r"\b(?:toux|touss\w*)\b[^.;!?]{0,80}[.;!?]\s+(?:ca|cela|elle)\s+(?:dure|persiste|traine)\s+"
+        r"(?:depuis\s+)?(?:plus de\s+|bien\s+|au moins\s+)?(?:(?:[3-9]|1\d|trois|quatre|cinq|six|"
+        r"sept|huit|neuf|dix)\s+semaines|(?:un|1|deux|2|trois|3|plusieurs|des)\s+mois|des semaines|"
+        r"un bon mois)\b",
         r"\b(?:sang|rose|rosee|rouge)\b[^.;!?]{0,25}\b(?:crachats?|glaires?|mouchoir|"
         r"expectorations?)\b",
         r"\btoux (?:chronique|persistante|continuelle|tenace|qui traine)\b",
@@ -228,7 +371,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # not clear): "toujours la toux", "je tousse encore", "la toux est toujours là".
         r"\b(?:toujours|encore)\s+(?:(?:la|cette|ma|de la)\s+)?toux\b|"
         r"\btouss\w*\s+(?:\w+\s+)?(?:toujours|encore)\b(?!\s+(?:quand|lorsque|en|a chaque)\b)|"
-        r"\btoux\s+(?:\w+\s+){0,6}?(?:toujours|encore)\s+(?:la|presente|la meme)\b",
+        # "toujours là" ends its clause; "toujours la gorge qui gratte" is an article.
+        r"\btoux\b[^.;!?]{0,60}?\b(?:toujours|encore)\s+(?:la|presente|la meme)\b"
+        r"(?!\s+(?!(?:et|mais|depuis|apres|malgre|avec|meme|aussi|ce|cette|le soir|le matin|"
+        r"la nuit|non plus|elle|il)\b)\w)",
     ),
     "COUGH": (r"\btoux\b|\btouss\w*",),
     "CHEST_PAIN": (
@@ -236,8 +382,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+"
         r"(?:\w+\s+){0,3}?(?:au|en plein)"
         r"\s+(?:milieu|centre)\s+de\s+la\s+poitrine\b",
+        # Any word of discomfort: a weight, a heaviness, a bar (spec section 3 table, chest_pain:
+        # pain or tightness).
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
-        rf"point|tiraillement)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
+        rf"point|tiraillement|pesanteur|lourdeur|barre|compression|inconfort|elancements?|"
+        rf"crispation)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
         # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
         r"(?-i:\bDT\b)",
@@ -247,12 +396,27 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmal (?:a|dans) la poitrine\b",
         r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
         r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
+        # A verb of crushing or gripping with the chest as its object (spec section 3 table):
+        # "ça me broie la poitrine", "ça m'écrase le thorax".
+        # Not "ça me serre le cœur" (sadness) nor "ça me brûle la poitrine" (heartburn).
+        r"\b(?:me |m'|lui )(?:broi|broy|ecras|serr|compress|comprim|oppress|transperc|dechir)\w*\s+"
+        r"(?:la|le|ma|mon|sa|son)\s+(?:poitrine|thorax|sternum)\b",
     ),
     "SEVERE_CHEST_PAIN": (r"\binfarctus\b", r"\bcrise cardiaque\b"),
     "STROKE": (
         r"\bavc\b|\baccident vasculaire\b|\bait\b",
         rf"\b(?:bouche|visage|levre|joue)\s+{W}{{0,3}}(?:tordu\w*|tomb\w*|de travers|devie\w*|"
         r"paralys\w*|engourdi\w*|affaiss\w*)",
+        # Half the face or mouth that no longer moves (spec section 3 table, stroke_signs: face
+        # droop): "la moitié de ma bouche ne bougeait plus", "le côté gauche du visage figé".
+        r"\b(?:moitie|cote|coin)\s+(?:gauche\s+|droit\s+)?(?:de (?:ma|la|sa) |du |de mon |de son )"
+        r"(?:bouche|visage|figure|levres?)\b(?:\s+\w+){0,2}?\s+(?:(?:ne|n')\s*(?:boug|repond)\w*\s+"
+        r"(?:plus|pas)|fige\w*|immobile|paralys\w*|inerte)",
+        # A mouth pulled to one side (spec section 3 table, stroke_signs: face droop): "la
+        # bouche qui a tourné d'un coup", "la commissure tournée vers le bas".
+        # Only the auxiliaries between: "bouche sèche, tête qui tourne" is dizziness.
+        r"\b(?:bouche|levres?|commissure)\s+(?:(?:qui|s'est|est|a|m'a|lui a|se|me)\s+){0,2}"
+        r"(?:tourne|tournee|tordu|tordue)\b(?!\s+(?:autour|en rond)\b)",
         rf"\b(?:bras|jambe|main|cote)\s+(?:gauche|droit\w*)?\s*{W}{{0,3}}(?:tout\s+)?"
         r"(?:engourdi\w*|paralys\w*|inerte\w*|mort\w*)",
         # Heavy or weak arms and legs are LEMS itself (spec section 2); on one side they are a
@@ -275,6 +439,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbouche pateuse\b|\bparole pateuse\b|\bpateu(?:se|x)\b",
         r"\bmots qui n'(?:avaient|ont) (?:aucun|pas de) sens\b|\bmots sans (?:aucun )?sens\b|"
         r"\bon ne (?:me )?comprenait plus\b",
+        # Speech others can no longer make out (spec section 3 table, stroke_signs: garbled
+        # speech): "on ne comprend plus ce qu'elle dit", "je ne comprenais plus ce qu'il disait";
+        # no longer, not a doctor's words never understood.
+        r"\b(?:on|je|j'|personne|nous)\s*(?:ne\s+|n')(?:la |le |les |l'|lui |me )?compren\w*\s+"
+        r"(?:plus|plus rien)\s+(?:\w+\s+)?(?:a\s+)?(?:ce qu'|ce que\s+)(?:il|elle|je|j')\s*"
+        r"(?:dit|disait|dis|racont\w*|essai\w*|voulait dire|veut dire)",
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
         r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
@@ -282,6 +452,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
     "LIMB_ONE_SIDE": (
+        # Something dropped from one hand (spec section 3 table, stroke_signs: one-sided
+        # weakness): "la brosse m'est tombée de la main droite", "le verre m'a échappé de la
+        # main gauche".
+        r"\b(?:tomb|echapp|gliss)\w*\s+(?:de|des|d'entre)\s+(?:la|ma|sa|les|mes|ses)\s+mains?\s+"
+        r"(?:droite|gauche)\b",
         r"\b(?:peux|pouvais|pu)\s+(?:pas|plus)\s+(?:bouger|lever|sentir)\s+(?:le|la|mon|ma|son|s"
         r"a)\s+"
         r"(?:bras|jambe|main)\s+(?:gauche|droit\w*)",
@@ -316,11 +491,51 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:cuisses?|genoux)\s+{W}{{0,3}}(?:en compote|faibles?|ont lache|lachent|en coton)",
         rf"\b(?:du mal|difficile|peine|n'arriv\w* pas)\s+{W}{{0,2}}(?:a |pour )?(?:me |se )?"
         r"(?:lever|relever|monter les escaliers)",
+        # Legs and hips that give out, burn or "ne suivent pas" (spec section 2: proximal leg
+        # weakness, LEMS's commonest sign): "les jambes en vrac", "les cuisses brûlent", "les
+        # hanches ne suivent pas", and the usual legs ("mes jambes comme d'hab").
+        rf"\b(?:jambes?|cuisses?|hanches?|genoux|mollets?)\s+{W}{{0,2}}(?:en vrac|en feu|"
+        r"(?<!ne )(?<!n')(?:brul\w*|coupees?|tremblent|tremblaient)|"
+        r"ne (?:suiv|repond|ti?enn?)\w* (?:plus|pas)|"
+        r"comme d'hab\w*|comme toujours|comme d'habitude)",
+        # Stairs hard going (spec section 2: proximal leg weakness): "du mal dans l'escalier",
+        # "escaliers du métro pénibles", holding the banister.
+        r"\b(?:du mal|de la peine|peine|galere\w*|difficile\w*|dur)\s+(?:\w+\s+)?(?:dans|a monter|"
+        r"pour monter|en montant)\s+(?:l'|les |des |mes |un |mon )?(?:escaliers?|marches)\b",
+        rf"\b(?:escaliers?|marches)\s+{W}{{0,3}}(?:penibles?|difficiles?|durs?|laborieu\w*|"
+        r"une epreuve|un calvaire|galere)\b",
+        # A timed test of rising and walking noted in the diary (spec section 2: proximal leg
+        # weakness, and its improvement with repetition in LEMS): "Test 3TUG : 12,1 s / 10,4 s".
+        r"\b(?:3\s?-?tug|tug|timed up and go|test (?:du |de )?lever de (?:la )?chaise|"
+        r"test des (?:5|cinq) levers)\b",
+        # Getting up from a chair or out of a car (spec section 2: proximal leg weakness):
+        # "n'arrive plus à sortir de la voiture", "me relever du canapé, une épreuve".
+        r"\b(?:du mal|de la peine|peine|galere\w*|difficile\w*|n'arriv\w* (?:pas|plus)|"
+        r"j'arrive (?:pas|plus)|peux (?:pas|plus)|impossible|penible)\s+(?:\w+\s+)?"
+        r"(?:a |pour |de )?(?:me |se |le |la |l')?(?:sortir|lever|relever|extraire)\s+"
+        r"(?:de |du |d')(?:la |le |l'|mon |ma |son |sa )?"
+        r"(?:voiture|auto|chaise|fauteuil|canape|baignoire|bain|lit|toilettes|wc|siege)\b",
+        r"\b(?:sortir|se lever|me lever|se relever|me relever)\s+(?:de |du |d')"
+        r"(?:la |le |l'|mon |ma |son |sa )?"
+        r"(?:voiture|auto|chaise|fauteuil|canape|baignoire|bain|toilettes|wc|siege)\b"
+        r"[^.;!?]{0,25}?\b(?:penible|difficile|dur|galere|une epreuve|un calvaire|laborieu\w*)",
+        r"\b(?:tiens|tient|tenait|tenais|agripp\w*|accroch\w*|cramponn\w*)\s+(?:\w+\s+)?"
+        r"(?:a la|aux)\s+(?:rampe|main courante)\b",
     ),
     "proximal_arm_weakness": (
-        rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*)",
-        r"\b(?:impossible de|du mal a|n'arrive pas a)\s+lever les bras\b",
+        rf"\bbras\s+{W}{{0,2}}(?:faibles?|lourds?|fatigu\w*|en vrac|en coton|"
+        r"ne (?:suiv|repond)\w* (?:plus|pas))",
+        r"\b(?:impossible de|du mal a|de la peine a|n'arrive (?:pas|plus) a|"
+        r"j'arrive (?:pas|plus) a|peux (?:pas|plus)|galere a)\s+(?:me\s+)?lever (?:les|mes) bras\b",
         r"\bne\s+(?:leve|levait|peut|pouvait)\s+(?:plus|pas)\s+(?:lever\s+)?les\s+bras\b",
+        # Arms raised that tire or burn, doing one's hair (spec section 2: proximal arm
+        # weakness): "me coiffer les bras en l'air, ça brûle", "du mal à me sécher les cheveux".
+        r"\bbras\s+(?:en l'air|leves?|au-dessus de (?:la|ma) tete)\b[^.;!?]{0,40}?\b(?:brul\w*|"
+        r"lourd\w*|tomb\w*|fatigu\w*|tiennent plus|lach\w*|impossible|tremble\w*)",
+        r"\b(?:peux (?:pas|plus)|jpeux (?:pas|plus)|du mal a|de la peine a|n'arrive (?:pas|plus) a|"
+        r"j'arrive (?:pas|plus) a|impossible de|galere a)\s+(?:me |se |lui )?(?:coiffer|peigner|"
+        r"secher les cheveux|laver les cheveux|attacher (?:mes|ses) cheveux|brosser les cheveux|"
+        r"raser|etendre le linge)",
     ),
     "distal_weakness": (
         r"\b(?:du mal a|impossible d'|n'arrive pas a)\s*ouvrir (?:les |des )?(?:bocaux|pots)\b",
@@ -334,21 +549,41 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:du mal a|peine a|impossible de|n'arrive pas a|n'arrive plus a)\s+(?:tenir|garder|"
         r"soutenir)\s+(?:ma|sa|la)\s+tete\b",
     ),
-    "muscle_aches": (r"\bcourbatur\w*|\bcrampes?\b|\bdouleurs musculaires\b|\bmyalgi\w*",),
+    "muscle_aches": (
+        r"\bcourbatur\w*|\bcrampes?\b|\bdouleurs musculaires\b|\bmyalgi\w*",
+        # Stiff muscles (spec section 2): "jambes raides au réveil", "raideurs dans les cuisses".
+        r"\b(?:jambes?|cuisses?|muscles?|mollets?|bras|epaules?)\s+(?:tout\s+|toutes?\s+)?raides?\b|"
+        r"\braideurs?\s+(?:musculaires?|dans les (?:jambes|cuisses|bras|muscles|epaules))\b",
+    ),
     "fatigue": (
         r"\b(?:fatigu\w*|crevee?|epuise\w*|vanne\w*|claque\w*|lessive\w*|naze|sans energie|"
         r"a plat|hs)\b",
+        # Sudden exhaustion (spec section 2: fatigue): "coup de barre", "coup de pompe".
+        r"\bcoups? de (?:barre|pompe|mou)\b|\bplus de jus\b|\braplapla\b|\bsur les rotules\b",
     ),
     "falls": (r"\b(?:chute|tombe\w*|trebuch\w*|failli tomber)\b",),
-    "dry_mouth": (r"\bbouche\s+(?:\w+\s+)?seche\b|\bsecheresse buccale\b|\bgout metallique\b",),
-    "constipation": (r"\bconstip\w*",),
+    "dry_mouth": (
+        r"\bbouche\s+(?:\w+\s+)?seche\b|\bsecheresse buccale\b|\bgout metallique\b",
+        # A mouth as dry as cardboard or sandpaper (spec section 2: dry mouth).
+        r"\bbouche\s+(?:\w+\s+){0,2}?(?:carton|papier de verre|parchemin|desert|sahara|"
+        r"papier maché|papier mache)\b",
+    ),
+    "constipation": (
+        r"\bconstip\w*",
+        # A slow gut told plainly (spec section 2: constipation): "transit au ralenti", "pas
+        # allée à la selle depuis trois jours".
+        r"\btransit\s+(?:\w+\s+){0,2}?(?:ralenti|paresseux|bloque|lent|difficile|en panne|"
+        r"au point mort)\b|\bpas (?:ete|allee?) (?:a la selle|aux toilettes)\b|"
+        r"\bselles?\s+(?:dures|difficiles|rares)\b|\bpruneaux\b",
+    ),
     "erectile_dysfunction": (r"\berection\w*|\bimpuissan\w*",),
     "dizziness_on_standing": (
         r"\bvertige\w*|\bt[eê]te qui tourne\b|\bla tete (?:me )?tourne\b|\btourne la tete\b|"
         r"\betourdi\w*|\bvoile noir\b",
     ),
     "reduced_sweating": (
-        r"\btranspire\w* (?:presque )?(?:plus|moins|pas)\b|\bsue (?:plus|moins)\b",
+        r"\btranspire\w* (?:presque |beaucoup |bien |nettement |quasiment |un peu )?"
+        r"(?:plus|moins|pas)\b|\bsue (?:presque |beaucoup |bien )?(?:plus|moins)\b",
     ),
     "blurred_vision": (
         r"\bvision floue\b|\bflou\w*\b|\bvois trouble\b|\bvue\s+(?:\w+\s+){0,2}trouble\b",
@@ -359,7 +594,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "double_vision": (r"\bvois double\b|\bvoyait double\b|\bvision double\b|\bdiplopi\w*",),
     "slurred_speech": (
-        r"\bvoix\s+(?:\w+\s+)?(?:nasillarde|faible|eteinte)\b|\bnasillard\w*",
+        # A nasal, weak or fading voice (spec section 2: bulbar weakness): "voix un peu
+        # nasonnée", "voix qui s'éteint le soir".
+        rf"\bvoix\s+{W}{{0,2}}(?:nasillarde|nasonnee|faible|faiblarde|eteinte|qui s'eteint|"
+        r"voilee|qui baisse)\b|\bnasillard\w*|\bnasonn\w*",
         r"\bparl\w*\s+(?:\w+\s+){0,3}du nez\b",
     ),
     "chewing_difficulty": (r"\bmachoire\s+(?:\w+\s+){0,2}fatigu\w*|\bdu mal a macher\b",),
@@ -370,10 +608,19 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # Who tells what was seen is not who had it: "according to my sister, I had a fit" (spec
     # section 3: signs others see are the patient's).
     rf"\b(?:d'apres|selon)\s+(?:ma|mon|mes)\s+{FAMILY_WORDS}\b",
+    # A relative who found the writer on the floor tells the writer's collapse, not their own
+    # (spec section 3, "Who is writing": signs others see): "Mon fils m'a retrouvée par terre".
+    rf"\b(?:mon|ma|mes|son|sa|notre)\s+{FAMILY_WORDS}\s+m'(?:a|ont|avait|avaient)\s+"
+    r"(?:re)?trouvee?\s+(?:\w+\s+){0,2}?(?:par terre|au sol|a terre|inconsciente?|evanouie?|"
+    r"sans connaissance)",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsinon (?:ca va|ça va|tout va bien|ok|bien)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bjusqu'a ce que (?:ca|ça|cela) (?:passe|soit passe|se calme)\b",
+    # "impossible de m'allonger sans avoir l'impression de me noyer": a "sans" after a word of
+    # cannot states what always comes, it does not deny it (spec section 3).
+    r"\b(?:impossible|pas moyen|jamais moyen|peux (?:pas|plus)|n'arrive (?:pas|plus)|"
+    r"j'arrive (?:pas|plus))\s+(?:de\s+|d'|a\s+)?(?:[\w']+\s+){1,3}?sans\b",
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
@@ -393,6 +640,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"horrible|insupportable|atroce|grave)\w*",
     # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
     slots.denied_diet("fr"),
+    # The date of the size worn before is the comparison's, not a symptom long past: "je
+    # faisais du 44 l'an dernier" (spec section 3 table, weight_loss).
+    rf"\b{WORE}\s+(?:du|un|le|en)\s+\d\d\s+(?:avant\s+)?(?:l'an(?:nee)? "
+    r"(?:dernier|derniere|passee?)|l'hiver dernier|l'ete dernier|il y a (?:\w+\s+)?"
+    r"(?:ans?|annees?))\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -481,6 +733,32 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=2,
     ),
+    # "ne ... pas" around a verb with its pronoun and auxiliary (Chapman et al. 2013, "ne ...
+    # pas"): "je ne m'étouffe plus", "je ne me suis pas étouffé", "il ne s'essouffle jamais".
+    # Only "ne" is the cue, so that it does not overlap the verb it denies; it reaches the next
+    # few words only. "ne ... plus que" is "only" and "ne ... pas que" "not only": no denial.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            rf"\b(?:ne\b|n')(?=\s*{CLITIC}?[\w']+\s+(?:pas|plus|jamais)\b(?!\s+(?:que|qu'|seulement)))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=3,
+    ),
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (
+            rf"\b(?:ne\s+|n')\s*{CLITIC}?(?:suis|es|est|sommes|etes|sont|ai|as|a|avons|avez|ont|"
+            r"etais|etait|avais|avait)\s+(?:pas|plus|jamais)\b(?!\s+(?:que|qu'|seulement))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=2,
+    ),
+    # "et je", "et il": a new clause with its own subject, which a negation before it does not
+    # reach ("je ne peux plus marcher et j'étouffe"): spec section 3, the reach of negation.
+    Cue("NEW_CLAUSE", "PSEUDO", (r"\bet\s+(?:je\b|j'|il\b|elle\b|on\b|ca\b|ça\b)",), max_scope=1),
     Cue(
         "FAMILY",
         "FORWARD",
@@ -506,6 +784,20 @@ CUES: tuple[Cue, ...] = (
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
+    ),
+    # Another person taken to hospital "pour" a list of symptoms: the list is theirs, however
+    # long (spec section 3: "my friend's husband went into hospital with chest pains and
+    # breathlessness" flags nothing).
+    Cue(
+        "OTHER_PERSON",
+        "FORWARD",
+        (
+            rf"\b(?:mon|ma|mes|son|sa|ses|notre|nos|le|la|l'|un|une|des)\s*{OTHER_WORDS}\b"
+            r"[^.;!?,]{0,30}?\b(?:hospitalis|admis|emmen|transport|opere|evacue|soign)\w*\s+"
+            r"(?:\w+\s+){0,3}?(?:pour|avec)\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
+        max_scope=2 * OTHER_PERSON_REACH,
     ),
     Cue(
         "HYPOTHETICAL",
@@ -679,9 +971,10 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\b(?:tres forte|violente?|intense|terrible|horrible|insupportable|atroce|etau|"
-            r"ecras\w*|serre comme)\b",
-            r"\b(?:descend|monte|irradie|file|part)\w*\s+(?:dans|vers|jusqu'a|jusque dans)\s+"
-            r"(?:le |la |les )?(?:bras|machoire|cou|dos|epaule)",
+            r"ecras\w*|serre comme|broi\w*|broy\w*)\b",
+            r"\b(?:descend|monte|remonte|irradie|file|part)\w*\s+"
+            r"(?:dans|vers|jusqu'a|jusque dans)\s+(?:le |la |les )?"
+            r"(?:bras|machoire|cou|dos|epaule)",
             r"\bbras gauche\b|\bmachoire\b",
             r"\bsueurs?\b|\bnausee\w*|\bvomi\w*",
         ),
@@ -695,7 +988,9 @@ QUESTION_START = (
     r"dois|devrais|y a-t-il)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
-SEVERE_IN_MENTION = r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?)\b"
+SEVERE_IN_MENTION = (
+    r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?|broi\w*|broy\w*)\b"
+)
 CAREGIVER_HEADER = (
     r"c'est (?:sa|son|moi) (?:\w+ )?(?:qui ecri\w*|l'aidant\w*)|\bj'ecris pour (?:mon|ma|mes)\b|"
     r"\becrit par (?:sa|son|ses)\b|\bje m'occupe de (?:mon|ma)\b|"
@@ -724,6 +1019,65 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"(?:passe|passait|passaient|passent|descend\w*)\s+(?:pas|plus)\b|"
         r"\b(?:ordinateur|voiture|porte|ecran|telephone|appli\w*|glaires|crachats|mucus|toux)\b"
         r"[^.;!?]{0,40}\b(?:coince|bloque)",
+    ),
+    # "Ça ne passe pas", "ça reste coincé" said of breath, a cough, phlegm, a pain or a rent
+    # rise is "it does not go away", phlegm that will not clear or "I cannot accept it", not
+    # food sticking (spec section 3, words in another sense), unless the sentence names food,
+    # drink or swallowing. An unnamed food ("la compote, ça ne passe pas") stays dysphagia.
+    (
+        frozenset({"DYSPHAGIA"}),
+        rf"^(?![^.;!?]*\b(?:{SWALLOWING})\b)[^.;!?]*?\b(?:touss\w*|toux|souffl\w*|essouffl\w*|"
+        r"respir\w*|allonge\w*|couche\w*|douleurs?|fatigue\w*|crampes?|vertiges?|assise?|"
+        r"migraine|fievre|rhume|glaires|crachats|mucus|degag\w*|encombr\w*|cracher|expector\w*|"
+        r"loyer|prix|hausse|augmentation|facture|impots?|decision|nouvelle|remarque|reforme|"
+        r"attitude|comportement|reflexion|politique|gouvernement|mensonge)"
+        r"\b[^.;!?]{0,60}?\b(?:ca|cela|c')\s*(?:ne\s+|n')?(?:\w+\s+)?(?:pass\w*\s+(?:pas|plus)|"
+        r"rest\w*\s+(?:coince|bloque|pris)\w*|(?:coince|bloque)\w*)\b",
+    ),
+    # Food stuck while others strike the back or do the Heimlich is the choking itself (spec
+    # section 3 table, choking), not a swallowing difficulty: "un morceau de viande coincé, on
+    # a dû lui taper dans le dos".
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:depuis|toujours|chaque|souvent|avaler|deglut\w*|plusieurs fois)\b)"
+        r"(?=[^.;!?]*\b(?:taper|tape|frapper|frappe)\w*\s+(?:\w+\s+){0,2}?(?:dans|sur)\s+le\s+dos\b|"
+        r"[^.;!?]*\bheimlich\b)[^.;!?]*\b(?:coince\w*|bloque\w*|reste\w* pris)",
+    ),
+    # A feeling that grips the chest, with no pain, spreading or sweating named (spec section 3,
+    # words in another sense: "choked with emotion"): "l'angoisse me serre la poitrine".
+    (
+        frozenset({"CHEST_PAIN"}),
+        r"^(?![^.;!?]*\b(?:douleur\w*|mal|irradi\w*|bras|machoire|sueurs?|transpir\w*|essouffl\w*|"
+        r"souffle|respir\w*|effort|escaliers?|marche\w*)\b)"
+        r"(?=[^.;!?]*\b(?:angoisse\w*|stress\w*|emotion\w*|chagrin|tristesse|peur|trac|anxi\w*|"
+        r"nervosite|colere|de (?:le |la |les )?voir|en (?:le |la |les )?voyant|quand je pense|"
+        r"en pensant|rien que d'y penser)\b)[^.;!?]*\b(?:me |m'|lui )"
+        r"(?:serr|broi|broy|ecras|compress|comprim|oppress)\w*\s+(?:la|le|ma|mon|sa|son)\s+(?:poitrine|thorax)\b",
+    ),
+    # The breath taken back, however long it took, after a choking fit is that fit's course,
+    # already flagged as choking ("elle s'est étouffée et a mis longtemps à reprendre son
+    # souffle"); breath not coming back, or breathless words of their own, stay dyspnea (spec
+    # section 3 table: choking, dyspnea).
+    (
+        frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:essouffl\w*|dyspn\w*|souffle court|bleu\w*|grise?s?|cyanos\w*|"
+        r"allonge\w*|a plat|au repos)\b)"
+        rf"[^.;!?]*?(?:\b{REFLEXIVE}(?:etouff|etrangl)\w*|\bfausses? routes?\b|\bde travers\b|"
+        r"\bmauvais (?:tuyau|trou|cote|chemin)\b)"
+        r"[^.;!?]*?\b(?:(?:mis|met|mettre|fallu|pris)\s+(?:\w+\s+){0,2}?(?:longtemps|du temps|"
+        r"un moment|un bon moment|un long moment|\w+ minutes?|\d+\s*min\w*)\s+(?:a|pour)\s+"
+        r"(?:re)?prendre|"
+        r"reprendre\s+(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\s+(?:pendant|durant)\s+)",
+    ),
+    # An arm gone numb or heavy in the same sentence as a chest pain is where the pain spreads
+    # (spec section 3 table, severe_chest_pain: spreading to the arm), not a stroke sign; a face,
+    # speech or leg named too keeps it one.
+    (
+        frozenset({"STROKE", "LIMB_ONE_SIDE"}),
+        r"^(?![^.;!?]*\b(?:bouche|visage|levres?|joues?|figure|parl\w*|parole|mots|jambes?|pieds?|"
+        r"tout le cote|moitie du corps|d'un cote)\b)"
+        r"(?=[^.;!?]*\b(?:poitrine|thorax|thoracique|sternum|cardiaque|infarctus)\b)"
+        r"[^.;!?]*\b(?:bras|mains?|epaules?)\s+(?:gauche|droit|droite)\b",
     ),
     # A team, a match, a machine or a burden, unless food or drink is named ("j'ai avalé de
     # travers mon eau pendant le match" is choking).

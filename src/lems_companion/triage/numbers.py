@@ -57,7 +57,7 @@ _BARE = re.compile(
 # A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)").
 _WEIGHT_WORD = re.compile(
     r"\b(?:wt|weight|weigh\w*|scales?|peso|pesaba|pesar|peso|pds|poids|pese|pesais|pesait|"
-    r"gewicht|gew|wiege\w*|wog|kilos?|kg)\b",
+    r"gewicht|gew|wiege\w*|wog|kilos?|kg|la balance|pese-personne)\b|\bbalance\s+:",
     re.IGNORECASE,
 )
 # Words that say a figure is the current weight.
@@ -98,13 +98,24 @@ _PAST_BEFORE = re.compile(
     r"[^\d]{0,20}$",
     re.IGNORECASE,
 )
-# A month just after a figure makes it an earlier weight too ("Poids 66 kg, 71 en septembre");
-# "since August" is not one.
+# A month just after a figure makes it an earlier weight too ("Poids 66 kg, 71 en septembre",
+# "61 fin août", "Ende Juli 80"); "since August" is not one.
 _PAST_AFTER = re.compile(
     rf"^\s*(?:{_KG}|{_LB}|{_HALF_KG})?\s*(?:en|in|im|au|au mois d'|el|back in|end of)?\s*"
+    r"(?:(?:debut|mi|fin|start of|mid|ende|anfang|mitte|finales de|principios de|mediados de)"
+    r"\s*-?\s*(?:d'|de\s+)?)?"
     rf"(?:{_MONTHS}|\d+ (?:months?|meses|mois|monate?n?) ago)\b",
     re.IGNORECASE,
 )
+# A bare figure labelled as another measure (a pulse, a blood pressure, a temperature, a
+# saturation, a blood sugar) is no weight, even in a note that speaks of weight.
+_OTHER_MEASURE = re.compile(
+    r"\b(?:pouls|pulse|fc|frequence cardiaque|heart rate|hr|tension|bp|blood pressure|sat\w*|"
+    r"spo2|o2|temperature|temp|glycemie|glucose|sugar|pulso|presion|frecuencia|puls|"
+    r"herzfrequenz|blutdruck|blutzucker|fieber|fievre|fiebre|fever)\b\W{0,3}$",
+    re.IGNORECASE,
+)
+OTHER_MEASURE_REACH = 24
 # How far (characters) before a figure a past word may stand.
 PAST_REACH = 32
 # How far (characters) a "now" word may stand from the figure it marks.
@@ -202,6 +213,8 @@ def weights(text: str) -> list[_Weight]:
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
+        if _OTHER_MEASURE.search(text[max(0, match.start() - OTHER_MEASURE_REACH) : match.start()]):
+            continue  # "pouls 80, poids 65": a pulse is no weight
         kg = _number(match.group(1)) * per_bare
         if BARE_KG_RANGE[0] <= kg <= BARE_KG_RANGE[1]:
             found.append(_Weight(kg=kg, start=match.start(), end=match.end()))

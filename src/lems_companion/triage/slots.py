@@ -274,7 +274,8 @@ _COUGH = {
 }
 _BLOOD = {
     "es": r"(?:sangre|sanguinolent\w*|con sangre|hilillos? rojos?)",
-    "fr": r"(?:sang|sanglant\w*|rouges?)",
+    # Not a bare "rouge": a face gone red with coughing ("tout rouge à force de tousser").
+    "fr": r"(?:sang|sanglant\w*|sanguinolent\w*)",
     "de": r"(?:\w*blut\w*)",
 }
 
