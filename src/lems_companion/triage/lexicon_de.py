@@ -31,6 +31,23 @@ FOODS = (
     r"fisch|suppe|milch|kaffee|tee|getranke?|flussigkeit\w*|alles|nichts|kartoffel\w*|kekse?|"
     r"obst|schnitzel)"
 )
+# One mouthful, spoonful or sip of what is eaten or drunk (spec section 3 table, choking).
+MOUTHFUL = (
+    r"(?:schluck\w*|bissen|happen|\w*l(?:o|oe)ffel\w*|mundvoll|gabel\w*|glas|tasse|becher|"
+    r"mahlzeit|getr(?:a|ae)nk\w*|trinken|essen)\b"
+)
+# A meal, or being fed one (nursing German "Anreichen").
+MEALS = (
+    r"(?:essen|trinken|fr(?:u|ue)hst(?:u|ue)ck\w*|mittagessen\w*|abendessen\w*|abendbrot\w*|"
+    r"mahlzeit\w*|anreichen|f(?:u|ue)ttern|kaffeetrinken|suppe|tee|kaffee)"
+)
+# Quotation marks, German and English, opening and closing (as regex escapes).
+QUOTE_OPEN = r"['\"\u201e\u201c\u201a\u2018\u00bb\u00ab]"
+QUOTE_CLOSE = r"['\"\u201c\u201d\u2018\u2019\u00bb\u00ab]"
+# "nicht" then a verb closing its clause at a comma, not a list that the negation spans.
+NICHT_VERB_COMMA = (
+    r"\s+(?:mehr\s+)?(?:\w+en|ge\w+t)\s*,(?![^.;!?]{0,40}\b(?:oder|noch|und auch nicht)\b)"
+)
 FAMILY_WORDS = (
     r"(?:vater|mutter|papa|mama|papi|mami|mann|ehemann|frau|ehefrau|gatte|gattin|partner\w*|"
     r"lebensgefahrt\w*|sohn|tochter|bruder|schwester|opa|oma|gro(?:ss|ß)vater|gro(?:ss|ß)mutter|"
@@ -54,7 +71,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
-        rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
+        # Any verb of food held up on its way down (spec section 3 table, dysphagia: sticking):
+        # "staut sich oben in der Speiseröhre", "klemmt im Hals".
+        rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing|staut|stauen|staute|"
+        rf"klemmt|klemmen|klemmte|sitzt|sa(?:ss|ß))\s+{W}{{0,4}}"
         r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
         # No negation between ("Schlucken selbst kein Problem"); not "problemlos".
         rf"\bschlucken\s+{WN}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
@@ -68,7 +88,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:runter)?schlucken\b",
         r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:rutscht|rutschen|rutschte)\s+(?:\w+\s+)?nicht\b",
-        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        rf"\b(?:geht|ging|gehen|gingen)\s+{W}{{0,3}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        # The verb last, in a clause after "weil", "dass", "seit": "weil ich Fleisch nicht mehr
+        # schlucken kann" (spec section 3 table, dysphagia).
+        r"\b(?:nicht|kaum|schlecht)\s+(?:mehr\s+|noch\s+)?(?:richtig\s+|gut\s+)?"
+        r"(?:runter|hinunter)?schlucken\s+(?:kann|konnte|k(?:o|oe)nnen|kannst|konnten)\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
@@ -83,16 +107,24 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bin die luftr(?:o|oe)hre\b",
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
-        r"\berstick\w*",
         r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
         r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
+        # Coughing at every mouthful, spoonful or sip (spec section 3 table, choking: coughing on
+        # food or drink), with words between: "hustet seit zwei Tagen bei jedem Schluck Tee".
+        rf"\b\w*hust\w*\s+{WN}{{0,5}}(?:bei|beim|nach|mit)\s+(?:jede[mnrs]?|fast jede[mnrs]?)\s+"
+        rf"(?:\w+\s+)?{MOUTHFUL}",
+        # A coughing fit while eating or being fed (spec section 3 table, choking): "beim
+        # Anreichen des Frühstücks massiver Hustenanfall".
+        rf"\b(?:beim|bei|wahrend des|wahrend der)\s+(?:\w+\s+){{0,2}}?{MEALS}\s+{WN}{{0,2}}"
+        r"(?:\w*hustenanfall\w*|hust(?:e|et|ete|eten)\b|gehustet|gewurgt|wurg\w*)",
     ),
     "DYSPNEA": (
         # Cannot get one's breath (spec section 3 table, dyspnea): "komme nicht zu Atem"; Swiss
         # "de Schnuuf bleibt weg" (spec section 3, regional speech).
         r"\b(?:komm\w*|kam\w*)\s+(?:\w+\s+){0,2}?(?:nicht|kaum)\s+(?:mehr\s+)?zu\s+atem\b",
-        r"\b(?:bleibt|blieb|geht|ging)\s+(?:\w+\s+){0,2}?(?:luft|atem|schnuuf|schnauf|schnauf\w*|puste)"
+        r"\b(?:bleibt|blieb|geht|ging)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,5}?(?:luft|atem|"
+        r"schnuuf|schnauf|schnauf\w*|puste)"
         r"\s+weg\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\bkann\s+(?:\w+\s+){0,3}?(?:keinen|den)\s+(?:ganzen\s+)?satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig|sagen|"
@@ -133,6 +165,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
+        # "Ersticken" is suffocating: breathlessness (spec section 3 table, dyspnea: waking up
+        # fighting for breath), choking only with food or drink (slots.choking_while_ingesting,
+        # whose mention holds this one).
+        r"\berstick\w*",
+        # Air pressed or cut off (spec section 3 table, dyspnea: breathless lying flat): "wenn ich
+        # auf dem Rücken liege, drückt es mir die Luft ab".
+        r"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|dr(?:u|ue)cken)\s+(?:\w+\s+){0,3}?(?:die\s+)?luft\s+"
+        r"(?:\w+\s+)?ab\b|\bluft\s+(?:\w+\s+)?abgedr(?:u|ue)ckt\b",
     ),
     "OXIMETRY": (
         r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter)\b"
@@ -183,7 +223,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Wochen nehme ich ab"): spec section 3 table, weight_loss.
         rf"\b(?:ich|er|sie)\s+(?:nehm|nehme|nimmt|nahm)\s+{W}{{0,5}}ab\b",
         rf"\b(?:nehm|nehme|nimmt|nahm)\s+(?:ich|er|sie)\s+{W}{{0,5}}ab\b",
-        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
+        # Austrian "4 Kilo und 20 Deka weniger" (spec section 3, regional speech).
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:und\s+\d+\s*(?:deka|dag|dkg|gramm|g)\s+)?"
+        r"(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
         rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
@@ -208,10 +250,27 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
         # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
         r"\b(?:immer noch|noch immer|nach wie vor|weiterhin)\s+(?:\w+\s+){0,2}?\w*hust\w*|"
-        r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b|"
+        # Not across "und" into another verb ("gehustet und krieg immer noch keine Luft").
+        r"\w*hust\w*\s+(?:(?!(?:und|aber)\b)\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|"
+        r"weiterhin)\b|"
         # "der Husten, von dem ich im Oktober schrieb, ist immer noch da".
         r"\w*husten\b[^.;!?]{0,60}?\b(?:ist|bleibt)\s+(?:immer noch|noch immer|nach wie vor)"
         r"\s+da\b",
+        # A cough that will not stop or get better (spec section 3 table: a cough that will not
+        # clear), in a main or a relative clause: "Reizhusten, der seit den Sommerferien nicht
+        # aufhört", "seit dem Oktoberfest huste ich, und es wird nicht besser". Not a coughing fit
+        # ("Hustenanfall"), which is an episode.
+        r"\w*husten(?!anfall)\w*\s*,?\s+(?:(?:der|die|das|den|und|es|er)\s+)?"
+        r"(?:(?!(?:aber|doch|sondern)\b)\w+\s+){0,5}?(?:h(?:o|oe)rt|will|wird|geht)\s+"
+        r"(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:auf|aufh(?:o|oe)ren|besser|weg)\b|"
+        r"\w*husten(?!anfall)\w*\s*,?\s+(?:der|die|das|den)\s+(?:(?!(?:aber|doch|sondern)\b)"
+        r"\w+\s+){0,5}?nicht\s+(?:mehr\s+)?(?:aufh(?:o|oe)rt|besser wird|weggeht|verschwindet)\b|"
+        r"\bhust\w*\b(?:(?!\b(?:aber|doch|sondern|nur)\b)[^.;!?]){0,20}?\b(?:es|das|er)\s+"
+        r"(?:einfach\s+|leider\s+|immer noch\s+)?(?:wird|geht|h(?:o|oe)rt)\s+nicht\s+(?:mehr\s+)?"
+        r"(?:besser|weg|auf)\b",
+        # A count of days (spec section 3: a cough of three weeks or more): "Husten Tag 27".
+        r"\w*hust\w*\s+(?:\w+\s+)?tag\s+(?:2[1-9]|[3-9]\d|\d{3})\b|"
+        r"\btag\s+(?:2[1-9]|[3-9]\d|\d{3})\s+(?:\w+\s+){0,2}\w*husten\w*",
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
@@ -223,8 +282,26 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
         r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
         r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
+        # The verb of pain first, words between (spec section 3 table, chest_pain): "ihr drückt
+        # es seit Freitag leicht auf der Brust", "sticht mir immer wieder in der Brust".
+        rf"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|sticht|stach|zieht|zog|brennt|brannte|schmerzt|"
+        rf"schmerzte)\s+{WN}{{0,5}}(?:auf der|in der|hinter dem|hinterm|im)\s+"
+        r"(?:brust(?!krebs|warze)\w*|thorax)\b",
     ),
-    "SEVERE_CHEST_PAIN": (r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",),
+    "SEVERE_CHEST_PAIN": (
+        r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",
+        # The textbook word for the crushing pain of a heart attack (spec section 3 table,
+        # severe_chest_pain: crushing).
+        r"\bvernichtungs(?:schmerz|gef(?:u|ue)hl)\w*",
+        # Telegram style, the signs in fragments of their own (spec section 3 table,
+        # severe_chest_pain: sudden, severe, spreading): "Brustschmerz. Plötzlich. Sehr stark.".
+        # No negation in the fragments, each a few words.
+        rf"(?:\w*brustschmerz\w*|\bschmerz\w*\s+in\s+der\s+brust|\bdruck\s+auf\s+der\s+brust)"
+        rf"\s*[.!]\s+(?:{WN}{{0,3}}[\w-]+\s*[.!,]\s+){{0,3}}?{WN}{{0,2}}"
+        rf"(?:pl(?:o|oe)tzlich|schlagartig|(?:sehr|extrem|total|unglaublich)\s+(?:stark|schlimm|"
+        rf"heftig)|unertr(?:a|ae)glich|vernichtend|heftig|zieht\s+(?:\w+\s+){{0,2}}in\s+(?:den|die)\s+"
+        rf"(?:linken\s+|rechten\s+)?(?:arm|kiefer|r(?:u|ue)cken|schulter|hals))\b",
+    ),
     "STROKE": (
         r"\w*schlaganfall\w*|\bhirnschlag\b|\bapoplex\w*|\btia\b",
         rf"\b(?:gesicht|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|hing|schief|verzogen|gelahmt|"
@@ -271,10 +348,29 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
-        rf"\bbeine?\s+{W}{{0,3}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
+        rf"\bbeine?\s+{W}{{0,5}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
         r"zittrig|wie gummi|miserabel|mies)",
         rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
-        r"\bknie\s+(?:\w+\s+)?(?:nachgegeben|gaben nach|weich)",
+        # Knees or legs that buckle, in any form of the separable verbs (spec section 2,
+        # proximal_leg_weakness): "Knie knicken beim Treppensteigen ein", "sind weggeknickt".
+        rf"\b(?:knie|beine?)\s+{W}{{0,4}}(?:nachgegeben|gaben nach|geben nach|gibt nach|weich|"
+        r"\w*geknickt|knick\w*\s+(?:\w+\s+){0,4}?(?:ein|weg|um)\b|sack\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:weg|ein|zusammen)\b|weggesackt|eingesackt)",
+        # The legs bad, or not doing what they should (spec section 2): "die Beine waren
+        # furchtbar", "die Beine wollten nicht mehr".
+        rf"\bbeine?\s+(?:waren|sind|war|ist)\s+{W}{{0,2}}(?:furchtbar|schrecklich|grauenhaft|"
+        r"schlimm|katastrophal|bleischwer|wie blei)\b",
+        r"\b(?:beine?|knie)\s+(?:wollten|wollen|will|wollte|machten|machen|spielten|spielen)\s+"
+        r"(?:\w+\s+)?nicht\b(?:\s+mehr\b)?(?:\s+(?:mit|mitmachen)\b|(?=\s*(?:[.,;!?]|$)))",
+        # Stairs with effort (spec section 2, proximal_leg_weakness): "mit der Treppe Mühe
+        # gehabt", "am Geländer hochgezogen".
+        r"\b(?:treppe\w*|stufen)\b[^.;!?]{0,30}?\b(?:m(?:u|ue)he|muhsam|schwer|kaum|qual|"
+        r"anstrengend|hochgezogen|hochziehen)\b|\b(?:m(?:u|ue)he|muhsam|schwer|kaum)\b"
+        r"[^.;!?]{0,20}?\btreppe\w*|\bam gel(?:a|ae)nder\s+(?:\w+\s+)?(?:hoch|festgehalten|"
+        r"festhalten|gezogen)\w*",
+        # Up from a seat only with the hands (spec section 2): "nicht ohne Hände hochkommen".
+        r"\bnicht\s+ohne\s+(?:die\s+)?(?:h(?:a|ae)nde|arme|hilfe|abst(?:u|ue)tzen)\s+(?:\w+\s+){0,3}?"
+        r"(?:hoch|auf)\w*",
         # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
         r"\b(?:kaum|schwer|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}(?:aus dem|vom|von der)\s+"
         r"(?:sessel|stuhl|sofa|bett|auto|sitz|couch|toilette)\s+(?:hoch|auf|raus)\w*",
@@ -283,10 +379,17 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\barme?\s+{W}{{0,3}}(?:nicht\s+)?(?:(?:uber|ueber) den kopf|hoch)\s+heben",
         rf"\barme?\s+{W}{{0,2}}(?:schwach|schwer|kraftlos)",
-        r"\barme?\s+(?:nicht|kaum)\s+(?:mehr\s+)?heben\b",
+        r"\barme?\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:\w+\s+){0,3}?(?:heben|hochheben|hochkriegen|"
+        r"hochbringen|oben halten|hochhalten)\b",
+        # Arms that would not do it (spec section 2, proximal_arm_weakness): "die Arme wollten
+        # nicht".
+        r"\barme?\s+(?:wollten|wollen|will|wollte|machten|machen|spielten)\s+(?:\w+\s+)?nicht\b"
+        r"(?:\s+mehr\b)?(?:\s+(?:mit|mitmachen)\b|(?=\s*(?:[.,;!?]|$)))",
     ),
     "distal_weakness": (
-        rf"\b(?:glaser|dosen|flaschen|glas)\s+{W}{{0,2}}(?:kaum|nicht)\s+(?:mehr\s+|noch\s+)?auf",
+        # Compounds too: "die Wasserflasche nicht mehr aufdrehen" (spec section 2).
+        rf"\w*(?:glaser|dosen|dose|flaschen|flasche|glas|deckel|verschluss)\s+{W}{{0,2}}(?:kaum|"
+        r"nicht)\s+(?:mehr\s+|noch\s+)?(?:auf|(?:o|oe)ffnen|(?:o|oe)ffnete)",
         r"\bh(?:a|ae)nde\s+(?:\w+\s+)?(?:schwach|kraftlos)\b",
         # Austrian "ned aufbracht", "ka Kraft in die Händ" (spec section 3, regional speech).
         r"\w*(?:glas|glaser|dose|flasche)\s+(?:ned|nicht|kaum)\s+auf(?:bracht|gebracht|bekommen|gekriegt)\b",
@@ -295,28 +398,57 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "neck_weakness": (
         rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",
         r"\b(?:schwer|kaum|nicht)\b[^.;!?]{0,20}\bkopf\s+(?:zu\s+)?(?:halten|hochhalten)\b",
+        # The head drops, or holding it up is hard (spec section 2, neck_weakness): "der Kopf
+        # fällt mir beim Zeitunglesen nach vorn", "den Kopf aufrecht halten fällt schwer".
+        r"\bkopf\s+(?:\w+\s+){0,4}?(?:f(?:a|ae)llt|fiel|kippt|kippte|sackt|sackte|sinkt|sank|"
+        r"h(?:a|ae)ngt|hing)\s+(?:\w+\s+){0,4}?(?:nach vorn|nach vorne|auf die brust|runter|"
+        r"nach unten)\b",
+        r"\bkopf\s+(?:\w+\s+){0,4}?(?:aufrecht|gerade|hoch|oben)\s+(?:zu\s+)?halten\s+"
+        r"(?:\w+\s+)?(?:f(?:a|ae)llt|fiel|ist|war|wird)\s+(?:\w+\s+)?(?:schwer|m(?:u|ue)hsam|"
+        r"anstrengend)",
     ),
     "muscle_aches": (r"\bmuskelkater\b|\bmuskelschmerz\w*|\bwadenkrampf\w*|\bmyalgi\w*",),
     "fatigue": (
         r"\b(?:m(?:u|ue)de|hundem(?:u|ue)de|ersch(?:o|oe)pft|fix und fertig|kaputt|schlapp|"
         r"platt|abgeschlagen|k\.?o\.?)\b",
+        # "völlig erledigt": worn out, not a task done (spec section 2, fatigue).
+        r"\b(?:v(?:o|oe)llig|total|komplett|ganz|echt|fix und)\s+(?:erledigt|alle|am ende|"
+        r"ausgelaugt)\b|\bausgelaugt\b",
     ),
     "falls": (r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",),
     "dry_mouth": (
         rf"\bmund\s+{W}{{0,2}}trocken|\bmundtrockenheit\b|\btrockener mund\b|"
         r"\bmetallischer geschmack\b",
     ),
-    "constipation": (r"\bverstopf\w*",),
+    "constipation": (
+        r"\bverstopf\w*",
+        # Bowels open only every few days, or laxatives named (spec section 2, constipation).
+        r"\bstuhl(?:gang)?\w*\s+(?:\w+\s+){0,2}?(?:alle|nur alle)\s+\d|"
+        r"\b(?:movicol|lactulose|laxans|abf(?:u|ue)hr\w*|dulcolax|macrogol)\b",
+    ),
     "erectile_dysfunction": (r"\berektion\w*|\bpotenz\w*",),
     "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
-    "reduced_sweating": (r"\bschwitze?\w*\s+(?:kaum|nicht mehr|weniger)\b",),
+    "reduced_sweating": (
+        r"\bschwitze?\w*\s+(?:(?:viel|deutlich|kaum noch|noch)\s+)?(?:kaum|nicht mehr|weniger)\b",
+    ),
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
     "drooping_eyelids": (
         rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
         r"\bh(?:a|ae)ngende\s+(?:augen|ober)?lider\b",
     ),
-    "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",),
-    "slurred_speech": (r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",),
+    "double_vision": (
+        r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",
+        # Two of one thing seen (spec section 2, double vision): "zwei Mittelstreifen gesehen".
+        r"\b(?:zwei|2)\s+(?:\w+\s+)?(?:mittelstreifen|monde|fernseher|gesichter|\w*linien|"
+        r"\w*streifen)\s+gesehen\b|\balles\s+(?:\w+\s+)?zweimal\s+(?:gesehen|sehe|sah)\b",
+    ),
+    "slurred_speech": (
+        r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",
+        # Sounding as if one had a cold (spec section 2, bulbar speech): "klinge, als hätte ich
+        # Schnupfen".
+        r"\bkling\w*\b[^.;!?]{0,30}?\b(?:schnupfen|verschnupft|erk(?:a|ae)ltet|nase zu)\b|"
+        r"\bnasal\w*\b",
+    ),
     "chewing_difficulty": (
         rf"\bkiefer\s+{W}{{0,4}}m(?:u|ue)de|\bkauen\s+(?:\w+\s+)?(?:anstrengend|schwer)",
     ),
@@ -333,6 +465,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # Gone each time one stops is a symptom that comes back, not one that cleared up (spec
     # section 3 table, chest_pain): "geht beim Stehenbleiben weg".
     r"\b(?:geht|ging|ist|war)\s+beim\s+\w+\s+(?:wieder\s+)?weg\b",
+    # An episode that passes by itself or after a while ("geht nach einer Weile weg", "ging von
+    # allein weg") comes and goes; it has not cleared up (spec section 3 table, chest_pain).
+    r"\b(?:geht|ging|gehen|gingen|vergeht|verging)\s+(?:(?:dann|meist|immer|jeweils|aber|auch)\s+)?"
+    r"(?:nach\s+(?:einer|ein paar|\w+)\s+(?:weile|zeit|minuten|stunden?)|von (?:allein|alleine|"
+    r"selbst))\s+(?:wieder\s+)?(?:weg|vorbei)\b",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
@@ -388,7 +525,7 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             r"\bkein\w*\b|\bkei\b",
-            r"\bnicht\b(?!\s*(?:[.,;!?]|$))",
+            rf"\bnicht\b(?!\s*(?:[.,;!?]|$))(?!{NICHT_VERB_COMMA})",
             r"\bohne\b",
             r"\bweder\b|\bnoch nie\b|\bnie\b",
             r"\b(?:verneint|frei von|ausgeschlossen)\b",
@@ -411,6 +548,17 @@ CUES: tuple[Cue, ...] = (
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
+    ),
+    # "das Glas nicht halten, rechte Hand schlaff": "nicht" before the verb that ends its clause
+    # negates that verb only; the comma opens the next item (spec section 3: the negation rule
+    # reaches only the words it governs). A list under one negation ("nicht verschluckt,
+    # gehustet oder gewürgt") keeps the wide reach.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (rf"\bnicht\b(?={NICHT_VERB_COMMA})",),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "SELF", "OWN"}),
+        max_scope=2,
     ),
     # "ich schwanke nicht": "nicht" after the verb it negates.
     Cue(
@@ -436,8 +584,12 @@ CUES: tuple[Cue, ...] = (
         "OTHER_PERSON",
         "FORWARD",
         (
-            rf"\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|den|dem|ein\w*)\s+"
+            # Not "den": "den Nachbarn bitten" is the object, not who has the symptom.
+            rf"\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|dem|ein\w*)\s+"
             rf"(?:{FAMILY_WORDS}\s+(?:meiner|meines|von meiner|von meinem)\s+)?{OTHER_WORDS}\b",
+            # ... unless a relative clause or a pronoun takes them up: "den Nachbarn besucht,
+            # der hat Atemnot".
+            rf"\bden\s+{OTHER_WORDS}\b(?=[^.;!?,]{{0,30}},\s*(?:der|dem|dessen|deren|er)\b)",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
             # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
             rf"\b(?:deren|dessen)\s+{FAMILY_WORDS}\b",
@@ -499,6 +651,10 @@ CUES: tuple[Cue, ...] = (
             # Gone "when I stop", each time, is a symptom that comes back (spec section 3 table,
             # chest_pain), not one that cleared up.
             r"abgeheilt|ausgeheilt)\b(?!,?\s+(?:wenn|sobald)\b)",
+            # "jetzt weg", "inzwischen vorbei": the word of time is part of the cue, so it does
+            # not end it as a CURRENT word would (spec section 3: clearly resolved).
+            r"\b(?:jetzt|inzwischen|mittlerweile|nun|seitdem|seither)\s+(?:wieder\s+|ganz\s+|"
+            r"l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgeheilt)\b(?!,?\s+(?:wenn|sobald)\b)",
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
@@ -670,8 +826,52 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
+        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
+    ),
+    # Laughing took the breath, no food or drink named: "haben so gelacht, mir blieb die Luft
+    # weg" (spec section 3, a feeling).
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        slots.unless_food("de", r"\bgelacht\b"),
+    ),
+    # A drink down the wrong way while laughing, one cough and over (spec section 3: an
+    # expected, benign cause stated with a quick recovery): "beim Kichern Tee in den falschen
+    # Hals, ein Huster, vorbei". Both must be said; a long coughing fit or no air is not this.
+    (
+        frozenset({"CHOKING"}),
+        r"^(?![^.;!?]*\b(?:keine luft|luftnot|atemnot|lange|minuten|blau\w*|nicht aufh\w*|"
+        r"hustenanfall|klopf\w*)\b)[^.;!?]*\b(?:lach\w*|gelacht|kicher\w*|gekichert|prust\w*|"
+        r"losgeprustet|gegiggelt|giggel\w*)\b[^.;!?]*\b(?:ein(?:mal)?\s+(?:kurz\s+)?(?:huster|gehustet|"
+        r"r(?:a|ae)uspern)|kurz\s+gehustet|vorbei|sofort wieder\s+(?:gut|ok|weg)|gleich wieder\s+"
+        r"(?:gut|ok|weg))\b",
+    ),
+    # A symptom word quoted as a word: a crossword answer, a term (spec section 3: reading or
+    # hearing about a symptom is not having it): "'Atemnot' war ein Lösungswort".
+    (
+        None,
+        rf"{QUOTE_OPEN}\s*[\w-]{{3,25}}\s*{QUOTE_CLOSE}[^.;!?]{{0,40}}\b(?:l(?:o|oe)sung\w*|\w*wort|"
+        rf"begriff|buchstaben|vokabel\w*|r(?:a|ae)tsel\w*)\b|\b(?:l(?:o|oe)sungswort|begriff|wort|"
+        rf"r(?:a|ae)tsel\w*)\s*(?:war|ist|hei(?:ss|ß)t|lautet|:)?\s*{QUOTE_OPEN}\s*[\w-]{{3,25}}\s*"
+        rf"{QUOTE_CLOSE}",
+    ),
+    (
+        None,
+        r"\bkreuzwortr(?:a|ae)tsel\w*\b[^.;!?]{0,60}\b(?:\d+\s+buchstaben|senkrecht|"
+        r"waagerecht|waagrecht|l(?:o|oe)sungswort)\b",
+    ),
+    # A car's choke, the noun with its article (spec section 3: machines): "den Choke gezogen".
+    (
+        frozenset({"CHOKING"}),
+        slots.unless_food("de", r"\b(?:den|der|dem|am|vom|des)\s+chokes?\b"),
+    ),
+    # Worries that press the air out are a feeling (spec section 3): "die Sorgen drücken mir
+    # die Luft ab".
+    (
+        frozenset({"DYSPNEA"}),
+        r"\b(?:sorge\w*|angst|stress|kummer|trauer|gedanken|schulden|rechnung\w*|"
+        r"verantwortung|atmosph(?:a|ae)re|stimmung)\b[^.;!?]{0,20}?\b(?:dr(?:u|ue)ck|"
+        r"schn(?:u|ue)r)\w*\s+(?:\w+\s+){0,2}?(?:die\s+)?luft\s+ab\b",
     ),
     # "Vor Schreck fast erstickt": choked by a feeling, not by food (spec section 3).
     (
