@@ -39,7 +39,8 @@ MOUTHFUL = (
 # A meal, or being fed one (nursing German "Anreichen").
 MEALS = (
     r"(?:essen|trinken|fr(?:u|ue)hst(?:u|ue)ck\w*|mittagessen\w*|abendessen\w*|abendbrot\w*|"
-    r"mahlzeit\w*|anreichen|f(?:u|ue)ttern|kaffeetrinken|suppe|tee|kaffee)"
+    r"mahlzeit\w*|anreichen|f(?:u|ue)ttern|kaffeetrinken|suppe|tee|kaffee|sprudel|wasser|saft|"
+    r"limo\w*|schorle|bier|wein|milch)"
 )
 # Quotation marks, German and English, opening and closing (as regex escapes).
 QUOTE_OPEN = r"['\"\u201e\u201c\u201a\u2018\u00bb\u00ab]"
@@ -75,7 +76,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "staut sich oben in der Speiseröhre", "klemmt im Hals".
         rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing|staut|stauen|staute|"
         rf"klemmt|klemmen|klemmte|sitzt|sa(?:ss|ß))\s+{W}{{0,4}}"
-        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
+        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|hinterm brustbein|hinter dem "
+        r"brustbein)\b",
+        # Without the throat named, what sticks is food or a pronoun for it ("Brot bleibt
+        # stecken", "die bleiben irgendwie hängen"), not the feet on a rug.
+        rf"(?:\b{FOODS}|\b(?:es|die|sie|er))\s+(?:mir\s+|ihm\s+|ihr\s+|irgendwie\s+|immer\s+|oft\s+|"
+        rf"dann\s+|gleich\s+)?(?:bleibt|bleiben|blieb|blieben)\s+{W}{{0,4}}(?:stecken|h(?:a|ae)ngen)\b",
+        rf"\b(?:bleibt|bleiben|blieb|blieben)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:das\s+|die\s+|der\s+|"
+        rf"mein\w*\s+|sein\w*\s+|ihr\w*\s+)?{FOODS}\s+{W}{{0,3}}(?:stecken|h(?:a|ae)ngen)\b",
         # No negation between ("Schlucken selbst kein Problem"); not "problemlos".
         rf"\bschlucken\s+{WN}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem(?!los)\w*|anstrengend)",
@@ -101,7 +109,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:auf den|auf dem|den)\s+r(?:u|ue)cken\s+(?:\w+\s+)?(?:ge)?(?:klopf|schlag|haun|hau)"
         r"\w*|\bklopf\w*\s+(?:\w+\s+){0,3}auf den r(?:u|ue)cken\b|\bheimlich\w*",
         # Went down the wrong pipe (spec section 3 table, choking): "in die falsche Röhre".
-        r"\bin die falsche r(?:o|oe)hre\b|\bin den falschen (?:kanal|weg)\b",
+        r"\bin die falsche (?:r(?:o|oe)hre|kehle|gurgel)\b|\bin den falschen (?:kanal|weg)\b",
         r"\bverschluck\w*",
         r"\b(?:in den )?falschen hals\b",
         r"\bin die luftr(?:o|oe)hre\b",
@@ -116,8 +124,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"(?:\w+\s+)?{MOUTHFUL}",
         # A coughing fit while eating or being fed (spec section 3 table, choking): "beim
         # Anreichen des Frühstücks massiver Hustenanfall".
-        rf"\b(?:beim|bei|wahrend des|wahrend der)\s+(?:\w+\s+){{0,2}}?{MEALS}\s+{WN}{{0,2}}"
-        r"(?:\w*hustenanfall\w*|hust(?:e|et|ete|eten)\b|gehustet|gewurgt|wurg\w*)",
+        rf"\b(?:beim|bei|wahrend des|wahrend der)\s+(?:\w+\s+){{0,2}}?{MEALS}\b"
+        r"(?:(?!\b(?:ohne|weder|aber|doch|sondern)\b)[^.;!?]){0,50}?"
+        r"(?<!nicht )(?<!nie )(?<!kein )(?<!keine )(?<!keinen )(?<!ohne )"
+        r"\b(?:\w*hustenanfall\w*|hust(?:e|et|ete|eten)\b|gehustet|gewurgt|wurg\w*)",
+        # Coughing or rattling on one's own saliva (spec section 3 table, choking: on saliva).
+        r"\b(?:an|am|mit|wegen|uber)\s+(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+){0,2}"
+        r"(?:spucke|speichel|sabber)\b[^.;!?]{0,30}?(?<!nicht )\b(?:gehustet|hust\w*|"
+        r"ger(?:o|oe)chelt|r(?:o|oe)chel\w*|gewurgt|wurg\w*)|\b(?:hust\w*|r(?:o|oe)chel\w*)\s+(?:\w+\s+){0,2}?"
+        r"(?:an|am|wegen)\s+(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+){0,2}"
+        r"(?:spucke|speichel)\b",
+        # The feeling of suffocating inside a choking episode is the choking (spec section 3
+        # table): "beim Kaffee verschluckt, 5 Minuten gehustet, dachte ich ersticke".
+        r"(?:\b(?:beim|bei|wahrend)\b[^.;!?]{0,40}?)?\b(?:verschluck\w*|falsche[nr]? (?:hals|kehle|"
+        r"r(?:o|oe)hre))\b[^.;!?]{0,60}?\berstick\w*",
     ),
     "DYSPNEA": (
         # Cannot get one's breath (spec section 3 table, dyspnea): "komme nicht zu Atem"; Swiss
@@ -165,6 +185,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
+        # The breath runs out or runs short (spec section 3 table, dyspnea: on little effort):
+        # "beim Reden geht mir die Puste aus", "die Luft wird knapp schon beim Bettenmachen".
+        r"\b(?:geht|ging|gehen)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,3}?(?:luft|puste|atem|"
+        r"schnauf\w*)\s+aus\b|\b(?:luft|atem|puste)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,2}?"
+        r"(?:wird|ist|war|wurde|werden)\s+(?:\w+\s+)?knapp\b|\bknapp\s+(?:mit\s+der\s+)?luft\b",
+        # Having to stop mid-sentence for breath (spec section 3 table, dyspnea: at rest).
+        r"\bmitten im satz\b[^.;!?]{0,30}?\b(?:pause|luft holen|luft schnappen|atmen|absetzen|"
+        r"aufh(?:o|oe)ren)\b|\b(?:pause|luft holen|absetzen)\b[^.;!?]{0,20}?\bmitten im satz\b",
         # "Ersticken" is suffocating: breathlessness (spec section 3 table, dyspnea: waking up
         # fighting for breath), choking only with food or drink (slots.choking_while_ingesting,
         # whose mention holds this one).
@@ -236,6 +264,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"meter|m\b|km|sek))",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilo)\b",
         r"\bd(?:u|ue)nner geworden\b|\bhaut und knochen\b|\babgemagert\b",
+        # "ich werde immer weniger", "er wird immer dünner": a person getting smaller.
+        r"\b(?:ich werde|ich wurde|er wird|sie wird|werde ich|wird er|wird sie)\s+(?:immer\s+|"
+        r"st(?:a|ae)ndig\s+|zusehends\s+|sichtlich\s+)?(?:weniger(?=\s*(?:[.,;!?]|$|und\b|obwohl\b))|"
+        r"d(?:u|ue)nner|schmaler|magerer|d(?:u|ue)rrer)\b",
     ),
     "PERSISTENT_COUGH": (
         rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
@@ -268,6 +300,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhust\w*\b(?:(?!\b(?:aber|doch|sondern|nur)\b)[^.;!?]){0,20}?\b(?:es|das|er)\s+"
         r"(?:einfach\s+|leider\s+|immer noch\s+)?(?:wird|geht|h(?:o|oe)rt)\s+nicht\s+(?:mehr\s+)?"
         r"(?:besser|weg|auf)\b",
+        # The fourth week or later, in the cough's sentence or the short one after it, or a
+        # weekly count ("Hustentagebuch: Woche 1 ... Woche 4"; spec section 3: three weeks or
+        # more, wherever the duration stands).
+        r"\w*husten\w*\b[^.;!]{0,40}?[.?!\n]?\s*[^.;!?\n]{0,25}?\b(?:vierte|f(?:u|ue)nfte|sechste|"
+        r"siebte|achte|neunte|zehnte|[4-9]\.)\s+woche\b|"
+        r"\w*husten\w*\b[^.;!?]{0,80}?\bwoche\s+(?:[4-9]|1\d)\b",
         # A count of days (spec section 3: a cough of three weeks or more): "Husten Tag 27".
         r"\w*hust\w*\s+(?:\w+\s+)?tag\s+(?:2[1-9]|[3-9]\d|\d{3})\b|"
         r"\btag\s+(?:2[1-9]|[3-9]\d|\d{3})\s+(?:\w+\s+){0,2}\w*husten\w*",
@@ -350,7 +388,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bbeine?\s+{W}{{0,5}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
         r"zittrig|wie gummi|miserabel|mies)",
-        rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
+        rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer|brennen|brannten|zittern|zitterten)",
+        # A sit-to-stand test timed and recorded (spec section 2, proximal_leg_weakness).
+        r"\b(?:sitz-?\s?stand|aufsteh|stuhlaufsteh|chair-?\s?stand)-?\s?test\w*",
         # Knees or legs that buckle, in any form of the separable verbs (spec section 2,
         # proximal_leg_weakness): "Knie knicken beim Treppensteigen ein", "sind weggeknickt".
         rf"\b(?:knie|beine?)\s+{W}{{0,4}}(?:nachgegeben|gaben nach|geben nach|gibt nach|weich|"
@@ -394,6 +434,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         # Austrian "ned aufbracht", "ka Kraft in die Händ" (spec section 3, regional speech).
         r"\w*(?:glas|glaser|dose|flasche)\s+(?:ned|nicht|kaum)\s+auf(?:bracht|gebracht|bekommen|gekriegt)\b",
         r"\b(?:keine|ka|koa)\s+kraft\s+in\s+(?:den|die)\s+h(?:a|ae)nd\w*",
+        # Grip strength measured and recorded (spec section 2, distal weakness).
+        r"\b(?:handkraft|griffkraft|greifkraft|handdynamometer|dynamometer)\b[^.;!?]{0,30}?\d",
     ),
     "neck_weakness": (
         rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",
@@ -415,10 +457,16 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:v(?:o|oe)llig|total|komplett|ganz|echt|fix und)\s+(?:erledigt|alle|am ende|"
         r"ausgelaugt)\b|\bausgelaugt\b",
     ),
-    "falls": (r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",),
+    "falls": (
+        r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",
+        # Tripping, in any form (spec section 2): "stolpere ständig über die Teppichkante".
+        r"\bstolper(?:e|t|te|ten|n)\b",
+    ),
     "dry_mouth": (
         rf"\bmund\s+{W}{{0,2}}trocken|\bmundtrockenheit\b|\btrockener mund\b|"
         r"\bmetallischer geschmack\b",
+        # The tongue sticking to the palate (spec section 2, dry_mouth).
+        rf"\bzunge\s+{W}{{0,3}}(?:klebt|kleben|klebte|pappt|trocken)|\bgaumen\s+{W}{{0,2}}trocken",
     ),
     "constipation": (
         r"\bverstopf\w*",
@@ -476,6 +524,9 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bbis es (?:wieder )?(?:vorbei|weg) war\b|\bbis es sich (?:wieder )?beruhigt\w*",
     # Hedges are flagged (spec section 3).
     r"\bwei(?:ss|ß) nicht\b|\bnicht sicher\b|\bwei(?:ss|ß) nix\b|\bschwer zu sagen\b",
+    # "nicht sicher, ob das schon Verschlucken war": a hedge, not an "if" (spec section 3:
+    # hedged or uncertain is flagged).
+    r"\b(?:nicht sicher|unsicher|wei(?:ss|ß) nicht|wei(?:ss|ß) nicht so recht|frage mich),?\s+ob\b",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
     r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
@@ -540,6 +591,8 @@ CUES: tuple[Cue, ...] = (
             # "Heute: kein Husten" negates forward; "Husten: keiner." backward (spec section 3).
             r"[:=]\s*(?:nein|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
+            # A checklist's green light or thumbs up: "Verschlucken 🟢" (spec section 3, "X ok").
+            "(?:\U0001f7e2|\U0001f44d)",
             r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
             r"ebenfalls nicht)\b",
             # Asked, not answered (spec section 3): "Atemnot, ist das normal?" denies nothing.
@@ -826,8 +879,21 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|"
+        r"\bvor aufregung\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
+    ),
+    # A lump in the throat is a feeling, unless food is named with it ("Gefühl wie ein Kloß im
+    # Hals, das Brot rutscht nicht runter"); the laugh or the words that stuck in one's throat
+    # are an idiom (spec section 3, figures of speech).
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:\w*schluck\w*|runter\w*|essen|trinken|brot|fleisch|tabletten?|bissen|"
+        r"wasser|suppe|getr(?:a|ae)nk\w*|kaffee|tee)\b)[^.;!?]*?\bklo(?:ss|ß) im hals\b",
+    ),
+    (
+        frozenset({"DYSPHAGIA", "CHOKING"}),
+        r"\b(?:das lachen|lachen|die worte|das wort|worte|die sprache)\b[^.;!?]{0,25}?"
+        r"\b(?:im hals|in der kehle)\s+(?:\w+\s+)?(?:stecken|h(?:a|ae)ngen)",
     ),
     # Laughing took the breath, no food or drink named: "haben so gelacht, mir blieb die Luft
     # weg" (spec section 3, a feeling).
