@@ -122,6 +122,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # food or drink), with words between: "hustet seit zwei Tagen bei jedem Schluck Tee".
         rf"\b\w*hust\w*\s+{WN}{{0,5}}(?:bei|beim|nach|mit)\s+(?:jede[mnrs]?|fast jede[mnrs]?)\s+"
         rf"(?:\w+\s+)?{MOUTHFUL}",
+        # "Trinke ich Kaffee, muss ich sofort husten": the verb first is "whenever" (spec section 3
+        # table, choking: coughing on drink).
+        r"\b(?:trinke|esse|schlucke|trinkt|isst|schluckt)\s+(?:ich|er|sie)\b[^.;!?,]{0,30},\s*"
+        r"(?:\w+\s+){0,3}?(?:\w*hust\w*|verschluck\w*|wurg\w*)",
+        # ... and "wenn ich Kaffee trinke, muss ich husten": each time, not an "if" (the
+        # consequence is told as what happens).
+        r"\b(?:trinke|esse|schlucke|trinkt|isst|schluckt)\s*,\s*(?:muss|huste|hustet|verschluck\w*)\s+"
+        r"(?:\w+\s+){0,3}?(?:\w*hust\w*|verschluck\w*|wurg\w*|mich|sich|ich|er|sie)\b",
         # A coughing fit while eating or being fed (spec section 3 table, choking): "beim
         # Anreichen des Frühstücks massiver Hustenanfall".
         rf"\b(?:beim|bei|wahrend des|wahrend der)\s+(?:\w+\s+){{0,2}}?{MEALS}\b"
@@ -189,7 +197,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "beim Reden geht mir die Puste aus", "die Luft wird knapp schon beim Bettenmachen".
         r"\b(?:geht|ging|gehen)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,3}?(?:luft|puste|atem|"
         r"schnauf\w*)\s+aus\b|\b(?:luft|atem|puste)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,2}?"
-        r"(?:wird|ist|war|wurde|werden)\s+(?:\w+\s+)?knapp\b|\bknapp\s+(?:mit\s+der\s+)?luft\b",
+        r"(?:wird|ist|war|wurde|werden)\s+(?:\w+\s+)?knapp\b|\bknapp\s+(?:mit\s+der\s+)?luft\b|"
+        r"\b(?:wird|ist|war|wurde)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:die\s+)?(?:luft|atem|puste)\s+"
+        r"(?:\w+\s+)?knapp\b",
+        # "keine Luft" in telegram style ("nachts keine Luft", "sonst keine Luft"); not "keine
+        # Luft nach oben" (no room to improve) nor air in a tyre.
+        r"\b(?:keine|kaum|kei|ka|koa)\s+luft\b(?!\s+(?:mehr\s+)?(?:nach oben|im|in|drin))",
         # Having to stop mid-sentence for breath (spec section 3 table, dyspnea: at rest).
         r"\bmitten im satz\b[^.;!?]{0,30}?\b(?:pause|luft holen|luft schnappen|atmen|absetzen|"
         r"aufh(?:o|oe)ren)\b|\b(?:pause|luft holen|absetzen)\b[^.;!?]{0,20}?\bmitten im satz\b",
@@ -306,6 +319,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\w*husten\w*\b[^.;!]{0,40}?[.?!\n]?\s*[^.;!?\n]{0,25}?\b(?:vierte|f(?:u|ue)nfte|sechste|"
         r"siebte|achte|neunte|zehnte|[4-9]\.)\s+woche\b|"
         r"\w*husten\w*\b[^.;!?]{0,80}?\bwoche\s+(?:[4-9]|1\d)\b",
+        # A whole month (spec section 3: three weeks or more): "huste schon den ganzen Monat".
+        r"\w*hust\w*\b[^.;!?]{0,40}?\b(?:den ganzen|einen ganzen|seit einem|fast einen|schon einen|"
+        r"seit gut einem)\s+monat\w*\b|"
+        r"\b(?:den ganzen|einen ganzen|seit einem|seit gut einem)\s+monat\w*\b[^.;!?]{0,30}?"
+        r"\w*hust\w*",
         # A count of days (spec section 3: a cough of three weeks or more): "Husten Tag 27".
         r"\w*hust\w*\s+(?:\w+\s+)?tag\s+(?:2[1-9]|[3-9]\d|\d{3})\b|"
         r"\btag\s+(?:2[1-9]|[3-9]\d|\d{3})\s+(?:\w+\s+){0,2}\w*husten\w*",
@@ -342,7 +360,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "STROKE": (
         r"\w*schlaganfall\w*|\bhirnschlag\b|\bapoplex\w*|\btia\b",
-        rf"\b(?:gesicht|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|hing|schief|verzogen|gelahmt|"
+        rf"\b(?:gesicht|gesichtsh(?:a|ae)lfte|gesichtsseite|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|"
+        rf"hing|schief|verzogen|gelahmt|"
         r"taub|runter)",
         rf"\bh(?:a|ae|i)ng\w*\s+{W}{{0,2}}(?:mundwinkel|gesicht|mund)\b",
         rf"\b(?:arm|bein|hand|seite|korperhalfte)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraftlos|"
@@ -357,9 +376,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"wie besoffen|wie betrunken|durcheinander)",
         r"\bdysarthri\w*",
         r"\bn(?:a|ae)selnd\w*",
+        # Speech gone, words not found (spec section 3 table: garbled speech; a stroke sign when
+        # sudden, text._flag_for): "die Sprache war plötzlich weg", "fand keine Worte mehr".
+        r"\b(?:sprache|stimme)\s+(?:war|ist|blieb|bleibt)\s+(?:\w+\s+)?(?:weg|futsch)\b|"
+        r"\b(?:fand|finde|findet|fanden)\s+(?:\w+\s+)?(?:keine|die)\s+(?:worte|w(?:o|oe)rter)\b",
     ),
     "LIMB_ONE_SIDE": (
-        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraf"
+        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{WN}{{0,5}}(?:taub|schlaff|gelahmt|kraf"
         rf"tlos|"
         r"lahm|gefuhllos|tot|schwach)",
         r"\b(?:kann|konnte)\s+(?:\w+\s+){0,2}(?:linken|rechten)\s+(?:arm|bein|hand)\s+nicht\s+"
@@ -393,7 +416,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:sitz-?\s?stand|aufsteh|stuhlaufsteh|chair-?\s?stand)-?\s?test\w*",
         # Knees or legs that buckle, in any form of the separable verbs (spec section 2,
         # proximal_leg_weakness): "Knie knicken beim Treppensteigen ein", "sind weggeknickt".
-        rf"\b(?:knie|beine?)\s+{W}{{0,4}}(?:nachgegeben|gaben nach|geben nach|gibt nach|weich|"
+        rf"\b(?:knie|beine?)\s+{W}{{0,4}}(?:nachgegeben|g(?:a|e|i)b\w*\s+(?:\w+\s+){{0,3}}?nach\b|weich|"
         r"\w*geknickt|knick\w*\s+(?:\w+\s+){0,4}?(?:ein|weg|um)\b|sack\w*\s+(?:\w+\s+){0,3}?"
         r"(?:weg|ein|zusammen)\b|weggesackt|eingesackt)",
         # The legs bad, or not doing what they should (spec section 2): "die Beine waren
@@ -418,7 +441,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "proximal_arm_weakness": (
         rf"\barme?\s+{W}{{0,3}}(?:nicht\s+)?(?:(?:uber|ueber) den kopf|hoch)\s+heben",
-        rf"\barme?\s+{W}{{0,2}}(?:schwach|schwer|kraftlos)",
+        rf"\barme?\s+{W}{{0,4}}(?:schwach|schwer|kraftlos)",
         r"\barme?\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:\w+\s+){0,3}?(?:heben|hochheben|hochkriegen|"
         r"hochbringen|oben halten|hochhalten)\b",
         # Arms that would not do it (spec section 2, proximal_arm_weakness): "die Arme wollten
@@ -440,6 +463,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "neck_weakness": (
         rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",
         r"\b(?:schwer|kaum|nicht)\b[^.;!?]{0,20}\bkopf\s+(?:zu\s+)?(?:halten|hochhalten)\b",
+        r"\bkopf\s+(?:\w+\s+){0,2}?(?:nicht|kaum|schwer)\s+(?:mehr\s+)?(?:lange\s+|richtig\s+|"
+        r"gerade\s+|aufrecht\s+|hoch\s+|oben\s+)?(?:zu\s+)?(?:halten|hochhalten|heben)\b",
         # The head drops, or holding it up is hard (spec section 2, neck_weakness): "der Kopf
         # fällt mir beim Zeitunglesen nach vorn", "den Kopf aufrecht halten fällt schwer".
         r"\bkopf\s+(?:\w+\s+){0,4}?(?:f(?:a|ae)llt|fiel|kippt|kippte|sackt|sackte|sinkt|sank|"
@@ -518,6 +543,13 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\b(?:geht|ging|gehen|gingen|vergeht|verging)\s+(?:(?:dann|meist|immer|jeweils|aber|auch)\s+)?"
     r"(?:nach\s+(?:einer|ein paar|\w+)\s+(?:weile|zeit|minuten|stunden?)|von (?:allein|alleine|"
     r"selbst))\s+(?:wieder\s+)?(?:weg|vorbei)\b",
+    # "Wenn ich esse, verschlucke ich mich ständig": "wenn" is "each time" when its main clause
+    # tells the symptom as what happens, not as a question or a plan (spec section 3: only
+    # hypotheticals are dropped). The longer cue wins over the "wenn" of HYPOTHETICAL.
+    r"\bwenn\s+(?:ich|er|sie)\b(?=[^.;!?]{0,60},\s*(?:muss\s+(?:ich|er|sie)\s+(?:\w+\s+)?"
+    r"(?:husten|w(?:u|ue)rgen)|huste|hustet|verschlucke|verschluckt|krieg\w*|kriege|bekomm\w*|"
+    r"bleibt|kommt|kam|wird|ist)\b)(?![^.;!?]*(?:\?|\b(?:soll|sollte|w(?:u|ue)rde|k(?:o|oe)nnte|"
+    r"ruf\w*|was tun|anrufen|zum arzt|notarzt|112)\b))",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
@@ -596,8 +628,10 @@ CUES: tuple[Cue, ...] = (
             r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
             r"ebenfalls nicht)\b",
             # Asked, not answered (spec section 3): "Atemnot, ist das normal?" denies nothing.
-            r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))"
-            r"(?!\s*\?)",
+            # "wieder normal" is back to normal: resolved (below), not denied, so that a stroke sign
+            # that passed is still flagged (spec section 3 table: an event stays an event).
+            r"(?<!wieder )(?<!wieder ganz )\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b"
+            r"(?!\s+(?:seit|nach|bis))(?!\s*\?)",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
@@ -711,7 +745,7 @@ CUES: tuple[Cue, ...] = (
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
             r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
-            r"\balles gut\b",
+            r"\balles gut\b|\bwieder (?:ganz )?(?:normal|ok|okay|in ordnung|gut)\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
     ),
@@ -873,6 +907,7 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
             "de",
             r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
             r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
+            r"reifen|fahrrad|luftmatratze|schlauch|luftpumpe|ballon|"
             r"kupplung|getriebe|z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|"
             r"steuer\w*|f(?:u|ue)hrerschein)\b",
         ),
@@ -943,6 +978,26 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA"}),
         r"\bvor (?:schreck|freude|spannung|wut|staunen|neid|angst)\b",
+    ),
+    # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
+    (
+        frozenset({"SPEECH"}),
+        r"\bvor (?:r(?:u|ue)hrung|staunen|freude|schreck|wut|begeisterung|gl(?:u|ue)ck|"
+        r"(?:u|ue)berraschung|ehrfurcht)\b|\bsprachlos\b",
+    ),
+    # Food or drink out of the nose while laughing, once (spec section 3: an expected, benign
+    # cause); "ständig", "jedes Mal" make it a pattern, which stays flagged.
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:st(?:a|ae)ndig|immer|jedes ?mal|oft|schon wieder|t(?:a|ae)glich|"
+        r"beim essen|beim trinken)\b)[^.;!?]*\b(?:gelacht|lachen|lachte|lache|kicher\w*|gekichert|"
+        r"prust\w*|losgeprustet)\b[^.;!?]*\bnase\b",
+    ),
+    # Reading or hearing about a symptom (spec section 3): "habe über Atemnot gelesen".
+    (
+        None,
+        r"\buber\s+(?:\w+\s+){0,3}?(?:gelesen|geh(?:o|oe)rt)\b|"
+        r"\b(?:lese|las|liest|gelesen)\s+(?:\w+\s+){0,3}?uber\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht|folge|serie|spielfilm)\b"),
     # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);
