@@ -92,6 +92,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
+        # Swiss German "schlugge", "abeschlugge" (spec section 3, regional speech): "Schlugge
+        # isch schwierig worde", "cha nümm rächt abeschlugge".
+        r"\b(?:abe)?schlugg\w*\s+(?:\w+\s+){0,3}?(?:schwierig|schwer|m(?:u|ue)ehsam|e qual|"
+        r"problem\w*)|\b(?:cha|chan|kann)\s+(?:\w+\s+){0,2}?(?:nid|nod|ned|numm|nuemm|kaum)\s+"
+        r"(?:meh\s+|rächt\s+|racht\s+)?(?:abe)?schlugg\w*",
         r"\b(?:schwierigkeit\w*|probleme?|muhe|beschwerden)\s+(?:beim|mit dem)\s+"
         r"(?:runter)?schlucken\b",
         r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
