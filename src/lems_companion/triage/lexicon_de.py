@@ -384,7 +384,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Speech gone, words not found (spec section 3 table: garbled speech; a stroke sign when
         # sudden, text._flag_for): "die Sprache war plötzlich weg", "fand keine Worte mehr".
         r"\b(?:sprache|stimme)\s+(?:war|ist|blieb|bleibt)\s+(?:\w+\s+)?(?:weg|futsch)\b|"
-        r"\b(?:fand|finde|findet|fanden)\s+(?:\w+\s+)?(?:keine|die)\s+(?:worte|w(?:o|oe)rter)\b",
+        r"\b(?:fand|finde|findet|fanden)\s+(?:\w+\s+)?(?:keine|die)\s+(?:worte|w(?:o|oe)rter)\b"
+        r"(?!\s+(?:mehr\s+)?(?:f(?:u|ue)r|dazu|daf(?:u|ue)r)\b)",
     ),
     "LIMB_ONE_SIDE": (
         rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{WN}{{0,5}}(?:taub|schlaff|gelahmt|kraf"
@@ -983,6 +984,19 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"CHOKING", "DYSPNEA"}),
         r"\bvor (?:schreck|freude|spannung|wut|staunen|neid|angst)\b",
+    ),
+    # The air or the puff running short for money, a club or a machine (spec section 3, figures
+    # of speech): "mit dem Geld wird die Luft knapp", "dem Verein geht die Puste aus".
+    (
+        frozenset({"DYSPNEA"}),
+        # Never when the writer is the one short of air ("wird mir die Luft knapp").
+        r"^(?![^.;!?]*\b(?:mir|mich|ich)\b)[^.;!?]*?"
+        r"(?:\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|gesch(?:a|ae)ft|termin\w*|zeit|"
+        r"frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft|team|motor|akku|batterie|wirtschaft|"
+        r"projekt|regierung|partei|aktie\w*|markt)\b[^.;!?]{0,40}?\b(?:luft|puste|atem)\b"
+        r"[^.;!?]{0,15}?\b(?:knapp|aus|d(?:u|ue)nn)\b|\b(?:luft|puste|atem)\b[^.;!?]{0,15}?\b(?:knapp|"
+        r"aus|d(?:u|ue)nn)\b[^.;!?]{0,30}?\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|"
+        r"termin\w*|frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft)\b)",
     ),
     # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
     (
