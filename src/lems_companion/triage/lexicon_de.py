@@ -92,6 +92,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
+        # Stuck in the throat in the perfect tense, standard and Bavarian ("ist mir im Hals stecken
+        # geblieben", "is ma im Hois steckn bliebn").
+        r"\b(?:im|in der|in da)\s+(?:hals|hois|hoiz|kehle|rachen|speiser(?:o|oe)hre)\s+(?:\w+\s+)?"
+        r"(?:stecken|steckn|h(?:a|ae)ngen|hangan|hanga)\s*(?:ge)?(?:blieben|bliebn|gebliebn)\b",
         # Swiss German "schlugge", "abeschlugge" (spec section 3, regional speech): "Schlugge
         # isch schwierig worde", "cha nümm rächt abeschlugge".
         r"\b(?:abe)?schlugg\w*\s+(?:\w+\s+){0,3}?(?:schwierig|schwer|m(?:u|ue)ehsam|e qual|"
@@ -221,7 +225,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:\w+\s+)?ab\b|\bluft\s+(?:\w+\s+)?abgedr(?:u|ue)ckt\b",
     ),
     "OXIMETRY": (
-        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter)\b"
+        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter|"
+        r"puls[\s-]ox\w*)\b"
         r"[^.;!?\n\d]{0,30}?\d{2,3}(?:\s*%)?",
         r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b|\b\d{2,3}\s*%\s*gemessen\b",
     ),
@@ -295,6 +300,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
         # The colour first: "ein bisschen rosa im Auswurf" (spec section 3: blood, hedged).
         r"\b(?:rosa|rot\w*|blut\w*)\s+(?:\w+\s+){0,2}?im\s+(?:auswurf|schleim|sputum)\b",
+        # Rust-coloured or pink sputum is old or fresh blood (spec section 3: coughing up blood).
+        r"\b(?:rostbraun\w*|rostfarb\w*|rostig\w*|rosa\w*|blutig\w*)\s+(?:\w+\s+)?(?:auswurf|"
+        r"schleim|sputum)\b",
+        rf"\b(?:auswurf|schleim|sputum)\s+{WN}{{0,2}}(?:rostbraun\w*|rostfarb\w*|rosa)\b",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
