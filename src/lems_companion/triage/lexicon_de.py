@@ -14,6 +14,8 @@ lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
@@ -47,7 +49,8 @@ QUOTE_OPEN = r"['\"\u201e\u201c\u201a\u2018\u00bb\u00ab]"
 QUOTE_CLOSE = r"['\"\u201c\u201d\u2018\u2019\u00bb\u00ab]"
 # "nicht" then a verb closing its clause at a comma, not a list that the negation spans.
 NICHT_VERB_COMMA = (
-    r"\s+(?:mehr\s+)?(?:\w+en|ge\w+t)\s*,(?![^.;!?]{0,40}\b(?:oder|noch|und auch nicht)\b)"
+    r"\s+(?:mehr\s+)?(?:\w+en|(?:ge|ver|be|er|zer)\w+t|\w+iert)\s*,"
+    r"(?![^.;!?]{0,40}\b(?:oder|noch|und auch nicht)\b)"
 )
 FAMILY_WORDS = (
     r"(?:vater|mutter|papa|mama|papi|mami|mann|ehemann|frau|ehefrau|gatte|gattin|partner\w*|"
@@ -759,10 +762,19 @@ CUES: tuple[Cue, ...] = (
             r"l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgeheilt)\b(?!,?\s+(?:wenn|sobald)\b)",
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
-            r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
+            r"\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
             r"\balles gut\b|\bwieder (?:ganz )?(?:normal|ok|okay|in ordnung|gut)\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
+    ),
+    # Getting better is said of the thing just named: "Husten seit vier Wochen, aber das Schlucken
+    # wird besser" does not clear the cough (spec section 3: the rules reach only the words they
+    # govern), so a contrast ends it.
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (r"\bwird besser\b|\bbesser geworden\b",),
+        terminated_by=frozenset({"CURRENT", "CONTRAST"}),
     ),
     Cue(
         "INTENDED",
@@ -1007,6 +1019,14 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"aus|d(?:u|ue)nn)\b[^.;!?]{0,30}?\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|"
         r"termin\w*|frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft)\b)",
     ),
+    # A cough put down to a cold that is getting better (spec section 3: an expected, benign
+    # cause with recovery): "Huste seit St. Martin, ist aber ne Erkältung und wird besser". Only
+    # the cough counted by its duration; blood, or a cough that will not get better, stays.
+    (
+        frozenset({"COUGH"}),
+        r"\b(?:erk(?:a|ae)ltung|grippe|infekt\w*|schnupfen|bronchitis|corona|covid)\b[^.;!?]{0,40}?"
+        r"\b(?:wird besser|besser wird|bessert sich|klingt ab|abklingt|heilt ab|wird weniger)\b",
+    ),
     # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
     (
         frozenset({"SPEECH"}),
@@ -1077,5 +1097,32 @@ for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("de", _label))
 # A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
 CUES = slots.ends_negation_at_new_clause(CUES, "de")
+# ... and where the comma opens an item told with its own time or circumstance: "Kein Fieber,
+# Husten seit vier Wochen", "Keine Schmerzen, Schluckbeschwerden seit gestern" (spec section 3:
+# the negation reaches only the words it governs). A list ("kein Fieber, Husten oder
+# Schnupfen") keeps its one negation.
+# The cue holds the comma and the next word, so it outlasts the plain COMMA cue (medspaCy keeps
+# the longer of two overlapping cues); whatever a comma ends, it ends too.
+CUES = (
+    *(
+        replace(cue, terminated_by=cue.terminated_by | {"NEW_CLAUSE"})
+        if "COMMA" in cue.terminated_by
+        else cue
+        for cue in CUES
+    ),
+    Cue(
+        "NEW_CLAUSE",
+        "PSEUDO",
+        (
+            r",\s*(?!(?:kein\w*|kei|nicht|nie|ohne|weder|ich|mir|mich|es|das|er|sie|wenn|falls|ob|"
+            r"deren|dessen|der|die|den|dem|denen|welche\w*|mein\w*|sein\w*|ihr\w*|unser\w*|dein\w*|"
+            r"ein\w*)\b)"
+            r"[\w-]+(?=(?:\s+[\w-]+){0,2}?\s+(?:seit|beim|bei|heute|gestern|jetzt|schon|wieder|"
+            r"immer|t(?:a|ae)glich|nachts|morgens|abends|nach|im|ab)\b)"
+            r"(?![^,.;!?]*\b(?:oder|noch|und|sowie|nie|niemals|nicht)\b)",
+        ),
+        max_scope=1,
+    ),
+)
 # A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
 CUES = slots.severity_unless_denied(CUES, "de")
