@@ -381,12 +381,14 @@ def classes_of(word: str, code: str) -> frozenset[str]:
     if code == "de" and word.endswith(_GERMAN_WITHOUT):
         return frozenset()  # "problemlos", "beschwerdefrei", "schmerzfrei": the sign denied
     word_stem = stem(word, code)
+    whole_stem = word_stem
     if code == "de" and word.startswith("ge") and len(word) > 6:
-        # Snowball's German stemmer keeps the participle's "ge-": "gejapst", "geredet".
+        # Snowball's German stemmer keeps the participle's "ge-": "gejapst", "geredet"; a noun
+        # that starts with "ge" keeps its own stem too ("Gesicht", "Gesichtshälfte").
         word_stem = stem(word[2:], code)
     found = {"INGEST"} if word in INGEST.get(code, ()) else set()
     for name, stems in _class_stems(code).items():
-        if word_stem in stems or word in stems:
+        if word_stem in stems or word in stems or whole_stem in stems:
             found.add(name)
         elif code == "de" and (name in _COMPOUND_HEADS or name in _COMPOUND_MODIFIERS):
             # "Schluckbeschwerden", "Brustschmerzen", "Atemnot": compounds read by their parts.

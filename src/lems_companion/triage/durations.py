@@ -125,6 +125,11 @@ _NAMED_DAYS: dict[str, tuple[int, int]] = {
     "automne": (9, 22), "herbst": (9, 22),
     "winter": (12, 21), "invierno": (12, 21), "l'hiver": (12, 21), "hiver": (12, 21),
     "spring": (3, 20), "primavera": (3, 20), "printemps": (3, 20), "fruhling": (3, 20),
+    # German school holidays and feasts people date things by (the middle of the usual dates).
+    "fruhjahr": (3, 20), "fruehjahr": (3, 20), "fruehling": (3, 20), "osterferien": (4, 1),
+    "pfingsten": (5, 25), "pfingstferien": (5, 25), "sommerferien": (7, 20),
+    "herbstferien": (10, 15), "oktoberfest": (9, 20), "weihnachtsferien": (12, 23),
+    "fasching": (2, 15), "faschingsferien": (2, 15), "karneval": (2, 15),
 }  # fmt: skip
 _NAMED = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den|der)\s+)?"

@@ -14,6 +14,8 @@ lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lems_companion.triage import slots
 from lems_companion.triage.lexicon import (
     NEGATION_REACH,
@@ -30,6 +32,25 @@ FOODS = (
     r"(?:essen|brot|fleisch|tabletten?|pillen?|kapseln?|medikamente?|bissen|brei|wasser|reis|"
     r"fisch|suppe|milch|kaffee|tee|getranke?|flussigkeit\w*|alles|nichts|kartoffel\w*|kekse?|"
     r"obst|schnitzel)"
+)
+# One mouthful, spoonful or sip of what is eaten or drunk (spec section 3 table, choking).
+MOUTHFUL = (
+    r"(?:schluck\w*|bissen|happen|\w*l(?:o|oe)ffel\w*|mundvoll|gabel\w*|glas|tasse|becher|"
+    r"mahlzeit|getr(?:a|ae)nk\w*|trinken|essen)\b"
+)
+# A meal, or being fed one (nursing German "Anreichen").
+MEALS = (
+    r"(?:essen|trinken|fr(?:u|ue)hst(?:u|ue)ck\w*|mittagessen\w*|abendessen\w*|abendbrot\w*|"
+    r"mahlzeit\w*|anreichen|f(?:u|ue)ttern|kaffeetrinken|suppe|tee|kaffee|sprudel|wasser|saft|"
+    r"limo\w*|schorle|bier|wein|milch)"
+)
+# Quotation marks, German and English, opening and closing (as regex escapes).
+QUOTE_OPEN = r"['\"\u201e\u201c\u201a\u2018\u00bb\u00ab]"
+QUOTE_CLOSE = r"['\"\u201c\u201d\u2018\u2019\u00bb\u00ab]"
+# "nicht" then a verb closing its clause at a comma, not a list that the negation spans.
+NICHT_VERB_COMMA = (
+    r"\s+(?:mehr\s+)?(?:\w+en|(?:ge|ver|be|er|zer)\w+t|\w+iert)\s*,"
+    r"(?![^.;!?]{0,40}\b(?:oder|noch|und auch nicht)\b)"
 )
 FAMILY_WORDS = (
     r"(?:vater|mutter|papa|mama|papi|mami|mann|ehemann|frau|ehefrau|gatte|gattin|partner\w*|"
@@ -54,8 +75,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
-        rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing)\s+{W}{{0,4}}"
-        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|stecken|hangen)\b",
+        # Any verb of food held up on its way down (spec section 3 table, dysphagia: sticking):
+        # "staut sich oben in der Speiseröhre", "klemmt im Hals".
+        rf"\b(?:bleibt|bleiben|blieb|blieben|steckt|stecken|hangt|hangen|hing|staut|stauen|staute|"
+        rf"klemmt|klemmen|klemmte|sitzt|sa(?:ss|ß))\s+{W}{{0,4}}"
+        r"(?:im hals|in der speiser(?:o|oe)hre|in der kehle|im rachen|hinterm brustbein|hinter dem "
+        r"brustbein)\b",
+        # Without the throat named, what sticks is food or a pronoun for it ("Brot bleibt
+        # stecken", "die bleiben irgendwie hängen"), not the feet on a rug.
+        rf"(?:\b{FOODS}|\b(?:es|die|sie|er))\s+(?:mir\s+|ihm\s+|ihr\s+|irgendwie\s+|immer\s+|oft\s+|"
+        rf"dann\s+|gleich\s+)?(?:bleibt|bleiben|blieb|blieben)\s+{W}{{0,4}}(?:stecken|h(?:a|ae)ngen)\b",
+        rf"\b(?:bleibt|bleiben|blieb|blieben)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:das\s+|die\s+|der\s+|"
+        rf"mein\w*\s+|sein\w*\s+|ihr\w*\s+)?{FOODS}\s+{W}{{0,3}}(?:stecken|h(?:a|ae)ngen)\b",
         # No negation between ("Schlucken selbst kein Problem"); not "problemlos".
         rf"\bschlucken\s+{WN}{{0,3}}(?:geht schlechter|schwer|schwierig|muhsam|schlechter|"
         r"problem(?!los)\w*|anstrengend)",
@@ -64,11 +95,24 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:kommt|kam|lauft|lief|kommen)\s+{W}{{0,4}}(?:durch die|aus der) nase",
         r"\b(?:durch die|aus der) nase\s+(?:\w+\s+){0,2}(?:raus|heraus|zuruck|wieder)",
         r"\bdysphagi\w*",
+        # Stuck in the throat in the perfect tense, standard and Bavarian ("ist mir im Hals stecken
+        # geblieben", "is ma im Hois steckn bliebn").
+        r"\b(?:im|in der|in da)\s+(?:hals|hois|hoiz|kehle|rachen|speiser(?:o|oe)hre)\s+(?:\w+\s+)?"
+        r"(?:stecken|steckn|h(?:a|ae)ngen|hangan|hanga)\s*(?:ge)?(?:blieben|bliebn|gebliebn)\b",
+        # Swiss German "schlugge", "abeschlugge" (spec section 3, regional speech): "Schlugge
+        # isch schwierig worde", "cha nümm rächt abeschlugge".
+        r"\b(?:abe)?schlugg\w*\s+(?:\w+\s+){0,3}?(?:schwierig|schwer|m(?:u|ue)ehsam|e qual|"
+        r"problem\w*)|\b(?:cha|chan|kann)\s+(?:\w+\s+){0,2}?(?:nid|nod|ned|numm|nuemm|kaum)\s+"
+        r"(?:meh\s+|rächt\s+|racht\s+)?(?:abe)?schlugg\w*",
         r"\b(?:schwierigkeit\w*|probleme?|muhe|beschwerden)\s+(?:beim|mit dem)\s+"
         r"(?:runter)?schlucken\b",
         r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:rutscht|rutschen|rutschte)\s+(?:\w+\s+)?nicht\b",
-        rf"\b(?:geht|ging|gehen)\s+{W}{{0,1}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        rf"\b(?:geht|ging|gehen|gingen)\s+{W}{{0,3}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        # The verb last, in a clause after "weil", "dass", "seit": "weil ich Fleisch nicht mehr
+        # schlucken kann" (spec section 3 table, dysphagia).
+        r"\b(?:nicht|kaum|schlecht)\s+(?:mehr\s+|noch\s+)?(?:richtig\s+|gut\s+)?"
+        r"(?:runter|hinunter)?schlucken\s+(?:kann|konnte|k(?:o|oe)nnen|kannst|konnten)\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
     ),
     "CHOKING": (
@@ -77,22 +121,50 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:auf den|auf dem|den)\s+r(?:u|ue)cken\s+(?:\w+\s+)?(?:ge)?(?:klopf|schlag|haun|hau)"
         r"\w*|\bklopf\w*\s+(?:\w+\s+){0,3}auf den r(?:u|ue)cken\b|\bheimlich\w*",
         # Went down the wrong pipe (spec section 3 table, choking): "in die falsche Röhre".
-        r"\bin die falsche r(?:o|oe)hre\b|\bin den falschen (?:kanal|weg)\b",
+        r"\bin die falsche (?:r(?:o|oe)hre|kehle|gurgel)\b|\bin den falschen (?:kanal|weg)\b",
         r"\bverschluck\w*",
         r"\b(?:in den )?falschen hals\b",
         r"\bin die luftr(?:o|oe)hre\b",
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
-        r"\berstick\w*",
         r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
         r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
+        # Coughing at every mouthful, spoonful or sip (spec section 3 table, choking: coughing on
+        # food or drink), with words between: "hustet seit zwei Tagen bei jedem Schluck Tee".
+        rf"\b\w*hust\w*\s+{WN}{{0,5}}(?:bei|beim|nach|mit)\s+(?:jede[mnrs]?|fast jede[mnrs]?)\s+"
+        rf"(?:\w+\s+)?{MOUTHFUL}",
+        # "Trinke ich Kaffee, muss ich sofort husten": the verb first is "whenever" (spec section 3
+        # table, choking: coughing on drink).
+        r"\b(?:trinke|esse|schlucke|trinkt|isst|schluckt)\s+(?:ich|er|sie)\b[^.;!?,]{0,30},\s*"
+        r"(?:\w+\s+){0,3}?(?:\w*hust\w*|verschluck\w*|wurg\w*)",
+        # ... and "wenn ich Kaffee trinke, muss ich husten": each time, not an "if" (the
+        # consequence is told as what happens).
+        r"\b(?:trinke|esse|schlucke|trinkt|isst|schluckt)\s*,\s*(?:muss|huste|hustet|verschluck\w*)\s+"
+        r"(?:\w+\s+){0,3}?(?:\w*hust\w*|verschluck\w*|wurg\w*|mich|sich|ich|er|sie)\b",
+        # A coughing fit while eating or being fed (spec section 3 table, choking): "beim
+        # Anreichen des Frühstücks massiver Hustenanfall".
+        rf"\b(?:beim|bei|wahrend des|wahrend der)\s+(?:\w+\s+){{0,2}}?{MEALS}\b"
+        r"(?:(?!\b(?:ohne|weder|aber|doch|sondern)\b)[^.;!?]){0,50}?"
+        r"(?<!nicht )(?<!nie )(?<!kein )(?<!keine )(?<!keinen )(?<!ohne )"
+        r"\b(?:\w*hustenanfall\w*|hust(?:e|et|ete|eten)\b|gehustet|gewurgt|wurg\w*)",
+        # Coughing or rattling on one's own saliva (spec section 3 table, choking: on saliva).
+        r"\b(?:an|am|mit|wegen|uber)\s+(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+){0,2}"
+        r"(?:spucke|speichel|sabber)\b[^.;!?]{0,30}?(?<!nicht )\b(?:gehustet|hust\w*|"
+        r"ger(?:o|oe)chelt|r(?:o|oe)chel\w*|gewurgt|wurg\w*)|\b(?:hust\w*|r(?:o|oe)chel\w*)\s+(?:\w+\s+){0,2}?"
+        r"(?:an|am|wegen)\s+(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+){0,2}"
+        r"(?:spucke|speichel)\b",
+        # The feeling of suffocating inside a choking episode is the choking (spec section 3
+        # table): "beim Kaffee verschluckt, 5 Minuten gehustet, dachte ich ersticke".
+        r"(?:\b(?:beim|bei|wahrend)\b[^.;!?]{0,40}?)?\b(?:verschluck\w*|falsche[nr]? (?:hals|kehle|"
+        r"r(?:o|oe)hre))\b[^.;!?]{0,60}?\berstick\w*",
     ),
     "DYSPNEA": (
         # Cannot get one's breath (spec section 3 table, dyspnea): "komme nicht zu Atem"; Swiss
         # "de Schnuuf bleibt weg" (spec section 3, regional speech).
         r"\b(?:komm\w*|kam\w*)\s+(?:\w+\s+){0,2}?(?:nicht|kaum)\s+(?:mehr\s+)?zu\s+atem\b",
-        r"\b(?:bleibt|blieb|geht|ging)\s+(?:\w+\s+){0,2}?(?:luft|atem|schnuuf|schnauf|schnauf\w*|puste)"
+        r"\b(?:bleibt|blieb|geht|ging)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,5}?(?:luft|atem|"
+        r"schnuuf|schnauf|schnauf\w*|puste)"
         r"\s+weg\b",
         # Too short of breath to finish a sentence (spec section 3 table, dyspnea: at rest).
         r"\bkann\s+(?:\w+\s+){0,3}?(?:keinen|den)\s+(?:ganzen\s+)?satz\s+(?:nicht\s+)?(?:zu\s+ende|fertig|sagen|"
@@ -133,9 +205,31 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bschleim\s+{W}{{0,6}}nicht\s+(?:mehr\s+)?(?:raus|hoch|ab)\w*",
         rf"\b(?:kann|konnte)\s+{W}{{0,2}}nicht\s+(?:mehr\s+)?flach\s+liegen",
         r"\b(?:erstickungsgef(?:u|ue)hl|erstickungsangst)\b",
+        # The breath runs out or runs short (spec section 3 table, dyspnea: on little effort):
+        # "beim Reden geht mir die Puste aus", "die Luft wird knapp schon beim Bettenmachen".
+        r"\b(?:geht|ging|gehen)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,3}?(?:luft|puste|atem|"
+        r"schnauf\w*)\s+aus\b|\b(?:luft|atem|puste)\s+(?:(?!(?:nicht|nie|kein\w*)\b)\w+\s+){0,2}?"
+        r"(?:wird|ist|war|wurde|werden)\s+(?:\w+\s+)?knapp\b|\bknapp\s+(?:mit\s+der\s+)?luft\b|"
+        r"\b(?:wird|ist|war|wurde)\s+(?:mir\s+|ihm\s+|ihr\s+)?(?:die\s+)?(?:luft|atem|puste)\s+"
+        r"(?:\w+\s+)?knapp\b",
+        # "keine Luft" in telegram style ("nachts keine Luft", "sonst keine Luft"); not "keine
+        # Luft nach oben" (no room to improve) nor air in a tyre.
+        r"\b(?:keine|kaum|kei|ka|koa)\s+luft\b(?!\s+(?:mehr\s+)?(?:nach oben|im|in|drin))",
+        # Having to stop mid-sentence for breath (spec section 3 table, dyspnea: at rest).
+        r"\bmitten im satz\b[^.;!?]{0,30}?\b(?:pause|luft holen|luft schnappen|atmen|absetzen|"
+        r"aufh(?:o|oe)ren)\b|\b(?:pause|luft holen|absetzen)\b[^.;!?]{0,20}?\bmitten im satz\b",
+        # "Ersticken" is suffocating: breathlessness (spec section 3 table, dyspnea: waking up
+        # fighting for breath), choking only with food or drink (slots.choking_while_ingesting,
+        # whose mention holds this one).
+        r"\berstick\w*",
+        # Air pressed or cut off (spec section 3 table, dyspnea: breathless lying flat): "wenn ich
+        # auf dem Rücken liege, drückt es mir die Luft ab".
+        r"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|dr(?:u|ue)cken)\s+(?:\w+\s+){0,3}?(?:die\s+)?luft\s+"
+        r"(?:\w+\s+)?ab\b|\bluft\s+(?:\w+\s+)?abgedr(?:u|ue)ckt\b",
     ),
     "OXIMETRY": (
-        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter)\b"
+        r"\b(?:sat\w*|s(?:a|ae)ttigung|spo2|sp02|o2|sauerstoff\w*|pulsox[iy]\w*|ox[iy]meter|"
+        r"puls[\s-]ox\w*)\b"
         r"[^.;!?\n\d]{0,30}?\d{2,3}(?:\s*%)?",
         r"\b\d{2,3}\s*%?\s*(?:s(?:a|ae)ttigung|sauerstoff|spo2)\b|\b\d{2,3}\s*%\s*gemessen\b",
     ),
@@ -183,7 +277,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Wochen nehme ich ab"): spec section 3 table, weight_loss.
         rf"\b(?:ich|er|sie)\s+(?:nehm|nehme|nimmt|nahm)\s+{W}{{0,5}}ab\b",
         rf"\b(?:nehm|nehme|nimmt|nahm)\s+(?:ich|er|sie)\s+{W}{{0,5}}ab\b",
-        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:weniger|runter|verloren)\b",
+        # Austrian "4 Kilo und 20 Deka weniger" (spec section 3, regional speech).
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:und\s+\d+\s*(?:deka|dag|dkg|gramm|g)\s+)?"
+        r"(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
         r"\bvom fleisch gefallen\b",
         rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
@@ -194,6 +290,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"meter|m\b|km|sek))",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilo)\b",
         r"\bd(?:u|ue)nner geworden\b|\bhaut und knochen\b|\babgemagert\b",
+        # "ich werde immer weniger", "er wird immer dünner": a person getting smaller.
+        r"\b(?:ich werde|ich wurde|er wird|sie wird|werde ich|wird er|wird sie)\s+(?:immer\s+|"
+        r"st(?:a|ae)ndig\s+|zusehends\s+|sichtlich\s+)?(?:weniger(?=\s*(?:[.,;!?]|$|und\b|obwohl\b))|"
+        r"d(?:u|ue)nner|schmaler|magerer|d(?:u|ue)rrer)\b",
     ),
     "PERSISTENT_COUGH": (
         rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
@@ -203,15 +303,47 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bblutig\w*\s+{W}{{0,1}}(?:schleim|auswurf|sputum)",
         # The colour first: "ein bisschen rosa im Auswurf" (spec section 3: blood, hedged).
         r"\b(?:rosa|rot\w*|blut\w*)\s+(?:\w+\s+){0,2}?im\s+(?:auswurf|schleim|sputum)\b",
+        # Rust-coloured or pink sputum is old or fresh blood (spec section 3: coughing up blood).
+        r"\b(?:rostbraun\w*|rostfarb\w*|rostig\w*|rosa\w*|blutig\w*)\s+(?:\w+\s+)?(?:auswurf|"
+        r"schleim|sputum)\b",
+        rf"\b(?:auswurf|schleim|sputum)\s+{WN}{{0,2}}(?:rostbraun\w*|rostfarb\w*|rosa)\b",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
         # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
         r"\b(?:immer noch|noch immer|nach wie vor|weiterhin)\s+(?:\w+\s+){0,2}?\w*hust\w*|"
-        r"\w*hust\w*\s+(?:\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|weiterhin)\b|"
+        # Not across "und" into another verb ("gehustet und krieg immer noch keine Luft").
+        r"\w*hust\w*\s+(?:(?!(?:und|aber)\b)\w+\s+){0,2}?(?:immer noch|noch immer|nach wie vor|"
+        r"weiterhin)\b|"
         # "der Husten, von dem ich im Oktober schrieb, ist immer noch da".
         r"\w*husten\b[^.;!?]{0,60}?\b(?:ist|bleibt)\s+(?:immer noch|noch immer|nach wie vor)"
         r"\s+da\b",
+        # A cough that will not stop or get better (spec section 3 table: a cough that will not
+        # clear), in a main or a relative clause: "Reizhusten, der seit den Sommerferien nicht
+        # aufhört", "seit dem Oktoberfest huste ich, und es wird nicht besser". Not a coughing fit
+        # ("Hustenanfall"), which is an episode.
+        r"\w*husten(?!anfall)\w*\s*,?\s+(?:(?:der|die|das|den|und|es|er)\s+)?"
+        r"(?:(?!(?:aber|doch|sondern)\b)\w+\s+){0,5}?(?:h(?:o|oe)rt|will|wird|geht)\s+"
+        r"(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:auf|aufh(?:o|oe)ren|besser|weg)\b|"
+        r"\w*husten(?!anfall)\w*\s*,?\s+(?:der|die|das|den)\s+(?:(?!(?:aber|doch|sondern)\b)"
+        r"\w+\s+){0,5}?nicht\s+(?:mehr\s+)?(?:aufh(?:o|oe)rt|besser wird|weggeht|verschwindet)\b|"
+        r"\bhust\w*\b(?:(?!\b(?:aber|doch|sondern|nur)\b)[^.;!?]){0,20}?\b(?:es|das|er)\s+"
+        r"(?:einfach\s+|leider\s+|immer noch\s+)?(?:wird|geht|h(?:o|oe)rt)\s+nicht\s+(?:mehr\s+)?"
+        r"(?:besser|weg|auf)\b",
+        # The fourth week or later, in the cough's sentence or the short one after it, or a
+        # weekly count ("Hustentagebuch: Woche 1 ... Woche 4"; spec section 3: three weeks or
+        # more, wherever the duration stands).
+        r"\w*husten\w*\b[^.;!]{0,40}?[.?!\n]?\s*[^.;!?\n]{0,25}?\b(?:vierte|f(?:u|ue)nfte|sechste|"
+        r"siebte|achte|neunte|zehnte|[4-9]\.)\s+woche\b|"
+        r"\w*husten\w*\b[^.;!?]{0,80}?\bwoche\s+(?:[4-9]|1\d)\b",
+        # A whole month (spec section 3: three weeks or more): "huste schon den ganzen Monat".
+        r"\w*hust\w*\b[^.;!?]{0,40}?\b(?:den ganzen|einen ganzen|seit einem|fast einen|schon einen|"
+        r"seit gut einem)\s+monat\w*\b|"
+        r"\b(?:den ganzen|einen ganzen|seit einem|seit gut einem)\s+monat\w*\b[^.;!?]{0,30}?"
+        r"\w*hust\w*",
+        # A count of days (spec section 3: a cough of three weeks or more): "Husten Tag 27".
+        r"\w*hust\w*\s+(?:\w+\s+)?tag\s+(?:2[1-9]|[3-9]\d|\d{3})\b|"
+        r"\btag\s+(?:2[1-9]|[3-9]\d|\d{3})\s+(?:\w+\s+){0,2}\w*husten\w*",
     ),
     "COUGH": (r"\w*husten\w*|\bhust(?:e|et|en|ete|est)?\b",),
     "CHEST_PAIN": (
@@ -223,11 +355,30 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
         r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
         r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
+        # The verb of pain first, words between (spec section 3 table, chest_pain): "ihr drückt
+        # es seit Freitag leicht auf der Brust", "sticht mir immer wieder in der Brust".
+        rf"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|sticht|stach|zieht|zog|brennt|brannte|schmerzt|"
+        rf"schmerzte)\s+{WN}{{0,5}}(?:auf der|in der|hinter dem|hinterm|im)\s+"
+        r"(?:brust(?!krebs|warze)\w*|thorax)\b",
     ),
-    "SEVERE_CHEST_PAIN": (r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",),
+    "SEVERE_CHEST_PAIN": (
+        r"\w*herzinfarkt\b|\binfarkt\b|\bherzanfall\b",
+        # The textbook word for the crushing pain of a heart attack (spec section 3 table,
+        # severe_chest_pain: crushing).
+        r"\bvernichtungs(?:schmerz|gef(?:u|ue)hl)\w*",
+        # Telegram style, the signs in fragments of their own (spec section 3 table,
+        # severe_chest_pain: sudden, severe, spreading): "Brustschmerz. Plötzlich. Sehr stark.".
+        # No negation in the fragments, each a few words.
+        rf"(?:\w*brustschmerz\w*|\bschmerz\w*\s+in\s+der\s+brust|\bdruck\s+auf\s+der\s+brust)"
+        rf"\s*[.!]\s+(?:{WN}{{0,3}}[\w-]+\s*[.!,]\s+){{0,3}}?{WN}{{0,2}}"
+        rf"(?:pl(?:o|oe)tzlich|schlagartig|(?:sehr|extrem|total|unglaublich)\s+(?:stark|schlimm|"
+        rf"heftig)|unertr(?:a|ae)glich|vernichtend|heftig|zieht\s+(?:\w+\s+){{0,2}}in\s+(?:den|die)\s+"
+        rf"(?:linken\s+|rechten\s+)?(?:arm|kiefer|r(?:u|ue)cken|schulter|hals))\b",
+    ),
     "STROKE": (
         r"\w*schlaganfall\w*|\bhirnschlag\b|\bapoplex\w*|\btia\b",
-        rf"\b(?:gesicht|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|hing|schief|verzogen|gelahmt|"
+        rf"\b(?:gesicht|gesichtsh(?:a|ae)lfte|gesichtsseite|mund|mundwinkel|lippe)\s+{W}{{0,3}}(?:hangt|"
+        rf"hing|schief|verzogen|gelahmt|"
         r"taub|runter)",
         rf"\bh(?:a|ae|i)ng\w*\s+{W}{{0,2}}(?:mundwinkel|gesicht|mund)\b",
         rf"\b(?:arm|bein|hand|seite|korperhalfte)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraftlos|"
@@ -242,9 +393,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"wie besoffen|wie betrunken|durcheinander)",
         r"\bdysarthri\w*",
         r"\bn(?:a|ae)selnd\w*",
+        # Speech gone, words not found (spec section 3 table: garbled speech; a stroke sign when
+        # sudden, text._flag_for): "die Sprache war plötzlich weg", "fand keine Worte mehr".
+        r"\b(?:sprache|stimme)\s+(?:war|ist|blieb|bleibt)\s+(?:\w+\s+)?(?:weg|futsch)\b|"
+        r"\b(?:fand|finde|findet|fanden)\s+(?:\w+\s+)?(?:keine|die)\s+(?:worte|w(?:o|oe)rter)\b"
+        r"(?!\s+(?:mehr\s+)?(?:f(?:u|ue)r|dazu|daf(?:u|ue)r)\b)",
     ),
     "LIMB_ONE_SIDE": (
-        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{W}{{0,3}}(?:taub|schlaff|gelahmt|kraf"
+        rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{WN}{{0,5}}(?:taub|schlaff|gelahmt|kraf"
         rf"tlos|"
         r"lahm|gefuhllos|tot|schwach)",
         r"\b(?:kann|konnte)\s+(?:\w+\s+){0,2}(?:linken|rechten)\s+(?:arm|bein|hand)\s+nicht\s+"
@@ -271,10 +427,31 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
 
 SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
-        rf"\bbeine?\s+{W}{{0,3}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
+        rf"\bbeine?\s+{W}{{0,5}}(?:schwach|schwer|wie pudding|wackelig|schlapp|kraftlos|wie blei|"
         r"zittrig|wie gummi|miserabel|mies)",
-        rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer)",
-        r"\bknie\s+(?:\w+\s+)?(?:nachgegeben|gaben nach|weich)",
+        rf"\boberschenkel\s+{W}{{0,4}}(?:schlapp|schwach|schwer|brennen|brannten|zittern|zitterten)",
+        # A sit-to-stand test timed and recorded (spec section 2, proximal_leg_weakness).
+        r"\b(?:sitz-?\s?stand|aufsteh|stuhlaufsteh|chair-?\s?stand)-?\s?test\w*",
+        # Knees or legs that buckle, in any form of the separable verbs (spec section 2,
+        # proximal_leg_weakness): "Knie knicken beim Treppensteigen ein", "sind weggeknickt".
+        rf"\b(?:knie|beine?)\s+{W}{{0,4}}(?:nachgegeben|g(?:a|e|i)b\w*\s+(?:\w+\s+){{0,3}}?nach\b|weich|"
+        r"\w*geknickt|knick\w*\s+(?:\w+\s+){0,4}?(?:ein|weg|um)\b|sack\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:weg|ein|zusammen)\b|weggesackt|eingesackt)",
+        # The legs bad, or not doing what they should (spec section 2): "die Beine waren
+        # furchtbar", "die Beine wollten nicht mehr".
+        rf"\bbeine?\s+(?:waren|sind|war|ist)\s+{W}{{0,2}}(?:furchtbar|schrecklich|grauenhaft|"
+        r"schlimm|katastrophal|bleischwer|wie blei)\b",
+        r"\b(?:beine?|knie)\s+(?:wollten|wollen|will|wollte|machten|machen|spielten|spielen)\s+"
+        r"(?:\w+\s+)?nicht\b(?:\s+mehr\b)?(?:\s+(?:mit|mitmachen)\b|(?=\s*(?:[.,;!?]|$)))",
+        # Stairs with effort (spec section 2, proximal_leg_weakness): "mit der Treppe Mühe
+        # gehabt", "am Geländer hochgezogen".
+        r"\b(?:treppe\w*|stufen)\b[^.;!?]{0,30}?\b(?:m(?:u|ue)he|muhsam|schwer|kaum|qual|"
+        r"anstrengend|hochgezogen|hochziehen)\b|\b(?:m(?:u|ue)he|muhsam|schwer|kaum)\b"
+        r"[^.;!?]{0,20}?\btreppe\w*|\bam gel(?:a|ae)nder\s+(?:\w+\s+)?(?:hoch|festgehalten|"
+        r"festhalten|gezogen)\w*",
+        # Up from a seat only with the hands (spec section 2): "nicht ohne Hände hochkommen".
+        r"\bnicht\s+ohne\s+(?:die\s+)?(?:h(?:a|ae)nde|arme|hilfe|abst(?:u|ue)tzen)\s+(?:\w+\s+){0,3}?"
+        r"(?:hoch|auf)\w*",
         # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
         r"\b(?:kaum|schwer|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}(?:aus dem|vom|von der)\s+"
         r"(?:sessel|stuhl|sofa|bett|auto|sitz|couch|toilette)\s+(?:hoch|auf|raus)\w*",
@@ -282,41 +459,87 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "proximal_arm_weakness": (
         rf"\barme?\s+{W}{{0,3}}(?:nicht\s+)?(?:(?:uber|ueber) den kopf|hoch)\s+heben",
-        rf"\barme?\s+{W}{{0,2}}(?:schwach|schwer|kraftlos)",
-        r"\barme?\s+(?:nicht|kaum)\s+(?:mehr\s+)?heben\b",
+        rf"\barme?\s+{W}{{0,4}}(?:schwach|schwer|kraftlos)",
+        r"\barme?\s+(?:nicht|kaum)\s+(?:mehr\s+)?(?:\w+\s+){0,3}?(?:heben|hochheben|hochkriegen|"
+        r"hochbringen|oben halten|hochhalten)\b",
+        # Arms that would not do it (spec section 2, proximal_arm_weakness): "die Arme wollten
+        # nicht".
+        r"\barme?\s+(?:wollten|wollen|will|wollte|machten|machen|spielten)\s+(?:\w+\s+)?nicht\b"
+        r"(?:\s+mehr\b)?(?:\s+(?:mit|mitmachen)\b|(?=\s*(?:[.,;!?]|$)))",
     ),
     "distal_weakness": (
-        rf"\b(?:glaser|dosen|flaschen|glas)\s+{W}{{0,2}}(?:kaum|nicht)\s+(?:mehr\s+|noch\s+)?auf",
+        # Compounds too: "die Wasserflasche nicht mehr aufdrehen" (spec section 2).
+        rf"\w*(?:glaser|dosen|dose|flaschen|flasche|glas|deckel|verschluss)\s+{W}{{0,2}}(?:kaum|"
+        r"nicht)\s+(?:mehr\s+|noch\s+)?(?:auf|(?:o|oe)ffnen|(?:o|oe)ffnete)",
         r"\bh(?:a|ae)nde\s+(?:\w+\s+)?(?:schwach|kraftlos)\b",
         # Austrian "ned aufbracht", "ka Kraft in die Händ" (spec section 3, regional speech).
         r"\w*(?:glas|glaser|dose|flasche)\s+(?:ned|nicht|kaum)\s+auf(?:bracht|gebracht|bekommen|gekriegt)\b",
         r"\b(?:keine|ka|koa)\s+kraft\s+in\s+(?:den|die)\s+h(?:a|ae)nd\w*",
+        # Grip strength measured and recorded (spec section 2, distal weakness).
+        r"\b(?:handkraft|griffkraft|greifkraft|handdynamometer|dynamometer)\b[^.;!?]{0,30}?\d",
     ),
     "neck_weakness": (
         rf"\bnacken\s+{W}{{0,2}}(?:halt|schwach)|\bkopf\s+{W}{{0,2}}schwer",
         r"\b(?:schwer|kaum|nicht)\b[^.;!?]{0,20}\bkopf\s+(?:zu\s+)?(?:halten|hochhalten)\b",
+        r"\bkopf\s+(?:\w+\s+){0,2}?(?:nicht|kaum|schwer)\s+(?:mehr\s+)?(?:lange\s+|richtig\s+|"
+        r"gerade\s+|aufrecht\s+|hoch\s+|oben\s+)?(?:zu\s+)?(?:halten|hochhalten|heben)\b",
+        # The head drops, or holding it up is hard (spec section 2, neck_weakness): "der Kopf
+        # fällt mir beim Zeitunglesen nach vorn", "den Kopf aufrecht halten fällt schwer".
+        r"\bkopf\s+(?:\w+\s+){0,4}?(?:f(?:a|ae)llt|fiel|kippt|kippte|sackt|sackte|sinkt|sank|"
+        r"h(?:a|ae)ngt|hing)\s+(?:\w+\s+){0,4}?(?:nach vorn|nach vorne|auf die brust|runter|"
+        r"nach unten)\b",
+        r"\bkopf\s+(?:\w+\s+){0,4}?(?:aufrecht|gerade|hoch|oben)\s+(?:zu\s+)?halten\s+"
+        r"(?:\w+\s+)?(?:f(?:a|ae)llt|fiel|ist|war|wird)\s+(?:\w+\s+)?(?:schwer|m(?:u|ue)hsam|"
+        r"anstrengend)",
     ),
     "muscle_aches": (r"\bmuskelkater\b|\bmuskelschmerz\w*|\bwadenkrampf\w*|\bmyalgi\w*",),
     "fatigue": (
         r"\b(?:m(?:u|ue)de|hundem(?:u|ue)de|ersch(?:o|oe)pft|fix und fertig|kaputt|schlapp|"
         r"platt|abgeschlagen|k\.?o\.?)\b",
+        # "völlig erledigt": worn out, not a task done (spec section 2, fatigue).
+        r"\b(?:v(?:o|oe)llig|total|komplett|ganz|echt|fix und)\s+(?:erledigt|alle|am ende|"
+        r"ausgelaugt)\b|\bausgelaugt\b",
     ),
-    "falls": (r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",),
+    "falls": (
+        r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",
+        # Tripping, in any form (spec section 2): "stolpere ständig über die Teppichkante".
+        r"\bstolper(?:e|t|te|ten|n)\b",
+    ),
     "dry_mouth": (
         rf"\bmund\s+{W}{{0,2}}trocken|\bmundtrockenheit\b|\btrockener mund\b|"
         r"\bmetallischer geschmack\b",
+        # The tongue sticking to the palate (spec section 2, dry_mouth).
+        rf"\bzunge\s+{W}{{0,3}}(?:klebt|kleben|klebte|pappt|trocken)|\bgaumen\s+{W}{{0,2}}trocken",
     ),
-    "constipation": (r"\bverstopf\w*",),
+    "constipation": (
+        r"\bverstopf\w*",
+        # Bowels open only every few days, or laxatives named (spec section 2, constipation).
+        r"\bstuhl(?:gang)?\w*\s+(?:\w+\s+){0,2}?(?:alle|nur alle)\s+\d|"
+        r"\b(?:movicol|lactulose|laxans|abf(?:u|ue)hr\w*|dulcolax|macrogol)\b",
+    ),
     "erectile_dysfunction": (r"\berektion\w*|\bpotenz\w*",),
     "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
-    "reduced_sweating": (r"\bschwitze?\w*\s+(?:kaum|nicht mehr|weniger)\b",),
+    "reduced_sweating": (
+        r"\bschwitze?\w*\s+(?:(?:viel|deutlich|kaum noch|noch)\s+)?(?:kaum|nicht mehr|weniger)\b",
+    ),
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
     "drooping_eyelids": (
         rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
         r"\bh(?:a|ae)ngende\s+(?:augen|ober)?lider\b",
     ),
-    "double_vision": (r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",),
-    "slurred_speech": (r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",),
+    "double_vision": (
+        r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",
+        # Two of one thing seen (spec section 2, double vision): "zwei Mittelstreifen gesehen".
+        r"\b(?:zwei|2)\s+(?:\w+\s+)?(?:mittelstreifen|monde|fernseher|gesichter|\w*linien|"
+        r"\w*streifen)\s+gesehen\b|\balles\s+(?:\w+\s+)?zweimal\s+(?:gesehen|sehe|sah)\b",
+    ),
+    "slurred_speech": (
+        r"\bstimme\s+(?:\w+\s+)?(?:schwach|leise|nasal)\b",
+        # Sounding as if one had a cold (spec section 2, bulbar speech): "klinge, als hätte ich
+        # Schnupfen".
+        r"\bkling\w*\b[^.;!?]{0,30}?\b(?:schnupfen|verschnupft|erk(?:a|ae)ltet|nase zu)\b|"
+        r"\bnasal\w*\b",
+    ),
     "chewing_difficulty": (
         rf"\bkiefer\s+{W}{{0,4}}m(?:u|ue)de|\bkauen\s+(?:\w+\s+)?(?:anstrengend|schwer)",
     ),
@@ -333,12 +556,27 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # Gone each time one stops is a symptom that comes back, not one that cleared up (spec
     # section 3 table, chest_pain): "geht beim Stehenbleiben weg".
     r"\b(?:geht|ging|ist|war)\s+beim\s+\w+\s+(?:wieder\s+)?weg\b",
+    # An episode that passes by itself or after a while ("geht nach einer Weile weg", "ging von
+    # allein weg") comes and goes; it has not cleared up (spec section 3 table, chest_pain).
+    r"\b(?:geht|ging|gehen|gingen|vergeht|verging)\s+(?:(?:dann|meist|immer|jeweils|aber|auch)\s+)?"
+    r"(?:nach\s+(?:einer|ein paar|\w+)\s+(?:weile|zeit|minuten|stunden?)|von (?:allein|alleine|"
+    r"selbst))\s+(?:wieder\s+)?(?:weg|vorbei)\b",
+    # "Wenn ich esse, verschlucke ich mich ständig": "wenn" is "each time" when its main clause
+    # tells the symptom as what happens, not as a question or a plan (spec section 3: only
+    # hypotheticals are dropped). The longer cue wins over the "wenn" of HYPOTHETICAL.
+    r"\bwenn\s+(?:ich|er|sie)\b(?=[^.;!?]{0,60},\s*(?:muss\s+(?:ich|er|sie)\s+(?:\w+\s+)?"
+    r"(?:husten|w(?:u|ue)rgen)|huste|hustet|verschlucke|verschluckt|krieg\w*|kriege|bekomm\w*|"
+    r"bleibt|kommt|kam|wird|ist)\b)(?![^.;!?]*(?:\?|\b(?:soll|sollte|w(?:u|ue)rde|k(?:o|oe)nnte|"
+    r"ruf\w*|was tun|anrufen|zum arzt|notarzt|112)\b))",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bbis es (?:wieder )?(?:vorbei|weg) war\b|\bbis es sich (?:wieder )?beruhigt\w*",
     # Hedges are flagged (spec section 3).
     r"\bwei(?:ss|ß) nicht\b|\bnicht sicher\b|\bwei(?:ss|ß) nix\b|\bschwer zu sagen\b",
+    # "nicht sicher, ob das schon Verschlucken war": a hedge, not an "if" (spec section 3:
+    # hedged or uncertain is flagged).
+    r"\b(?:nicht sicher|unsicher|wei(?:ss|ß) nicht|wei(?:ss|ß) nicht so recht|frage mich),?\s+ob\b",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
     r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
@@ -388,7 +626,7 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             r"\bkein\w*\b|\bkei\b",
-            r"\bnicht\b(?!\s*(?:[.,;!?]|$))",
+            rf"\bnicht\b(?!\s*(?:[.,;!?]|$))(?!{NICHT_VERB_COMMA})",
             r"\bohne\b",
             r"\bweder\b|\bnoch nie\b|\bnie\b",
             r"\b(?:verneint|frei von|ausgeschlossen)\b",
@@ -403,14 +641,29 @@ CUES: tuple[Cue, ...] = (
             # "Heute: kein Husten" negates forward; "Husten: keiner." backward (spec section 3).
             r"[:=]\s*(?:nein|normal|ok|gut|unauff(?:a|ae)llig|negativ)\b",
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
+            # A checklist's green light or thumbs up: "Verschlucken 🟢" (spec section 3, "X ok").
+            "(?:\U0001f7e2|\U0001f44d)",
             r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
             r"ebenfalls nicht)\b",
             # Asked, not answered (spec section 3): "Atemnot, ist das normal?" denies nothing.
-            r"\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b(?!\s+(?:seit|nach|bis))"
-            r"(?!\s*\?)",
+            # "wieder normal" is back to normal: resolved (below), not denied, so that a stroke sign
+            # that passed is still flagged (spec section 3 table: an event stays an event).
+            r"(?<!wieder )(?<!wieder ganz )\b(?:ok|okay|normal|gut|unauff(?:a|ae)llig|in ordnung)\b"
+            r"(?!\s+(?:seit|nach|bis))(?!\s*\?)",
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
+    ),
+    # "das Glas nicht halten, rechte Hand schlaff": "nicht" before the verb that ends its clause
+    # negates that verb only; the comma opens the next item (spec section 3: the negation rule
+    # reaches only the words it governs). A list under one negation ("nicht verschluckt,
+    # gehustet oder gewürgt") keeps the wide reach.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (rf"\bnicht\b(?={NICHT_VERB_COMMA})",),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "SELF", "OWN"}),
+        max_scope=2,
     ),
     # "ich schwanke nicht": "nicht" after the verb it negates.
     Cue(
@@ -436,8 +689,12 @@ CUES: tuple[Cue, ...] = (
         "OTHER_PERSON",
         "FORWARD",
         (
-            rf"\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|den|dem|ein\w*)\s+"
+            # Not "den": "den Nachbarn bitten" is the object, not who has the symptom.
+            rf"\b(?:mein\w*|sein\w*|ihr\w*|unser\w*|die|der|dem|ein\w*)\s+"
             rf"(?:{FAMILY_WORDS}\s+(?:meiner|meines|von meiner|von meinem)\s+)?{OTHER_WORDS}\b",
+            # ... unless a relative clause or a pronoun takes them up: "den Nachbarn besucht,
+            # der hat Atemnot".
+            rf"\bden\s+{OTHER_WORDS}\b(?=[^.;!?,]{{0,30}},\s*(?:der|dem|dessen|deren|er)\b)",
             rf"(?:\A\s*|(?<=[.!?;\n]\s)){OTHER_WORDS}\b",
             # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
             rf"\b(?:deren|dessen)\s+{FAMILY_WORDS}\b",
@@ -499,12 +756,25 @@ CUES: tuple[Cue, ...] = (
             # Gone "when I stop", each time, is a symptom that comes back (spec section 3 table,
             # chest_pain), not one that cleared up.
             r"abgeheilt|ausgeheilt)\b(?!,?\s+(?:wenn|sobald)\b)",
+            # "jetzt weg", "inzwischen vorbei": the word of time is part of the cue, so it does
+            # not end it as a CURRENT word would (spec section 3: clearly resolved).
+            r"\b(?:jetzt|inzwischen|mittlerweile|nun|seitdem|seither)\s+(?:wieder\s+|ganz\s+|"
+            r"l(?:a|ae)ngst\s+)?(?:weg|vorbei|abgeheilt|ausgeheilt)\b(?!,?\s+(?:wenn|sobald)\b)",
             r"\bnie wieder (?:aufgetreten|gekommen|gehabt)\b|"
             r"\bnicht wieder (?:aufgetreten|gekommen)\b",
-            r"\bwird besser\b|\bbesser geworden\b|\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
-            r"\balles gut\b",
+            r"\bgeht (?:es |ihm |ihr |mir )?wieder gut\b|"
+            r"\balles gut\b|\bwieder (?:ganz )?(?:normal|ok|okay|in ordnung|gut)\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
+    ),
+    # Getting better is said of the thing just named: "Husten seit vier Wochen, aber das Schlucken
+    # wird besser" does not clear the cough (spec section 3: the rules reach only the words they
+    # govern), so a contrast ends it.
+    Cue(
+        "RESOLVED",
+        "BACKWARD",
+        (r"\bwird besser\b|\bbesser geworden\b",),
+        terminated_by=frozenset({"CURRENT", "CONTRAST"}),
     ),
     Cue(
         "INTENDED",
@@ -664,19 +934,118 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
             "de",
             r"\b(?:bvb|fc|mannschaft|spiel|halbzeit|verein|rasenm(?:a|ae)her|motor|auto|stau|"
             r"aufzug|fahrstuhl|schnee|verkehr|anfahren|ruckel\w*|werkstatt|wagen|karre|vergaser|"
+            r"reifen|fahrrad|luftmatratze|schlauch|luftpumpe|ballon|"
             r"kupplung|getriebe|z(?:u|ue)ndkerze|maschine|nebenkosten\w*|rechnung|kredit|schulden|"
             r"steuer\w*|f(?:u|ue)hrerschein)\b",
         ),
     ),
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
-        r"\bklo(?:ss|ß) im hals\b|\bvor aufregung\b|\bgelacht\b|"
+        r"\bvor aufregung\b|"
         r"\bvor lachen\b|\bschn(?:u|ue)rt\w* (?:uns |mir )?\w* ?die luft\b",
+    ),
+    # A lump in the throat is a feeling, unless food is named with it ("Gefühl wie ein Kloß im
+    # Hals, das Brot rutscht nicht runter"); the laugh or the words that stuck in one's throat
+    # are an idiom (spec section 3, figures of speech).
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:\w*schluck\w*|runter\w*|essen|trinken|brot|fleisch|tabletten?|bissen|"
+        r"wasser|suppe|getr(?:a|ae)nk\w*|kaffee|tee)\b)[^.;!?]*?\bklo(?:ss|ß) im hals\b",
+    ),
+    (
+        frozenset({"DYSPHAGIA", "CHOKING"}),
+        r"\b(?:das lachen|lachen|die worte|das wort|worte|die sprache)\b[^.;!?]{0,25}?"
+        r"\b(?:im hals|in der kehle)\s+(?:\w+\s+)?(?:stecken|h(?:a|ae)ngen)",
+    ),
+    # Laughing took the breath, no food or drink named: "haben so gelacht, mir blieb die Luft
+    # weg" (spec section 3, a feeling).
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        slots.unless_food("de", r"\bgelacht\b"),
+    ),
+    # A drink down the wrong way while laughing, one cough and over (spec section 3: an
+    # expected, benign cause stated with a quick recovery): "beim Kichern Tee in den falschen
+    # Hals, ein Huster, vorbei". Both must be said; a long coughing fit or no air is not this.
+    (
+        frozenset({"CHOKING"}),
+        r"^(?![^.;!?]*\b(?:keine luft|luftnot|atemnot|lange|minuten|blau\w*|nicht aufh\w*|"
+        r"hustenanfall|klopf\w*)\b)[^.;!?]*\b(?:lach\w*|gelacht|kicher\w*|gekichert|prust\w*|"
+        r"losgeprustet|gegiggelt|giggel\w*)\b[^.;!?]*\b(?:ein(?:mal)?\s+(?:kurz\s+)?(?:huster|gehustet|"
+        r"r(?:a|ae)uspern)|kurz\s+gehustet|vorbei|sofort wieder\s+(?:gut|ok|weg)|gleich wieder\s+"
+        r"(?:gut|ok|weg))\b",
+    ),
+    # A symptom word quoted as a word: a crossword answer, a term (spec section 3: reading or
+    # hearing about a symptom is not having it): "'Atemnot' war ein Lösungswort".
+    (
+        None,
+        rf"{QUOTE_OPEN}\s*[\w-]{{3,25}}\s*{QUOTE_CLOSE}[^.;!?]{{0,40}}\b(?:l(?:o|oe)sung\w*|\w*wort|"
+        rf"begriff|buchstaben|vokabel\w*|r(?:a|ae)tsel\w*)\b|\b(?:l(?:o|oe)sungswort|begriff|wort|"
+        rf"r(?:a|ae)tsel\w*)\s*(?:war|ist|hei(?:ss|ß)t|lautet|:)?\s*{QUOTE_OPEN}\s*[\w-]{{3,25}}\s*"
+        rf"{QUOTE_CLOSE}",
+    ),
+    (
+        None,
+        r"\bkreuzwortr(?:a|ae)tsel\w*\b[^.;!?]{0,60}\b(?:\d+\s+buchstaben|senkrecht|"
+        r"waagerecht|waagrecht|l(?:o|oe)sungswort)\b",
+    ),
+    # A car's choke, the noun with its article (spec section 3: machines): "den Choke gezogen".
+    (
+        frozenset({"CHOKING"}),
+        slots.unless_food("de", r"\b(?:den|der|dem|am|vom|des)\s+chokes?\b"),
+    ),
+    # Worries that press the air out are a feeling (spec section 3): "die Sorgen drücken mir
+    # die Luft ab".
+    (
+        frozenset({"DYSPNEA"}),
+        r"\b(?:sorge\w*|angst|stress|kummer|trauer|gedanken|schulden|rechnung\w*|"
+        r"verantwortung|atmosph(?:a|ae)re|stimmung)\b[^.;!?]{0,20}?\b(?:dr(?:u|ue)ck|"
+        r"schn(?:u|ue)r)\w*\s+(?:\w+\s+){0,2}?(?:die\s+)?luft\s+ab\b",
     ),
     # "Vor Schreck fast erstickt": choked by a feeling, not by food (spec section 3).
     (
         frozenset({"CHOKING", "DYSPNEA"}),
         r"\bvor (?:schreck|freude|spannung|wut|staunen|neid|angst)\b",
+    ),
+    # The air or the puff running short for money, a club or a machine (spec section 3, figures
+    # of speech): "mit dem Geld wird die Luft knapp", "dem Verein geht die Puste aus".
+    (
+        frozenset({"DYSPNEA"}),
+        # Never when the writer is the one short of air ("wird mir die Luft knapp").
+        r"^(?![^.;!?]*\b(?:mir|mich|ich)\b)[^.;!?]*?"
+        r"(?:\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|gesch(?:a|ae)ft|termin\w*|zeit|"
+        r"frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft|team|motor|akku|batterie|wirtschaft|"
+        r"projekt|regierung|partei|aktie\w*|markt)\b[^.;!?]{0,40}?\b(?:luft|puste|atem)\b"
+        r"[^.;!?]{0,15}?\b(?:knapp|aus|d(?:u|ue)nn)\b|\b(?:luft|puste|atem)\b[^.;!?]{0,15}?\b(?:knapp|"
+        r"aus|d(?:u|ue)nn)\b[^.;!?]{0,30}?\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|"
+        r"termin\w*|frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft)\b)",
+    ),
+    # A cough put down to a cold that is getting better (spec section 3: an expected, benign
+    # cause with recovery): "Huste seit St. Martin, ist aber ne Erkältung und wird besser". Only
+    # the cough counted by its duration; blood, or a cough that will not get better, stays.
+    (
+        frozenset({"COUGH"}),
+        r"\b(?:erk(?:a|ae)ltung|grippe|infekt\w*|schnupfen|bronchitis|corona|covid)\b[^.;!?]{0,40}?"
+        r"\b(?:wird besser|besser wird|bessert sich|klingt ab|abklingt|heilt ab|wird weniger)\b",
+    ),
+    # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
+    (
+        frozenset({"SPEECH"}),
+        r"\bvor (?:r(?:u|ue)hrung|staunen|freude|schreck|wut|begeisterung|gl(?:u|ue)ck|"
+        r"(?:u|ue)berraschung|ehrfurcht)\b|\bsprachlos\b",
+    ),
+    # Food or drink out of the nose while laughing, once (spec section 3: an expected, benign
+    # cause); "ständig", "jedes Mal" make it a pattern, which stays flagged.
+    (
+        frozenset({"DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:st(?:a|ae)ndig|immer|jedes ?mal|oft|schon wieder|t(?:a|ae)glich|"
+        r"beim essen|beim trinken)\b)[^.;!?]*\b(?:gelacht|lachen|lachte|lache|kicher\w*|gekichert|"
+        r"prust\w*|losgeprustet)\b[^.;!?]*\bnase\b",
+    ),
+    # Reading or hearing about a symptom (spec section 3): "habe über Atemnot gelesen".
+    (
+        None,
+        r"\buber\s+(?:\w+\s+){0,3}?(?:gelesen|geh(?:o|oe)rt)\b|"
+        r"\b(?:lese|las|liest|gelesen)\s+(?:\w+\s+){0,3}?uber\b",
     ),
     (None, r"\b(?:artikel|doku\w*|reportage|sendung|bericht|folge|serie|spielfilm)\b"),
     # A remark "in den falschen Hals bekommen" is taken amiss, not choked on (spec section 3);
@@ -728,5 +1097,32 @@ for _label in slots.ENGLISH_LOANWORDS:
     RED_FLAG_TARGETS[_label] = (*RED_FLAG_TARGETS[_label], *slots.loanwords("de", _label))
 # A negation stops where a comma and a pronoun open a new clause (slots.py; spec section 3).
 CUES = slots.ends_negation_at_new_clause(CUES, "de")
+# ... and where the comma opens an item told with its own time or circumstance: "Kein Fieber,
+# Husten seit vier Wochen", "Keine Schmerzen, Schluckbeschwerden seit gestern" (spec section 3:
+# the negation reaches only the words it governs). A list ("kein Fieber, Husten oder
+# Schnupfen") keeps its one negation.
+# The cue holds the comma and the next word, so it outlasts the plain COMMA cue (medspaCy keeps
+# the longer of two overlapping cues); whatever a comma ends, it ends too.
+CUES = (
+    *(
+        replace(cue, terminated_by=cue.terminated_by | {"NEW_CLAUSE"})
+        if "COMMA" in cue.terminated_by
+        else cue
+        for cue in CUES
+    ),
+    Cue(
+        "NEW_CLAUSE",
+        "PSEUDO",
+        (
+            r",\s*(?!(?:kein\w*|kei|nicht|nie|ohne|weder|ich|mir|mich|es|das|er|sie|wenn|falls|ob|"
+            r"deren|dessen|der|die|den|dem|denen|welche\w*|mein\w*|sein\w*|ihr\w*|unser\w*|dein\w*|"
+            r"ein\w*)\b)"
+            r"[\w-]+(?=(?:\s+[\w-]+){0,2}?\s+(?:seit|beim|bei|heute|gestern|jetzt|schon|wieder|"
+            r"immer|t(?:a|ae)glich|nachts|morgens|abends|nach|im|ab)\b)"
+            r"(?![^,.;!?]*\b(?:oder|noch|und|sowie|nie|niemals|nicht)\b)",
+        ),
+        max_scope=1,
+    ),
+)
 # A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
 CUES = slots.severity_unless_denied(CUES, "de")

@@ -42,7 +42,8 @@ _SOURCE = {
     "de": r"(?:forum|internet|google|facebook|gruppe|brosch(?:u|ue)re|beipackzettel|artikel|"
     r"webseite|selbsthilfegruppe)",
 }
-_THAT = {"en": r"that\b", "es": r"que\b", "fr": r"(?:que\b|qu')", "de": r"dass\b"}
+# German "gehört, dass ich nachts nach Luft ringe" is told about the writer: not reading about it.
+_THAT = {"en": r"that\b", "es": r"que\b", "fr": r"(?:que\b|qu')", "de": r"dass\b(?!\s+ich\b)"}
 
 # Burdens that "choke" the writer, and the verbs; the writer as object where the language
 # needs one (so "at work I choked on a sandwich" is not caught).
