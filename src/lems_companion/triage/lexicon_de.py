@@ -1019,14 +1019,6 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"aus|d(?:u|ue)nn)\b[^.;!?]{0,30}?\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|"
         r"termin\w*|frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft)\b)",
     ),
-    # A cough put down to a cold that is getting better (spec section 3: an expected, benign
-    # cause with recovery): "Huste seit St. Martin, ist aber ne Erkältung und wird besser". Only
-    # the cough counted by its duration; blood, or a cough that will not get better, stays.
-    (
-        frozenset({"COUGH"}),
-        r"\b(?:erk(?:a|ae)ltung|grippe|infekt\w*|schnupfen|bronchitis|corona|covid)\b[^.;!?]{0,40}?"
-        r"\b(?:wird besser|besser wird|bessert sich|klingt ab|abklingt|heilt ab|wird weniger)\b",
-    ),
     # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
     (
         frozenset({"SPEECH"}),
