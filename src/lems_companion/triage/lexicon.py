@@ -71,7 +71,15 @@ FOODS = (
     r"(?:food|foods|drinks?|pills?|tablets?|capsules?|meds|medication|medicines?|bread|meat|"
     r"rice|toast|bits|pieces|water|liquids?|fluids?|everything|sandwich\w*|mouthfuls?|bites?|"
     r"chicken|potato\w*|crumbs|meals?|dinner|lunch|breakfast|supper|steak|pasta|biscuits?|"
-    r"cake|fish|soup|tea|coffee|milk|juice|apple|veg\w*|crisps|cereal)"
+    r"cake|fish|soup|tea|coffee|milk|juice|apple|veg\w*|crisps|cereal|porridge|custard|"
+    r"yog(?:h)?urt|squash|beer|wine|lager|cuppa|pudding|dessert|stew|mince|sausages?|eggs?|"
+    r"cheese|peas|beans|carrots?|grapes?|fruit|banana|sweets?|chocolate|roast|pie|pastry|"
+    r"scones?|toastie|chips|noodles|curry|salad|spoonfuls?|forkfuls?|sips?|gulps?|morsels?)"
+)
+# Units of eating or drinking: "at every spoon of custard", "with each sip".
+INGEST_UNITS = (
+    r"(?:spoon\w*|mouthfuls?|sips?|gulps?|bites?|drinks?|cups?|mugs?|glass(?:es)?|meals?|"
+    r"forkfuls?|swallows?|morsels?|drops?|bits?|cuppas?|meal ?times?)"
 )
 MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -162,10 +170,15 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"to\s+get\s+(?:it|\w+)\s+down\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
         r"caught|hung up|hanging)\b",
+        # Food sits *in* the chest; what sits *on* it is phlegm or a weight ("phlegm sitting on my
+        # chest", "an elephant sat on my chest": spec section 3 table, dysphagia is food sticking).
         r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
-        r"(?:in|at|on)\s+(?:the\s+top\s+of\s+)?"
+        r"(?:in|at)\s+(?:the\s+top\s+of\s+)?"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe|chest)\b",
+        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+on\s+"
+        r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
+        r"windpipe|food ?pipe)\b",
         rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
         r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
@@ -196,11 +209,21 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"their|the)\s+back\b|\bback blows?\b|\bheimlich\b",
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
         r"(?:on|when|while|whilst|after(?!\s+(?:lunch|dinner|breakfast|supper)\b)|during|as|with|"
-        r"over|every time|each time|from)\s+"
+        r"over|every time|each time|from|at(?=\s+(?:every|each)\b))\s+"
         rf"{W}{{0,5}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
-        r"feeding)\b",
+        rf"feeding|{FOODS}|{INGEST_UNITS})\b",
+        # The drink first, then the fit it set off: "took a drink of squash and started coughing
+        # like mad" (spec section 3 table, choking: coughing on drink).
+        rf"\b(?:took|take|takes|taking|had|has|having|tried)\s+(?:a|another|one|his|her|my|the)\s+"
+        rf"(?:\w+\s+)?{INGEST_UNITS}\b(?:\s+of\s+[\w'-]+)?\s+(?:and|then|,)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:start\w*|began|begin\w*|burst|went|set|was)\s+(?:\w+\s+)?(?:into\s+)?(?:a\s+)?"
+        rf"(?:fit of\s+|coughing fit\b|{COUGH}(?!\s+up\b)|splutter\w*|sputter\w*|gagg\w*|chok\w*)",
+        # Every time they drink: "I cough and cough, every single time I drink".
+        rf"\b(?:{COUGH}|splutter\w*|sputter\w*)[^.;!?]{{0,30}}?\b(?:every|each)\s+(?:single\s+)?"
+        r"time\s+(?:i|he|she|they|we|mum|dad)\s+(?:\w+\s+)?(?:eat\w*|drink\w*|swallow\w*|sip\w*|"
+        r"ha(?:ve|s) (?:a )?(?:drink|sip|bite|cup))\b",
         # Spluttering has no other sense: what it was on may come later in the clause ("Dad
         # spluttered and went red in the face on his soup").
         rf"\b(?:splutter\w*|sputter\w*)\s+{W}{{0,7}}(?:on|over|with|at)\s+{W}{{0,2}}{FOODS}\b",
@@ -211,6 +234,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|go|goes|going|gone|slipped|slips|slid)\s+down\s+(?:the\s+)?wrong\s+"
         r"(?:way|hole|pipe|tube|route|side|throat)\b",
         r"\bwrong (?:way|hole|pipe)\b",
+        # "a bit of roast potato went down wrong" (spec section 3: everyday phrasing).
+        r"\b(?:went|go|goes|going|gone|slipped|slips)\s+down\s+wrong\b(?!\s+(?:with|at|among)\b)",
+        # Someone struck the back and the food came up: choking told by what was done about it.
+        r"\b(?:thump|slap|whack|bang|hit|pat|smack)\w*\s+(?:\w+\s+){0,3}?(?:my|his|her|their|the)\s+"
+        r"back\s+(?:\w+\s+){0,2}?(?:and|till|until|to|so)\s+(?:\w+\s+){0,3}?(?:came|come|comes|"
+        r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
     ),
     "DYSPNEA": (
@@ -351,7 +380,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"haven'?t|have not|isn'?t|is not|never|not|can'?t|cannot|just won'?t)\s+"
         rf"{W}{{0,2}}(?:go(?:ne)? away|go|gone|clear\w*|shift\w*|stop\w*|settl\w*|budg\w*|"
         r"get(?:ting)? better|improv\w*|eas(?:e|ed|ing)|let up|resolv\w*|lift\w*|disappear\w*|"
-        r"going)\b",
+        r"going)\b"
+        # A cough that cannot shift *the phlegm* is too weak (dyspnea), not one that will not
+        # clear (spec section 3 table).
+        r"(?!\s+(?:the\s+|my\s+|any\s+|up\s+|it\s+up\s+)?(?:phlegm|mucus|mucous|sputum|"
+        r"secretions|gunk|catarrh|flem|phlem|muck|stuff|it\b))",
         rf"\bstill\s+{W}{{0,3}}{COUGH}",
         # "the cough I mentioned back in October is still here": a relative clause may stand
         # between (W never crosses punctuation).
@@ -373,7 +406,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bh(?:a)?emoptysis\b",
     ),
     "CHEST_PAIN": (
-        rf"{CHEST}\s+{WN}{{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
+        rf"{CHEST}\s+(?:(?!(?:not|no|never|isn'?t|wasn'?t|nae)\b){WN}){{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
         r"tighness|pressure|discomfort|heav(?:y|iness)|squeez\w*|burn\w*|stabbing|twinge\w*|"
         r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
         rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
@@ -383,6 +416,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
+        # One kind of chest pain denied, another owned: "chest not painful, just tight".
+        rf"{CHEST}\s+[^.;!?]{{0,30}}?\b(?:but|just|only|though)\s+(?:a\s+bit\s+|a\s+little\s+|"
+        r"slightly\s+|very\s+|really\s+|quite\s+)?(?:tight\w*|pain\w*|ache\w*|aching|achy|sore|"
+        r"heavy|pressure|burn\w*|uncomfortable)\b",
     ),
     # A home pulse-oximeter reading; text.py reads the number (92% or less: emergency, 93-94%:
     # prompt; spec section 3). Shared words ("sats", "SpO2") serve every language.
@@ -463,7 +500,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btransient isch\w* attack\b",
         rf"\b(?:face|mouth|smile|lip|lips|cheek)\s+{W}{{0,3}}(?:droop\w*|drop\w*|sag\w*|"
         r"lopsided|crooked|twisted|fell|fallen|slipp\w*|numb\w*|paralys\w*|frozen|dead|"
-        r"gone funny|went funny)\b",
+        r"gone funny|went funny|wonky|skew\w*|uneven|(?:hang\w*|hung|pull\w*|gone|went|slid\w*)\s+"
+        r"(?:down|over|to one side))\b",
         rf"\b(?:droop\w*|sag\w*|numb\w*|lopsided|crooked|paralys\w*)\s+{W}{{0,3}}"
         r"(?:face|mouth|smile)\b",
         r"\b(?:one side of|side of)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:face|mouth)\b",
@@ -480,7 +518,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "SPEECH": (
         rf"\b(?:speech|speaking|talking|words?|voice|talk|speak)\s+{W}{{0,4}}(?:slurr?\w*|"
         r"slured|slurd|garbl\w*|jumbl\w*|muddl\w*|mixed up|came out wrong|coming out wrong|"
-        r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny)\b",
+        r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny|mush\w*|mash\w*|scrambl\w*|"
+        r"tangl\w*|run together|running together|ran together|runs together|blurr\w*|"
+        r"made no sense|making no sense|not making (?:any )?sense|didn'?t make (?:any )?sense)\b",
+        # Speech that sounds drunk or uses the wrong words (spec section 3: garbled speech, told
+        # in lay words).
+        r"\bsound(?:ed|s|ing)?\s+(?:a bit\s+|really\s+|all\s+|totally\s+|completely\s+)?"
+        r"(?:drunk|tipsy|pissed|sloshed|plastered|squiffy|slurry)\b",
+        r"(?:\b(?:using|saying|says|said|uses|used|coming out|came out|comes out|talking|"
+        r"speaking|kept|keeps|mixing)\s+(?:the\s+|all\s+|in\s+)?|(?<=,\s))(?:wrong|muddled|"
+        r"jumbled|made-up|made up|nonsense) words\b",
         r"\bslurr(?:ed|ing|s|y)?\b|\bslur(?:ed|s)?\b",
         r"\b(?:talk\w*|speak\w*|sound\w*)\s+(?:like|as if)\s+(?:i'?m|i was|i'?d|he'?s|she'?s|"
         r"he was|she was)\s+(?:\w+\s+)?drunk\b",
@@ -721,8 +768,16 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # in January") dates the earlier state, not the symptom, so it is not "long past".
     rf"\b(?:than|compared (?:to|with)|since)\s+(?:in|at|on|back in|last)?\s*(?:{MONTHS}|christmas|"
     r"easter|summer|winter|spring|autumn|the summer|the winter|the spring|(?:19|20)\d\d)\b",
+    # The same with the earlier occasion named first: "lighter than at his last weigh-in in June".
+    rf"\b(?:than|compared (?:to|with))\s+(?:[\w'-]+\s+){{1,5}}?(?:in|at|on|back in|last)\s+"
+    rf"(?:{MONTHS}|christmas|easter|summer|winter|spring|autumn|(?:19|20)\d\d)\b",
     # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
     slots.denied_diet("en"),
+    # A sign of severity denied at the end of a list: "not with breathlessness or sweats" (spec
+    # section 3 table, severe_chest_pain: with sweating, not its absence).
+    r"(?:(?<=\bnot )|(?<=\bno )|(?<=\bnot with )|(?<=\bwithout )|(?<=\bnor ))(?:any\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+)?\s*,?\s+(?:or|nor)\s+(?:any\s+)?(?:sweat\w*|clammy|nause\w*|"
+    r"vomit\w*|feeling sick)\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -811,7 +866,9 @@ CUES: tuple[Cue, ...] = (
             r"\?\s*(?:none|nil|no|nope|never|not really|neither|nor that|same,? no|"
             r"not that either)\b"
             r"(?!\s+(?:idea|doubt|sure|better|change)\b)",
-            r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            r"(?<=\s)[-\u2013]\s*(?:none|nil|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            # "Choking - no." answers; "Mum - no chest pain" opens a forward negation instead.
+            r"(?<=\s)[-\u2013]\s*no\b(?=\s*(?:[-.,;!?)\n]|$))",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
             r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
             r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|good|alright|"
@@ -837,6 +894,12 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s')?\b",
             # A relation opening a sentence: "Sister has had a bad cough", "Mum choked".
             rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s')?\b",
+            # Someone else reporting what they saw of him or her: "Neighbour went round, says the
+            # left side of his mouth is hanging down" is about the patient when a caregiver
+            # writes (spec section 3, "Who is writing"), so it counts as family, not other.
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n]))(?:(?:my|our|the|a)\s+)?{OTHER_WORDS}\b"
+            r"[^.;!?]{0,25}?\b(?:says|said|reckons|reckoned|thinks|thought|noticed|told me|tells me|"
+            r"rang to say|phoned to say)\b(?:\s+that)?(?=\s+(?:\w+\s+){0,4}?(?:his|her|he|she)\b)",
             # Third person after a family member was named: "... she coughs on every cup".
             r"(?:\A\s*|(?<=[.!?;:,\n]\s)|(?<=[.!?;:\n]))(?:he|she|he's|she's|his|her)\b",
         ),
@@ -917,11 +980,23 @@ CUES: tuple[Cue, ...] = (
             r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)(?![^.;!?]{0,40}\bstill\b)",
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
-            r"\b(?:in the past|previously|history of|used to)\b",
+            r"\b(?:in the past|previously|history of)\b",
             r"\bbefore (?:my |the |i was |being )?diagnos\w*|\b(?:at|when i was) diagnos\w*",
             rf"\bin {MONTHS}\b(?![^.;!?]{{0,40}}\bstill\b)",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    # "Used to" governs what follows ("used to get breathless"), not what went before: "hardly
+    # sweating, used to drip" is a change noticed now (spec section 3, long past). "The family
+    # are used to it" is accustomed, not past.
+    Cue(
+        "HISTORICAL",
+        "FORWARD",
+        (
+            r"(?<!\bare )(?<!\bis )(?<!\bam )(?<!'re )(?<!\bget )(?<!\bgot )(?<!getting )"
+            r"\b(?:(?:i|we|he|she|they)\s+)?used to\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CURRENT", "CLAUSE_END"}),
     ),
     # Clearly resolved: "cleared up", "went away", "no longer".
     Cue(
@@ -1048,6 +1123,11 @@ CUES: tuple[Cue, ...] = (
             r"\bwoke (?:up )?with\b",
             r"\bsince (?:this morning|i woke|waking|lunch\w*|breakfast|an hour|last night|"
             r"\d+ ?(?:am|pm|o'?clock))\b",
+            # Well until a moment ago: "normal until just now" ("fine this morning" is not enough:
+            # LEMS speech tires by the evening, spec section 3 last context rule).
+            r"\b(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+|absolutely\s+)?(?:fine|ok|"
+            r"okay|normal|alright|all right|himself|herself|myself)\s+until\s+(?:just now|a few "
+            r"minutes ago|an hour ago|half an hour ago)\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "LIMB_ONE_SIDE", "CEREBELLAR"}),
     ),
@@ -1155,6 +1235,18 @@ CUES: tuple[Cue, ...] = (
 
 # --- note-level patterns (text.py) ----------------------------------------------------------------
 
+# A sentence that only says the onset was sudden ("Sudden, he was fine an hour ago.", "Came on
+# out of the blue."): it dates a speech change told in the sentence just before or after (spec
+# section 3: only *sudden* slurred or garbled speech is a stroke sign).
+ONSET_SENTENCE: str | None = (
+    r"^\W*(?:(?:it|this|that)\s+(?:was|came on|happened|started)\s+|(?:came|come) on\s+|"
+    r"(?:and\s+)?(?:all|very|really|quite)\s+)?(?:sud+en+(?:ly)?|out of (?:the blue|nowhere)|"
+    r"all of a sudden|without (?:any )?warning|abrupt(?:ly)?|in (?:an instant|seconds))\b|"
+    r"^\W*(?:(?:he|she|i|they)\s+)?(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+)?"
+    r"(?:fine|ok|okay|normal|alright|all right)\s+(?:(?:an?|one|two|three|\d+|half an|a few|"
+    r"a couple of)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|until just now)\b"
+)
+
 # Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
 QUESTION_START = (
     r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
@@ -1190,7 +1282,10 @@ INTENDED = (
 NOT_INTENDED = (
     r"\b(?:not|n't|never|no|without|isn'?t|aren'?t|wasn'?t)\s+(?:\w+\s+)?(?:trying|dieting|"
     r"on a diet|diet|meaning|intend\w*|deliberate\w*|on purpose)\b|\bunintention\w*|"
-    r"\bunintended\b|\bunplanned\b|\bwithout (?:even )?trying\b"
+    r"\bunintended\b|\bunplanned\b|\bwithout (?:even )?trying\b|"
+    # "Haven't been dieting": the contraction has no word boundary before "n't".
+    r"\b(?:haven'?t|hasn'?t|hadn'?t|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|am not|i'?m not)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:trying|dieting|on a diet|diet\w*|meaning|intend\w*|slimming)\b"
 )
 
 # Words in another sense (spec section 3): feelings, sport, machines, money, figures of speech,
@@ -1300,6 +1395,31 @@ CUES = (
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),
+    # Spec section 3, "an expected, benign cause stated with quick recovery": a drink gone the
+    # wrong way while laughing or sneezing, cleared by a single cough. Both are needed, and the
+    # recovery must be that quick: "laughed and choked, coughed for ages" stays choking.
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            # The pronoun is part of the cue so that "I laughed" (a new clause) does not hide it.
+            r"\b(?:(?:i|he|she|we|they|you)\s+(?:was\s+|were\s+|started\s+|burst out\s+)?)?"
+            r"(?:laugh\w*|giggl\w*|sneez\w*|hiccup\w*)\b(?:\s+(?:at|so|too|hard|out|loud)\b)?",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            rf"\b(?:one|a single|a quick|one good|a good|a little|a small)\s+{COUGH}\s+and\s+"
+            r"(?:it\s+|that\s+)?(?:was\s+|had\s+|went\s+|got\s+)?(?:gone|cleared|clear|fine|ok|"
+            r"okay|over|up|all right|alright|done|sorted|away)\b",
+            r"\b(?:cleared|gone|fine|ok|okay|over|passed)\s+(?:straight away|straightaway|"
+            r"immediately|at once|right away|in (?:a )?(?:second|seconds|a moment|no time))\b",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
 )
 # A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
 CUES = slots.severity_unless_denied(CUES, "en")

@@ -517,7 +517,7 @@ def _keeps(mention: Mention, author: str) -> bool:
         return False
     # Spec section 3: an expected, benign cause stated *with* a quick recovery.
     return not (
-        mention.label in {"DYSPNEA", "CHEST_PAIN"}
+        mention.label in {"DYSPNEA", "CHEST_PAIN", "CHOKING"}
         and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories
     )
 
@@ -859,7 +859,10 @@ def _flag_for(
         # Spec section 3: only *sudden* slurred speech is a stroke sign; new slurring over days
         # to weeks is a cerebellar sign (spec section 6); otherwise it is the fluctuating bulbar
         # weakness of LEMS, recorded as routine.
-        if "SUDDEN" in categories:
+        if "SUDDEN" in categories or (
+            not categories & {"GRADUAL", "LONG_STANDING", "NEW_ONSET"}
+            and _onset_next_door(mention, text, language_code)
+        ):
             return "stroke_signs", "emergency"
         if "NEW_ONSET" in categories and "LONG_STANDING" not in categories:
             return "cerebellar_signs", "prompt"
@@ -897,6 +900,18 @@ def _flag_for(
         return None
     flag_id = lexicon("en").TARGET_FLAG.get(label)
     return (flag_id, flag_defs.get(flag_id).level) if flag_id else None
+
+
+def _onset_next_door(mention: Mention, text: str, language_code: str) -> bool:
+    """Return True when the sentence just after or before the mention's only says the onset was
+    sudden ("... talking gibberish. Sudden, he was fine an hour ago."): spec section 3."""
+    if getattr(lexicon(language_code), "ONSET_SENTENCE", None) is None:
+        return False
+    pattern = _compiled(language_code, "ONSET_SENTENCE")
+    after = language.fold(text[mention.sentence[1] : mention.sentence[1] + 80]).lstrip(" .!?\n")
+    before = language.fold(text[max(0, mention.sentence[0] - 80) : mention.sentence[0]])
+    before = re.split(r"[.!?\n]\s", before.rstrip(" \n"))[-1]
+    return bool(pattern.match(after) or pattern.match(before))
 
 
 def _basis(flag_id: str, mention: Mention, *, about_family: bool = False) -> str:
