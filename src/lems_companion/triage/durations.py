@@ -100,7 +100,9 @@ _PARTS: dict[str, int] = {
 }  # fmt: skip
 _SINCE = (
     r"(?:since|from|desde|depuis|seit|ab|des|a partir de|from about|since about|"
-    r"ca\.?|around|hace|seit dem|seit der)"
+    r"ca\.?|around|hace|seit dem|seit der|"
+    # "His cough started before Christmas", "it began in October": the start named (en).
+    r"(?:started|began|begun|starting)\s+(?:just\s+)?(?:before|around|at|in|over|after|on))"
 )
 _DATE = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den)\s+)?(?:(?:very\s+)?"

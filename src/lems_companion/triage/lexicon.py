@@ -239,7 +239,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Someone struck the back and the food came up: choking told by what was done about it.
         r"\b(?:thump|slap|whack|bang|hit|pat|smack)\w*\s+(?:\w+\s+){0,3}?(?:my|his|her|their|the)\s+"
         r"back\s+(?:\w+\s+){0,2}?(?:and|till|until|to|so)\s+(?:\w+\s+){0,3}?(?:came|come|comes|"
-        r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?(?:up|out|free|loose|clear)\b",
+        r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?"
+        r"(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
     ),
     "DYSPNEA": (
@@ -269,6 +270,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?:through|out of|in through)\s+(?:my\s+|the\s+)?(?:nose|mouth))",
         rf"\b{BREATHE}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
         rf"\b{BREATHE}\b,?\s+(?:it'?s|it is|which is|that is)\s+{LINK}{GOING_BADLY}\b",
+        # Breathing that a carer hears as fast or noisy (spec section 3: signs others see,
+        # breathing fast at rest).
+        rf"\b{BREATHE}\s+(?:is\s+|was\s+|has been\s+|been\s+|sounds?\s+|sounded\s+)?"
+        r"(?:all\s+|very\s+|really\s+|so\s+|quite\s+|a bit\s+)?(?:fast|rapid|racing|noisy|"
+        r"rattly|rattling|raspy|"
+        r"wheezy|gurgl\w*|crackly|bubbly)\b",
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
@@ -469,6 +476,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:reaching for|holding on to|grabbing|hands? on) the walls?\b",
         r"\b(?:walk|bump|bang|crash)\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|"
         r"furniture|things)\b",
+        # Walking or balance gone wobbly, or like being drunk ("walking has gone wobbly ... like
+        # she's tipsy"); legs alone going wobbly are LEMS weakness, not this.
+        rf"\b(?:walk(?:ing|s)?|gait|balance|steps)\s+{W}{{0,3}}(?:wobbl\w*|unstead\w*|"
+        r"drunken|all over the place|staggery|tottery|doddery)\b",
+        r"\b(?:walk\w*|gait|balance|steps|on (?:my|his|her) feet)\b[^.;!?]{0,40}?\blike\s+(?:i'?m|"
+        r"i am|i was|he'?s|she'?s|he was|she was|a|i'?ve|he'?d|she'?d|i'?d|someone)\s+"
+        r"(?:\w+\s+)?(?:drunk|tipsy|pissed|sloshed|had a few|been drinking|on a ship|on a boat)\b",
         # Weaving or lurching about as one walks ("weaving about like I'm drunk").
         r"\b(?:weav|sway|lurch)\w*\s+(?:about|around|all over)\b",
         rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
@@ -572,6 +586,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         # "Legs terrible getting out of the chair" (spec section 2: rising from a chair).
         rf"\blegs?\s+{W}{{0,2}}(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful)\s+"
         r"(?:\w+\s+)?(?:getting|get|standing|rising)\s+(?:up|out)\b",
+        # Legs judged bad on a walk or the stairs: "legs were awful on the walk back".
+        r"\blegs?\s+(?:were|was|are|is|have been|felt|feel|feeling)?\s*(?:really\s+|so\s+|very\s+)?"
+        r"(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful|useless|not good|no good)\b",
     ),
     "proximal_arm_weakness": (
         rf"\b(?:arms?|shoulders?)\s+{W}{{0,3}}(?:weak\w*|heavy|tired|tire|tiring|like lead|"
@@ -580,6 +597,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{CANT}\s+{W}{{0,3}}(?:lift\w*|rais\w*|reach\w*|brush\w*|wash\w*|comb\w*|hang\w*|"
         r"hold\w* my arms)\b",
         rf"\b{CANT}\s+{W}{{0,1}}get\s+my\s+arms?\s+up\b",
+        # Arms that cannot stay up (spec section 2: hair, hanging washing): "couldn't keep my
+        # arms up to wash my hair".
+        rf"\b{CANT}\s+(?:keep|hold|get|put|have)\s+(?:my|his|her|both)\s+(?:\w+\s+)?arms?\s+"
+        r"(?:up|above|over|raised|in the air)\b",
+        r"\barms?\s+(?:\w+\s+){0,2}?(?:drop\w*|gave out|give out|giving out|flop\w*)\s+"
+        r"(?:\w+\s+){0,3}?(?:hair|washing|shelf|cupboard|above|overhead|line)\b",
     ),
     "distal_weakness": (
         rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,3}}(?:weak\w*|"
@@ -773,6 +796,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     rf"(?:{MONTHS}|christmas|easter|summer|winter|spring|autumn|(?:19|20)\d\d)\b",
     # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
     slots.denied_diet("en"),
+    # When something started dates its onset, not a past episode: "my cough started in October"
+    # goes on (spec section 3, "Numbers and durations").
+    r"\b(?:started|began|begun|starting|came on)\s+(?:just\s+)?"
+    rf"(?:before|around|at|in|over|after)\s+(?:the\s+)?(?:{MONTHS}|christmas|easter|new year|"
+    r"the summer|the autumn|summer|autumn)\b",
     # A sign of severity denied at the end of a list: "not with breathlessness or sweats" (spec
     # section 3 table, severe_chest_pain: with sweating, not its absence).
     r"(?:(?<=\bnot )|(?<=\bno )|(?<=\bnot with )|(?<=\bwithout )|(?<=\bnor ))(?:any\s+)?"
@@ -898,8 +926,9 @@ CUES: tuple[Cue, ...] = (
             # left side of his mouth is hanging down" is about the patient when a caregiver
             # writes (spec section 3, "Who is writing"), so it counts as family, not other.
             rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n]))(?:(?:my|our|the|a)\s+)?{OTHER_WORDS}\b"
-            r"[^.;!?]{0,25}?\b(?:says|said|reckons|reckoned|thinks|thought|noticed|told me|tells me|"
-            r"rang to say|phoned to say)\b(?:\s+that)?(?=\s+(?:\w+\s+){0,4}?(?:his|her|he|she)\b)",
+            r"[^.;!?]{0,25}?\b(?:says|said|reckons|reckoned|thinks|thought|noticed|told me|"
+            r"tells me|rang to say|phoned to say)\b(?:\s+that)?"
+            r"(?=\s+(?:\w+\s+){0,4}?(?:his|her|he|she)\b)",
             # Third person after a family member was named: "... she coughs on every cup".
             r"(?:\A\s*|(?<=[.!?;:,\n]\s)|(?<=[.!?;:\n]))(?:he|she|he's|she's|his|her)\b",
         ),
@@ -1192,9 +1221,13 @@ CUES: tuple[Cue, ...] = (
         "NEW_ONSET",
         "BIDIRECTIONAL",
         (
-            r"\b(?:over|in|during|for) the (?:last|past) (?:few |couple of |\d+ |two |three |four |"
-            r"ten )?(?:days?|weeks?|fortnight)\b",
-            r"\b(?:the )?(?:last|past) (?:few |couple of |\d+ |two |three |four )(?:days|weeks)\b",
+            r"\b(?:over|in|during|for) the (?:last|past) (?:few |couple of |\d+ |\d+\s*-\s*\d+ |"
+            r"two |three |four |ten |(?:two|three|four) or (?:three|four|five) )?"
+            r"(?:days?|weeks?|fortnight)\b",
+            r"\b(?:the )?(?:last|past) (?:few |couple of |\d+ |\d+\s*-\s*\d+ |two |three |four )"
+            r"(?:days|weeks)\b",
+            # Crept up over time: "it's crept up on her".
+            r"\bcr(?:ept|eeping|eeps)\s+up\b",
             r"\bsince (?:last week|mid[- ]\w+|the (?:start|beginning|middle|end) of \w+|\w+day)\b",
             r"\bfor (?:a few|\d+|two|three|four|several|a couple of) (?:days|weeks)\b",
             r"\b(?:that'?s new|it'?s new|is new|which is new|new|newly|never (?:used to|happened)|"
@@ -1234,6 +1267,14 @@ CUES: tuple[Cue, ...] = (
 )
 
 # --- note-level patterns (text.py) ----------------------------------------------------------------
+
+# A face gone purple or blue in the very sentence that tells a choking fit is how the fit looked,
+# not a second, breathing flag (text.py; spec section 3 table, choking). Lips or a face blue
+# at rest, with no choking told, stay dyspnea.
+COLOUR_SIGN: str | None = (
+    r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b|"
+    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|purpl\w*|dusky)\b"
+)
 
 # A sentence that only says the onset was sudden ("Sudden, he was fine an hour ago.", "Came on
 # out of the blue."): it dates a speech change told in the sentence just before or after (spec

@@ -870,8 +870,12 @@ def _flag_for(
     if label == "LIMB_ONE_SIDE":
         return ("stroke_signs", "emergency") if "SUDDEN" in categories else None
     if label == "CEREBELLAR":
-        # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag.
+        # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag;
+        # so is a clumsy hand in a note that tells a sudden stroke sign, unless it says the
+        # clumsiness came on over days or weeks.
         if "SUDDEN" in categories and mention.sentence in stroke_sentences:
+            return None
+        if stroke_sentences and "NEW_ONSET" not in categories:
             return None
         return None if "LONG_STANDING" in categories else ("cerebellar_signs", "prompt")
     if label == "STROKE":
@@ -889,9 +893,16 @@ def _flag_for(
         days = durations.longest_days(language.fold(window), today=today)
         if days is None or days < PERSISTENT_COUGH_DAYS:
             return None
-        if mention.sentence in choking_sentences and durations.is_vague(language.fold(window)):
+        if _near_choking(mention, choking_sentences) and durations.is_vague(language.fold(window)):
             return None
         return "persistent_cough", "prompt"
+    if (
+        label == "DYSPNEA"
+        and mention.sentence in choking_sentences
+        and getattr(lexicon(language_code), "COLOUR_SIGN", None) is not None
+        and _compiled(language_code, "COLOUR_SIGN").search(language.fold(mention.text))
+    ):
+        return None  # the colour of a choking fit is that fit's sign (spec section 3 table)
     if (
         label == "PERSISTENT_COUGH"
         and mention.sentence in choking_sentences
@@ -900,6 +911,14 @@ def _flag_for(
         return None
     flag_id = lexicon("en").TARGET_FLAG.get(label)
     return (flag_id, flag_defs.get(flag_id).level) if flag_id else None
+
+
+def _near_choking(mention: Mention, choking_sentences: set[tuple[int, int]]) -> bool:
+    """Return True when a choking mention stands in the mention's sentence or the one just
+    before it ("went down the wrong way again at lunch. coughed for ages"): spec section 3,
+    "for ages" after a choking fit is not a duration in weeks."""
+    start = mention.sentence[0]
+    return any(begin <= start <= end + 2 for begin, end in choking_sentences)
 
 
 def _onset_next_door(mention: Mention, text: str, language_code: str) -> bool:
