@@ -97,6 +97,7 @@ _PARTS: dict[str, int] = {
     "beginning": 1, "start": 1, "early": 1, "principios": 1, "comienzos": 1, "inicios": 1,
     "debut": 1, "anfang": 1, "mid": 15, "middle": 15, "mediados": 15, "mi": 15, "milieu": 15,
     "mitte": 15, "end": 28, "late": 28, "finales": 28, "fines": 28, "fin": 28, "ende": 28,
+    "first days": 3, "first week": 4, "last days": 28, "last week": 25,
 }  # fmt: skip
 _SINCE = (
     r"(?:since|from|desde|depuis|seit|ab|des|a partir de|from about|since about|"

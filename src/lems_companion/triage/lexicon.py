@@ -79,7 +79,7 @@ FOODS = (
 # Units of eating or drinking: "at every spoon of custard", "with each sip".
 INGEST_UNITS = (
     r"(?:spoon\w*|mouthfuls?|sips?|gulps?|bites?|drinks?|cups?|mugs?|glass(?:es)?|meals?|"
-    r"forkfuls?|swallows?|morsels?|drops?|bits?|cuppas?|meal ?times?)"
+    r"forkfuls?|swallows?|morsels?|cuppas?|meal ?times?)"
 )
 MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -168,6 +168,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # count ("2-3 goes").
         r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,2}(?:goes|tries|attempts|gulps|swallows)\s+"
         r"to\s+get\s+(?:it|\w+)\s+down\b",
+        # Food that will not get past, or just sits there (spec section 3 table, dysphagia).
+        rf"\b(?:{FOODS}|it)\s+{W}{{0,3}}(?:won'?t|wouldn'?t|can'?t|doesn'?t|didn'?t|will not|"
+        r"would not|does not|did not)\s+(?:get|go|pass|slide|move)\s+(?:past|through|by)\b",
+        rf"\b{FOODS}\s+(?:just\s+)?(?:sits|sat|sitting|stays|stayed|hangs|hung)\s+there\b",
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:jamm\w*|wedg\w*|snagg?\w*|block\w*)\s+(?:in|at|on)\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
         r"caught|hung up|hanging)\b",
         # Food sits *in* the chest; what sits *on* it is phlegm or a weight ("phlegm sitting on my
@@ -224,6 +229,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*)[^.;!?]{{0,30}}?\b(?:every|each)\s+(?:single\s+)?"
         r"time\s+(?:i|he|she|they|we|mum|dad)\s+(?:\w+\s+)?(?:eat\w*|drink\w*|swallow\w*|sip\w*|"
         r"ha(?:ve|s) (?:a )?(?:drink|sip|bite|cup))\b",
+        # The food named first, then coughing "on it": "Dad's tea keeps coming back down his nose,
+        # and he went bright red coughing on it".
+        rf"\b{FOODS}\b[^.;!?]{{0,60}}\b(?:{COUGH}|splutter\w*|sputter\w*|chok\w*)\s+(?:on|over)\s+"
+        r"it\b",
         # Spluttering has no other sense: what it was on may come later in the clause ("Dad
         # spluttered and went red in the face on his soup").
         rf"\b(?:splutter\w*|sputter\w*)\s+{W}{{0,7}}(?:on|over|with|at)\s+{W}{{0,2}}{FOODS}\b",
@@ -328,7 +337,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bepilep\w*\s+(?:fit|attack|seizure|episode|turn)s?\b",
         r"\b(?:had|having|have|has|took|suffered|another|a|an|one|two|three|several|multiple|"
         r"first)\s+(?:(?:big|small|short|long|proper|full[- ]blown|major|minor|bad|nasty|"
-        r"massive|sudden|epileptic|little|mini)\s+)?fitt?s?\b"
+        r"massive|sudden|epileptic|little|mini)\s+)?(?:(?:sort|kind) of\s+)?fitt?s?\b"
         r"(?!\s+(?:of|for|to|and well|and healthy"
         r"|with|into|the|my|me|you|right|nicely|perfectly|well|in with))",
         r"\b(?:was|been|were|started|start|began|begun|kept|keeps|went into)\s+fitting\b",
@@ -374,6 +383,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:lighter|down|less)\b",
         r"\b(?:half a|a|one|two|a couple of) (?:stone|kilo)s?\s+(?:lighter|down|less)\b",
+        # An amount gone or dropped, in figures or words: "3kg gone in 6 weeks", "dropped half a
+        # stone" (spec section 3: stones, pounds and kilograms).
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:gone|off|vanished|"
+        r"disappeared|dropped off|come off|came off)\b",
+        r"\b(?:lost|dropped|shed|lose|losing|dropping)\s+(?:about\s+|around\s+|nearly\s+|over\s+|"
+        r"almost\s+|well over\s+)?(?:half a|a|one|two|three|four|a couple of|a few|several)\s+"
+        r"(?:stone|kilo|kg|pound|lb)s?\b",
         r"\b(?:weight|wt)\b\W{0,3}\s*(?:is\s+|has\s+)?(?:down|dropping|dropped|falling|going dow"
         r"n)\b",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\b",
@@ -405,6 +421,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
         r"streaked|rusty)\b",
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
+        # The colour as an adjective: "spat out pinkish mucus" (coughing up blood, spec
+        # section 3).
+        r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|"
+        r"flem|phlem)\b",
         # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
         r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
         r"sputum|spit|mucus|flem|phlem)\b",
@@ -614,6 +634,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bfoot\s+(?:didn'?t|doesn'?t|won'?t|wouldn'?t|did not|does not)\s+lift\b",
         r"\b(?:dropp\w*|drop) things\b",
         r"\bfoot drop\b",
+        # Feet that drag or catch as one walks (spec section 2: tripping).
+        r"\b(?:feet|foot|toes?)\s+(?:\w+\s+)?(?:dragg\w*|drag|scuff\w*|catch\w*)\b|"
+        r"\bdragg\w*\s+(?:my|his|her)\s+(?:feet|foot|legs?)\b",
     ),
     "neck_weakness": (
         rf"\bneck\s+{W}{{0,3}}(?:weak\w*|tired|flop\w*|aching|aches|heavy)\b",
@@ -625,13 +648,15 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:ache\w*|aching|sore|stiff\w*|hurt\w*)\b",
         rf"\bmuscles?\s+{W}{{0,3}}(?:ach\w*|sore|stiff\w*|hurt\w*|pain\w*|cramp\w*|tender)\b",
         r"\b(?:aching|achy|sore|stiff|painful|tender)\s+muscles?\b",
+        rf"\b(?:shoulders?|arms?|legs?|thighs?|hips?|calves|calf)\s+{W}{{0,2}}achy\b",
         r"\bmyalgia\b",
         r"\b(?:aching|achy|stiff) all over\b",
         r"\bcramps?\b",
     ),
     "fatigue": (
         r"\b(?:tired|tiredness|exhausted|exhaustion|fatigue\w*|fatigued|worn out|wiped out|"
-        r"no energy|drained|knackered|shattered|weary|lethargic|run down|sleepy|drowsy)\b",
+        r"no energy|drained|knackered|shattered|weary|lethargic|run down|sleepy|drowsy|"
+        r"washed out|done in|pooped|zonked|running on empty)\b",
     ),
     "falls": (
         r"\b(?:fell|fall|falls|falling|fallen|near[- ]falls?|nearly fell|almost fell|tripped|"
@@ -661,6 +686,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdizz\w*",
         r"\blight[- ]?head\w*",
         r"\b(?:woozy|giddy|head ?rush)\b",
+        r"\bhead\s+(?:swims|swam|swimming|spins|spinning|spun)\b|\broom\s+(?:spins|spinning|spun)\b",
         r"\b(?:felt|feel|feeling|went|nearly|almost)\s+faint\w*",
         r"\bgrey(?:ed)? out\b|\bgray(?:ed)? out\b",
     ),
@@ -1273,7 +1299,12 @@ CUES: tuple[Cue, ...] = (
 # at rest, with no choking told, stay dyspnea.
 COLOUR_SIGN: str | None = (
     r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b|"
-    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|purpl\w*|dusky)\b"
+    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|purpl\w*|dusky)\b|"
+    # Gasping in the fit, or not getting the breath back for a while after it, is the end of
+    # that fit; "can't get my breath back even now" goes on and stays dyspnea.
+    r"\bgasp(?:ing|ed)\b(?!\s+for\b)|"
+    r"\b(?:couldn'?t|could not|couldnt)\s+get\s+(?:my|his|her|their)\s+breath\s+back\b"
+    r"(?![^.;!?]{0,20}\b(?:now|still|yet)\b)"
 )
 
 # A sentence that only says the onset was sudden ("Sudden, he was fine an hour ago.", "Came on
@@ -1362,7 +1393,9 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING"}),
         slots.unless_food(
             "en",
-            r"\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
+            r"\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalt(?:y|ies)|final|match|"
+            r"shoot-?out|world cup|euros|league|cup tie|semi-?finals?|quarter-?finals?|tournament|"
+            r"innings|wickets?|the ashes|six nations|grand slam|championship|title race|"
             r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
             r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|"
             r"\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|carburett?or|motorbike|"

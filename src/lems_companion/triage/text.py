@@ -900,9 +900,11 @@ def _flag_for(
         label == "DYSPNEA"
         and mention.sentence in choking_sentences
         and getattr(lexicon(language_code), "COLOUR_SIGN", None) is not None
-        and _compiled(language_code, "COLOUR_SIGN").search(language.fold(mention.text))
+        and _compiled(language_code, "COLOUR_SIGN").search(
+            language.fold(text[mention.start : mention.end + 40])
+        )
     ):
-        return None  # the colour of a choking fit is that fit's sign (spec section 3 table)
+        return None  # how a choking fit looked is that fit's sign (spec section 3 table)
     if (
         label == "PERSISTENT_COUGH"
         and mention.sentence in choking_sentences
