@@ -166,15 +166,30 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
         # Spec section 3 table, dysphagia (several swallows): any form of "need"/"take" and any
         # count ("2-3 goes").
-        r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,2}(?:goes|tries|attempts|gulps|swallows)\s+"
-        r"to\s+get\s+(?:it|\w+)\s+down\b",
+        r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,4}?(?:goes|tries|attempts|gulps|swallows)\s+"
+        r"to\s+(?:get\s+(?:it|\w+)\s+down|swallow)\b",
+        # A throat that has "forgotten how", food held in the cheeks (pocketing): spec section 3
+        # table, dysphagia, as a carer sees it.
+        r"\b(?:throat|swallow\w*)\b[^.;!?]{0,25}?\bforg[oe]t(?:ten)?\s+how\b|"
+        r"\bforg[oe]t(?:ten)?\s+how\s+to\s+swallow\b",
+        rf"\b(?:hold\w*|keep\w*|kept|pocket\w*|stor\w*|left|leav\w*)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
+        rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+cheeks?\b",
         # Food that will not get past, or just sits there (spec section 3 table, dysphagia).
         rf"\b(?:{FOODS}|it)\s+{W}{{0,3}}(?:won'?t|wouldn'?t|can'?t|doesn'?t|didn'?t|will not|"
         r"would not|does not|did not)\s+(?:get|go|pass|slide|move)\s+(?:past|through|by)\b",
         rf"\b{FOODS}\s+(?:just\s+)?(?:sits|sat|sitting|stays|stayed|hangs|hung)\s+there\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:jamm\w*|wedg\w*|snagg?\w*|block\w*)\s+(?:in|at|on)\b",
-        rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
+        # Not across "it": in "if I eat bread it gets stuck in my throat" the sticking is told in
+        # the main clause (the pattern for "stuck in my throat" finds it there).
+        rf"\b{FOODS}\s+(?:(?!(?:it|they)\b){W}){{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|"
+        r"catching|catches|"
         r"caught|hung up|hanging)\b",
+        # ... and there it is "it" that sticks: "whenever I eat bread it gets stuck".
+        r"\b(?:it|they)\s+(?:always\s+|often\s+|just\s+|still\s+|then\s+)?(?:(?:gets?|got|keeps?\s+"
+        r"getting|kept\s+getting|goes|went)\s+)?stuck\b(?!\s+(?:with|to|out|around|by|up for)\b)"
+        r"(?!\s+(?:in|on|at|behind|under)\s+(?:the\s+|a\s+)?"
+        r"(?:traffic|mud|snow|lift|door|car|queue|drawer|printer|machine|system|app|loop|post|"
+        r"sofa|chair|bath))",
         # Food sits *in* the chest; what sits *on* it is phlegm or a weight ("phlegm sitting on my
         # chest", "an elephant sat on my chest": spec section 3 table, dysphagia is food sticking).
         r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
@@ -251,6 +266,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?"
         r"(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
+        # A misheard or dictated "choking" ("chalking on my tea"), and food gone into the lungs.
+        rf"\bchalk(?:ed|ing|es)?\s+on\s+(?:my\s+|his\s+|her\s+|the\s+|a\s+|some\s+)?(?:\w+\s+)?"
+        rf"(?:{FOODS}|spit|saliva)\b",
+        rf"\b(?:{FOODS}|it)\s+(?:\w+\s+)?(?:went|goes|go|going|gone)\s+(?:down\s+)?(?:in)?to\s+"
+        r"(?:my|his|her|the)\s+lungs?\b",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -268,7 +288,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # flat); "drowning in paperwork" is another sense.
         r"\b(?:like|as if|as though|feel\w*)\b[^.;!?]{0,15}\bdrown\w*\b(?!\s+(?:in|under)\b)",
         rf"\b{BREATH}e?l+e?s+(?:ness|nes)?\b",  # breathless, brethless, breathles
-        rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+{BREATH}e?\b",
+        rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+(?:{BREATH}e?|breast)\b",
         r"\bshort[- ]winded\b",
         rf"\bout\s+of\s+{BREATH}e?\b",
         rf"\bcatch(?:ing|es)?\s+my\s+{BREATH}\b",
@@ -322,6 +342,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bpillows\s+to\s+(?:{BREATHE}|sleep)\b",
         # Orthopnoea told as what is done about it: "propped up on four pillows".
         r"\bpropped\s+up\s+on\s+(?:\w+\s+)?pillows\b",
+        r"\b(?:need|needs|needed|sleep\w* on|using|use|have to have)\s+(?:\w+\s+)?"
+        r"(?:two|three|four|five|[2-6]|extra|more|several)\s+pillows\b",
         r"\b(?:like|as if|as though)\s+(?:i\s+was|i\s+were|i'?m|he\s+was|she\s+was)\s+"
         r"(?:drowning|suffocating|being smothered)\b|\bsuffocat\w*",
         rf"\b(?:weak|feeble|pathetic|useless)\s+{COUGH}",
@@ -475,7 +497,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     # Any cough: persistent_cough when its sentence says it has lasted three weeks or more
     # (text.py, with durations.py reading "5 wks", "6/52", "since mid-October").
-    "COUGH": (rf"\b{COUGH}", r"\bc/o\s+cough"),
+    "COUGH": (
+        rf"\b{COUGH}",
+        r"\bc/o\s+cough",
+        # "still hacking away", "hacking all night": coughing in everyday words (spec section 3).
+        r"\bhack(?:ing|ed|s)?\s+(?:away|all|every|through|my|his|her|up)\b|\bhacking\b(?!\s+(?:into|at|"
+        r"off|through|down))",
+    ),
     # New unsteadiness, clumsiness or missing when reaching (spec section 6, cerebellar signs).
     "CEREBELLAR": (
         r"\bunstead\w*",
@@ -603,6 +631,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:weak\w*|heavy|wobbly|jelly|tired|shaky)\s+{W}{{0,2}}(?:legs?|hips?|thighs?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:get(?:ting)? up|stand(?:ing)? up|rising|rise|"
         r"get(?:ting)? out of|climb\w*|stairs|steps|kerbs?|curbs?)\b",
+        # Weak on the first steps and better after moving (spec section 2: "did strength improve
+        # after moving for a few minutes?").
+        r"\bfirst (?:few )?steps\s+(?:\w+\s+)?(?:terrible|awful|hard|slow|difficult|a struggle|bad|"
+        r"rubbish|heavy|wobbly)\b",
+        r"\b(?:strength|legs?|walking|muscles)\s+(?:\w+\s+){0,2}?(?:better|improv\w*|easier|"
+        r"stronger)\s+after\s+(?:walking|moving|a few minutes|exercise|a bit|warming up)\b",
         # "Legs terrible getting out of the chair" (spec section 2: rising from a chair).
         rf"\blegs?\s+{W}{{0,2}}(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful)\s+"
         r"(?:\w+\s+)?(?:getting|get|standing|rising)\s+(?:up|out)\b",
@@ -861,6 +895,10 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|ive)\b",
             rf"{NOT_AFTER_IF}\bi\s+(?!(?:don'?t|do not|didn'?t|did not|never|haven'?t|have not|"
             r"am not|was not|wasn'?t|can|could|should|would|might|may|will|think|know)\b)\w+",
+            # "If I lie flat it feels like I'm drowning": the main clause after a habitual "if"
+            # is real (spec section 3: "if I start choking" is hypothetical, what happens each
+            # time is not).
+            rf"{NOT_AFTER_IF}\bit\s+(?:feels|felt|gets|got|is like|'s like|goes|starts)\b",
             # A header ("Carer writing:", "(written by her grandson)") ends before what it
             # introduces.
             r":",
@@ -921,6 +959,8 @@ CUES: tuple[Cue, ...] = (
             r"not that either)\b"
             r"(?!\s+(?:idea|doubt|sure|better|change)\b)",
             r"(?<=\s)[-\u2013]\s*(?:none|nil|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            # A checklist's cross: "breathless \u2717".
+            r"[\u2717\u2718\u274c\u274e]",
             # "Choking - no." answers; "Mum - no chest pain" opens a forward negation instead.
             r"(?<=\s)[-\u2013]\s*no\b(?=\s*(?:[-.,;!?)\n]|$))",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
@@ -1168,7 +1208,7 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bsud+en+(?:ly|ley)?\b",  # sudden, suddenly, sudenly
-            r"\ball of a sudden\b",
+            r"\ball of a sudden\b|\ball at once\b|\bin a flash\b|\bjust like that\b",
             r"\bout of (?:the blue|nowhere)\b|\bfrom nowhere\b|\bwithout warning\b",
             r"\babrupt(?:ly)?\b",
             r"\bcame on (?:fast|quickly|suddenly|all at once|in seconds|in minutes)\b",
@@ -1491,6 +1531,8 @@ CUES = (
             r"okay|over|up|all right|alright|done|sorted|away)\b",
             r"\b(?:cleared|gone|fine|ok|okay|over|passed)\s+(?:straight away|straightaway|"
             r"immediately|at once|right away|in (?:a )?(?:second|seconds|a moment|no time))\b",
+            rf"\b(?:{COUGH}|cleared|brought)\s+(?:it\s+)?(?:up\s+|out\s+)?(?:in|within)\s+"
+            r"(?:a few\s+)?(?:seconds|a second|a moment|no time)\b",
         ),
         allowed_types=frozenset({"CHOKING"}),
     ),
