@@ -251,8 +251,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Spluttering has no other sense: what it was on may come later in the clause ("Dad
         # spluttered and went red in the face on his soup").
         rf"\b(?:splutter\w*|sputter\w*)\s+{W}{{0,7}}(?:on|over|with|at)\s+{W}{{0,2}}{FOODS}\b",
-        rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water)\s+{W}{{0,3}}(?:makes|made|make|"
-        rf"sets|set|starts|started)\s+me\s+(?:off\s+)?{W}{{0,1}}(?:{COUGH}|splutter\w*)",
+        rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water|{FOODS}|{INGEST_UNITS})\s+{W}{{0,3}}"
+        r"(?:makes|made|make|sets|set|starts|started)\s+(?:me|him|her|them|mum|dad)\s+(?:off\s+)?"
+        rf"{W}{{0,1}}(?:{COUGH}|coughing|splutter\w*)",
         rf"\b(?:eat\w*|ate|drink\w*|drank|swallow\w*|sip\w*|meals?|food)\s+{W}{{0,3}}i\s+"
         rf"(?:always\s+|start\s+(?:to\s+)?|tend to\s+|often\s+|usually\s+|then\s+)?{COUGH}",
         r"\b(?:went|go|goes|going|gone|slipped|slips|slid)\s+down\s+(?:the\s+)?wrong\s+"
@@ -465,6 +466,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
+        # "Not right" or "not great" owns to trouble (a PSEUDO, not a negation): "chest not great,
+        # tight and heavy" is chest tightness (spec section 3 table, chest_pain).
+        rf"{CHEST}\s+(?:is\s+|feels?\s+|felt\s+|was\s+)?not\s+(?:great|right|good|nice|well|"
+        r"too good|so good|comfortable)\b(?:(?!\b(?:no|not|never|without|nor)\b)[^.;!?]){0,25}?"
+        r"\b(?:tight\w*|pain\w*|ache\w*|aching|achy|sore|heavy|pressure|burn\w*)\b",
         # One kind of chest pain denied, another owned: "chest not painful, just tight".
         rf"{CHEST}\s+[^.;!?]{{0,30}}?\b(?:but|just|only|though)\s+(?:a\s+bit\s+|a\s+little\s+|"
         r"slightly\s+|very\s+|really\s+|quite\s+)?(?:tight\w*|pain\w*|ache\w*|aching|achy|sore|"
@@ -531,6 +537,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:walk\w*|gait|balance|steps|on (?:my|his|her) feet)\b[^.;!?]{0,40}?\blike\s+(?:i'?m|"
         r"i am|i was|he'?s|she'?s|he was|she was|a|i'?ve|he'?d|she'?d|i'?d|someone)\s+"
         r"(?:\w+\s+)?(?:drunk|tipsy|pissed|sloshed|had a few|been drinking|on a ship|on a boat)\b",
+        r"\b(?:feet|legs)\s+(?:are\s+|were\s+|go\s+|going\s+|went\s+)?all over the place\b",
         # Weaving or lurching about as one walks ("weaving about like I'm drunk").
         r"\b(?:weav|sway|lurch)\w*\s+(?:about|around|all over)\b",
         rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
@@ -543,6 +550,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:dead|numb|limp|heavy|weak|useless|floppy|paralys\w*)\b",
         r"\b(?:can'?t|cannot|couldn'?t|could not|unable to)\s+(?:move|lift|feel|use|raise)\s+"
         r"(?:my|his|her)\s+(?:left|right)\s+(?:arm|leg|hand|side)\b",
+        # One arm or hand (singular) that went dead or floppy: "her arm went floppy suddenly".
+        r"\b(?:my|his|her|one)\s+(?:arm|hand|leg)\s+(?:just\s+|suddenly\s+)?"
+        r"(?:went|has gone|had gone|gone)\s+(?:all\s+|completely\s+)?"
+        r"(?:dead|numb|limp|floppy|useless)\b",
     ),
     # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
     "SEVERE_CHEST_PAIN": (
@@ -595,7 +606,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"he was|she was)\s+(?:\w+\s+)?drunk\b",
         r"\bgarbled\b",
         r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to)\s+"
-        r"(?:get|find)\s+(?:my\s+|the\s+)?words(?:\s+out)?\b",
+        r"(?:get|find)\s+(?:my\s+|the\s+|his\s+|her\s+|their\s+|any\s+)?words(?:\s+out)?\b",
         r"\b(?:couldn'?t|could not|can'?t|cannot|unable to|not able to)\s+(?:speak|talk)\b",
         r"\blost my (?:speech|voice|words)\b",
     ),
@@ -640,6 +651,13 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         # "Legs terrible getting out of the chair" (spec section 2: rising from a chair).
         rf"\blegs?\s+{W}{{0,2}}(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful)\s+"
         r"(?:\w+\s+)?(?:getting|get|standing|rising)\s+(?:up|out)\b",
+        # Getting up or out told as a struggle: "getting out of the bath is a nightmare"; legs that
+        # will not push or hold.
+        r"\b(?:getting|get)\s+(?:up|out)\s+(?:of|from)\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?"
+        r"(?:is|was|has been|'s)\s+(?:a\s+|an\s+)?(?:nightmare|struggle|battle|hard|harder|"
+        r"difficult|impossible|tough|job|murder|awful|terrible|effort|mission)\b",
+        r"\blegs?\s+(?:just\s+)?(?:won'?t|wouldn'?t|don'?t|didn'?t|will not|would not)\s+"
+        r"(?:push|work|hold me|cooperate|co-operate|go|take my weight|do it)\b",
         # Legs judged bad on a walk or the stairs: "legs were awful on the walk back".
         r"\blegs?\s+(?:were|was|are|is|have been|felt|feel|feeling)?\s*(?:really\s+|so\s+|very\s+)?"
         r"(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful|useless|not good|no good)\b",
