@@ -149,7 +149,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}(?:'s)?\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -298,7 +298,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"ages to)\s+{W}{{0,1}}get(?:ting)?\s+my\s+{BREATH}",
         rf"\b(?:{CANT}|laboured|labored|heavy|shallow|noisy|rapid|weak)\s+{W}{{0,2}}{BREATHE}\b"
         r"(?!\s+(?:through|out of|in through)\s+(?:my\s+|the\s+)?(?:nose|mouth))",
-        rf"\b{BREATHE}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{BREATHE}(?:'s)?\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
         rf"\b{BREATHE}\b,?\s+(?:it'?s|it is|which is|that is)\s+{LINK}{GOING_BADLY}\b",
         # Breathing that a carer hears as fast or noisy (spec section 3: signs others see,
         # breathing fast at rest).
@@ -317,6 +317,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bair hunger\b",
         r"\bwinded\b",
         r"\bpuffed(?:\s+out)?\b",
+        # "Puffing like a train", "get my wind back" (spec section 3: colloquial breathlessness).
+        r"\bpuffing\b(?!\s+(?:on|at|away on)\b)",
+        r"\b(?:get|got|getting|catch|caught|catching)\s+(?:my|his|her|their)\s+wind\s+back\b|"
+        r"\b(?:lost|losing)\s+(?:my|his|her)\s+wind\b",
         r"\bhuffing and puffing\b",
         r"\bpanting\b",
         r"\bdyspn?o?ea\b",
@@ -497,6 +501,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"hit the (?:deck|floor))\b",
         r"\bcollaps(?:ed|es|ing|e)\b(?!\s+(?:on|onto|into|in)\s+(?:the\s+|my\s+|a\s+)?"
         r"(?:sofa|bed|couch|chair|settee|armchair|heap))",
+        # Found on the floor by someone (spec section 3: a collapse without a clear
+        # faint-and-recover story).
+        r"\bfound\s+(?:him|her|them|mum|dad|my\s+\w+)\s+(?:lying\s+|collapsed\s+|slumped\s+)?"
+        r"(?:on|in)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b",
         r"\b(?:found myself|came (?:round|to)|woke up|ended up)\s+(?:lying\s+)?on the "
         r"(?:\w+\s+)?(?:floor|ground)\b",
         r"\bno idea how i got there\b",
