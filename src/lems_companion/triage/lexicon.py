@@ -181,7 +181,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{FOODS}\s+{W}{{0,4}}(?:jamm\w*|wedg\w*|snagg?\w*|block\w*)\s+(?:in|at|on)\b",
         # Not across "it": in "if I eat bread it gets stuck in my throat" the sticking is told in
         # the main clause (the pattern for "stuck in my throat" finds it there).
-        rf"\b{FOODS}\s+(?:(?!(?:it|they)\b){W}){{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|"
+        rf"\b{FOODS}\s+(?:(?!(?:it|they)\b){W}){{0,4}}(?:stuck|sticking|sticks|stick|lodg\w*|"
         r"catching|catches|"
         r"caught|hung up|hanging)\b",
         # ... and there it is "it" that sticks: "whenever I eat bread it gets stuck".
@@ -267,6 +267,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?"
         r"(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
+        # Drink or food coughed back up: "I keep coughing up my drinks".
+        rf"\b{COUGH}\s+up\s+(?:my\s+|his\s+|her\s+|the\s+|their\s+|some\s+|bits of\s+)?"
+        rf"(?:{FOODS}|drinks?|food)\b",
         # A misheard or dictated "choking" ("chalking on my tea"), and food gone into the lungs.
         rf"\bchalk(?:ed|ing|es)?\s+on\s+(?:my\s+|his\s+|her\s+|the\s+|a\s+|some\s+)?(?:\w+\s+)?"
         rf"(?:{FOODS}|spit|saliva)\b",
