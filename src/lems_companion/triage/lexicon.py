@@ -669,6 +669,11 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"difficult|impossible|tough|job|murder|awful|terrible|effort|mission)\b",
         r"\blegs?\s+(?:just\s+)?(?:won'?t|wouldn'?t|don'?t|didn'?t|will not|would not)\s+"
         r"(?:push|work|hold me|cooperate|co-operate|go|take my weight|do it)\b",
+        # The stairs told as a battle (spec section 2: stairs): "stairs were a killer", "had to haul
+        # myself up".
+        r"\bstairs?\s+(?:were|was|are|is|have been)\s+(?:a\s+|an\s+)?(?:real\s+|absolute\s+)?"
+        r"(?:killer|nightmare|struggle|battle|murder|mountain|hard|harder|awful|impossible|tough)\b",
+        r"\b(?:haul|pull|drag|heave)(?:ed|ing|s)?\s+myself\s+up\b",
         # Legs judged bad on a walk or the stairs: "legs were awful on the walk back".
         r"\blegs?\s+(?:were|was|are|is|have been|felt|feel|feeling)?\s*(?:really\s+|so\s+|very\s+)?"
         r"(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful|useless|not good|no good)\b",
@@ -688,7 +693,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:\w+\s+){0,3}?(?:hair|washing|shelf|cupboard|above|overhead|line)\b",
     ),
     "distal_weakness": (
-        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,3}}(?:weak\w*|"
+        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,4}}(?:weak\w*|"
         r"clumsy|useless)\b",
         rf"\b(?:weak\w*)\s+{W}{{0,2}}(?:hands?|grip|fingers|feet|foot|ankles?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:open\w* (?:a |the )?(?:\w+ )?jars?|grip\w*|do up buttons|"
@@ -704,7 +709,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "neck_weakness": (
         rf"\bneck\s+{W}{{0,3}}(?:weak\w*|tired|flop\w*|aching|aches|heavy)\b",
         rf"\b(?:{CANT})\s+{W}{{0,2}}hold\w*\s+(?:my\s+)?head\s+up\b",
-        r"\bhead\s+(?:feels\s+)?(?:heavy|droop\w*|drops|dropping|flop\w*)\b",
+        r"\bhead\s+(?:feels\s+|keeps\s+|kept\s+|starts\s+|started\s+)?(?:heavy|droop\w*|drops|"
+        r"dropping|flop\w*)\b",
     ),
     "muscle_aches": (
         rf"\b(?:shoulders?|arms?|legs?|thighs?|hips?|calves|calf|muscles?)\s+{W}{{0,2}}"
@@ -719,11 +725,14 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "fatigue": (
         r"\b(?:tired|tiredness|exhausted|exhaustion|fatigue\w*|fatigued|worn out|wiped out|"
         r"no energy|drained|knackered|shattered|weary|lethargic|run down|sleepy|drowsy|"
-        r"washed out|done in|pooped|zonked|running on empty)\b",
+        r"washed out|done in|pooped|zonked|running on empty|(?:not much|little|hardly any|zero|low)"
+        r"\s+energy)\b",
     ),
     "falls": (
         r"\b(?:fell|fall|falls|falling|fallen|near[- ]falls?|nearly fell|almost fell|tripped|"
-        r"tripping|stumbl\w*|lost my balance|lose my balance|losing my balance)\b"
+        r"tripping|stumbl\w*|lost my balance|lose my balance|losing my balance|"
+        r"(?:nearly|almost)\s+(?:went|go|going)\s+(?:over|down|flying)|took a tumble|"
+        r"had a tumble|went flying)\b"
         r"(?!\s+asleep)",
     ),
     "dry_mouth": (
@@ -732,6 +741,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmetallic taste\b",
         r"\b(?:dry|parched) (?:throat|lips|tongue)\b",
         r"\bxerostomia\b",
+        r"\btongue\s+(?:\w+\s+){0,2}?stick\w*\s+to\s+(?:the\s+)?roof\b",
+        r"\bmouth\s+(?:\w+\s+)?like\s+(?:the\s+bottom\s+of\s+)?(?:a\s+)?(?:bird ?cage|sandpaper|"
+        r"a desert|desert|the sahara|cotton wool|a dry)\b",
     ),
     "constipation": (
         r"\bconstipat\w*",
@@ -739,6 +751,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:haven'?t|hasn'?t|not)\s+(?:been able to\s+)?(?:been|gone|go)\s+(?:to the\s+)?"
         r"(?:toilet|loo|bathroom)\b",
         r"\bhard stools?\b",
+        r"\b(?:haven'?t|hasn'?t|not|no)\s+(?:been\s+|had\s+|done\s+|managed\s+)?(?:for\s+)?(?:a\s+)?"
+        r"(?:poo|number two|bowel movement)\b",
     ),
     "erectile_dysfunction": (
         r"\berectile\b",
@@ -752,11 +766,14 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bhead\s+(?:swims|swam|swimming|spins|spinning|spun)\b|\broom\s+(?:spins|spinning|spun)\b",
         r"\b(?:felt|feel|feeling|went|nearly|almost)\s+faint\w*",
         r"\bgrey(?:ed)? out\b|\bgray(?:ed)? out\b",
+        r"\b(?:room|everything|vision|eyes)\s+(?:went|goes|going|gone|go)\s+(?:all\s+)?(?:dark|black|"
+        r"grey|gray|fuzzy|swimmy|spinny)\b",
     ),
     "reduced_sweating": (
         r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+)?less\b",
         r"\b(?:less|reduced|little|hardly any|barely any) sweat\w*",
         r"\b(?:hardly|barely|don'?t|doesn'?t|can'?t|not|never)\s+sweat\w*",
+        r"\bno\s+sweat\w*\s+(?:at all|even|despite|though|whatsoever|in the heat)\b",
         r"\b(?:hypohidrosis|anhidrosis)\b",
     ),
     "blurred_vision": (
