@@ -473,6 +473,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
+        # The chest told by an image: "chest feels like it's being squeezed in a vice".
+        rf"{CHEST}\s+(?:feels?|felt|feeling)\s+(?:like|as if|as though)\s+(?:[\w'-]+\s+){{0,4}}?"
+        r"(?:squeez\w*|crush\w*|press\w*|sat on|stood on|in a vice|gripp\w*|clamp\w*|"
+        r"tight\w*|on fire|burning)",
         # "Not right" or "not great" owns to trouble (a PSEUDO, not a negation): "chest not great,
         # tight and heavy" is chest tightness (spec section 3 table, chest_pain).
         rf"{CHEST}\s+(?:is\s+|feels?\s+|felt\s+|was\s+)?not\s+(?:great|right|good|nice|well|"
@@ -605,6 +609,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny|mush\w*|mash\w*|scrambl\w*|"
         r"tangl\w*|run together|running together|ran together|runs together|blurr\w*|"
         r"made no sense|making no sense|not making (?:any )?sense|didn'?t make (?:any )?sense)\b",
+        # Words that will not come out right: "mum's words aren't coming out right".
+        r"\b(?:speech|words?|talking)\s+(?:\w+\s+){0,2}?(?:aren'?t|isn'?t|not|weren'?t|wasn'?t|won'?t|"
+        r"wouldn'?t|don'?t|doesn'?t|didn'?t)\s+(?:\w+\s+)?(?:coming|come|came)\s+out\s+(?:right|"
+        r"properly|straight|clearly)\b",
         # Speech that sounds drunk or uses the wrong words (spec section 3: garbled speech, told
         # in lay words).
         r"\bsound(?:ed|s|ing)?\s+(?:a bit\s+|really\s+|all\s+|totally\s+|completely\s+)?"
