@@ -25,7 +25,7 @@ _NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": A_COUPLE,
     "couple of": A_COUPLE, "a few": A_FEW, "few": A_FEW, "several": A_FEW, "many": A_FEW,
-    "some": A_FEW,
+    "some": A_FEW, "a good few": A_FEW, "good few": A_FEW, "a fair few": A_FEW,
     # Spanish
     "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "unos": A_FEW, "unas": A_FEW,

@@ -1023,7 +1023,9 @@ CUES: tuple[Cue, ...] = (
             r"all right|not a problem|absent|unremarkable|"
             r"not present|not an issue|none)\b(?!\s+(?:after|a\b|an\b|later|within|once|when|"
             r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
-            r"as long|unless|most))"
+            r"as long|unless|most|"
+            # "a good few weeks", "a good while", "good and proper": an amount, not a denial.
+            r"few|while|deal|long|many|number|part|half|and proper|fortnight|weeks?|months?))"
             # Asked, not answered: "breathless lying flat, ok?" (spec section 3: a question about
             # a symptom reported is no denial of it).
             r"(?!\s*\?)",
