@@ -1019,7 +1019,9 @@ CUES: tuple[Cue, ...] = (
             r"(?<=\s)[-\u2013]\s*no\b(?=\s*(?:[-.,;!?)\n]|$))",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
             r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
-            r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|good|alright|"
+            # "a good minute", "a good few weeks" are amounts, never a denial.
+            r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|(?<!\ba )good|"
+            r"alright|"
             r"all right|not a problem|absent|unremarkable|"
             r"not present|not an issue|none)\b(?!\s+(?:after|a\b|an\b|later|within|once|when|"
             r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
