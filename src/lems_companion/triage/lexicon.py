@@ -1164,7 +1164,8 @@ CUES: tuple[Cue, ...] = (
             r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
             r"through|into|on|a|an|all|very|really|quite|bright|pale|grey|gray|blue|purple|white|"
             r"red|rigid|stiff|floppy|limp|funny|weird|numb|dead|wrong|off|back|in|over)\b)",
-            r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over)\s+now\b",
+            r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over|(?:all\s+)?good)"
+            r"\s+now\b",
             r"\bnot now\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
