@@ -25,7 +25,7 @@ _NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": A_COUPLE,
     "couple of": A_COUPLE, "a few": A_FEW, "few": A_FEW, "several": A_FEW, "many": A_FEW,
-    "some": A_FEW,
+    "some": A_FEW, "a good few": A_FEW, "good few": A_FEW, "a fair few": A_FEW,
     # Spanish
     "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "unos": A_FEW, "unas": A_FEW,
@@ -97,10 +97,13 @@ _PARTS: dict[str, int] = {
     "beginning": 1, "start": 1, "early": 1, "principios": 1, "comienzos": 1, "inicios": 1,
     "debut": 1, "anfang": 1, "mid": 15, "middle": 15, "mediados": 15, "mi": 15, "milieu": 15,
     "mitte": 15, "end": 28, "late": 28, "finales": 28, "fines": 28, "fin": 28, "ende": 28,
+    "first days": 3, "first week": 4, "last days": 28, "last week": 25,
 }  # fmt: skip
 _SINCE = (
     r"(?:since|from|desde|depuis|seit|ab|des|a partir de|from about|since about|"
-    r"ca\.?|around|hace|seit dem|seit der)"
+    r"ca\.?|around|hace|seit dem|seit der|"
+    # "His cough started before Christmas", "it began in October": the start named (en).
+    r"(?:started|began|begun|starting)\s+(?:just\s+)?(?:before|around|at|in|over|after|on))"
 )
 _DATE = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den)\s+)?(?:(?:very\s+)?"

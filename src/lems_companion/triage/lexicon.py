@@ -71,7 +71,15 @@ FOODS = (
     r"(?:food|foods|drinks?|pills?|tablets?|capsules?|meds|medication|medicines?|bread|meat|"
     r"rice|toast|bits|pieces|water|liquids?|fluids?|everything|sandwich\w*|mouthfuls?|bites?|"
     r"chicken|potato\w*|crumbs|meals?|dinner|lunch|breakfast|supper|steak|pasta|biscuits?|"
-    r"cake|fish|soup|tea|coffee|milk|juice|apple|veg\w*|crisps|cereal)"
+    r"cake|fish|soup|tea|coffee|milk|juice|apple|veg\w*|crisps|cereal|porridge|custard|"
+    r"yog(?:h)?urt|squash|beer|wine|lager|cuppa|pudding|dessert|stew|mince|sausages?|eggs?|"
+    r"cheese|peas|beans|carrots?|grapes?|fruit|banana|sweets?|chocolate|roast|pie|pastry|"
+    r"scones?|toastie|chips|noodles|curry|salad|spoonfuls?|forkfuls?|sips?|gulps?|morsels?)"
+)
+# Units of eating or drinking: "at every spoon of custard", "with each sip".
+INGEST_UNITS = (
+    r"(?:spoon\w*|mouthfuls?|sips?|gulps?|bites?|drinks?|cups?|mugs?|glass(?:es)?|meals?|"
+    r"forkfuls?|swallows?|morsels?|cuppas?|meal ?times?)"
 )
 MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -141,7 +149,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}(?:'s)?\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -158,14 +166,39 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bwedged\b|\bfelt (?:like it was )?(?:stuck|lodged)\b",
         # Spec section 3 table, dysphagia (several swallows): any form of "need"/"take" and any
         # count ("2-3 goes").
-        r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,2}(?:goes|tries|attempts|gulps|swallows)\s+"
-        r"to\s+get\s+(?:it|\w+)\s+down\b",
-        rf"\b{FOODS}\s+{W}{{0,4}}(?:stuck|sticking|sticks|stick|lodged|lodging|catching|catches|"
+        r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,4}?(?:goes|tries|attempts|gulps|swallows)\s+"
+        r"to\s+(?:get\s+(?:it|\w+)\s+down|swallow)\b",
+        # A throat that has "forgotten how", food held in the cheeks (pocketing): spec section 3
+        # table, dysphagia, as a carer sees it.
+        r"\b(?:throat|swallow\w*)\b[^.;!?]{0,25}?\bforg[oe]t(?:ten)?\s+how\b|"
+        r"\bforg[oe]t(?:ten)?\s+how\s+to\s+swallow\b",
+        rf"\b(?:hold\w*|keep\w*|kept|pocket\w*|stor\w*|left|leav\w*)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
+        rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+cheeks?\b",
+        # Food that will not get past, or just sits there (spec section 3 table, dysphagia).
+        rf"\b(?:{FOODS}|it)\s+{W}{{0,3}}(?:won'?t|wouldn'?t|can'?t|doesn'?t|didn'?t|will not|"
+        r"would not|does not|did not)\s+(?:get|go|pass|slide|move)\s+(?:past|through|by)\b",
+        rf"\b{FOODS}\s+(?:just\s+)?(?:sits|sat|sitting|stays|stayed|hangs|hung)\s+there\b",
+        rf"\b{FOODS}\s+{W}{{0,4}}(?:jamm\w*|wedg\w*|snagg?\w*|block\w*)\s+(?:in|at|on)\b",
+        # Not across "it": in "if I eat bread it gets stuck in my throat" the sticking is told in
+        # the main clause (the pattern for "stuck in my throat" finds it there).
+        rf"\b{FOODS}\s+(?:(?!(?:it|they)\b){W}){{0,4}}(?:stuck|sticking|sticks|stick|lodg\w*|"
+        r"catching|catches|"
         r"caught|hung up|hanging)\b",
+        # ... and there it is "it" that sticks: "whenever I eat bread it gets stuck".
+        r"\b(?:it|they)\s+(?:always\s+|often\s+|just\s+|still\s+|then\s+)?(?:(?:gets?|got|keeps?\s+"
+        r"getting|kept\s+getting|goes|went)\s+)?stuck\b(?!\s+(?:with|to|out|around|by|up for)\b)"
+        r"(?!\s+(?:in|on|at|behind|under)\s+(?:the\s+|a\s+)?"
+        r"(?:traffic|mud|snow|lift|door|car|queue|drawer|printer|machine|system|app|loop|post|"
+        r"sofa|chair|bath))",
+        # Food sits *in* the chest; what sits *on* it is phlegm or a weight ("phlegm sitting on my
+        # chest", "an elephant sat on my chest": spec section 3 table, dysphagia is food sticking).
         r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
-        r"(?:in|at|on)\s+(?:the\s+top\s+of\s+)?"
+        r"(?:in|at)\s+(?:the\s+top\s+of\s+)?"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe|chest)\b",
+        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+on\s+"
+        r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
+        r"windpipe|food ?pipe)\b",
         rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
         r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
@@ -196,22 +229,52 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"their|the)\s+back\b|\bback blows?\b|\bheimlich\b",
         rf"\b(?:{COUGH}|splutter\w*|sputter\w*|gagg?(?:ed|ing|s)?\b|retch\w*)\s+{W}{{0,3}}"
         r"(?:on|when|while|whilst|after(?!\s+(?:lunch|dinner|breakfast|supper)\b)|during|as|with|"
-        r"over|every time|each time|from)\s+"
+        r"over|every time|each time|from|at(?=\s+(?:every|each)\b))\s+"
         rf"{W}{{0,5}}(?:eat\w*|ate|drink\w*|drank|food|meals?|mealtimes?|dinner|lunch|"
         r"breakfast|supper|tea|coffee|water|sips?|swallow\w*|saliva|spit|spittle|liquids?|"
         r"fluids?|mouthfuls?|bites?|soup|juice|milk|crumbs|pills?|tablets?|bread|a drink|"
-        r"feeding)\b",
+        rf"feeding|{FOODS}|{INGEST_UNITS})\b",
+        # The drink first, then the fit it set off: "took a drink of squash and started coughing
+        # like mad" (spec section 3 table, choking: coughing on drink).
+        rf"\b(?:took|take|takes|taking|had|has|having|tried)\s+(?:a|another|one|his|her|my|the)\s+"
+        rf"(?:\w+\s+)?{INGEST_UNITS}\b(?:\s+of\s+[\w'-]+)?\s+(?:and|then|,)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:start\w*|began|begin\w*|burst|went|set|was)\s+(?:\w+\s+)?(?:into\s+)?(?:a\s+)?"
+        rf"(?:fit of\s+|coughing fit\b|{COUGH}(?!\s+up\b)|splutter\w*|sputter\w*|gagg\w*|chok\w*)",
+        # Every time they drink: "I cough and cough, every single time I drink".
+        rf"\b(?:{COUGH}|splutter\w*|sputter\w*)[^.;!?]{{0,30}}?\b(?:every|each)\s+(?:single\s+)?"
+        r"time\s+(?:i|he|she|they|we|mum|dad)\s+(?:\w+\s+)?(?:eat\w*|drink\w*|swallow\w*|sip\w*|"
+        r"ha(?:ve|s) (?:a )?(?:drink|sip|bite|cup))\b",
+        # The food named first, then coughing "on it": "Dad's tea keeps coming back down his nose,
+        # and he went bright red coughing on it".
+        rf"\b{FOODS}\b[^.;!?]{{0,60}}\b(?:{COUGH}|splutter\w*|sputter\w*|chok\w*)\s+(?:on|over)\s+"
+        r"it\b",
         # Spluttering has no other sense: what it was on may come later in the clause ("Dad
         # spluttered and went red in the face on his soup").
         rf"\b(?:splutter\w*|sputter\w*)\s+{W}{{0,7}}(?:on|over|with|at)\s+{W}{{0,2}}{FOODS}\b",
-        rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water)\s+{W}{{0,3}}(?:makes|made|make|"
-        rf"sets|set|starts|started)\s+me\s+(?:off\s+)?{W}{{0,1}}(?:{COUGH}|splutter\w*)",
+        rf"\b(?:eat\w*|drink\w*|swallow\w*|food|meals?|water|{FOODS}|{INGEST_UNITS})\s+{W}{{0,3}}"
+        r"(?:makes|made|make|sets|set|starts|started)\s+(?:me|him|her|them|mum|dad)\s+(?:off\s+)?"
+        rf"{W}{{0,1}}(?:{COUGH}|coughing|splutter\w*)",
         rf"\b(?:eat\w*|ate|drink\w*|drank|swallow\w*|sip\w*|meals?|food)\s+{W}{{0,3}}i\s+"
         rf"(?:always\s+|start\s+(?:to\s+)?|tend to\s+|often\s+|usually\s+|then\s+)?{COUGH}",
         r"\b(?:went|go|goes|going|gone|slipped|slips|slid)\s+down\s+(?:the\s+)?wrong\s+"
         r"(?:way|hole|pipe|tube|route|side|throat)\b",
         r"\bwrong (?:way|hole|pipe)\b",
+        # "a bit of roast potato went down wrong" (spec section 3: everyday phrasing).
+        r"\b(?:went|go|goes|going|gone|slipped|slips)\s+down\s+wrong\b(?!\s+(?:with|at|among)\b)",
+        # Someone struck the back and the food came up: choking told by what was done about it.
+        r"\b(?:thump|slap|whack|bang|hit|pat|smack)\w*\s+(?:\w+\s+){0,3}?(?:my|his|her|their|the)\s+"
+        r"back\s+(?:\w+\s+){0,2}?(?:and|till|until|to|so)\s+(?:\w+\s+){0,3}?(?:came|come|comes|"
+        r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?"
+        r"(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
+        # Drink or food coughed back up: "I keep coughing up my drinks".
+        rf"\b{COUGH}\s+up\s+(?:my\s+|his\s+|her\s+|the\s+|their\s+|some\s+|bits of\s+)?"
+        rf"(?:{FOODS}|drinks?|food)\b",
+        # A misheard or dictated "choking" ("chalking on my tea"), and food gone into the lungs.
+        rf"\bchalk(?:ed|ing|es)?\s+on\s+(?:my\s+|his\s+|her\s+|the\s+|a\s+|some\s+)?(?:\w+\s+)?"
+        rf"(?:{FOODS}|spit|saliva)\b",
+        rf"\b(?:{FOODS}|it)\s+(?:\w+\s+)?(?:went|goes|go|going|gone)\s+(?:down\s+)?(?:in)?to\s+"
+        r"(?:my|his|her|the)\s+lungs?\b",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -229,7 +292,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # flat); "drowning in paperwork" is another sense.
         r"\b(?:like|as if|as though|feel\w*)\b[^.;!?]{0,15}\bdrown\w*\b(?!\s+(?:in|under)\b)",
         rf"\b{BREATH}e?l+e?s+(?:ness|nes)?\b",  # breathless, brethless, breathles
-        rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+{BREATH}e?\b",
+        rf"\bshort(?:ness|nes|niss)?\s+(?:of|o|off)\s+(?:{BREATH}e?|breast)\b",
         r"\bshort[- ]winded\b",
         rf"\bout\s+of\s+{BREATH}e?\b",
         rf"\bcatch(?:ing|es)?\s+my\s+{BREATH}\b",
@@ -238,8 +301,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"ages to)\s+{W}{{0,1}}get(?:ting)?\s+my\s+{BREATH}",
         rf"\b(?:{CANT}|laboured|labored|heavy|shallow|noisy|rapid|weak)\s+{W}{{0,2}}{BREATHE}\b"
         r"(?!\s+(?:through|out of|in through)\s+(?:my\s+|the\s+)?(?:nose|mouth))",
-        rf"\b{BREATHE}\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{BREATHE}(?:'s)?\s+{W}{{0,3}}{LINK}{GOING_BADLY}\b",
         rf"\b{BREATHE}\b,?\s+(?:it'?s|it is|which is|that is)\s+{LINK}{GOING_BADLY}\b",
+        # Breathing that a carer hears as fast or noisy (spec section 3: signs others see,
+        # breathing fast at rest).
+        rf"\b{BREATHE}\s+(?:is\s+|was\s+|has been\s+|been\s+|sounds?\s+|sounded\s+)?"
+        r"(?:all\s+|very\s+|really\s+|so\s+|quite\s+|a bit\s+)?(?:fast|rapid|racing|noisy|"
+        r"rattly|rattling|raspy|"
+        r"wheezy|gurgl\w*|crackly|bubbly)\b",
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
@@ -251,6 +320,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bair hunger\b",
         r"\bwinded\b",
         r"\bpuffed(?:\s+out)?\b",
+        # "Puffing like a train", "get my wind back" (spec section 3: colloquial breathlessness).
+        r"\bpuffing\b(?!\s+(?:on|at|away on)\b)",
+        r"\b(?:get|got|getting|catch|caught|catching)\s+(?:my|his|her|their)\s+wind\s+back\b|"
+        r"\b(?:lost|losing)\s+(?:my|his|her)\s+wind\b",
         r"\bhuffing and puffing\b",
         r"\bpanting\b",
         r"\bdyspn?o?ea\b",
@@ -277,6 +350,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bpillows\s+to\s+(?:{BREATHE}|sleep)\b",
         # Orthopnoea told as what is done about it: "propped up on four pillows".
         r"\bpropped\s+up\s+on\s+(?:\w+\s+)?pillows\b",
+        r"\b(?:need|needs|needed|sleep\w* on|using|use|have to have)\s+(?:\w+\s+)?"
+        r"(?:two|three|four|five|[2-6]|extra|more|several)\s+pillows\b",
         r"\b(?:like|as if|as though)\s+(?:i\s+was|i\s+were|i'?m|he\s+was|she\s+was)\s+"
         r"(?:drowning|suffocating|being smothered)\b|\bsuffocat\w*",
         rf"\b(?:weak|feeble|pathetic|useless)\s+{COUGH}",
@@ -292,7 +367,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bepilep\w*\s+(?:fit|attack|seizure|episode|turn)s?\b",
         r"\b(?:had|having|have|has|took|suffered|another|a|an|one|two|three|several|multiple|"
         r"first)\s+(?:(?:big|small|short|long|proper|full[- ]blown|major|minor|bad|nasty|"
-        r"massive|sudden|epileptic|little|mini)\s+)?fitt?s?\b"
+        r"massive|sudden|epileptic|little|mini)\s+)?(?:(?:sort|kind) of\s+)?fitt?s?\b"
         r"(?!\s+(?:of|for|to|and well|and healthy"
         r"|with|into|the|my|me|you|right|nicely|perfectly|well|in with))",
         r"\b(?:was|been|were|started|start|began|begun|kept|keeps|went into)\s+fitting\b",
@@ -338,6 +413,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:lighter|down|less)\b",
         r"\b(?:half a|a|one|two|a couple of) (?:stone|kilo)s?\s+(?:lighter|down|less)\b",
+        # An amount gone or dropped, in figures or words: "3kg gone in 6 weeks", "dropped half a
+        # stone" (spec section 3: stones, pounds and kilograms).
+        r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:gone|off|vanished|"
+        r"disappeared|dropped off|come off|came off)\b",
+        r"\b(?:lost|dropped|shed|lose|losing|dropping)\s+(?:about\s+|around\s+|nearly\s+|over\s+|"
+        r"almost\s+|well over\s+)?(?:half a|a|one|two|three|four|a couple of|a few|several)\s+"
+        r"(?:stone|kilo|kg|pound|lb)s?\b",
         r"\b(?:weight|wt)\b\W{0,3}\s*(?:is\s+|has\s+)?(?:down|dropping|dropped|falling|going dow"
         r"n)\b",
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\b",
@@ -351,7 +433,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"haven'?t|have not|isn'?t|is not|never|not|can'?t|cannot|just won'?t)\s+"
         rf"{W}{{0,2}}(?:go(?:ne)? away|go|gone|clear\w*|shift\w*|stop\w*|settl\w*|budg\w*|"
         r"get(?:ting)? better|improv\w*|eas(?:e|ed|ing)|let up|resolv\w*|lift\w*|disappear\w*|"
-        r"going)\b",
+        r"going)\b"
+        # A cough that cannot shift *the phlegm* is too weak (dyspnea), not one that will not
+        # clear (spec section 3 table).
+        r"(?!\s+(?:the\s+|my\s+|any\s+|up\s+|it\s+up\s+)?(?:phlegm|mucus|mucous|sputum|"
+        r"secretions|gunk|catarrh|flem|phlem|muck|stuff|it\b))",
         rf"\bstill\s+{W}{{0,3}}{COUGH}",
         # "the cough I mentioned back in October is still here": a relative clause may stand
         # between (W never crosses punctuation).
@@ -365,6 +451,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:phlegm|sputum|spit|mucus|flem|phlem)\s+{W}{{0,3}}(?:blood\w*|red|pink|"
         r"streaked|rusty)\b",
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
+        # The colour as an adjective: "spat out pinkish mucus" (coughing up blood, spec
+        # section 3).
+        r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|"
+        r"flem|phlem)\b",
         # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
         r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
         r"sputum|spit|mucus|flem|phlem)\b",
@@ -373,7 +463,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bh(?:a)?emoptysis\b",
     ),
     "CHEST_PAIN": (
-        rf"{CHEST}\s+{WN}{{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
+        rf"{CHEST}\s+(?:(?!(?:not|no|never|isn'?t|wasn'?t|nae)\b){WN}){{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
         r"tighness|pressure|discomfort|heav(?:y|iness)|squeez\w*|burn\w*|stabbing|twinge\w*|"
         r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
         rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
@@ -383,6 +473,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
+        # The chest told by an image: "chest feels like it's being squeezed in a vice".
+        rf"{CHEST}\s+(?:feels?|felt|feeling)\s+(?:like|as if|as though)\s+(?:[\w'-]+\s+){{0,4}}?"
+        r"(?:squeez\w*|crush\w*|press\w*|sat on|stood on|in a vice|gripp\w*|clamp\w*|"
+        r"tight\w*|on fire|burning)",
+        # "Not right" or "not great" owns to trouble (a PSEUDO, not a negation): "chest not great,
+        # tight and heavy" is chest tightness (spec section 3 table, chest_pain).
+        rf"{CHEST}\s+(?:is\s+|feels?\s+|felt\s+|was\s+)?not\s+(?:great|right|good|nice|well|"
+        r"too good|so good|comfortable)\b(?:(?!\b(?:no|not|never|without|nor)\b)[^.;!?]){0,25}?"
+        r"\b(?:tight\w*|pain\w*|ache\w*|aching|achy|sore|heavy|pressure|burn\w*)\b",
+        # One kind of chest pain denied, another owned: "chest not painful, just tight".
+        rf"{CHEST}\s+[^.;!?]{{0,30}}?\b(?:but|just|only|though)\s+(?:a\s+bit\s+|a\s+little\s+|"
+        r"slightly\s+|very\s+|really\s+|quite\s+)?(?:tight\w*|pain\w*|ache\w*|aching|achy|sore|"
+        r"heavy|pressure|burn\w*|uncomfortable)\b",
     ),
     # A home pulse-oximeter reading; text.py reads the number (92% or less: emergency, 93-94%:
     # prompt; spec section 3). Shared words ("sats", "SpO2") serve every language.
@@ -405,13 +508,23 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"hit the (?:deck|floor))\b",
         r"\bcollaps(?:ed|es|ing|e)\b(?!\s+(?:on|onto|into|in)\s+(?:the\s+|my\s+|a\s+)?"
         r"(?:sofa|bed|couch|chair|settee|armchair|heap))",
+        # Found on the floor by someone (spec section 3: a collapse without a clear
+        # faint-and-recover story).
+        r"\bfound\s+(?:him|her|them|mum|dad|my\s+\w+)\s+(?:lying\s+|collapsed\s+|slumped\s+)?"
+        r"(?:on|in)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b",
         r"\b(?:found myself|came (?:round|to)|woke up|ended up)\s+(?:lying\s+)?on the "
         r"(?:\w+\s+)?(?:floor|ground)\b",
         r"\bno idea how i got there\b",
     ),
     # Any cough: persistent_cough when its sentence says it has lasted three weeks or more
     # (text.py, with durations.py reading "5 wks", "6/52", "since mid-October").
-    "COUGH": (rf"\b{COUGH}", r"\bc/o\s+cough"),
+    "COUGH": (
+        rf"\b{COUGH}",
+        r"\bc/o\s+cough",
+        # "still hacking away", "hacking all night": coughing in everyday words (spec section 3).
+        r"\bhack(?:ing|ed|s)?\s+(?:away|all|every|through|my|his|her|up)\b|\bhacking\b(?!\s+(?:into|at|"
+        r"off|through|down))",
+    ),
     # New unsteadiness, clumsiness or missing when reaching (spec section 6, cerebellar signs).
     "CEREBELLAR": (
         r"\bunstead\w*",
@@ -432,6 +545,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:reaching for|holding on to|grabbing|hands? on) the walls?\b",
         r"\b(?:walk|bump|bang|crash)\w*\s+into\s+(?:the\s+)?(?:door ?frames?|walls?|doors?|"
         r"furniture|things)\b",
+        # Walking or balance gone wobbly, or like being drunk ("walking has gone wobbly ... like
+        # she's tipsy"); legs alone going wobbly are LEMS weakness, not this.
+        rf"\b(?:walk(?:ing|s)?|gait|balance|steps)\s+{W}{{0,3}}(?:wobbl\w*|unstead\w*|"
+        r"drunken|all over the place|staggery|tottery|doddery)\b",
+        r"\b(?:walk\w*|gait|balance|steps|on (?:my|his|her) feet)\b[^.;!?]{0,40}?\blike\s+(?:i'?m|"
+        r"i am|i was|he'?s|she'?s|he was|she was|a|i'?ve|he'?d|she'?d|i'?d|someone)\s+"
+        r"(?:\w+\s+)?(?:drunk|tipsy|pissed|sloshed|had a few|been drinking|on a ship|on a boat)\b",
+        r"\b(?:feet|legs)\s+(?:are\s+|were\s+|go\s+|going\s+|went\s+)?all over the place\b",
         # Weaving or lurching about as one walks ("weaving about like I'm drunk").
         r"\b(?:weav|sway|lurch)\w*\s+(?:about|around|all over)\b",
         rf"\bhandwriting\s+{W}{{0,4}}(?:messy|shaky|wobbly|all over the place|illegible|a mess)\b",
@@ -444,6 +565,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:dead|numb|limp|heavy|weak|useless|floppy|paralys\w*)\b",
         r"\b(?:can'?t|cannot|couldn'?t|could not|unable to)\s+(?:move|lift|feel|use|raise)\s+"
         r"(?:my|his|her)\s+(?:left|right)\s+(?:arm|leg|hand|side)\b",
+        # One arm or hand (singular) that went dead or floppy: "her arm went floppy suddenly".
+        r"\b(?:my|his|her|one)\s+(?:arm|hand|leg)\s+(?:just\s+|suddenly\s+)?"
+        r"(?:went|has gone|had gone|gone)\s+(?:all\s+|completely\s+)?"
+        r"(?:dead|numb|limp|floppy|useless)\b",
     ),
     # "Heart attack" is itself the emergency the severe_chest_pain flag guards against.
     "SEVERE_CHEST_PAIN": (
@@ -463,7 +588,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btransient isch\w* attack\b",
         rf"\b(?:face|mouth|smile|lip|lips|cheek)\s+{W}{{0,3}}(?:droop\w*|drop\w*|sag\w*|"
         r"lopsided|crooked|twisted|fell|fallen|slipp\w*|numb\w*|paralys\w*|frozen|dead|"
-        r"gone funny|went funny)\b",
+        r"gone funny|went funny|wonky|skew\w*|uneven|(?:hang\w*|hung|pull\w*|gone|went|slid\w*)\s+"
+        r"(?:down|over|to one side))\b",
         rf"\b(?:droop\w*|sag\w*|numb\w*|lopsided|crooked|paralys\w*)\s+{W}{{0,3}}"
         r"(?:face|mouth|smile)\b",
         r"\b(?:one side of|side of)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:face|mouth)\b",
@@ -480,13 +606,26 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "SPEECH": (
         rf"\b(?:speech|speaking|talking|words?|voice|talk|speak)\s+{W}{{0,4}}(?:slurr?\w*|"
         r"slured|slurd|garbl\w*|jumbl\w*|muddl\w*|mixed up|came out wrong|coming out wrong|"
-        r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny)\b",
+        r"come out wrong|nonsense|gibberish|strange|thick|drunk|funny|mush\w*|mash\w*|scrambl\w*|"
+        r"tangl\w*|run together|running together|ran together|runs together|blurr\w*|"
+        r"made no sense|making no sense|not making (?:any )?sense|didn'?t make (?:any )?sense)\b",
+        # Words that will not come out right: "mum's words aren't coming out right".
+        r"\b(?:speech|words?|talking)\s+(?:\w+\s+){0,2}?(?:aren'?t|isn'?t|not|weren'?t|wasn'?t|won'?t|"
+        r"wouldn'?t|don'?t|doesn'?t|didn'?t)\s+(?:\w+\s+)?(?:coming|come|came)\s+out\s+(?:right|"
+        r"properly|straight|clearly)\b",
+        # Speech that sounds drunk or uses the wrong words (spec section 3: garbled speech, told
+        # in lay words).
+        r"\bsound(?:ed|s|ing)?\s+(?:a bit\s+|really\s+|all\s+|totally\s+|completely\s+)?"
+        r"(?:drunk|tipsy|pissed|sloshed|plastered|squiffy|slurry)\b",
+        r"(?:\b(?:using|saying|says|said|uses|used|coming out|came out|comes out|talking|"
+        r"speaking|kept|keeps|mixing)\s+(?:the\s+|all\s+|in\s+)?|(?<=,\s))(?:wrong|muddled|"
+        r"jumbled|made-up|made up|nonsense) words\b",
         r"\bslurr(?:ed|ing|s|y)?\b|\bslur(?:ed|s)?\b",
         r"\b(?:talk\w*|speak\w*|sound\w*)\s+(?:like|as if)\s+(?:i'?m|i was|i'?d|he'?s|she'?s|"
         r"he was|she was)\s+(?:\w+\s+)?drunk\b",
         r"\bgarbled\b",
         r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to)\s+"
-        r"(?:get|find)\s+(?:my\s+|the\s+)?words(?:\s+out)?\b",
+        r"(?:get|find)\s+(?:my\s+|the\s+|his\s+|her\s+|their\s+|any\s+)?words(?:\s+out)?\b",
         r"\b(?:couldn'?t|could not|can'?t|cannot|unable to|not able to)\s+(?:speak|talk)\b",
         r"\blost my (?:speech|voice|words)\b",
     ),
@@ -522,9 +661,30 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:weak\w*|heavy|wobbly|jelly|tired|shaky)\s+{W}{{0,2}}(?:legs?|hips?|thighs?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:get(?:ting)? up|stand(?:ing)? up|rising|rise|"
         r"get(?:ting)? out of|climb\w*|stairs|steps|kerbs?|curbs?)\b",
+        # Weak on the first steps and better after moving (spec section 2: "did strength improve
+        # after moving for a few minutes?").
+        r"\bfirst (?:few )?steps\s+(?:\w+\s+)?(?:terrible|awful|hard|slow|difficult|a struggle|bad|"
+        r"rubbish|heavy|wobbly)\b",
+        r"\b(?:strength|legs?|walking|muscles)\s+(?:\w+\s+){0,2}?(?:better|improv\w*|easier|"
+        r"stronger)\s+after\s+(?:walking|moving|a few minutes|exercise|a bit|warming up)\b",
         # "Legs terrible getting out of the chair" (spec section 2: rising from a chair).
         rf"\blegs?\s+{W}{{0,2}}(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful)\s+"
         r"(?:\w+\s+)?(?:getting|get|standing|rising)\s+(?:up|out)\b",
+        # Getting up or out told as a struggle: "getting out of the bath is a nightmare"; legs that
+        # will not push or hold.
+        r"\b(?:getting|get)\s+(?:up|out)\s+(?:of|from)\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?"
+        r"(?:is|was|has been|'s)\s+(?:a\s+|an\s+)?(?:nightmare|struggle|battle|hard|harder|"
+        r"difficult|impossible|tough|job|murder|awful|terrible|effort|mission)\b",
+        r"\blegs?\s+(?:just\s+)?(?:won'?t|wouldn'?t|don'?t|didn'?t|will not|would not)\s+"
+        r"(?:push|work|hold me|cooperate|co-operate|go|take my weight|do it)\b",
+        # The stairs told as a battle (spec section 2: stairs): "stairs were a killer", "had to haul
+        # myself up".
+        r"\bstairs?\s+(?:were|was|are|is|have been)\s+(?:a\s+|an\s+)?(?:real\s+|absolute\s+)?"
+        r"(?:killer|nightmare|struggle|battle|murder|mountain|hard|harder|awful|impossible|tough)\b",
+        r"\b(?:haul|pull|drag|heave)(?:ed|ing|s)?\s+myself\s+up\b",
+        # Legs judged bad on a walk or the stairs: "legs were awful on the walk back".
+        r"\blegs?\s+(?:were|was|are|is|have been|felt|feel|feeling)?\s*(?:really\s+|so\s+|very\s+)?"
+        r"(?:terrible|awful|bad|rubbish|hopeless|poor|dreadful|useless|not good|no good)\b",
     ),
     "proximal_arm_weakness": (
         rf"\b(?:arms?|shoulders?)\s+{W}{{0,3}}(?:weak\w*|heavy|tired|tire|tiring|like lead|"
@@ -533,9 +693,15 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{CANT}\s+{W}{{0,3}}(?:lift\w*|rais\w*|reach\w*|brush\w*|wash\w*|comb\w*|hang\w*|"
         r"hold\w* my arms)\b",
         rf"\b{CANT}\s+{W}{{0,1}}get\s+my\s+arms?\s+up\b",
+        # Arms that cannot stay up (spec section 2: hair, hanging washing): "couldn't keep my
+        # arms up to wash my hair".
+        rf"\b{CANT}\s+(?:keep|hold|get|put|have)\s+(?:my|his|her|both)\s+(?:\w+\s+)?arms?\s+"
+        r"(?:up|above|over|raised|in the air)\b",
+        r"\barms?\s+(?:\w+\s+){0,2}?(?:drop\w*|gave out|give out|giving out|flop\w*)\s+"
+        r"(?:\w+\s+){0,3}?(?:hair|washing|shelf|cupboard|above|overhead|line)\b",
     ),
     "distal_weakness": (
-        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,3}}(?:weak\w*|"
+        rf"\b(?:hands?|grip|fingers|feet|foot|ankles?|wrists?)(?:'s)?\s+{W}{{0,4}}(?:weak\w*|"
         r"clumsy|useless)\b",
         rf"\b(?:weak\w*)\s+{W}{{0,2}}(?:hands?|grip|fingers|feet|foot|ankles?)\b",
         rf"\b{CANT}\s+{W}{{0,3}}(?:open\w* (?:a |the )?(?:\w+ )?jars?|grip\w*|do up buttons|"
@@ -544,28 +710,37 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bfoot\s+(?:didn'?t|doesn'?t|won'?t|wouldn'?t|did not|does not)\s+lift\b",
         r"\b(?:dropp\w*|drop) things\b",
         r"\bfoot drop\b",
+        # Feet that drag or catch as one walks (spec section 2: tripping).
+        r"\b(?:feet|foot|toes?)\s+(?:\w+\s+)?(?:dragg\w*|drag|scuff\w*|catch\w*)\b|"
+        r"\bdragg\w*\s+(?:my|his|her)\s+(?:feet|foot|legs?)\b",
     ),
     "neck_weakness": (
         rf"\bneck\s+{W}{{0,3}}(?:weak\w*|tired|flop\w*|aching|aches|heavy)\b",
         rf"\b(?:{CANT})\s+{W}{{0,2}}hold\w*\s+(?:my\s+)?head\s+up\b",
-        r"\bhead\s+(?:feels\s+)?(?:heavy|droop\w*|drops|dropping|flop\w*)\b",
+        r"\bhead\s+(?:feels\s+|keeps\s+|kept\s+|starts\s+|started\s+)?(?:heavy|droop\w*|drops|"
+        r"dropping|flop\w*)\b",
     ),
     "muscle_aches": (
         rf"\b(?:shoulders?|arms?|legs?|thighs?|hips?|calves|calf|muscles?)\s+{W}{{0,2}}"
         r"(?:ache\w*|aching|sore|stiff\w*|hurt\w*)\b",
         rf"\bmuscles?\s+{W}{{0,3}}(?:ach\w*|sore|stiff\w*|hurt\w*|pain\w*|cramp\w*|tender)\b",
         r"\b(?:aching|achy|sore|stiff|painful|tender)\s+muscles?\b",
+        rf"\b(?:shoulders?|arms?|legs?|thighs?|hips?|calves|calf)\s+{W}{{0,2}}achy\b",
         r"\bmyalgia\b",
         r"\b(?:aching|achy|stiff) all over\b",
         r"\bcramps?\b",
     ),
     "fatigue": (
         r"\b(?:tired|tiredness|exhausted|exhaustion|fatigue\w*|fatigued|worn out|wiped out|"
-        r"no energy|drained|knackered|shattered|weary|lethargic|run down|sleepy|drowsy)\b",
+        r"no energy|drained|knackered|shattered|weary|lethargic|run down|sleepy|drowsy|"
+        r"washed out|done in|pooped|zonked|running on empty|(?:not much|little|hardly any|zero|low)"
+        r"\s+energy)\b",
     ),
     "falls": (
         r"\b(?:fell|fall|falls|falling|fallen|near[- ]falls?|nearly fell|almost fell|tripped|"
-        r"tripping|stumbl\w*|lost my balance|lose my balance|losing my balance)\b"
+        r"tripping|stumbl\w*|lost my balance|lose my balance|losing my balance|"
+        r"(?:nearly|almost)\s+(?:went|go|going)\s+(?:over|down|flying)|took a tumble|"
+        r"had a tumble|went flying)\b"
         r"(?!\s+asleep)",
     ),
     "dry_mouth": (
@@ -574,6 +749,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmetallic taste\b",
         r"\b(?:dry|parched) (?:throat|lips|tongue)\b",
         r"\bxerostomia\b",
+        r"\btongue\s+(?:\w+\s+){0,2}?stick\w*\s+to\s+(?:the\s+)?roof\b",
+        r"\bmouth\s+(?:\w+\s+)?like\s+(?:the\s+bottom\s+of\s+)?(?:a\s+)?(?:bird ?cage|sandpaper|"
+        r"a desert|desert|the sahara|cotton wool|a dry)\b",
     ),
     "constipation": (
         r"\bconstipat\w*",
@@ -581,6 +759,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:haven'?t|hasn'?t|not)\s+(?:been able to\s+)?(?:been|gone|go)\s+(?:to the\s+)?"
         r"(?:toilet|loo|bathroom)\b",
         r"\bhard stools?\b",
+        r"\b(?:haven'?t|hasn'?t|not|no)\s+(?:been\s+|had\s+|done\s+|managed\s+)?(?:for\s+)?(?:a\s+)?"
+        r"(?:poo|number two|bowel movement)\b",
     ),
     "erectile_dysfunction": (
         r"\berectile\b",
@@ -591,13 +771,17 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdizz\w*",
         r"\blight[- ]?head\w*",
         r"\b(?:woozy|giddy|head ?rush)\b",
+        r"\bhead\s+(?:swims|swam|swimming|spins|spinning|spun)\b|\broom\s+(?:spins|spinning|spun)\b",
         r"\b(?:felt|feel|feeling|went|nearly|almost)\s+faint\w*",
         r"\bgrey(?:ed)? out\b|\bgray(?:ed)? out\b",
+        r"\b(?:room|everything|vision|eyes)\s+(?:went|goes|going|gone|go)\s+(?:all\s+)?(?:dark|black|"
+        r"grey|gray|fuzzy|swimmy|spinny)\b",
     ),
     "reduced_sweating": (
         r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+)?less\b",
         r"\b(?:less|reduced|little|hardly any|barely any) sweat\w*",
         r"\b(?:hardly|barely|don'?t|doesn'?t|can'?t|not|never)\s+sweat\w*",
+        r"\bno\s+sweat\w*\s+(?:at all|even|despite|though|whatsoever|in the heat)\b",
         r"\b(?:hypohidrosis|anhidrosis)\b",
     ),
     "blurred_vision": (
@@ -721,8 +905,21 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # in January") dates the earlier state, not the symptom, so it is not "long past".
     rf"\b(?:than|compared (?:to|with)|since)\s+(?:in|at|on|back in|last)?\s*(?:{MONTHS}|christmas|"
     r"easter|summer|winter|spring|autumn|the summer|the winter|the spring|(?:19|20)\d\d)\b",
+    # The same with the earlier occasion named first: "lighter than at his last weigh-in in June".
+    rf"\b(?:than|compared (?:to|with))\s+(?:[\w'-]+\s+){{1,5}}?(?:in|at|on|back in|last)\s+"
+    rf"(?:{MONTHS}|christmas|easter|summer|winter|spring|autumn|(?:19|20)\d\d)\b",
     # A denied diet ("no está haciendo ninguna dieta") does not make a loss intended.
     slots.denied_diet("en"),
+    # When something started dates its onset, not a past episode: "my cough started in October"
+    # goes on (spec section 3, "Numbers and durations").
+    r"\b(?:started|began|begun|starting|came on)\s+(?:just\s+)?"
+    rf"(?:before|around|at|in|over|after)\s+(?:the\s+)?(?:{MONTHS}|christmas|easter|new year|"
+    r"the summer|the autumn|summer|autumn)\b",
+    # A sign of severity denied at the end of a list: "not with breathlessness or sweats" (spec
+    # section 3 table, severe_chest_pain: with sweating, not its absence).
+    r"(?:(?<=\bnot )|(?<=\bno )|(?<=\bnot with )|(?<=\bwithout )|(?<=\bnor ))(?:any\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+)?\s*,?\s+(?:or|nor)\s+(?:any\s+)?(?:sweat\w*|clammy|nause\w*|"
+    r"vomit\w*|feeling sick)\b",
 )
 
 CUES: tuple[Cue, ...] = (
@@ -752,6 +949,10 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_IF}\b(?:i'm|im|i am|i've|ive)\b",
             rf"{NOT_AFTER_IF}\bi\s+(?!(?:don'?t|do not|didn'?t|did not|never|haven'?t|have not|"
             r"am not|was not|wasn'?t|can|could|should|would|might|may|will|think|know)\b)\w+",
+            # "If I lie flat it feels like I'm drowning": the main clause after a habitual "if"
+            # is real (spec section 3: "if I start choking" is hypothetical, what happens each
+            # time is not).
+            rf"{NOT_AFTER_IF}\bit\s+(?:feels|felt|gets|got|is like|'s like|goes|starts)\b",
             # A header ("Carer writing:", "(written by her grandson)") ends before what it
             # introduces.
             r":",
@@ -811,14 +1012,22 @@ CUES: tuple[Cue, ...] = (
             r"\?\s*(?:none|nil|no|nope|never|not really|neither|nor that|same,? no|"
             r"not that either)\b"
             r"(?!\s+(?:idea|doubt|sure|better|change)\b)",
-            r"(?<=\s)[-\u2013]\s*(?:none|nil|no|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            r"(?<=\s)[-\u2013]\s*(?:none|nil|normal|ok|okay|fine|n/?a|negative|absent|0)\b",
+            # A checklist's cross: "breathless \u2717".
+            r"[\u2717\u2718\u274c\u274e]",
+            # "Choking - no." answers; "Mum - no chest pain" opens a forward negation instead.
+            r"(?<=\s)[-\u2013]\s*no\b(?=\s*(?:[-.,;!?)\n]|$))",
             r"(?<!not )(?<!n't )\b(?:(?:is|are|was|were|has been|have been|been|seems?|seemed|"
             r"feels?|felt|looks?|looked|stayed|remains?|remained)\s+)?(?:(?:all|completely|"
-            r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|good|alright|"
+            # "a good minute", "a good few weeks" are amounts, never a denial.
+            r"totally|perfectly|absolutely|pretty|quite)\s+)?(?:normal|ok|okay|fine|(?<!\ba )good|"
+            r"alright|"
             r"all right|not a problem|absent|unremarkable|"
             r"not present|not an issue|none)\b(?!\s+(?:after|a\b|an\b|later|within|once|when|"
             r"until|till|by|except|apart|if|at first|initially|with|then|for|on|in|to|again|"
-            r"as long|unless|most))"
+            r"as long|unless|most|"
+            # "a good few weeks", "a good while", "good and proper": an amount, not a denial.
+            r"few|while|deal|long|many|number|part|half|and proper|fortnight|weeks?|months?))"
             # Asked, not answered: "breathless lying flat, ok?" (spec section 3: a question about
             # a symptom reported is no denial of it).
             r"(?!\s*\?)",
@@ -837,6 +1046,13 @@ CUES: tuple[Cue, ...] = (
             rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s')?\b",
             # A relation opening a sentence: "Sister has had a bad cough", "Mum choked".
             rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s')?\b",
+            # Someone else reporting what they saw of him or her: "Neighbour went round, says the
+            # left side of his mouth is hanging down" is about the patient when a caregiver
+            # writes (spec section 3, "Who is writing"), so it counts as family, not other.
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n]))(?:(?:my|our|the|a)\s+)?{OTHER_WORDS}\b"
+            r"[^.;!?]{0,25}?\b(?:says|said|reckons|reckoned|thinks|thought|noticed|told me|"
+            r"tells me|rang to say|phoned to say)\b(?:\s+that)?"
+            r"(?=\s+(?:\w+\s+){0,4}?(?:his|her|he|she)\b)",
             # Third person after a family member was named: "... she coughs on every cup".
             r"(?:\A\s*|(?<=[.!?;:,\n]\s)|(?<=[.!?;:\n]))(?:he|she|he's|she's|his|her)\b",
         ),
@@ -917,11 +1133,23 @@ CUES: tuple[Cue, ...] = (
             r"\bback in\b(?!\s+(?:the|our|her|his|bed|town|touch)\b)(?![^.;!?]{0,40}\bstill\b)",
             r"\bas a (?:child|kid|teenager|teen|baby|boy|girl|student)\b",
             r"\bwhen i was (?:young|younger|little|a child|a kid|small|a teenager|at school|\d+)\b",
-            r"\b(?:in the past|previously|history of|used to)\b",
+            r"\b(?:in the past|previously|history of)\b",
             r"\bbefore (?:my |the |i was |being )?diagnos\w*|\b(?:at|when i was) diagnos\w*",
             rf"\bin {MONTHS}\b(?![^.;!?]{{0,40}}\bstill\b)",
         ),
         terminated_by=frozenset({"CONTRAST", "CURRENT"}),
+    ),
+    # "Used to" governs what follows ("used to get breathless"), not what went before: "hardly
+    # sweating, used to drip" is a change noticed now (spec section 3, long past). "The family
+    # are used to it" is accustomed, not past.
+    Cue(
+        "HISTORICAL",
+        "FORWARD",
+        (
+            r"(?<!\bare )(?<!\bis )(?<!\bam )(?<!'re )(?<!\bget )(?<!\bgot )(?<!getting )"
+            r"\b(?:(?:i|we|he|she|they)\s+)?used to\b",
+        ),
+        terminated_by=frozenset({"CONTRAST", "CURRENT", "CLAUSE_END"}),
     ),
     # Clearly resolved: "cleared up", "went away", "no longer".
     Cue(
@@ -936,7 +1164,8 @@ CUES: tuple[Cue, ...] = (
             r"subsided|eased off|cleared|got better|went|vanished)\b(?!\s+(?:out|to|down|up|"
             r"through|into|on|a|an|all|very|really|quite|bright|pale|grey|gray|blue|purple|white|"
             r"red|rigid|stiff|floppy|limp|funny|weird|numb|dead|wrong|off|back|in|over)\b)",
-            r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over)\s+now\b",
+            r"(?<!not )(?<!n't )\b(?:(?:all\s+)?gone|better|fine|ok|okay|over|(?:all\s+)?good)"
+            r"\s+now\b",
             r"\bnot now\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
@@ -1038,7 +1267,7 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\bsud+en+(?:ly|ley)?\b",  # sudden, suddenly, sudenly
-            r"\ball of a sudden\b",
+            r"\ball of a sudden\b|\ball at once\b|\bin a flash\b|\bjust like that\b",
             r"\bout of (?:the blue|nowhere)\b|\bfrom nowhere\b|\bwithout warning\b",
             r"\babrupt(?:ly)?\b",
             r"\bcame on (?:fast|quickly|suddenly|all at once|in seconds|in minutes)\b",
@@ -1048,6 +1277,11 @@ CUES: tuple[Cue, ...] = (
             r"\bwoke (?:up )?with\b",
             r"\bsince (?:this morning|i woke|waking|lunch\w*|breakfast|an hour|last night|"
             r"\d+ ?(?:am|pm|o'?clock))\b",
+            # Well until a moment ago: "normal until just now" ("fine this morning" is not enough:
+            # LEMS speech tires by the evening, spec section 3 last context rule).
+            r"\b(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+|absolutely\s+)?(?:fine|ok|"
+            r"okay|normal|alright|all right|himself|herself|myself)\s+until\s+(?:just now|a few "
+            r"minutes ago|an hour ago|half an hour ago)\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "LIMB_ONE_SIDE", "CEREBELLAR"}),
     ),
@@ -1112,9 +1346,13 @@ CUES: tuple[Cue, ...] = (
         "NEW_ONSET",
         "BIDIRECTIONAL",
         (
-            r"\b(?:over|in|during|for) the (?:last|past) (?:few |couple of |\d+ |two |three |four |"
-            r"ten )?(?:days?|weeks?|fortnight)\b",
-            r"\b(?:the )?(?:last|past) (?:few |couple of |\d+ |two |three |four )(?:days|weeks)\b",
+            r"\b(?:over|in|during|for) the (?:last|past) (?:few |couple of |\d+ |\d+\s*-\s*\d+ |"
+            r"two |three |four |ten |(?:two|three|four) or (?:three|four|five) )?"
+            r"(?:days?|weeks?|fortnight)\b",
+            r"\b(?:the )?(?:last|past) (?:few |couple of |\d+ |\d+\s*-\s*\d+ |two |three |four )"
+            r"(?:days|weeks)\b",
+            # Crept up over time: "it's crept up on her".
+            r"\bcr(?:ept|eeping|eeps)\s+up\b",
             r"\bsince (?:last week|mid[- ]\w+|the (?:start|beginning|middle|end) of \w+|\w+day)\b",
             r"\bfor (?:a few|\d+|two|three|four|several|a couple of) (?:days|weeks)\b",
             r"\b(?:that'?s new|it'?s new|is new|which is new|new|newly|never (?:used to|happened)|"
@@ -1155,6 +1393,31 @@ CUES: tuple[Cue, ...] = (
 
 # --- note-level patterns (text.py) ----------------------------------------------------------------
 
+# A face gone purple or blue in the very sentence that tells a choking fit is how the fit looked,
+# not a second, breathing flag (text.py; spec section 3 table, choking). Lips or a face blue
+# at rest, with no choking told, stay dyspnea.
+COLOUR_SIGN: str | None = (
+    r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b|"
+    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|purpl\w*|dusky)\b|"
+    # Gasping in the fit, or not getting the breath back for a while after it, is the end of
+    # that fit; "can't get my breath back even now" goes on and stays dyspnea.
+    r"\bgasp(?:ing|ed)\b(?!\s+for\b)|"
+    r"\b(?:couldn'?t|could not|couldnt)\s+get\s+(?:my|his|her|their)\s+breath\s+back\b"
+    r"(?![^.;!?]{0,20}\b(?:now|still|yet)\b)"
+)
+
+# A sentence that only says the onset was sudden ("Sudden, he was fine an hour ago.", "Came on
+# out of the blue."): it dates a speech change told in the sentence just before or after (spec
+# section 3: only *sudden* slurred or garbled speech is a stroke sign).
+ONSET_SENTENCE: str | None = (
+    r"^\W*(?:(?:it|this|that)\s+(?:was|came on|happened|started)\s+|(?:came|come) on\s+|"
+    r"(?:and\s+)?(?:all|very|really|quite)\s+)?(?:sud+en+(?:ly)?|out of (?:the blue|nowhere)|"
+    r"all of a sudden|without (?:any )?warning|abrupt(?:ly)?|in (?:an instant|seconds))\b|"
+    r"^\W*(?:(?:he|she|i|they)\s+)?(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+)?"
+    r"(?:fine|ok|okay|normal|alright|all right)\s+(?:(?:an?|one|two|three|\d+|half an|a few|"
+    r"a couple of)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|until just now)\b"
+)
+
 # Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
 QUESTION_START = (
     r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
@@ -1190,7 +1453,10 @@ INTENDED = (
 NOT_INTENDED = (
     r"\b(?:not|n't|never|no|without|isn'?t|aren'?t|wasn'?t)\s+(?:\w+\s+)?(?:trying|dieting|"
     r"on a diet|diet|meaning|intend\w*|deliberate\w*|on purpose)\b|\bunintention\w*|"
-    r"\bunintended\b|\bunplanned\b|\bwithout (?:even )?trying\b"
+    r"\bunintended\b|\bunplanned\b|\bwithout (?:even )?trying\b|"
+    # "Haven't been dieting": the contraction has no word boundary before "n't".
+    r"\b(?:haven'?t|hasn'?t|hadn'?t|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|am not|i'?m not)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:trying|dieting|on a diet|diet\w*|meaning|intend\w*|slimming)\b"
 )
 
 # Words in another sense (spec section 3): feelings, sport, machines, money, figures of speech,
@@ -1226,7 +1492,9 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"CHOKING"}),
         slots.unless_food(
             "en",
-            r"\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalty|final|match|"
+            r"\b(?:striker|keeper|goalie|team|players?|squad|bottled|penalt(?:y|ies)|final|match|"
+            r"shoot-?out|world cup|euros|league|cup tie|semi-?finals?|quarter-?finals?|tournament|"
+            r"innings|wickets?|the ashes|six nations|grand slam|championship|title race|"
             r"in front of goal|under pressure|referee|the lads|(?:first|second) half|half-?time|"
             r"extra time|our lot|(?:won|lost|drew)\s+\d+-\d+|\d+-\d+\s+up)\b|"
             r"\b(?:car|engine|land rover|mower|lawnmower|van|tractor|motor|carburett?or|motorbike|"
@@ -1300,6 +1568,33 @@ CUES = (
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("en"),)),
+    # Spec section 3, "an expected, benign cause stated with quick recovery": a drink gone the
+    # wrong way while laughing or sneezing, cleared by a single cough. Both are needed, and the
+    # recovery must be that quick: "laughed and choked, coughed for ages" stays choking.
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            # The pronoun is part of the cue so that "I laughed" (a new clause) does not hide it.
+            r"\b(?:(?:i|he|she|we|they|you)\s+(?:was\s+|were\s+|started\s+|burst out\s+)?)?"
+            r"(?:laugh\w*|giggl\w*|sneez\w*|hiccup\w*)\b(?:\s+(?:at|so|too|hard|out|loud)\b)?",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            rf"\b(?:one|a single|a quick|one good|a good|a little|a small)\s+{COUGH}\s+and\s+"
+            r"(?:it\s+|that\s+)?(?:was\s+|had\s+|went\s+|got\s+)?(?:gone|cleared|clear|fine|ok|"
+            r"okay|over|up|all right|alright|done|sorted|away)\b",
+            r"\b(?:cleared|gone|fine|ok|okay|over|passed)\s+(?:straight away|straightaway|"
+            r"immediately|at once|right away|in (?:a )?(?:second|seconds|a moment|no time))\b",
+            rf"\b(?:{COUGH}|cleared|brought)\s+(?:it\s+)?(?:up\s+|out\s+)?(?:in|within)\s+"
+            r"(?:a few\s+)?(?:seconds|a second|a moment|no time)\b",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
 )
 # A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
 CUES = slots.severity_unless_denied(CUES, "en")

@@ -116,6 +116,13 @@ _OTHER_MEASURE = re.compile(
     re.IGNORECASE,
 )
 OTHER_MEASURE_REACH = 24
+
+# A past verb right before a figure ("(was 66 in Aug)"): it outweighs a "today" further back.
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:was|were|used to be|era|eran|pesaba|estaba|[eé]tais|[eé]tait|pesais|pesait|war|waren|"
+    r"wog)\s*$",
+    re.IGNORECASE,
+)
 # How far (characters) before a figure a past word may stand.
 PAST_REACH = 32
 # How far (characters) a "now" word may stand from the figure it marks.
@@ -248,7 +255,10 @@ def weight_change(text: str) -> WeightChange | None:
 
 def _current(text: str, found: list[_Weight]) -> _Weight:
     for item in found:
-        if _NOW_BEFORE.search(text[max(0, item.start - NOW_REACH) : item.start]):
+        # "61.5kg today (was 66 in Aug)": a past verb nearer the figure than "today" wins.
+        if _NOW_BEFORE.search(
+            text[max(0, item.start - NOW_REACH) : item.start]
+        ) and not _PAST_VERB_BEFORE.search(text[max(0, item.start - 8) : item.start]):
             return item
     for item in found:
         if _NOW_AFTER.match(text[item.end : item.end + NOW_REACH]):

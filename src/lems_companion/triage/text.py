@@ -517,7 +517,7 @@ def _keeps(mention: Mention, author: str) -> bool:
         return False
     # Spec section 3: an expected, benign cause stated *with* a quick recovery.
     return not (
-        mention.label in {"DYSPNEA", "CHEST_PAIN"}
+        mention.label in {"DYSPNEA", "CHEST_PAIN", "CHOKING"}
         and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories
     )
 
@@ -859,7 +859,10 @@ def _flag_for(
         # Spec section 3: only *sudden* slurred speech is a stroke sign; new slurring over days
         # to weeks is a cerebellar sign (spec section 6); otherwise it is the fluctuating bulbar
         # weakness of LEMS, recorded as routine.
-        if "SUDDEN" in categories:
+        if "SUDDEN" in categories or (
+            not categories & {"GRADUAL", "LONG_STANDING", "NEW_ONSET"}
+            and _onset_next_door(mention, text, language_code)
+        ):
             return "stroke_signs", "emergency"
         if "NEW_ONSET" in categories and "LONG_STANDING" not in categories:
             return "cerebellar_signs", "prompt"
@@ -867,8 +870,12 @@ def _flag_for(
     if label == "LIMB_ONE_SIDE":
         return ("stroke_signs", "emergency") if "SUDDEN" in categories else None
     if label == "CEREBELLAR":
-        # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag.
+        # A sudden "as if drunk" next to sudden slurring is the stroke sign, not a second flag;
+        # so is a clumsy hand in a note that tells a sudden stroke sign, unless it says the
+        # clumsiness came on over days or weeks.
         if "SUDDEN" in categories and mention.sentence in stroke_sentences:
+            return None
+        if stroke_sentences and "NEW_ONSET" not in categories:
             return None
         return None if "LONG_STANDING" in categories else ("cerebellar_signs", "prompt")
     if label == "STROKE":
@@ -886,9 +893,18 @@ def _flag_for(
         days = durations.longest_days(language.fold(window), today=today)
         if days is None or days < PERSISTENT_COUGH_DAYS:
             return None
-        if mention.sentence in choking_sentences and durations.is_vague(language.fold(window)):
+        if _near_choking(mention, choking_sentences) and durations.is_vague(language.fold(window)):
             return None
         return "persistent_cough", "prompt"
+    if (
+        label == "DYSPNEA"
+        and mention.sentence in choking_sentences
+        and getattr(lexicon(language_code), "COLOUR_SIGN", None) is not None
+        and _compiled(language_code, "COLOUR_SIGN").search(
+            language.fold(text[mention.start : mention.end + 40])
+        )
+    ):
+        return None  # how a choking fit looked is that fit's sign (spec section 3 table)
     if (
         label == "PERSISTENT_COUGH"
         and mention.sentence in choking_sentences
@@ -897,6 +913,26 @@ def _flag_for(
         return None
     flag_id = lexicon("en").TARGET_FLAG.get(label)
     return (flag_id, flag_defs.get(flag_id).level) if flag_id else None
+
+
+def _near_choking(mention: Mention, choking_sentences: set[tuple[int, int]]) -> bool:
+    """Return True when a choking mention stands in the mention's sentence or the one just
+    before it ("went down the wrong way again at lunch. coughed for ages"): spec section 3,
+    "for ages" after a choking fit is not a duration in weeks."""
+    start = mention.sentence[0]
+    return any(begin <= start <= end + 2 for begin, end in choking_sentences)
+
+
+def _onset_next_door(mention: Mention, text: str, language_code: str) -> bool:
+    """Return True when the sentence just after or before the mention's only says the onset was
+    sudden ("... talking gibberish. Sudden, he was fine an hour ago."): spec section 3."""
+    if getattr(lexicon(language_code), "ONSET_SENTENCE", None) is None:
+        return False
+    pattern = _compiled(language_code, "ONSET_SENTENCE")
+    after = language.fold(text[mention.sentence[1] : mention.sentence[1] + 80]).lstrip(" .!?\n")
+    before = language.fold(text[max(0, mention.sentence[0] - 80) : mention.sentence[0]])
+    before = re.split(r"[.!?\n]\s", before.rstrip(" \n"))[-1]
+    return bool(pattern.match(after) or pattern.match(before))
 
 
 def _basis(flag_id: str, mention: Mention, *, about_family: bool = False) -> str:
