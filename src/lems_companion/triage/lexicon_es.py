@@ -111,7 +111,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
         r"(?:aire|aliento|respiracion|resuello)\b",
         r"\bsin resuello\b|\bme falta el resuello\b",
-        r"\bahog(?:o|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
+        # Breathless told by what the person cannot do without stopping for breath (spec section
+        # 3 table, dyspnea on little effort): "no podía ni terminar un chiste sin parar a
+        # respirar", "tengo que pararme a coger aire a mitad de la frase".
+        r"\b(?:parar|pararme|pararse|pararle|paro|paraba|pare|paramos|detenerme|detenerse|"
+        r"me detengo|"
+        r"me paro|me paraba|se para|se paraba)\s+(?:\w+\s+)?(?:a|para)\s+(?:respirar|coger aire|"
+        r"tomar aire|jalar aire|recuperar (?:el )?(?:aire|aliento)|recobrar (?:el )?aliento)\b"
+        r"(?!\s+(?:el\s+)?aire\s+(?:puro|fresco|limpio|del|de))",
+        # The air does not come back after an episode: "no recuperaba el aire".
+        r"\bno\s+(?:\w+\s+)?(?:recupera|recuperaba|recupero|recuperó|recuperaba)\s+(?:el\s+)?"
+        r"(?:aire|aliento|respiracion)\b",
+        r"\bahog(?:o|os|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
         r"\bdisnea\b",
         r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
         r"respirar\b",
@@ -178,9 +189,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:kilos?|kg|peso|libras?)\b",
         r"\badelgaz\w*",
         r"\bperdida de peso\b",
-        rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?)\s+{W}{{0,3}}(?:grande|grandes|"
+        rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?|bata|batas|camisas?|chaquetas?|"
+        rf"jerseys?|blusas?|abrigos?|sujetador|reloj|chandal|camison)\s+{W}{{0,3}}(?:grande|grandes|"
         r"holgad\w*|cae|caen|baila|bailan|flojos?|flojas?)\b",
         r"\ben los huesos\b|\bpiel y huesos\b|\b(?:cara|mejillas)\s+(?:\w+\s+)?chupad[oa]s?\b",
+        # Weight loss seen on the body (spec section 3 table, weight_loss: signs others see):
+        # "se le ven los huesos de la cara", "se me marcan las costillas".
+        r"\bse\s+(?:me\s+|le\s+|te\s+)?(?:ven|ve|marcan|marca|notan|nota|salen)\s+(?:mucho\s+|ya\s+|"
+        r"todos?\s+|todas\s+)?(?:los|las)\s+(?:huesos|costillas|pomulos|clavicula\w*|vertebras)\b",
         r"\b(?:estoy|esta|se ve|me veo)\s+(?:mas\s+|muy\s+)?(?:delgad\w*|flac\w*)",
         rf"\bpeso\s+{W}{{0,2}}(?:bajando|bajado|baja|menos)\b",
         r"\b(?:he|ha)\s+bajado\b(?!\s+(?:a|al|la|las|el|los|del|de(?!\s+peso)|en|por|con|hasta|"
@@ -275,7 +291,13 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
         r"sin responder|"
-        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales)",
+        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales|pesan\w*|pesaban)",
+        # Thighs and stairs, however the trouble is put (spec section 2: proximal leg weakness):
+        # "muslos flojos", "le costó subir la escalera", "no podía con las escaleras".
+        rf"\bmuslos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*|sin fuerza)",
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|me cuesta\w*|le cuesta\w*|me cost\w*|"
+        r"le cost\w*)\s+"
+        r"(?:\w+\s+){0,2}?(?:con|subir)\s+(?:las?\s+)?escaleras?\b",
         rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me"
         rf"|se)|"
         r"subir (?:las )?escaleras|ponerme de pie)",
@@ -284,6 +306,16 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
         rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
+        # Arms told by a task overhead (spec section 2: proximal arm weakness): "no puedo tender
+        # la ropa con los brazos arriba", "no podía levantar los brazos", "me cuesta peinarme".
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede|levanto|levantaba|levanta)|tampoco (?:levanto|"
+        r"levantaba|podia|puedo)|me cuesta\w*|le cuesta\w*|me cost\w*|le cost\w*)\s+"
+        r"(?:\w+\s+){0,4}?(?:los|mis|sus)\s+brazos\b",
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|me cuesta\w*|le cuesta\w*|me cost\w*|"
+        r"le cost\w*)\s+"
+        r"(?:\w+\s+){0,1}?(?:peinar\w*|lavar(?:me|le|se)? (?:el|la) (?:pelo|cabeza)|"
+        r"secar(?:me|le|se)? "
+        r"el pelo|tender (?:la )?ropa|colgar (?:la )?ropa)\b",
     ),
     "distal_weakness": (
         rf"\b(?:no puedo|cuesta\w*)\s+{W}{{0,1}}abrir\s+{W}{{0,1}}(?:botes|frascos|tarros)",
@@ -294,6 +326,10 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "neck_weakness": (
         rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*)",
         r"\bcabeza\s+(?:me\s+)?pesa\b",
+        # "me pesa la cabeza", "me cuesta sostenerla" (spec section 2: neck weakness).
+        r"\b(?:me|le)\s+pesa(?:ba)?\s+(?:mucho\s+)?la cabeza\b",
+        r"\b(?:cuesta\w*|cost\w*|no puedo|no puede)\s+(?:sostener|aguantar|mantener)"
+        r"(?:la|me la|le la)\b",
         r"\b(?:cuesta\w*|no puedo|no puede)\s+(?:sostener|aguantar|mantener)\s+(?:la\s+)?cabeza\b",
     ),
     "muscle_aches": (r"\bdolores musculares\b|\bagujetas\b|\bcalambres?\b|\bmialgi\w*",),
@@ -347,6 +383,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
     r"\b(?:casi |ya casi |apenas )?no sudo\b",
     r"\bpor si acaso\b",
+    # "No podía ni terminar un chiste sin parar a respirar": cannot do it without stopping, so
+    # the stop is stated, not denied (spec section 3 table, dyspnea on little effort).
+    r"\bno\s+(?:puedo|podia|pude|puede|pudo|consigo|conseguia|soy capaz de|era capaz de)\s+"
+    r"(?:ni\s+)?(?:\w+\s+){0,4}?sin\s+(?:parar|pararme|pararse|detenerme|detenerse)\b",
     # A severity word that is denied ("nada terrible", "no es intenso") is not severe (spec
     # section 3 table: severe_chest_pain needs a severe pain).
     r"\b(?:nada|no es|no era|ni)\s+(?:tan |muy |demasiado )?(?:terrible|horrible|insoportable|"
@@ -382,7 +422,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "OWN",
         "PSEUDO",
-        (rf"\b(?:mi|mis)\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)", r"\b(?:esta|este|estos)\b"),
+        (
+            rf"\b(?:mi|mis)\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)",
+            # "está ingresado", "está en la UCI": the verb "está" folds to "esta" (this); the
+            # verb names no owner (spec section 3, another person).
+            r"\b(?:esta(?!\s+(?:\w+(?:ado|ada|ido|ida|ando|iendo)|en|con|bien|mal|muy|mejor|peor|"
+            r"fatal|regular|como|de|que|hecho|hecha|malit[oa])\b)|este|estos)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("COMMA", "PSEUDO", (r",", r"\bentonces\b", r"\basi que\b"), max_scope=TERMINATOR_SCOPE),
@@ -444,6 +490,11 @@ CUES: tuple[Cue, ...] = (
             rf"\b",
             rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}\b",
             r"(?:\A\s*|(?<=[.!?;:\n]\s))ella\b",
+            # Kin named as a name after a preposition: "me acordé de papá, adelgazó" (spec
+            # section 3, another person); not the breast ("cáncer de mama", "operada de mama").
+            r"(?<!cancer )(?<!tumor )(?<!carcinoma )(?<!operada )(?<!operado )(?<!biopsia )"
+            r"(?<!ecografia )(?<!nodulo )(?<!bulto )(?<!protesis )"
+            r"\b(?:de|a|para|por)\s+(?:papa|mama|papi|mami|abuelita|abuelito|yaya|yayo)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "SELF_CLITIC", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
@@ -655,6 +706,10 @@ CUES: tuple[Cue, ...] = (
 QUESTION_START = (
     r"^\W*(?:es|son|puede(?! que\b)|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|"
     r"debo|deberia|sera)\b"
+    # "¿La falta de aire al acostarse es algo que debemos vigilar?": a symptom named as a thing
+    # and asked about in general (spec section 3, a question).
+    r"|^\W*(?:el|la|los|las)\b[^?]*\b(?:es|son|sera|seria)\s+(?:algo|un sintoma|una senal|un signo|"
+    r"sintoma|signo|tipic[oa]s?|frecuentes?|comun(?:es)?|habitual(?:es)?)\b"
 )
 FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
 SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"
@@ -703,6 +758,23 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
             r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
             r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
             r"ingles|idiomas?|oposiciones|selectividad)\b",
+        ),
+    ),
+    # A football club chokes on its rival: "el Betis se atragantó con el Getafe" (spec section 3,
+    # sport). A club is named with its article; sport words too. Food named keeps the choking.
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:me|yo)\s+(?:\w+\s+)?(?:atragant|ahog|asfixi|trag))"
+        + slots.unless_food(
+            "es",
+            r"\b(?:el|al|del|contra el)\s+(?:betis|getafe|sevilla|valencia|villarreal|osasuna|"
+            r"celta|"
+            r"espanyol|mallorca|rayo|alaves|girona|granada|cadiz|almeria|levante|elche|leganes|eibar|"
+            r"athletic|atletico|real|madrid|barcelona|deportivo|depor|zaragoza|sporting|oviedo|malaga|"
+            r"tenerife|valladolid|racing|boca|river|independiente|san lorenzo|america|chivas|pumas|"
+            r"cruz azul|tigres|monterrey|colo[- ]colo|nacional|millonarios|penarol)\b|"
+            r"\b(?:rival|derbi|jornada|delanteros?|porter[oi]a?|penalti\w*|arbitro|goles?|goleada|"
+            r"eliminatoria|descenso|aficion|hinchada|entrenador|mister)\b",
         ),
     ),
     # "No me trago lo que dice": swallowing a story is believing it (spec section 3).

@@ -54,10 +54,19 @@ _BARE = re.compile(
     r"february|march|april|may|june|july|august|september|october|november|december)\b))",
     re.IGNORECASE,
 )
-# A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)").
+# A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)"), and
+# so does one that names the scales or a diet ("La báscula dice 57", "En septiembre 70,5, hoy 66.
+# Sin dieta.").
 _WEIGHT_WORD = re.compile(
     r"\b(?:wt|weight|weigh\w*|scales?|peso|pesaba|pesar|peso|pds|poids|pese|pesais|pesait|"
-    r"gewicht|gew|wiege\w*|wog|kilos?|kg)\b",
+    r"gewicht|gew|wiege\w*|wog|kilos?|kg|b[aá]scula|balanza|dieta)\b",
+    re.IGNORECASE,
+)
+# A bare figure named as another measure is no weight ("Tensión 135, pulso 88").
+_OTHER_MEASURE = re.compile(
+    r"\b(?:tensi[oó]n|pulso|pulsaciones|frecuencia|glucosa|glucemia|az[uú]car|temperatura|"
+    r"fiebre|pasos|pulse|heart rate|blood pressure|bp|sugar|glucose|pouls|glyc[eé]mie|blutdruck|"
+    r"puls|zucker|blutzucker)\b[^\d.;]{0,8}$",
     re.IGNORECASE,
 )
 # Words that say a figure is the current weight.
@@ -201,6 +210,8 @@ def weights(text: str) -> list[_Weight]:
             taken.append((weight.start, weight.end))
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
+            continue
+        if _OTHER_MEASURE.search(text[max(0, match.start() - 24) : match.start()]):
             continue
         kg = _number(match.group(1)) * per_bare
         if BARE_KG_RANGE[0] <= kg <= BARE_KG_RANGE[1]:
