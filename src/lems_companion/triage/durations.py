@@ -145,6 +145,12 @@ _AGO = re.compile(
     r"jahren)\b",
     re.IGNORECASE,
 )
+# A person's age is no duration ("tengo 84 años y ... mucha tos", "I'm 84 years old").
+_AGE = re.compile(
+    r"\b(?:tengo|tiene|a mis|a sus|con)\s+\d{1,3}\s+a(?:n|ñ)os\b|\b\d{1,3}\s+a(?:n|ñ)os de edad\b|"
+    r"\b\d{1,3}[- ]years?[- ]old\b|\bj'ai\s+\d{1,3}\s+ans\b|\bich bin\s+\d{1,3}(?:\s+jahre alt)?\b",
+    re.IGNORECASE,
+)
 # "since the start of last month", "desde principios del mes pasado", "depuis le début du mois
 # dernier", "seit Anfang letzten Monats": a part of the previous month (spec section 3).
 _PART_OF_LAST_MONTH = re.compile(
@@ -177,7 +183,7 @@ def longest_days(text: str, *, today: date) -> int | None:
     """Return the longest duration the text states, in days; None when it states none.
 
     A point in the past ("two months ago") is not a duration."""
-    text = _AGO.sub(" ", text)
+    text = _AGE.sub(" ", _AGO.sub(" ", text))
     found: list[int] = []
     for match in _COUNT.finditer(text):
         word = (match.group(1) or match.group(2)).lower()

@@ -92,6 +92,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
         r"comer|beber|comida|agua|liquidos?|bebo|como|come|bebe|cucharada)",
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
+        # Coughing fits that come with every drink or mouthful, the drink named first (spec
+        # section 3 table, choking): "cada vez que bebo café me da un ataque de tos".
+        r"\b(?:al|cuando|cada vez que|siempre que|en cuanto)\s+(?:\w+\s+)?(?:bebo|bebe|beber|como|"
+        r"come|comer|trago|traga|tragar|tomo|toma)\b[^.;!?]{0,40}?\b(?:ataques?|accesos?|golpes?)\s+"
+        r"de\s+tos\b",
+        # Gone down to the lung, the wrong way: "como si se me fuera al pulmón".
+        r"\bse\s+(?:me|le)\s+(?:fue|va|iba|fuera|ha ido)\s+(?:\w+\s+){0,3}?(?:al|a los|hacia el)\s+"
+        r"pulmon(?:es)?\b",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -232,6 +240,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"n)\b",
         rf"\b(?:me\s+|le\s+)?(?:duel\w*|doli\w*)\s+{W}{{0,2}}(?:el )?pecho\b",
         r"\bdolor toracico\b|\bangina de pecho\b",
+        # Pain on one side or part of the chest (spec section 3 table, chest_pain): "dolorcillo
+        # sordo en el lado izquierdo del pecho", "molestia en la parte de arriba del pecho".
+        r"\b(?:dolor\w*|molestia\w*|pinchazo\w*|punzada\w*|opresion|presion)\s+(?:\w+\s+){0,3}?"
+        r"(?:en|por)\s+(?:el|la)\s+(?:lado|parte|zona|costado)\s+(?:\w+\s+){0,3}?del\s+pecho\b",
         r"\bpecho\s+(?:\w+\s+){0,3}(?:apretado|oprimido|cerrado|cargado)\b",
         rf"\b(?:me|le)\s+(?:pincha|pinchaba|aprieta|apretaba|oprime|arde|ardia|quema)\w*\s+{W}{{0,2}}"
         r"(?:el )?pecho\b",
@@ -291,7 +303,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
         r"sin responder|"
-        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales|pesan\w*|pesaban)",
+        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales|pesan\w*|pesaban|"
+        r"fallan|fallaban|fallaron|flaquean|flaqueaban)",
         # Thighs and stairs, however the trouble is put (spec section 2: proximal leg weakness):
         # "muslos flojos", "le costó subir la escalera", "no podía con las escaleras".
         rf"\bmuslos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*|sin fuerza)",
@@ -376,6 +389,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"(?:bien|normal)\b",
     r"\bno se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
     r"\bno (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran|salen)\b",
+    # "no pasaba ni con agua": not even with water, the food stuck (spec section 3 table,
+    # dysphagia); "ni" repeats the symptom's own negation and denies nothing after it.
+    r"\bno (?:me |le )?(?:pasaba|pasaban|bajaba|bajaban|entraba|entraban|paso|bajo)\b",
+    r"\bni (?:siquiera )?con (?:el |la |un |una )?(?:agua|liquido\w*|bebida|leche|zumo|cafe|"
+    r"caldo)\b",
     r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",
     r"\bno (?:mejora|para|cede)\b|\bno es normal\b|\bnunca me (?:habia|ha) pasado\b|"
     r"\bnunca me paso\b|\bantes no\b|\bno he bebido\b|\bno atino\b|\bno acierto\b",
@@ -690,11 +708,12 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
-            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisimo|intens\w*|terrible|horrible|"
+            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|terrible|"
+            r"horrible|"
             r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
             # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
             r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre|agarr)\w*\s+(?:hacia |hasta |"
-            r"por |a )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
+            r"por |a |al )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
             r"\bbrazo izquierdo\b|\bmandibula\b|\bquijada\b",
             r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
         ),
@@ -777,6 +796,35 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
             r"eliminatoria|descenso|aficion|hinchada|entrenador|mister)\b",
         ),
     ),
+    # Phlegm stuck in the chest is no food sticking (spec section 3 table: dysphagia is food or
+    # drink), unless the sentence names food too.
+    (
+        frozenset({"DYSPHAGIA"}),
+        slots.unless_food(
+            "es",
+            r"\b(?:flemas?|mocos|secreciones|esputos?)\s+(?:\w+\s+){0,3}?(?:atascad\w*|pegad\w*|"
+            r"se (?:me |le )?(?:quedan?|atascan?|pegan?))",
+        ),
+    ),
+    # "Casi me da un infarto al ver la factura": an infarct almost had is a fright (spec section 3,
+    # figures of speech); chest pain named beside it is still read as chest pain.
+    (
+        frozenset({"SEVERE_CHEST_PAIN"}),
+        r"\b(?:casi|por poco|poco mas y|me va a|me iba a|le va a|le iba a)\s+(?:me\s+|le\s+)?"
+        r"(?:da|dio|daba|dar)\s+(?:un\s+)?(?:infarto|ataque (?:al|de) corazon)\b",
+    ),
+    # An exam, a task or a person "se me atragantó": found hard, not choked on (spec section 3,
+    # words in another sense). Food named keeps the choking.
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        slots.unless_food(
+            "es",
+            r"\batragant\w*\s+(?:\w+\s+){0,2}?(?:el|la|los|las|este|esta|ese|esa|mi|mis)\s+"
+            r"(?:teorico|practico|examen\w*|test|carnet|oposicion\w*|asignatura|matematicas|fisica|"
+            r"quimica|temario|tema|deberes|tarea|libro|novela|reunion|profesor\w*|suegr[oa]|jefe|"
+            r"jefa|cunad[oa])\b",
+        ),
+    ),
     # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
     (
         frozenset({"DYSPHAGIA"}),
@@ -832,6 +880,28 @@ CUES = (
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("es"),)),
+    # A drink gone the wrong way while laughing or talking, one cough and over (spec section 3:
+    # an expected, benign cause stated with quick recovery). Both are needed (text._keeps).
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:al reir\w*|riendo(?:me|se)?|de (?:la )?risa|me rei|se rio|a carcajadas|"
+            r"hablando|al hablar|con las prisas|por las prisas)\b",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            *slots.quick_recovery("es"),
+            r"\b(?:un|unos|dos|tres|pocos|un par de)\s+(?:segundos?|momentos?)\b"
+            r"(?!\s+(?:sin|no)\b)",
+            r"\by listo\b|\benseguida\b|\ben seguida\b|\bal momento\b",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
 )
 # English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
 for _label in slots.ENGLISH_LOANWORDS:

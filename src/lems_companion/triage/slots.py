@@ -199,7 +199,9 @@ POSSESSIVE = {
 # Choking verbs that also mean "suffocate" (so need food or drink to be choking), and what is
 # eaten or drunk.
 _CHOKE = {
-    "es": r"\b(?:me|se|te|le)\s+(?:ahog|atragant|atora|ator[eo])\w*",
+    # "Atorar" (Mexico) chokes the person ("me atoré con un trozo de pollo"), but food that
+    # "se me atora" is food sticking: dysphagia.
+    "es": r"(?:\b(?:me|se|te|le)\s+(?:ahog|atragant)\w*|(?<!\bse )\b(?:me|se|te|le)\s+ator\w*)",
     "fr": r"\b(?:m'|s'|t'|me\s+|se\s+)(?:etrangl|etouff)\w*",
     "de": r"\b(?:erstick|verschluck)\w*",
 }
