@@ -128,6 +128,8 @@ _NAMED_DAYS: dict[str, tuple[int, int]] = {
 }  # fmt: skip
 _NAMED = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den|der)\s+)?"
+    # "desde el puente del Pilar", "since the Easter weekend" is the holiday's date too.
+    r"(?:(?:puente|fin de semana|weekend)\s+(?:de\s+|del\s+|of\s+)?(?:(?:el|la|los|the)\s+)?)?"
     rf"(?P<name>{'|'.join(re.escape(name) for name in sorted(_NAMED_DAYS, key=len, reverse=True))})"
     r"\b",
     re.IGNORECASE,

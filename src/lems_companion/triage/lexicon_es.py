@@ -48,7 +48,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"veces\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
-        r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        # "me he atorado con el arroz" is the person choking on it (slots._CHOKE), not food
+        # sticking.
+        r"\b(?:atasc(?!os?\b)\w*|atranc\w*)\b|(?<=\bse me )ator\w*|(?<=\bse le )ator\w*|"
+        r"\batora\b|\b(?:atorad\w*|atoro)\b"
+        r"(?![^.;!?,]{0,15}\bcon\s+(?:el|la|los|las|un|una|mi|su)\b)",
         # Worsening swallowing, several swallows (spec section 3 table): "tragar cada vez peor",
         # "necesito dos o tres tragos" (not drinks of something).
         r"\b(?:tragar|trago|deglucion)\s+(?:es\s+|va\s+)?(?:cada vez peor|de mal en peor|peor)\b",
@@ -69,12 +73,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"por la nariz\b",
         r"\bpor la nariz\s+(?:al|cuando)\s+(?:beb|trag)\w*",
         r"\bdisfagi\w*",
+        # Care notes: thickener needed, whole tablets not tolerated (spec section 3 table,
+        # dysphagia; clinical shorthand counts).
+        r"\b(?:precisa|necesita|usar|con|anadir)\s+espesante\b|\bno tolera\w*\s+(?:los\s+|las\s+)?"
+        r"(?:comprimidos|pastillas|solidos|liquidos)\b",
         rf"\bse (?:me |le )?traba\w*\s+{W}{{0,3}}{FOODS}",
         r"\bno (?:pudo|puedo|pude|podia) tragar\w*",
         # "antes no me pasaba": "pasar" is also "to happen".
         r"(?<!antes )(?<!nunca )(?<!eso )(?<!esto )"
         r"\bno (?:me|le) (?:pasa|pasaba|pasan|pasaban|paso|baja|bajaba|bajan|entra|entraba)\b"
-        r"(?!\s+(?:nada|na|ni una|en la cabeza|por la cabeza|de nada|lo mismo|eso|esto))",
+        r"(?!\s+(?:nada|na|ni una|en la cabeza|por la cabeza|de nada|lo mismo|eso|esto|"
+        # Air that does not get in is breath, not food (spec section 3 table, dyspnea).
+        r"(?:el |nada de |suficiente )?aire))",
         r"\bse (?:me |le )?(?:queda|quedaba|quedo|quedan)\s+(?:a medio camino|a mitad de camino|"
         r"en la garganta|en el cuello|atascad\w*|pegad\w*)",
     ),
@@ -86,6 +96,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\batragant\w*",
         rf"\bahog\w*\s+{W}{{0,3}}(?:con|al)\s+{W}{{0,3}}(?:saliva|babas?|comida|agua|liquidos?|"
         r"bebida|cafe|comer|beber|tragar|sopa|leche|bocado)",
+        # Choked on a thing, in the past tense of one event ("me ahogué con el atole"), whatever
+        # was eaten; not heat, smoke, effort or a mask (spec section 3 table, choking).
+        # "me he atorado un poco con el arroz" (Mexico) is the same (not "se me atoró").
+        r"(?<!\bse )\b(?:me|se|le|te)\s+(?:(?:he|ha|habia)\s+)?(?:ahog|ator)(?:ue|o|e|aste|ado)\s+"
+        r"(?:(?:un poco|otra vez|bien|feo)\s+)?con\s+(?:el|la|los|las|un|"
+        r"una|unos|unas|mi|su)\s+(?!(?:calor|humo|esfuerzo|escaleras?|mascarilla|polvo|aire|tos|"
+        r"flemas?|mocos|ansiedad|nervios|subida|cuesta|bochorno|olor|gas|pintura|lejia|"
+        r"caminata|paseo)\b)\w+",
+        # Split or misspelt "atragantar": "me a tragantado el agua".
+        r"\b(?:a\s+|e\s+|ha\s+|he\s+)tragant\w*",
         rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,5}}por (?:el otro lado|otro lado|"
         r"mal sitio|el otro camino|donde no era|el lado equivocado)",
         r"\bpor mal sitio\b|\bmal trago\b",
@@ -119,6 +139,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
         r"(?:aire|aliento|respiracion|resuello)\b",
         r"\bsin resuello\b|\bme falta el resuello\b",
+        # "Se fatiga tumbado" (in much of Spain "fatiga" is breathlessness): breathless lying flat
+        # (spec section 3 table, dyspnea).
+        r"\b(?:se fatiga|me fatigo|se fatigaba|me fatigaba|fatigad[oa])\s+(?:\w+\s+)?(?:tumbad[oa]|"
+        r"acostad[oa]|en la cama|echad[oa])\b",
         # Breathless told by what the person cannot do without stopping for breath (spec section
         # 3 table, dyspnea on little effort): "no podía ni terminar un chiste sin parar a
         # respirar", "tengo que pararme a coger aire a mitad de la frase".
@@ -192,15 +216,25 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bca(?:i|yo|ido|igo|er)\s+(?:\w+\s+)?redond[oa]s?\b",
     ),
     "WEIGHT_LOSS": (
-        rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
+        rf"\b(?:he |ha |has |hemos )?(?:perdido|perdi|perdio|perdimos|bajado|baje|bajo|rebajado|"
+        rf"rebaje)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
         rf"*)?"
-        r"(?:kilos?|kg|peso|libras?)\b",
+        # "bajé 2 kilos de harina" is carrying, not losing.
+        r"(?:kilos?|kg|peso|libras?)\b(?!\s+de\s+(?!peso|golpe|repente|una|sopeton|musculo|grasa)\w)",
         r"\badelgaz\w*",
         r"\bperdida de peso\b",
         rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?|bata|batas|camisas?|chaquetas?|"
         rf"jerseys?|blusas?|abrigos?|sujetador|reloj|chandal|camison)\s+{W}{{0,3}}(?:grande|grandes|"
         r"holgad\w*|cae|caen|baila|bailan|flojos?|flojas?)\b",
         r"\ben los huesos\b|\bpiel y huesos\b|\b(?:cara|mejillas)\s+(?:\w+\s+)?chupad[oa]s?\b",
+        # The scales reading less and less, wasting away, new holes in the belt (spec section 3
+        # table, weight_loss): "la báscula cada semana marca menos", "me estoy quedando en nada",
+        # "dos agujeros más al cinturón".
+        r"\b(?:bascula|balanza)\b[^.;!?]{0,30}?\b(?:marca|dice|da|sale|pone)\s+(?:cada vez\s+)?"
+        r"(?:menos|un kilo menos|kilos menos)\b",
+        # Not "se quedó en nada" (came to nothing): only wasting away as it goes on.
+        r"\b(?:quedando(?:me|se)?)\s+en (?:nada|los huesos|na)\b",
+        r"\bagujeros?\s+(?:mas\s+)?(?:\w+\s+)?(?:al|en el|del|de)\s+(?:mi\s+|su\s+)?cinturon\b",
         # Weight loss seen on the body (spec section 3 table, weight_loss: signs others see):
         # "se le ven los huesos de la cara", "se me marcan las costillas".
         r"\bse\s+(?:me\s+|le\s+|te\s+)?(?:ven|ve|marcan|marca|notan|nota|salen)\s+(?:mucho\s+|ya\s+|"
@@ -214,6 +248,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
     ),
     "PERSISTENT_COUGH": (
+        # A cough log, then "así desde hace cuatro semanas" on its own line: the duration speaks
+        # of the cough above it, three weeks or more (spec section 3: wherever it stands).
+        r"\b(?:tos|toso|tosiendo)\b[^.;!?]{0,80}?\b(?:asi|igual|lo mismo)\s+desde\s+hace\s+"
+        r"(?:(?:tres|cuatro|cinco|seis|siete|ocho|varias|muchas|[3-9]|\d\d)\s+semanas|"
+        r"(?:un|1|dos|tres|varios|\d+)\s+mes(?:es)?)\b",
         rf"\btos\w*\s+{W}{{0,3}}(?:que\s+)?no se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
         r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
         rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
@@ -279,6 +318,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
         rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
         r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
+        # One hand that suddenly cannot hold a thing (spec section 3 table, stroke_signs: sudden
+        # one-sided weakness): "de golpe no podía sostener la taza con la mano derecha".
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:sostener|sujetar|agarrar|coger|"
+        r"aguantar)\s+(?:\w+\s+){0,3}?con (?:la|mi|su) mano (?:izquierd\w*|derech\w*)",
+        r"\b(?:brazo|pierna|mano)\s+(?:\w+\s+){0,2}?como muert[oa]\b",
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
@@ -350,7 +394,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:cansad\w*|cansancio|agotad\w*|agotamiento|molid[oa]|hech[oa] polvo|sin fuerzas|"
         r"fatiga\w*|reventad[oa]|rendid[oa])\b",
     ),
-    "falls": (r"\b(?:me cai|se cayo|caida|tropec\w*|casi me caigo)\b",),
+    "falls": (
+        r"\b(?:me cai|se cayo|caida|tropec\w*|tropiez\w*|casi me caigo)\b",
+        # Feet catching on the rug: foot drop, tripping (spec section 2).
+        r"\bse (?:me |le )?enganchan? (?:los pies|el pie)\b|"
+        r"\b(?:pies?)\s+se (?:me |le )?enganchan?\b",
+    ),
     "dry_mouth": (r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",),
     "constipation": (r"\bestren\w*",),
     "erectile_dysfunction": (r"\berecci\w*|\bimpoten\w*",),

@@ -201,7 +201,8 @@ POSSESSIVE = {
 _CHOKE = {
     # "Atorar" (Mexico) chokes the person ("me atoré con un trozo de pollo"), but food that
     # "se me atora" is food sticking: dysphagia.
-    "es": r"(?:\b(?:me|se|te|le)\s+(?:ahog|atragant)\w*|(?<!\bse )\b(?:me|se|te|le)\s+ator\w*)",
+    "es": r"(?:\b(?:me|se|te|le)\s+(?:(?:he|ha|has|habia)\s+)?(?:ahog|atragant)\w*|"
+    r"(?<!\bse )\b(?:me|se|te|le)\s+(?:(?:he|ha|has|habia)\s+)?ator\w*)",
     "fr": r"\b(?:m'|s'|t'|me\s+|se\s+)(?:etrangl|etouff)\w*",
     "de": r"\b(?:erstick|verschluck)\w*",
 }
