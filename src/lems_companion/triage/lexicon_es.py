@@ -349,6 +349,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"sin responder|"
         r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales|pesan\w*|pesaban|"
         r"fallan|fallaban|fallaron|flaquean|flaqueaban)",
+        # The verb first: "me fallan las piernas", "se me doblan las rodillas" (spec section 2).
+        r"\b(?:me|le|se me|se le)\s+(?:fallan|fallaban|fallaron|flaquean|flaqueaban|pesan|pesaban|"
+        r"tiemblan|temblaban|flojean|doblan|doblaban|doblaron)\s+(?:las\s+|mis\s+)?(?:piernas|rodillas)\b",
         # Thighs and stairs, however the trouble is put (spec section 2: proximal leg weakness):
         # "muslos flojos", "le costó subir la escalera", "no podía con las escaleras".
         rf"\bmuslos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*|sin fuerza)",
@@ -363,6 +366,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
         rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
+        r"\b(?:me|le)\s+(?:pesan|pesaban|fallan|fallaban|flaquean|tiemblan)\s+(?:los\s+|mis\s+)?brazos\b",
         # Arms told by a task overhead (spec section 2: proximal arm weakness): "no puedo tender
         # la ropa con los brazos arriba", "no podía levantar los brazos", "me cuesta peinarme".
         r"\b(?:no (?:puedo|podia|pude|pudo|puede|levanto|levantaba|levanta)|tampoco (?:levanto|"
@@ -948,6 +952,9 @@ CUES = (
             r"\b(?:un|unos|dos|tres|pocos|un par de)\s+(?:segundos?|momentos?)\b"
             r"(?!\s+(?:sin|no)\b)",
             r"\by listo\b|\benseguida\b|\ben seguida\b|\bal momento\b",
+            # Longer than the breath cue's "a los pocos segundos", so this one is kept.
+            r"\b(?:al cabo de|tras|a los|en)\s+(?:unos|pocos|dos|tres|\d+)\s+(?:segundos|momentos)"
+            r"\s*,?\s*(?:y\s+)?(?:bien|ya|listo|nada|normal)\b",
         ),
         allowed_types=frozenset({"CHOKING"}),
     ),
