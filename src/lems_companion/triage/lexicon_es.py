@@ -864,7 +864,16 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
     (
         frozenset({"SEVERE_CHEST_PAIN"}),
         r"\b(?:casi|por poco|poco mas y|me va a|me iba a|le va a|le iba a)\s+(?:me\s+|le\s+)?"
-        r"(?:da|dio|daba|dar)\s+(?:un\s+)?(?:infarto|ataque (?:al|de) corazon)\b",
+        r"(?:da|dio|daba|dar)\s+(?:un\s+)?(?:infarto|ataque (?:al|de) corazon)\b|"
+        # ... and a machine's "infarct" is a breakdown: "le dio un infarto al ordenador".
+        r"\binfarto\s+(?:al|a la|del|de la)\s+(?:ordenador|movil|telefono|portatil|coche|moto|"
+        r"router|wifi|tele|television|lavadora|nevera|frigorifico|impresora|servidor|sistema|banco)\b",
+    ),
+    # "Ahogarse en un vaso de agua": to make a drama of a small problem (spec section 3,
+    # figures of speech).
+    (
+        frozenset({"CHOKING", "DYSPNEA"}),
+        r"\bahog\w*\s+en un vaso de agua\b",
     ),
     # An exam, a task or a person "se me atragantó": found hard, not choked on (spec section 3,
     # words in another sense). Food named keeps the choking.
@@ -875,7 +884,8 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
             r"\batragant\w*\s+(?:\w+\s+){0,2}?(?:el|la|los|las|este|esta|ese|esa|mi|mis)\s+"
             r"(?:teorico|practico|examen\w*|test|carnet|oposicion\w*|asignatura|matematicas|fisica|"
             r"quimica|temario|tema|deberes|tarea|libro|novela|reunion|profesor\w*|suegr[oa]|jefe|"
-            r"jefa|cunad[oa])\b",
+            r"jefa|cunad[oa]|lunes|martes|miercoles|jueves|viernes|domingos?|sabados?|ingles|"
+            r"aleman|frances|papeleo|declaracion|renta|hacienda)\b",
         ),
     ),
     # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
