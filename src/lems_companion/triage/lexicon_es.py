@@ -348,7 +348,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
         r"sin responder|"
         r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales|pesan\w*|pesaban|"
-        r"fallan|fallaban|fallaron|flaquean|flaqueaban)",
+        r"fallan|fallaban|fallaron|flaquean|flaqueaban|rigid\w*|agarrotad\w*)",
         # The verb first: "me fallan las piernas", "se me doblan las rodillas" (spec section 2).
         r"\b(?:me|le|se me|se le)\s+(?:fallan|fallaban|fallaron|flaquean|flaqueaban|pesan|pesaban|"
         r"tiemblan|temblaban|flojean|doblan|doblaban|doblaron)\s+(?:las\s+|mis\s+)?(?:piernas|rodillas)\b",
@@ -367,6 +367,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
         rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
         r"\b(?:me|le)\s+(?:pesan|pesaban|fallan|fallaban|flaquean|tiemblan)\s+(?:los\s+|mis\s+)?brazos\b",
+        # "los brazos no me daban" (no strength left in them).
+        r"\bbrazos\s+(?:ya\s+)?no\s+(?:me|le)\s+(?:dan|daban|dieron|aguantan|aguantaban|responden|"
+        r"respondian)\b",
         # Arms told by a task overhead (spec section 2: proximal arm weakness): "no puedo tender
         # la ropa con los brazos arriba", "no podía levantar los brazos", "me cuesta peinarme".
         r"\b(?:no (?:puedo|podia|pude|pudo|puede|levanto|levantaba|levanta)|tampoco (?:levanto|"
@@ -385,7 +388,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:no tengo|no tiene|sin)\s+fuerza\s+en\s+las\s+manos\b",
     ),
     "neck_weakness": (
-        rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*)",
+        rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*|floj\w*|sin fuerza)",
         r"\bcabeza\s+(?:me\s+)?pesa\b",
         # "me pesa la cabeza", "me cuesta sostenerla" (spec section 2: neck weakness).
         r"\b(?:me|le)\s+pesa(?:ba)?\s+(?:mucho\s+)?la cabeza\b",
@@ -407,8 +410,15 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "dry_mouth": (r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",),
     "constipation": (r"\bestren\w*",),
     "erectile_dysfunction": (r"\berecci\w*|\bimpoten\w*",),
-    "dizziness_on_standing": (r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",),
-    "reduced_sweating": (r"\b(?:casi |ya casi |apenas )?no sudo\b|\bsudo (?:menos|poco)\b",),
+    "dizziness_on_standing": (
+        r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",
+        # "Al levantarme se me va la cabeza": light-headed on standing (spec section 2).
+        r"\bse (?:me|le) (?:va|iba|fue) la cabeza\b",
+    ),
+    "reduced_sweating": (
+        r"\b(?:casi |ya casi |apenas )?no sudo\b|"
+        r"\bsudo (?:(?:mucho|muy|bastante)\s+)?(?:menos|poco)\b",
+    ),
     "blurred_vision": (r"\bborros\w*|\bvista nublada\b",),
     "drooping_eyelids": (
         rf"\bparpados?\s+{W}{{0,2}}(?:caid\w*|pesad\w*|se (?:me )?cae\w*)",
