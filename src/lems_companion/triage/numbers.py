@@ -69,6 +69,11 @@ _OTHER_MEASURE = re.compile(
     r"puls|zucker|blutzucker)\b[^\d.;]{0,8}$",
     re.IGNORECASE,
 )
+_OTHER_UNIT_AFTER = re.compile(
+    r"^\s*(?:de fiebre|de temperatura|grados|[º°]|pulsaciones|lpm|ppm|de tensi[oó]n|de az[uú]car|"
+    r"degrees|fever|de fi[eè]vre|degr[eé]s|grad\b|fieber)",
+    re.IGNORECASE,
+)
 # Words that say a figure is the current weight.
 _NOW = re.compile(
     r"\b(?:now|today|this morning|currently|at the moment|ahora|hoy|esta manana|actualmente|"
@@ -211,7 +216,9 @@ def weights(text: str) -> list[_Weight]:
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if _OTHER_MEASURE.search(text[max(0, match.start() - 24) : match.start()]):
+        if _OTHER_MEASURE.search(
+            text[max(0, match.start() - 24) : match.start()]
+        ) or _OTHER_UNIT_AFTER.match(text[match.end() : match.end() + 16]):
             continue
         kg = _number(match.group(1)) * per_bare
         if BARE_KG_RANGE[0] <= kg <= BARE_KG_RANGE[1]:
