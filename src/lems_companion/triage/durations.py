@@ -136,6 +136,8 @@ _NAMED_DAYS: dict[str, tuple[int, int]] = {
 }  # fmt: skip
 _NAMED = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den|der)\s+)?"
+    # "desde el puente del Pilar", "since the Easter weekend" is the holiday's date too.
+    r"(?:(?:puente|fin de semana|weekend)\s+(?:de\s+|del\s+|of\s+)?(?:(?:el|la|los|the)\s+)?)?"
     rf"(?P<name>{'|'.join(re.escape(name) for name in sorted(_NAMED_DAYS, key=len, reverse=True))})"
     r"\b",
     re.IGNORECASE,
@@ -182,13 +184,14 @@ _LAST_DAYS = {
 
 
 # Someone's age is not how long a symptom has lasted: "j'ai 86 ans", "I'm 79 years old",
-# "tengo 80 años", "ich bin 75 Jahre alt", "un homme de 80 ans"; not "une toux de 3 ans".
+# "tengo 84 años y ... mucha tos", "ich bin 75 Jahre alt", "un homme de 80 ans"; not "une toux
+# de 3 ans" or "ich bin 3 Wochen krank".
 _AGE = re.compile(
-    r"\b(?:(?:j'ai|il a|elle a|tengo|tiene|i'm|i am|he's|she's|he is|she is|aged|ich bin|er ist|"
-    r"sie ist|(?:homme|femme|dame|monsieur|patiente?) de)\s+\d{1,3}\s*"
+    r"\b(?:(?:j'ai|il a|elle a|tengo|tiene|a mis|a sus|con|i'm|i am|he's|she's|he is|she is|aged|"
+    r"ich bin|er ist|sie ist|(?:homme|femme|dame|monsieur|patiente?) de)\s+\d{1,3}\s*"
     r"(?:ans|anos|years?|jahre?n?)\b"
     r"(?!\s+(?:de|d'|of)\b)|\d{1,3}\s*(?:years?|jahre)\s+(?:old|alt)"
-    r"\b|\d{1,3}\s*-?\s*years?-old\b)",
+    r"\b|\d{1,3}\s*-?\s*years?-old\b|\d{1,3}\s+anos de edad\b)",
     re.IGNORECASE,
 )
 

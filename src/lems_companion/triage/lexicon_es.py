@@ -48,7 +48,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"veces\b",
         rf"\b{FOODS}\s+{W}{{0,4}}(?:atascad\w*|atorad\w*|atranc\w*|pegad\w*|se (?:me |le )?"
         r"queda\w*|se (?:me |le )?quedan|no (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran))\b",
-        r"\b(?:atasc(?!os?\b)\w*|atorad\w*|atoro|atora|atranc\w*)\b",
+        # "me he atorado con el arroz" is the person choking on it (slots._CHOKE), not food
+        # sticking.
+        r"\b(?:atasc(?!os?\b)\w*|atranc\w*)\b|(?<=\bse me )ator\w*|(?<=\bse le )ator\w*|"
+        r"\batora\b|\b(?:atorad\w*|atoro)\b"
+        r"(?![^.;!?,]{0,15}\bcon\s+(?:el|la|los|las|un|una|mi|su)\b)",
         # Worsening swallowing, several swallows (spec section 3 table): "tragar cada vez peor",
         # "necesito dos o tres tragos" (not drinks of something).
         r"\b(?:tragar|trago|deglucion)\s+(?:es\s+|va\s+)?(?:cada vez peor|de mal en peor|peor)\b",
@@ -69,12 +73,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"por la nariz\b",
         r"\bpor la nariz\s+(?:al|cuando)\s+(?:beb|trag)\w*",
         r"\bdisfagi\w*",
+        # Care notes: thickener needed, whole tablets not tolerated (spec section 3 table,
+        # dysphagia; clinical shorthand counts).
+        r"\b(?:precisa|necesita|usar|con|anadir)\s+espesante\b|\bno tolera\w*\s+(?:los\s+|las\s+)?"
+        r"(?:comprimidos|pastillas|solidos|liquidos)\b",
         rf"\bse (?:me |le )?traba\w*\s+{W}{{0,3}}{FOODS}",
         r"\bno (?:pudo|puedo|pude|podia) tragar\w*",
         # "antes no me pasaba": "pasar" is also "to happen".
         r"(?<!antes )(?<!nunca )(?<!eso )(?<!esto )"
         r"\bno (?:me|le) (?:pasa|pasaba|pasan|pasaban|paso|baja|bajaba|bajan|entra|entraba)\b"
-        r"(?!\s+(?:nada|na|ni una|en la cabeza|por la cabeza|de nada|lo mismo|eso|esto))",
+        r"(?!\s+(?:nada|na|ni una|en la cabeza|por la cabeza|de nada|lo mismo|eso|esto|"
+        # Air that does not get in is breath, not food (spec section 3 table, dyspnea).
+        r"(?:el |nada de |suficiente )?aire))",
         r"\bse (?:me |le )?(?:queda|quedaba|quedo|quedan)\s+(?:a medio camino|a mitad de camino|"
         r"en la garganta|en el cuello|atascad\w*|pegad\w*)",
     ),
@@ -86,12 +96,30 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\batragant\w*",
         rf"\bahog\w*\s+{W}{{0,3}}(?:con|al)\s+{W}{{0,3}}(?:saliva|babas?|comida|agua|liquidos?|"
         r"bebida|cafe|comer|beber|tragar|sopa|leche|bocado)",
+        # Choked on a thing, in the past tense of one event ("me ahogué con el atole"), whatever
+        # was eaten; not heat, smoke, effort or a mask (spec section 3 table, choking).
+        # "me he atorado un poco con el arroz" (Mexico) is the same (not "se me atoró").
+        r"(?<!\bse )\b(?:me|se|le|te)\s+(?:(?:he|ha|habia)\s+)?(?:ahog|ator)(?:ue|o|e|aste|ado)\s+"
+        r"(?:(?:un poco|otra vez|bien|feo)\s+)?con\s+(?:el|la|los|las|un|"
+        r"una|unos|unas|mi|su)\s+(?!(?:calor|humo|esfuerzo|escaleras?|mascarilla|polvo|aire|tos|"
+        r"flemas?|mocos|ansiedad|nervios|subida|cuesta|bochorno|olor|gas|pintura|lejia|"
+        r"caminata|paseo)\b)\w+",
+        # Split or misspelt "atragantar": "me a tragantado el agua".
+        r"\b(?:a\s+|e\s+|ha\s+|he\s+)tragant\w*",
         rf"\bse (?:me |le )?(?:fue|va|iba|ha ido)\s+{W}{{0,5}}por (?:el otro lado|otro lado|"
         r"mal sitio|el otro camino|donde no era|el lado equivocado)",
         r"\bpor mal sitio\b|\bmal trago\b",
         rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
         r"comer|beber|comida|agua|liquidos?|bebo|como|come|bebe|cucharada)",
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
+        # Coughing fits that come with every drink or mouthful, the drink named first (spec
+        # section 3 table, choking): "cada vez que bebo café me da un ataque de tos".
+        r"\b(?:al|cuando|cada vez que|siempre que|en cuanto)\s+(?:\w+\s+)?(?:bebo|bebe|beber|como|"
+        r"come|comer|trago|traga|tragar|tomo|toma)\b[^.;!?]{0,40}?\b(?:ataques?|accesos?|golpes?)\s+"
+        r"de\s+tos\b",
+        # Gone down to the lung, the wrong way: "como si se me fuera al pulmón".
+        r"\bse\s+(?:me|le)\s+(?:fue|va|iba|fuera|ha ido)\s+(?:\w+\s+){0,3}?(?:al|a los|hacia el)\s+"
+        r"pulmon(?:es)?\b",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -111,7 +139,22 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
         r"(?:aire|aliento|respiracion|resuello)\b",
         r"\bsin resuello\b|\bme falta el resuello\b",
-        r"\bahog(?:o|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
+        # "Se fatiga tumbado" (in much of Spain "fatiga" is breathlessness): breathless lying flat
+        # (spec section 3 table, dyspnea).
+        r"\b(?:se fatiga|me fatigo|se fatigaba|me fatigaba|fatigad[oa])\s+(?:\w+\s+)?(?:tumbad[oa]|"
+        r"acostad[oa]|en la cama|echad[oa])\b",
+        # Breathless told by what the person cannot do without stopping for breath (spec section
+        # 3 table, dyspnea on little effort): "no podía ni terminar un chiste sin parar a
+        # respirar", "tengo que pararme a coger aire a mitad de la frase".
+        r"\b(?:parar|pararme|pararse|pararle|paro|paraba|pare|paramos|detenerme|detenerse|"
+        r"me detengo|"
+        r"me paro|me paraba|se para|se paraba)\s+(?:\w+\s+)?(?:a|para)\s+(?:respirar|coger aire|"
+        r"tomar aire|jalar aire|recuperar (?:el )?(?:aire|aliento)|recobrar (?:el )?aliento)\b"
+        r"(?!\s+(?:el\s+)?aire\s+(?:puro|fresco|limpio|del|de))",
+        # The air does not come back after an episode: "no recuperaba el aire".
+        r"\bno\s+(?:\w+\s+)?(?:recupera|recuperaba|recupero|recuperó|recuperaba)\s+(?:el\s+)?"
+        r"(?:aire|aliento|respiracion)\b",
+        r"\bahog(?:o|os|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
         r"\bdisnea\b",
         r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
         r"respirar\b",
@@ -173,14 +216,29 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bca(?:i|yo|ido|igo|er)\s+(?:\w+\s+)?redond[oa]s?\b",
     ),
     "WEIGHT_LOSS": (
-        rf"\b(?:he |ha |has |hemos )?(?:perdido|bajado|rebajado)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
+        rf"\b(?:he |ha |has |hemos )?(?:perdido|perdi|perdio|perdimos|bajado|baje|bajo|rebajado|"
+        rf"rebaje)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s"
         rf"*)?"
-        r"(?:kilos?|kg|peso|libras?)\b",
+        # "bajé 2 kilos de harina" is carrying, not losing.
+        r"(?:kilos?|kg|peso|libras?)\b(?!\s+de\s+(?!peso|golpe|repente|una|sopeton|musculo|grasa)\w)",
         r"\badelgaz\w*",
         r"\bperdida de peso\b",
-        rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?)\s+{W}{{0,3}}(?:grande|grandes|"
+        rf"\b(?:ropa|pantalones?|falda|cinturon|anillos?|vestidos?|bata|batas|camisas?|chaquetas?|"
+        rf"jerseys?|blusas?|abrigos?|sujetador|reloj|chandal|camison)\s+{W}{{0,3}}(?:grande|grandes|"
         r"holgad\w*|cae|caen|baila|bailan|flojos?|flojas?)\b",
         r"\ben los huesos\b|\bpiel y huesos\b|\b(?:cara|mejillas)\s+(?:\w+\s+)?chupad[oa]s?\b",
+        # The scales reading less and less, wasting away, new holes in the belt (spec section 3
+        # table, weight_loss): "la báscula cada semana marca menos", "me estoy quedando en nada",
+        # "dos agujeros más al cinturón".
+        r"\b(?:bascula|balanza)\b[^.;!?]{0,30}?\b(?:marca|dice|da|sale|pone)\s+(?:cada vez\s+)?"
+        r"(?:menos|un kilo menos|kilos menos)\b",
+        # Not "se quedó en nada" (came to nothing): only wasting away as it goes on.
+        r"\b(?:quedando(?:me|se)?)\s+en (?:nada|los huesos|na)\b",
+        r"\bagujeros?\s+(?:mas\s+)?(?:\w+\s+)?(?:al|en el|del|de)\s+(?:mi\s+|su\s+)?cinturon\b",
+        # Weight loss seen on the body (spec section 3 table, weight_loss: signs others see):
+        # "se le ven los huesos de la cara", "se me marcan las costillas".
+        r"\bse\s+(?:me\s+|le\s+|te\s+)?(?:ven|ve|marcan|marca|notan|nota|salen)\s+(?:mucho\s+|ya\s+|"
+        r"todos?\s+|todas\s+)?(?:los|las)\s+(?:huesos|costillas|pomulos|clavicula\w*|vertebras)\b",
         r"\b(?:estoy|esta|se ve|me veo)\s+(?:mas\s+|muy\s+)?(?:delgad\w*|flac\w*)",
         rf"\bpeso\s+{W}{{0,2}}(?:bajando|bajado|baja|menos)\b",
         r"\b(?:he|ha)\s+bajado\b(?!\s+(?:a|al|la|las|el|los|del|de(?!\s+peso)|en|por|con|hasta|"
@@ -190,6 +248,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s*(?:kg|kilos?)\b",
     ),
     "PERSISTENT_COUGH": (
+        # A cough log, then "así desde hace cuatro semanas" on its own line: the duration speaks
+        # of the cough above it, three weeks or more (spec section 3: wherever it stands).
+        r"\b(?:tos|toso|tosiendo)\b[^.;!?]{0,80}?\b(?:asi|igual|lo mismo)\s+desde\s+hace\s+"
+        r"(?:(?:tres|cuatro|cinco|seis|siete|ocho|varias|muchas|[3-9]|\d\d)\s+semanas|"
+        r"(?:un|1|dos|tres|varios|\d+)\s+mes(?:es)?)\b",
         rf"\btos\w*\s+{W}{{0,3}}(?:que\s+)?no se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
         r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
         rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
@@ -216,6 +279,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"n)\b",
         rf"\b(?:me\s+|le\s+)?(?:duel\w*|doli\w*)\s+{W}{{0,2}}(?:el )?pecho\b",
         r"\bdolor toracico\b|\bangina de pecho\b",
+        # Pain on one side or part of the chest (spec section 3 table, chest_pain): "dolorcillo
+        # sordo en el lado izquierdo del pecho", "molestia en la parte de arriba del pecho".
+        r"\b(?:dolor\w*|molestia\w*|pinchazo\w*|punzada\w*|opresion|presion)\s+(?:\w+\s+){0,3}?"
+        r"(?:en|por)\s+(?:el|la)\s+(?:lado|parte|zona|costado)\s+(?:\w+\s+){0,3}?del\s+pecho\b",
         r"\bpecho\s+(?:\w+\s+){0,3}(?:apretado|oprimido|cerrado|cargado)\b",
         rf"\b(?:me|le)\s+(?:pincha|pinchaba|aprieta|apretaba|oprime|arde|ardia|quema)\w*\s+{W}{{0,2}}"
         r"(?:el )?pecho\b",
@@ -251,6 +318,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
         rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
         r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
+        # One hand that suddenly cannot hold a thing (spec section 3 table, stroke_signs: sudden
+        # one-sided weakness): "de golpe no podía sostener la taza con la mano derecha".
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:sostener|sujetar|agarrar|coger|"
+        r"aguantar)\s+(?:\w+\s+){0,3}?con (?:la|mi|su) mano (?:izquierd\w*|derech\w*)",
+        r"\b(?:brazo|pierna|mano)\s+(?:\w+\s+){0,2}?como muert[oa]\b",
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
@@ -275,7 +347,17 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_leg_weakness": (
         rf"\bpiernas?\s+{W}{{0,3}}(?:floj\w*|debil\w*|pesad\w*|no me responden|no responden|"
         r"sin responder|"
-        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales)",
+        r"de trapo|de gelatina|cansad\w*|temblon\w*|como de plomo|fatal|fatales|pesan\w*|pesaban|"
+        r"fallan|fallaban|fallaron|flaquean|flaqueaban|rigid\w*|agarrotad\w*)",
+        # The verb first: "me fallan las piernas", "se me doblan las rodillas" (spec section 2).
+        r"\b(?:me|le|se me|se le)\s+(?:fallan|fallaban|fallaron|flaquean|flaqueaban|pesan|pesaban|"
+        r"tiemblan|temblaban|flojean|doblan|doblaban|doblaron)\s+(?:las\s+|mis\s+)?(?:piernas|rodillas)\b",
+        # Thighs and stairs, however the trouble is put (spec section 2: proximal leg weakness):
+        # "muslos flojos", "le costó subir la escalera", "no podía con las escaleras".
+        rf"\bmuslos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*|sin fuerza)",
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|me cuesta\w*|le cuesta\w*|me cost\w*|"
+        r"le cost\w*)\s+"
+        r"(?:\w+\s+){0,2}?(?:con|subir)\s+(?:las?\s+)?escaleras?\b",
         rf"\b(?:cuesta\w*|cost\w*|no puedo|no pude|dificultad para)\s+{W}{{0,2}}(?:levantar(?:me"
         rf"|se)|"
         r"subir (?:las )?escaleras|ponerme de pie)",
@@ -284,6 +366,20 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "proximal_arm_weakness": (
         rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
         rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
+        r"\b(?:me|le)\s+(?:pesan|pesaban|fallan|fallaban|flaquean|tiemblan)\s+(?:los\s+|mis\s+)?brazos\b",
+        # "los brazos no me daban" (no strength left in them).
+        r"\bbrazos\s+(?:ya\s+)?no\s+(?:me|le)\s+(?:dan|daban|dieron|aguantan|aguantaban|responden|"
+        r"respondian)\b",
+        # Arms told by a task overhead (spec section 2: proximal arm weakness): "no puedo tender
+        # la ropa con los brazos arriba", "no podía levantar los brazos", "me cuesta peinarme".
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede|levanto|levantaba|levanta)|tampoco (?:levanto|"
+        r"levantaba|podia|puedo)|me cuesta\w*|le cuesta\w*|me cost\w*|le cost\w*)\s+"
+        r"(?:\w+\s+){0,4}?(?:los|mis|sus)\s+brazos\b",
+        r"\b(?:no (?:puedo|podia|pude|pudo|puede)|me cuesta\w*|le cuesta\w*|me cost\w*|"
+        r"le cost\w*)\s+"
+        r"(?:\w+\s+){0,1}?(?:peinar\w*|lavar(?:me|le|se)? (?:el|la) (?:pelo|cabeza)|"
+        r"secar(?:me|le|se)? "
+        r"el pelo|tender (?:la )?ropa|colgar (?:la )?ropa)\b",
     ),
     "distal_weakness": (
         rf"\b(?:no puedo|cuesta\w*)\s+{W}{{0,1}}abrir\s+{W}{{0,1}}(?:botes|frascos|tarros)",
@@ -292,8 +388,12 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:no tengo|no tiene|sin)\s+fuerza\s+en\s+las\s+manos\b",
     ),
     "neck_weakness": (
-        rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*)",
+        rf"\bcuello\s+{W}{{0,2}}(?:no (?:me )?aguanta|debil|cansad\w*|floj\w*|sin fuerza)",
         r"\bcabeza\s+(?:me\s+)?pesa\b",
+        # "me pesa la cabeza", "me cuesta sostenerla" (spec section 2: neck weakness).
+        r"\b(?:me|le)\s+pesa(?:ba)?\s+(?:mucho\s+)?la cabeza\b",
+        r"\b(?:cuesta\w*|cost\w*|no puedo|no puede)\s+(?:sostener|aguantar|mantener)"
+        r"(?:la|me la|le la)\b",
         r"\b(?:cuesta\w*|no puedo|no puede)\s+(?:sostener|aguantar|mantener)\s+(?:la\s+)?cabeza\b",
     ),
     "muscle_aches": (r"\bdolores musculares\b|\bagujetas\b|\bcalambres?\b|\bmialgi\w*",),
@@ -301,12 +401,24 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:cansad\w*|cansancio|agotad\w*|agotamiento|molid[oa]|hech[oa] polvo|sin fuerzas|"
         r"fatiga\w*|reventad[oa]|rendid[oa])\b",
     ),
-    "falls": (r"\b(?:me cai|se cayo|caida|tropec\w*|casi me caigo)\b",),
+    "falls": (
+        r"\b(?:me cai|se cayo|caida|tropec\w*|tropiez\w*|casi me caigo)\b",
+        # Feet catching on the rug: foot drop, tripping (spec section 2).
+        r"\bse (?:me |le )?enganchan? (?:los pies|el pie)\b|"
+        r"\b(?:pies?)\s+se (?:me |le )?enganchan?\b",
+    ),
     "dry_mouth": (r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",),
     "constipation": (r"\bestren\w*",),
     "erectile_dysfunction": (r"\berecci\w*|\bimpoten\w*",),
-    "dizziness_on_standing": (r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",),
-    "reduced_sweating": (r"\b(?:casi |ya casi |apenas )?no sudo\b|\bsudo (?:menos|poco)\b",),
+    "dizziness_on_standing": (
+        r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",
+        # "Al levantarme se me va la cabeza": light-headed on standing (spec section 2).
+        r"\bse (?:me|le) (?:va|iba|fue) la cabeza\b",
+    ),
+    "reduced_sweating": (
+        r"\b(?:casi |ya casi |apenas )?no sudo\b|"
+        r"\bsudo (?:(?:mucho|muy|bastante)\s+)?(?:menos|poco)\b",
+    ),
     "blurred_vision": (r"\bborros\w*|\bvista nublada\b",),
     "drooping_eyelids": (
         rf"\bparpados?\s+{W}{{0,2}}(?:caid\w*|pesad\w*|se (?:me )?cae\w*)",
@@ -340,6 +452,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"(?:bien|normal)\b",
     r"\bno se (?:me |le )?(?:quita|va|cura|pasa|mejora)\b",
     r"\bno (?:me |le )?(?:pasa|pasan|baja|bajan|entra|entran|salen)\b",
+    # "no pasaba ni con agua": not even with water, the food stuck (spec section 3 table,
+    # dysphagia); "ni" repeats the symptom's own negation and denies nothing after it.
+    r"\bno (?:me |le )?(?:pasaba|pasaban|bajaba|bajaban|entraba|entraban|paso|bajo)\b",
+    r"\bni (?:siquiera )?con (?:el |la |un |una )?(?:agua|liquido\w*|bebida|leche|zumo|cafe|"
+    r"caldo)\b",
     r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",
     r"\bno (?:mejora|para|cede)\b|\bno es normal\b|\bnunca me (?:habia|ha) pasado\b|"
     r"\bnunca me paso\b|\bantes no\b|\bno he bebido\b|\bno atino\b|\bno acierto\b",
@@ -347,6 +464,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
     r"\b(?:casi |ya casi |apenas )?no sudo\b",
     r"\bpor si acaso\b",
+    # "No podía ni terminar un chiste sin parar a respirar": cannot do it without stopping, so
+    # the stop is stated, not denied (spec section 3 table, dyspnea on little effort).
+    r"\bno\s+(?:puedo|podia|pude|puede|pudo|consigo|conseguia|soy capaz de|era capaz de)\s+"
+    r"(?:ni\s+)?(?:\w+\s+){0,4}?sin\s+(?:parar|pararme|pararse|detenerme|detenerse)\b",
     # A severity word that is denied ("nada terrible", "no es intenso") is not severe (spec
     # section 3 table: severe_chest_pain needs a severe pain).
     r"\b(?:nada|no es|no era|ni)\s+(?:tan |muy |demasiado )?(?:terrible|horrible|insoportable|"
@@ -382,7 +503,13 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "OWN",
         "PSEUDO",
-        (rf"\b(?:mi|mis)\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)", r"\b(?:esta|este|estos)\b"),
+        (
+            rf"\b(?:mi|mis)\b(?!\s+(?:{FAMILY_WORDS}|{OTHER_WORDS})\b)",
+            # "está ingresado", "está en la UCI": the verb "está" folds to "esta" (this); the
+            # verb names no owner (spec section 3, another person).
+            r"\b(?:esta(?!\s+(?:\w+(?:ado|ada|ido|ida|ando|iendo)|en|con|bien|mal|muy|mejor|peor|"
+            r"fatal|regular|como|de|que|hecho|hecha|malit[oa])\b)|este|estos)\b",
+        ),
         max_scope=TERMINATOR_SCOPE,
     ),
     Cue("COMMA", "PSEUDO", (r",", r"\bentonces\b", r"\basi que\b"), max_scope=TERMINATOR_SCOPE),
@@ -444,6 +571,11 @@ CUES: tuple[Cue, ...] = (
             rf"\b",
             rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}\b",
             r"(?:\A\s*|(?<=[.!?;:\n]\s))ella\b",
+            # Kin named as a name after a preposition: "me acordé de papá, adelgazó" (spec
+            # section 3, another person); not the breast ("cáncer de mama", "operada de mama").
+            r"(?<!cancer )(?<!tumor )(?<!carcinoma )(?<!operada )(?<!operado )(?<!biopsia )"
+            r"(?<!ecografia )(?<!nodulo )(?<!bulto )(?<!protesis )"
+            r"\b(?:de|a|para|por)\s+(?:papa|mama|papi|mami|abuelita|abuelito|yaya|yayo)\b",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "SELF_CLITIC", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
@@ -639,11 +771,12 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
-            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisimo|intens\w*|terrible|horrible|"
+            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|terrible|"
+            r"horrible|"
             r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
             # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
             r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre|agarr)\w*\s+(?:hacia |hasta |"
-            r"por |a )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
+            r"por |a |al )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
             r"\bbrazo izquierdo\b|\bmandibula\b|\bquijada\b",
             r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
         ),
@@ -655,6 +788,10 @@ CUES: tuple[Cue, ...] = (
 QUESTION_START = (
     r"^\W*(?:es|son|puede(?! que\b)|pueden|podria|hay|que|cual|cuales|como|cuando|por que|donde|"
     r"debo|deberia|sera)\b"
+    # "¿La falta de aire al acostarse es algo que debemos vigilar?": a symptom named as a thing
+    # and asked about in general (spec section 3, a question).
+    r"|^\W*(?:el|la|los|las)\b[^?]*\b(?:es|son|sera|seria)\s+(?:algo|un sintoma|una senal|un signo|"
+    r"sintoma|signo|tipic[oa]s?|frecuentes?|comun(?:es)?|habitual(?:es)?)\b"
 )
 FIRST_PERSON = r"\b(?:yo|me|mi|mis|tengo|estoy|puedo)\b"
 SEVERE_IN_MENTION = r"\b(?:aplast\w*|muy fuerte|fuertisimo|insoportable|intens\w*|terrible)\b"
@@ -703,6 +840,62 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
             r"hipoteca|facturas|deudas|trabajo|papeleo|coche|motor|cortacesped|moto|matematicas|"
             r"examen\w*|asignatura|trimestre|curso|perdimos|ganamos|empatamos|liga|aprobar|"
             r"ingles|idiomas?|oposiciones|selectividad)\b",
+        ),
+    ),
+    # A football club chokes on its rival: "el Betis se atragantó con el Getafe" (spec section 3,
+    # sport). A club is named with its article; sport words too. Food named keeps the choking.
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        r"^(?![^.;!?]*\b(?:me|yo)\s+(?:\w+\s+)?(?:atragant|ahog|asfixi|trag))"
+        + slots.unless_food(
+            "es",
+            r"\b(?:el|al|del|contra el)\s+(?:betis|getafe|sevilla|valencia|villarreal|osasuna|"
+            r"celta|"
+            r"espanyol|mallorca|rayo|alaves|girona|granada|cadiz|almeria|levante|elche|leganes|eibar|"
+            r"athletic|atletico|real|madrid|barcelona|deportivo|depor|zaragoza|sporting|oviedo|malaga|"
+            r"tenerife|valladolid|racing|boca|river|independiente|san lorenzo|america|chivas|pumas|"
+            r"cruz azul|tigres|monterrey|colo[- ]colo|nacional|millonarios|penarol)\b|"
+            r"\b(?:rival|derbi|jornada|delanteros?|porter[oi]a?|penalti\w*|arbitro|goles?|goleada|"
+            r"eliminatoria|descenso|aficion|hinchada|entrenador|mister)\b",
+        ),
+    ),
+    # Phlegm stuck in the chest is no food sticking (spec section 3 table: dysphagia is food or
+    # drink), unless the sentence names food too.
+    (
+        frozenset({"DYSPHAGIA"}),
+        slots.unless_food(
+            "es",
+            r"\b(?:flemas?|mocos|secreciones|esputos?)\s+(?:\w+\s+){0,3}?(?:atascad\w*|pegad\w*|"
+            r"se (?:me |le )?(?:quedan?|atascan?|pegan?))",
+        ),
+    ),
+    # "Casi me da un infarto al ver la factura": an infarct almost had is a fright (spec section 3,
+    # figures of speech); chest pain named beside it is still read as chest pain.
+    (
+        frozenset({"SEVERE_CHEST_PAIN"}),
+        r"\b(?:casi|por poco|poco mas y|me va a|me iba a|le va a|le iba a)\s+(?:me\s+|le\s+)?"
+        r"(?:da|dio|daba|dar)\s+(?:un\s+)?(?:infarto|ataque (?:al|de) corazon)\b|"
+        # ... and a machine's "infarct" is a breakdown: "le dio un infarto al ordenador".
+        r"\binfarto\s+(?:al|a la|del|de la)\s+(?:ordenador|movil|telefono|portatil|coche|moto|"
+        r"router|wifi|tele|television|lavadora|nevera|frigorifico|impresora|servidor|sistema|banco)\b",
+    ),
+    # "Ahogarse en un vaso de agua": to make a drama of a small problem (spec section 3,
+    # figures of speech).
+    (
+        frozenset({"CHOKING", "DYSPNEA"}),
+        r"\bahog\w*\s+en un vaso de agua\b",
+    ),
+    # An exam, a task or a person "se me atragantó": found hard, not choked on (spec section 3,
+    # words in another sense). Food named keeps the choking.
+    (
+        frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
+        slots.unless_food(
+            "es",
+            r"\batragant\w*\s+(?:\w+\s+){0,2}?(?:el|la|los|las|este|esta|ese|esa|mi|mis)\s+"
+            r"(?:teorico|practico|examen\w*|test|carnet|oposicion\w*|asignatura|matematicas|fisica|"
+            r"quimica|temario|tema|deberes|tarea|libro|novela|reunion|profesor\w*|suegr[oa]|jefe|"
+            r"jefa|cunad[oa]|lunes|martes|miercoles|jueves|viernes|domingos?|sabados?|ingles|"
+            r"aleman|frances|papeleo|declaracion|renta|hacienda)\b",
         ),
     ),
     # "No me trago lo que dice": swallowing a story is believing it (spec section 3).
@@ -760,6 +953,31 @@ CUES = (
         allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue("PSEUDO", "PSEUDO", (slots.double_negation("es"),)),
+    # A drink gone the wrong way while laughing or talking, one cough and over (spec section 3:
+    # an expected, benign cause stated with quick recovery). Both are needed (text._keeps).
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:al reir\w*|riendo(?:me|se)?|de (?:la )?risa|me rei|se rio|a carcajadas|"
+            r"hablando|al hablar|con las prisas|por las prisas)\b",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            *slots.quick_recovery("es"),
+            r"\b(?:un|unos|dos|tres|pocos|un par de)\s+(?:segundos?|momentos?)\b"
+            r"(?!\s+(?:sin|no)\b)",
+            r"\by listo\b|\benseguida\b|\ben seguida\b|\bal momento\b",
+            # Longer than the breath cue's "a los pocos segundos", so this one is kept.
+            r"\b(?:al cabo de|tras|a los|en)\s+(?:unos|pocos|dos|tres|\d+)\s+(?:segundos|momentos)"
+            r"\s*,?\s*(?:y\s+)?(?:bien|ya|listo|nada|normal)\b",
+        ),
+        allowed_types=frozenset({"CHOKING"}),
+    ),
 )
 # English red-flag words in a mixed note (slots.py; spec section 3, "Languages").
 for _label in slots.ENGLISH_LOANWORDS:

@@ -54,10 +54,18 @@ _BARE = re.compile(
     r"february|march|april|may|june|july|august|september|october|november|december)\b))",
     re.IGNORECASE,
 )
-# A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)").
+# A note that speaks of weight lets bare figures count as weights ("Gew. 61,0 (Aug: 65,0)"), and
+# so does one that names the scales or a diet ("La báscula dice 57", "En septiembre 70,5, hoy 66.
+# Sin dieta.").
 _WEIGHT_WORD = re.compile(
     r"\b(?:wt|weight|weigh\w*|scales?|peso|pesaba|pesar|peso|pds|poids|pese|pesais|pesait|"
-    r"gewicht|gew|wiege\w*|wog|kilos?|kg|la balance|pese-personne)\b|\bbalance\s+:",
+    r"gewicht|gew|wiege\w*|wog|kilos?|kg|la balance|pese-personne|b[aá]scula|balanza|dieta)\b|"
+    r"\bbalance\s+:",
+    re.IGNORECASE,
+)
+_OTHER_UNIT_AFTER = re.compile(
+    r"^\s*(?:de fiebre|de temperatura|grados|[º°]|pulsaciones|lpm|ppm|de tensi[oó]n|de az[uú]car|"
+    r"degrees|fever|de fi[eè]vre|degr[eé]s|grad\b|fieber)",
     re.IGNORECASE,
 )
 # Words that say a figure is the current weight.
@@ -110,9 +118,10 @@ _PAST_AFTER = re.compile(
 # A bare figure labelled as another measure (a pulse, a blood pressure, a temperature, a
 # saturation, a blood sugar) is no weight, even in a note that speaks of weight.
 _OTHER_MEASURE = re.compile(
-    r"\b(?:pouls|pulse|fc|frequence cardiaque|heart rate|hr|tension|bp|blood pressure|sat\w*|"
-    r"spo2|o2|temperature|temp|glycemie|glucose|sugar|pulso|presion|frecuencia|puls|"
-    r"herzfrequenz|blutdruck|blutzucker|fieber|fievre|fiebre|fever)\b\W{0,3}$",
+    r"\b(?:pouls|pulse|fc|frequence cardiaque|heart rate|hr|tension|tensi[oó]n|bp|blood pressure|"
+    r"sat\w*|spo2|o2|temperature|temperatura|temp|glyc[eé]mie|glucose|glucosa|glucemia|sugar|"
+    r"az[uú]car|pulso|pulsaciones|presion|frecuencia|pasos|puls|herzfrequenz|blutdruck|zucker|"
+    r"blutzucker|fieber|fievre|fiebre|fever)\b[^\d.;]{0,8}$",
     re.IGNORECASE,
 )
 OTHER_MEASURE_REACH = 24
@@ -220,8 +229,10 @@ def weights(text: str) -> list[_Weight]:
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if _OTHER_MEASURE.search(text[max(0, match.start() - OTHER_MEASURE_REACH) : match.start()]):
-            continue  # "pouls 80, poids 65": a pulse is no weight
+        if _OTHER_MEASURE.search(
+            text[max(0, match.start() - OTHER_MEASURE_REACH) : match.start()]
+        ) or _OTHER_UNIT_AFTER.match(text[match.end() : match.end() + 16]):
+            continue  # "pouls 80, poids 65", "38,5 de fiebre": a pulse or a fever is no weight
         kg = _number(match.group(1)) * per_bare
         if BARE_KG_RANGE[0] <= kg <= BARE_KG_RANGE[1]:
             found.append(_Weight(kg=kg, start=match.start(), end=match.end()))

@@ -94,7 +94,9 @@ _FOOD_OR_DRINK = {
     "en": r"(?:food|drink\w*|eat\w*|water|tea|coffee|saliva|spit|pills?|tablets?|bread|meat|"
     r"soup|crumbs?|mouthful|bite)",
     "es": r"(?:comida|com(?:er|e|es|emos|en|iendo|ia|i|io)|beb\w+|agua|cafe|sopa|caldo|leche|"
-    r"vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|carne|pollo|cena|almuerzo|desayuno)",
+    r"vaso|sorbo|bocado|saliva|pastillas?|comprimidos?|pan|carne|pollo|cena|almuerzo|desayuno|"
+    r"pipas?|aceitunas?|cacahuetes?|frutos secos|caramelos?|chicle|uvas?|espinas?|huesos?|"
+    r"galletas?|patatas?|arroz|pescado|fruta|bocadillo|tortilla|cerveza|vino|refresco|zumo)",
     "fr": r"(?:bois|boire|buvant|bu|buvais|mange\w*|repas|eau|the|cafe|soupe|lait|verre|gorgee|"
     r"bouchee|salive|aliments?|nourriture|diner|dejeuner|comprimes?|cachets?|pain|viande)",
     "de": r"(?:essen|esse|isst|trinken|trinke|getr(?:a|ae)nk\w*|wasser|kaffee|tee|suppe|schluck|"
@@ -171,7 +173,16 @@ _SWALLOW_IDIOM = {
 
 # Third-person subject pronouns and possessives of the writer, for a family member taken up by
 # a pronoun in the next clause.
-PRONOUN = {"en": r"(?:he|she)", "es": r"(?:el|ella)", "fr": r"(?:il|elle)", "de": r"(?:er|sie)"}
+PRONOUN = {
+    "en": r"(?:he|she)",
+    # Folded "él" is spelt as the article "el" ("comí con mi hija en el bar"): "el" is the
+    # pronoun only before a clitic, a negation or an adverb, or alone before a stop.
+    "es": r"(?:ella|el(?=\s+(?:se|le|les|lo|la|me|no|ya|tambien|tampoco|nunca|siempre|solo|casi|"
+    r"apenas|dice|dijo|tiene|tenia|tuvo|esta|estaba|estuvo|sigue|seguia|ha|habia|puede|podia|pudo|"
+    r"tose|tosia|tosio)\b|\s*[,.;!?]))",
+    "fr": r"(?:il|elle)",
+    "de": r"(?:er|sie)",
+}
 # Kinship words used as a name, with no possessive ("J'ai pensé à papa, il avait maigri").
 BARE_KIN = {
     "en": r"(?:dad|mum|mom|grandad|grandma|nan|nana)",
@@ -189,7 +200,10 @@ POSSESSIVE = {
 # Choking verbs that also mean "suffocate" (so need food or drink to be choking), and what is
 # eaten or drunk.
 _CHOKE = {
-    "es": r"\b(?:me|se|te|le)\s+(?:ahog|atragant|atora|ator[eo])\w*",
+    # "Atorar" (Mexico) chokes the person ("me atoré con un trozo de pollo"), but food that
+    # "se me atora" is food sticking: dysphagia.
+    "es": r"(?:\b(?:me|se|te|le)\s+(?:(?:he|ha|has|habia)\s+)?(?:ahog|atragant)\w*|"
+    r"(?<!\bse )\b(?:me|se|te|le)\s+(?:(?:he|ha|has|habia)\s+)?ator\w*)",
     "fr": r"\b(?:m'|s'|t'|me\s+|se\s+)(?:etrangl|etouff)\w*",
     "de": r"\b(?:erstick|verschluck)\w*",
 }
@@ -524,7 +538,8 @@ GENERIC_SUBJECT = {
 # Determiners before a person at the start of a sentence ("Le voisin ...", "Mi hermano ...").
 DETERMINER = {
     "en": r"(?:my|our|the|a|his|her|their)",
-    "es": r"(?:mi|mis|nuestr[oa]s?|el|la|los|las|un|una|su|sus)",
+    # Spanish puts the person who suffers in the dative: "Al vecino le dio un infarto".
+    "es": r"(?:al|(?:a\s+)?(?:mi|mis|nuestr[oa]s?|el|la|los|las|un|una|su|sus))",
     "fr": r"(?:mon|ma|mes|notre|nos|le|la|les|l'|un|une|son|sa|ses)",
     "de": r"(?:mein\w*|unser\w*|der|die|das|ein\w*|sein\w*|ihr\w*)",
 }

@@ -515,7 +515,8 @@ def _keeps(mention: Mention, author: str) -> bool:
         return False
     if mention.label == "LOC" and FAINT in categories:
         return False
-    # Spec section 3: an expected, benign cause stated *with* a quick recovery.
+    # Spec section 3: an expected, benign cause stated *with* a quick recovery (for choking, a
+    # drink gone the wrong way while laughing, one cough and over: only where a lexicon allows it).
     return not (
         mention.label in {"DYSPNEA", "CHEST_PAIN", "CHOKING"}
         and {"BENIGN_CAUSE", "QUICK_RECOVERY"} <= categories
