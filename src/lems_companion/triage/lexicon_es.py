@@ -133,7 +133,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bno\s+(?:alcanzo|alcanza|alcanzaba|puedo|puede|logro)\s+(?:a\s+)?(?:jalar|agarrar|"
         r"tomar|coger)\s+(?:el\s+|nada de\s+)?aire\b",
         # No air getting in: "no me entra el aire".
-        r"\bno (?:me |le )?entra (?:el |nada de |suficiente )?aire\b",
+        r"\bno (?:me |le |nos |les )?(?:entra|entraba|entro|entran|entraban|ha entrado|habia "
+        r"entrado) (?:el |nada de |suficiente |bien el )?aire\b",
         r"\b(?:me|le|nos) falta(?:ba|n)? (?:el )?(?:aire|aliento|respiracion)\b",
         r"\bfalta de (?:aire|aliento)\b",
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
