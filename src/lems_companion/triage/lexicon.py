@@ -1282,6 +1282,10 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+|absolutely\s+)?(?:fine|ok|"
             r"okay|normal|alright|all right|himself|herself|myself)\s+until\s+(?:just now|a few "
             r"minutes ago|an hour ago|half an hour ago)\b",
+            # "... mushed together; he was fine an hour before" (sudden onset, spec section 3).
+            r"\b(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|normal|"
+            r"alright|all right)\s+(?:an?|one|two|half an|a few|a couple of|\d+)\s+(?:hours?|hrs?|"
+            r"minutes?|mins?)\s+(?:before|earlier)\b",
         ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CHEST_PAIN", "LIMB_ONE_SIDE", "CEREBELLAR"}),
     ),
@@ -1415,7 +1419,7 @@ ONSET_SENTENCE: str | None = (
     r"all of a sudden|without (?:any )?warning|abrupt(?:ly)?|in (?:an instant|seconds))\b|"
     r"^\W*(?:(?:he|she|i|they)\s+)?(?:was|were)\s+(?:perfectly\s+|completely\s+|totally\s+)?"
     r"(?:fine|ok|okay|normal|alright|all right)\s+(?:(?:an?|one|two|three|\d+|half an|a few|"
-    r"a couple of)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago|until just now)\b"
+    r"a couple of)\s+(?:hours?|hrs?|minutes?|mins?)\s+(?:ago|before|earlier)|until just now)\b"
 )
 
 # Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
