@@ -100,14 +100,15 @@ _PARTS: dict[str, int] = {
     "first days": 3, "first week": 4, "last days": 28, "last week": 25,
 }  # fmt: skip
 _SINCE = (
-    r"(?:since|from|desde|depuis|seit|ab|des|a partir de|from about|since about|"
+    # "dsd" is texting for "desde".
+    r"(?:since|from|desde|dsd|depuis|seit|ab|des|a partir de|from about|since about|"
     r"ca\.?|around|hace|seit dem|seit der|"
     # "His cough started before Christmas", "it began in October": the start named (en).
     r"(?:started|began|begun|starting)\s+(?:just\s+)?(?:before|around|at|in|over|after|on))"
 )
 _DATE = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den)\s+)?(?:(?:very\s+)?"
-    rf"(?P<part>{'|'.join(_PARTS)})(?:\s*-\s*|\s+(?:of\s+|de\s+|d'|du\s+)?)?)?"
+    rf"(?P<part>{'|'.join(_PARTS)})(?:\s*-\s*|\s+(?:of\s+|de\s+|d'|d\s+|du\s+)?)?)?"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"
     rf"(?P<month>{_MONTH_ALTERNATION})\b",
     re.IGNORECASE,

@@ -120,6 +120,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Gone down to the lung, the wrong way: "como si se me fuera al pulmón".
         r"\bse\s+(?:me|le)\s+(?:fue|va|iba|fuera|ha ido)\s+(?:\w+\s+){0,3}?(?:al|a los|hacia el)\s+"
         r"pulmon(?:es)?\b",
+        # Food or drink that went, got or passed into the lung: "me ha entrado comida al
+        # pulmón", "le pasó agua a los pulmones" (spec section 3 table, choking: aspiration).
+        r"\b(?:me|le|se)\s+(?:(?:ha|han|habia|habian)\s+)?(?:entr|pas|met|col|fu|ido\b)\w*\s+"
+        r"(?:\w+\s+){0,3}?(?:al|a los|hacia el|hacia los|en el|en los)\s+pulmon(?:es)?\b",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -157,6 +161,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:aire|aliento|respiracion)\b",
         r"\bahog(?:o|os|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
         r"\bdisnea\b",
+        # Fighting or struggling for breath, whatever the verb (spec section 3 table, dyspnea:
+        # waking up fighting for breath): "peleando por respirar", "luchaba para coger aire".
+        r"\b(?:pele|luch|batall|forceje)\w*\s+(?:\w+\s+)?(?:por|para)\s+(?:poder\s+)?(?:respirar|"
+        r"coger aire|tomar aire|jalar aire|meter aire|el aire|(?:un poco de |algo de )?aire)\b",
+        # Panting, any form: "jadeo", "jadeando", "jadeaba" (spec section 3 table, dyspnea).
+        r"\bjade(?:o|os|a|as|an|aba|aban|ando|ante|ar|e|aste)\b",
         r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
         r"respirar\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:con (?:mucha )?dificultad|mal\b|fatal|muy rapido|rapido|"
@@ -258,10 +268,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
         rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
         rf"\bsangre\s+{WN}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
-        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
+        rf"\b(?:flemas?|esputos?|escup\w*|mocos?|gargajos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?|rosad[oa]s?|rosa|rosita)",
         r"\bhemoptisis\b",
-        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
+        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,60}"
         r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
@@ -270,7 +280,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:tos\b|tosiendo)|\b(?:todavia|aun)\s+(?:\w+\s+){0,2}?(?:tos\b|tosiendo|toso\b)|"
         r"\btos\s+(?:\w+\s+){0,5}?(?:sigue|todavia|aun)\b",
     ),
-    "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
+    # Diminutives too: "tosecilla", "tosita", "tosecica" (spec section 3: everyday phrasing).
+    "COUGH": (
+        r"\b(?:tos|tos(?:ecit|ecill|ecic|it|ill)[ao]s?|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",
+    ),
     "CHEST_PAIN": (
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:dolor\w*|opresion|presion|peso|ardor)\s+(?:\w+\s+){0,3}?(?:en|por)\s+(?:el\s+)?"
@@ -408,13 +421,28 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bse (?:me |le )?enganchan? (?:los pies|el pie)\b|"
         r"\b(?:pies?)\s+se (?:me |le )?enganchan?\b",
     ),
-    "dry_mouth": (r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",),
-    "constipation": (r"\bestren\w*",),
+    "dry_mouth": (
+        r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",
+        # The mouth told by an image or its taste (spec section 2: dry mouth): "la boca como un
+        # estropajo", "boca pastosa", "sabor a metal", "casi sin saliva".
+        r"\bboca\s+(?:\w+\s+){0,2}?(?:pastosa|reseca|como (?:un |una |de |el |la )?(?:estropajo|"
+        r"esparto|lija|suela|corcho|papel|carton|arena|desierto|zapato))\b",
+        r"\bsabor\s+(?:a\s+)?metal\w*|\bgusto\s+(?:a\s+)?metal\w*",
+        r"\b(?:poca|apenas|sin|nada de|casi sin|casi nada de)\s+saliva\b",
+    ),
+    "constipation": (
+        r"\bestren\w*",
+        # Bowels not opening, however put (spec section 2: constipation): "llevo 4 días sin
+        # hacer de vientre", "no voy de cuerpo", "sin evacuar".
+        r"\b(?:sin|no)\s+(?:\w+\s+){0,2}?(?:hacer|hago|hace|hecho|ir|voy|va|ido|iba)\s+"
+        r"(?:de\s+vientre|del\s+vientre|de\s+cuerpo|caca|popo)\b",
+        r"\b(?:sin|no)\s+(?:\w+\s+){0,2}?(?:evacu\w*|depon\w*|cagar|cago|cagado|obrar|obro)\b",
+    ),
     "erectile_dysfunction": (r"\berecci\w*|\bimpoten\w*",),
     "dizziness_on_standing": (
         r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",
         # "Al levantarme se me va la cabeza": light-headed on standing (spec section 2).
-        r"\bse (?:me|le) (?:va|iba|fue) la cabeza\b",
+        r"\bse (?:me|le) (?:va|iba|fue|ha ido)\s+(?:(?!de\b)\w+\s+){0,2}?la cabeza\b",
     ),
     "reduced_sweating": (
         r"\b(?:casi |ya casi |apenas )?no sudo\b|"
@@ -686,7 +714,7 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\b(?:fabada|cocido|comilona|comida copiosa|ardor|acidez|reflujo|almax|omeprazol|"
-            r"gaviscon|despues de comer|indigesti\w*)\b",
+            r"gaviscon|indigesti\w*)\b",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
     ),
@@ -772,7 +800,7 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
-            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|terrible|"
+            r"\b(?:(?:muy|bien|re|super|tan|demasiado) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|terrible|"
             r"horrible|"
             r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
             # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
@@ -819,6 +847,17 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"LOC"}),
         r"\b(?:piernas?|brazos?|manos?|pies?|musculos?|dedos?|parpados?)\s+(?:\w+\s+){0,3}?"
         r"(?:sin|no)\s+(?:responder|reaccionar|respondia|reaccionaba|respondio|reacciono)\b",
+    ),
+    # An emotion that takes the breath away (spec section 3: feelings, "breathless with
+    # anticipation"): "me emocioné tanto que se me cortó la respiración"; not when the sentence
+    # tells of real breathlessness too.
+    (
+        frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:no pod\w* respirar|ahog\w*|morad\w*|azul\w*|ambulancia|urgencias|"
+        r"minutos|falta de aire)\b)[^.;!?]*\b(?:emocion\w*|ilusion\w*|alegria|impresion\w*|"
+        r"preciosa|precioso|maravill\w*|bonit[oa]|guap[oa]|belleza|orgullo\w*)\b[^.;!?]{0,60}\b"
+        r"(?:se\s+(?:me|le|nos)\s+cort\w*\s+la\s+respiracion|(?:me|le|nos)\s+(?:quit\w*|dej\w*\s+sin)"
+        r"\s+(?:el\s+)?(?:aliento|respiracion))\b",
     ),
     # "Se me atraganta el vecino": a person one cannot stomach, not choking (spec section 3).
     (

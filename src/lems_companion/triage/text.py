@@ -638,7 +638,8 @@ def _me_too_after(language_code: str) -> re.Pattern[str]:
     # their clause (slots.ME_TOO).
     return re.compile(
         rf"^[^.;!?\n]{{0,40}}?(?:[,;.!?]\s*|\s+)(?:{slots.ME_TOO[language_code]})"
-        r"(?=\s*(?:[.,;!?)]|$|\s+(?:but|pero|mais|aber|y|and|et|und)\b))",
+        r"(?=\s*(?:[.,;!?)]|$|\s+(?:but|pero|mais|aber|y|and|et|und|since|for|when|especially|"
+        r"desde|hace|cuando|sobre todo|depuis|quand|surtout|seit|wenn|vor allem|besonders)\b))",
         re.IGNORECASE,
     )
 
