@@ -113,6 +113,13 @@ _DATE = re.compile(
     rf"(?P<month>{_MONTH_ALTERNATION})\b",
     re.IGNORECASE,
 )
+# "desde la vuelta de vacaciones, en septiembre", "since our holiday in September": an event
+# dated by its month (taken as the middle of it).
+_EVENT_IN_MONTH = re.compile(
+    rf"\b(?:desde|since|depuis|seit)\s+(?:[\w']+,?\s+){{1,5}}?(?:en|in|im|en)\s+"
+    rf"(?P<month>{_MONTH_ALTERNATION})\b",
+    re.IGNORECASE,
+)
 # Named days and seasons, as (month, day).
 _NAMED_DAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes": (11, 5),
@@ -234,6 +241,8 @@ def longest_days(text: str, *, today: date) -> int | None:
         if day is None:
             day = _PARTS[part.lower()] if part else 1
         found.append(_days_since(month, day, today))
+    for match in _EVENT_IN_MONTH.finditer(text):
+        found.append(_days_since(_MONTHS[match.group("month").lower()], 15, today))
     for match in _NAMED.finditer(text):
         month, day = _NAMED_DAYS[match.group("name").lower()]
         found.append(_days_since(month, day, today))

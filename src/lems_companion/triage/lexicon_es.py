@@ -40,6 +40,9 @@ OTHER_WORDS = (
     r"mascota|niet[oa]s?|sobrin[oa]s?|prim[oa]s?|cunad[oa]s?|conocid[oa]s?|nuera|yerno)"
 )
 
+# A side, written out or shortened as in care notes ("brazo izq", "pierna dcha").
+SIDE = r"(?:(?:izquierd\w*|izq|izqd[oa]|izd[oa])|(?:derech\w*|dch[oa]|drch[oa]|dcha|dch))"
+
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b(?:me cuesta\w*|le cuesta\w*|cuesta\w*|no puedo|no pude|no podia|no pudo|no puede|"
@@ -112,6 +115,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
         r"comer|beber|comida|agua|liquidos?|bebo|como|come|bebe|cucharada)",
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
+        # Retching or gagging on each mouthful (spec section 3 table, choking on food or drink):
+        # "arcadas con cada cucharada", "le dan arcadas al tragar".
+        r"\barcadas?\s+(?:\w+\s+){0,2}?(?:con|al|cuando|en)\s+(?:cada\s+)?(?:\w+\s+)?(?:cucharadas?|"
+        r"bocados?|sorbos?|tragos?|comer|beber|tragar|comida|cena|almuerzo|desayuno|pure)\b",
         # Coughing fits that come with every drink or mouthful, the drink named first (spec
         # section 3 table, choking): "cada vez que bebo café me da un ataque de tos".
         r"\b(?:al|cuando|cada vez que|siempre que|en cuanto)\s+(?:\w+\s+)?(?:bebo|bebe|beber|como|"
@@ -144,6 +151,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
         r"(?:aire|aliento|respiracion|resuello)\b",
         r"\bsin resuello\b|\bme falta el resuello\b",
+        # No breath at all, however put (spec section 3 table, dyspnea): "no tengo aliento".
+        r"\bno\s+(?:tengo|tiene|tenia|me queda|le queda|me quedaba)\s+(?:nada de\s+|ni\s+)?"
+        r"(?:aliento|resuello)\b",
         # "Se fatiga tumbado" (in much of Spain "fatiga" is breathlessness): breathless lying flat
         # (spec section 3 table, dyspnea).
         r"\b(?:se fatiga|me fatigo|se fatigaba|me fatigaba|fatigad[oa])\s+(?:\w+\s+)?(?:tumbad[oa]|"
@@ -271,6 +281,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:flemas?|esputos?|escup\w*|mocos?|gargajos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?|rosad[oa]s?|rosa|rosita)",
         r"\bhemoptisis\b",
+        # Red or pink streaks in the sputum (spec section 3 table: coughing up blood): "hilillos
+        # rojos en el esputo", "vetas rosadas en las flemas".
+        r"\b(?:roj|rosad|sanguinolent|granat)\w*\s+(?:\w+\s+){0,3}?(?:en|con)\s+(?:el|la|los|las|mi|mis"
+        r")?\s*(?:esputos?|flemas?|mocos?|gargajos?)\b",
         r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,60}"
         r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
@@ -297,7 +311,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # sordo en el lado izquierdo del pecho", "molestia en la parte de arriba del pecho".
         r"\b(?:dolor\w*|molestia\w*|pinchazo\w*|punzada\w*|opresion|presion)\s+(?:\w+\s+){0,3}?"
         r"(?:en|por)\s+(?:el|la)\s+(?:lado|parte|zona|costado)\s+(?:\w+\s+){0,3}?del\s+pecho\b",
-        r"\bpecho\s+(?:\w+\s+){0,3}(?:apretado|oprimido|cerrado|cargado)\b",
+        rf"\bpecho\s+{W}{{0,3}}(?:apretado|oprimido|cerrado|cargado|tirante|pesado|encogido|"
+        r"agarrotado|como (?:atado|atenazado|en un puno))\b",
+        # Not sure whether chest or back, a pain told (spec section 3, hedged is flagged): "no sé
+        # si es el pecho o la espalda, una molestia sorda".
+        r"\bpecho (?:o|u|y) (?:de |en )?(?:la |el |las )?(?:espalda|estomago|costado|costillas|"
+        r"boca del estomago)\b[^.;!?]{0,40}?\b(?:molestia|dolor|pinchazo|punzada|opresion|presion|"
+        r"ardor|quemazon)\w*",
+        # A hand held to the chest, as others see it (spec section 3: signs others see).
+        r"\b(?:con|se llevo|se lleva|se llevaba|llevandose|puso|ponia|poniendose)\s+"
+        r"(?:la|las|una)\s+manos?\s+(?:en|sobre|al)\s+(?:el\s+)?pecho\b|"
+        r"\b(?:agarrandose|sujetandose|apretandose|tocandose|se agarr\w*|se sujet\w*)\s+"
+        r"el\s+pecho\b",
         rf"\b(?:me|le)\s+(?:pincha|pinchaba|aprieta|apretaba|oprime|arde|ardia|quema)\w*\s+{W}{{0,2}}"
         r"(?:el )?pecho\b",
     ),
@@ -310,10 +335,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf")\b",
         rf"\bse (?:me |le )?(?:durmio|ha dormido|quedo dormid\w*|paralizo)\s+{W}{{0,2}}"
         r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara|medio cuerpo|media cara)",
-        rf"\b(?:lado|mitad)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
+        rf"\b(?:lado|mitad)\s+{SIDE}\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
         r"sin fuerza|debil\w*|entumecid\w*|no (?:lo |la )?puedo mover)",
         r"\barrastr\w*\s+(?:la |el )?(?:pierna|pie)\b",
-        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,3}}(?:sin fuerza|dormid\w*|"
+        rf"\b(?:brazo|pierna|mano)\s+{SIDE}\s+{W}{{0,3}}(?:sin fuerza|dormid\w*|"
         r"paraliz\w*|no (?:lo |la )?puedo (?:levantar|mover)|muert\w*|flojo|debil\w*)",
     ),
     "SPEECH": (
@@ -329,14 +354,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "LIMB_ONE_SIDE": (
         r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:mover|levantar|sentir|usar)\s+"
-        r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
-        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
+        rf"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+{SIDE}",
+        rf"\b(?:brazo|pierna|mano)\s+{SIDE}\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
         r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
         # One hand that suddenly cannot hold a thing (spec section 3 table, stroke_signs: sudden
         # one-sided weakness): "de golpe no podía sostener la taza con la mano derecha".
         r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:sostener|sujetar|agarrar|coger|"
-        r"aguantar)\s+(?:\w+\s+){0,3}?con (?:la|mi|su) mano (?:izquierd\w*|derech\w*)",
+        rf"aguantar)\s+(?:\w+\s+){{0,3}}?con (?:la|mi|su) mano {SIDE}",
         r"\b(?:brazo|pierna|mano)\s+(?:\w+\s+){0,2}?como muert[oa]\b",
+        # One side's limb that will not obey (spec section 3 table, stroke_signs when sudden):
+        # "pierna dcha no responde", "el brazo izquierdo no se mueve".
+        rf"\b(?:brazo|pierna|mano|pie)\s+{SIDE}\s+(?:ya\s+)?no\s+(?:me\s+|le\s+|se\s+)?"
+        r"(?:responde|obedece|mueve|va|funciona|"
+        r"respondia|obedecia|movia)\b",
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
@@ -378,7 +408,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\brodillas\s+(?:\w+\s+)?(?:doblaron|fallan|fallaron|flojas)",
     ),
     "proximal_arm_weakness": (
-        rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
+        rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*|sin fuerzas?)",
         rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
         r"\b(?:me|le)\s+(?:pesan|pesaban|fallan|fallaban|flaquean|tiemblan)\s+(?:los\s+|mis\s+)?brazos\b",
         # "los brazos no me daban" (no strength left in them).
@@ -452,6 +482,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "drooping_eyelids": (
         rf"\bparpados?\s+{W}{{0,2}}(?:caid\w*|pesad\w*|se (?:me )?cae\w*)",
         r"\bse (?:me |le )?caen? (?:el|los) parpados?\b|\bptosis\b",
+        # Eyes that close by themselves, heavy lids (spec section 2: drooping eyelids).
+        r"\bse (?:me |le )?cierran? (?:solos? )?(?:el ojo|los ojos)\b(?!\s+de\s+sueno)|"
+        r"\b(?:me|le)\s+pesan?\s+(?:mucho\s+)?(?:el|los)\s+parpados?\b",
     ),
     "double_vision": (r"\b(?:veo|veia|ve) doble\b|\bvision doble\b|\bdiplopia\b",),
     "slurred_speech": (r"\bvoz\s+(?:nasal|debil|gangosa)\b|\bgangos\w*",),
@@ -471,7 +504,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bhasta que (?:se )?(?:me |le )?(?:paso|pasara|calmo|fue)\b",
     # Hedges are flagged (spec section 3).
-    r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
+    # "No se ha atragantado" is a reflexive verb denied, not "no sé" (spec section 3, negated).
+    r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b(?!\s+(?:ha|han|habia|"
+    r"habian)\s+(?:atragant|ahog|ator|desmay|caid|mare|convuls)\w*"
+    # A contrast after it may tell the writer's own: the old reading is kept there.
+    r"(?![^.;!?]*\b(?:pero|aunque|sino)\b))",
     # The negation is part of the symptom: "no puedo tragar", "no se me quita".
     r"\bno (?:puedo|pude|podia|pudo|puede|consigo|consigue|soy capaz)\b",
     # "No puedo tragar bien", "no respiro bien": cannot do it well, not "fine" (which negates).
@@ -489,6 +526,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",
     r"\bno (?:mejora|para|cede)\b|\bno es normal\b|\bnunca me (?:habia|ha) pasado\b|"
     r"\bnunca me paso\b|\bantes no\b|\bno he bebido\b|\bno atino\b|\bno acierto\b",
+    r"\bsin mas\b|"
     r"\bsin poder\b|\bsin saber\b|\bsin (?:hacer |estar a )?dieta\b|\bsin (?:querer|proponer\w*|"
     r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
     r"\b(?:casi |ya casi |apenas )?no sudo\b",
@@ -704,7 +742,7 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|subir la cuesta|deporte|"
             r"gimnasio|bici\w*|"
-            r"nadar|nadando|bailar|bailando|reir\w*|subir corriendo)\b",
+            r"nadar|nadando|bail\w*|sevillanas|reir\w*|subir corriendo)\b",
             r"\bsub(?:i|io|imos|iendo|ir) (?:\w+ )?(?:la|una) cuesta\b|\ba buen paso\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),
@@ -723,6 +761,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\b(?:al|en un|a los pocos|en unos|en pocos) (?:minutos?|momentos?|rato|segundos?)\b",
+            r"\b(?:a los|en|tras|al cabo de)\s+(?:dos|tres|cinco|pocos|unos|\d)\s+"
+            r"(?:minutos?|segundos?)\b",
             r"\benseguida\b|\ben seguida\b|\bal momento\b|\bse me paso\b",
             r"\ben (?:\d+|unos|pocos|dos|cinco|diez) (?:minutos|segundos|min)\b",
         ),
@@ -754,7 +794,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "SUDDEN",
         "BIDIRECTIONAL",
-        (r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",),
+        (
+            r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",
+            # Right after a fit: an onset at a known moment (spec section 3 table, stroke_signs).
+            r"\b(?:ataque|crisis|convulsi\w*)\b[^.;!?]{0,30}?\b(?:y\s+)?(?:despues|luego|tras)\b",
+        ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
@@ -800,13 +844,14 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
-            r"\b(?:(?:muy|bien|re|super|tan|demasiado) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|terrible|"
-            r"horrible|"
+            r"\b(?:(?:muy|bien|re|super|tan|demasiado) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|"
+            r"terrible|horrible|"
             r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
             # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
             r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre|agarr)\w*\s+(?:hacia |hasta |"
             r"por |a |al )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
             r"\bbrazo izquierdo\b|\bmandibula\b|\bquijada\b",
+            r"\bhasta\s+(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda|hombro)\b",
             r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),

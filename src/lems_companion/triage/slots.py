@@ -201,8 +201,8 @@ POSSESSIVE = {
 # 3, "Who is writing": the other-person rule reaches only the words it governs). The words close
 # their clause: "y yo también estoy cansado" says something else.
 ME_TOO = {
-    "en": r"(?:(?:and|but)\s+)?(?:so\s+(?:do|did|have|am|was|can't|cant)\s+i|me\s+too|i\s+(?:do|did|"
-    r"have|am)\s+too|same\s+(?:here|for\s+me|with\s+me)|as\s+(?:do|did|have)\s+i|and\s+i\s+"
+    "en": r"(?:(?:and|but)\s+)?(?:so\s+(?:do|did|have|am|was|can't|cant)\s+i|me\s+too|"
+    r"i\s+(?:do|did|have|am)\s+too|same\s+(?:here|for\s+me|with\s+me)|as\s+(?:do|did|have)\s+i|and\s+i\s+"
     r"(?:do|did)|i\s+(?:do|did|have)\s+as\s+well|me\s+as\s+well)",
     "es": r"(?:(?:y|pero)\s+)?(?:a\s+mi\s+(?:tambien|igual|me\s+pasa\s+(?:lo\s+mismo|igual))|"
     r"yo\s+(?:tambien|igual|lo\s+mismo)|"
@@ -245,6 +245,9 @@ _NEGATION = {
     "fr": r"pas|plus|sans|jamais|ni|aucune?",
     "de": r"nicht|kein\w*|nie|ohne|weder",
 }
+
+
+_CONTRAST = {"es": r"pero|aunque|sino"}
 
 
 def figurative(code: str) -> tuple[Figurative, ...]:
@@ -294,7 +297,10 @@ def choking_while_ingesting(code: str) -> tuple[str, ...]:
     sentence end between (spec section 3 table, choking: on food, drink or saliva)."""
     if code not in _CHOKE:
         return ()
-    gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?\n]){{0,40}}?"
+    # Nor a contrast: "Mi madre no se ha ahogado, pero yo me atraganté con el pan" is two
+    # clauses, each with its own subject (spec section 3: the rules reach only their words).
+    stops = _NEGATION[code] + (f"|{_CONTRAST[code]}" if code in _CONTRAST else "")
+    gap = rf"(?:(?!\b(?:{stops})\b)[^.;!?\n]){{0,40}}?"
     choke, ingest = _CHOKE[code], _INGEST[code]
     return (rf"{choke}{gap}\b{ingest}\b", rf"\b{ingest}\b{gap}{choke}")
 

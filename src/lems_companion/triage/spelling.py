@@ -62,9 +62,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 TEXTING: dict[str, dict[str, str]] = {
     "es": {
         "q": "que", "k": "que", "ke": "que", "d": "de", "m": "me", "x": "por", "xq": "porque",
-        "pq": "porque", "porq": "porque", "tb": "tambien", "tmb": "tambien", "tol": "todo el",
+        "pq": "porque", "porq": "porque", "tb": "tambien", "tol": "todo el",
         "toa": "toda la", "dsd": "desde", "mxo": "mucho", "mxa": "mucha", "bn": "bien",
-        "nd": "nada", "xa": "para", "ns": "no se",
+        "nd": "nada", "xa": "para", "pa": "para", "ns": "no se", "dsps": "despues",
+        "dps": "despues", "toy": "estoy", "tas": "estas", "tmb": "tambien",
     },
 }  # fmt: skip
 
