@@ -70,6 +70,12 @@ TEXTING: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
+@cache
+def _texting_words(language_code: str) -> re.Pattern[str]:
+    words = "|".join(sorted(TEXTING[language_code], key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?<!\d\s)\b(?:{words})\b(?!\s*\d)(?!')", re.IGNORECASE)
+
+
 def _expand_texting(text: str, language_code: str) -> tuple[str, list[int] | None]:
     """Return the text with texting spellings written out, and the origin of each character."""
     words = TEXTING.get(language_code)
@@ -78,7 +84,7 @@ def _expand_texting(text: str, language_code: str) -> tuple[str, list[int] | Non
     pieces: list[str] = []
     origin: list[int] = []
     last = 0
-    for match in re.finditer(r"(?<!\d)(?<!\d\s)\b[^\W\d_]{1,4}\b(?!\s*\d)(?!')", text):
+    for match in _texting_words(language_code).finditer(text):
         full = words.get(match.group(0).lower())
         if full is None:
             continue
