@@ -46,7 +46,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Words of the body and the diary that hurried Spanish notes are made of ("brazo izq
         # dormido"), and texting spellings ("boca seca tol dia", "xq", "tb"), spelt so in no other
         # language we vote on (Portuguese shares "boca seca", "dia", "de repente").
-        "piernas brazos mareo mareos hemoptisis tosecilla flemas "
+        "piernas brazos labios mareo mareos hemoptisis tosecilla flemas "
         "ahogada ahogado brazo pierna dormido dormida izq dcha tol xq pq tmb tb dsd dsps "
     ),
     "fr": _words(

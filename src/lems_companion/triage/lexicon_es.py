@@ -990,13 +990,17 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"(?:la|esa|su|tu) (?:historia|excusa|mentira|version|trola)|(?:sus|tus) (?:mentiras|"
         r"cuentos|excusas|historias))\b",
     ),
+    # Not when the sentence tells a sign others see or a call for help too: "me quedé sin aliento
+    # de la emoción y luego me puse morado" is breathlessness (spec section 3 table, dyspnea).
     (
         frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:morad\w*|amoratad\w*|azul\w*|gris\w*|no pod\w* respirar|ambulancia|"
+        r"urgencias|112|911|061|boque\w*|desmay\w*)\b)[^.;!?]*?(?:"
         r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|"
         r"\bme dejo sin aliento\b|\bme rei tanto\b|"
         # Breathless at a sight: wonder, not breath (spec section 3, words in another sense).
         r"\bsin aliento\s+(?:al|cuando|de)\s+(?:ver|vi|vio|vimos|oir|oi|escuchar)\b|"
-        r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
+        r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b)",
     ),
     (
         None,
