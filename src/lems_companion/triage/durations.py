@@ -116,7 +116,10 @@ _DATE = re.compile(
 # "desde la vuelta de vacaciones, en septiembre", "since our holiday in September": an event
 # dated by its month (taken as the middle of it).
 _EVENT_IN_MONTH = re.compile(
-    rf"\b(?:desde|since|depuis|seit)\s+(?:[\w']+,?\s+){{1,5}}?(?:en|in|im|en)\s+"
+    # Not a nearer start named first: "tos desde ayer, en octubre me vacuné".
+    rf"\b(?:desde|since|depuis|seit)\s+(?:(?!(?:ayer|anoche|anteayer|hoy|esta|este|hace|yesterday|"
+    rf"today|this|hier|aujourd'hui|ce|cette|gestern|heute|diese[mnr]?|vor|el (?:lunes|martes))\b)"
+    rf"[\w']+,?\s+){{1,5}}?(?:en|in|im)\s+"
     rf"(?P<month>{_MONTH_ALTERNATION})\b",
     re.IGNORECASE,
 )
