@@ -100,15 +100,26 @@ _PARTS: dict[str, int] = {
     "first days": 3, "first week": 4, "last days": 28, "last week": 25,
 }  # fmt: skip
 _SINCE = (
-    r"(?:since|from|desde|depuis|seit|ab|des|a partir de|from about|since about|"
+    # "dsd" is texting for "desde".
+    r"(?:since|from|desde|dsd|depuis|seit|ab|des|a partir de|from about|since about|"
     r"ca\.?|around|hace|seit dem|seit der|"
     # "His cough started before Christmas", "it began in October": the start named (en).
     r"(?:started|began|begun|starting)\s+(?:just\s+)?(?:before|around|at|in|over|after|on))"
 )
 _DATE = re.compile(
     rf"\b{_SINCE}\s+(?:(?:the|el|la|le|los|las|dem|den)\s+)?(?:(?:very\s+)?"
-    rf"(?P<part>{'|'.join(_PARTS)})(?:\s*-\s*|\s+(?:of\s+|de\s+|d'|du\s+)?)?)?"
+    rf"(?P<part>{'|'.join(_PARTS)})(?:\s*-\s*|\s+(?:of\s+|de\s+|d'|d\s+|du\s+)?)?)?"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?)?"
+    rf"(?P<month>{_MONTH_ALTERNATION})\b",
+    re.IGNORECASE,
+)
+# "desde la vuelta de vacaciones, en septiembre", "since our holiday in September": an event
+# dated by its month (taken as the middle of it).
+_EVENT_IN_MONTH = re.compile(
+    # Not a nearer start named first: "tos desde ayer, en octubre me vacuné".
+    rf"\b(?:desde|since|depuis|seit)\s+(?:(?!(?:ayer|anoche|anteayer|hoy|esta|este|hace|yesterday|"
+    rf"today|this|hier|aujourd'hui|ce|cette|gestern|heute|diese[mnr]?|vor|el (?:lunes|martes))\b)"
+    rf"[\w']+,?\s+){{1,5}}?(?:en|in|im)\s+"
     rf"(?P<month>{_MONTH_ALTERNATION})\b",
     re.IGNORECASE,
 )
@@ -233,6 +244,8 @@ def longest_days(text: str, *, today: date) -> int | None:
         if day is None:
             day = _PARTS[part.lower()] if part else 1
         found.append(_days_since(month, day, today))
+    for match in _EVENT_IN_MONTH.finditer(text):
+        found.append(_days_since(_MONTHS[match.group("month").lower()], 15, today))
     for match in _NAMED.finditer(text):
         month, day = _NAMED_DAYS[match.group("name").lower()]
         found.append(_days_since(month, day, today))

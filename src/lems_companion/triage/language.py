@@ -43,6 +43,11 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "saturación saturacion ahogo atraganto atraganté atragante pulsioxímetro pulsioximetro "
         # Verbs of the red flags, so that "No puedo respirar bien" is not read as English.
         "puedo puede pude podía podia tragar trago respirar respiro toso tosiendo "
+        # Words of the body and the diary that hurried Spanish notes are made of ("brazo izq
+        # dormido"), and texting spellings ("boca seca tol dia", "xq", "tb"), spelt so in no other
+        # language we vote on (Portuguese shares "boca seca", "dia", "de repente").
+        "piernas brazos labios mareo mareos hemoptisis tosecilla flemas "
+        "ahogada ahogado brazo pierna dormido dormida izq dcha tol xq pq tmb tb dsd dsps "
     ),
     "fr": _words(
         "le la les et je j' de des du un une mon ma mes est suis pas ne que qui en avec pour très "

@@ -40,6 +40,9 @@ OTHER_WORDS = (
     r"mascota|niet[oa]s?|sobrin[oa]s?|prim[oa]s?|cunad[oa]s?|conocid[oa]s?|nuera|yerno)"
 )
 
+# A side, written out or shortened as in care notes ("brazo izq", "pierna dcha").
+SIDE = r"(?:(?:izquierd\w*|izq|izqd[oa]|izd[oa])|(?:derech\w*|dch[oa]|drch[oa]|dcha|dch))"
+
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b(?:me cuesta\w*|le cuesta\w*|cuesta\w*|no puedo|no pude|no podia|no pudo|no puede|"
@@ -112,6 +115,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\btos\w*\s+{W}{{0,2}}(?:con|al|cuando|en)\s+{W}{{0,2}}(?:cada\s+)?(?:sorbo|trago|bocado|"
         r"comer|beber|comida|agua|liquidos?|bebo|como|come|bebe|cucharada)",
         r"\bbroncoaspiraci\w*|\baspiraci\w*",
+        # Retching or gagging on each mouthful (spec section 3 table, choking on food or drink):
+        # "arcadas con cada cucharada", "le dan arcadas al tragar".
+        r"\barcadas?\s+(?:\w+\s+){0,2}?(?:con|al|cuando|en)\s+(?:cada\s+)?(?:\w+\s+)?(?:cucharadas?|"
+        r"bocados?|sorbos?|tragos?|comer|beber|tragar|comida|cena|almuerzo|desayuno|pure)\b",
         # Coughing fits that come with every drink or mouthful, the drink named first (spec
         # section 3 table, choking): "cada vez que bebo café me da un ataque de tos".
         r"\b(?:al|cuando|cada vez que|siempre que|en cuanto)\s+(?:\w+\s+)?(?:bebo|bebe|beber|como|"
@@ -120,6 +127,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Gone down to the lung, the wrong way: "como si se me fuera al pulmón".
         r"\bse\s+(?:me|le)\s+(?:fue|va|iba|fuera|ha ido)\s+(?:\w+\s+){0,3}?(?:al|a los|hacia el)\s+"
         r"pulmon(?:es)?\b",
+        # Food or drink that went, got or passed into the lung: "me ha entrado comida al
+        # pulmón", "le pasó agua a los pulmones" (spec section 3 table, choking: aspiration).
+        r"\b(?:me|le|se)\s+(?:(?:ha|han|habia|habian)\s+)?(?:entr|pas|met|col|fu|ido\b)\w*\s+"
+        r"(?:\w+\s+){0,3}?(?:al|a los|hacia el|hacia los|en el|en los)\s+pulmon(?:es)?\b",
     ),
     "DYSPNEA": (
         # A cough with no strength left to clear phlegm (spec section 3 table, dyspnea).
@@ -140,6 +151,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:me|se|le) (?:quedo|quede|queda|quedaba)\s+sin "
         r"(?:aire|aliento|respiracion|resuello)\b",
         r"\bsin resuello\b|\bme falta el resuello\b",
+        # No breath at all, however put (spec section 3 table, dyspnea): "no tengo aliento".
+        r"\bno\s+(?:tengo|tiene|tenia|me queda|le queda|me quedaba)\s+(?:nada de\s+|ni\s+)?"
+        r"(?:aliento|resuello)\b",
         # "Se fatiga tumbado" (in much of Spain "fatiga" is breathlessness): breathless lying flat
         # (spec section 3 table, dyspnea).
         r"\b(?:se fatiga|me fatigo|se fatigaba|me fatigaba|fatigad[oa])\s+(?:\w+\s+)?(?:tumbad[oa]|"
@@ -157,6 +171,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:aire|aliento|respiracion)\b",
         r"\bahog(?:o|os|a|as|an|ue|aba|ada|ado|aita|ito|ándome|andome|arme)\b",
         r"\bdisnea\b",
+        # Fighting or struggling for breath, whatever the verb (spec section 3 table, dyspnea:
+        # waking up fighting for breath): "peleando por respirar", "luchaba para coger aire".
+        r"\b(?:pele|luch|batall|forceje)\w*\s+(?:\w+\s+)?(?:por|para)\s+(?:poder\s+)?(?:respirar|"
+        r"coger aire|tomar aire|jalar aire|meter aire|el aire|(?:un poco de |algo de )?aire)\b",
+        # Panting, any form: "jadeo", "jadeando", "jadeaba" (spec section 3 table, dyspnea).
+        r"\bjade(?:o|os|a|as|an|aba|aban|ando|ante|ar|e|aste)\b",
         r"\b(?:no puedo|no podia|no puede|no pude|sin poder|cuesta|dificultad para|me cuesta)\s+"
         r"respirar\b",
         rf"\brespir\w*\s+{W}{{0,2}}(?:con (?:mucha )?dificultad|mal\b|fatal|muy rapido|rapido|"
@@ -258,10 +278,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bno se (?:me |le )?(?:quita|va|cura) (?:la|esta|esa) tos\b",
         rf"\b(?:tos|tosi|tose|toso|tosio|tosiendo|toser|tosia)\s+{WN}{{0,3}}sangre",
         rf"\bsangre\s+{WN}{{0,3}}(?:al toser|tos\w*|flema\w*|esputo\w*|moco\w*)",
-        rf"\b(?:flemas?|esputos?|escupi\w*|mocos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
+        rf"\b(?:flemas?|esputos?|escup\w*|mocos?|gargajos?)\s+{WN}{{0,3}}(?:sangre|sanguinolent\w*|"
         r"hilillos de sangre|rojo|rojas?|rosad[oa]s?|rosa|rosita)",
         r"\bhemoptisis\b",
-        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,40}"
+        # Red or pink streaks in the sputum (spec section 3 table: coughing up blood): "hilillos
+        # rojos en el esputo", "vetas rosadas en las flemas".
+        r"\b(?:roj|rosad|sanguinolent|granat)\w*\s+(?:\w+\s+){0,3}?(?:en|con)\s+(?:el|la|los|las|mi|mis"
+        r")?\s*(?:esputos?|flemas?|mocos?|gargajos?)\b",
+        r"\b(?:al toser|tosiendo|tosi|tose|toso)\b(?:(?!\b(?:sin|no|ni|nada)\b)[^.;!?]){0,60}"
         r"\bsangre\b",
         r"\btos (?:cronica|persistente|continua|constante|que no para)\b",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
@@ -270,7 +294,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:tos\b|tosiendo)|\b(?:todavia|aun)\s+(?:\w+\s+){0,2}?(?:tos\b|tosiendo|toso\b)|"
         r"\btos\s+(?:\w+\s+){0,5}?(?:sigue|todavia|aun)\b",
     ),
-    "COUGH": (r"\b(?:tos|tosecita|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",),
+    # Diminutives too: "tosecilla", "tosita", "tosecica" (spec section 3: everyday phrasing).
+    "COUGH": (
+        r"\b(?:tos|tos(?:ecit|ecill|ecic|it|ill)[ao]s?|tos(?:o|es|e|en|i|io|iendo|er|ia|ian|a))\b",
+    ),
     "CHEST_PAIN": (
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:dolor\w*|opresion|presion|peso|ardor)\s+(?:\w+\s+){0,3}?(?:en|por)\s+(?:el\s+)?"
@@ -284,7 +311,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # sordo en el lado izquierdo del pecho", "molestia en la parte de arriba del pecho".
         r"\b(?:dolor\w*|molestia\w*|pinchazo\w*|punzada\w*|opresion|presion)\s+(?:\w+\s+){0,3}?"
         r"(?:en|por)\s+(?:el|la)\s+(?:lado|parte|zona|costado)\s+(?:\w+\s+){0,3}?del\s+pecho\b",
-        r"\bpecho\s+(?:\w+\s+){0,3}(?:apretado|oprimido|cerrado|cargado)\b",
+        rf"\bpecho\s+{W}{{0,3}}(?:apretado|oprimido|cerrado|cargado|tirante|pesado|encogido|"
+        r"agarrotado|como (?:atado|atenazado|en un puno))\b",
+        # Not sure whether chest or back, a pain told (spec section 3, hedged is flagged): "no sé
+        # si es el pecho o la espalda, una molestia sorda".
+        r"\bpecho (?:o|u|y) (?:de |en )?(?:la |el |las )?(?:espalda|estomago|costado|costillas|"
+        r"boca del estomago)\b[^.;!?]{0,40}?\b(?:molestia|dolor|pinchazo|punzada|opresion|presion|"
+        r"ardor|quemazon)\w*",
+        # A hand held to the chest, as others see it (spec section 3: signs others see).
+        r"\b(?:con|se llevo|se lleva|se llevaba|llevandose|puso|ponia|poniendose)\s+"
+        r"(?:la|las|una)\s+manos?\s+(?:en|sobre|al)\s+(?:el\s+)?pecho\b|"
+        r"\b(?:agarrandose|sujetandose|apretandose|tocandose|se agarr\w*|se sujet\w*)\s+"
+        r"el\s+pecho\b",
         rf"\b(?:me|le)\s+(?:pincha|pinchaba|aprieta|apretaba|oprime|arde|ardia|quema)\w*\s+{W}{{0,2}}"
         r"(?:el )?pecho\b",
     ),
@@ -297,10 +335,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf")\b",
         rf"\bse (?:me |le )?(?:durmio|ha dormido|quedo dormid\w*|paralizo)\s+{W}{{0,2}}"
         r"(?:el |la )?(?:lado|mitad|brazo|pierna|cara|medio cuerpo|media cara)",
-        rf"\b(?:lado|mitad)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
+        rf"\b(?:lado|mitad)\s+{SIDE}\s+{W}{{0,4}}(?:dormid\w*|paraliz\w*|"
         r"sin fuerza|debil\w*|entumecid\w*|no (?:lo |la )?puedo mover)",
         r"\barrastr\w*\s+(?:la |el )?(?:pierna|pie)\b",
-        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,3}}(?:sin fuerza|dormid\w*|"
+        rf"\b(?:brazo|pierna|mano)\s+{SIDE}\s+{W}{{0,3}}(?:sin fuerza|dormid\w*|"
         r"paraliz\w*|no (?:lo |la )?puedo (?:levantar|mover)|muert\w*|flojo|debil\w*)",
     ),
     "SPEECH": (
@@ -316,14 +354,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "LIMB_ONE_SIDE": (
         r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:mover|levantar|sentir|usar)\s+"
-        r"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)",
-        rf"\b(?:brazo|pierna|mano)\s+(?:izquierd\w*|derech\w*)\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
+        rf"(?:el|la|mi|su)\s+(?:brazo|pierna|mano)\s+{SIDE}",
+        rf"\b(?:brazo|pierna|mano)\s+{SIDE}\s+{W}{{0,2}}(?:muert\w*|dormid\w*|"
         r"sin fuerza|flojo|floja|debil|entumecid\w*|paralizad\w*)",
         # One hand that suddenly cannot hold a thing (spec section 3 table, stroke_signs: sudden
         # one-sided weakness): "de golpe no podía sostener la taza con la mano derecha".
         r"\b(?:no (?:puedo|podia|pude|pudo|puede)|sin poder)\s+(?:sostener|sujetar|agarrar|coger|"
-        r"aguantar)\s+(?:\w+\s+){0,3}?con (?:la|mi|su) mano (?:izquierd\w*|derech\w*)",
+        rf"aguantar)\s+(?:\w+\s+){{0,3}}?con (?:la|mi|su) mano {SIDE}",
         r"\b(?:brazo|pierna|mano)\s+(?:\w+\s+){0,2}?como muert[oa]\b",
+        # One side's limb that will not obey (spec section 3 table, stroke_signs when sudden):
+        # "pierna dcha no responde", "el brazo izquierdo no se mueve".
+        rf"\b(?:brazo|pierna|mano|pie)\s+{SIDE}\s+(?:ya\s+)?no\s+(?:me\s+|le\s+|se\s+)?"
+        r"(?:responde|obedece|mueve|va|funciona|"
+        r"respondia|obedecia|movia)\b",
     ),
     "CEREBELLAR": (
         rf"\bcamin\w*\s+como\s+(?:si\s+)?{W}{{0,2}}borrach\w*",
@@ -365,7 +408,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\brodillas\s+(?:\w+\s+)?(?:doblaron|fallan|fallaron|flojas)",
     ),
     "proximal_arm_weakness": (
-        rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*)",
+        rf"\bbrazos?\s+{W}{{0,2}}(?:floj\w*|debil\w*|pesad\w*|cansad\w*|sin fuerzas?)",
         rf"\b(?:no puedo|no puede|no pude|cuesta\w*)\s+{W}{{0,1}}levantar los brazos",
         r"\b(?:me|le)\s+(?:pesan|pesaban|fallan|fallaban|flaquean|tiemblan)\s+(?:los\s+|mis\s+)?brazos\b",
         # "los brazos no me daban" (no strength left in them).
@@ -408,13 +451,28 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bse (?:me |le )?enganchan? (?:los pies|el pie)\b|"
         r"\b(?:pies?)\s+se (?:me |le )?enganchan?\b",
     ),
-    "dry_mouth": (r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",),
-    "constipation": (r"\bestren\w*",),
+    "dry_mouth": (
+        r"\bboca\s+(?:\w+\s+)?seca\b|\bsequedad de boca\b|\bsabor metalico\b",
+        # The mouth told by an image or its taste (spec section 2: dry mouth): "la boca como un
+        # estropajo", "boca pastosa", "sabor a metal", "casi sin saliva".
+        r"\bboca\s+(?:\w+\s+){0,2}?(?:pastosa|reseca|como (?:un |una |de |el |la )?(?:estropajo|"
+        r"esparto|lija|suela|corcho|papel|carton|arena|desierto|zapato))\b",
+        r"\bsabor\s+(?:a\s+)?metal\w*|\bgusto\s+(?:a\s+)?metal\w*",
+        r"\b(?:poca|apenas|sin|nada de|casi sin|casi nada de)\s+saliva\b",
+    ),
+    "constipation": (
+        r"\bestren\w*",
+        # Bowels not opening, however put (spec section 2: constipation): "llevo 4 días sin
+        # hacer de vientre", "no voy de cuerpo", "sin evacuar".
+        r"\b(?:sin|no)\s+(?:\w+\s+){0,2}?(?:hacer|hago|hace|hecho|ir|voy|va|ido|iba)\s+"
+        r"(?:de\s+vientre|del\s+vientre|de\s+cuerpo|caca|popo)\b",
+        r"\b(?:sin|no)\s+(?:\w+\s+){0,2}?(?:evacu\w*|depon\w*|cagar|cago|cagado|obrar|obro)\b",
+    ),
     "erectile_dysfunction": (r"\berecci\w*|\bimpoten\w*",),
     "dizziness_on_standing": (
         r"\bmare\w*|\baturdid\w*|\bse me nublo la vista\b|\bvahido\b",
         # "Al levantarme se me va la cabeza": light-headed on standing (spec section 2).
-        r"\bse (?:me|le) (?:va|iba|fue) la cabeza\b",
+        r"\bse (?:me|le) (?:va|iba|fue|ha ido)\s+(?:(?!de\b)\w+\s+){0,2}?la cabeza\b",
     ),
     "reduced_sweating": (
         r"\b(?:casi |ya casi |apenas )?no sudo\b|"
@@ -424,6 +482,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "drooping_eyelids": (
         rf"\bparpados?\s+{W}{{0,2}}(?:caid\w*|pesad\w*|se (?:me )?cae\w*)",
         r"\bse (?:me |le )?caen? (?:el|los) parpados?\b|\bptosis\b",
+        # Eyes that close by themselves, heavy lids (spec section 2: drooping eyelids).
+        r"\bse (?:me |le )?cierran? (?:solos? )?(?:el ojo|los ojos)\b(?!\s+de\s+sueno)|"
+        r"\b(?:me|le)\s+pesan?\s+(?:mucho\s+)?(?:el|los)\s+parpados?\b",
     ),
     "double_vision": (r"\b(?:veo|veia|ve) doble\b|\bvision doble\b|\bdiplopia\b",),
     "slurred_speech": (r"\bvoz\s+(?:nasal|debil|gangosa)\b|\bgangos\w*",),
@@ -443,7 +504,11 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
     r"\bhasta que (?:se )?(?:me |le )?(?:paso|pasara|calmo|fue)\b",
     # Hedges are flagged (spec section 3).
-    r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b",
+    # "No se ha atragantado" is a reflexive verb denied, not "no sé" (spec section 3, negated).
+    r"\bno (?:se|sé) si\b|\bno estoy segur[oa]\b|\bno lo se\b|\bno se\b(?!\s+(?:ha|han|habia|"
+    r"habian)\s+(?:atragant|ahog|ator|desmay|caid|mare|convuls)\w*"
+    # A contrast after it may tell the writer's own: the old reading is kept there.
+    r"(?![^.;!?]*\b(?:pero|aunque|sino)\b))",
     # The negation is part of the symptom: "no puedo tragar", "no se me quita".
     r"\bno (?:puedo|pude|podia|pudo|puede|consigo|consigue|soy capaz)\b",
     # "No puedo tragar bien", "no respiro bien": cannot do it well, not "fine" (which negates).
@@ -461,6 +526,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bno (?:es\s+)?(?:muy|nada|tan)?\s*(?:fuerte|intens[oa]|grave)\b|\bnada fuerte\b",
     r"\bno (?:mejora|para|cede)\b|\bno es normal\b|\bnunca me (?:habia|ha) pasado\b|"
     r"\bnunca me paso\b|\bantes no\b|\bno he bebido\b|\bno atino\b|\bno acierto\b",
+    r"\bsin mas\b|"
     r"\bsin poder\b|\bsin saber\b|\bsin (?:hacer |estar a )?dieta\b|\bsin (?:querer|proponer\w*|"
     r"buscarlo|motivo|razon|intentarlo)\b|\bno (?:estoy|esta|estaba) a dieta\b|\bno intencionad\w*",
     r"\b(?:casi |ya casi |apenas )?no sudo\b",
@@ -676,7 +742,7 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:corri\w*|correr|corriendo|autobus|cuesta arriba|subir la cuesta|deporte|"
             r"gimnasio|bici\w*|"
-            r"nadar|nadando|bailar|bailando|reir\w*|subir corriendo)\b",
+            r"nadar|nadando|bail\w*|sevillanas|reir\w*|subir corriendo)\b",
             r"\bsub(?:i|io|imos|iendo|ir) (?:\w+ )?(?:la|una) cuesta\b|\ba buen paso\b",
         ),
         allowed_types=frozenset({"DYSPNEA"}),
@@ -686,7 +752,7 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\b(?:fabada|cocido|comilona|comida copiosa|ardor|acidez|reflujo|almax|omeprazol|"
-            r"gaviscon|despues de comer|indigesti\w*)\b",
+            r"gaviscon|indigesti\w*)\b",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
     ),
@@ -695,6 +761,8 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             r"\b(?:al|en un|a los pocos|en unos|en pocos) (?:minutos?|momentos?|rato|segundos?)\b",
+            r"\b(?:a los|en|tras|al cabo de)\s+(?:dos|tres|cinco|pocos|unos|\d)\s+"
+            r"(?:minutos?|segundos?)\b",
             r"\benseguida\b|\ben seguida\b|\bal momento\b|\bse me paso\b",
             r"\ben (?:\d+|unos|pocos|dos|cinco|diez) (?:minutos|segundos|min)\b",
         ),
@@ -726,7 +794,11 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "SUDDEN",
         "BIDIRECTIONAL",
-        (r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",),
+        (
+            r"\bdesde esta manana\b|\bal despertar(?:me)?\b|\bme desperte con\b",
+            # Right after a fit: an onset at a known moment (spec section 3 table, stroke_signs).
+            r"\b(?:ataque|crisis|convulsi\w*)\b[^.;!?]{0,30}?\b(?:y\s+)?(?:despues|luego|tras)\b",
+        ),
         allowed_types=frozenset({"STROKE", "SPEECH", "CEREBELLAR", "LIMB_ONE_SIDE"}),
     ),
     Cue(
@@ -772,13 +844,14 @@ CUES: tuple[Cue, ...] = (
         "BIDIRECTIONAL",
         (
             # "bien fuerte", "re fuerte" (Mexico, Argentina): very strong.
-            r"\b(?:(?:muy|bien|re|super) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|terrible|"
-            r"horrible|"
+            r"\b(?:(?:muy|bien|re|super|tan|demasiado) fuerte|fuertisim[oa]|fortisim[oa]|intens\w*|"
+            r"terrible|horrible|"
             r"insoportable|aplast\w*|opresivo|brutal|atroz)\b",
             # "me agarró el brazo" (Mexico): spreading to the arm; "quijada" is the jaw.
             r"\b(?:baja|sube|irradia|se extiende|se corre|va|corre|agarr)\w*\s+(?:hacia |hasta |"
             r"por |a |al )?(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda)",
             r"\bbrazo izquierdo\b|\bmandibula\b|\bquijada\b",
+            r"\bhasta\s+(?:el |la )?(?:brazo|mandibula|quijada|cuello|espalda|hombro)\b",
             r"\bsud\w*|\bsudor frio\b|\bnause\w*|\bvomit\w*",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
@@ -819,6 +892,17 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         frozenset({"LOC"}),
         r"\b(?:piernas?|brazos?|manos?|pies?|musculos?|dedos?|parpados?)\s+(?:\w+\s+){0,3}?"
         r"(?:sin|no)\s+(?:responder|reaccionar|respondia|reaccionaba|respondio|reacciono)\b",
+    ),
+    # An emotion that takes the breath away (spec section 3: feelings, "breathless with
+    # anticipation"): "me emocioné tanto que se me cortó la respiración"; not when the sentence
+    # tells of real breathlessness too.
+    (
+        frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:no pod\w* respirar|ahog\w*|morad\w*|azul\w*|ambulancia|urgencias|"
+        r"minutos|falta de aire)\b)[^.;!?]*\b(?:emocion\w*|ilusion\w*|alegria|impresion\w*|"
+        r"preciosa|precioso|maravill\w*|bonit[oa]|guap[oa]|belleza|orgullo\w*)\b[^.;!?]{0,60}\b"
+        r"(?:se\s+(?:me|le|nos)\s+cort\w*\s+la\s+respiracion|(?:me|le|nos)\s+(?:quit\w*|dej\w*\s+sin)"
+        r"\s+(?:el\s+)?(?:aliento|respiracion))\b",
     ),
     # "Se me atraganta el vecino": a person one cannot stomach, not choking (spec section 3).
     (
@@ -906,13 +990,17 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"(?:la|esa|su|tu) (?:historia|excusa|mentira|version|trola)|(?:sus|tus) (?:mentiras|"
         r"cuentos|excusas|historias))\b",
     ),
+    # Not when the sentence tells a sign others see or a call for help too: "me quedé sin aliento
+    # de la emoción y luego me puse morado" is breathlessness (spec section 3 table, dyspnea).
     (
         frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:morad\w*|amoratad\w*|azul\w*|gris\w*|no pod\w* respirar|ambulancia|"
+        r"urgencias|112|911|061|boque\w*|desmay\w*)\b)[^.;!?]*?(?:"
         r"\b(?:paisaje|vista|precios[oa]|emocion|alegria|noticia|sorpresa|ilusion)\b|"
         r"\bme dejo sin aliento\b|\bme rei tanto\b|"
         # Breathless at a sight: wonder, not breath (spec section 3, words in another sense).
         r"\bsin aliento\s+(?:al|cuando|de)\s+(?:ver|vi|vio|vimos|oir|oi|escuchar)\b|"
-        r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b",
+        r"\bde (?:tanto )?reir(?:me)?\b|\bde (?:la )?risa\b)",
     ),
     (
         None,

@@ -197,6 +197,24 @@ POSSESSIVE = {
     "de": r"(?:mein\w*|unser\w*)",
 }
 
+# "...and me too" after another person's symptom makes it the writer's own as well (spec section
+# 3, "Who is writing": the other-person rule reaches only the words it governs). The words close
+# their clause: "y yo también estoy cansado" says something else.
+ME_TOO = {
+    "en": r"(?:(?:and|but)\s+)?(?:so\s+(?:do|did|have|am|was|can't|cant)\s+i|me\s+too|"
+    r"i\s+(?:do|did|have|am)\s+too|same\s+(?:here|for\s+me|with\s+me)|as\s+(?:do|did|have)\s+i|and\s+i\s+"
+    r"(?:do|did)|i\s+(?:do|did|have)\s+as\s+well|me\s+as\s+well)",
+    "es": r"(?:(?:y|pero)\s+)?(?:a\s+mi\s+(?:tambien|igual|me\s+pasa\s+(?:lo\s+mismo|igual))|"
+    r"yo\s+(?:tambien|igual|lo\s+mismo)|"
+    r"(?:a\s+mi\s+)?me\s+pasa\s+(?:lo\s+mismo|igual))",
+    "fr": r"(?:(?:et|mais)\s+)?(?:moi\s+(?:aussi|de\s+meme|pareil|itou|egalement)|pareil\s+pour\s+"
+    r"moi|(?:c'est\s+)?la\s+meme\s+chose\s+pour\s+moi)",
+    "de": r"(?:(?:und|aber)\s+)?(?:ich\s+(?:auch|ebenfalls|genauso|ebenso)|mir\s+(?:auch|"
+    r"ebenfalls|genauso|ebenso)(?:\s+so)?|bei\s+mir\s+(?:auch|genauso|ebenso)|mich\s+auch|"
+    r"(?:mir\s+)?geht(?:'s|\s+es)\s+(?:mir\s+)?genauso)",
+}
+
+
 # Choking verbs that also mean "suffocate" (so need food or drink to be choking), and what is
 # eaten or drunk.
 _CHOKE = {
@@ -227,6 +245,9 @@ _NEGATION = {
     "fr": r"pas|plus|sans|jamais|ni|aucune?",
     "de": r"nicht|kein\w*|nie|ohne|weder",
 }
+
+
+_CONTRAST = {"es": r"pero|aunque|sino"}
 
 
 def figurative(code: str) -> tuple[Figurative, ...]:
@@ -276,7 +297,10 @@ def choking_while_ingesting(code: str) -> tuple[str, ...]:
     sentence end between (spec section 3 table, choking: on food, drink or saliva)."""
     if code not in _CHOKE:
         return ()
-    gap = rf"(?:(?!\b(?:{_NEGATION[code]})\b)[^.;!?\n]){{0,40}}?"
+    # Nor a contrast: "Mi madre no se ha ahogado, pero yo me atraganté con el pan" is two
+    # clauses, each with its own subject (spec section 3: the rules reach only their words).
+    stops = _NEGATION[code] + (f"|{_CONTRAST[code]}" if code in _CONTRAST else "")
+    gap = rf"(?:(?!\b(?:{stops})\b)[^.;!?\n]){{0,40}}?"
     choke, ingest = _CHOKE[code], _INGEST[code]
     return (rf"{choke}{gap}\b{ingest}\b", rf"\b{ingest}\b{gap}{choke}")
 

@@ -56,6 +56,50 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+# Texting spellings of whole families of short words, read as the words they stand for ("creo q
+# m ha entrado", "tosiendo desde principios d octubre"; spec section 3: everyday phrasing). Only
+# where they stand alone between words, never next to a figure ("5 m", "x3").
+TEXTING: dict[str, dict[str, str]] = {
+    "es": {
+        "q": "que", "k": "que", "ke": "que", "d": "de", "m": "me", "x": "por", "xq": "porque",
+        "pq": "porque", "porq": "porque", "tb": "tambien", "tol": "todo el",
+        "toa": "toda la", "dsd": "desde", "mxo": "mucho", "mxa": "mucha", "bn": "bien",
+        "nd": "nada", "xa": "para", "pa": "para", "ns": "no se", "dsps": "despues",
+        "dps": "despues", "toy": "estoy", "tas": "estas", "tmb": "tambien",
+    },
+}  # fmt: skip
+
+
+@cache
+def _texting_words(language_code: str) -> re.Pattern[str]:
+    words = "|".join(sorted(TEXTING[language_code], key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?<!\d\s)\b(?:{words})\b(?!\s*\d)(?!')", re.IGNORECASE)
+
+
+def _expand_texting(text: str, language_code: str) -> tuple[str, list[int] | None]:
+    """Return the text with texting spellings written out, and the origin of each character."""
+    words = TEXTING.get(language_code)
+    if not words:
+        return text, None
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in _texting_words(language_code).finditer(text):
+        full = words.get(match.group(0).lower())
+        if full is None:
+            continue
+        pieces.append(text[last : match.start()])
+        origin.extend(range(last, match.start()))
+        pieces.append(full)
+        origin.extend(min(match.start() + index, match.end() - 1) for index in range(len(full)))
+        last = match.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(pieces), origin
+
+
 # Words of a note that may be misspellings: letters only, at least this long.
 MIN_LENGTH = 6
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_LENGTH},}}")
@@ -129,8 +173,17 @@ def closeness(word: str, keyword: str) -> int | None:
 
 
 def correct(text: str, language_code: str) -> tuple[str, list[int] | None]:
-    """Return the text with misspelt keywords corrected, and for each of its characters (and
-    one past the end) the offset in ``text`` it stands for; None when nothing was corrected."""
+    """Return the text with texting spellings written out and misspelt keywords corrected, and
+    for each of its characters (and one past the end) the offset in ``text`` it stands for;
+    None when nothing was changed."""
+    expanded, first = _expand_texting(text, language_code)
+    corrected, second = _correct_keywords(expanded, language_code)
+    if first is None or second is None:
+        return corrected, first or second
+    return corrected, [first[position] for position in second]
+
+
+def _correct_keywords(text: str, language_code: str) -> tuple[str, list[int] | None]:
     if language_code not in KEYWORDS:
         return text, None
     pieces: list[str] = []

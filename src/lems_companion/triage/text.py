@@ -543,7 +543,9 @@ def triage_note(
             hits=(), findings=(), routine=False, language=code, checked=False, author=author
         )
     writer = authorship(text, author, code)
-    found = [_third_person(mention, text, code) for mention in mentions(text, code)]
+    found = [
+        _me_too(_third_person(mention, text, code), text, code) for mention in mentions(text, code)
+    ]
     # Mentions often share a sentence: each of its figurative patterns is searched once.
     figurative_found: dict[tuple[tuple[int, int], int], bool] = {}
     kept = [
@@ -628,6 +630,31 @@ def _third_person(mention: Mention, text: str, language_code: str) -> Mention:
     ).search(sentence):
         return replace(mention, categories=mention.categories | {"FAMILY"})
     return mention
+
+
+@cache
+def _me_too_after(language_code: str) -> re.Pattern[str]:
+    # Up to a few words after the symptom, or the start of the next sentence; the words close
+    # their clause (slots.ME_TOO).
+    return re.compile(
+        rf"^[^.;!?\n]{{0,40}}?(?:[,;.!?]\s*|\s+)(?:{slots.ME_TOO[language_code]})"
+        r"(?=\s*(?:[.,;!?)]|$|\s+(?:but|pero|mais|aber|y|and|et|und|since|for|when|especially|"
+        r"desde|hace|cuando|sobre todo|depuis|quand|surtout|seit|wenn|vor allem|besonders)\b))",
+        re.IGNORECASE,
+    )
+
+
+def _me_too(mention: Mention, text: str, language_code: str) -> Mention:
+    """Return another person's symptom as the writer's own too when "and me too" follows it
+    ("A mi madre le cuesta tragar y a mí también"; spec section 3, "Who is writing")."""
+    if not mention.categories & {"FAMILY", "OTHER_PERSON"}:
+        return mention
+    if language_code not in slots.ME_TOO:
+        return mention
+    after = language.fold(text[mention.end : mention.end + 80])
+    if not _me_too_after(language_code).search(after):
+        return mention
+    return replace(mention, categories=mention.categories - {"FAMILY", "OTHER_PERSON"})
 
 
 @cache
