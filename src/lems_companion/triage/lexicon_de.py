@@ -14,6 +14,7 @@ lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/re
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lems_companion.triage import slots
@@ -127,6 +128,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bin die luftr(?:o|oe)hre\b",
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
+        # Gagging or spluttering during a meal, the verb first (spec section 3 table, choking:
+        # coughing or gagging on food or drink): "prustet beim Essen alles wieder raus",
+        # "würgt bei jedem Bissen".
+        rf"\b(?:w(?:u|ue)rg|gew(?:u|ue)rgt|prust|geprustet)\w*\s+{WN}{{0,3}}(?:bei|beim|nach|"
+        rf"wahrend)\s+(?:jede[mnrs]?\s+)?(?:\w+\s+)?{MOUTHFUL}",
         r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
         r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
         r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
@@ -154,6 +160,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"ger(?:o|oe)chelt|r(?:o|oe)chel\w*|gewurgt|wurg\w*)|\b(?:hust\w*|r(?:o|oe)chel\w*)\s+(?:\w+\s+){0,2}?"
         r"(?:an|am|wegen)\s+(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+){0,2}"
         r"(?:spucke|speichel)\b",
+        # Gagging on one's own saliva, the verb first: "würg an meiner eigenen Spucke".
+        rf"\b(?:w(?:u|ue)rg\w*|gew(?:u|ue)rgt)\s+{WN}{{0,2}}?(?:an|am|wegen|mit)\s+"
+        r"(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+|meinem\s+){0,2}"
+        r"(?:spucke|speichel|sabber)\b",
         # The feeling of suffocating inside a choking episode is the choking (spec section 3
         # table): "beim Kaffee verschluckt, 5 Minuten gehustet, dachte ich ersticke".
         r"(?:\b(?:beim|bei|wahrend)\b[^.;!?]{0,40}?)?\b(?:verschluck\w*|falsche[nr]? (?:hals|kehle|"
@@ -215,6 +225,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "keine Luft" in telegram style ("nachts keine Luft", "sonst keine Luft"); not "keine
         # Luft nach oben" (no room to improve) nor air in a tyre.
         r"\b(?:keine|kaum|kei|ka|koa)\s+luft\b(?!\s+(?:mehr\s+)?(?:nach oben|im|in|drin))",
+        # ... and the puff: "keine Puste mehr", "kaum Puste" (spec section 3 table, dyspnea).
+        r"\b(?:keine|kaum|kei|ka|koa|null)\s+(?:puste|schnauf|schnuuf)\b",
         # Having to stop mid-sentence for breath (spec section 3 table, dyspnea: at rest).
         r"\bmitten im satz\b[^.;!?]{0,30}?\b(?:pause|luft holen|luft schnappen|atmen|absetzen|"
         r"aufh(?:o|oe)ren)\b|\b(?:pause|luft holen|absetzen)\b[^.;!?]{0,20}?\bmitten im satz\b",
@@ -246,6 +258,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # table, seizure: signs others see).
         r"\bsteif\b[^.;!?]{0,60}\b(?:arme|beine|glieder|k(?:o|oe)rper)\b[^.;!?]{0,25}\b(?:zuck\w*|"
         r"geschuttelt|schuttelt\w*|krampf\w*)",
+        # Going stiff, then shaking or jerking (spec section 3 table, seizure: signs others see):
+        # "wurde steif und zitterte am ganzen Körper"; not trembling with cold or fever.
+        r"\b(?:wurde|wird|war|lag|ging)\s+(?:\w+\s+){0,2}?(?:steif|stocksteif|starr|bretthart)\b"
+        r"(?![^.;!?]*\b(?:k(?:a|ae)lte|fieber|frier\w*|gefroren|sch(?:u|ue)ttelfrost)\b)"
+        r"[^.;!?]{0,40}?\b(?:zitter\w*|gezittert|zuck\w*|gezuckt|sch(?:u|ue)ttel\w*|"
+        r"gesch(?:u|ue)ttelt|krampf\w*|gekrampft)",
     ),
     "LOC": (
         # Not responding to being spoken to: unresponsive.
@@ -281,6 +299,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:und\s+\d+\s*(?:deka|dag|dkg|gramm|g)\s+)?"
         r"(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
+        # A share of the body weight gone, with weighing named in the sentence (spec section 3
+        # table, weight_loss: 5 % or more): "gewogen: minus 6 %", "Gewicht -7 Prozent".
+        r"\b(?:gewogen|gewicht\w*|gew|waage|wiege|k(?:o|oe)rpergewicht)\b[^.;!?]{0,40}?"
+        r"(?:\bminus\s*|(?<![\w-])-\s?)(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent\b)|"
+        r"(?:\bminus\s*|(?<![\w-])-\s?)(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent\b)"
+        r"[^.;!?]{0,40}?\b(?:gewogen|gewicht\w*|gew|waage|k(?:o|oe)rpergewicht)\b|"
+        r"\b(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent)\s+(?:meines\s+|seines\s+|ihres\s+|vom\s+|"
+        r"des\s+)?(?:k(?:o|oe)rper)?(?:gewicht\w*\s+)?(?:weniger|abgenommen|verloren|runter|leichter)\b",
         r"\bvom fleisch gefallen\b",
         rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
         r"schlottert|zu gro(?:ss|ß)|zu weit|hangt|hangen)",
@@ -352,13 +378,15 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"brust\b",
         r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
-        rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
+        rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh|zwicken|ziepen|pieksen|piksen|stiche|"
+        rf"stich|krampf|kneifen)\s+{W}{{0,2}}(?:in der|auf der|"
         r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
         r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
         # The verb of pain first, words between (spec section 3 table, chest_pain): "ihr drückt
         # es seit Freitag leicht auf der Brust", "sticht mir immer wieder in der Brust".
         rf"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|sticht|stach|zieht|zog|brennt|brannte|schmerzt|"
-        rf"schmerzte)\s+{WN}{{0,5}}(?:auf der|in der|hinter dem|hinterm|im)\s+"
+        rf"schmerzte|zwickt|zwickte|piekst|pikst|ziept|kneift|krampft)\s+{WN}{{0,5}}"
+        rf"(?:auf der|in der|hinter dem|hinterm|im)\s+"
         r"(?:brust(?!krebs|warze)\w*|thorax)\b",
     ),
     "SEVERE_CHEST_PAIN": (
@@ -502,11 +530,13 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "falls": (
         r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",
+        # Gave way and went down, no knee named: "bin auf der Treppe weggeknickt".
+        r"\b(?:weggeknickt|eingeknickt|weggesackt|zusammengesackt)\b",
         # Tripping, in any form (spec section 2): "stolpere ständig über die Teppichkante".
         r"\bstolper(?:e|t|te|ten|n)\b",
     ),
     "dry_mouth": (
-        rf"\bmund\s+{W}{{0,2}}trocken|\bmundtrockenheit\b|\btrockener mund\b|"
+        rf"\bmund\s+{W}{{0,2}}\w*trocken|\bmundtrockenheit\b|\btrockener mund\b|"
         r"\bmetallischer geschmack\b",
         # The tongue sticking to the palate (spec section 2, dry_mouth).
         rf"\bzunge\s+{W}{{0,3}}(?:klebt|kleben|klebte|pappt|trocken)|\bgaumen\s+{W}{{0,2}}trocken",
@@ -526,6 +556,9 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     "drooping_eyelids": (
         rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
         r"\bh(?:a|ae)ngende\s+(?:augen|ober)?lider\b",
+        # The verb first: "hängen nachmittags die Augenlider".
+        r"\b(?:h(?:a|ae)ng\w*|hing\w*|fallen|fallt)\s+(?:\w+\s+){0,3}?(?:die\s+|ihr\w*\s+|"
+        r"sein\w*\s+|mein\w*\s+)?(?:augen|ober)?lider\b",
     ),
     "double_vision": (
         r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",
@@ -568,6 +601,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"(?:husten|w(?:u|ue)rgen)|huste|hustet|verschlucke|verschluckt|krieg\w*|kriege|bekomm\w*|"
     r"bleibt|kommt|kam|wird|ist)\b)(?![^.;!?]*(?:\?|\b(?:soll|sollte|w(?:u|ue)rde|k(?:o|oe)nnte|"
     r"ruf\w*|was tun|anrufen|zum arzt|notarzt|112)\b))",
+    # Eating or appetite "normal" tells how one eats, it denies nothing (spec section 3: an
+    # unintended loss while eating as usual stays flagged): "Hose rutscht, ess ganz normal".
+    r"\b(?:ess|esse|isst|esst|essen|trink\w*|appetit)\s+(?:(?:ist|war|eigentlich|ganz|v(?:o|oe)llig|"
+    r"wie immer)\s+){0,2}normal\b|\bnormal\s+(?:essen|gegessen|esse|ess)\b",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
@@ -699,6 +736,10 @@ CUES: tuple[Cue, ...] = (
             # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
             rf"\b(?:deren|dessen)\s+{FAMILY_WORDS}\b",
             r"\b(?:jemand|andere patienten|die leute|ein mann|eine frau)\b",
+            # Someone unnamed did it: "im Wartezimmer hat einer Blut gehustet" (spec section 3:
+            # another person's symptoms).
+            r"\b(?:hat|hatte|ist|war)\s+(?:da\s+|dort\s+|neben mir\s+)?(?:einer|eine|jemand|wer)\b"
+            r"(?=\s+(?!(?:mal|weile|zeit|woche|stunde|minute)\b)\w+)",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
@@ -889,6 +930,14 @@ CUES: tuple[Cue, ...] = (
             r"(?:linken\s+|rechten\s+)?(?:arm|kiefer|hals|r(?:u|ue)cken|schulter)",
             r"\bkiefer\b|\blinken arm\b",
             r"\bkalter schwei(?:ss|ß)|\bschwei(?:ss|ß)\w*|\b(?:u|ue)bel\w*|\berbroch\w*",
+            # Cold sweat and an ashen face, and pain "like mad" (spec section 3 table,
+            # severe_chest_pain: with sweating, grey, or severe): "ganz grau und kaltschweißig,
+            # es presst wie verrückt".
+            r"\bkaltschwei\w*|(?<!haare sind )(?<!haar ist )(?<!bart ist )(?<!haare )"
+            r"\b(?:ganz|total|v(?:o|oe)llig|richtig)\s+grau\b(?!\s*(?:-?\s*meliert|haar\w*|bart))|"
+            r"\bgrau im gesicht\b|"
+            r"\baschfahl\b|\baschgrau\b|\bwie verr(?:u|ue)ckt\b|\bh(?:o|oe)llisch\w*|"
+            r"\bwahnsinnig\w*|\bf(?:u|ue)rchterlich\w*",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
     ),
@@ -1118,3 +1167,27 @@ CUES = (
 )
 # A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
 CUES = slots.severity_unless_denied(CUES, "de")
+
+# "nicht" as it is typed in a hurry or said in the regions: "husten geht nd weg", "geht nich",
+# "ned", "net", "nid" (spec section 3: texting spellings and regional speech are flagged as the
+# standard word). Every red-flag and symptom pattern and every cue that spells "nicht" as a
+# word takes them; a lookbehind ("(?<!nicht )") keeps its fixed width.
+NICHT_SPOKEN = r"(?:nicht|nich|nd|ned|net|nid)"
+_NICHT_WORD = re.compile(r"(?<![a-z!])nicht(?![a-z])")
+
+
+def _spoken_nicht(pattern: str) -> str:
+    return _NICHT_WORD.sub(lambda _: NICHT_SPOKEN, pattern)
+
+
+RED_FLAG_TARGETS = {
+    label: tuple(_spoken_nicht(pattern) for pattern in patterns)
+    for label, patterns in RED_FLAG_TARGETS.items()
+}
+SYMPTOM_TARGETS = {
+    label: tuple(_spoken_nicht(pattern) for pattern in patterns)
+    for label, patterns in SYMPTOM_TARGETS.items()
+}
+CUES = tuple(
+    replace(cue, patterns=tuple(_spoken_nicht(pattern) for pattern in cue.patterns)) for cue in CUES
+)
