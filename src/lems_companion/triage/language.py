@@ -76,7 +76,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "nöd nüt chli zwoa "
         # Hurried phone German: texting and spoken forms ("nen Anfall", "seit nem Monat", "heut",
         # "vllt bissl", "iwie") and body words of short notes ("Mund staubtrocken").
-        "nen nem ner heut hatte ganz nich iwie vllt kp ess mund hals kopf bauch "
+        "nen nem ner heut hatte ganz nich iwie vllt kp ess nehm tut weh mund hals kopf bauch "
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
     "it": _words(
@@ -121,7 +121,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # German red-flag stems, a full vote each: a note of one compound ("brustschmerz 2/10",
 # "krampfanfall heut morgen") is German, not English shorthand (spec section 3, "Languages").
 _STEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("de", re.compile(r"schmerz|krampf|husten|schluck|^atem|luft(?!waffe)|w[uü]rg")),
+    ("de", re.compile(r"schmerz|krampf|husten|schluck|^atem|luft(?!waffe)|w[uü]rg|brust|anfall")),
 )
 # How many more votes a language we do not check needs than the best one we do.
 UNCHECKED_MARGIN = 2

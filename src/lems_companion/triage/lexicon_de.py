@@ -109,7 +109,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:runter)?schlucken\b",
         r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:rutscht|rutschen|rutschte)\s+(?:\w+\s+)?nicht\b",
-        rf"\b(?:geht|ging|gehen|gingen)\s+{W}{{0,3}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        rf"\b(?:geht|ging|gehen|gehn|gingen)\s+{W}{{0,3}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        # Food or pills kept in the mouth, not swallowed (spec section 3 table, dysphagia): "er
+        # behält die Pillen im Mund", "das Essen bleibt im Mund".
+        rf"\b(?:beh(?:a|ae)lt|behielt|behalten|bleib\w*|blieb\w*|sammel\w*)\s+{WN}{{0,3}}?"
+        rf"{FOODS}\s+(?:\w+\s+)?(?:im mund|in der backe|in den backen)\b|"
+        rf"\b{FOODS}\s+{WN}{{0,3}}?(?:bleib\w*|blieb\w*|sammel\w*)\s+(?:\w+\s+)?"
+        r"(?:im mund|in der backe|in den backen)\b",
+        # Several attempts for each mouthful (spec section 3 table, dysphagia: several swallows):
+        # "jeder Bissen braucht 3 Anläufe", "brauche für jeden Schluck zwei Versuche".
+        rf"\b{MOUTHFUL}[^.;!?]{{0,30}}?\b(?:\d+|zwei|drei|vier|f(?:u|ue)nf|mehrere|viele|einige|"
+        r"ein paar)\s+(?:anl(?:a|ae)uf\w*|versuch\w*|schluck\w*)\b|"
+        r"\b(?:\d+|zwei|drei|vier|f(?:u|ue)nf|mehrere|viele|einige|ein paar)\s+(?:anl(?:a|ae)uf\w*|"
+        rf"versuch\w*)\s+(?:\w+\s+){{0,3}}?(?:f(?:u|ue)r|pro|bei)\s+(?:jede[mnrs]?\s+)?{MOUTHFUL}",
         # The verb last, in a clause after "weil", "dass", "seit": "weil ich Fleisch nicht mehr
         # schlucken kann" (spec section 3 table, dysphagia).
         r"\b(?:nicht|kaum|schlecht)\s+(?:mehr\s+|noch\s+)?(?:richtig\s+|gut\s+)?"
@@ -200,6 +212,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:probleme?|schwierigkeit\w*|muhe)\s+(?:beim|mit dem)\s+atmen\b|"
         r"\b(?:kaum|schwer|schlecht|nicht richtig)\s+atmen\b",
         r"\b(?:keine|kaum|schlecht|kei|wenig)\s+luft\s+(?:mehr\s+)?(?:krieg\w*|bekomm\w*|hab\w*)",
+        # The air first, the verb inverted: "Luft krieg ich kaum", "Luft bekommt er nicht mehr".
+        r"\bluft\s+(?:krieg\w*|bekomm\w*|bekam\w*)\s+(?:ich|i|er|sie|man)\s+(?:\w+\s+)?(?:nicht|kaum|"
+        r"schlecht|schwer|keine)\b",
         r"\bnach luft\s+(?:\w+\s+)?(?:geschnappt|schnapp\w*|ringen|gerungen|japs\w*)|\bjaps\w*|"
         r"\bschnapp\w* nach luft\b|\bring\w* nach luft\b",
         r"\baus der puste\b|\bau(?:ss|ß)er atem\b|\bau(?:ss|ß)er puste\b|\bschnauf\w*",
@@ -247,6 +262,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "SEIZURE": (
         r"\bkrampfanf\w*|\bepilept\w*\s+anfall\b|\bkonvuls\w*",
+        # Shorthand: "epi Anfall", "Epi-Anfall", "Grand mal" (spec section 3 table, seizure).
+        r"\bepi\b[\s-]*anf(?:a|ae)ll\w*|\bepianf(?:a|ae)ll\w*|\bgrand[\s-]mal\b",
         r"\b(?:einen|ein|nen|'nen)\s+anfall\b",
         r"\bgekrampft\b|\bkrampfte\b",
         r"(?<!schultern )(?<!achseln )\bgezuckt\b|\bzuckungen\b|"
@@ -299,6 +316,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:und\s+\d+\s*(?:deka|dag|dkg|gramm|g)\s+)?"
         r"(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
+        # Weight lost or losing, as a verb (spec section 3 table, weight_loss): "ungewollt Gewicht
+        # verloren", "verliere an Gewicht".
+        r"\b(?:gewicht|kilos?|pfunde)\s+(?:\w+\s+){0,2}?(?:verloren|eingeb(?:u|ue)(?:ss|ß)t)\b|"
+        r"\bverl(?:ie|o)r\w*\s+(?:\w+\s+){0,2}?(?:an\s+)?gewicht\b",
         # A share of the body weight gone, with weighing named in the sentence (spec section 3
         # table, weight_loss: 5 % or more): "gewogen: minus 6 %", "Gewicht -7 Prozent".
         r"\b(?:gewogen|gewicht\w*|gew|waage|wiege|k(?:o|oe)rpergewicht)\b[^.;!?]{0,40}?"
@@ -320,6 +341,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:ich werde|ich wurde|er wird|sie wird|werde ich|wird er|wird sie)\s+(?:immer\s+|"
         r"st(?:a|ae)ndig\s+|zusehends\s+|sichtlich\s+)?(?:weniger(?=\s*(?:[.,;!?]|$|und\b|obwohl\b))|"
         r"d(?:u|ue)nner|schmaler|magerer|d(?:u|ue)rrer)\b",
+        # Any person getting thinner: "Mama wird immer dünner"; not hair, air or a voice.
+        r"(?<!haare )(?<!haar )(?<!luft )(?<!stimme )(?<!eis )\b(?:wird|werde|wurde|werden)\s+"
+        r"(?:immer\s+|st(?:a|ae)ndig\s+|zusehends\s+|sichtlich\s+)(?:d(?:u|ue)nner|schmaler|magerer|"
+        r"d(?:u|ue)rrer)\b",
     ),
     "PERSISTENT_COUGH": (
         rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
@@ -379,9 +404,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh|zwicken|ziepen|pieksen|piksen|stiche|"
-        rf"stich|krampf|kneifen)\s+{W}{{0,2}}(?:in der|auf der|"
+        rf"stich|krampf|kneifen|unwohlsein|beschwerden|druckgef(?:u|ue)hl|beklemmung\w*|"
+        rf"unbehagen)\s+{W}{{0,2}}(?:in der|auf der|"
         r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
-        r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
+        r"\bbrust(?:bein|korb)?\s+(?:\w+\s+)?(?:tut\s+(?:\w+\s+)?weh|schmerzt|eng|brennt)\b",
         # The verb of pain first, words between (spec section 3 table, chest_pain): "ihr drückt
         # es seit Freitag leicht auf der Brust", "sticht mir immer wieder in der Brust".
         rf"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|sticht|stach|zieht|zog|brennt|brannte|schmerzt|"
@@ -428,6 +454,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?:mehr\s+)?(?:f(?:u|ue)r|dazu|daf(?:u|ue)r)\b)",
     ),
     "LIMB_ONE_SIDE": (
+        # The side after the limb, as notes are typed (spec section 3 table, stroke_signs: one
+        # side): "bein links ganz plötzlich weg", "Arm rechts taub".
+        rf"\b(?:arm|bein|hand|fu(?:ss|ß))\s+(?:links|rechts)\s+{WN}{{0,4}}(?:taub|schlaff|gel(?:a|ae)hmt|"
+        r"kraftlos|lahm|gef(?:u|ue)hllos|tot|schwach)\b|"
+        r"\b(?:arm|bein|hand)\s+(?:links|rechts)\s+"
+        r"(?:(?:ganz|pl(?:o|oe)tzlich|auf einmal|einfach)\s+)+weg\b",
         rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{WN}{{0,5}}(?:taub|schlaff|gelahmt|kraf"
         rf"tlos|"
         r"lahm|gefuhllos|tot|schwach)",
@@ -469,7 +501,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         # furchtbar", "die Beine wollten nicht mehr".
         rf"\bbeine?\s+(?:waren|sind|war|ist)\s+{W}{{0,2}}(?:furchtbar|schrecklich|grauenhaft|"
         r"schlimm|katastrophal|bleischwer|wie blei)\b",
-        r"\b(?:beine?|knie)\s+(?:wollten|wollen|will|wollte|machten|machen|spielten|spielen)\s+"
+        r"\b(?:beine?|knie|oberschenkel)\s+(?:wollten|wollen|will|wollte|machten|machen|spielten|"
+        r"spielen)\s+"
         r"(?:\w+\s+)?nicht\b(?:\s+mehr\b)?(?:\s+(?:mit|mitmachen)\b|(?=\s*(?:[.,;!?]|$)))",
         # Stairs with effort (spec section 2, proximal_leg_weakness): "mit der Treppe Mühe
         # gehabt", "am Geländer hochgezogen".
@@ -481,7 +514,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnicht\s+ohne\s+(?:die\s+)?(?:h(?:a|ae)nde|arme|hilfe|abst(?:u|ue)tzen)\s+(?:\w+\s+){0,3}?"
         r"(?:hoch|auf)\w*",
         # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
-        r"\b(?:kaum|schwer|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}(?:aus dem|vom|von der)\s+"
+        r"\b(?:kaum|schwer|schlecht|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}"
+        r"(?:aus dem|vom|von der)\s+"
         r"(?:sessel|stuhl|sofa|bett|auto|sitz|couch|toilette)\s+(?:hoch|auf|raus)\w*",
         rf"\b(?:kaum|schwer|nicht)\s+{W}{{0,2}}(?:hoch|aufstehen|aufgestanden|hochdr(?:u|ue)ck\w*)",
     ),
@@ -548,9 +582,16 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:movicol|lactulose|laxans|abf(?:u|ue)hr\w*|dulcolax|macrogol)\b",
     ),
     "erectile_dysfunction": (r"\berektion\w*|\bpotenz\w*",),
-    "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
+    "dizziness_on_standing": (
+        r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",
+        # Everyday and regional words for light-headed (spec section 2): "schwummrig",
+        # "duselig", "blümerant", "trümmlig".
+        r"\bschwumm\w*rig\b|\bdus(?:s|e)?lig\b|\bbl(?:u|ue)merant\b|\btr(?:u|ue)mm?lig\b|"
+        r"\bgsturm\b|\bdrehwurm\b",
+    ),
     "reduced_sweating": (
-        r"\bschwitze?\w*\s+(?:(?:viel|deutlich|kaum noch|noch)\s+)?(?:kaum|nicht mehr|weniger)\b",
+        r"\bschwitze?\w*\s+(?:(?:viel|deutlich|kaum noch|noch|gar|fast|(?:u|ue)berhaupt)\s+)?"
+        r"(?:kaum|nicht mehr|weniger)\b",
     ),
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
     "drooping_eyelids": (
@@ -614,6 +655,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "nicht sicher, ob das schon Verschlucken war": a hedge, not an "if" (spec section 3:
     # hedged or uncertain is flagged).
     r"\b(?:nicht sicher|unsicher|wei(?:ss|ß) nicht|wei(?:ss|ß) nicht so recht|frage mich),?\s+ob\b",
+    # Bavarian and Austrian double negation is one negation, part of the symptom: "I krieg ka
+    # Luft ned" (spec section 3, regional speech).
+    r"\b(?:ka|kaa|koa|koane|kei)\s+(?:\w+\s+){1,2}?(?:ned|net|nd|nid|nod|nich|nicht)\b"
+    r"(?=\s*(?:[.,;!?]|$))",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
     r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
@@ -690,6 +735,21 @@ CUES: tuple[Cue, ...] = (
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
+    ),
+    # The symptom first, denied at the clause's end: "Schluckbeschwerden habe ich nicht",
+    # "Atemnot hab i ned" (spec section 3: negation). A comma ends it: "huste Blut, Fieber hab
+    # ich nicht" denies only the fever.
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            # Not "Luft krieg ich nicht", which is the breathlessness itself.
+            r"\b(?:hab|habe|hat|hatte|hatten|haben|hob)\s+"
+            r"(?:ich|i|er|sie|wir)\s+(?:noch\s+|gar\s+|(?:u|ue)berhaupt\s+|eigentlich\s+)?"
+            r"nicht\b(?:\s+mehr\b)?(?=\s*(?:[.,;!?]|$))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "COMMA", "CLAUSE_END"}),
+        max_scope=4,
     ),
     # "das Glas nicht halten, rechte Hand schlaff": "nicht" before the verb that ends its clause
     # negates that verb only; the comma opens the next item (spec section 3: the negation rule
@@ -1173,11 +1233,16 @@ CUES = slots.severity_unless_denied(CUES, "de")
 # standard word). Every red-flag and symptom pattern and every cue that spells "nicht" as a
 # word takes them; a lookbehind ("(?<!nicht )") keeps its fixed width.
 NICHT_SPOKEN = r"(?:nicht|nich|nd|ned|net|nid)"
-_NICHT_WORD = re.compile(r"(?<![a-z!])nicht(?![a-z])")
+_NICHT_WORD = re.compile(r"(?:(?<=\\b)|(?<![a-z]))nicht(?![a-z])")
+# Lookbehinds (no parentheses inside them in this lexicon) keep "nicht" as it is.
+_LOOKBEHIND = re.compile(r"(\(\?<[!=][^()]*\))")
 
 
 def _spoken_nicht(pattern: str) -> str:
-    return _NICHT_WORD.sub(lambda _: NICHT_SPOKEN, pattern)
+    return "".join(
+        part if _LOOKBEHIND.fullmatch(part) else _NICHT_WORD.sub(lambda _: NICHT_SPOKEN, part)
+        for part in _LOOKBEHIND.split(pattern)
+    )
 
 
 RED_FLAG_TARGETS = {
