@@ -77,6 +77,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Hurried phone German: texting and spoken forms ("nen Anfall", "seit nem Monat", "heut",
         # "vllt bissl", "iwie") and body words of short notes ("Mund staubtrocken").
         "nen nem ner heut hatte ganz nich iwie vllt kp ess nehm tut weh mund hals kopf bauch "
+        "lippen gesicht zunge bein blut "
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
     "it": _words(
@@ -121,7 +122,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # German red-flag stems, a full vote each: a note of one compound ("brustschmerz 2/10",
 # "krampfanfall heut morgen") is German, not English shorthand (spec section 3, "Languages").
 _STEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("de", re.compile(r"schmerz|krampf|husten|schluck|^atem|luft(?!waffe)|w[uü]rg|brust|anfall")),
+    ("de", re.compile(r"schmerz|krampf|hust|schluck|^atem|luft(?!waffe)|w[uü]rg|brust|anfall|herz")),
 )
 # How many more votes a language we do not check needs than the best one we do.
 UNCHECKED_MARGIN = 2

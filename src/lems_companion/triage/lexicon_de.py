@@ -71,8 +71,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnachschluck\w*|"
         r"\b(?:mehrmals|mehrfach|zweimal|dreimal|mehrere male)\s+(?:nach)?schluck\w*",
         r"\w*schluckbeschwerden\b|\bschluckst(?:o|oe)rung\w*|\bschluckproblem\w*",
+        # Swallowing named first, then how it goes (spec section 3 table, dysphagia): "schlucken
+        # geht nicht", "Schlucken klappt kaum".
+        r"\b(?:das\s+)?schlucken\s+(?:geht|ging|klappt|klappte|funktioniert)\s+(?:\w+\s+)?"
+        r"(?:nicht|kaum|schwer|schlecht|nur mit m(?:u|ue)he)\b",
+        # "kann nichts schlucken", "krieg nix runter": nothing goes down (spec section 3 table).
         rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
-        rf")\s+"
+        rf"|nichts|nix)\s+"
         r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
@@ -147,7 +152,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"wahrend)\s+(?:jede[mnrs]?\s+)?(?:\w+\s+)?{MOUTHFUL}",
         r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
         r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
-        r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
+        rf"\bhustenanf(?:a|ae)ll\w*\s+(?:\w+\s+){{0,3}}(?:beim|bei|nach dem|nach)\s+{MEALS}\b",
         # Coughing at every mouthful, spoonful or sip (spec section 3 table, choking: coughing on
         # food or drink), with words between: "hustet seit zwei Tagen bei jedem Schluck Tee".
         rf"\b\w*hust\w*\s+{WN}{{0,5}}(?:bei|beim|nach|mit)\s+(?:jede[mnrs]?|fast jede[mnrs]?)\s+"
@@ -270,7 +275,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bzuckte\b(?!\s+(?:\w+\s+){0,3}(?:zusammen|schultern|achseln))",
         r"\baugen\s+(?:\w+\s+)?verdreht\b",
         r"\bschaum vor(?:m| dem) mund\b",
-        r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
+        r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b|\bzungenbiss\w*",
         # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
         # table, seizure: signs others see).
         r"\bsteif\b[^.;!?]{0,60}\b(?:arme|beine|glieder|k(?:o|oe)rper)\b[^.;!?]{0,25}\b(?:zuck\w*|"
@@ -401,7 +406,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:schmerz\w*|druck|enge|stechen|brennen)\s+(?:\w+\s+){0,3}?mitten\s+(?:in|auf)\s+der\s+"
         r"brust\b",
-        r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
+        r"\w*brustschmerz\w*|\bbrustenge\b|\bherzstechen\b|\bherzenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh|zwicken|ziepen|pieksen|piksen|stiche|"
         rf"stich|krampf|kneifen|unwohlsein|beschwerden|druckgef(?:u|ue)hl|beklemmung\w*|"
@@ -450,6 +455,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Speech gone, words not found (spec section 3 table: garbled speech; a stroke sign when
         # sudden, text._flag_for): "die Sprache war plötzlich weg", "fand keine Worte mehr".
         r"\b(?:sprache|stimme)\s+(?:war|ist|blieb|bleibt)\s+(?:\w+\s+)?(?:weg|futsch)\b|"
+        r"\bsprache\s+(?:(?:ganz|pl(?:o|oe)tzlich|einfach|kurz)\s+)*(?:weg|futsch)\b|"
         r"\b(?:fand|finde|findet|fanden)\s+(?:\w+\s+)?(?:keine|die)\s+(?:worte|w(?:o|oe)rter)\b"
         r"(?!\s+(?:mehr\s+)?(?:f(?:u|ue)r|dazu|daf(?:u|ue)r)\b)",
     ),
@@ -716,6 +722,15 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "SELF", "OWN"}),
         max_scope=NEGATION_REACH,
     ),
+    # "nix verschluckt heute", "nichts gehustet": nothing, before the participle of the symptom
+    # (spec section 3: negation); not "krieg nix runter", which is the symptom.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (r"\b(?:nix|nichts)\b(?=\s+(?:mehr\s+)?(?:ver|ge)\w+t\b)",),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=2,
+    ),
     Cue(
         "NEGATED",
         "BACKWARD",
@@ -725,7 +740,8 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
             # A checklist's green light or thumbs up: "Verschlucken 🟢" (spec section 3, "X ok").
             "(?:\U0001f7e2|\U0001f44d)",
-            r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
+            r"\?\s*(?:nein|nee|no|nope|nd|ned|nich|nicht|keine?[rsn]?|nie|normal|ok|gut|auch nicht|"
+            r"auch kein\w*|"
             r"ebenfalls nicht)\b",
             # Asked, not answered (spec section 3): "Atemnot, ist das normal?" denies nothing.
             # "wieder normal" is back to normal: resolved (below), not denied, so that a stroke sign
