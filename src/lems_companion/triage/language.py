@@ -122,7 +122,10 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # German red-flag stems, a full vote each: a note of one compound ("brustschmerz 2/10",
 # "krampfanfall heut morgen") is German, not English shorthand (spec section 3, "Languages").
 _STEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("de", re.compile(r"schmerz|krampf|hust|schluck|^atem|luft(?!waffe)|w[uü]rg|brust|anfall|herz")),
+    (
+        "de",
+        re.compile(r"schmerz|krampf|hust|schluck|^atem|luft(?!waffe)|w[uü]rg|brust|anfall|herz"),
+    ),
 )
 # How many more votes a language we do not check needs than the best one we do.
 UNCHECKED_MARGIN = 2

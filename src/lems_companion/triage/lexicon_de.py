@@ -45,6 +45,8 @@ MEALS = (
     r"mahlzeit\w*|anreichen|f(?:u|ue)ttern|kaffeetrinken|suppe|tee|kaffee|sprudel|wasser|saft|"
     r"limo\w*|schorle|bier|wein|milch)"
 )
+# What follows "blau" when a person turns blue.
+TURNED_BLUE = r"(?:angelaufen|geworden|anl(?:a|ae)uft|an|im gesicht)"
 # Quotation marks, German and English, opening and closing (as regex escapes).
 QUOTE_OPEN = r"['\"\u201e\u201c\u201a\u2018\u00bb\u00ab]"
 QUOTE_CLOSE = r"['\"\u201c\u201d\u2018\u2019\u00bb\u00ab]"
@@ -143,6 +145,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bverschluck\w*",
         r"\b(?:in den )?falschen hals\b",
         r"\bin die luftr(?:o|oe)hre\b",
+        # Turning blue at a meal (spec section 3 table, choking: food or drink, cannot breathe):
+        # "ist beim Essen blau angelaufen", "blau im Gesicht beim Abendbrot".
+        rf"\bblau\s+{TURNED_BLUE}\b[^.;!?]{{0,30}}?\b(?:beim|bei|w(?:a|ae)hrend)\s+(?:de[mns]\s+)?"
+        rf"{MEALS}\b|\b(?:beim|bei|w(?:a|ae)hrend)\s+(?:de[mns]\s+)?{MEALS}\b[^.;!?]{{0,30}}?"
+        rf"\bblau\s+{TURNED_BLUE}\b",
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
         # Gagging or spluttering during a meal, the verb first (spec section 3 table, choking:
@@ -184,7 +191,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # The feeling of suffocating inside a choking episode is the choking (spec section 3
         # table): "beim Kaffee verschluckt, 5 Minuten gehustet, dachte ich ersticke".
         r"(?:\b(?:beim|bei|wahrend)\b[^.;!?]{0,40}?)?\b(?:verschluck\w*|falsche[nr]? (?:hals|kehle|"
-        r"r(?:o|oe)hre))\b[^.;!?]{0,60}?\berstick\w*",
+        rf"r(?:o|oe)hre))\b[^.;!?]{{0,60}}?\b(?:erstick\w*|blau\s+{TURNED_BLUE}\b)",
     ),
     "DYSPNEA": (
         # Cannot get one's breath (spec section 3 table, dyspnea): "komme nicht zu Atem"; Swiss
@@ -227,6 +234,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\batm(?:e|et|en|ete)\s+{W}{{0,2}}(?:schnell|flach|schwer|muhsam|pfeifend|rasselnd)",
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
+        # Turning blue (spec section 3 table, dyspnea: blue lips or face): "blau angelaufen",
+        # "wird ganz blau".
+        r"\bblau\s+(?:angelaufen|geworden|anlaufen|anl(?:a|ae)uft|im gesicht)\b|"
+        r"\b(?:lief|l(?:a|ae)uft|laufen|liefen)\s+(?:\w+\s+)?blau\s+an\b|\b(?:wird|wurde)\s+"
+        r"(?:ganz\s+|richtig\s+)?blau\s+(?:im gesicht|um die lippen|um den mund)\b",
+        # Telegram "Luft knapp" (money and clubs are figures of speech, FIGURATIVE).
+        r"\bluft\s+(?:(?:ist|wird|sehr|total|echt|voll|ganz)\s+){0,2}knapp\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
         # Spec section 3 table, dyspnea (a cough too weak to clear phlegm), with the comma German
         # puts before its infinitive: "keine Kraft, ihn abzuhusten", "zu schwach, um abzuhusten".
@@ -406,7 +420,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:schmerz\w*|druck|enge|stechen|brennen)\s+(?:\w+\s+){0,3}?mitten\s+(?:in|auf)\s+der\s+"
         r"brust\b",
-        r"\w*brustschmerz\w*|\bbrustenge\b|\bherzstechen\b|\bherzenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
+        r"\w*brustschmerz\w*|\bbrustenge\b|\bherzstechen\b|\bherzenge\b|\bengegef(?:u|ue)hl\w*|"
+        r"\benge in der brust\b|"
+        # Clutching the chest, as others see it (spec section 3 table, chest_pain): "fasst sich an
+        # die Brust", "hielt sich die Brust".
+        r"\b(?:fasst|fasste|gefasst|greift|griff|gegriffen|h(?:a|ae)lt|hielt|gehalten|krallt\w*)\s+"
+        r"(?:sich\s+)?(?:\w+\s+){0,2}?(?:an die|an der|die)\s+brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
         rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh|zwicken|ziepen|pieksen|piksen|stiche|"
         rf"stich|krampf|kneifen|unwohlsein|beschwerden|druckgef(?:u|ue)hl|beklemmung\w*|"
