@@ -80,7 +80,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "kann nichts schlucken", "krieg nix runter": nothing goes down (spec section 3 table).
         rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
         rf"|nichts|nix)\s+"
-        r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
+        r"(?:mehr\s+|noch\s+)?(?:was\s+|etwas\s+|viel\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
         # Any verb of food held up on its way down (spec section 3 table, dysphagia: sticking):
@@ -134,6 +134,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:nicht|kaum|schlecht)\s+(?:mehr\s+|noch\s+)?(?:richtig\s+|gut\s+)?"
         r"(?:runter|hinunter)?schlucken\s+(?:kann|konnte|k(?:o|oe)nnen|kannst|konnten)\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
+        # Food that slides badly or stays stuck, the food named (spec section 3 table, dysphagia):
+        # "Essen rutscht schlecht", "Tablette steckt fest".
+        rf"\b{FOODS}\s+(?:\w+\s+)?rutsch\w*\s+(?:\w+\s+)?(?:schlecht|schlechter|schwer|kaum)\b|"
+        rf"\b{FOODS}\s+(?:\w+\s+)?(?:steckt|stecken|steckte|h(?:a|ae)ngt|klemmt|sitzt)\s+"
+        r"(?:\w+\s+)?fest\b",
+        # Swallowing itself goes badly, the verb with a dropped ending too (spec section 3 table,
+        # dysphagia): "schluck nich richtig", "schlucke seit Tagen schwer".
+        r"\bschluck(?:e|t|en)?\s+(?:seit\s+\w+\s+|(?:ganz|so|sehr|total)\s+)?(?:nicht\s+(?:mehr\s+)?"
+        r"richtig|kaum|schlecht|schwer|m(?:u|ue)hsam)\b",
+        # What is swallowed comes back up at the swallow: "Kaffee kommt beim Schlucken wieder hoch".
+        r"\b(?:kommt|kam|kommen|kamen)\s+(?:\w+\s+){0,2}?(?:wieder\s+)?(?:hoch|zur(?:u|ue)ck)\b"
+        r"[^.;!?]{0,20}?\bbeim\s+schlucken\b|\bbeim\s+schlucken\b[^.;!?]{0,20}?\b(?:kommt|kam|"
+        r"kommen)\s+(?:\w+\s+){0,2}?(?:wieder\s+)?(?:hoch|zur(?:u|ue)ck)\b",
     ),
     "CHOKING": (
         # Someone had to strike the back to clear it (spec section 3 table, choking, told by
@@ -324,7 +337,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "ich nehme ab", "er nimmt ab"; "die Kraft nimmt ab" is weakness, not weight.
         r"\b(?:ich|er|sie|mama|papa|mutter|vater|man)\s+(?:nehme|nimmt|nahm)\s+"
         r"(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|stetig\s+|trotzdem\s+)?ab\b",
-        r"\b(?:nehme|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
+        r"\b(?:nehme|nehm|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
         r"stetig\s+|trotzdem\s+)?ab\b",
         r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
         # The separable verb with words between, colloquial "nehm" and inverted order ("seit
@@ -335,6 +348,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:und\s+\d+\s*(?:deka|dag|dkg|gramm|g)\s+)?"
         r"(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
+        # Weighing "only" a figure now (spec section 3 table, weight_loss): "wieg nur noch 58".
+        r"\bwieg(?:e|t)?\s+(?:\w+\s+)?nur\s+noch\s+(?:knapp\s+|ca\.?\s+)?\d",
         # Weight lost or losing, as a verb (spec section 3 table, weight_loss): "ungewollt Gewicht
         # verloren", "verliere an Gewicht".
         r"\b(?:gewicht|kilos?|pfunde)\s+(?:\w+\s+){0,2}?(?:verloren|eingeb(?:u|ue)(?:ss|ß)t)\b|"
@@ -378,6 +393,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"schleim|sputum)\b",
         rf"\b(?:auswurf|schleim|sputum)\s+{WN}{{0,2}}(?:rostbraun\w*|rostfarb\w*|rosa)\b",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
+        # Blood-coloured matter coughed up, whatever it is called (spec section 3: coughing up
+        # blood): "huste rostbraunes Zeug", "rosa Schaum beim Husten".
+        rf"\b\w*hust\w*\s+{WN}{{0,2}}(?:rostbraun\w*|rostfarb\w*|rosa\w*|blutig\w*|hellrot\w*)\b|"
+        r"\b(?:rostbraun\w*|rostfarb\w*|rosa\w*|blutig\w*|hellrot\w*)\s+(?:\w+\s+)?(?:schaum|zeug|"
+        r"spucke|schleim|auswurf|sputum)\b[^.;!?]{0,25}?\w*hust\w*",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
         # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
@@ -467,6 +487,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "SPEECH": (
         r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*",
         r"\bwirre worte\b|\bwirres zeug\b|\bwortfindung\w*",
+        # Cannot speak (spec section 3 table: garbled speech; a stroke sign when sudden).
+        r"\bkann\s+(?:\w+\s+)?(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+|deutlich\s+)?"
+        r"(?:reden|sprechen)\b",
         rf"\b(?:red|rede|redet|spreche|sprech\w*|sprache|aussprache)\s+{W}{{0,3}}(?:komisch|"
         r"wie besoffen|wie betrunken|durcheinander)",
         r"\bdysarthri\w*",
