@@ -310,7 +310,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Going stiff, then shaking or jerking (spec section 3 table, seizure: signs others see):
         # "wurde steif und zitterte am ganzen Körper"; not trembling with cold or fever.
         r"\b(?:wurde|wird|war|lag|ging)\s+(?:\w+\s+){0,2}?(?:steif|stocksteif|starr|bretthart)\b"
-        r"(?![^.;!?]*\b(?:k(?:a|ae)lte|fieber|frier\w*|gefroren|sch(?:u|ue)ttelfrost)\b)"
+        r"(?![^.;!?]*\b(?:k(?:a|ae)lte|kalt\w*|eisbad|fieber|frier\w*|gefroren|sch(?:u|ue)ttelfrost|"
+        r"vor (?:schreck|angst|aufregung|anstrengung|wut|freude|lachen|ersch(?:o|oe)pfung))\b)"
         r"[^.;!?]{0,40}?\b(?:zitter\w*|gezittert|zuck\w*|gezuckt|sch(?:u|ue)ttel\w*|"
         r"gesch(?:u|ue)ttelt|krampf\w*|gekrampft)",
     ),
@@ -356,10 +357,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bverl(?:ie|o)r\w*\s+(?:\w+\s+){0,2}?(?:an\s+)?gewicht\b",
         # A share of the body weight gone, with weighing named in the sentence (spec section 3
         # table, weight_loss: 5 % or more): "gewogen: minus 6 %", "Gewicht -7 Prozent".
-        r"\b(?:gewogen|gewicht\w*|gew|waage|wiege|k(?:o|oe)rpergewicht)\b[^.;!?]{0,40}?"
+        r"\b(?:gewogen|gewicht\w*|gew|waage|wiege|k(?:o|oe)rpergewicht)\b[^.;!?,]{0,40}?"
         r"(?:\bminus\s*|(?<![\w-])-\s?)(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent\b)|"
         r"(?:\bminus\s*|(?<![\w-])-\s?)(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent\b)"
-        r"[^.;!?]{0,40}?\b(?:gewogen|gewicht\w*|gew|waage|k(?:o|oe)rpergewicht)\b|"
+        r"\s+(?:auf der waage|gewicht\w*|k(?:o|oe)rpergewicht)\b|"
         r"\b(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent)\s+(?:meines\s+|seines\s+|ihres\s+|vom\s+|"
         r"des\s+)?(?:k(?:o|oe)rper)?(?:gewicht\w*\s+)?(?:weniger|abgenommen|verloren|runter|leichter)\b",
         r"\bvom fleisch gefallen\b",
@@ -1185,6 +1186,18 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"[^.;!?]{0,15}?\b(?:knapp|aus|d(?:u|ue)nn)\b|\b(?:luft|puste|atem)\b[^.;!?]{0,15}?\b(?:knapp|"
         r"aus|d(?:u|ue)nn)\b[^.;!?]{0,30}?\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|"
         r"termin\w*|frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft)\b)",
+    ),
+    # Stiff and trembling from cold or fright, no fit told (spec section 3: an expected, benign
+    # cause): "nach dem Eisbad steif und gezittert". A jerk, a cramp, a fit or a blackout named
+    # keeps the seizure ("Fieber und dann ein Krampfanfall").
+    (
+        frozenset({"SEIZURE"}),
+        r"^(?![^.;!?]*\b(?:\w*krampf\w*|gekrampft|zuck\w*|gezuckt|anf(?:a|ae)ll\w*|bewusstlos\w*|"
+        r"schaum|weg(?:getreten)?|verdreht|sch(?:u|ue)ttel\w*|gesch(?:u|ue)ttelt|umgekippt|"
+        r"zusammengebrochen|eingen(?:a|ae)sst|zunge\w*|ansprechbar)\b)"
+        r"(?=[^.;!?]*\b(?:zitter\w*|gezittert)\b)[^.;!?]*\b(?:"
+        r"k(?:a|ae)lte|kalt\w*|eisbad|eiswasser|fieber|frier\w*|gefroren|sch(?:u|ue)ttelfrost|"
+        r"schreck|angst|aufregung)\b",
     ),
     # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
     (
