@@ -247,6 +247,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\batm(?:e|et|en|ete)\s+{W}{{0,2}}(?:schnell|flach|schwer|muhsam|pfeifend|rasselnd)",
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
+        # Panting and a rattling breath (spec section 3 table, dyspnea): "hechel nach 5 Stufen",
+        # "röchelt beim Atmen".
+        r"\bhechel\w*|\bgehechelt\b|\br(?:o|oe)chel\w*\s+(?:\w+\s+){0,2}?(?:beim|bei)\s+atmen\b|"
+        r"\batm\w*\s+(?:\w+\s+)?r(?:o|oe)chel\w*",
+        # Telegram "Luft weg", "Puste weg nach 3 Schritten".
+        r"(?<!reifen )(?<!ballon )\b(?:luft|puste|atem)\s+(?:(?:ganz|total|sofort|gleich|komplett|"
+        r"voll)\s+)?weg\b",
         # Turning blue (spec section 3 table, dyspnea: blue lips or face): "blau angelaufen",
         # "wird ganz blau".
         r"\bblau\s+(?:angelaufen|geworden|anlaufen|anl(?:a|ae)uft|im gesicht)\b|"
@@ -298,6 +305,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bepi\b[\s-]*anf(?:a|ae)ll\w*|\bepianf(?:a|ae)ll\w*|\bgrand[\s-]mal\b",
         r"\b(?:einen|ein|nen|'nen)\s+anfall\b",
         r"\bgekrampft\b|\bkrampfte\b",
+        # Down, then jerking (spec section 3 table, seizure: signs others see): "kippt um und
+        # zuckt", "umgefallen und hat gezittert am Boden".
+        r"\b(?:umgekippt|kipp\w*\s+(?:\w+\s+)?um|umgefallen|f(?:a|ae)llt\s+(?:\w+\s+)?um|fiel\s+"
+        r"(?:\w+\s+)?um|zusammengebrochen|zusammengesackt)\b"
+        r"(?:(?!\b(?:muskel\w*|\w*lid\w*|auge\w*|finger\w*|zeh\w*|mundwinkel)\b)[^.;!?]){0,30}?"
+        r"\b(?:zuck\w*|gezuckt|"
+        r"krampf\w*|sch(?:u|ue)ttel\w*|gesch(?:u|ue)ttelt)",
         r"(?<!schultern )(?<!achseln )\bgezuckt\b|\bzuckungen\b|"
         r"\bzuckte\b(?!\s+(?:\w+\s+){0,3}(?:zusammen|schultern|achseln))",
         r"\baugen\s+(?:\w+\s+)?verdreht\b",
@@ -486,7 +500,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:taub|schlaff|gelahmt|kraftlos|lahm)",
     ),
     "SPEECH": (
-        r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*",
+        r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*|\b(?:ge)?nuschel\w*|\bnuschelt\b",
         r"\bwirre worte\b|\bwirres zeug\b|\bwortfindung\w*",
         # Cannot speak (spec section 3 table: garbled speech; a stroke sign when sudden).
         r"\bkann\s+(?:\w+\s+)?(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+|deutlich\s+)?"
@@ -704,6 +718,9 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "nicht sicher, ob das schon Verschlucken war": a hedge, not an "if" (spec section 3:
     # hedged or uncertain is flagged).
     r"\b(?:nicht sicher|unsicher|wei(?:ss|ß) nicht|wei(?:ss|ß) nicht so recht|frage mich),?\s+ob\b",
+    # ... typed in a hurry: "kp ob das Atemnot is", "keine Ahnung, ob", "weiß nich ob".
+    r"\b(?:kp|keine ahnung|k\.\s?a\.|kA|wei(?:ss|ß) nich|wei(?:ss|ß) nd|wei(?:ss|ß) ned|"
+    r"wei(?:ss|ß)\s+(?:ich\s+)?nich\w*),?\s+ob\b",
     # Bavarian and Austrian double negation is one negation, part of the symptom: "I krieg ka
     # Luft ned" (spec section 3, regional speech).
     r"\b(?:ka|kaa|koa|koane|kei)\s+(?:\w+\s+){1,2}?(?:ned|net|nd|nid|nod|nich|nicht)\b"
