@@ -36,6 +36,8 @@ _NUMBER_WORDS: dict[str, int] = {
     "dix": 10, "quelques": A_FEW, "plusieurs": A_FEW,
     # German
     "ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+    # Spoken "seit nem Monat", "vor ner Woche".
+    "nem": 1, "nen": 1, "ner": 1,
     "funf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "ein paar": A_FEW, "paar": A_FEW, "a paar": A_FEW, "mehrere": A_FEW, "einigen": A_FEW,
     "einige": A_FEW, "vielen": A_FEW,

@@ -79,6 +79,10 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Bavarian, Austrian and Swiss function words ("i bin", "nimmer", "ned", "scho").
         "nimmer ned koa ois scho hob hab hoid hoit mei dahoam bissl bisserl gwesn gsi isch "
         "nöd nüt chli zwoa "
+        # Hurried phone German: texting and spoken forms ("nen Anfall", "seit nem Monat", "heut",
+        # "vllt bissl", "iwie") and body words of short notes ("Mund staubtrocken").
+        "nen nem ner heut hatte ganz nich iwie vllt kp ess nehm tut weh mund hals kopf bauch "
+        "lippen gesicht zunge bein blut "
     ),
     # Languages we do not triage: recognised so that they are not mistaken for one we do.
     "it": _words(
@@ -110,11 +114,23 @@ SHAPE_WEIGHT = 0.34
 _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (language, re.compile(pattern))
     for language, pattern in (
-        ("de", r"sch|tz|ß|^zw|^ge\w+(?:t|en)$|(?:ung|keit|heit|lich|chen)$|[äöü]"),
+        (
+            "de",
+            r"sch|tz|ß|pf|^zw|^(?:hin|um|weg|zusammen|ab|auf|aus|ein|an)?ge\w+(?:t|en)$|"
+            r"(?:ung|keit|heit|lich|chen)$|[äöü]",
+        ),
         ("es", r"ñ|(?:cion|ción|ado|ada|idos|idas|aba|ía|mente)$|^des|ll[aoe]"),
         ("fr", r"(?:eau|eux|oux|ais|ait|ée|és|ment)$|ç|^qu'|œ"),
         ("en", r"th|wh|(?:ing|ed|ly)$|ee|oo|ck$"),
     )
+)
+# German red-flag stems, a full vote each: a note of one compound ("brustschmerz 2/10",
+# "krampfanfall heut morgen") is German, not English shorthand (spec section 3, "Languages").
+_STEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "de",
+        re.compile(r"schmerz|krampf|hust|schluck|^atem|luft(?!waffe)|w[uü]rg|brust|anfall|herz"),
+    ),
 )
 # How many more votes a language we do not check needs than the best one we do.
 UNCHECKED_MARGIN = 2
@@ -194,6 +210,9 @@ def _word_votes(word: str) -> tuple[tuple[str, float], ...]:
     languages = _languages_of_words().get(fold(word))
     if languages:
         return tuple((language, 1) for language in languages)
+    for language, pattern in _STEMS:
+        if pattern.search(word):
+            return ((language, 1),)
     # Word shapes, for words no list knows ("Pulsoxi zeigt 91 %, zweimal gemessen").
     return tuple((language, SHAPE_WEIGHT) for language, pattern in _SHAPES if pattern.search(word))
 

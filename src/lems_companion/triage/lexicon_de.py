@@ -14,6 +14,7 @@ lists are ours. AWAITING CLINICAL REVIEW by a German-speaking clinician (docs/re
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lems_companion.triage import slots
@@ -44,6 +45,8 @@ MEALS = (
     r"mahlzeit\w*|anreichen|f(?:u|ue)ttern|kaffeetrinken|suppe|tee|kaffee|sprudel|wasser|saft|"
     r"limo\w*|schorle|bier|wein|milch)"
 )
+# What follows "blau" when a person turns blue.
+TURNED_BLUE = r"(?:angelaufen|geworden|anl(?:a|ae)uft|an|im gesicht)"
 # Quotation marks, German and English, opening and closing (as regex escapes).
 QUOTE_OPEN = r"['\"\u201e\u201c\u201a\u2018\u00bb\u00ab]"
 QUOTE_CLOSE = r"['\"\u201c\u201d\u2018\u2019\u00bb\u00ab]"
@@ -70,9 +73,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnachschluck\w*|"
         r"\b(?:mehrmals|mehrfach|zweimal|dreimal|mehrere male)\s+(?:nach)?schluck\w*",
         r"\w*schluckbeschwerden\b|\bschluckst(?:o|oe)rung\w*|\bschluckproblem\w*",
+        # Swallowing named first, then how it goes (spec section 3 table, dysphagia): "schlucken
+        # geht nicht", "Schlucken klappt kaum".
+        r"\b(?:das\s+)?schlucken\s+(?:geht|ging|klappt|klappte|funktioniert)\s+(?:\w+\s+)?"
+        r"(?:nicht|kaum|schwer|schlecht|nur mit m(?:u|ue)he)\b",
+        # "kann nichts schlucken", "krieg nix runter": nothing goes down (spec section 3 table).
         rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
-        rf")\s+"
-        r"(?:mehr\s+|noch\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
+        rf"|nichts|nix)\s+"
+        r"(?:mehr\s+|noch\s+)?(?:was\s+|etwas\s+|viel\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
         r"runterbekomm\w*)",
         # Any verb of food held up on its way down (spec section 3 table, dysphagia: sticking):
@@ -108,12 +116,37 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:runter)?schlucken\b",
         r"\b(?:schwer|schwierig|muhsam)\s+(?:zu\s+)?(?:runter)?schlucken\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:rutscht|rutschen|rutschte)\s+(?:\w+\s+)?nicht\b",
-        rf"\b(?:geht|ging|gehen|gingen)\s+{W}{{0,3}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        rf"\b(?:geht|ging|gehen|gehn|gingen)\s+{W}{{0,3}}(?:nicht|nichts|kaum)\s+(?:mehr\s+)?runter\b",
+        # Food or pills kept in the mouth, not swallowed (spec section 3 table, dysphagia): "er
+        # behält die Pillen im Mund", "das Essen bleibt im Mund".
+        rf"\b(?:beh(?:a|ae)lt|behielt|behalten|bleib\w*|blieb\w*|sammel\w*)\s+{WN}{{0,3}}?"
+        rf"{FOODS}\s+(?:\w+\s+)?(?:im mund|in der backe|in den backen)\b|"
+        rf"\b{FOODS}\s+{WN}{{0,3}}?(?:bleib\w*|blieb\w*|sammel\w*)\s+(?:\w+\s+)?"
+        r"(?:im mund|in der backe|in den backen)\b",
+        # Several attempts for each mouthful (spec section 3 table, dysphagia: several swallows):
+        # "jeder Bissen braucht 3 Anläufe", "brauche für jeden Schluck zwei Versuche".
+        rf"\b{MOUTHFUL}[^.;!?]{{0,30}}?\b(?:\d+|zwei|drei|vier|f(?:u|ue)nf|mehrere|viele|einige|"
+        r"ein paar)\s+(?:anl(?:a|ae)uf\w*|versuch\w*|schluck\w*)\b|"
+        r"\b(?:\d+|zwei|drei|vier|f(?:u|ue)nf|mehrere|viele|einige|ein paar)\s+(?:anl(?:a|ae)uf\w*|"
+        rf"versuch\w*)\s+(?:\w+\s+){{0,3}}?(?:f(?:u|ue)r|pro|bei)\s+(?:jede[mnrs]?\s+)?{MOUTHFUL}",
         # The verb last, in a clause after "weil", "dass", "seit": "weil ich Fleisch nicht mehr
         # schlucken kann" (spec section 3 table, dysphagia).
         r"\b(?:nicht|kaum|schlecht)\s+(?:mehr\s+|noch\s+)?(?:richtig\s+|gut\s+)?"
         r"(?:runter|hinunter)?schlucken\s+(?:kann|konnte|k(?:o|oe)nnen|kannst|konnten)\b",
         r"\b(?:rutscht|rutschen|geht|gehen)\s+(?:\w+\s+)?(?:schlechter|schwer|kaum)\s+(?:runter|hinunter)",
+        # Food that slides badly or stays stuck, the food named (spec section 3 table, dysphagia):
+        # "Essen rutscht schlecht", "Tablette steckt fest".
+        rf"\b{FOODS}\s+(?:\w+\s+)?rutsch\w*\s+(?:\w+\s+)?(?:schlecht|schlechter|schwer|kaum)\b|"
+        rf"\b{FOODS}\s+(?:\w+\s+)?(?:steckt|stecken|steckte|h(?:a|ae)ngt|klemmt|sitzt)\s+"
+        r"(?:\w+\s+)?fest\b",
+        # Swallowing itself goes badly, the verb with a dropped ending too (spec section 3 table,
+        # dysphagia): "schluck nich richtig", "schlucke seit Tagen schwer".
+        r"\bschluck(?:e|t|en)?\s+(?:seit\s+\w+\s+|(?:ganz|so|sehr|total)\s+)?(?:nicht\s+(?:mehr\s+)?"
+        r"richtig|kaum|schlecht|schwer|m(?:u|ue)hsam)\b",
+        # What is swallowed comes back up at the swallow: "Kaffee kommt beim Schlucken wieder hoch".
+        r"\b(?:kommt|kam|kommen|kamen)\s+(?:\w+\s+){0,2}?(?:wieder\s+)?(?:hoch|zur(?:u|ue)ck)\b"
+        r"[^.;!?]{0,20}?\bbeim\s+schlucken\b|\bbeim\s+schlucken\b[^.;!?]{0,20}?\b(?:kommt|kam|"
+        r"kommen)\s+(?:\w+\s+){0,2}?(?:wieder\s+)?(?:hoch|zur(?:u|ue)ck)\b",
     ),
     "CHOKING": (
         # Someone had to strike the back to clear it (spec section 3 table, choking, told by
@@ -125,11 +158,21 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bverschluck\w*",
         r"\b(?:in den )?falschen hals\b",
         r"\bin die luftr(?:o|oe)hre\b",
+        # Turning blue at a meal (spec section 3 table, choking: food or drink, cannot breathe):
+        # "ist beim Essen blau angelaufen", "blau im Gesicht beim Abendbrot".
+        rf"\bblau\s+{TURNED_BLUE}\b[^.;!?]{{0,30}}?\b(?:beim|bei|w(?:a|ae)hrend)\s+(?:de[mns]\s+)?"
+        rf"{MEALS}\b|\b(?:beim|bei|w(?:a|ae)hrend)\s+(?:de[mns]\s+)?{MEALS}\b[^.;!?]{{0,30}}?"
+        rf"\bblau\s+{TURNED_BLUE}\b",
         rf"\b\w*hust\w*\s+{W}{{0,2}}(?:bei|beim|nach|wahrend)\s+(?:jede[mnrs]?\s+)?(?:schluck|"
         r"bissen|essen|trinken|mahlzeit|getranken?)",
+        # Gagging or spluttering during a meal, the verb first (spec section 3 table, choking:
+        # coughing or gagging on food or drink): "prustet beim Essen alles wieder raus",
+        # "würgt bei jedem Bissen".
+        rf"\b(?:w(?:u|ue)rg|gew(?:u|ue)rgt|prust|geprustet)\w*\s+{WN}{{0,3}}(?:bei|beim|nach|"
+        rf"wahrend)\s+(?:jede[mnrs]?\s+)?(?:\w+\s+)?{MOUTHFUL}",
         r"\b(?:beim|bei|nach dem|wahrend des)\s+(?:essen|trinken|schlucken)\s+(?:\w+\s+){0,2}"
         r"(?:husten|hust\w*|wurg\w*|verschluck\w*)",
-        r"\bhustenanfall\s+(?:\w+\s+){0,3}(?:beim|bei|nach)\s+(?:essen|trinken)\b",
+        rf"\bhustenanf(?:a|ae)ll\w*\s+(?:\w+\s+){{0,3}}(?:beim|bei|nach dem|nach)\s+{MEALS}\b",
         # Coughing at every mouthful, spoonful or sip (spec section 3 table, choking: coughing on
         # food or drink), with words between: "hustet seit zwei Tagen bei jedem Schluck Tee".
         rf"\b\w*hust\w*\s+{WN}{{0,5}}(?:bei|beim|nach|mit)\s+(?:jede[mnrs]?|fast jede[mnrs]?)\s+"
@@ -154,10 +197,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"ger(?:o|oe)chelt|r(?:o|oe)chel\w*|gewurgt|wurg\w*)|\b(?:hust\w*|r(?:o|oe)chel\w*)\s+(?:\w+\s+){0,2}?"
         r"(?:an|am|wegen)\s+(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+){0,2}"
         r"(?:spucke|speichel)\b",
+        # Gagging on one's own saliva, the verb first: "würg an meiner eigenen Spucke".
+        rf"\b(?:w(?:u|ue)rg\w*|gew(?:u|ue)rgt)\s+{WN}{{0,2}}?(?:an|am|wegen|mit)\s+"
+        r"(?:der\s+|dem\s+|meiner\s+|seiner\s+|ihrer\s+|eigenen\s+|meinem\s+){0,2}"
+        r"(?:spucke|speichel|sabber)\b",
         # The feeling of suffocating inside a choking episode is the choking (spec section 3
         # table): "beim Kaffee verschluckt, 5 Minuten gehustet, dachte ich ersticke".
         r"(?:\b(?:beim|bei|wahrend)\b[^.;!?]{0,40}?)?\b(?:verschluck\w*|falsche[nr]? (?:hals|kehle|"
-        r"r(?:o|oe)hre))\b[^.;!?]{0,60}?\berstick\w*",
+        rf"r(?:o|oe)hre))\b[^.;!?]{{0,60}}?\b(?:erstick\w*|blau\s+{TURNED_BLUE}\b)",
     ),
     "DYSPNEA": (
         # Cannot get one's breath (spec section 3 table, dyspnea): "komme nicht zu Atem"; Swiss
@@ -190,6 +237,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:probleme?|schwierigkeit\w*|muhe)\s+(?:beim|mit dem)\s+atmen\b|"
         r"\b(?:kaum|schwer|schlecht|nicht richtig)\s+atmen\b",
         r"\b(?:keine|kaum|schlecht|kei|wenig)\s+luft\s+(?:mehr\s+)?(?:krieg\w*|bekomm\w*|hab\w*)",
+        # The air first, the verb inverted: "Luft krieg ich kaum", "Luft bekommt er nicht mehr".
+        r"\bluft\s+(?:krieg\w*|bekomm\w*|bekam\w*)\s+(?:ich|i|er|sie|man)\s+(?:\w+\s+)?(?:nicht|kaum|"
+        r"schlecht|schwer|keine)\b",
         r"\bnach luft\s+(?:\w+\s+)?(?:geschnappt|schnapp\w*|ringen|gerungen|japs\w*)|\bjaps\w*|"
         r"\bschnapp\w* nach luft\b|\bring\w* nach luft\b",
         r"\baus der puste\b|\bau(?:ss|ß)er atem\b|\bau(?:ss|ß)er puste\b|\bschnauf\w*",
@@ -197,6 +247,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\batm(?:e|et|en|ete)\s+{W}{{0,2}}(?:schnell|flach|schwer|muhsam|pfeifend|rasselnd)",
         rf"\blippen\s+{W}{{0,6}}(?:blau\w*|grau\w*|lila|violett\w*)|\bblau\w* lippen\b",
         r"\bzyanose\b",
+        # Panting and a rattling breath (spec section 3 table, dyspnea): "hechel nach 5 Stufen",
+        # "röchelt beim Atmen".
+        r"\bhechel\w*|\bgehechelt\b|\br(?:o|oe)chel\w*\s+(?:\w+\s+){0,2}?(?:beim|bei)\s+atmen\b|"
+        r"\batm\w*\s+(?:\w+\s+)?r(?:o|oe)chel\w*",
+        # Telegram "Luft weg", "Puste weg nach 3 Schritten".
+        r"(?<!reifen )(?<!ballon )\b(?:luft|puste|atem)\s+(?:(?:ganz|total|sofort|gleich|komplett|"
+        r"voll)\s+)?weg\b",
+        # Turning blue (spec section 3 table, dyspnea: blue lips or face): "blau angelaufen",
+        # "wird ganz blau".
+        r"\bblau\s+(?:angelaufen|geworden|anlaufen|anl(?:a|ae)uft|im gesicht)\b|"
+        r"\b(?:lief|l(?:a|ae)uft|laufen|liefen)\s+(?:\w+\s+)?blau\s+an\b|\b(?:wird|wurde)\s+"
+        r"(?:ganz\s+|richtig\s+)?blau\s+(?:im gesicht|um die lippen|um den mund)\b",
+        # Telegram "Luft knapp" (money and clubs are figures of speech, FIGURATIVE).
+        r"\bluft\s+(?:(?:ist|wird|sehr|total|echt|voll|ganz)\s+){0,2}knapp\b",
         rf"\bhusten\s+{W}{{0,3}}(?:zu\s+|so\s+)?schwach",
         # Spec section 3 table, dyspnea (a cough too weak to clear phlegm), with the comma German
         # puts before its infinitive: "keine Kraft, ihn abzuhusten", "zu schwach, um abzuhusten".
@@ -215,6 +279,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "keine Luft" in telegram style ("nachts keine Luft", "sonst keine Luft"); not "keine
         # Luft nach oben" (no room to improve) nor air in a tyre.
         r"\b(?:keine|kaum|kei|ka|koa)\s+luft\b(?!\s+(?:mehr\s+)?(?:nach oben|im|in|drin))",
+        # ... and the puff: "keine Puste mehr", "kaum Puste" (spec section 3 table, dyspnea).
+        r"\b(?:keine|kaum|kei|ka|koa|null)\s+(?:puste|schnauf|schnuuf)\b",
         # Having to stop mid-sentence for breath (spec section 3 table, dyspnea: at rest).
         r"\bmitten im satz\b[^.;!?]{0,30}?\b(?:pause|luft holen|luft schnappen|atmen|absetzen|"
         r"aufh(?:o|oe)ren)\b|\b(?:pause|luft holen|absetzen)\b[^.;!?]{0,20}?\bmitten im satz\b",
@@ -235,17 +301,33 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "SEIZURE": (
         r"\bkrampfanf\w*|\bepilept\w*\s+anfall\b|\bkonvuls\w*",
+        # Shorthand: "epi Anfall", "Epi-Anfall", "Grand mal" (spec section 3 table, seizure).
+        r"\bepi\b[\s-]*anf(?:a|ae)ll\w*|\bepianf(?:a|ae)ll\w*|\bgrand[\s-]mal\b",
         r"\b(?:einen|ein|nen|'nen)\s+anfall\b",
         r"\bgekrampft\b|\bkrampfte\b",
+        # Down, then jerking (spec section 3 table, seizure: signs others see): "kippt um und
+        # zuckt", "umgefallen und hat gezittert am Boden".
+        r"\b(?:umgekippt|kipp\w*\s+(?:\w+\s+)?um|umgefallen|f(?:a|ae)llt\s+(?:\w+\s+)?um|fiel\s+"
+        r"(?:\w+\s+)?um|zusammengebrochen|zusammengesackt)\b"
+        r"(?:(?!\b(?:muskel\w*|\w*lid\w*|auge\w*|finger\w*|zeh\w*|mundwinkel)\b)[^.;!?]){0,30}?"
+        r"\b(?:zuck\w*|gezuckt|"
+        r"krampf\w*|sch(?:u|ue)ttel\w*|gesch(?:u|ue)ttelt)",
         r"(?<!schultern )(?<!achseln )\bgezuckt\b|\bzuckungen\b|"
         r"\bzuckte\b(?!\s+(?:\w+\s+){0,3}(?:zusammen|schultern|achseln))",
         r"\baugen\s+(?:\w+\s+)?verdreht\b",
         r"\bschaum vor(?:m| dem) mund\b",
-        r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b",
+        r"\bzunge\s+(?:\w+\s+)?(?:zer)?bissen\b|\bzerbissen\b|\bzungenbiss\w*",
         # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
         # table, seizure: signs others see).
         r"\bsteif\b[^.;!?]{0,60}\b(?:arme|beine|glieder|k(?:o|oe)rper)\b[^.;!?]{0,25}\b(?:zuck\w*|"
         r"geschuttelt|schuttelt\w*|krampf\w*)",
+        # Going stiff, then shaking or jerking (spec section 3 table, seizure: signs others see):
+        # "wurde steif und zitterte am ganzen Körper"; not trembling with cold or fever.
+        r"\b(?:wurde|wird|war|lag|ging)\s+(?:\w+\s+){0,2}?(?:steif|stocksteif|starr|bretthart)\b"
+        r"(?![^.;!?]*\b(?:k(?:a|ae)lte|kalt\w*|eisbad|fieber|frier\w*|gefroren|sch(?:u|ue)ttelfrost|"
+        r"vor (?:schreck|angst|aufregung|anstrengung|wut|freude|lachen|ersch(?:o|oe)pfung))\b)"
+        r"[^.;!?]{0,40}?\b(?:zitter\w*|gezittert|zuck\w*|gezuckt|sch(?:u|ue)ttel\w*|"
+        r"gesch(?:u|ue)ttelt|krampf\w*|gekrampft)",
     ),
     "LOC": (
         # Not responding to being spoken to: unresponsive.
@@ -270,7 +352,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "ich nehme ab", "er nimmt ab"; "die Kraft nimmt ab" is weakness, not weight.
         r"\b(?:ich|er|sie|mama|papa|mutter|vater|man)\s+(?:nehme|nimmt|nahm)\s+"
         r"(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|stetig\s+|trotzdem\s+)?ab\b",
-        r"\b(?:nehme|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
+        r"\b(?:nehme|nehm|nahm)\s+(?:immer\s+(?:mehr\s+|weiter\s+)?|weiter\s+|st(?:a|ae)ndig\s+|"
         r"stetig\s+|trotzdem\s+)?ab\b",
         r"\bgewicht\s+(?:\w+\s+){0,2}nimmt\s+(?:\w+\s+){0,2}ab\b",
         # The separable verb with words between, colloquial "nehm" and inverted order ("seit
@@ -281,6 +363,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo)\s+(?:und\s+\d+\s*(?:deka|dag|dkg|gramm|g)\s+)?"
         r"(?:weniger|runter|verloren)\b",
         r"\bgewichtsverlust\b|\bgewichtsabnahme\b",
+        # Weighing "only" a figure now (spec section 3 table, weight_loss): "wieg nur noch 58".
+        r"\bwieg(?:e|t)?\s+(?:\w+\s+)?nur\s+noch\s+(?:knapp\s+|ca\.?\s+)?\d",
+        # Weight lost or losing, as a verb (spec section 3 table, weight_loss): "ungewollt Gewicht
+        # verloren", "verliere an Gewicht".
+        r"\b(?:gewicht|kilos?|pfunde)\s+(?:\w+\s+){0,2}?(?:verloren|eingeb(?:u|ue)(?:ss|ß)t)\b|"
+        r"\bverl(?:ie|o)r\w*\s+(?:\w+\s+){0,2}?(?:an\s+)?gewicht\b",
+        # A share of the body weight gone, with weighing named in the sentence (spec section 3
+        # table, weight_loss: 5 % or more): "gewogen: minus 6 %", "Gewicht -7 Prozent".
+        r"\b(?:gewogen|gewicht\w*|gew|waage|wiege|k(?:o|oe)rpergewicht)\b[^.;!?,]{0,40}?"
+        r"(?:\bminus\s*|(?<![\w-])-\s?)(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent\b)|"
+        r"(?:\bminus\s*|(?<![\w-])-\s?)(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent\b)"
+        r"\s+(?:auf der waage|gewicht\w*|k(?:o|oe)rpergewicht)\b|"
+        r"\b(?:[5-9]|[1-4]\d)(?:[.,]\d+)?\s*(?:%|prozent)\s+(?:meines\s+|seines\s+|ihres\s+|vom\s+|"
+        r"des\s+)?(?:k(?:o|oe)rper)?(?:gewicht\w*\s+)?(?:weniger|abgenommen|verloren|runter|leichter)\b",
         r"\bvom fleisch gefallen\b",
         rf"\b(?:hose|kleidung|rock|gurtel|ring\w*|sachen)\s+{W}{{0,3}}(?:rutscht|rutschen|"
         r"schlottert|zu gro(?:ss|ß)|zu weit|hangt|hangen)",
@@ -294,6 +390,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:ich werde|ich wurde|er wird|sie wird|werde ich|wird er|wird sie)\s+(?:immer\s+|"
         r"st(?:a|ae)ndig\s+|zusehends\s+|sichtlich\s+)?(?:weniger(?=\s*(?:[.,;!?]|$|und\b|obwohl\b))|"
         r"d(?:u|ue)nner|schmaler|magerer|d(?:u|ue)rrer)\b",
+        # Any person getting thinner: "Mama wird immer dünner"; not hair, air or a voice.
+        r"(?<!haare )(?<!haar )(?<!luft )(?<!stimme )(?<!eis )\b(?:wird|werde|wurde|werden)\s+"
+        r"(?:immer\s+|st(?:a|ae)ndig\s+|zusehends\s+|sichtlich\s+)(?:d(?:u|ue)nner|schmaler|magerer|"
+        r"d(?:u|ue)rrer)\b",
     ),
     "PERSISTENT_COUGH": (
         rf"\w*husten\w*\s+{W}{{0,3}}(?:geht|will)\s+{W}{{0,1}}nicht\s+(?:mehr\s+)?weg",
@@ -308,6 +408,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"schleim|sputum)\b",
         rf"\b(?:auswurf|schleim|sputum)\s+{WN}{{0,2}}(?:rostbraun\w*|rostfarb\w*|rosa)\b",
         r"\bh(?:a|ae)moptys\w*|\bh(?:a|ae)moptoe\b",
+        # Blood-coloured matter coughed up, whatever it is called (spec section 3: coughing up
+        # blood): "huste rostbraunes Zeug", "rosa Schaum beim Husten".
+        rf"\b\w*hust\w*\s+{WN}{{0,2}}(?:rostbraun\w*|rostfarb\w*|rosa\w*|blutig\w*|hellrot\w*)\b|"
+        r"\b(?:rostbraun\w*|rostfarb\w*|rosa\w*|blutig\w*|hellrot\w*)\s+(?:\w+\s+)?(?:schaum|zeug|"
+        r"spucke|schleim|auswurf|sputum)\b[^.;!?]{0,25}?\w*hust\w*",
         r"\b(?:chronisch|hartnackig|anhaltend|standig)\w*\s+husten",
         # Still coughing, as English "still coughing" (spec section 3 table: a cough that will
         # not clear): "Husten immer noch", "huste nach wie vor", "immer noch Husten".
@@ -350,15 +455,23 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:schmerz\w*|druck|enge|stechen|brennen)\s+(?:\w+\s+){0,3}?mitten\s+(?:in|auf)\s+der\s+"
         r"brust\b",
-        r"\w*brustschmerz\w*|\bbrustenge\b|\bengegef(?:u|ue)hl\w*|\benge in der brust\b|"
+        r"\w*brustschmerz\w*|\bbrustenge\b|\bherzstechen\b|\bherzenge\b|\bengegef(?:u|ue)hl\w*|"
+        r"\benge in der brust\b|"
+        # Clutching the chest, as others see it (spec section 3 table, chest_pain): "fasst sich an
+        # die Brust", "hielt sich die Brust".
+        r"\b(?:fasst|fasste|gefasst|greift|griff|gegriffen|h(?:a|ae)lt|hielt|gehalten|krallt\w*)\s+"
+        r"(?:sich\s+)?(?:\w+\s+){0,2}?(?:an die|an der|die)\s+brust\b|"
         r"\bthoraxschmerz\w*|\bangina pectoris\b",
-        rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh)\s+{W}{{0,2}}(?:in der|auf der|"
+        rf"\b(?:schmerz\w*|stechen|druck|enge|ziehen|brennen|weh|zwicken|ziepen|pieksen|piksen|stiche|"
+        rf"stich|krampf|kneifen|unwohlsein|beschwerden|druckgef(?:u|ue)hl|beklemmung\w*|"
+        rf"unbehagen)\s+{W}{{0,2}}(?:in der|auf der|"
         r"hinter dem|hinterm|im|an der)\s+(?:brust(?!krebs|warze)\w*|thorax)\b",
-        r"\bbrust\s+(?:\w+\s+)?(?:tut weh|schmerzt|eng|brennt)\b",
+        r"\bbrust(?:bein|korb)?\s+(?:\w+\s+)?(?:tut\s+(?:\w+\s+)?weh|schmerzt|eng|brennt)\b",
         # The verb of pain first, words between (spec section 3 table, chest_pain): "ihr drückt
         # es seit Freitag leicht auf der Brust", "sticht mir immer wieder in der Brust".
         rf"\b(?:dr(?:u|ue)ckt|dr(?:u|ue)ckte|sticht|stach|zieht|zog|brennt|brannte|schmerzt|"
-        rf"schmerzte)\s+{WN}{{0,5}}(?:auf der|in der|hinter dem|hinterm|im)\s+"
+        rf"schmerzte|zwickt|zwickte|piekst|pikst|ziept|kneift|krampft)\s+{WN}{{0,5}}"
+        rf"(?:auf der|in der|hinter dem|hinterm|im)\s+"
         r"(?:brust(?!krebs|warze)\w*|thorax)\b",
     ),
     "SEVERE_CHEST_PAIN": (
@@ -387,8 +500,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:taub|schlaff|gelahmt|kraftlos|lahm)",
     ),
     "SPEECH": (
-        r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*",
+        r"\bverwaschen\w*|\b(?:ge)?lall\w*|\bundeutlich\w*|\b(?:ge)?nuschel\w*|\bnuschelt\b",
         r"\bwirre worte\b|\bwirres zeug\b|\bwortfindung\w*",
+        # Cannot speak (spec section 3 table: garbled speech; a stroke sign when sudden).
+        r"\bkann\s+(?:\w+\s+)?(?:nicht|kaum)\s+(?:mehr\s+)?(?:richtig\s+|deutlich\s+)?"
+        r"(?:reden|sprechen)\b",
         rf"\b(?:red|rede|redet|spreche|sprech\w*|sprache|aussprache)\s+{W}{{0,3}}(?:komisch|"
         r"wie besoffen|wie betrunken|durcheinander)",
         r"\bdysarthri\w*",
@@ -396,10 +512,17 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Speech gone, words not found (spec section 3 table: garbled speech; a stroke sign when
         # sudden, text._flag_for): "die Sprache war plötzlich weg", "fand keine Worte mehr".
         r"\b(?:sprache|stimme)\s+(?:war|ist|blieb|bleibt)\s+(?:\w+\s+)?(?:weg|futsch)\b|"
+        r"\bsprache\s+(?:(?:ganz|pl(?:o|oe)tzlich|einfach|kurz)\s+)*(?:weg|futsch)\b|"
         r"\b(?:fand|finde|findet|fanden)\s+(?:\w+\s+)?(?:keine|die)\s+(?:worte|w(?:o|oe)rter)\b"
         r"(?!\s+(?:mehr\s+)?(?:f(?:u|ue)r|dazu|daf(?:u|ue)r)\b)",
     ),
     "LIMB_ONE_SIDE": (
+        # The side after the limb, as notes are typed (spec section 3 table, stroke_signs: one
+        # side): "bein links ganz plötzlich weg", "Arm rechts taub".
+        rf"\b(?:arm|bein|hand|fu(?:ss|ß))\s+(?:links|rechts)\s+{WN}{{0,4}}(?:taub|schlaff|gel(?:a|ae)hmt|"
+        r"kraftlos|lahm|gef(?:u|ue)hllos|tot|schwach)\b|"
+        r"\b(?:arm|bein|hand)\s+(?:links|rechts)\s+"
+        r"(?:(?:ganz|pl(?:o|oe)tzlich|auf einmal|einfach)\s+)+weg\b",
         rf"\b(?:linke|rechte)[nrs]?\s+(?:arm|bein|hand)\s+{WN}{{0,5}}(?:taub|schlaff|gelahmt|kraf"
         rf"tlos|"
         r"lahm|gefuhllos|tot|schwach)",
@@ -441,7 +564,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         # furchtbar", "die Beine wollten nicht mehr".
         rf"\bbeine?\s+(?:waren|sind|war|ist)\s+{W}{{0,2}}(?:furchtbar|schrecklich|grauenhaft|"
         r"schlimm|katastrophal|bleischwer|wie blei)\b",
-        r"\b(?:beine?|knie)\s+(?:wollten|wollen|will|wollte|machten|machen|spielten|spielen)\s+"
+        r"\b(?:beine?|knie|oberschenkel)\s+(?:wollten|wollen|will|wollte|machten|machen|spielten|"
+        r"spielen)\s+"
         r"(?:\w+\s+)?nicht\b(?:\s+mehr\b)?(?:\s+(?:mit|mitmachen)\b|(?=\s*(?:[.,;!?]|$)))",
         # Stairs with effort (spec section 2, proximal_leg_weakness): "mit der Treppe Mühe
         # gehabt", "am Geländer hochgezogen".
@@ -453,7 +577,8 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bnicht\s+ohne\s+(?:die\s+)?(?:h(?:a|ae)nde|arme|hilfe|abst(?:u|ue)tzen)\s+(?:\w+\s+){0,3}?"
         r"(?:hoch|auf)\w*",
         # Rising from a seat with effort (spec section 2, proximal_leg_weakness).
-        r"\b(?:kaum|schwer|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}(?:aus dem|vom|von der)\s+"
+        r"\b(?:kaum|schwer|schlecht|m(?:u|ue)hsam|nicht)\s+(?:\w+\s+){0,2}"
+        r"(?:aus dem|vom|von der)\s+"
         r"(?:sessel|stuhl|sofa|bett|auto|sitz|couch|toilette)\s+(?:hoch|auf|raus)\w*",
         rf"\b(?:kaum|schwer|nicht)\s+{W}{{0,2}}(?:hoch|aufstehen|aufgestanden|hochdr(?:u|ue)ck\w*)",
     ),
@@ -502,11 +627,13 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "falls": (
         r"\b(?:gest(?:u|ue)rzt|sturz|hingefallen|gestolpert|umgeknickt)\b",
+        # Gave way and went down, no knee named: "bin auf der Treppe weggeknickt".
+        r"\b(?:weggeknickt|eingeknickt|weggesackt|zusammengesackt)\b",
         # Tripping, in any form (spec section 2): "stolpere ständig über die Teppichkante".
         r"\bstolper(?:e|t|te|ten|n)\b",
     ),
     "dry_mouth": (
-        rf"\bmund\s+{W}{{0,2}}trocken|\bmundtrockenheit\b|\btrockener mund\b|"
+        rf"\bmund\s+{W}{{0,2}}\w*trocken|\bmundtrockenheit\b|\btrockener mund\b|"
         r"\bmetallischer geschmack\b",
         # The tongue sticking to the palate (spec section 2, dry_mouth).
         rf"\bzunge\s+{W}{{0,3}}(?:klebt|kleben|klebte|pappt|trocken)|\bgaumen\s+{W}{{0,2}}trocken",
@@ -518,14 +645,24 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:movicol|lactulose|laxans|abf(?:u|ue)hr\w*|dulcolax|macrogol)\b",
     ),
     "erectile_dysfunction": (r"\berektion\w*|\bpotenz\w*",),
-    "dizziness_on_standing": (r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",),
+    "dizziness_on_standing": (
+        r"\bschwind\w*|\bschwarz vor (?:den )?augen\b|\bbenommen\b",
+        # Everyday and regional words for light-headed (spec section 2): "schwummrig",
+        # "duselig", "blümerant", "trümmlig".
+        r"\bschwumm\w*rig\b|\bdus(?:s|e)?lig\b|\bbl(?:u|ue)merant\b|\btr(?:u|ue)mm?lig\b|"
+        r"\bgsturm\b|\bdrehwurm\b",
+    ),
     "reduced_sweating": (
-        r"\bschwitze?\w*\s+(?:(?:viel|deutlich|kaum noch|noch)\s+)?(?:kaum|nicht mehr|weniger)\b",
+        r"\bschwitze?\w*\s+(?:(?:viel|deutlich|kaum noch|noch|gar|fast|(?:u|ue)berhaupt)\s+)?"
+        r"(?:kaum|nicht mehr|weniger)\b",
     ),
     "blurred_vision": (r"\bverschwommen\w*|\bunscharf\b|\bverschleiert\w*",),
     "drooping_eyelids": (
         rf"\b(?:augen|ober)?lid\w*\s+{W}{{0,2}}(?:h(?:a|ae)ng\w*|hing\w*|schwer)|\bptosis\b",
         r"\bh(?:a|ae)ngende\s+(?:augen|ober)?lider\b",
+        # The verb first: "hängen nachmittags die Augenlider".
+        r"\b(?:h(?:a|ae)ng\w*|hing\w*|fallen|fallt)\s+(?:\w+\s+){0,3}?(?:die\s+|ihr\w*\s+|"
+        r"sein\w*\s+|mein\w*\s+)?(?:augen|ober)?lider\b",
     ),
     "double_vision": (
         r"\bdoppelt\b|\bdoppelbilder\b|\bdoppelt?sehen\b",
@@ -568,6 +705,10 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"(?:husten|w(?:u|ue)rgen)|huste|hustet|verschlucke|verschluckt|krieg\w*|kriege|bekomm\w*|"
     r"bleibt|kommt|kam|wird|ist)\b)(?![^.;!?]*(?:\?|\b(?:soll|sollte|w(?:u|ue)rde|k(?:o|oe)nnte|"
     r"ruf\w*|was tun|anrufen|zum arzt|notarzt|112)\b))",
+    # Eating or appetite "normal" tells how one eats, it denies nothing (spec section 3: an
+    # unintended loss while eating as usual stays flagged): "Hose rutscht, ess ganz normal".
+    r"\b(?:ess|esse|isst|esst|essen|trink\w*|appetit)\s+(?:(?:ist|war|eigentlich|ganz|v(?:o|oe)llig|"
+    r"wie immer)\s+){0,2}normal\b|\bnormal\s+(?:essen|gegessen|esse|ess)\b",
     # "otherwise ok" is about the rest, not a denial of what was just said (spec section 3).
     r"\bsonst (?:alles )?(?:gut|ok|okay|normal|in ordnung)\b",
     # "until it passed" measures an episode; it does not say the symptom has cleared up.
@@ -577,6 +718,13 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "nicht sicher, ob das schon Verschlucken war": a hedge, not an "if" (spec section 3:
     # hedged or uncertain is flagged).
     r"\b(?:nicht sicher|unsicher|wei(?:ss|ß) nicht|wei(?:ss|ß) nicht so recht|frage mich),?\s+ob\b",
+    # ... typed in a hurry: "kp ob das Atemnot is", "keine Ahnung, ob", "weiß nich ob".
+    r"\b(?:kp|keine ahnung|k\.\s?a\.|kA|wei(?:ss|ß) nich|wei(?:ss|ß) nd|wei(?:ss|ß) ned|"
+    r"wei(?:ss|ß)\s+(?:ich\s+)?nich\w*),?\s+ob\b",
+    # Bavarian and Austrian double negation is one negation, part of the symptom: "I krieg ka
+    # Luft ned" (spec section 3, regional speech).
+    r"\b(?:ka|kaa|koa|koane|kei)\s+(?:\w+\s+){1,2}?(?:ned|net|nd|nid|nod|nich|nicht)\b"
+    r"(?=\s*(?:[.,;!?]|$))",
     # The negation is part of the symptom: "nicht mehr runter", "geht nicht weg".
     r"\bnicht\s+(?:mehr\s+)?(?:runter\w*|weg|raus\w*|hoch|flach|\w*husten)\b",
     r"\bnicht (?:so )?schlimm\b|\bnicht stark\b|\bnicht normal\b",
@@ -634,6 +782,15 @@ CUES: tuple[Cue, ...] = (
         terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "SELF", "OWN"}),
         max_scope=NEGATION_REACH,
     ),
+    # "nix verschluckt heute", "nichts gehustet": nothing, before the participle of the symptom
+    # (spec section 3: negation); not "krieg nix runter", which is the symptom.
+    Cue(
+        "NEGATED",
+        "FORWARD",
+        (r"\b(?:nix|nichts)\b(?=\s+(?:mehr\s+)?(?:ver|ge)\w+t\b)",),
+        terminated_by=frozenset({"CONTRAST", "CLAUSE_END", "COMMA"}),
+        max_scope=2,
+    ),
     Cue(
         "NEGATED",
         "BACKWARD",
@@ -643,7 +800,8 @@ CUES: tuple[Cue, ...] = (
             r"[:=]\s*(?:keine?[rs]?)\b(?=\s*(?:[-.,;!?)\n]|$|heute\b|gestern\b|seit\b|diese\w*\b|mehr\b))",
             # A checklist's green light or thumbs up: "Verschlucken 🟢" (spec section 3, "X ok").
             "(?:\U0001f7e2|\U0001f44d)",
-            r"\?\s*(?:nein|nee|no|keine?[rsn]?|nie|normal|ok|gut|auch nicht|auch kein\w*|"
+            r"\?\s*(?:nein|nee|no|nope|nd|ned|nich|nicht|keine?[rsn]?|nie|normal|ok|gut|auch nicht|"
+            r"auch kein\w*|"
             r"ebenfalls nicht)\b",
             # Asked, not answered (spec section 3): "Atemnot, ist das normal?" denies nothing.
             # "wieder normal" is back to normal: resolved (below), not denied, so that a stroke sign
@@ -653,6 +811,21 @@ CUES: tuple[Cue, ...] = (
         ),
         terminated_by=frozenset({"CONTRAST"}),
         max_scope=NORMAL_REACH,
+    ),
+    # The symptom first, denied at the clause's end: "Schluckbeschwerden habe ich nicht",
+    # "Atemnot hab i ned" (spec section 3: negation). A comma ends it: "huste Blut, Fieber hab
+    # ich nicht" denies only the fever.
+    Cue(
+        "NEGATED",
+        "BACKWARD",
+        (
+            # Not "Luft krieg ich nicht", which is the breathlessness itself.
+            r"\b(?:hab|habe|hat|hatte|hatten|haben|hob)\s+"
+            r"(?:ich|i|er|sie|wir)\s+(?:noch\s+|gar\s+|(?:u|ue)berhaupt\s+|eigentlich\s+)?"
+            r"nicht\b(?:\s+mehr\b)?(?=\s*(?:[.,;!?]|$))",
+        ),
+        terminated_by=frozenset({"CONTRAST", "COMMA", "CLAUSE_END"}),
+        max_scope=4,
     ),
     # "das Glas nicht halten, rechte Hand schlaff": "nicht" before the verb that ends its clause
     # negates that verb only; the comma opens the next item (spec section 3: the negation rule
@@ -699,6 +872,10 @@ CUES: tuple[Cue, ...] = (
             # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
             rf"\b(?:deren|dessen)\s+{FAMILY_WORDS}\b",
             r"\b(?:jemand|andere patienten|die leute|ein mann|eine frau)\b",
+            # Someone unnamed did it: "im Wartezimmer hat einer Blut gehustet" (spec section 3:
+            # another person's symptoms).
+            r"\b(?:hat|hatte|ist|war)\s+(?:da\s+|dort\s+|neben mir\s+)?(?:einer|eine|jemand|wer)\b"
+            r"(?=\s+(?!(?:mal|weile|zeit|woche|stunde|minute)\b)\w+)",
         ),
         terminated_by=frozenset({"CONTRAST", "SELF", "OWN", "CLAUSE_END"}),
         max_scope=OTHER_PERSON_REACH,
@@ -889,6 +1066,14 @@ CUES: tuple[Cue, ...] = (
             r"(?:linken\s+|rechten\s+)?(?:arm|kiefer|hals|r(?:u|ue)cken|schulter)",
             r"\bkiefer\b|\blinken arm\b",
             r"\bkalter schwei(?:ss|ß)|\bschwei(?:ss|ß)\w*|\b(?:u|ue)bel\w*|\berbroch\w*",
+            # Cold sweat and an ashen face, and pain "like mad" (spec section 3 table,
+            # severe_chest_pain: with sweating, grey, or severe): "ganz grau und kaltschweißig,
+            # es presst wie verrückt".
+            r"\bkaltschwei\w*|(?<!haare sind )(?<!haar ist )(?<!bart ist )(?<!haare )"
+            r"\b(?:ganz|total|v(?:o|oe)llig|richtig)\s+grau\b(?!\s*(?:-?\s*meliert|haar\w*|bart))|"
+            r"\bgrau im gesicht\b|"
+            r"\baschfahl\b|\baschgrau\b|\bwie verr(?:u|ue)ckt\b|\bh(?:o|oe)llisch\w*|"
+            r"\bwahnsinnig\w*|\bf(?:u|ue)rchterlich\w*",
         ),
         allowed_types=frozenset({"CHEST_PAIN"}),
     ),
@@ -1019,6 +1204,18 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"aus|d(?:u|ue)nn)\b[^.;!?]{0,30}?\b(?:geld\w*|finanz\w*|konto|kasse|budget|firma|betrieb|"
         r"termin\w*|frist\w*|tabelle|liga|abstieg\w*|verein|mannschaft)\b)",
     ),
+    # Stiff and trembling from cold or fright, no fit told (spec section 3: an expected, benign
+    # cause): "nach dem Eisbad steif und gezittert". A jerk, a cramp, a fit or a blackout named
+    # keeps the seizure ("Fieber und dann ein Krampfanfall").
+    (
+        frozenset({"SEIZURE"}),
+        r"^(?![^.;!?]*\b(?:\w*krampf\w*|gekrampft|zuck\w*|gezuckt|anf(?:a|ae)ll\w*|bewusstlos\w*|"
+        r"schaum|weg(?:getreten)?|verdreht|sch(?:u|ue)ttel\w*|gesch(?:u|ue)ttelt|umgekippt|"
+        r"zusammengebrochen|eingen(?:a|ae)sst|zunge\w*|ansprechbar)\b)"
+        r"(?=[^.;!?]*\b(?:zitter\w*|gezittert)\b)[^.;!?]*\b(?:"
+        r"k(?:a|ae)lte|kalt\w*|eisbad|eiswasser|fieber|frier\w*|gefroren|sch(?:u|ue)ttelfrost|"
+        r"schreck|angst|aufregung)\b",
+    ),
     # Speechless with a feeling (spec section 3): "fand keine Worte vor Rührung".
     (
         frozenset({"SPEECH"}),
@@ -1118,3 +1315,32 @@ CUES = (
 )
 # A sign of severity right after a negation is denied, not present (slots.py; spec section 3).
 CUES = slots.severity_unless_denied(CUES, "de")
+
+# "nicht" as it is typed in a hurry or said in the regions: "husten geht nd weg", "geht nich",
+# "ned", "net", "nid" (spec section 3: texting spellings and regional speech are flagged as the
+# standard word). Every red-flag and symptom pattern and every cue that spells "nicht" as a
+# word takes them; a lookbehind ("(?<!nicht )") keeps its fixed width.
+NICHT_SPOKEN = r"(?:nicht|nich|nd|ned|net|nid)"
+_NICHT_WORD = re.compile(r"(?:(?<=\\b)|(?<![a-z]))nicht(?![a-z])")
+# Lookbehinds (no parentheses inside them in this lexicon) keep "nicht" as it is.
+_LOOKBEHIND = re.compile(r"(\(\?<[!=][^()]*\))")
+
+
+def _spoken_nicht(pattern: str) -> str:
+    return "".join(
+        part if _LOOKBEHIND.fullmatch(part) else _NICHT_WORD.sub(lambda _: NICHT_SPOKEN, part)
+        for part in _LOOKBEHIND.split(pattern)
+    )
+
+
+RED_FLAG_TARGETS = {
+    label: tuple(_spoken_nicht(pattern) for pattern in patterns)
+    for label, patterns in RED_FLAG_TARGETS.items()
+}
+SYMPTOM_TARGETS = {
+    label: tuple(_spoken_nicht(pattern) for pattern in patterns)
+    for label, patterns in SYMPTOM_TARGETS.items()
+}
+CUES = tuple(
+    replace(cue, patterns=tuple(_spoken_nicht(pattern) for pattern in cue.patterns)) for cue in CUES
+)

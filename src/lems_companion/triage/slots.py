@@ -368,15 +368,16 @@ _CLOTHES = {
     "en": r"(?:clothes|trousers|jeans|belt|rings?|dress\w*|skirts?|shirts?|collars?|waistband)",
     "es": r"(?:ropa|pantalon\w*|faldas?|cinturon|anillos?|vestidos?|camisas?|alianza)",
     "fr": r"(?:pantalons?|vetements?|habits|jupes?|ceinture|bagues?|alliance|chemises?|jeans?)",
-    "de": r"(?:hose\w*|kleid\w*|r(?:o|oe)cke?|g(?:u|ue)rtel|ringe?|hemd\w*|jeans|bund|kragen)",
+    "de": r"(?:hose\w*|kleid\w*|r(?:o|oe)cke?|g(?:u|ue)rtel|ringe?|hemd\w*|jeans|bund|kragen|"
+    r"klamotten|sachen|pulli\w*|shirts?)",
 }
 _LOOSE = {
     "en": r"(?:hanging off|hangs off|loose|looser|too big|falling down|fall down|baggy|notch\w*|"
     r"holes? tighter)",
     "es": r"(?:grandes?|holgad\w*|se (?:me |le )?caen?|bailan?|flojos?|flojas?|agujeros?)",
     "fr": r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent|crans?|trous?)",
-    "de": r"(?:rutsch\w*|zu gro(?:ss|ß)|zu weit|weiter|schlabber\w*|h(?:a|ae)ngt|enger|l(?:o|oe)ch"
-    r"\w*)",
+    "de": r"(?:rutsch\w*|zu gro(?:ss|ß)|zu weit|weiter|schlabber\w*|schlacker\w*|schlotter\w*|"
+    r"h(?:a|ae)ngt|enger|l(?:o|oe)ch\w*)",
 }
 
 
