@@ -47,6 +47,17 @@ SWALLOWING = (
 CLITIC = r"(?:(?:me|te|se|nous|vous|lui|leur|y|en|le|la|les)\s+|[mtsl]')"
 # Any characters of one sentence but a negation.
 UNDENIED = r"(?:(?!\b(?:ne|n'|pas|plus|jamais|sans|ni)\b)[^.;!?\n])"
+# "Cannot" as hurried phone notes spell it (spec section 3, everyday phrasing and misspellings):
+# "jpp" ("j'en peux plus" / "je peux pas"), "jpeux pas", "chpeux plus", "jarrive pas", "jy
+# arrive plus", Quebec "pu" for "plus".
+CANNOT_TEXT = (
+    r"(?:jpp|jpx|jpeux\s+(?:pas|plus|pu)|j'peux\s+(?:pas|plus|pu)|chpeux\s+(?:pas|plus|pu)|"
+    r"jpeu\s+(?:pas|plus)|peu\s+(?:pas|plus)|peux\s+pu|jarrive\s+(?:pas|plus|pu)|"
+    r"j'?y\s+arrive\s+(?:pas|plus|pu)|arrive\s+pu|jarrive\s+pu)"
+)
+# Texting spellings of "dans" and "pour" ("flotte ds ses habits", "trop faible pr cracher").
+DANS = r"(?:dans|ds)"
+POUR = r"(?:pour|pr)"
 # French clothes sizes, and the verbs of wearing a size.
 CLOTHES_SIZES = tuple(range(32, 62, 2))
 WORE = r"(?:faisais|portais|mettais|prenais|achetais|faisait|portait|mettait|prenait|achetait)"
@@ -114,8 +125,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"difficultes?|"
         rf"mal|peine|"
         rf"impossible|n'arrive (?:pas|plus)|n'arrivais (?:pas|plus)|j'arrive (?:pas|plus)|"
-        rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere)\s+{W}{{0,2}}"
-        r"(?:a |pour )?(?:avaler|deglutir)",
+        rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere|{CANNOT_TEXT})\s+"
+        rf"{W}{{0,2}}(?:a |{POUR} )?(?:avaler|deglutir)",
+        # Pills or food kept in the mouth, not swallowed (spec section 3 table, dysphagia: food
+        # sticking): "il garde ses comprimés en bouche", "la purée reste dans sa bouche".
+        rf"\b(?:gard|stock|accumul|conserv)\w*\s+(?:(?:ses|mes|les|la|le|sa|ma|son|mon|des|du|"
+        rf"de la|l')\s*)?{FOODS}\s+(?:\w+\s+){{0,2}}?(?:en|{DANS} (?:la|sa|ma)) bouche\b|"
+        rf"\b{FOODS}\s+(?:qui\s+)?(?:rest\w*|stagn\w*|s'accumul\w*)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:en|{DANS} (?:la|sa|ma)) bouche\b",
         rf"\bavaler\s+{W}{{0,3}}(?:deux|trois|plusieurs|2|3)\s+fois\b",
         # Quebec "pogné" is "stuck" (spec section 3, regional ways of saying it).
         rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|pogne\w*|"
@@ -235,7 +252,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
         r"\b(?:du mal|d(?:e |')la misere|de la difficulte|difficultes?|mal|peine|impossible|"
         r"n'arrive pas|"
-        r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
+        rf"j'arrive pas|peux pas|peux plus|{CANNOT_TEXT})\s+(?:\w+\s+){{0,1}}(?:a |{POUR} )?"
+        # A blocked nose is no shortness of breath: "je peux pas respirer par le nez".
+        r"respirer\b(?!\s+par le nez)",
+        # No air, told in one word (spec section 3 table, dyspnea): "sensation d'asphyxie".
+        r"\basphyx\w*",
+        # Too weak to bring phlegm up (spec section 3 table, dyspnea: cough too weak to clear
+        # phlegm): "trop faible pour cracher", "pas la force de tousser les glaires".
+        rf"\b(?:trop faible|pas la force|plus la force|pas assez de force|plus assez de force|"
+        rf"trop fatigue\w*)\s+(?:{POUR}|de|d')\s*(?:les\s+|la\s+)?(?:cracher|tousser|expectorer|"
+        r"evacuer|degager|remonter|sortir)\b(?![^.;!?]{0,25}\b(?:linge|poubelles?|chien|courses))",
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
         r"superficiellement|avec difficulte|bruyamment|par saccades)",
         r"\bsouffle court\b|\bsouffle coupe\b(?!\s+(?:par|devant))",
@@ -259,11 +285,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btoux\s+(?:\w+\s+){0,2}(?:trop\s+|si\s+|tres\s+)?faible\b",
         r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
         r")\b",
+        rf"\b{CANNOT_TEXT}\s+(?:a\s+)?(?:cracher|expectorer|evacuer)\s+(?:les |mes |ses )?"
+        r"(?:glaires|crachats|secretions|mucus)\b",
         r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
         # Cannot lie down at all (spec section 3 table, dyspnea: breathless lying flat), unless a
         # pain is why: "impossible de m'allonger sans avoir l'impression de me noyer".
         r"\b(?:impossible de|du mal a|peux (?:pas|plus)|n'arrive (?:pas|plus) a|"
-        r"j'arrive (?:pas|plus) a)\s+(?:m'|me |se |s')?(?:allonger|coucher a plat|mettre a plat)\b"
+        rf"j'arrive (?:pas|plus) a|{CANNOT_TEXT})\s+(?:a\s+)?(?:m'|me |se |s')?"
+        r"(?:allonger|coucher a plat|mettre a plat)\b"
         r"(?![^.;!?]{0,40}\b(?:dos|hanche|genou|epaule|douleur|mal (?:au|a la|aux)|sciatique|"
         r"lombalgie|lumbago|operation|cicatrice|cote casse))",
         # Breath that does not come back (spec section 3 table, dyspnea): "il ne reprenait pas
@@ -295,6 +324,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # table, seizure: signs others see).
         r"\braidi\w*\b[^.;!?]{0,60}\b(?:bras|jambes|membres|corps)\b[^.;!?]{0,25}\b(?:secou\w*|"
         r"convuls\w*|sursaut\w*)",
+        # Gone stiff, then shaken, jerking or twitching, whatever lies between ("s'est raidie à
+        # table puis a été secouée de partout"); shaken all over, or by jerks (spec section 3
+        # table, seizure: a fit as others see it).
+        r"\b(?:raidi\w*|raide|crispe\w*|tetanis\w*)\b[^.;!?]{0,80}?\b(?:secou\w*|convuls\w*|"
+        r"sursaut\w*|soubresauts?|spasmes?|gigot\w*|trembl\w* de partout|tressaut\w*)",
+        r"\bsecou\w*\s+(?:de partout|de (?:spasmes|soubresauts|convulsions|secousses)|"
+        r"dans tous les sens|de la tete aux pieds)\b",
+        # Eyes gone up or turned back ("les yeux partis en haut", "yeux retournés"); not rolled
+        # to the sky in exasperation ("lever les yeux au ciel").
+        r"\byeux\s+(?:(?:qui|se|lui|sont|etaient)\s+){0,2}(?:partis?|retourne\w*|revuls\w*|"
+        r"montes?|tournes?|fixes? en l'air|blancs)\b(?:\s+(?:en haut|vers le haut|en arriere|"
+        r"dans la tete|au plafond))?(?<!tournes)(?<!tourne)(?<!montes)(?<!monte)",
     ),
     "LOC": (
         # Not responding (to people, not to a phone or a treatment): unresponsive. A hand or a
@@ -341,7 +382,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         *_smaller_size_now(),
         # Floating or swimming in one's clothes (spec section 3 table, weight_loss: clothes
         # loose): "je flotte dans mes pantalons", "il nage dans ses chemises".
-        r"\b(?:flott|nag)\w*\s+(?:\w+\s+)?dans\s+(?:mes|mon|ma|ses|son|sa|les|le|la|leurs?)\s+"
+        rf"\b(?:flott|nag)\w*\s+(?:\w+\s+)?{DANS}\s+(?:mes|mon|ma|ses|son|sa|les|le|la|leurs?)\s+"
         r"(?:pantalons?|vetements?|habits|jupes?|chemises?|jeans?|robes?|pulls?|vestes?|fringues)\b",
     ),
     "PERSISTENT_COUGH": (
@@ -391,7 +432,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
         r"(?-i:\bDT\b)",
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
-        r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
+        # The chest with a state of tightness or weight, degree words between ("poitrine un peu
+        # serrée", "poitrine lourde"), spec section 3 table: chest pain or tightness.
+        r"\bpoitrine\s+(?:\w+\s+){0,2}?(?:serree|oppressee|compressee|comprimee|ecrasee|lourde|"
+        r"(?:prise )?(?:dans|en) (?:un )?etau|qui (?:me |lui )?(?:serre|comprime|oppresse|pese|"
+        r"ecrase))\b",
         r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
         r"\bmal (?:a|dans) la poitrine\b",
         r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
@@ -448,6 +493,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
         r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
+        rf"\b{CANNOT_TEXT}\s+(?:a\s+)?(?:parler|articuler)\b|"
         r"\bimpossible d'(?:articuler|parler)\b|\b(?:du mal|de la peine) a (?:articuler|parler)\b",
         r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
@@ -626,6 +672,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
     r"\b(?:ne\s+)?(?:passe|passent|descend|descendent|passaient|descendaient|part)\s+(?:pas|plus"
     r")\b",
+    rf"\b{CANNOT_TEXT}\b|"
     r"\bn'arriv\w* (?:pas|plus)\b|\bj'arrive (?:pas|plus)\b|\bpeux (?:pas|plus)\b|"
     r"\bn'ai pas pu\b|\bn'a pas pu\b",
     r"\bpas normal\b|\bpas pantoute\b|\bn'arrivait jamais\b|\bjamais arrive\b|"
@@ -852,9 +899,11 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:(?:est|sont|s'est)\s+(?:partie?s?|passee?s?|finie?s?|reglee?s?|guerie?s?)|"
             r"partie?s?|finie?s?|reglee?s?|guerie?s?)\b"
-            r"(?!\s+(?:par|dans|de travers))",
+            r"(?!\s+(?:par|dans|de travers|en haut|vers le haut|en arriere))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
-            r"\bapres (?:ca|cela) allait\b|\bca passe\b(?!\s+(?:pas|plus))",
+            # "ça passe de travers / mal" is the mouthful going down, not the thing passing.
+            r"\bapres (?:ca|cela) allait\b|\bca passe\b(?!\s+(?:pas|plus|de travers|mal|"
+            r"difficilement|moins bien|par le|dans le|de moins en moins))",
             r"\bjamais (?:re)?(?:revenue?s?|reapparue?s?)\b|\bplus jamais eu\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
@@ -1000,11 +1049,20 @@ CAREGIVER_HEADER = (
 # A slimming programme or group counts as intended (spec section 3: "on a diet").
 INTENDED = (
     r"\b(?:regime|diete|jeune intermittent|ozempic|wegovy|mounjaro|expres|volontaire\w*|"
-    r"weight ?watchers|ww|programme (?:minceur|d'amaigrissement)|selon le programme)\b"
+    r"weight ?watchers|ww|programme (?:minceur|d'amaigrissement)|selon le programme)\b|"
+    # Said to be wanted, or the eating watched on purpose (spec section 3: intended weight
+    # loss): "c'est voulu", "je fais attention au sucre", "rééquilibrage alimentaire".
+    r"(?<!pas )(?<!non )(?<!sans l'avoir )\bvoulue?s?\b|"
+    r"\bfai\w* (?:tres |bien )?attention (?:au|aux|a|a ce que) (?:sucres?|gras|calories|ligne|"
+    r"portions|alimentation|mon alimentation|son alimentation|je mange|il mange|elle mange)\b|"
+    r"\breequilibrage alimentaire\b|\bnutritionniste\b|\bdieteticien\w*|"
+    r"\bpour (?:maigrir|mincir|perdre du poids|perdre quelques kilos)\b|"
+    r"\bsurveill\w* (?:ma|sa|leur) ligne\b|\b(?:moins|plus) de (?:sucre|sucreries|gras)\b"
 )
 NOT_INTENDED = (
     r"\bsans (?:regime|le vouloir|rien faire|faire de regime)\b|\bpas de regime\b|"
-    r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
+    r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b|"
+    r"\b(?:pas|sans l'avoir|sans l'|non|jamais) voulue?\b"
 )
 # A denied diet, however worded (slots.py; spec section 3).
 NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("fr")
@@ -1079,13 +1137,23 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"(?=[^.;!?]*\b(?:poitrine|thorax|thoracique|sternum|cardiaque|infarctus)\b)"
         r"[^.;!?]*\b(?:bras|mains?|epaules?)\s+(?:gauche|droit|droite)\b",
     ),
+    # Breathing through a blocked nose is not shortness of breath (spec section 3, words in
+    # another sense): "je peux pas respirer par le nez, rhume"; other breathless words keep it.
+    (
+        frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:essouffl\w*|souffle|etouff\w*|suffoqu\w*|allonge\w*|couche\w*|repos|"
+        r"bleu\w*|air|poitrine|bouche)\b)[^.;!?]*\brespir\w*\s+(?:\w+\s+)?par le nez\b",
+    ),
     # A team, a match, a machine or a burden, unless food or drink is named ("j'ai avalé de
     # travers mon eau pendant le match" is choking).
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         slots.unless_food(
             "fr",
-            r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
+            # A car one climbs into or out of is where the writer is, not the machine.
+            r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|"
+            r"(?<!dans la )(?<!dans ma )(?<!dans sa )(?<!de la )(?<!de ma )(?<!en )(?<!a la )"
+            r"(?<!jusqu'a la )voiture|"
             r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b",
         ),
     ),
