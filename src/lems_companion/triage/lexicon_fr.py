@@ -41,7 +41,8 @@ SWALLOWING = (
     r"aval\w*|deglut\w*|gorge|manger|mange\w*|repas|bouchees?|gorgees?|boire|bois|bu|buvant|"
     r"nourriture|aliments?|comprimes?|cachets?|pilules?|gelules?|medicaments?|eau|cafe|the|"
     r"soupe|lait|pain|viande|puree|riz|poisson|poulet|legumes?|fromage|pates|potage|bouillon|"
-    r"dysphag\w*|gosier|oesophage|nez|fausses? routes?|travers"
+    r"dysphag\w*|gosier|oesophage|nez|fausses? routes?|travers|bouff\w*|compote|cuilleres?|"
+    r"cuillerees?"
 )
 # An object or reflexive pronoun between "ne" and its verb.
 CLITIC = r"(?:(?:me|te|se|nous|vous|lui|leur|y|en|le|la|les)\s+|[mtsl]')"
@@ -92,7 +93,9 @@ REFLEXIVE = (
 FOODS = (
     r"(?:nourriture|aliments?|pain|viande|cachets?|comprimes?|pilules?|gelules?|medicaments?|"
     r"bouchees?|puree|eau|riz|poisson|soupe|lait|cafe|the|liquides?|boissons?|tout|rien|poulet|"
-    r"pommes de terre|biscuits?|fruits?|repas)"
+    r"pommes de terre|biscuits?|fruits?|repas|"
+    # Slang and everyday dishes (spec section 3, everyday phrasing): "la bouffe reste coincée".
+    r"bouffe|graille|compote|yaourts?|steak|tartines?|morceaux?)"
 )
 FAMILY_WORDS = (
     r"(?:pere|mere|papa|maman|mari|epoux|epouse|femme|conjoint|conjointe|compagnon|compagne|"
@@ -133,7 +136,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"de la|l')\s*)?{FOODS}\s+(?:\w+\s+){{0,2}}?(?:en|{DANS} (?:la|sa|ma)) bouche\b|"
         rf"\b{FOODS}\s+(?:qui\s+)?(?:rest\w*|stagn\w*|s'accumul\w*)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:en|{DANS} (?:la|sa|ma)) bouche\b",
-        rf"\bavaler\s+{W}{{0,3}}(?:deux|trois|plusieurs|2|3)\s+fois\b",
+        # Several swallows for one mouthful, however the verb is spelt (spec section 3 table):
+        # "dois déglutir 3 fois par bouchée", "j'avale deux fois".
+        # Not a count of mouthfuls gone the wrong way ("avalé de travers deux fois").
+        rf"\b(?:avaler|aval\w*|deglut\w*)\s+(?!(?:\w+\s+)?de travers)(?:(?!travers\b){W}){{0,3}}"
+        r"(?:deux|trois|quatre|plusieurs|2|3|4)\s+"
+        r"fois\b",
         # Quebec "pogné" is "stuck" (spec section 3, regional ways of saying it).
         rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|pogne\w*|"
         r"reste\w* (?:coince|bloque|pris|pogne)\w*|"
@@ -142,6 +150,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:coince\w*|bloque\w*|pogne\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans (?:la|ma)|"
         r"en travers de (?:la|ma)|au fond de (?:la|ma))?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
+        # "Nothing goes down" (spec section 3 table: food sticking): "rien ne descend", "plus
+        # rien ne passe", at the end of its clause or with the throat named.
+        r"\b(?:rien|plus rien)\s+(?:ne\s+|n')(?:passe|passait|descend|descendait)\b"
+        r"(?=\s*(?:[,.;!?)]|$|dans|par|quand|depuis|sauf|a part|sans|ni)|\s+(?:\w+\s+)?gorge)",
         # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
         r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
         r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
@@ -200,8 +212,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"bonbon|morceau|aliment\w*|pain|viande)",
         r"\b(?:m'|s')etouff\w*\s+(?:a chaque|en|pendant les?)\s+(?:repas|mangeant|buvant)",
         r"\bpasse\w* par le mauvais (?:trou|cote|tuyau|chemin)\b|\bmauvais trou\b",
-        rf"\btouss\w*\s+{W}{{0,2}}(?:a chaque|en|pendant|apres|quand je|au)\s+{W}{{0,2}}"
-        r"(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange)",
+        # Coughing, spluttering or sputtering at the mouthful (spec section 3 table, choking:
+        # "coughing or spluttering on food, drink"): "maman crachote sur chaque cuillère".
+        # "crachote" reaches this pattern as "crachats" (spelling.py reads it as that keyword).
+        rf"\b(?:touss\w*|crachot\w*|crachats|crachouill\w*|postillonn\w*)\s+{W}{{0,2}}"
+        rf"(?:a chaque|sur chaque|sur (?:sa|la|ma|les|ses|mes)|en|pendant|apres|quand je|au)\s+"
+        rf"{W}{{0,2}}(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange|"
+        r"cuilleree|cuillere|soupe|compote|puree|verre|eau)",
         # Choking is the reflexive verb, "s'étouffer" (spec section 3 table, choking); the bare
         # verb, "j'étouffe", "en train d'étouffer", is being short of air (dyspnea below).
         # "s'étouffer de rire / de colère" is a feeling; "s'étrangler" is choking on food (above)
@@ -211,6 +228,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:touss\w*|toux)\s+(?:\w+\s+){0,3}?a\s+(?:m'|s'|t'|me |se |te )en\s+"
         r"(?:etrangl|etouff)\w*",
         r"\baspiration\b|\binhalation\b",
+        # "S'étrangler" in a sentence about the throat, food or swallowing is choking (spec section
+        # 3 table): "ça bloque dans la gorge et je m'étrangle"; not with indignation or laughter.
+        rf"\b(?:{SWALLOWING})\b[^.;!?]{{0,60}}?\b{REFLEXIVE}etrangl\w*"
+        r"(?!\s+(?:de|d')\s*(?:rire|colere|indignation|surprise|emotion|rage))",
+        rf"\b{REFLEXIVE}etrangl\w*(?!\s+(?:de|d')\s*(?:rire|colere|indignation|surprise|emotion|"
+        rf"rage))[^.;!?]{{0,40}}?\b(?:{SWALLOWING})\b",
         # Coughing as one swallows, or right after a mouthful that would not go down (spec
         # section 3 table, choking: coughing on food or drink): "quand j'avale je tousse", "il
         # tousse en avalant", "des boules qu'il n'arrive pas à avaler, il tousse". No negation
@@ -255,6 +278,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"j'arrive pas|peux pas|peux plus|{CANNOT_TEXT})\s+(?:\w+\s+){{0,1}}(?:a |{POUR} )?"
         # A blocked nose is no shortness of breath: "je peux pas respirer par le nez".
         r"respirer\b(?!\s+par le nez)",
+        # The English clinical words in a French note (spec section 3, "Languages"; slots.py
+        # has "short of breath"): "shortness of breath au moindre effort".
+        r"\bshortness of breath\b|(?-i:\bSOB\b)",
         # No air, told in one word (spec section 3 table, dyspnea): "sensation d'asphyxie".
         r"\basphyx\w*",
         # Too weak to bring phlegm up (spec section 3 table, dyspnea: cough too weak to clear
@@ -355,7 +381,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btrou noir\b|\bblack-?out\b|\bretrouve\w* (?:au sol|a terre)\b",
     ),
     "WEIGHT_LOSS": (
-        rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
+        # Weight lost; "pris 1 kilo" is weight gained.
+        rf"\bperdu\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
         r"\bamaigri\w*|\bmaigri\w*|\bj'ai fondu\b|\bfondu\b",
         # Melting away, told with what melts (spec section 3 table, weight_loss): "je fonds à vue
@@ -367,6 +394,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:je|il|elle)\s+perd(?:s|ait|ais)\s+{W}{{0,2}}"
         r"(?:du poids|des kilos|\d+\s*(?:kg|kilos?))\b",
         r"\bperte de poids\b",
+        # A percentage of the weight lost, 5% or more, told with the weight or within months
+        # (spec section 3: >=5% within six months): "-7 % en 4 mois", "perdu 6 % de mon poids".
+        r"(?:(?<![\w-])-\s?|\bperdu\s+)(?:[5-9]|[1-9]\d)(?:[.,]\d+)?\s*%"
+        r"(?=\s*(?:de (?:mon |son |leur |du )?poids|en (?:[1-6]|un|deux|trois|quatre|cinq|six)\s+"
+        r"(?:mois|semaines|sem)\b|depuis)|[^.;!?]{0,40}\bpoids\b)",
         rf"\b(?:pantalons?|vetements?|habits|jupe|ceinture|bagues?|alliance)\s+{W}{{0,3}}"
         r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent)\b",
         r"\bpoids\b\W{0,3}\s*(?:\w+\s+){0,2}(?:en baisse|baisse|diminue|descend)\b",
@@ -427,7 +459,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # pain or tightness).
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
         rf"point|tiraillement|pesanteur|lourdeur|barre|compression|inconfort|elancements?|"
-        rf"crispation)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
+        rf"crispation)\s+{W}{{0,4}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
         # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
         r"(?-i:\bDT\b)",
@@ -439,6 +471,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"ecrase))\b",
         r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
         r"\bmal (?:a|dans) la poitrine\b",
+        # A hand pressed to or clutching the chest, as a witness sees it (spec section 3 table;
+        # signs others see): "la main sur la poitrine", "il se tenait la poitrine".
+        r"\b(?:la |une |les |sa |ma )?mains?\s+(?:crispee?s?\s+|pressee?s?\s+|plaquee?s?\s+)?"
+        r"(?:sur|contre|a) (?:la|sa|ma) poitrine\b(?!\s+(?:de|du|d')\b)|"
+        r"\b(?:se |me |s'|m')(?:ten\w*|agripp\w*|serr\w*|crisp\w*|accroch\w*)\s+(?:a )?"
+        r"(?:la|sa|ma) poitrine\b",
         r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
         r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
         # A verb of crushing or gripping with the chest as its object (spec section 3 table):
@@ -945,6 +983,33 @@ CUES: tuple[Cue, ...] = (
         ),
         allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
     ),
+    # A recovery told in texting or everyday words (spec section 3: quick recovery): "1 min
+    # puis nickel", "deux minutes en haut puis reparti comme si de rien n'était".
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:\d+|une|deux|trois|quelques|cinq|dix)\s+(?:min|mn|minutes?|secondes?|sec|s)\b"
+            r"\s*,?\s*(?:\w+\s+){0,2}?(?:puis|et puis|ensuite|apres|et)\s+(?:\w+\s+){0,2}?"
+            r"(?:nickel|impec\w*|au top|plus rien|reparti\w*|recupere\w*|ok|tranquille|"
+            r"comme si de rien n'etait)\b",
+            r"\bcomme si de rien n'etait\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    # A climb far above little effort: the steps of a monument or a hill, a mountain walk (spec
+    # section 3: an expected, benign cause; the quick recovery is still needed).
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"(?-i:\bmarches (?:de|du|des) (?:la |l'|le )?[A-Z])|\b(?:marches|escaliers?) "
+            r"(?:de la|du|de l'|des) (?:basilique|cathedrale|tour|chateau|colline|phare|butte|"
+            r"sacre-coeur|montmartre|remparts|citadelle)\b|\brandonn\w*|\brando\b|\bmontagne\b|"
+            r"\bsommet\b|\bascension\b|\bcentaines? de marches\b|\b\d{3,} marches\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA"}),
+    ),
     Cue(
         "FAINT_RECOVERY",
         "BIDIRECTIONAL",
@@ -1021,6 +1086,8 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:tres forte|violente?|intense|terrible|horrible|insupportable|atroce|etau|"
             r"ecras\w*|serre comme|broi\w*|broy\w*)\b",
+            # "Qui serre très fort", "tout gris" (spec section 3 table: severe, with sweating).
+            r"\b(?:tres|trop|super|hyper) fort\b|\b(?:tout |toute )?(?:gris|grise|livide|blafard\w*)\b",
             r"\b(?:descend|monte|remonte|irradie|file|part)\w*\s+"
             r"(?:dans|vers|jusqu'a|jusque dans)\s+(?:le |la |les )?"
             r"(?:bras|machoire|cou|dos|epaule)",
@@ -1038,13 +1105,15 @@ QUESTION_START = (
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
 SEVERE_IN_MENTION = (
-    r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?|broi\w*|broy\w*)\b"
+    r"\b(?:ecras\w*|etau|tres forte?|insupportable|intense|terrible|violente?|broi\w*|broy\w*)\b"
 )
 CAREGIVER_HEADER = (
     r"c'est (?:sa|son|moi) (?:\w+ )?(?:qui ecri\w*|l'aidant\w*)|\bj'ecris pour (?:mon|ma|mes)\b|"
     r"\becrit par (?:sa|son|ses)\b|\bje m'occupe de (?:mon|ma)\b|"
     r"\bje suis (?:sa|son|l')\s*(?:aidant\w*|fille|fils|epou\w*|mari|femme)\b|"
-    r"\baidante?\s*:|\bde la part de (?:mon|ma)\b|\bau nom de (?:mon|ma)\b"
+    r"\baidante?\s*:|\bde la part de (?:mon|ma)\b|\bau nom de (?:mon|ma)\b|"
+    # A phone note's header naming the relative writing: "sa fille:", "c sa fille:".
+    rf"^\W*(?:(?:c'est|c)\s+)?(?:sa|son)\s+{FAMILY_WORDS}\s*:"
 )
 # A slimming programme or group counts as intended (spec section 3: "on a diet").
 INTENDED = (
@@ -1125,7 +1194,9 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"[^.;!?]*?\b(?:(?:mis|met|mettre|fallu|pris)\s+(?:\w+\s+){0,2}?(?:longtemps|du temps|"
         r"un moment|un bon moment|un long moment|\w+ minutes?|\d+\s*min\w*)\s+(?:a|pour)\s+"
         r"(?:re)?prendre|"
-        r"reprendre\s+(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\s+(?:pendant|durant)\s+)",
+        r"reprendre\s+(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\s+(?:pendant|durant)\s+|"
+        r"(?:avant de|le temps de|puis a|et a|a fini par|avant d'avoir)\s+(?:re)?pri?s?\w*\s+"
+        r"(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\b)",
     ),
     # An arm gone numb or heavy in the same sentence as a chest pain is where the pain spreads
     # (spec section 3 table, severe_chest_pain: spreading to the arm), not a stroke sign; a face,
