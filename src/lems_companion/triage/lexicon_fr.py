@@ -153,7 +153,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # "Nothing goes down" (spec section 3 table: food sticking): "rien ne descend", "plus
         # rien ne passe", at the end of its clause or with the throat named.
         r"\b(?:rien|plus rien)\s+(?:ne\s+|n')(?:passe|passait|descend|descendait)\b"
-        r"(?=\s*(?:[,.;!?)]|$|dans|par|quand|depuis|sauf|a part|sans|ni)|\s+(?:\w+\s+)?gorge)",
+        r"(?=\s*(?:[,.;!?)]|$|quand|depuis|sauf|a part|sans|ni|meme)|\s+(?:\w+\s+){0,2}?"
+        r"(?:gorge|gosier|oesophage))",
         # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
         r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
         r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
@@ -215,7 +216,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # Coughing, spluttering or sputtering at the mouthful (spec section 3 table, choking:
         # "coughing or spluttering on food, drink"): "maman crachote sur chaque cuillère".
         # "crachote" reaches this pattern as "crachats" (spelling.py reads it as that keyword).
-        rf"\b(?:touss\w*|crachot\w*|crachats|crachouill\w*|postillonn\w*)\s+{W}{{0,2}}"
+        rf"\b(?:touss\w*|crachot\w*|crachats|crachouill\w*|postillonn\w*)\s+"
+        # No negation between: "je ne tousse pas en mangeant" denies it.
+        rf"(?:(?!(?:pas|plus|jamais|point)\b){W}){{0,2}}"
         rf"(?:a chaque|sur chaque|sur (?:sa|la|ma|les|ses|mes)|en|pendant|apres|quand je|au)\s+"
         rf"{W}{{0,2}}(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange|"
         r"cuilleree|cuillere|soupe|compote|puree|verre|eau)",
@@ -466,7 +469,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
         # The chest with a state of tightness or weight, degree words between ("poitrine un peu
         # serrée", "poitrine lourde"), spec section 3 table: chest pain or tightness.
-        r"\bpoitrine\s+(?:\w+\s+){0,2}?(?:serree|oppressee|compressee|comprimee|ecrasee|lourde|"
+        r"\bpoitrine\s+(?:(?!(?:pas|plus|jamais|non|ni)\b)\w+\s+){0,2}?(?:serree|oppressee|compressee|comprimee|ecrasee|lourde|"
         r"(?:prise )?(?:dans|en) (?:un )?etau|qui (?:me |lui )?(?:serre|comprime|oppresse|pese|"
         r"ecrase))\b",
         r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
@@ -1087,7 +1090,10 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:tres forte|violente?|intense|terrible|horrible|insupportable|atroce|etau|"
             r"ecras\w*|serre comme|broi\w*|broy\w*)\b",
             # "Qui serre très fort", "tout gris" (spec section 3 table: severe, with sweating).
-            r"\b(?:tres|trop|super|hyper) fort\b|\b(?:tout |toute )?(?:gris|grise|livide|blafard\w*)\b",
+            r"\b(?:tres|trop|super|hyper) fort\b",
+            # A face gone grey, not a grey sky.
+            r"\b(?:tout|toute|teint|visage|figure|devenue?|est|etait)\s+(?:tout\s+|toute\s+)?"
+            r"(?:gris|grise|livide|blafard\w*)\b",
             r"\b(?:descend|monte|remonte|irradie|file|part)\w*\s+"
             r"(?:dans|vers|jusqu'a|jusque dans)\s+(?:le |la |les )?"
             r"(?:bras|machoire|cou|dos|epaule)",
