@@ -231,6 +231,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:touss\w*|toux)\s+(?:\w+\s+){0,3}?a\s+(?:m'|s'|t'|me |se |te )en\s+"
         r"(?:etrangl|etouff)\w*",
         r"\baspiration\b|\binhalation\b",
+        # Choked on a piece of anything (spec section 3 table, choking: on food): "je me suis
+        # étranglée avec un bout de pomme", "il s'est étouffé sur un morceau".
+        rf"\b{REFLEXIVE}(?:etrangl|etouff)\w*\s+(?:avec|sur|en avalant)\s+"
+        r"(?:un|une|des|du|de la|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*(?:petit\s+)?"
+        r"(?:bout|morceau|morceaux|miettes?|noyau|"
+        r"aretes?|os|pepins?|grains?|peau|bonbon|pastille|cacahuetes?|noix|amandes?)\b",
         # "S'étrangler" in a sentence about the throat, food or swallowing is choking (spec section
         # 3 table): "ça bloque dans la gorge et je m'étrangle"; not with indignation or laughter.
         rf"\b(?:{SWALLOWING})\b[^.;!?]{{0,60}}?\b{REFLEXIVE}etrangl\w*"
@@ -539,6 +545,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
     "LIMB_ONE_SIDE": (
+        # Numbness or weakness named first, then the limbs and their side (spec section 3 table,
+        # stroke_signs: one-sided weakness or numbness; sudden only, by the SUDDEN cue):
+        # "engourdissement brutal du bras et de la jambe gauches".
+        r"\b(?:engourdi\w*|paralys\w*|faiblesse|perte de (?:force|sensibilite)|insensib\w*)\b"
+        r"[^.;!?,]{0,30}?\b(?:bras|jambes?|mains?|pieds?)\b[^.;!?,]{0,25}?\b(?:gauches?|droite?s?)\b",
         # Something dropped from one hand (spec section 3 table, stroke_signs: one-sided
         # weakness): "la brosse m'est tombée de la main droite", "le verre m'a échappé de la
         # main gauche".
