@@ -65,6 +65,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "saturo vertige vertiges levant lève debout bouche sèche seche lourds lourde glaires "
         "coiffer habits livres pris janvier février fevrier avril juin juillet août aout "
         "septembre octobre décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche "
+        "mangeant buvant avalant jtousse jmetouffe jme jtouss "
     ),
     "de": _words(
         "am beine arme abend abends morgens nacht woche essen trinken "

@@ -226,7 +226,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # verb, "j'étouffe", "en train d'étouffer", is being short of air (dyspnea below).
         # "s'étouffer de rire / de colère" is a feeling; "s'étrangler" is choking on food (above)
         # or in a cough, "tousser à m'en étrangler" (it is also surprise and indignation).
-        rf"\b{REFLEXIVE}etouff\w*\b"
+        rf"(?:\b{REFLEXIVE}|\bjm'?|\bjme\s+)etouff\w*\b"
         r"(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion|rage|indignation|joie))",
         r"\b(?:touss\w*|toux)\s+(?:\w+\s+){0,3}?a\s+(?:m'|s'|t'|me |se |te )en\s+"
         r"(?:etrangl|etouff)\w*",
@@ -458,7 +458,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?!(?:et|mais|depuis|apres|malgre|avec|meme|aussi|ce|cette|le soir|le matin|"
         r"la nuit|non plus|elle|il)\b)\w)",
     ),
-    "COUGH": (r"\btoux\b|\btouss\w*",),
+    # Texting drops the "e" of "je": "jtousse depuis 4 sem" (spec section 3, everyday phrasing).
+    "COUGH": (r"\btoux\b|\btouss\w*|\bj'?touss\w*",),
     "CHEST_PAIN": (
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+"
@@ -718,7 +719,7 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "impossible de m'allonger sans avoir l'impression de me noyer": a "sans" after a word of
     # cannot states what always comes, it does not deny it (spec section 3).
     r"\b(?:impossible|pas moyen|jamais moyen|peux (?:pas|plus)|n'arrive (?:pas|plus)|"
-    r"j'arrive (?:pas|plus))\s+(?:de\s+|d'|a\s+)?(?:[\w']+\s+){1,3}?sans\b",
+    rf"j'arrive (?:pas|plus)|{CANNOT_TEXT})\s+(?:de\s+|d'|a\s+)?(?:[\w']+\s+){{1,3}}?sans\b",
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
