@@ -64,6 +64,13 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # fin de journée", "Bras fatigués"), spelt so in no other language we vote on.
         "vue floue flou bras jambes jambe cuisses pouls paupières crachats déglutition aidant "
         "aidante journée fatigué fatiguée escaliers "
+        # Hurried phone notes: texting spellings ("jsp pk", "tt le temps", "pr me coiffer", "ds
+        # ses habits"), month and week-day names, and short words no other language spells so.
+        "jsp pk pcq tt tjs tjrs bcp qd ds pr mtn jpp jsais chpeux svp stp rdv merci chez "
+        "saturo vertige vertiges levant lève debout bouche sèche seche lourds lourde glaires "
+        "coiffer habits livres pris janvier février fevrier avril juin juillet août aout "
+        "septembre octobre décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche "
+        "mangeant buvant avalant jtousse jmetouffe jme jtouss "
     ),
     "de": _words(
         "am beine arme abend abends morgens nacht woche essen trinken "

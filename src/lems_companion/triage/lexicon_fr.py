@@ -41,12 +41,24 @@ SWALLOWING = (
     r"aval\w*|deglut\w*|gorge|manger|mange\w*|repas|bouchees?|gorgees?|boire|bois|bu|buvant|"
     r"nourriture|aliments?|comprimes?|cachets?|pilules?|gelules?|medicaments?|eau|cafe|the|"
     r"soupe|lait|pain|viande|puree|riz|poisson|poulet|legumes?|fromage|pates|potage|bouillon|"
-    r"dysphag\w*|gosier|oesophage|nez|fausses? routes?|travers"
+    r"dysphag\w*|gosier|oesophage|nez|fausses? routes?|travers|bouff\w*|compote|cuilleres?|"
+    r"cuillerees?"
 )
 # An object or reflexive pronoun between "ne" and its verb.
 CLITIC = r"(?:(?:me|te|se|nous|vous|lui|leur|y|en|le|la|les)\s+|[mtsl]')"
 # Any characters of one sentence but a negation.
 UNDENIED = r"(?:(?!\b(?:ne|n'|pas|plus|jamais|sans|ni)\b)[^.;!?\n])"
+# "Cannot" as hurried phone notes spell it (spec section 3, everyday phrasing and misspellings):
+# "jpp" ("j'en peux plus" / "je peux pas"), "jpeux pas", "chpeux plus", "jarrive pas", "jy
+# arrive plus", Quebec "pu" for "plus".
+CANNOT_TEXT = (
+    r"(?:jpp|jpx|jpeux\s+(?:pas|plus|pu)|j'peux\s+(?:pas|plus|pu)|chpeux\s+(?:pas|plus|pu)|"
+    r"jpeu\s+(?:pas|plus)|peu\s+(?:pas|plus)|peux\s+pu|jarrive\s+(?:pas|plus|pu)|"
+    r"j'?y\s+arrive\s+(?:pas|plus|pu)|arrive\s+pu|jarrive\s+pu)"
+)
+# Texting spellings of "dans" and "pour" ("flotte ds ses habits", "trop faible pr cracher").
+DANS = r"(?:dans|ds)"
+POUR = r"(?:pour|pr)"
 # French clothes sizes, and the verbs of wearing a size.
 CLOTHES_SIZES = tuple(range(32, 62, 2))
 WORE = r"(?:faisais|portais|mettais|prenais|achetais|faisait|portait|mettait|prenait|achetait)"
@@ -81,7 +93,9 @@ REFLEXIVE = (
 FOODS = (
     r"(?:nourriture|aliments?|pain|viande|cachets?|comprimes?|pilules?|gelules?|medicaments?|"
     r"bouchees?|puree|eau|riz|poisson|soupe|lait|cafe|the|liquides?|boissons?|tout|rien|poulet|"
-    r"pommes de terre|biscuits?|fruits?|repas)"
+    r"pommes de terre|biscuits?|fruits?|repas|"
+    # Slang and everyday dishes (spec section 3, everyday phrasing): "la bouffe reste coincée".
+    r"bouffe|graille|compote|yaourts?|steak|tartines?|morceaux?)"
 )
 FAMILY_WORDS = (
     r"(?:pere|mere|papa|maman|mari|epoux|epouse|femme|conjoint|conjointe|compagnon|compagne|"
@@ -114,9 +128,20 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"difficultes?|"
         rf"mal|peine|"
         rf"impossible|n'arrive (?:pas|plus)|n'arrivais (?:pas|plus)|j'arrive (?:pas|plus)|"
-        rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere)\s+{W}{{0,2}}"
-        r"(?:a |pour )?(?:avaler|deglutir)",
-        rf"\bavaler\s+{W}{{0,3}}(?:deux|trois|plusieurs|2|3)\s+fois\b",
+        rf"n'a pas pu|n'ai pas pu|peux (?:pas|plus)|peut (?:pas|plus)|galere|{CANNOT_TEXT})\s+"
+        rf"{W}{{0,2}}(?:a |{POUR} )?(?:avaler|deglutir)",
+        # Pills or food kept in the mouth, not swallowed (spec section 3 table, dysphagia: food
+        # sticking): "il garde ses comprimés en bouche", "la purée reste dans sa bouche".
+        rf"\b(?:gard|stock|accumul|conserv)\w*\s+(?:(?:ses|mes|les|la|le|sa|ma|son|mon|des|du|"
+        rf"de la|l')\s*)?{FOODS}\s+(?:\w+\s+){{0,2}}?(?:en|{DANS} (?:la|sa|ma)) bouche\b|"
+        rf"\b{FOODS}\s+(?:qui\s+)?(?:rest\w*|stagn\w*|s'accumul\w*)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:en|{DANS} (?:la|sa|ma)) bouche\b",
+        # Several swallows for one mouthful, however the verb is spelt (spec section 3 table):
+        # "dois déglutir 3 fois par bouchée", "j'avale deux fois".
+        # Not a count of mouthfuls gone the wrong way ("avalé de travers deux fois").
+        rf"\b(?:avaler|aval\w*|deglut\w*)\s+(?!(?:\w+\s+)?de travers)(?:(?!travers\b){W}){{0,3}}"
+        r"(?:deux|trois|quatre|plusieurs|2|3|4)\s+"
+        r"fois\b",
         # Quebec "pogné" is "stuck" (spec section 3, regional ways of saying it).
         rf"\b{FOODS}\s+{W}{{0,4}}(?:coince\w*|bloque\w*|pogne\w*|"
         r"reste\w* (?:coince|bloque|pris|pogne)\w*|"
@@ -125,6 +150,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:coince\w*|bloque\w*|pogne\w*|reste\w* pris)\s+(?:\w+\s+){0,2}(?:dans (?:la|ma)|"
         r"en travers de (?:la|ma)|au fond de (?:la|ma))?\s*gorge\b",
         r"\b(?:ca|ça) (?:ne )?passe (?:pas|plus)\b",
+        # "Nothing goes down" (spec section 3 table: food sticking): "rien ne descend", "plus
+        # rien ne passe", at the end of its clause or with the throat named.
+        r"\b(?:rien|plus rien)\s+(?:ne\s+|n')(?:passe|passait|descend|descendait)\b"
+        r"(?=\s*(?:[,.;!?)]|$|quand|depuis|sauf|a part|sans|ni|meme)|\s+(?:\w+\s+){0,2}?"
+        r"(?:gorge|gosier|oesophage))",
         # Whatever the food: "la choucroute ne passait pas", "ça restait bloqué".
         r"\b(?:ne|n')\s*(?:passe|passait|passaient|passent|descend|descendait|descendaient)\s+"
         r"(?:pas|plus)\b(?!\s+(?:le|la|les|me|te|nous|vous|voir|par|chez|a|au|aux|en|ce|cette|"
@@ -183,17 +213,36 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"bonbon|morceau|aliment\w*|pain|viande)",
         r"\b(?:m'|s')etouff\w*\s+(?:a chaque|en|pendant les?)\s+(?:repas|mangeant|buvant)",
         r"\bpasse\w* par le mauvais (?:trou|cote|tuyau|chemin)\b|\bmauvais trou\b",
-        rf"\btouss\w*\s+{W}{{0,2}}(?:a chaque|en|pendant|apres|quand je|au)\s+{W}{{0,2}}"
-        r"(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange)",
+        # Coughing, spluttering or sputtering at the mouthful (spec section 3 table, choking:
+        # "coughing or spluttering on food, drink"): "maman crachote sur chaque cuillère".
+        # "crachote" reaches this pattern as "crachats" (spelling.py reads it as that keyword).
+        rf"\b(?:touss\w*|crachot\w*|crachats|crachouill\w*|postillonn\w*)\s+"
+        # No negation between: "je ne tousse pas en mangeant" denies it.
+        rf"(?:(?!(?:pas|plus|jamais|point)\b){W}){{0,2}}"
+        rf"(?:a chaque|sur chaque|sur (?:sa|la|ma|les|ses|mes)|en|pendant|apres|quand je|au)\s+"
+        rf"{W}{{0,2}}(?:gorgee|bouchee|repas|mangeant|buvant|boire|manger|bois|mange|"
+        r"cuilleree|cuillere|soupe|compote|puree|verre|eau)",
         # Choking is the reflexive verb, "s'étouffer" (spec section 3 table, choking); the bare
         # verb, "j'étouffe", "en train d'étouffer", is being short of air (dyspnea below).
         # "s'étouffer de rire / de colère" is a feeling; "s'étrangler" is choking on food (above)
         # or in a cough, "tousser à m'en étrangler" (it is also surprise and indignation).
-        rf"\b{REFLEXIVE}etouff\w*\b"
+        rf"(?:\b{REFLEXIVE}|\bjm'?|\bjme\s+)etouff\w*\b"
         r"(?!\s+(?:de|d')\s*(?:rire|chaleur|colere|emotion|rage|indignation|joie))",
         r"\b(?:touss\w*|toux)\s+(?:\w+\s+){0,3}?a\s+(?:m'|s'|t'|me |se |te )en\s+"
         r"(?:etrangl|etouff)\w*",
         r"\baspiration\b|\binhalation\b",
+        # Choked on a piece of anything (spec section 3 table, choking: on food): "je me suis
+        # étranglée avec un bout de pomme", "il s'est étouffé sur un morceau".
+        rf"\b{REFLEXIVE}(?:etrangl|etouff)\w*\s+(?:avec|sur|en avalant)\s+"
+        r"(?:un|une|des|du|de la|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*(?:petit\s+)?"
+        r"(?:bout|morceau|morceaux|miettes?|noyau|"
+        r"aretes?|os|pepins?|grains?|peau|bonbon|pastille|cacahuetes?|noix|amandes?)\b",
+        # "S'étrangler" in a sentence about the throat, food or swallowing is choking (spec section
+        # 3 table): "ça bloque dans la gorge et je m'étrangle"; not with indignation or laughter.
+        rf"\b(?:{SWALLOWING})\b[^.;!?]{{0,60}}?\b{REFLEXIVE}etrangl\w*"
+        r"(?!\s+(?:de|d')\s*(?:rire|colere|indignation|surprise|emotion|rage))",
+        rf"\b{REFLEXIVE}etrangl\w*(?!\s+(?:de|d')\s*(?:rire|colere|indignation|surprise|emotion|"
+        rf"rage))[^.;!?]{{0,40}}?\b(?:{SWALLOWING})\b",
         # Coughing as one swallows, or right after a mouthful that would not go down (spec
         # section 3 table, choking: coughing on food or drink): "quand j'avale je tousse", "il
         # tousse en avalant", "des boules qu'il n'arrive pas à avaler, il tousse". No negation
@@ -235,7 +284,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bmanqu\w* d'air\b|\bmanque d'air\b|\bpas assez d'air\b",
         r"\b(?:du mal|d(?:e |')la misere|de la difficulte|difficultes?|mal|peine|impossible|"
         r"n'arrive pas|"
-        r"j'arrive pas|peux pas|peux plus)\s+(?:\w+\s+){0,1}(?:a |pour )?respirer\b",
+        rf"j'arrive pas|peux pas|peux plus|{CANNOT_TEXT})\s+(?:\w+\s+){{0,1}}(?:a |{POUR} )?"
+        # A blocked nose is no shortness of breath: "je peux pas respirer par le nez".
+        r"respirer\b(?!\s+par le nez)",
+        # The English clinical words in a French note (spec section 3, "Languages"; slots.py
+        # has "short of breath"): "shortness of breath au moindre effort".
+        r"\bshortness of breath\b|(?-i:\bSOB\b)",
+        # No air, told in one word (spec section 3 table, dyspnea): "sensation d'asphyxie".
+        r"\basphyx\w*",
+        # Too weak to bring phlegm up (spec section 3 table, dyspnea: cough too weak to clear
+        # phlegm): "trop faible pour cracher", "pas la force de tousser les glaires".
+        rf"\b(?:trop faible|pas la force|plus la force|pas assez de force|plus assez de force|"
+        rf"trop fatigue\w*)\s+(?:{POUR}|de|d')\s*(?:les\s+|la\s+)?(?:cracher|tousser|expectorer|"
+        r"evacuer|degager|remonter|sortir)\b(?![^.;!?]{0,25}\b(?:linge|poubelles?|chien|courses))",
         rf"\brespir\w*\s+{W}{{0,2}}(?:mal\b|difficilement|vite|tres vite|rapidement|"
         r"superficiellement|avec difficulte|bruyamment|par saccades)",
         r"\bsouffle court\b|\bsouffle coupe\b(?!\s+(?:par|devant))",
@@ -259,11 +320,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btoux\s+(?:\w+\s+){0,2}(?:trop\s+|si\s+|tres\s+)?faible\b",
         r"\b(?:arrive|n'arrive|peux|parviens)\s+(?:pas|plus)\s+a\s+(?:cracher|expectorer|evacuer"
         r")\b",
+        rf"\b{CANNOT_TEXT}\s+(?:a\s+)?(?:cracher|expectorer|evacuer)\s+(?:les |mes |ses )?"
+        r"(?:glaires|crachats|secretions|mucus)\b",
         r"\b(?:impossible de|du mal a)\s+(?:rester|dormir|etre)\s+(?:allonge\w*|a plat|couche\w*)",
         # Cannot lie down at all (spec section 3 table, dyspnea: breathless lying flat), unless a
         # pain is why: "impossible de m'allonger sans avoir l'impression de me noyer".
         r"\b(?:impossible de|du mal a|peux (?:pas|plus)|n'arrive (?:pas|plus) a|"
-        r"j'arrive (?:pas|plus) a)\s+(?:m'|me |se |s')?(?:allonger|coucher a plat|mettre a plat)\b"
+        rf"j'arrive (?:pas|plus) a|{CANNOT_TEXT})\s+(?:a\s+)?(?:m'|me |se |s')?"
+        r"(?:allonger|coucher a plat|mettre a plat)\b"
         r"(?![^.;!?]{0,40}\b(?:dos|hanche|genou|epaule|douleur|mal (?:au|a la|aux)|sciatique|"
         r"lombalgie|lumbago|operation|cicatrice|cote casse))",
         # Breath that does not come back (spec section 3 table, dyspnea): "il ne reprenait pas
@@ -295,6 +359,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # table, seizure: signs others see).
         r"\braidi\w*\b[^.;!?]{0,60}\b(?:bras|jambes|membres|corps)\b[^.;!?]{0,25}\b(?:secou\w*|"
         r"convuls\w*|sursaut\w*)",
+        # Gone stiff, then shaken, jerking or twitching, whatever lies between ("s'est raidie à
+        # table puis a été secouée de partout"); shaken all over, or by jerks (spec section 3
+        # table, seizure: a fit as others see it).
+        r"\b(?:raidi\w*|raide|crispe\w*|tetanis\w*)\b[^.;!?]{0,80}?\b(?:secou\w*|convuls\w*|"
+        r"sursaut\w*|soubresauts?|spasmes?|gigot\w*|trembl\w* de partout|tressaut\w*)",
+        r"\bsecou\w*\s+(?:de partout|de (?:spasmes|soubresauts|convulsions|secousses)|"
+        r"dans tous les sens|de la tete aux pieds)\b",
+        # Eyes gone up or turned back ("les yeux partis en haut", "yeux retournés"); not rolled
+        # to the sky in exasperation ("lever les yeux au ciel").
+        r"\byeux\s+(?:(?:qui|se|lui|sont|etaient)\s+){0,2}(?:partis?|retourne\w*|revuls\w*|"
+        r"montes?|tournes?|fixes? en l'air|blancs)\b(?:\s+(?:en haut|vers le haut|en arriere|"
+        r"dans la tete|au plafond))?(?<!tournes)(?<!tourne)(?<!montes)(?<!monte)",
     ),
     "LOC": (
         # Not responding (to people, not to a phone or a treatment): unresponsive. A hand or a
@@ -314,7 +390,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\btrou noir\b|\bblack-?out\b|\bretrouve\w* (?:au sol|a terre)\b",
     ),
     "WEIGHT_LOSS": (
-        rf"\b(?:perdu|pris)\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
+        # Weight lost; "pris 1 kilo" is weight gained.
+        rf"\bperdu\s+{W}{{0,3}}(?:\d+(?:[.,]\d+)?\s*)?(?:kilos?|kg|livres?|du poids)\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kilos?|kg)\s+(?:de\s+)?(?:perdus?|en moins)\b",
         r"\bamaigri\w*|\bmaigri\w*|\bj'ai fondu\b|\bfondu\b",
         # Melting away, told with what melts (spec section 3 table, weight_loss): "je fonds à vue
@@ -326,6 +403,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:je|il|elle)\s+perd(?:s|ait|ais)\s+{W}{{0,2}}"
         r"(?:du poids|des kilos|\d+\s*(?:kg|kilos?))\b",
         r"\bperte de poids\b",
+        # A percentage of the weight lost, 5% or more, told with the weight or within months
+        # (spec section 3: >=5% within six months): "-7 % en 4 mois", "perdu 6 % de mon poids".
+        r"(?:(?<![\w-])-\s?|\bperdu\s+)(?:[5-9]|[1-9]\d)(?:[.,]\d+)?\s*%"
+        r"(?=\s*(?:de (?:mon |son |leur |du )?poids|en (?:[1-6]|un|deux|trois|quatre|cinq|six)\s+"
+        r"(?:mois|semaines|sem)\b|depuis)|[^.;!?]{0,40}\bpoids\b)",
         rf"\b(?:pantalons?|vetements?|habits|jupe|ceinture|bagues?|alliance)\s+{W}{{0,3}}"
         r"(?:tombent|tombe|flottent|flotte|trop grands?|trop larges?|baillent)\b",
         r"\bpoids\b\W{0,3}\s*(?:\w+\s+){0,2}(?:en baisse|baisse|diminue|descend)\b",
@@ -341,7 +423,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         *_smaller_size_now(),
         # Floating or swimming in one's clothes (spec section 3 table, weight_loss: clothes
         # loose): "je flotte dans mes pantalons", "il nage dans ses chemises".
-        r"\b(?:flott|nag)\w*\s+(?:\w+\s+)?dans\s+(?:mes|mon|ma|ses|son|sa|les|le|la|leurs?)\s+"
+        rf"\b(?:flott|nag)\w*\s+(?:\w+\s+)?{DANS}\s+(?:mes|mon|ma|ses|son|sa|les|le|la|leurs?)\s+"
         r"(?:pantalons?|vetements?|habits|jupes?|chemises?|jeans?|robes?|pulls?|vestes?|fringues)\b",
     ),
     "PERSISTENT_COUGH": (
@@ -376,7 +458,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?!(?:et|mais|depuis|apres|malgre|avec|meme|aussi|ce|cette|le soir|le matin|"
         r"la nuit|non plus|elle|il)\b)\w)",
     ),
-    "COUGH": (r"\btoux\b|\btouss\w*",),
+    # Texting drops the "e" of "je": "jtousse depuis 4 sem" (spec section 3, everyday phrasing).
+    "COUGH": (r"\btoux\b|\btouss\w*|\bj'?touss\w*",),
     "CHEST_PAIN": (
         # Pain in the middle of the chest, words of strength between (spec section 3 table).
         r"\b(?:douleur\w*|mal|serrement|oppression|pression|brulure)\s+"
@@ -386,14 +469,24 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # pain or tightness).
         rf"\b(?:douleur\w*|mal|gene|oppression|serrement|pression|poids|brulure|pincement|"
         rf"point|tiraillement|pesanteur|lourdeur|barre|compression|inconfort|elancements?|"
-        rf"crispation)\s+{W}{{0,3}}(?:dans la |a la |au |de la |sur la |du )?"
+        rf"crispation)\s+{W}{{0,4}}(?:dans la |a la |au |de la |sur la |du )?"
         r"(?:poitrine|thorax|sternum)\b",
         # Clinical shorthand "DT" (douleur thoracique), in capitals only: "dt" is texting "dont".
         r"(?-i:\bDT\b)",
         r"\bdouleurs? thoracique\w*|\boppression thoracique\b|\bangine de poitrine\b",
-        r"\bpoitrine\s+(?:\w+\s+)?(?:serree|oppressee|qui serre)\b",
+        # The chest with a state of tightness or weight, degree words between ("poitrine un peu
+        # serrée", "poitrine lourde"), spec section 3 table: chest pain or tightness.
+        r"\bpoitrine\s+(?:(?!(?:pas|plus|jamais|non|ni)\b)\w+\s+){0,2}?(?:serree|oppressee|compressee|comprimee|ecrasee|lourde|"
+        r"(?:prise )?(?:dans|en) (?:un )?etau|qui (?:me |lui )?(?:serre|comprime|oppresse|pese|"
+        r"ecrase))\b",
         r"\bpoitrine\s+(?:qui\s+)?(?:me\s+)?(?:fait|faisait)\s+mal\b",
         r"\bmal (?:a|dans) la poitrine\b",
+        # A hand pressed to or clutching the chest, as a witness sees it (spec section 3 table;
+        # signs others see): "la main sur la poitrine", "il se tenait la poitrine".
+        r"\b(?:la |une |les |sa |ma )?mains?\s+(?:crispee?s?\s+|pressee?s?\s+|plaquee?s?\s+)?"
+        r"(?:sur|contre|a) (?:la|sa|ma) poitrine\b(?!\s+(?:de|du|d')\b)|"
+        r"\b(?:se |me |s'|m')(?:ten\w*|agripp\w*|serr\w*|crisp\w*|accroch\w*)\s+(?:a )?"
+        r"(?:la|sa|ma) poitrine\b",
         r"\b(?:serre|serrait|ecrase|ecrasait|brule|brulait|pique|piquait|appuie|pese)\w*\s+"
         r"(?:\w+\s+)?(?:dans|sur)\s+(?:la|ma)\s+poitrine\b",
         # A verb of crushing or gripping with the chest as its object (spec section 3 table):
@@ -448,10 +541,16 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdysarthri\w*",
         r"\bmots (?:qui )?(?:sortent|sortaient) (?:mal|de travers)\b",
         r"\b(?:n'arriv\w*|arriv\w*|pouvai\w*|peux|pu)\s+(?:pas|plus)\s+(?:a\s+)?(?:parler|articuler)\b|"
+        rf"\b{CANNOT_TEXT}\s+(?:a\s+)?(?:parler|articuler)\b|"
         r"\bimpossible d'(?:articuler|parler)\b|\b(?:du mal|de la peine) a (?:articuler|parler)\b",
         r"\bbafouill\w*|\bbredouill\w*|\bmots (?:melang\w*|ne venaient pas|ne sortaient pas)",
     ),
     "LIMB_ONE_SIDE": (
+        # Numbness or weakness named first, then the limbs and their side (spec section 3 table,
+        # stroke_signs: one-sided weakness or numbness; sudden only, by the SUDDEN cue):
+        # "engourdissement brutal du bras et de la jambe gauches".
+        r"\b(?:engourdi\w*|paralys\w*|faiblesse|perte de (?:force|sensibilite)|insensib\w*)\b"
+        r"[^.;!?,]{0,30}?\b(?:bras|jambes?|mains?|pieds?)\b[^.;!?,]{0,25}?\b(?:gauches?|droite?s?)\b",
         # Something dropped from one hand (spec section 3 table, stroke_signs: one-sided
         # weakness): "la brosse m'est tombée de la main droite", "le verre m'a échappé de la
         # main gauche".
@@ -620,12 +719,13 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     # "impossible de m'allonger sans avoir l'impression de me noyer": a "sans" after a word of
     # cannot states what always comes, it does not deny it (spec section 3).
     r"\b(?:impossible|pas moyen|jamais moyen|peux (?:pas|plus)|n'arrive (?:pas|plus)|"
-    r"j'arrive (?:pas|plus))\s+(?:de\s+|d'|a\s+)?(?:[\w']+\s+){1,3}?sans\b",
+    rf"j'arrive (?:pas|plus)|{CANNOT_TEXT})\s+(?:de\s+|d'|a\s+)?(?:[\w']+\s+){{1,3}}?sans\b",
     # Hedges are flagged (spec section 3).
     r"\bje (?:ne )?sais pas\b|\bpas sur\w*\b|\bje sais pas\b|\bpas trop\b|\bpas certain\w*\b",
     # The negation is part of the symptom: "ne passe pas", "n'arrive pas à avaler".
     r"\b(?:ne\s+)?(?:passe|passent|descend|descendent|passaient|descendaient|part)\s+(?:pas|plus"
     r")\b",
+    rf"\b{CANNOT_TEXT}\b|"
     r"\bn'arriv\w* (?:pas|plus)\b|\bj'arrive (?:pas|plus)\b|\bpeux (?:pas|plus)\b|"
     r"\bn'ai pas pu\b|\bn'a pas pu\b",
     r"\bpas normal\b|\bpas pantoute\b|\bn'arrivait jamais\b|\bjamais arrive\b|"
@@ -852,9 +952,11 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:(?:est|sont|s'est)\s+(?:partie?s?|passee?s?|finie?s?|reglee?s?|guerie?s?)|"
             r"partie?s?|finie?s?|reglee?s?|guerie?s?)\b"
-            r"(?!\s+(?:par|dans|de travers))",
+            r"(?!\s+(?:par|dans|de travers|en haut|vers le haut|en arriere))",
             r"\bc'est (?:regle|fini|passe)\b|\bc'etait fini\b|\bil va mieux\b|\bca va mieux\b|"
-            r"\bapres (?:ca|cela) allait\b|\bca passe\b(?!\s+(?:pas|plus))",
+            # "ça passe de travers / mal" is the mouthful going down, not the thing passing.
+            r"\bapres (?:ca|cela) allait\b|\bca passe\b(?!\s+(?:pas|plus|de travers|mal|"
+            r"difficilement|moins bien|par le|dans le|de moins en moins))",
             r"\bjamais (?:re)?(?:revenue?s?|reapparue?s?)\b|\bplus jamais eu\b",
         ),
         terminated_by=frozenset({"CURRENT"}),
@@ -895,6 +997,33 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:au bout d'|apres )(?:une|deux|trois|quelques|\d+) (?:min|minutes?|secondes?)\b",
         ),
         allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    # A recovery told in texting or everyday words (spec section 3: quick recovery): "1 min
+    # puis nickel", "deux minutes en haut puis reparti comme si de rien n'était".
+    Cue(
+        "QUICK_RECOVERY",
+        "BIDIRECTIONAL",
+        (
+            r"\b(?:\d+|une|deux|trois|quelques|cinq|dix)\s+(?:min|mn|minutes?|secondes?|sec|s)\b"
+            r"\s*,?\s*(?:\w+\s+){0,2}?(?:puis|et puis|ensuite|apres|et)\s+(?:\w+\s+){0,2}?"
+            r"(?:nickel|impec\w*|au top|plus rien|reparti\w*|recupere\w*|ok|tranquille|"
+            r"comme si de rien n'etait)\b",
+            r"\bcomme si de rien n'etait\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA", "CHEST_PAIN"}),
+    ),
+    # A climb far above little effort: the steps of a monument or a hill, a mountain walk (spec
+    # section 3: an expected, benign cause; the quick recovery is still needed).
+    Cue(
+        "BENIGN_CAUSE",
+        "BIDIRECTIONAL",
+        (
+            r"(?-i:\bmarches (?:de|du|des) (?:la |l'|le )?[A-Z])|\b(?:marches|escaliers?) "
+            r"(?:de la|du|de l'|des) (?:basilique|cathedrale|tour|chateau|colline|phare|butte|"
+            r"sacre-coeur|montmartre|remparts|citadelle)\b|\brandonn\w*|\brando\b|\bmontagne\b|"
+            r"\bsommet\b|\bascension\b|\bcentaines? de marches\b|\b\d{3,} marches\b",
+        ),
+        allowed_types=frozenset({"DYSPNEA"}),
     ),
     Cue(
         "FAINT_RECOVERY",
@@ -972,6 +1101,11 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:tres forte|violente?|intense|terrible|horrible|insupportable|atroce|etau|"
             r"ecras\w*|serre comme|broi\w*|broy\w*)\b",
+            # "Qui serre très fort", "tout gris" (spec section 3 table: severe, with sweating).
+            r"\b(?:tres|trop|super|hyper) fort\b",
+            # A face gone grey, not a grey sky.
+            r"\b(?:tout|toute|teint|visage|figure|devenue?|est|etait)\s+(?:tout\s+|toute\s+)?"
+            r"(?:gris|grise|livide|blafard\w*)\b",
             r"\b(?:descend|monte|remonte|irradie|file|part)\w*\s+"
             r"(?:dans|vers|jusqu'a|jusque dans)\s+(?:le |la |les )?"
             r"(?:bras|machoire|cou|dos|epaule)",
@@ -989,22 +1123,33 @@ QUESTION_START = (
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes)\b|\bj'|\bm'"
 SEVERE_IN_MENTION = (
-    r"\b(?:ecras\w*|etau|tres forte|insupportable|intense|terrible|violente?|broi\w*|broy\w*)\b"
+    r"\b(?:ecras\w*|etau|tres forte?|insupportable|intense|terrible|violente?|broi\w*|broy\w*)\b"
 )
 CAREGIVER_HEADER = (
     r"c'est (?:sa|son|moi) (?:\w+ )?(?:qui ecri\w*|l'aidant\w*)|\bj'ecris pour (?:mon|ma|mes)\b|"
     r"\becrit par (?:sa|son|ses)\b|\bje m'occupe de (?:mon|ma)\b|"
     r"\bje suis (?:sa|son|l')\s*(?:aidant\w*|fille|fils|epou\w*|mari|femme)\b|"
-    r"\baidante?\s*:|\bde la part de (?:mon|ma)\b|\bau nom de (?:mon|ma)\b"
+    r"\baidante?\s*:|\bde la part de (?:mon|ma)\b|\bau nom de (?:mon|ma)\b|"
+    # A phone note's header naming the relative writing: "sa fille:", "c sa fille:".
+    rf"^\W*(?:(?:c'est|c)\s+)?(?:sa|son)\s+{FAMILY_WORDS}\s*:"
 )
 # A slimming programme or group counts as intended (spec section 3: "on a diet").
 INTENDED = (
     r"\b(?:regime|diete|jeune intermittent|ozempic|wegovy|mounjaro|expres|volontaire\w*|"
-    r"weight ?watchers|ww|programme (?:minceur|d'amaigrissement)|selon le programme)\b"
+    r"weight ?watchers|ww|programme (?:minceur|d'amaigrissement)|selon le programme)\b|"
+    # Said to be wanted, or the eating watched on purpose (spec section 3: intended weight
+    # loss): "c'est voulu", "je fais attention au sucre", "rééquilibrage alimentaire".
+    r"(?<!pas )(?<!non )(?<!sans l'avoir )\bvoulue?s?\b|"
+    r"\bfai\w* (?:tres |bien )?attention (?:au|aux|a|a ce que) (?:sucres?|gras|calories|ligne|"
+    r"portions|alimentation|mon alimentation|son alimentation|je mange|il mange|elle mange)\b|"
+    r"\breequilibrage alimentaire\b|\bnutritionniste\b|\bdieteticien\w*|"
+    r"\bpour (?:maigrir|mincir|perdre du poids|perdre quelques kilos)\b|"
+    r"\bsurveill\w* (?:ma|sa|leur) ligne\b|\b(?:moins|plus) de (?:sucre|sucreries|gras)\b"
 )
 NOT_INTENDED = (
     r"\bsans (?:regime|le vouloir|rien faire|faire de regime)\b|\bpas de regime\b|"
-    r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b"
+    r"\binvolontaire\w*|\bsans raison\b|\bje mange (?:comme d'habitude|normalement)\b|"
+    r"\b(?:pas|sans l'avoir|sans l'|non|jamais) voulue?\b"
 )
 # A denied diet, however worded (slots.py; spec section 3).
 NOT_INTENDED = NOT_INTENDED + "|" + slots.denied_diet("fr")
@@ -1067,7 +1212,9 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"[^.;!?]*?\b(?:(?:mis|met|mettre|fallu|pris)\s+(?:\w+\s+){0,2}?(?:longtemps|du temps|"
         r"un moment|un bon moment|un long moment|\w+ minutes?|\d+\s*min\w*)\s+(?:a|pour)\s+"
         r"(?:re)?prendre|"
-        r"reprendre\s+(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\s+(?:pendant|durant)\s+)",
+        r"reprendre\s+(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\s+(?:pendant|durant)\s+|"
+        r"(?:avant de|le temps de|puis a|et a|a fini par|avant d'avoir)\s+(?:re)?pri?s?\w*\s+"
+        r"(?:son|mon|sa|ma|leur)\s+(?:souffle|air|respiration)\b)",
     ),
     # An arm gone numb or heavy in the same sentence as a chest pain is where the pain spreads
     # (spec section 3 table, severe_chest_pain: spreading to the arm), not a stroke sign; a face,
@@ -1079,13 +1226,23 @@ FIGURATIVE: tuple[tuple[frozenset[str] | None, str], ...] = (
         r"(?=[^.;!?]*\b(?:poitrine|thorax|thoracique|sternum|cardiaque|infarctus)\b)"
         r"[^.;!?]*\b(?:bras|mains?|epaules?)\s+(?:gauche|droit|droite)\b",
     ),
+    # Breathing through a blocked nose is not shortness of breath (spec section 3, words in
+    # another sense): "je peux pas respirer par le nez, rhume"; other breathless words keep it.
+    (
+        frozenset({"DYSPNEA"}),
+        r"^(?![^.;!?]*\b(?:essouffl\w*|souffle|etouff\w*|suffoqu\w*|allonge\w*|couche\w*|repos|"
+        r"bleu\w*|air|poitrine|bouche)\b)[^.;!?]*\brespir\w*\s+(?:\w+\s+)?par le nez\b",
+    ),
     # A team, a match, a machine or a burden, unless food or drink is named ("j'ai avalé de
     # travers mon eau pendant le match" is choking).
     (
         frozenset({"CHOKING", "DYSPNEA", "DYSPHAGIA"}),
         slots.unless_food(
             "fr",
-            r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|voiture|"
+            # A car one climbs into or out of is where the writer is, not the machine.
+            r"\b(?:les bleus|equipe|match|mi-temps|factures|impots|credit|moteur|tondeuse|"
+            r"(?<!dans la )(?<!dans ma )(?<!dans sa )(?<!de la )(?<!de ma )(?<!en )(?<!a la )"
+            r"(?<!jusqu'a la )voiture|"
             r"bougie|carburateur|ralenti|garage|garagiste|demarr\w*)\b",
         ),
     ),

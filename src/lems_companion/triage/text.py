@@ -574,6 +574,7 @@ def triage_note(
             },
             today=today or date.today(),
             language_code=code,
+            weight_ends=tuple((m.sentence, m.end) for m in found if m.label == "WEIGHT_LOSS"),
         )
         if decision is None:
             finding = _finding(mention)
@@ -869,8 +870,11 @@ def _flag_for(
     stroke_sentences: set[tuple[int, int]],
     today: date,
     language_code: str,
+    weight_ends: tuple[tuple[tuple[int, int], int], ...] = (),
 ) -> tuple[str, flag_defs.Level] | None:
-    """Return the flag id and level this kept mention raises; None when it raises none."""
+    """Return the flag id and level this kept mention raises; None when it raises none.
+
+    ``weight_ends`` holds each weight-loss mention's sentence and end offset."""
     label, categories = mention.label, mention.categories
     if label.startswith(SYMPTOM_LABEL_PREFIX):
         return None
@@ -917,7 +921,16 @@ def _flag_for(
     if label == "COUGH":
         # Spec section 3: a cough of three weeks or more, wherever the duration stands; "for
         # ages" after a choking fit is not a duration in weeks.
-        window = text[max(mention.sentence[0], mention.start - 90) : mention.sentence[1]]
+        start = max(mention.sentence[0], mention.start - 90)
+        # A duration told with a weight loss earlier in the sentence, before the comma that
+        # ends its clause, is the loss's ("lost 5 kg since September, and I cough on every
+        # meal"), not the cough's.
+        for sentence, end in weight_ends:
+            if sentence == mention.sentence and end <= mention.start:
+                comma = text.find(",", end, mention.start)
+                if comma != -1:
+                    start = max(start, comma + 1)
+        window = text[start : mention.sentence[1]]
         days = durations.longest_days(language.fold(window), today=today)
         if days is None or days < PERSISTENT_COUGH_DAYS:
             return None
