@@ -168,12 +168,22 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # count ("2-3 goes").
         r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,4}?(?:goes|tries|attempts|gulps|swallows)\s+"
         r"to\s+(?:get\s+(?:it|\w+)\s+down|swallow)\b",
+        # A count of gulps or swallows needed, with no "to swallow" after it ("each mouthful
+        # needs 3 gulps now"): gulps and swallows have no other sense here.
+        r"\b(?:took|tak\w*|need\w*|requir\w*)\s+(?:[\w-]+\s+){0,2}?(?:two|three|four|five|"
+        r"several|multiple|a few|a couple of|couple of|extra|[2-9](?:\s*-\s*[3-9])?|x[2-9])\s+"
+        r"(?:\w+\s+)?(?:gulps|swallows)\b(?!\s+of\b)",
         # A throat that has "forgotten how", food held in the cheeks (pocketing): spec section 3
         # table, dysphagia, as a carer sees it.
         r"\b(?:throat|swallow\w*)\b[^.;!?]{0,25}?\bforg[oe]t(?:ten)?\s+how\b|"
         r"\bforg[oe]t(?:ten)?\s+how\s+to\s+swallow\b",
         rf"\b(?:hold\w*|keep\w*|kept|pocket\w*|stor\w*|left|leav\w*)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
-        rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+cheeks?\b",
+        rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+(?:cheeks?|mouth)\b",
+        # ... or the food or pills just stay in the mouth, not swallowed (spec section 3 table,
+        # dysphagia): "dad's tablets just sit in his mouth".
+        rf"\b{FOODS}\s+(?:just\s+|still\s+|often\s+|always\s+|keep\s+|kept\s+)?(?:sit|sits|sat|"
+        r"sitting|stay|stays|stayed|staying|rest|rests|linger\w*)\s+(?:\w+\s+)?in\s+"
+        r"(?:my|his|her|their|the)\s+(?:mouth|cheeks?)\b",
         # Food that will not get past, or just sits there (spec section 3 table, dysphagia).
         rf"\b(?:{FOODS}|it)\s+{W}{{0,3}}(?:won'?t|wouldn'?t|can'?t|doesn'?t|didn'?t|will not|"
         r"would not|does not|did not)\s+(?:get|go|pass|slide|move)\s+(?:past|through|by)\b",
@@ -192,18 +202,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"sofa|chair|bath))",
         # Food sits *in* the chest; what sits *on* it is phlegm or a weight ("phlegm sitting on my
         # chest", "an elephant sat on my chest": spec section 3 table, dysphagia is food sticking).
-        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
+        r"\b(?:stuck|stickin[g']?|sticks|lodged|caught|catchin[g']?|catches|sittin[g']?|sat|sits|"
+        r"hang(?:s|in[g']?)?|hung|stay(?:s|ed|in[g']?)?|linger\w*)\s+"
         r"(?:in|at)\s+(?:the\s+top\s+of\s+)?"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe|chest)\b",
         r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+on\s+"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe)\b",
-        rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
+        rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|comin[g']?|come|went|goes|goin[g']?|gone)\s+"
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
         r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         r"\bnasal regurgitation\b",
-        r"\b(?:came|comes|coming|come|went|goes|going|gone)\s+(?:\w+\s+){0,3}?(?:out|through|up)\s+"
+        r"\b(?:came|comes|comin[g']?|come|went|goes|goin[g']?|gone)\s+(?:\w+\s+){0,3}?(?:out|through|up)\s+"
         r"(?:of\s+|through\s+)?(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
@@ -267,6 +278,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?"
         r"(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
+        # Food or drink breathed in ("inhaled some water", "breathed in a crumb"): spec section 3
+        # table, choking (food going the wrong way); an inhaler or steam is not food.
+        rf"\b(?:inhal(?:ed|es|e|ing|in)|breath(?:ed|es|e|ing)\s+in)\s+(?:some\s+|a\s+bit\s+of\s+|"
+        rf"a\s+|my\s+|his\s+|her\s+|the\s+|bits\s+of\s+)?(?:\w+\s+)?(?:{FOODS}|crumbs?)\b",
         # Drink or food coughed back up: "I keep coughing up my drinks".
         rf"\b{COUGH}\s+up\s+(?:my\s+|his\s+|her\s+|the\s+|their\s+|some\s+|bits of\s+)?"
         rf"(?:{FOODS}|drinks?|food)\b",
@@ -312,7 +327,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
-        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b",
+        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple|bluish|"
+        r"purplish)\b",
         # A question answered in the note: "Breathing? Bit worse on the stairs."
         rf"\b{BREATHE}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
@@ -336,8 +352,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"(?:my|ma|me|his|her)\s+{BREATH}\b",
         # Signs another person sees (spec section 3): blue or grey lips or face, fast shallow
         # breathing at rest.
-        rf"\b(?:lips?|face|mouth|fingertips|fingers|skin)\s+{W}{{0,4}}(?:blue\w*|grey\w*|gray\w*|"
-        r"purple|dusky|ashen)",
+        rf"\b(?:lips?|face|mouth|fingertips|fingers|skin)\s+{W}{{0,4}}(?:blue\w*|bluish|grey\w*|"
+        r"gray\w*|purpl\w*|dusky|ashen)",
         r"\b(?:blue|grey|gray|bluish|greyish|grayish|purple|dusky)(?:[- ]\w+)?\s+lips\b",
         rf"\b{BREATHE}\s+{W}{{0,3}}(?:fast|quick|rapid)\w*\s*,?\s+(?:and\s+)?shallow\w*",
         rf"\b(?:fast|rapid|quick),?\s+(?:and\s+)?shallow\s+{BREATHE}",
@@ -356,6 +372,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:drowning|suffocating|being smothered)\b|\bsuffocat\w*",
         rf"\b(?:weak|feeble|pathetic|useless)\s+{COUGH}",
         rf"\b{COUGH}\s+{W}{{0,3}}(?:too weak|so weak|not strong enough|feeble)\b",
+        # "Can't cough hard enough to shift it", "too weak to cough it up" (spec section 3 table,
+        # dyspnea: cough too weak to clear phlegm).
+        r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|don'?t|doesn'?t|didn'?t)\s+"
+        r"(?:seem to\s+)?cough\s+(?:it\s+)?(?:hard|strong(?:ly)?|properly|forcefully|"
+        r"well|deep(?:ly)?)\s+enough\b",
+        rf"\btoo\s+(?:weak|tired|feeble)\s+to\s+{COUGH}",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to|hard to|"
         rf"difficult to|trouble)\s+{W}{{0,1}}(?:{COUGH}\s+up|clear|shift|bring up|get up|"
         rf"get rid of)\s+{W}{{0,2}}(?:phlegm|mucus|mucous|sputum|secretions|chest|gunk|catarrh|"
@@ -381,9 +403,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|go|goes|gone|going|was|became)\s+(?:all\s+|completely\s+|very\s+)?"
         r"(?:rigid|stiff as a board)\b",
         r"\beyes\s+(?:\w+\s+)?roll(?:ed|ing)?\s+(?:up|back)\b",
-        r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
+        r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s*(?:and|n|&|\+|,)\s+"
+        r"(?:then\s+|started\s+|was\s+|began\s+)?"
         r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
-        r"\bfoam\w*\s+at\s+the\s+mouth\b",
+        r"\b(?:foam|froth)\w*\s+at\s+the\s+mouth\b",
+        # The whole body shaking or jerking, as a witness tells a fit (spec section 3: signs
+        # others see); shaking "with" cold, fear or laughter is another matter.
+        r"\b(?:whole|entire)\s+body\s+(?:was\s+|went\s+|started\s+|kept\s+)?(?:shook|shak\w*|"
+        r"jerk\w*|twitch\w*|convuls\w*|spasm\w*)\b(?!\s+(?:with|from)\b)",
         # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
         # table, seizure: signs others see).
         r"\b(?:went|gone|go|goes|became|was)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)"
@@ -413,6 +440,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:lighter|down|less)\b",
         r"\b(?:half a|a|one|two|a couple of) (?:stone|kilo)s?\s+(?:lighter|down|less)\b",
+        # The amount after the word: "down half a stone", "lighter by 4 kg", "lost 6%" (spec
+        # section 3: stones, pounds and kilograms; a percentage of body weight).
+        r"\b(?:down|lighter by|dropped|lost|shed)\s+(?:about\s+|around\s+|nearly\s+|over\s+|"
+        r"almost\s+|a good\s+)?(?:half a|a|one|two|three|four|a couple of|\d+(?:[.,]\d+)?)\s*"
+        r"(?:stones?|st|kilos?|kgs?|pounds?|lbs?)\b",
+        # A bare "lost 6%" is of body weight unless it says of what ("on my shares").
+        rf"\b(?:lost|dropped|shed)\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?"
+        rf"\d+(?:[.,]\d+)?\s*(?:%|per ?cent)(?:\s+of\s+(?:my\s+|his\s+|her\s+)?(?:body\s*)?"
+        rf"{WEIGHT}|(?!\s+(?:on|off|of|at|from|in\s+(?:value|the\s+market|shares)|"
+        r"(?:\w+\s+)?(?:battery|signal|value|interest)s?)\b))",
+        rf"\b(?:{WEIGHT}|weigh[- ]?ins?|weighed|scales?|wt)\b[^.;!?]{{0,25}}?\bdown\s+(?:by\s+)?"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d+(?:[.,]\d+)?\s*(?:%|per ?cent)",
         # An amount gone or dropped, in figures or words: "3kg gone in 6 weeks", "dropped half a
         # stone" (spec section 3: stones, pounds and kilograms).
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:gone|off|vanished|"
@@ -453,8 +492,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
         # The colour as an adjective: "spat out pinkish mucus" (coughing up blood, spec
         # section 3).
-        r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|"
-        r"flem|phlem)\b",
+        r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)(?:[- ](?:tinged|stained|streaked|flecked|"
+        r"coloured|colored|tinted))?\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|flem|phlem)\b",
         # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
         r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
         r"sputum|spit|mucus|flem|phlem)\b",
@@ -600,6 +639,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"gave way|give way|giving way)\s+{W}{{0,4}}{SIDE}",
         rf"\b{SIDE}\s+(?:of\s+(?:my|the)\s+body\s+)?{W}{{0,3}}(?:weak\w*|numb\w*|dead|heavy|"
         r"paralys\w*|gave way|tingl\w*|limp|floppy|useless)\b",
+        # A whole side named as the subject: "left side wont move", "his right side went dead"
+        # (spec section 3 table, one-sided weakness; LEMS weakness is on both sides).
+        r"\b(?:left|right)\s+side\s+(?:of\s+(?:my|his|her|the)\s+body\s+)?(?:\w+\s+)?"
+        r"(?:(?:won'?t|wont|wouldn'?t|wouldnt|can'?t|cant|couldn'?t|doesn'?t|didn'?t|not)\s+"
+        r"(?:move|moving|work|working|respond\w*)|(?:went|gone|is|was|has gone|all)\s+"
+        r"(?:all\s+|completely\s+)?(?:dead|numb|limp|floppy|useless|paralys\w*|weak))\b",
     ),
     # Slurred or garbled speech: stroke_signs only with a sudden onset, otherwise the LEMS symptom
     # slurred_speech (spec section 3, last context rule).
@@ -893,7 +938,8 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"\bwithout\s+(?:even\s+)?(?:trying|meaning|intending|dieting|wanting|changing)\b",
     r"\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|wasn'?t|am not|i'?m not|not)\s+(?:been\s+)?"
     r"(?:trying|dieting|on a diet|changed my diet|meaning)\b",
-    r"\bdespite eating\b|\beating (?:normally|the same|as usual|well|more)\b",
+    r"\bdespite eating\b|\b(?:eating|appetite|eats|eat)\s+(?:is\s+|as\s+)?(?:normally|normal|the same|"
+    r"as usual|usual|well|more|fine|ok|okay|good)\b",
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
@@ -1043,9 +1089,10 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             # Not after "with", "to"...: "lunch with my mum and choked" is about the patient.
-            rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s')?\b",
+            # A possessive may be texted without its apostrophe ("wifes had a cough 5 weeks").
+            rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s'|s)?\b",
             # A relation opening a sentence: "Sister has had a bad cough", "Mum choked".
-            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s')?\b",
+            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s'|s)?\b",
             # Someone else reporting what they saw of him or her: "Neighbour went round, says the
             # left side of his mouth is hanging down" is about the patient when a caregiver
             # writes (spec section 3, "Who is writing"), so it counts as family, not other.
@@ -1065,7 +1112,7 @@ CUES: tuple[Cue, ...] = (
         (
             rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?{OTHER_WORDS}"
             r"(?:'s|s')?\b",
-            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s')?\b",
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s'|s)?\b",
             # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
             rf"\bwhose\s+(?:\w+\s+)?{FAMILY_WORDS}(?:'s|s')?\b",
             r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|"
@@ -1398,7 +1445,7 @@ CUES: tuple[Cue, ...] = (
 # at rest, with no choking told, stay dyspnea.
 COLOUR_SIGN: str | None = (
     r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b|"
-    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|purpl\w*|dusky)\b|"
+    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|bluish|purpl\w*|dusky)\b|"
     # Gasping in the fit, or not getting the breath back for a while after it, is the end of
     # that fit; "can't get my breath back even now" goes on and stays dyspnea.
     r"\bgasp(?:ing|ed)\b(?!\s+for\b)|"
