@@ -327,8 +327,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
-        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple|bluish|"
-        r"purplish)\b",
+        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple|"
+        r"bluish|purplish)\b",
         # A question answered in the note: "Breathing? Bit worse on the stairs."
         rf"\b{BREATHE}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
@@ -345,6 +345,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bdyspn?o?ea\b",
         # Clinical shorthand (spec section 3): SOB, SOBOE; upper case only ("sob" is crying).
         r"(?-i:\bSOBO?E?\b)",
+        # Lower case too when a clinical context follows: "sob at rest x2/7", "sob on exertion".
+        r"\bsob\s+(?=at rest\b|on\s+(?:exertion|minimal|little|slight|mild|walking|stairs)\b|"
+        r"lying\b|when lying\b|sitting\b|x\s?\d|\+|\d+/7\b|\d+/52\b|(?:\+\s*)?(?:dib|cough)\b)",
         # Regional and colloquial: "out of puff", "pechin'", "hadn't a puff of breath".
         r"\bout of puff\b|\b(?:(?:hadn'?t|had not|haven'?t|not|no)\s+(?:got\s+)?a\s+)?puff of "
         r"(?:breath|air)\b|\bpech(?:in|ing|ed)?'?\b",
@@ -429,6 +432,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bweigh(?:ing)?\s+less\b",
         rf"\b(?:clothes|trousers|jeans|belt|skirt|dress|rings?|waistband|pants|shirts?)\s+"
         rf"{W}{{0,3}}(?:loose|looser|baggy|baggier|hanging off|falling (?:off|down))\b",
+        # Rings that spin or slide, a belt on a new hole: clothes and jewellery that no longer
+        # fit (spec section 3: unintended weight loss told in words).
+        rf"\brings?\s+{W}{{0,3}}(?:spin\w*|spun|twist\w*|slid\w*|slip\w*|fall\w* off|fell off|"
+        r"swivel\w*|rattl\w*)\b",
+        r"\bbelt\b[^.;!?]{0,25}\b(?:(?:new|extra|another|tighter|smaller)\s+(?:hole|notch)|"
+        r"(?:notch|hole)\s+(?:tighter|smaller|further|in))\b|"
+        r"\b(?:new|extra|another|tighter|smaller)\s+(?:hole|notch)\s+(?:in|on)\s+"
+        r"(?:my|his|her|the)\s+belt\b",
         r"\b(?:getting|got|look\w*|much|so|lot|become|became)\s+(?:much\s+|a lot\s+|so\s+|"
         r"really\s+)?(?:thinner|skinnier)\b",
         r"\b(?:pounds|weight|kilos)\s+(?:are\s+|is\s+)?(?:just\s+)?(?:falling|dropping)\s+off\b",
@@ -500,6 +511,11 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bblood[- ]?(?:stained|streaked|tinged|flecked|spotted)\s+(?:phlegm|sputum|spit|mucus|"
         r"mucous|flem|phlem|tissues?|hanky)\b",
         r"\bh(?:a)?emoptysis\b",
+        # Red or pink streaks, specks or threads in what is coughed up (spec section 3 table,
+        # coughing up blood).
+        rf"\b(?:red|pink|bright red|blood|bloody|dark red)\s+(?:streak\w*|speck\w*|fleck\w*|"
+        rf"spots?|threads?|lines?|bits|tinge|stain\w*)\b[^.;!?,]{{0,30}}\b(?:{COUGH}|phlegm|"
+        r"sputum|spit|mucus|flem|phlem)",
     ),
     "CHEST_PAIN": (
         rf"{CHEST}\s+(?:(?!(?:not|no|never|isn'?t|wasn'?t|nae)\b){WN}){{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
@@ -507,11 +523,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
         rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
         r"discomfort|heaviness|squeez\w*|burn\w*|stabbing|twinge\w*|crushing|cramp\w*|pangs?|"
-        rf"niggl\w*|throbb\w*|stitch|band|feeling|weight|vice|grip)\s+{W}{{0,4}}(?:in|across|"
+        rf"niggl\w*|throbb\w*|stitch|band|feeling|weight|vice|grip|agon\w*|elephant|"
+        rf"ton of bricks)\s+{W}{{0,4}}(?:in|across|"
         rf"around|round|on|at|through|of|behind|under|over|to)\s+{W}{{0,3}}{CHEST}",
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
+        # The chest clutched, as someone sees it: "Grandpa clutched his chest" (spec section 3:
+        # signs others see; how bad it is comes from the words around it).
+        r"\b(?:clutch\w*|clasp\w*|clench\w*|grabb\w*|grabs?|gripp\w*|grips?|holding|held|"
+        r"rubb\w*)\s+(?:at\s+)?(?:my|his|her|their|the)\s+chest\b"
+        # ... not the gesture of a fright or a laugh ("clutched my chest when I heard the news").
+        r"(?![^.;!?]{0,30}\b(?:heard|hearing|news|laugh\w*|shock\w*|surprise\w*|horror|mock\w*|"
+        r"jok\w*|drama\w*|fright\w*)\b)",
         # The chest told by an image: "chest feels like it's being squeezed in a vice".
         rf"{CHEST}\s+(?:feels?|felt|feeling)\s+(?:like|as if|as though)\s+(?:[\w'-]+\s+){{0,4}}?"
         r"(?:squeez\w*|crush\w*|press\w*|sat on|stood on|in a vice|gripp\w*|clamp\w*|"
@@ -554,6 +578,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:found myself|came (?:round|to)|woke up|ended up)\s+(?:lying\s+)?on the "
         r"(?:\w+\s+)?(?:floor|ground)\b",
         r"\bno idea how i got there\b",
+        # Went down with no warning, like a sack (spec section 3: a collapse without a clear
+        # faint-and-recover story); "went down to the shops" is not one.
+        r"\b(?:went|go|goes|gone|going)\s+(?:straight\s+|just\s+)?down\b(?!\s+(?:to|the|hill|into|"
+        r"with|well|a\b))(?=[^.;!?]{0,40}\b(?:no warning|without (?:any )?warning|like a (?:sack|"
+        r"stone|tree|log|ton of bricks)|in a heap|out cold|was out|unconscious|unresponsive)\b)",
+        r"\b(?:dropped|crumpled|slumped|slid|slipped)\s+(?:to the (?:floor|ground)|in a heap|"
+        r"off (?:the|his|her|my) (?:chair|seat|stool|sofa|bed))\b",
     ),
     # Any cough: persistent_cough when its sentence says it has lasted three weeks or more
     # (text.py, with durations.py reading "5 wks", "6/52", "since mid-October").
@@ -823,7 +854,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"grey|gray|fuzzy|swimmy|spinny)\b",
     ),
     "reduced_sweating": (
-        r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+)?less\b",
+        r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+|far\s+|way\s+|lots\s+|a good deal\s+|so\s+)?less\b",
         r"\b(?:less|reduced|little|hardly any|barely any) sweat\w*",
         r"\b(?:hardly|barely|don'?t|doesn'?t|can'?t|not|never)\s+sweat\w*",
         r"\bno\s+sweat\w*\s+(?:at all|even|despite|though|whatsoever|in the heat)\b",
@@ -932,14 +963,17 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"(?:so|this|such|as|anything like))\b",
     # Ongoing rather than past: "since last year", "for the last year".
     rf"\bsince\s+(?:last\s+\w+|(?:\w+\s+){{1,2}}ago|{MONTHS}\b|(?:19|20)\d\d)",
+    # ... and "since my birthday in August", "started in September": the month dates the start.
+    rf"\b(?:since|started|starting|began|begun)\s+(?:[\w']+\s+){{0,3}}in\s+(?:early\s+|mid-?\s*|"
+    rf"late\s+)?{MONTHS}\b",
     r"\b(?:for|over|during|in|throughout)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:years?|months?|"
     r"weeks?|winter|summer)\b",
     # Unintended weight loss, overriding "diet" or "without".
     r"\bwithout\s+(?:even\s+)?(?:trying|meaning|intending|dieting|wanting|changing)\b",
     r"\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|wasn'?t|am not|i'?m not|not)\s+(?:been\s+)?"
     r"(?:trying|dieting|on a diet|changed my diet|meaning)\b",
-    r"\bdespite eating\b|\b(?:eating|appetite|eats|eat)\s+(?:is\s+|as\s+)?(?:normally|normal|the same|"
-    r"as usual|usual|well|more|fine|ok|okay|good)\b",
+    r"\bdespite eating\b|\b(?:eating|appetite|eats|eat)\s+(?:is\s+|as\s+)?(?:normally|normal|"
+    r"the same|as usual|usual|well|more|fine|ok|okay|good)\b",
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
@@ -1467,7 +1501,9 @@ ONSET_SENTENCE: str | None = (
 
 # Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
 QUESTION_START = (
-    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
+    # A lead-in that names the question: "Question for Dr Patel: what would a fit look like?"
+    r"^\W*(?:(?:questions?|q|query|to ask|ask)\b[^:?]{0,40}:\s*)?"
+    r"(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
     r"which|who|where|has|have)\b"
 )
 # A question with none of these words asks about symptoms in general ("Can LEMS cause

@@ -179,6 +179,15 @@ def mentions_weight(text: str) -> bool:
     return _ANY_WEIGHT.search(text) is not None
 
 
+# A figure in stones told after "to" without its unit (spec section 3: stones converted).
+_STONES_AFTER_TO = re.compile(
+    r"\bto\s+(?:about\s+|around\s+|just\s+)?(\d{1,2}(?:[.,]\d)?)(\s+and\s+a\s+half)?\b"
+    r"(?![.,]?\d)(?!\s*(?:st|stones?|kgs?|kilos?|lbs?|pounds?|%|/|:|am|pm|o'?clock|days?|weeks?|"
+    r"months?|years?)\b)",
+    re.IGNORECASE,
+)
+
+
 def weights(text: str) -> list[_Weight]:
     """Return the body weights written in the note, in kilograms, in order; empty when none."""
     found: list[_Weight] = []
@@ -217,6 +226,15 @@ def weights(text: str) -> list[_Weight]:
     for weight, has_unit in spelled:
         if not has_unit:
             taken.append((weight.start, weight.end))
+    if units and all(unit == "st" for unit in units):
+        # "gone from 9 stone to 8 and a half": the figure after "to" is in stones too.
+        for match in _STONES_AFTER_TO.finditer(text):
+            if any(start <= match.start(1) < end for start, end in taken):
+                continue
+            stones = _number(match.group(1)) + (Decimal("0.5") if match.group(2) else 0)
+            kg = stones * LB_PER_STONE * KG_PER_LB
+            found.append(_Weight(kg=kg, start=match.start(1), end=match.end()))
+            taken.append((match.start(1), match.end()))
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
