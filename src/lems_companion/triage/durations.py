@@ -50,7 +50,8 @@ _NUMBER_ALTERNATION = "|".join(
     sorted((re.escape(word) for word in _NUMBER_WORDS), key=len, reverse=True)
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.,])(?:(\d{{1,3}})\s*|({_NUMBER_ALTERNATION})\s+)(?:\+\s*)?(?:-\s*\d+\s*)?"
+    # "x4 wks" is shorthand for four weeks, as "x3/7" is for three days.
+    rf"(?:(?<![\w/.,])|(?<=\bx))(?:(\d{{1,3}})\s*|({_NUMBER_ALTERNATION})\s+)(?:\+\s*)?(?:-\s*\d+\s*)?"
     rf"({'|'.join(f'(?P<{unit}>{words})' for unit, words in _UNIT_WORDS.items())})",
     re.IGNORECASE,
 )

@@ -49,7 +49,9 @@ DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficul
 WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
 CANT = (
-    r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|n't been able to|"
+    # Texted too: "cnt", "cudnt", "carnt", Scots "cannae".
+    r"(?:can'?t|cannot|can not|couldn'?t|could not|cnt|cn'?t|carn'?t|cannae|cud(?:n'?t|nt)|"
+    r"cdnt|cldnt|unable to|not able to|n't been able to|"
     r"not been able to|struggl\w*(?: to| with)?|hard to|harder to|difficult to|tricky to|"
     rf"impossible to|an effort to|trouble|{DIFFICULT}|problems?|issues?|"
     r"hard|harder|tough to|a job to|a struggle to)"
@@ -99,8 +101,11 @@ LONG_DURATION = (
 SIDE = (
     r"(?:(?:down|on|in|of|along|all down|up)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:left|right|one)"
     r"\s+(?:side|half)|(?:left|right|one)[- ]sided|one side of (?:my|the|his|her) body|"
-    r"(?:left|right) arm and (?:left |right |my )?leg|(?:left|right) leg and (?:left |right |my )?"
-    r"arm|half of (?:my|the|his|her) body)"
+    r"(?:left|right) arm (?:and|n|&|\+) (?:left |right |my )?leg|(?:left|right) leg (?:and|n|&|\+) "
+    r"(?:left |right |my )?arm|half of (?:my|the|his|her) body|"
+    # "weak on the right", "numb down the left" with the side word left out.
+    r"(?:on|down)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:left|right)\b(?=\s*(?:$|[,.;!?)]|\s+(?:since|"
+    r"from|today|now|this|suddenly|all|too|only|as well)\b)))"
 )
 RELATIONS = (
     r"(?:(?:late|elderly|old|little|older|younger|big|baby|step|best|grand)[- ]?)?"
@@ -179,6 +184,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bforg[oe]t(?:ten)?\s+how\s+to\s+swallow\b",
         rf"\b(?:hold\w*|keep\w*|kept|pocket\w*|stor\w*|left|leav\w*)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
         rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+(?:cheeks?|mouth)\b",
+        r"\bpocket(?:s|ed|ing)\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:food|mouthfuls?|bites?|"
+        r"meals?|dinner|lunch|breakfast|pills?|tablets?|meds)\b(?!\s+(?:for|to)\b)",
         # ... or the food or pills just stay in the mouth, not swallowed (spec section 3 table,
         # dysphagia): "dad's tablets just sit in his mouth".
         rf"\b{FOODS}\s+(?:just\s+|still\s+|often\s+|always\s+|keep\s+|kept\s+)?(?:sit|sits|sat|"
@@ -406,6 +413,13 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|go|goes|gone|going|was|became)\s+(?:all\s+|completely\s+|very\s+)?"
         r"(?:rigid|stiff as a board)\b",
         r"\beyes\s+(?:\w+\s+)?roll(?:ed|ing)?\s+(?:up|back)\b",
+        # Eyes that rolled, told with no direction, in a turn or a fit ("went stiff, eyes
+        # rolled"); rolling one's eyes at someone is another matter.
+        r"\beyes\s+(?:went\s+|had\s+)?roll(?:ed|ing)\b(?!\s+(?:at|when|over|about|in\s+(?:dis|exas)))",
+        # Twitching or jerking all over; a tongue found bitten (signs others see of a fit).
+        r"(?<!eye )(?<!eyes )(?<!eyelid )(?<!lid )\b(?:twitch\w*|jerk\w*|convuls\w*)\s+all\s+over\b"
+        r"(?!\s+the\s+place)",
+        r"\btongue\s+(?:was\s+|got\s+|is\s+|all\s+)?(?:bitten|bit|chewed)\b",
         r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s*(?:and|n|&|\+|,)\s+"
         r"(?:then\s+|started\s+|was\s+|began\s+)?"
         r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
@@ -519,6 +533,7 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "CHEST_PAIN": (
         rf"{CHEST}\s+(?:(?!(?:not|no|never|isn'?t|wasn'?t|nae)\b){WN}){{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
+        r"agon\w*|killing|"
         r"tighness|pressure|discomfort|heav(?:y|iness)|squeez\w*|burn\w*|stabbing|twinge\w*|"
         r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
         rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
@@ -1513,7 +1528,7 @@ FIRST_PERSON = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b"
 # modify it in ConText).
 SEVERE_IN_MENTION = (
     r"\b(?:crushing|severe|terrible|agonising|agonizing|excruciating|unbearable|intense|worst|"
-    r"squeezing)\b"
+    r"squeezing|agony|killing)\b"
 )
 # The note says a caregiver writes it (spec section 3, "Who is writing").
 CAREGIVER_HEADER = (
