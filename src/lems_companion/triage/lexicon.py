@@ -44,7 +44,7 @@ BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
 BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, breathing...
 COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
 CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
-CHEST = r"\b(?:che(?:s|ss)t(?:'s)?|breast-? ?bone|sternum)\b"
+CHEST = r"\b(?:che(?:s|ss)t(?:'s)?|breast-? ?bone|sternum)\b(?!\s+of\s+drawers)"  # not furniture
 DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficulity
 WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
@@ -518,7 +518,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # The colour as an adjective: "spat out pinkish mucus" (coughing up blood, spec
         # section 3).
         r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)(?:[- ](?:tinged|stained|streaked|flecked|"
-        r"coloured|colored|tinted))?\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|flem|phlem)\b",
+        r"coloured|colored|tinted))?\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|flem|phlem|spit|"
+        r"froth)\b",
         # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
         r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
         r"sputum|spit|mucus|flem|phlem)\b",
@@ -540,7 +541,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"discomfort|heaviness|squeez\w*|burn\w*|stabbing|twinge\w*|crushing|cramp\w*|pangs?|"
         rf"niggl\w*|throbb\w*|stitch|band|feeling|weight|vice|grip|agon\w*|elephant|"
         rf"ton of bricks)\s+{W}{{0,4}}(?:in|across|"
-        rf"around|round|on|at|through|of|behind|under|over|to)\s+{W}{{0,3}}{CHEST}",
+        rf"around|round|on|at|through|of|behind|under|over|to|from)\s+{W}{{0,3}}{CHEST}",
+        # Pain that runs to the arm or jaw "from his chest" (spec section 3 table, spreading).
+        r"\b(?:pain\w*|ache\w*|aching)\b[^.;!?]{0,30}\b(?:arm|jaw|neck|shoulder|back)\b[^.;!?]{0,15}"
+        r"\bfrom\s+(?:my|his|her|their|the)\s+chest\b",
+        # The chest and an image, with no verb: "says chest like a vice".
+        rf"{CHEST}\s+(?:\w+\s+)?(?:like|as if)\s+(?:a|an|it'?s|it is|someone|somebody)\s+"
+        r"(?:[\w'-]+\s+){0,3}?(?:vice|vise|elephant|weight|band|crush\w*|squeez\w*|sat on|"
+        r"sitting on|knife|bricks?|clamp\w*|fire)\b",
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
@@ -593,6 +601,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:found myself|came (?:round|to)|woke up|ended up)\s+(?:lying\s+)?on the "
         r"(?:\w+\s+)?(?:floor|ground)\b",
         r"\bno idea how i got there\b",
+        # Slow to come round, or would not: a spell of unconsciousness told by its end (spec
+        # section 3); "came round for tea" is a visit.
+        r"\b(?:ages|long|slow|minutes?|a while|a minute|while|time)\s+to\s+come\s+(?:a)?round\b|"
+        r"\b(?:wouldn'?t|didn'?t|couldn'?t|wouldnt|didnt|couldnt|won'?t|wont|before\s+(?:he|she|i)|"
+        r"until\s+(?:he|she|i)|till\s+(?:he|she|i))\s+(?:\w+\s+)?come\s+(?:a)?round\b"
+        r"(?!\s+(?:to|for|here|there|today|tomorrow|later|again|anymore|this|the)\b)",
         # Went down with no warning, like a sack (spec section 3: a collapse without a clear
         # faint-and-recover story); "went down to the shops" is not one.
         r"\b(?:went|go|goes|gone|going)\s+(?:straight\s+|just\s+)?down\b(?!\s+(?:to|the|hill|into|"

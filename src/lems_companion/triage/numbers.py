@@ -179,9 +179,9 @@ def mentions_weight(text: str) -> bool:
     return _ANY_WEIGHT.search(text) is not None
 
 
-# A figure in stones told after "to" without its unit (spec section 3: stones converted).
+# A figure in stones told after "to" or "now" without its unit (spec section 3: stones converted).
 _STONES_AFTER_TO = re.compile(
-    r"\bto\s+(?:about\s+|around\s+|just\s+)?(\d{1,2}(?:[.,]\d)?)(\s+and\s+a\s+half)?\b"
+    r"\b(?:to|now)\s+(?:about\s+|around\s+|just\s+)?(\d{1,2}(?:[.,]\d)?)(\s+and\s+a\s+half)?\b"
     r"(?![.,]?\d)(?!\s*(?:st|stones?|kgs?|kilos?|lbs?|pounds?|%|/|:|am|pm|o'?clock|days?|weeks?|"
     r"months?|years?)\b)",
     re.IGNORECASE,
@@ -227,7 +227,8 @@ def weights(text: str) -> list[_Weight]:
         if not has_unit:
             taken.append((weight.start, weight.end))
     if units and all(unit == "st" for unit in units):
-        # "gone from 9 stone to 8 and a half": the figure after "to" is in stones too.
+        # "gone from 9 stone to 8 and a half", "12 stone in the summer, now 11": the figure
+        # after "to" or "now" is in stones too.
         for match in _STONES_AFTER_TO.finditer(text):
             if any(start <= match.start(1) < end for start, end in taken):
                 continue
