@@ -154,7 +154,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}(?:'s)?\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}(?:'s)?\s+{WNEG}{{0,3}}{LINK}(?:{GOING_BADLY}|blocked|obstructed)\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -231,6 +231,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
         r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
+        # A throat that will not let food through; having to wash each bite down (spec section 3
+        # table, dysphagia: food sticking).
+        rf"\bthroat\s+{W}{{0,2}}(?:won'?t|wont|wouldn'?t|doesn'?t|didn'?t|not)\s+let\s+"
+        r"(?:\w+\s+){0,2}?(?:through|thru|down|past|pass)\b",
+        r"\b(?:have|has|had|need|needs|needed|must)\s+to\s+(?:\w+\s+)?wash\s+(?:it|them|each|every|"
+        r"everything|my|his|her|the|food)\s+(?:\w+\s+){0,2}?down\b",
         # "seemed to stick in my throat", "had to keep swallowing to get each mouthful down",
         # saliva that cannot be got down (so the person drools).
         r"\bto\s+stick\s+(?:in|at)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:throat|gullet|chest)\b",
@@ -347,7 +353,15 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bpuffing\b(?!\s+(?:on|at|away on)\b)",
         r"\b(?:get|got|getting|catch|caught|catching)\s+(?:my|his|her|their)\s+wind\s+back\b|"
         r"\b(?:lost|losing)\s+(?:my|his|her)\s+wind\b",
-        r"\bhuffing and puffing\b",
+        r"\bhuffing (?:and|n|&) puffing\b",
+        # Gulping air, "air hungry", wheezy at rest, unable to talk in full sentences (spec
+        # section 3 table, dyspnea at rest; everyday phrasing).
+        r"\bgulp(?:ing|s|ed)?\s+(?:at\s+|for\s+)?air\b(?!\s+(?:at|of|in|by)\s+the\b)|"
+        r"\bair[- ]hungry\b",
+        r"\bwheez\w*\b(?=[^.;!?]{0,20}\b(?:at rest|sitting|lying|in bed|doing nothing|"
+        r"in (?:my|the) chair)\b)",
+        r"\b(?:can'?t|cannot|couldn'?t|unable to|cnt|cant)\s+(?:talk|speak)\s+in\s+(?:full|whole|"
+        r"complete|proper)\s+sentences\b",
         r"\bpanting\b",
         r"\bdyspn?o?ea\b",
         # Clinical shorthand (spec section 3): SOB, SOBOE; upper case only ("sob" is crying).
