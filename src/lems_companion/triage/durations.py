@@ -52,7 +52,8 @@ _NUMBER_ALTERNATION = "|".join(
     sorted((re.escape(word) for word in _NUMBER_WORDS), key=len, reverse=True)
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.,])(?:(\d{{1,3}})\s*|({_NUMBER_ALTERNATION})\s+)(?:\+\s*)?(?:-\s*\d+\s*)?"
+    # "x4 wks" is shorthand for four weeks, as "x3/7" is for three days.
+    rf"(?:(?<![\w/.,])|(?<=\bx))(?:(\d{{1,3}})\s*|({_NUMBER_ALTERNATION})\s+)(?:\+\s*)?(?:-\s*\d+\s*)?"
     rf"({'|'.join(f'(?P<{unit}>{words})' for unit, words in _UNIT_WORDS.items())})",
     re.IGNORECASE,
 )
@@ -128,6 +129,11 @@ _EVENT_IN_MONTH = re.compile(
 # Named days and seasons, as (month, day).
 _NAMED_DAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes": (11, 5),
+    "fireworks night": (11, 5), "firework night": (11, 5),
+    # The UK clocks go back on the last Sunday of October, the 25th to the 31st (the 25th in
+    # 2026): "coughing since the clocks went back".
+    "clocks went back": (10, 25), "clocks changed": (10, 25), "clocks go back": (10, 25),
+    "clocks going back": (10, 25), "clocks turned back": (10, 25),
     "christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "easter": (4, 5),
     "todos los santos": (11, 1), "el pilar": (10, 12), "pilar": (10, 12), "navidad": (12, 25),
     "nochebuena": (12, 24), "reyes": (1, 6), "ano nuevo": (1, 1), "semana santa": (4, 1),

@@ -44,12 +44,14 @@ BREATH = r"br(?:ea|e|ae|ee)th"  # breath, breth, braeth
 BREATHE = rf"(?:{BREATH}e?(?:ing|in)?|breating|brething|breathign)"  # breathe, breathing...
 COUGH = r"c(?:o|ou|au)(?:gh|ff)(?:s|ed|ing|in)?\b"  # cough, coff, caugh, coughing
 CHOKE = r"\bcho(?:a|c)?k(?:e|es|ed|ing|in|eing|d)?\b"  # choke, chocking, choaked, chokeing
-CHEST = r"\b(?:che(?:s|ss)t(?:'s)?|breast-? ?bone|sternum)\b"
+CHEST = r"\b(?:che(?:s|ss)t(?:'s)?|breast-? ?bone|sternum)\b(?!\s+of\s+drawers)"  # not furniture
 DIFFICULT = r"dif+[ie]?c+u?l+i?t(?:y|ies|ie)?"  # difficult, dificulty, difficulity
 WEIGHT = r"(?:w(?:ei|ie|e|i)(?:gh|g|h)t|weigth)"  # weight, wieght, weigt, weigth
 # "can't / hard to / trouble ..." in front of an action.
 CANT = (
-    r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|n't been able to|"
+    # Texted too: "cnt", "cudnt", "carnt", Scots "cannae".
+    r"(?:can'?t|cannot|can not|couldn'?t|could not|cnt|cn'?t|carn'?t|cannae|cud(?:n'?t|nt)|"
+    r"cdnt|cldnt|unable to|not able to|n't been able to|"
     r"not been able to|struggl\w*(?: to| with)?|hard to|harder to|difficult to|tricky to|"
     rf"impossible to|an effort to|trouble|{DIFFICULT}|problems?|issues?|"
     r"hard|harder|tough to|a job to|a struggle to)"
@@ -99,8 +101,11 @@ LONG_DURATION = (
 SIDE = (
     r"(?:(?:down|on|in|of|along|all down|up)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:left|right|one)"
     r"\s+(?:side|half)|(?:left|right|one)[- ]sided|one side of (?:my|the|his|her) body|"
-    r"(?:left|right) arm and (?:left |right |my )?leg|(?:left|right) leg and (?:left |right |my )?"
-    r"arm|half of (?:my|the|his|her) body)"
+    r"(?:left|right) arm (?:and|n|&|\+) (?:left |right |my )?leg|(?:left|right) leg (?:and|n|&|\+) "
+    r"(?:left |right |my )?arm|half of (?:my|the|his|her) body|"
+    # "weak on the right", "numb down the left" with the side word left out.
+    r"(?:on|down)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:left|right)\b(?=\s*(?:$|[,.;!?)]|\s+(?:since|"
+    r"from|today|now|this|suddenly|all|too|only|as well)\b)))"
 )
 RELATIONS = (
     r"(?:(?:late|elderly|old|little|older|younger|big|baby|step|best|grand)[- ]?)?"
@@ -149,7 +154,7 @@ NOT_AFTER_IF = r"(?<!if )(?<!when )(?<!case )(?<!whether )"
 RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
     "DYSPHAGIA": (
         rf"\b{CANT}\s+{W}{{0,3}}{SWALLOW}",
-        rf"\b{SWALLOW}(?:'s)?\s+{WNEG}{{0,3}}{LINK}{GOING_BADLY}\b",
+        rf"\b{SWALLOW}(?:'s)?\s+{WNEG}{{0,3}}{LINK}(?:{GOING_BADLY}|blocked|obstructed)\b",
         r"\b(?:several|multiple|many|two|three|2|3|a few|few|extra|repeated|more than one|"
         r"a couple of|couple of|lots of)\s+(?:\w+\s+)?swall?ows\b",
         rf"\b{SWALLOW}\s+{W}{{0,3}}(?:twice|several times|two or three times|a few times|"
@@ -168,12 +173,24 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         # count ("2-3 goes").
         r"\b(?:took|tak\w*|need\w*)\s+(?:[\w-]+\s+){0,4}?(?:goes|tries|attempts|gulps|swallows)\s+"
         r"to\s+(?:get\s+(?:it|\w+)\s+down|swallow)\b",
+        # A count of gulps or swallows needed, with no "to swallow" after it ("each mouthful
+        # needs 3 gulps now"): gulps and swallows have no other sense here.
+        r"\b(?:took|tak\w*|need\w*|requir\w*)\s+(?:[\w-]+\s+){0,2}?(?:two|three|four|five|"
+        r"several|multiple|a few|a couple of|couple of|extra|[2-9](?:\s*-\s*[3-9])?|x[2-9])\s+"
+        r"(?:\w+\s+)?(?:gulps|swallows)\b(?!\s+of\b)",
         # A throat that has "forgotten how", food held in the cheeks (pocketing): spec section 3
         # table, dysphagia, as a carer sees it.
         r"\b(?:throat|swallow\w*)\b[^.;!?]{0,25}?\bforg[oe]t(?:ten)?\s+how\b|"
         r"\bforg[oe]t(?:ten)?\s+how\s+to\s+swallow\b",
         rf"\b(?:hold\w*|keep\w*|kept|pocket\w*|stor\w*|left|leav\w*)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
-        rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+cheeks?\b",
+        rf"(?:{FOODS}|mouthfuls?)\s+in\s+(?:my|his|her|their)\s+(?:cheeks?|mouth)\b",
+        r"\bpocket(?:s|ed|ing)\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:food|mouthfuls?|bites?|"
+        r"meals?|dinner|lunch|breakfast|pills?|tablets?|meds)\b(?!\s+(?:for|to)\b)",
+        # ... or the food or pills just stay in the mouth, not swallowed (spec section 3 table,
+        # dysphagia): "dad's tablets just sit in his mouth".
+        rf"\b{FOODS}\s+(?:just\s+|still\s+|often\s+|always\s+|keep\s+|kept\s+)?(?:sit|sits|sat|"
+        r"sitting|stay|stays|stayed|staying|rest|rests|linger\w*)\s+(?:\w+\s+)?in\s+"
+        r"(?:my|his|her|their|the)\s+(?:mouth|cheeks?)\b",
         # Food that will not get past, or just sits there (spec section 3 table, dysphagia).
         rf"\b(?:{FOODS}|it)\s+{W}{{0,3}}(?:won'?t|wouldn'?t|can'?t|doesn'?t|didn'?t|will not|"
         r"would not|does not|did not)\s+(?:get|go|pass|slide|move)\s+(?:past|through|by)\b",
@@ -192,18 +209,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"sofa|chair|bath))",
         # Food sits *in* the chest; what sits *on* it is phlegm or a weight ("phlegm sitting on my
         # chest", "an elephant sat on my chest": spec section 3 table, dysphagia is food sticking).
-        r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches|sitting|sat|sits)\s+"
+        r"\b(?:stuck|stickin[g']?|sticks|lodged|caught|catchin[g']?|catches|sittin[g']?|sat|sits|"
+        r"hang(?:s|in[g']?)?|hung|stay(?:s|ed|in[g']?)?|linger\w*)\s+"
         r"(?:in|at)\s+(?:the\s+top\s+of\s+)?"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe|chest)\b",
         r"\b(?:stuck|sticking|sticks|lodged|caught|catching|catches)\s+on\s+"
         r"(?:the\s+|my\s+)?(?:back of (?:my |the )?)?(?:throat|gullet|oesophagus|esophagus|"
         r"windpipe|food ?pipe)\b",
-        rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|coming|come|went|goes|going|gone)\s+"
+        rf"\b(?:{FOODS}|it|some)\s+{W}{{0,3}}(?:came|comes|comin[g']?|come|went|goes|goin[g']?|gone)\s+"
         r"(?:back\s+)?(?:up\s+)?(?:through|out of|out through|up|into|down|out)\s+"
         r"(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         r"\bnasal regurgitation\b",
-        r"\b(?:came|comes|coming|come|went|goes|going|gone)\s+(?:\w+\s+){0,3}?(?:out|through|up)\s+"
+        r"\b(?:came|comes|comin[g']?|come|went|goes|goin[g']?|gone)\s+(?:\w+\s+){0,3}?(?:out|through|up)\s+"
         r"(?:of\s+|through\s+)?(?:my\s+|the\s+|his\s+|her\s+|their\s+)?nose\b",
         rf"\b{FOODS}\s+{W}{{0,2}}(?:won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|will not|would not|"
         r"did not|does not|do not|not|refused? to)\s+go(?:ing)?\s+down\b",
@@ -213,6 +231,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:hard|harder|difficult|tricky|a struggle|impossible|tough|an effort)\s+to\s+get\s+"
         r"(?:\w+\s+)?down\b(?!\s+(?:the|stairs|steps|from|off|to|on|onto|into|there|here)\b)",
         r"\bdysphagi\w*",
+        # A throat that will not let food through; having to wash each bite down (spec section 3
+        # table, dysphagia: food sticking).
+        rf"\bthroat\s+{W}{{0,2}}(?:won'?t|wont|wouldn'?t|doesn'?t|didn'?t|not)\s+let\s+"
+        r"(?:\w+\s+){0,2}?(?:through|thru|down|past|pass)\b",
+        r"\b(?:have|has|had|need|needs|needed|must)\s+to\s+(?:\w+\s+)?wash\s+(?:it|them|each|every|"
+        r"everything|my|his|her|the|food)\s+(?:\w+\s+){0,2}?down\b",
         # "seemed to stick in my throat", "had to keep swallowing to get each mouthful down",
         # saliva that cannot be got down (so the person drools).
         r"\bto\s+stick\s+(?:in|at)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:throat|gullet|chest)\b",
@@ -267,6 +291,10 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"coming|shot|flew|popped|got it|get it|brought)\s+(?:\w+\s+)?"
         r"(?:up|out|free|loose|clear)\b",
         r"\baspirat(?:e|ed|es|ing|ion)\b",
+        # Food or drink breathed in ("inhaled some water", "breathed in a crumb"): spec section 3
+        # table, choking (food going the wrong way); an inhaler or steam is not food.
+        rf"\b(?:inhal(?:ed|es|e|ing|in)|breath(?:ed|es|e|ing)\s+in)\s+(?:some\s+|a\s+bit\s+of\s+|"
+        rf"a\s+|my\s+|his\s+|her\s+|the\s+|bits\s+of\s+)?(?:\w+\s+)?(?:{FOODS}|crumbs?)\b",
         # Drink or food coughed back up: "I keep coughing up my drinks".
         rf"\b{COUGH}\s+up\s+(?:my\s+|his\s+|her\s+|the\s+|their\s+|some\s+|bits of\s+)?"
         rf"(?:{FOODS}|drinks?|food)\b",
@@ -312,7 +340,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gasp\w*|fight\w*|fought|struggl\w*|strain\w*|desperate|hungry|gulp\w*)\s+for\s+"
         rf"(?:{BREATH}|air)\b",
         r"\bgasping\b",
-        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b",
+        r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple|"
+        r"bluish|purplish)\b",
         # A question answered in the note: "Breathing? Bit worse on the stairs."
         rf"\b{BREATHE}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
@@ -324,11 +353,22 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bpuffing\b(?!\s+(?:on|at|away on)\b)",
         r"\b(?:get|got|getting|catch|caught|catching)\s+(?:my|his|her|their)\s+wind\s+back\b|"
         r"\b(?:lost|losing)\s+(?:my|his|her)\s+wind\b",
-        r"\bhuffing and puffing\b",
+        r"\bhuffing (?:and|n|&) puffing\b",
+        # Gulping air, "air hungry", wheezy at rest, unable to talk in full sentences (spec
+        # section 3 table, dyspnea at rest; everyday phrasing).
+        r"\bgulp(?:ing|s|ed)?\s+(?:at\s+|for\s+)?air\b(?!\s+(?:at|of|in|by)\s+the\b)|"
+        r"\bair[- ]hungry\b",
+        r"\bwheez\w*\b(?=[^.;!?]{0,20}\b(?:at rest|sitting|lying|in bed|doing nothing|"
+        r"in (?:my|the) chair)\b)",
+        r"\b(?:can'?t|cannot|couldn'?t|unable to|cnt|cant)\s+(?:talk|speak)\s+in\s+(?:full|whole|"
+        r"complete|proper)\s+sentences\b",
         r"\bpanting\b",
         r"\bdyspn?o?ea\b",
         # Clinical shorthand (spec section 3): SOB, SOBOE; upper case only ("sob" is crying).
         r"(?-i:\bSOBO?E?\b)",
+        # Lower case too when a clinical context follows: "sob at rest x2/7", "sob on exertion".
+        r"\bsob\s+(?=at rest\b|on\s+(?:exertion|minimal|little|slight|mild|walking|stairs)\b|"
+        r"lying\b|when lying\b|sitting\b|x\s?\d|\+|\d+/7\b|\d+/52\b|(?:\+\s*)?(?:dib|cough)\b)",
         # Regional and colloquial: "out of puff", "pechin'", "hadn't a puff of breath".
         r"\bout of puff\b|\b(?:(?:hadn'?t|had not|haven'?t|not|no)\s+(?:got\s+)?a\s+)?puff of "
         r"(?:breath|air)\b|\bpech(?:in|ing|ed)?'?\b",
@@ -336,8 +376,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"(?:my|ma|me|his|her)\s+{BREATH}\b",
         # Signs another person sees (spec section 3): blue or grey lips or face, fast shallow
         # breathing at rest.
-        rf"\b(?:lips?|face|mouth|fingertips|fingers|skin)\s+{W}{{0,4}}(?:blue\w*|grey\w*|gray\w*|"
-        r"purple|dusky|ashen)",
+        rf"\b(?:lips?|face|mouth|fingertips|fingers|skin)\s+{W}{{0,4}}(?:blue\w*|bluish|grey\w*|"
+        r"gray\w*|purpl\w*|dusky|ashen)",
         r"\b(?:blue|grey|gray|bluish|greyish|grayish|purple|dusky)(?:[- ]\w+)?\s+lips\b",
         rf"\b{BREATHE}\s+{W}{{0,3}}(?:fast|quick|rapid)\w*\s*,?\s+(?:and\s+)?shallow\w*",
         rf"\b(?:fast|rapid|quick),?\s+(?:and\s+)?shallow\s+{BREATHE}",
@@ -356,6 +396,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"(?:drowning|suffocating|being smothered)\b|\bsuffocat\w*",
         rf"\b(?:weak|feeble|pathetic|useless)\s+{COUGH}",
         rf"\b{COUGH}\s+{W}{{0,3}}(?:too weak|so weak|not strong enough|feeble)\b",
+        # "Can't cough hard enough to shift it", "too weak to cough it up" (spec section 3 table,
+        # dyspnea: cough too weak to clear phlegm).
+        r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|don'?t|doesn'?t|didn'?t)\s+"
+        r"(?:seem to\s+)?cough\s+(?:it\s+)?(?:hard|strong(?:ly)?|properly|forcefully|"
+        r"well|deep(?:ly)?)\s+enough\b",
+        rf"\btoo\s+(?:weak|tired|feeble)\s+to\s+{COUGH}",
         rf"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to|struggl\w* to|hard to|"
         rf"difficult to|trouble)\s+{W}{{0,1}}(?:{COUGH}\s+up|clear|shift|bring up|get up|"
         rf"get rid of)\s+{W}{{0,2}}(?:phlegm|mucus|mucous|sputum|secretions|chest|gunk|catarrh|"
@@ -381,9 +427,21 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:went|go|goes|gone|going|was|became)\s+(?:all\s+|completely\s+|very\s+)?"
         r"(?:rigid|stiff as a board)\b",
         r"\beyes\s+(?:\w+\s+)?roll(?:ed|ing)?\s+(?:up|back)\b",
-        r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s+and\s+"
+        # Eyes that rolled, told with no direction, in a turn or a fit ("went stiff, eyes
+        # rolled"); rolling one's eyes at someone is another matter.
+        r"\beyes\s+(?:went\s+|had\s+)?roll(?:ed|ing)\b(?!\s+(?:at|when|over|about|in\s+(?:dis|exas)))",
+        # Twitching or jerking all over; a tongue found bitten (signs others see of a fit).
+        r"(?<!eye )(?<!eyes )(?<!eyelid )(?<!lid )\b(?:twitch\w*|jerk\w*|convuls\w*)\s+all\s+over\b"
+        r"(?!\s+the\s+place)",
+        r"\btongue\s+(?:was\s+|got\s+|is\s+|all\s+)?(?:bitten|bit|chewed)\b",
+        r"\b(?:went|gone|go|goes)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)\s*(?:and|n|&|\+|,)\s+"
+        r"(?:then\s+|started\s+|was\s+|began\s+)?"
         r"(?:shook|shak\w*|jerk\w*|twitch\w*|fitt\w*)",
-        r"\bfoam\w*\s+at\s+the\s+mouth\b",
+        r"\b(?:foam|froth)\w*\s+at\s+the\s+mouth\b",
+        # The whole body shaking or jerking, as a witness tells a fit (spec section 3: signs
+        # others see); shaking "with" cold, fear or laughter is another matter.
+        r"\b(?:whole|entire)\s+body\s+(?:was\s+|went\s+|started\s+|kept\s+)?(?:shook|shak\w*|"
+        r"jerk\w*|twitch\w*|convuls\w*|spasm\w*)\b(?!\s+(?:with|from)\b)",
         # Stiff, then the limbs jerking: a tonic-clonic fit as a witness tells it (spec section 3
         # table, seizure: signs others see).
         r"\b(?:went|gone|go|goes|became|was)\s+(?:all\s+|completely\s+|very\s+)?(?:rigid|stiff)"
@@ -402,6 +460,14 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bweigh(?:ing)?\s+less\b",
         rf"\b(?:clothes|trousers|jeans|belt|skirt|dress|rings?|waistband|pants|shirts?)\s+"
         rf"{W}{{0,3}}(?:loose|looser|baggy|baggier|hanging off|falling (?:off|down))\b",
+        # Rings that spin or slide, a belt on a new hole: clothes and jewellery that no longer
+        # fit (spec section 3: unintended weight loss told in words).
+        rf"\brings?\s+{W}{{0,3}}(?:spin\w*|spun|twist\w*|slid\w*|slip\w*|fall\w* off|fell off|"
+        r"swivel\w*|rattl\w*)\b",
+        r"\bbelt\b[^.;!?]{0,25}\b(?:(?:new|extra|another|tighter|smaller)\s+(?:hole|notch)|"
+        r"(?:notch|hole)\s+(?:tighter|smaller|further|in))\b|"
+        r"\b(?:new|extra|another|tighter|smaller)\s+(?:hole|notch)\s+(?:in|on)\s+"
+        r"(?:my|his|her|the)\s+belt\b",
         r"\b(?:getting|got|look\w*|much|so|lot|become|became)\s+(?:much\s+|a lot\s+|so\s+|"
         r"really\s+)?(?:thinner|skinnier)\b",
         r"\b(?:pounds|weight|kilos)\s+(?:are\s+|is\s+)?(?:just\s+)?(?:falling|dropping)\s+off\b",
@@ -413,6 +479,18 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:unintention\w*|unexplained|unintended|unplanned)\s+weight\b",
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:lighter|down|less)\b",
         r"\b(?:half a|a|one|two|a couple of) (?:stone|kilo)s?\s+(?:lighter|down|less)\b",
+        # The amount after the word: "down half a stone", "lighter by 4 kg", "lost 6%" (spec
+        # section 3: stones, pounds and kilograms; a percentage of body weight).
+        r"\b(?:down|lighter by|dropped|lost|shed)\s+(?:about\s+|around\s+|nearly\s+|over\s+|"
+        r"almost\s+|a good\s+)?(?:half a|a|one|two|three|four|a couple of|\d+(?:[.,]\d+)?)\s*"
+        r"(?:stones?|st|kilos?|kgs?|pounds?|lbs?)\b",
+        # A bare "lost 6%" is of body weight unless it says of what ("on my shares").
+        rf"\b(?:lost|dropped|shed)\s+(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?"
+        rf"\d+(?:[.,]\d+)?\s*(?:%|per ?cent)(?:\s+of\s+(?:my\s+|his\s+|her\s+)?(?:body\s*)?"
+        rf"{WEIGHT}|(?!\s+(?:on|off|of|at|from|in\s+(?:value|the\s+market|shares)|"
+        r"(?:\w+\s+)?(?:battery|signal|value|interest)s?)\b))",
+        rf"\b(?:{WEIGHT}|weigh[- ]?ins?|weighed|scales?|wt)\b[^.;!?]{{0,25}}?\bdown\s+(?:by\s+)?"
+        r"(?:about\s+|around\s+|nearly\s+|over\s+|almost\s+)?\d+(?:[.,]\d+)?\s*(?:%|per ?cent)",
         # An amount gone or dropped, in figures or words: "3kg gone in 6 weeks", "dropped half a
         # stone" (spec section 3: stones, pounds and kilograms).
         r"\b\d+(?:[.,]\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?|st|stones?)\s+(?:gone|off|vanished|"
@@ -453,26 +531,48 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\bbloody\s+(?:phlegm|sputum|spit|mucus)\b",
         # The colour as an adjective: "spat out pinkish mucus" (coughing up blood, spec
         # section 3).
-        r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|"
-        r"flem|phlem)\b",
+        r"\b(?:pink\w*|red|reddish|rust\w*|blood\w*)(?:[- ](?:tinged|stained|streaked|flecked|"
+        r"coloured|colored|tinted))?\s+(?:\w+\s+)?(?:phlegm|sputum|mucus|mucous|flem|phlem|spit|"
+        r"froth)\b",
         # The colour first: "a bit of pink in my phlegm" (coughing up blood, spec section 3).
         r"\b(?:pink|red|rusty|blood\w*)\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:my\s+|the\s+)?(?:phlegm|"
         r"sputum|spit|mucus|flem|phlem)\b",
         r"\bblood[- ]?(?:stained|streaked|tinged|flecked|spotted)\s+(?:phlegm|sputum|spit|mucus|"
         r"mucous|flem|phlem|tissues?|hanky)\b",
         r"\bh(?:a)?emoptysis\b",
+        # Red or pink streaks, specks or threads in what is coughed up (spec section 3 table,
+        # coughing up blood).
+        rf"\b(?:red|pink|bright red|blood|bloody|dark red)\s+(?:streak\w*|speck\w*|fleck\w*|"
+        rf"spots?|threads?|lines?|bits|tinge|stain\w*)\b[^.;!?,]{{0,30}}\b(?:{COUGH}|phlegm|"
+        r"sputum|spit|mucus|flem|phlem)",
     ),
     "CHEST_PAIN": (
         rf"{CHEST}\s+(?:(?!(?:not|no|never|isn'?t|wasn'?t|nae)\b){WN}){{0,3}}(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|"
+        r"agon\w*|killing|"
         r"tighness|pressure|discomfort|heav(?:y|iness)|squeez\w*|burn\w*|stabbing|twinge\w*|"
         r"crushing|cramp\w*|pangs?|niggl\w*|throbb\w*|stitch)\b",
         rf"\b(?:pain\w*|pian|ache\w*|aching|achy|hurt\w*|sore\w*|tight\w*|tighness|pressure|"
         r"discomfort|heaviness|squeez\w*|burn\w*|stabbing|twinge\w*|crushing|cramp\w*|pangs?|"
-        rf"niggl\w*|throbb\w*|stitch|band|feeling|weight|vice|grip)\s+{W}{{0,4}}(?:in|across|"
-        rf"around|round|on|at|through|of|behind|under|over|to)\s+{W}{{0,3}}{CHEST}",
+        rf"niggl\w*|throbb\w*|stitch|band|feeling|weight|vice|grip|agon\w*|elephant|"
+        rf"ton of bricks)\s+{W}{{0,4}}(?:in|across|"
+        rf"around|round|on|at|through|of|behind|under|over|to|from)\s+{W}{{0,3}}{CHEST}",
+        # Pain that runs to the arm or jaw "from his chest" (spec section 3 table, spreading).
+        r"\b(?:pain\w*|ache\w*|aching)\b[^.;!?]{0,30}\b(?:arm|jaw|neck|shoulder|back)\b[^.;!?]{0,15}"
+        r"\bfrom\s+(?:my|his|her|their|the)\s+chest\b",
+        # The chest and an image, with no verb: "says chest like a vice".
+        rf"{CHEST}\s+(?:\w+\s+)?(?:like|as if)\s+(?:a|an|it'?s|it is|someone|somebody)\s+"
+        r"(?:[\w'-]+\s+){0,3}?(?:vice|vise|elephant|weight|band|crush\w*|squeez\w*|sat on|"
+        r"sitting on|knife|bricks?|clamp\w*|fire)\b",
         rf"\b(?:tight|sore|aching|achy|heavy|painful|hurting|burning|crushing|squeezing|"
         rf"tender)\s+{CHEST}",
         r"\bangina\b",
+        # The chest clutched, as someone sees it: "Grandpa clutched his chest" (spec section 3:
+        # signs others see; how bad it is comes from the words around it).
+        r"\b(?:clutch\w*|clasp\w*|clench\w*|grabb\w*|grabs?|gripp\w*|grips?|holding|held|"
+        r"rubb\w*)\s+(?:at\s+)?(?:my|his|her|their|the)\s+chest\b"
+        # ... not the gesture of a fright or a laugh ("clutched my chest when I heard the news").
+        r"(?![^.;!?]{0,30}\b(?:heard|hearing|news|laugh\w*|shock\w*|surprise\w*|horror|mock\w*|"
+        r"jok\w*|drama\w*|fright\w*)\b)",
         # The chest told by an image: "chest feels like it's being squeezed in a vice".
         rf"{CHEST}\s+(?:feels?|felt|feeling)\s+(?:like|as if|as though)\s+(?:[\w'-]+\s+){{0,4}}?"
         r"(?:squeez\w*|crush\w*|press\w*|sat on|stood on|in a vice|gripp\w*|clamp\w*|"
@@ -515,6 +615,19 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:found myself|came (?:round|to)|woke up|ended up)\s+(?:lying\s+)?on the "
         r"(?:\w+\s+)?(?:floor|ground)\b",
         r"\bno idea how i got there\b",
+        # Slow to come round, or would not: a spell of unconsciousness told by its end (spec
+        # section 3); "came round for tea" is a visit.
+        r"\b(?:ages|long|slow|minutes?|a while|a minute|while|time)\s+to\s+come\s+(?:a)?round\b|"
+        r"\b(?:wouldn'?t|didn'?t|couldn'?t|wouldnt|didnt|couldnt|won'?t|wont|before\s+(?:he|she|i)|"
+        r"until\s+(?:he|she|i)|till\s+(?:he|she|i))\s+(?:\w+\s+)?come\s+(?:a)?round\b"
+        r"(?!\s+(?:to|for|here|there|today|tomorrow|later|again|anymore|this|the)\b)",
+        # Went down with no warning, like a sack (spec section 3: a collapse without a clear
+        # faint-and-recover story); "went down to the shops" is not one.
+        r"\b(?:went|go|goes|gone|going)\s+(?:straight\s+|just\s+)?down\b(?!\s+(?:to|the|hill|into|"
+        r"with|well|a\b))(?=[^.;!?]{0,40}\b(?:no warning|without (?:any )?warning|like a (?:sack|"
+        r"stone|tree|log|ton of bricks)|in a heap|out cold|was out|unconscious|unresponsive)\b)",
+        r"\b(?:dropped|crumpled|slumped|slid|slipped)\s+(?:to the (?:floor|ground)|in a heap|"
+        r"off (?:the|his|her|my) (?:chair|seat|stool|sofa|bed))\b",
     ),
     # Any cough: persistent_cough when its sentence says it has lasted three weeks or more
     # (text.py, with durations.py reading "5 wks", "6/52", "since mid-October").
@@ -600,6 +713,12 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"gave way|give way|giving way)\s+{W}{{0,4}}{SIDE}",
         rf"\b{SIDE}\s+(?:of\s+(?:my|the)\s+body\s+)?{W}{{0,3}}(?:weak\w*|numb\w*|dead|heavy|"
         r"paralys\w*|gave way|tingl\w*|limp|floppy|useless)\b",
+        # A whole side named as the subject: "left side wont move", "his right side went dead"
+        # (spec section 3 table, one-sided weakness; LEMS weakness is on both sides).
+        r"\b(?:left|right)\s+side\s+(?:of\s+(?:my|his|her|the)\s+body\s+)?(?:\w+\s+)?"
+        r"(?:(?:won'?t|wont|wouldn'?t|wouldnt|can'?t|cant|couldn'?t|doesn'?t|didn'?t|not)\s+"
+        r"(?:move|moving|work|working|respond\w*)|(?:went|gone|is|was|has gone|all)\s+"
+        r"(?:all\s+|completely\s+)?(?:dead|numb|limp|floppy|useless|paralys\w*|weak))\b",
     ),
     # Slurred or garbled speech: stroke_signs only with a sudden onset, otherwise the LEMS symptom
     # slurred_speech (spec section 3, last context rule).
@@ -778,7 +897,7 @@ SYMPTOM_TARGETS: dict[str, tuple[str, ...]] = {
         r"grey|gray|fuzzy|swimmy|spinny)\b",
     ),
     "reduced_sweating": (
-        r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+)?less\b",
+        r"\b(?:sweat\w*)\s+(?:much\s+|a lot\s+|far\s+|way\s+|lots\s+|a good deal\s+|so\s+)?less\b",
         r"\b(?:less|reduced|little|hardly any|barely any) sweat\w*",
         r"\b(?:hardly|barely|don'?t|doesn'?t|can'?t|not|never)\s+sweat\w*",
         r"\bno\s+sweat\w*\s+(?:at all|even|despite|though|whatsoever|in the heat)\b",
@@ -887,13 +1006,17 @@ PSEUDO_PATTERNS: tuple[str, ...] = (
     r"(?:so|this|such|as|anything like))\b",
     # Ongoing rather than past: "since last year", "for the last year".
     rf"\bsince\s+(?:last\s+\w+|(?:\w+\s+){{1,2}}ago|{MONTHS}\b|(?:19|20)\d\d)",
+    # ... and "since my birthday in August", "started in September": the month dates the start.
+    rf"\b(?:since|started|starting|began|begun)\s+(?:[\w']+\s+){{0,3}}in\s+(?:early\s+|mid-?\s*|"
+    rf"late\s+)?{MONTHS}\b",
     r"\b(?:for|over|during|in|throughout)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:years?|months?|"
     r"weeks?|winter|summer)\b",
     # Unintended weight loss, overriding "diet" or "without".
     r"\bwithout\s+(?:even\s+)?(?:trying|meaning|intending|dieting|wanting|changing)\b",
     r"\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|wasn'?t|am not|i'?m not|not)\s+(?:been\s+)?"
     r"(?:trying|dieting|on a diet|changed my diet|meaning)\b",
-    r"\bdespite eating\b|\beating (?:normally|the same|as usual|well|more)\b",
+    r"\bdespite eating\b|\b(?:eating|appetite|eats|eat)\s+(?:is\s+|as\s+)?(?:normally|normal|"
+    r"the same|as usual|usual|well|more|fine|ok|okay|good)\b",
     r"\bno change (?:in|to) (?:my )?diet\b|\bnot (?:intentional\w*|on purpose|deliberate\w*)\b",
     # "As if" and "even if" describe a real feeling, not a hypothetical.
     r"\b(?:as|even|like) if\b",
@@ -1043,9 +1166,10 @@ CUES: tuple[Cue, ...] = (
         "FORWARD",
         (
             # Not after "with", "to"...: "lunch with my mum and choked" is about the patient.
-            rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s')?\b",
+            # A possessive may be texted without its apostrophe ("wifes had a cough 5 weeks").
+            rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|the)\s+{FAMILY_WORDS}(?:'s|s'|s)?\b",
             # A relation opening a sentence: "Sister has had a bad cough", "Mum choked".
-            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s')?\b",
+            rf"(?:\A\s*|(?<=[.!?;:\n]\s)|(?<=[.!?;:\n])){FAMILY_WORDS}(?:'s|s'|s)?\b",
             # Someone else reporting what they saw of him or her: "Neighbour went round, says the
             # left side of his mouth is hanging down" is about the patient when a caregiver
             # writes (spec section 3, "Who is writing"), so it counts as family, not other.
@@ -1065,7 +1189,7 @@ CUES: tuple[Cue, ...] = (
         (
             rf"{NOT_AFTER_WITH}\b(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?{OTHER_WORDS}"
             r"(?:'s|s')?\b",
-            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s')?\b",
+            rf"(?:\A\s*|(?<=[.!?;\n]\s)|(?<=[.!?;\n])){OTHER_WORDS}(?:'s|s'|s)?\b",
             # Someone else's relative, named by a relative clause: "Jean, whose husband had...".
             rf"\bwhose\s+(?:\w+\s+)?{FAMILY_WORDS}(?:'s|s')?\b",
             r"\b(?:someone|somebody)\s+(?:at|in|i know|from|else|who)\b|"
@@ -1402,7 +1526,7 @@ CUES: tuple[Cue, ...] = (
 # at rest, with no choking told, stay dyspnea.
 COLOUR_SIGN: str | None = (
     r"\b(?:went|turned|turning|going|gone)\s+(?:a bit\s+|all\s+|quite\s+)?(?:blue|purple)\b|"
-    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|purpl\w*|dusky)\b|"
+    r"\b(?:face|lips?)\b[^.;!?]{0,30}\b(?:blue\w*|bluish|purpl\w*|dusky)\b|"
     # Gasping in the fit, or not getting the breath back for a while after it, is the end of
     # that fit; "can't get my breath back even now" goes on and stays dyspnea.
     r"\bgasp(?:ing|ed)\b(?!\s+for\b)|"
@@ -1424,7 +1548,9 @@ ONSET_SENTENCE: str | None = (
 
 # Only a sentence built as a question counts: "Maybe some chest tightness?" is a hedged report.
 QUESTION_START = (
-    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
+    # A lead-in that names the question: "Question for Dr Patel: what would a fit look like?"
+    r"^\W*(?:(?:questions?|q|query|to ask|ask)\b[^:?]{0,40}:\s*)?"
+    r"(?:is|are|can|could|does|do|did|will|would|should|shall|may|might|what|when|why|how|"
     r"which|who|where|has|have)\b"
 )
 # A question with none of these words asks about symptoms in general ("Can LEMS cause
@@ -1434,7 +1560,7 @@ FIRST_PERSON = r"\b(?:i|i'm|im|i've|i'd|me|my|myself|this|these)\b"
 # modify it in ConText).
 SEVERE_IN_MENTION = (
     r"\b(?:crushing|severe|terrible|agonising|agonizing|excruciating|unbearable|intense|worst|"
-    r"squeezing)\b"
+    r"squeezing|agony|killing)\b"
 )
 # The note says a caregiver writes it (spec section 3, "Who is writing").
 CAREGIVER_HEADER = (

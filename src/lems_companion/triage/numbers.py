@@ -188,6 +188,15 @@ def mentions_weight(text: str) -> bool:
     return _ANY_WEIGHT.search(text) is not None
 
 
+# A figure in stones told after "to" or "now" without its unit (spec section 3: stones converted).
+_STONES_AFTER_TO = re.compile(
+    r"\b(?:to|now)\s+(?:about\s+|around\s+|just\s+)?(\d{1,2}(?:[.,]\d)?)(\s+and\s+a\s+half)?\b"
+    r"(?![.,]?\d)(?!\s*(?:st|stones?|kgs?|kilos?|lbs?|pounds?|%|/|:|am|pm|o'?clock|days?|weeks?|"
+    r"months?|years?)\b)",
+    re.IGNORECASE,
+)
+
+
 def weights(text: str) -> list[_Weight]:
     """Return the body weights written in the note, in kilograms, in order; empty when none."""
     found: list[_Weight] = []
@@ -226,6 +235,16 @@ def weights(text: str) -> list[_Weight]:
     for weight, has_unit in spelled:
         if not has_unit:
             taken.append((weight.start, weight.end))
+    if units and all(unit == "st" for unit in units):
+        # "gone from 9 stone to 8 and a half", "12 stone in the summer, now 11": the figure
+        # after "to" or "now" is in stones too.
+        for match in _STONES_AFTER_TO.finditer(text):
+            if any(start <= match.start(1) < end for start, end in taken):
+                continue
+            stones = _number(match.group(1)) + (Decimal("0.5") if match.group(2) else 0)
+            kg = stones * LB_PER_STONE * KG_PER_LB
+            found.append(_Weight(kg=kg, start=match.start(1), end=match.end()))
+            taken.append((match.start(1), match.end()))
     for match in _BARE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
