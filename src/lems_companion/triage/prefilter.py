@@ -1,12 +1,12 @@
 """A cheap first look before a costly regular expression: the words a match cannot do without.
 
 Most lexicon patterns cannot match a note that lacks all of a few literal strings ("swallow",
-"stuck", "nose"...). ``required_factors`` reads a pattern's parse tree once and returns such a
-set; ``present`` finds which strings of a language the lower-cased note holds (one pass), and
-``may_match`` skips a regular expression when none of its strings is there. The answer is
-conservative: None (always run the pattern) whenever the tree gives no guarantee, so skipping
-never changes a result. This is what
-keeps triage in four languages as fast as it was in one (bench/triage_speed.py).
+"stuck", "nose"...). ``required_sets`` reads a pattern's parse tree once and returns such sets;
+``present`` finds which strings of a language the lower-cased note holds (one pass), and
+``candidates`` gives the patterns, targets and ConText cues alike, that may match a note holding
+them. The answer is conservative: a pattern whose tree gives no guarantee is always tried, so
+skipping never changes a result. This is what keeps triage in four languages as fast as it was
+in one (bench/triage_speed.py).
 """
 
 from __future__ import annotations
@@ -30,25 +30,12 @@ if hasattr(constants, "POSSESSIVE_REPEAT"):
 
 
 @cache
-def required_factors(pattern: str) -> frozenset[str] | None:
-    """Return lower-case strings one of which every match contains; None when unknown."""
-    try:
-        tree = parser.parse(pattern)
-    except Exception:
-        return None
-    factors = _factors(list(tree))
-    if not factors or min(len(factor) for factor in factors) < MIN_FACTOR_LENGTH:
-        return None
-    return frozenset(factors)
-
-
-@cache
 def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
     """Return sets of lower-case strings such that every match holds a string of each set, the
     most telling first; empty when none is known.
 
-    ``required_factors`` gives one such set; a pattern in several parts requires one of each
-    part ("cough" and one of the foods after it), which skips it in more notes."""
+    A pattern in several parts requires one of each part ("cough" and one of the foods after
+    it), which skips it in more notes."""
     try:
         tree = parser.parse(pattern)
     except Exception:
@@ -186,11 +173,6 @@ def candidates(
         )
 
     return matching
-
-
-def may_match(factors: frozenset[str] | None, found: frozenset[str]) -> bool:
-    """Return False only when none of the pattern's required strings was found in the text."""
-    return factors is None or not factors.isdisjoint(found)
 
 
 def _factors(items: list[Any]) -> set[str] | None:

@@ -177,7 +177,7 @@ def pipeline(language_code: str = language.DEFAULT) -> Language:
     prefilter.scanner(_all_factors(language_code))
     for cue in lexicon(language_code).CUES:
         for pattern in cue.patterns:
-            prefilter.required_factors(pattern)
+            prefilter.required_sets(pattern)
     return nlp
 
 
@@ -214,26 +214,45 @@ def _one_text_regex_matcher() -> type:
     from medspacy.common.regex_matcher import RegexMatcher
 
     class OneTextRegexMatcher(RegexMatcher):
-        """medspaCy's RegexMatcher, reading the doc's text once per call."""
+        """medspaCy's RegexMatcher, reading the doc's text once per call and trying only the
+        cues whose required strings the note holds (``prefilter.candidates``)."""
 
         def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
             matches: list[tuple[int, int, int]] = []
             text = doc.text_with_ws
             found_factors = doc.user_data.get(FACTORS_KEY)
-            for match_id, patterns in self._patterns.items():
+            cues, index = self._index()
+            chosen = range(len(cues)) if found_factors is None else index(found_factors)
+            for position in chosen:
+                match_id, pattern = cues[position]
                 on_match = self._callbacks[match_id]
-                for pattern in patterns:
-                    if found_factors is not None and not prefilter.may_match(
-                        prefilter.required_factors(pattern.pattern), found_factors
-                    ):
-                        continue
-                    for found in pattern.finditer(text):
-                        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-                        if span is not None and len(span):
-                            matches.append((match_id, span.start, span.end))
-                        if on_match is not None:
-                            on_match(self, doc, len(matches) - 1, matches)
+                for found in pattern.finditer(text):
+                    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                    if span is not None and len(span):
+                        matches.append((match_id, span.start, span.end))
+                    if on_match is not None:
+                        on_match(self, doc, len(matches) - 1, matches)
             return matches
+
+        def _index(
+            self,
+        ) -> tuple[list[tuple[int, re.Pattern[str]]], Callable[[frozenset[str]], list[int]]]:
+            """Return every cue in the parent's order and the prefilter's index over them,
+            built again only when a cue was added since."""
+            count = sum(len(patterns) for patterns in self._patterns.values())
+            built = self.__dict__.get("_lems_index")
+            if built is None or built[0] != count:
+                cues = [
+                    (match_id, pattern)
+                    for match_id, patterns in self._patterns.items()
+                    for pattern in patterns
+                ]
+                index = prefilter.candidates(
+                    tuple(prefilter.required_sets(pattern.pattern) for _, pattern in cues)
+                )
+                built = (count, cues, index)
+                self.__dict__["_lems_index"] = built
+            return built[1], built[2]
 
     return OneTextRegexMatcher
 
