@@ -659,7 +659,12 @@ def _me_too_after(language_code: str) -> re.Pattern[str]:
     return re.compile(
         rf"^[^.;!?\n]{{0,40}}?(?:[,;.!?]\s*|\s+)(?:{slots.ME_TOO[language_code]})"
         r"(?=\s*(?:[.,;!?)]|$|\s+(?:but|pero|mais|aber|y|and|et|und|since|for|when|especially|"
-        r"desde|hace|cuando|sobre todo|depuis|quand|surtout|seit|wenn|vor allem|besonders)\b))",
+        r"desde|hace|cuando|sobre todo|depuis|quand|surtout|seit|wenn|vor allem|besonders|"
+        # or a word of when or how much: "and so do I lately", "y a mí también ahora".
+        r"lately|recently|now|today|these days|sometimes|at times|a bit|again|more|ahora|hoy|"
+        r"ultimamente|a veces|un poco|otra vez|maintenant|aujourd'hui|en ce moment|parfois|"
+        r"un peu|encore|jetzt|heute|neuerdings|manchmal|zurzeit|gerade|ein bisschen|etwas|"
+        r"wieder)\b))",
         re.IGNORECASE,
     )
 
