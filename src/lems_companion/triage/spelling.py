@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -81,17 +82,29 @@ def _expand_texting(text: str, language_code: str) -> tuple[str, list[int] | Non
     words = TEXTING.get(language_code)
     if not words:
         return text, None
+    return _rewrite(
+        text,
+        (
+            (match, full)
+            for match in _texting_words(language_code).finditer(text)
+            if (full := words.get(match.group(0).lower())) is not None
+        ),
+    )
+
+
+def _rewrite(
+    text: str, replacements: Iterable[tuple[re.Match[str], str]]
+) -> tuple[str, list[int] | None]:
+    """Return the text with each matched word replaced, and for each character of the result
+    (and one past its end) the offset in ``text`` it stands for; None when nothing changed."""
     pieces: list[str] = []
     origin: list[int] = []
     last = 0
-    for match in _texting_words(language_code).finditer(text):
-        full = words.get(match.group(0).lower())
-        if full is None:
-            continue
+    for match, word in replacements:
         pieces.append(text[last : match.start()])
         origin.extend(range(last, match.start()))
-        pieces.append(full)
-        origin.extend(min(match.start() + index, match.end() - 1) for index in range(len(full)))
+        pieces.append(word)
+        origin.extend(min(match.start() + index, match.end() - 1) for index in range(len(word)))
         last = match.end()
     if not pieces:
         return text, None
@@ -186,22 +199,12 @@ def correct(text: str, language_code: str) -> tuple[str, list[int] | None]:
 def _correct_keywords(text: str, language_code: str) -> tuple[str, list[int] | None]:
     if language_code not in KEYWORDS:
         return text, None
-    pieces: list[str] = []
-    origin: list[int] = []
-    last = 0
-    for match in _WORD.finditer(text):
-        keyword = keyword_for(match.group(0), language_code)
-        if keyword is None:
-            continue
-        pieces.append(text[last : match.start()])
-        origin.extend(range(last, match.start()))
-        # Keep the writer's capital: "Throte" -> "Throat".
-        word = keyword.capitalize() if match.group(0)[0].isupper() else keyword
-        pieces.append(word)
-        origin.extend(min(match.start() + index, match.end() - 1) for index in range(len(word)))
-        last = match.end()
-    if not pieces:
-        return text, None
-    pieces.append(text[last:])
-    origin.extend(range(last, len(text) + 1))
-    return "".join(pieces), origin
+    return _rewrite(
+        text,
+        (
+            # Keep the writer's capital: "Throte" -> "Throat".
+            (match, keyword.capitalize() if match.group(0)[0].isupper() else keyword)
+            for match in _WORD.finditer(text)
+            if (keyword := keyword_for(match.group(0), language_code)) is not None
+        ),
+    )
