@@ -60,7 +60,7 @@ FLOORS = {
     # The frozen sets were never tuned on; their floors are the figures measured by the lead
     # after each round (docs/clinical-safety.md).
     "frozen_test_set_1": {"emergency_recall": 97.2, "prompt_recall": 90.8, "false_alarms": 5.1},
-    "frozen_test_set_2": {"emergency_recall": 94.3, "prompt_recall": 99.9, "false_alarms": 3.8},
+    "frozen_test_set_2": {"emergency_recall": 95.7, "prompt_recall": 99.9, "false_alarms": 3.8},
     # Written blind on 2026-12-01 (third round) and measured before and after rounds 3 and 4.
     "frozen_test_set_3": {"emergency_recall": 93.7, "prompt_recall": 98.7, "false_alarms": 1.7},
     # Written blind on 2026-12-01 before the fifth round: 92.9 / 100 / 6.2 untouched, measured by

@@ -566,7 +566,7 @@ def triage_note(
         _me_too(_third_person(mention, text, code), text, code) for mention in mentions(text, code)
     ]
     # Mentions often share a sentence: each of its figurative patterns is searched once.
-    figurative_found: dict[tuple[tuple[int, int], int], bool] = {}
+    figurative_found: dict[tuple[tuple[int, int], int], tuple[int, int] | None] = {}
     kept = [
         mention
         for mention in found
@@ -772,25 +772,60 @@ def _figurative(
     mention: Mention,
     text: str,
     language_code: str,
-    found: dict[tuple[tuple[int, int], int], bool] | None = None,
+    found: dict[tuple[tuple[int, int], int], tuple[int, int] | None] | None = None,
 ) -> bool:
-    """Return True when the mention's sentence uses its words in another sense (spec section 3:
+    """Return True when the mention's clause uses its words in another sense (spec section 3:
     "choked with emotion", "a hard pill to swallow", reading about a symptom).
 
-    ``found`` keeps, per sentence and pattern, whether it matched, for the note's other
-    mentions."""
+    The other sense reaches only as far as its clause: in "Watched a film, then I couldn't
+    breathe" the film is not why the writer could not breathe, and a red flag is never softened
+    (spec section 1). ``found`` keeps, per sentence and pattern, where it matched, for the
+    note's other mentions."""
     found = {} if found is None else found
+    sentence_start, sentence_end = mention.sentence
     sentence = ""
     for number, (labels, pattern) in enumerate(_figurative_patterns(language_code)):
         if labels is not None and mention.label not in labels:
             continue
         key = (mention.sentence, number)
         if key not in found:
-            sentence = sentence or language.fold(text[mention.sentence[0] : mention.sentence[1]])
-            found[key] = pattern.search(sentence) is not None
-        if found[key]:
+            sentence = sentence or language.fold(text[sentence_start:sentence_end])
+            match = pattern.search(sentence)
+            found[key] = None if match is None else match.span()
+        span = found[key]
+        if span is not None and not _clause_break_between(
+            sentence or language.fold(text[sentence_start:sentence_end]),
+            (span[0] + sentence_start, span[1] + sentence_start),
+            (mention.start, mention.end),
+            sentence_start,
+        ):
             return True
     return False
+
+
+# Where a new clause starts within a sentence: a comma or semicolon before a conjunction, a time
+# word or the writer ("..., then I", "... y después", ", et moi", ", und ich"), or "and then".
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|[,:]\s*(?:and|but|then|so|now|later|afterwards|after that|y|pero|luego|despues|"
+    r"entonces|ahora|et|mais|puis|ensuite|alors|maintenant|depuis|und|aber|dann|danach|jetzt|"
+    r"seitdem|i|my|yo|mi|je|j'|moi|ich|mir|mich)\b|\b(?:and then|y despues|y luego|et puis|"
+    r"et depuis|und dann|und seitdem|then i|luego yo|puis je|dann ich)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clause_break_between(
+    sentence: str, other_sense: tuple[int, int], mention: tuple[int, int], offset: int
+) -> bool:
+    """Return True when a new clause starts between the words in another sense and the mention
+    (offsets into the note; ``sentence`` is the folded sentence starting at ``offset``)."""
+    if other_sense[1] <= mention[0]:
+        between = sentence[other_sense[1] - offset : mention[0] - offset]
+    elif mention[1] <= other_sense[0]:
+        between = sentence[mention[1] - offset : other_sense[0] - offset]
+    else:
+        return False  # they overlap: "choked with emotion" is the mention itself
+    return _CLAUSE_BREAK.search(between) is not None
 
 
 def _finding(mention: Mention) -> str | Literal[False] | None:
