@@ -346,6 +346,9 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         rf"\b{BREATHE}\s*\?\s*(?:yes\b|{W}{{0,2}}{GOING_BADLY}\b)",
         r"\b(?:can'?t|cannot|couldn'?t|not|never)\s+(?:get|getting)\s+enough\s+(?:air|oxygen|"
         r"breath)\b",
+        # Air that will not come at all: "can't get air", "couldn't get any air in" (spec section 3
+        # table, dyspnea, everyday phrasing).
+        rf"\b{CANT}\s+(?:get|getting|draw|drawing|pull|take)\s+(?:any\s+|much\s+)?air\b",
         r"\bair hunger\b",
         r"\bwinded\b",
         r"\bpuffed(?:\s+out)?\b",

@@ -78,7 +78,8 @@ RED_FLAG_TARGETS: dict[str, tuple[str, ...]] = {
         r"\b(?:das\s+)?schlucken\s+(?:geht|ging|klappt|klappte|funktioniert)\s+(?:\w+\s+)?"
         r"(?:nicht|kaum|schwer|schlecht|nur mit m(?:u|ue)he)\b",
         # "kann nichts schlucken", "krieg nix runter": nothing goes down (spec section 3 table).
-        rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,3}}(?:nicht|kaum|schlecht"
+        # Up to five words between: "kann seit gestern meine Tabletten nicht schlucken".
+        rf"\b(?:kann|konnte|krieg\w*|kriege|bekomm\w*|hab\w*)\s+{W}{{0,5}}(?:nicht|kaum|schlecht"
         rf"|nichts|nix)\s+"
         r"(?:mehr\s+|noch\s+)?(?:was\s+|etwas\s+|viel\s+)?(?:runter\w*|hinunter\w*|schlucken|geschluckt)",
         r"\bnicht\s+(?:mehr\s+)?(?:runterbekommen|runtergekriegt|runterkriegen|runterschlucken|"
@@ -1061,9 +1062,13 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:heftig\w*|stark\w*|schlimm\w*|unertr(?:a|ae)glich\w*|vernichtend\w*|"
             r"schraubstock|brutal\w*)\b",
-            r"\b(?:zieht|strahlt|geht|zog)\s+(?:\w+\s+){0,2}(?:in den|bis in den|in die|bis in d"
+            # Any form of the verb: "Brustschmerzen, die in den Arm ziehen" (plural, verb last).
+            r"\b(?:zieh\w*|strahl\w*|geht|gehen|zog\w*|ausstrahl\w*)\s+(?:\w+\s+){0,2}(?:in den|"
+            r"bis in den|in die|bis in d"
             r"ie)\s+"
             r"(?:linken\s+|rechten\s+)?(?:arm|kiefer|hals|r(?:u|ue)cken|schulter)",
+            r"\b(?:in den|bis in den|in die|bis in die)\s+(?:linken\s+|rechten\s+)?(?:arm|kiefer|"
+            r"schulter)\s+(?:zieh\w*|strahl\w*|ausstrahl\w*|gehen|geht|zog\w*)\b",
             r"\bkiefer\b|\blinken arm\b",
             r"\bkalter schwei(?:ss|ß)|\bschwei(?:ss|ß)\w*|\b(?:u|ue)bel\w*|\berbroch\w*",
             # Cold sweat and an ashen face, and pain "like mad" (spec section 3 table,
