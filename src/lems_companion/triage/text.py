@@ -783,18 +783,17 @@ def _figurative(
     note's other mentions."""
     found = {} if found is None else found
     sentence_start, sentence_end = mention.sentence
-    sentence = ""
+    sentence = language.fold(text[sentence_start:sentence_end])
     for number, (labels, pattern) in enumerate(_figurative_patterns(language_code)):
         if labels is not None and mention.label not in labels:
             continue
         key = (mention.sentence, number)
         if key not in found:
-            sentence = sentence or language.fold(text[sentence_start:sentence_end])
             match = pattern.search(sentence)
             found[key] = None if match is None else match.span()
         span = found[key]
         if span is not None and not _clause_break_between(
-            sentence or language.fold(text[sentence_start:sentence_end]),
+            sentence,
             (span[0] + sentence_start, span[1] + sentence_start),
             (mention.start, mention.end),
             sentence_start,
