@@ -62,6 +62,8 @@ def sign_in_as(page: Page, server: LiveServer, email: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    # Wait for the signed-in page: on a busy machine the menu was read before the redirect came.
+    page.wait_for_url(lambda url: "/login" not in url)
 
 
 def fits_the_phone(page: Page) -> None:
